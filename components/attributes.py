@@ -29,6 +29,9 @@ from spacy.tokens import Doc, Span
 
 STORE_ATTR = "gunji_attrs"
 SPAN_ATTR = "gunji"
+# Attributes whose value is a ``[start_char, end_char]`` pair in the same doc
+# (a bilingual span's other side); shifted with the span when docs are joined.
+OFFSET_ATTRS = ("counterpart",)
 
 AttrValue = Any  # msgpack-friendly: str, int, float, bool, None, list, dict
 
@@ -96,7 +99,11 @@ def merge_stores(stores_with_offsets: Iterable[tuple[Optional[Mapping[str, Dict]
     for store, offset in stores_with_offsets:
         for key, attrs in (store or {}).items():
             label, start, end = parse_store_key(key)
-            merged[store_key(label, start + offset, end + offset)] = dict(attrs)
+            moved = dict(attrs)
+            for name in OFFSET_ATTRS:
+                if isinstance(moved.get(name), (list, tuple)):
+                    moved[name] = [moved[name][0] + offset, moved[name][1] + offset]
+            merged[store_key(label, start + offset, end + offset)] = moved
     return merged
 
 

@@ -1,0 +1,154 @@
+"""The ``gunji`` command line.
+
+    gunji annotate INPUT... -o OUTDIR [--config PATH | --fast] [--n-process N] [--batch-size N] [--html]
+    gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
+    gunji convert GOLD.jsonl... -o OUT.spacy
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from pipeline.outputs import OutputExistsError
+
+logger = logging.getLogger("gunji")
+
+
+def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--config", "-c", help="a .cfg file, an assembled pipeline directory, or a package name "
+                                               "(default: the shipped full config)")
+    group.add_argument("--fast", action="store_true", help="our components on the SudachiPy tokenizer alone")
+    parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
+    parser.add_argument("--n-process", type=int, default=1, help="nlp.pipe processes (default 1)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its subcommands."""
+    parser = argparse.ArgumentParser(prog="gunji", description=__doc__.split("\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="log at DEBUG level")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ann = sub.add_parser("annotate", help="annotate .txt/.jsonl files, directories or stdin")
+    ann.add_argument("inputs", nargs="+", help=".txt (a record per line), .jsonl (text, id), a directory, or -")
+    ann.add_argument("--output", "-o", required=True, type=Path, help="output directory")
+    _add_pipeline_options(ann)
+    ann.add_argument("--shard-size", type=int, default=1000, help="docs per DocBin shard (default 1000)")
+    ann.add_argument("--resume", action="store_true", help="continue a run in OUTDIR that was stopped")
+    ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
+    ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
+    ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    ann.set_defaults(func=cmd_annotate)
+
+    ev = sub.add_parser("evaluate", help="run the pipeline on gold JSONL texts and score it")
+    ev.add_argument("gold", type=Path, help="gold records (ANNOTATION.md format)")
+    _add_pipeline_options(ev)
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument("--errors", type=int, default=0, help="list up to N errors of each kind on stderr")
+    ev.add_argument("--predictions", type=Path, help="also write the predicted records here")
+    ev.set_defaults(func=cmd_evaluate)
+
+    conv = sub.add_parser("convert", help="gold JSONL records -> one DocBin (.spacy) for training")
+    conv.add_argument("inputs", nargs="+", type=Path, help="gold JSONL files")
+    conv.add_argument("--output", "-o", required=True, type=Path, help="the .spacy file to write")
+    conv.set_defaults(func=cmd_convert)
+    return parser
+
+
+def _load(args: argparse.Namespace):
+    from pipeline.loader import load_pipeline
+
+    return load_pipeline(args.config, fast=args.fast)
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """Annotate the inputs into OUTDIR; print a summary."""
+    from pipeline.annotate import annotate_stream, progress_callback
+    from pipeline.inputs import iter_inputs
+    from pipeline.outputs import BatchWriter
+
+    try:
+        writer = BatchWriter(args.output, shard_size=args.shard_size, resume=args.resume)
+    except OutputExistsError as err:
+        logger.error("%s", err)
+        return 2
+    nlp = _load(args)
+    update, close = progress_callback(False if args.no_progress else None)
+    try:
+        report = annotate_stream(nlp, iter_inputs(args.inputs, args.stdin_format), writer,
+                                 batch_size=args.batch_size, n_process=args.n_process, on_record=update)
+    finally:
+        close()
+    _write_batch_extras(args, nlp, writer)
+    for line in report.summary_lines():
+        print(line)
+    print(f"output: {args.output}")
+    return 0
+
+
+def _write_batch_extras(args: argparse.Namespace, nlp, writer) -> None:
+    """Outputs built from the finished shards: glossary, and the HTML page when asked."""
+    from pipeline.outputs import iter_shard_docs
+
+    if args.html:
+        from pipeline.html import write_html
+
+        write_html(iter_shard_docs(args.output, nlp.vocab), args.output / "annotations.html")
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score the pipeline on a gold file; print score.py's figures."""
+    from pipeline.evaluate import predict_records, read_records
+    from pipeline.scoring import format_result, score_records
+
+    nlp = _load(args)
+    gold = read_records(args.gold)
+    pred = predict_records(nlp, gold, batch_size=args.batch_size, n_process=args.n_process)
+    if args.predictions:
+        with args.predictions.open("w", encoding="utf-8") as f:
+            for record in pred.values():
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    result, errors = score_records(gold, pred)
+    print(json.dumps(result, ensure_ascii=False) if args.json else format_result(result))
+    for kind, items in sorted(errors.items()):
+        for item in items[: args.errors]:
+            print(kind, *item, sep="\t", file=sys.stderr)
+    return 0
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Our loggers to stderr; spaCy's keep their own handler, so they are not doubled."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    for name in ("gunji", "pipeline", "components"):
+        log = logging.getLogger(name)
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG if verbose else logging.INFO)
+        log.propagate = False
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert gold records to a DocBin, tokenised as the fast pipeline tokenises (split mode C)."""
+    import spacy
+
+    from pipeline.readers import convert
+
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    count = convert(nlp, args.inputs, args.output)
+    print(f"{count} docs -> {args.output}")
+    return 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Entry point of the ``gunji`` command."""
+    args = build_parser().parse_args(argv)
+    _configure_logging(args.verbose)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""Write a batch's outputs so that a killed run can resume with every record done exactly once.
+
+An output directory holds:
+
+- ``docs-0000.spacy``, ``docs-0001.spacy``, …: DocBin shards with user data
+  (our attribute store), each written to a temporary file and renamed, so a
+  shard on disk is always whole;
+- ``annotations.jsonl``: the records of ANNOTATION.md, shard after shard;
+- ``manifest.jsonl``: one line per finished shard with the input keys it
+  holds, the inputs skipped while it filled (with reasons), and the size of
+  ``annotations.jsonl`` once its records were appended.
+
+A shard counts as finished only when its manifest line is complete. On
+resume, the manifest's complete lines are read; ``annotations.jsonl`` is cut
+back to the last recorded size, shard files the manifest does not name are
+deleted, and the inputs it names are not annotated again.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
+
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from components.attributes import register_extensions
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "manifest.jsonl"
+ANNOTATIONS = "annotations.jsonl"
+SHARD_PATTERN = "docs-{:04d}.spacy"
+
+
+class OutputExistsError(RuntimeError):
+    """The output directory already holds a run and --resume was not given."""
+
+
+@dataclass
+class BatchTotals:
+    """What a whole batch (all runs of it, resumed ones included) has done."""
+
+    records: int = 0
+    chars: int = 0
+    skipped: List[Tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Shard:
+    keys: List[str] = field(default_factory=list)
+    docs: List[Doc] = field(default_factory=list)
+    lines: List[str] = field(default_factory=list)
+    skipped: List[Tuple[str, str]] = field(default_factory=list)
+    chars: int = 0
+
+
+class BatchWriter:
+    """Collect annotated docs and skips; write them out a shard at a time.
+
+    Args:
+        outdir (Path): The output directory (created if missing).
+        shard_size (int): Docs per DocBin shard.
+        resume (bool): Continue the run already in ``outdir``.
+    """
+
+    def __init__(self, outdir: Path, shard_size: int = 1000, resume: bool = False) -> None:
+        register_extensions()
+        self.outdir = Path(outdir)
+        self.shard_size = max(1, shard_size)
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        self.totals = BatchTotals()
+        self.done_keys: Set[str] = set()
+        self.shard_files: List[str] = []
+        entries = read_manifest(self.outdir)
+        if not resume and (entries or (self.outdir / ANNOTATIONS).exists()):
+            raise OutputExistsError(f"{self.outdir} already holds annotations; use --resume to continue that run "
+                                    "or choose another output directory")
+        self._recover(entries)
+        self._next_shard = sum(1 for e in entries if e.get("shard"))
+        self._current = _Shard()
+
+    def _recover(self, entries: List[Dict[str, Any]]) -> None:
+        """Cut back to the last finished shard and remember what it covered."""
+        jsonl_bytes = 0
+        for entry in entries:
+            self.done_keys.update(entry["keys"])
+            self.done_keys.update(key for key, _ in entry["skipped"])
+            self.totals.records += len(entry["keys"])
+            self.totals.chars += entry["chars"]
+            self.totals.skipped.extend((key, reason) for key, reason in entry["skipped"])
+            jsonl_bytes = entry["jsonl_bytes"]
+            if entry.get("shard"):
+                self.shard_files.append(entry["shard"])
+        annotations = self.outdir / ANNOTATIONS
+        if annotations.exists() and annotations.stat().st_size != jsonl_bytes:
+            with annotations.open("r+b") as f:
+                f.truncate(jsonl_bytes)
+        keep = set(self.shard_files)
+        for stray in self.outdir.glob("docs-*.spacy*"):
+            if stray.name not in keep:
+                logger.info("removing unfinished shard %s", stray.name)
+                stray.unlink()
+
+    def add(self, key: str, record: Dict[str, Any], doc: Doc) -> None:
+        """Add one annotated record and its doc; writes a shard when one is full."""
+        shard = self._current
+        shard.keys.append(key)
+        shard.docs.append(doc)
+        shard.lines.append(json.dumps(record, ensure_ascii=False))
+        shard.chars += len(record["text"])
+        if len(shard.docs) >= self.shard_size:
+            self.flush()
+
+    def skip(self, key: str, reason: str) -> None:
+        """Record an input that was not annotated."""
+        logger.warning("skipped %s: %s", key, reason)
+        self._current.skipped.append((key, reason))
+
+    def flush(self) -> None:
+        """Write the current shard: DocBin, then JSONL, then its manifest line."""
+        shard = self._current
+        if not shard.keys and not shard.skipped:
+            return
+        name: Optional[str] = None
+        if shard.docs:
+            name = SHARD_PATTERN.format(self._next_shard)
+            docbin = DocBin(store_user_data=True, docs=shard.docs)
+            _write_atomic(self.outdir / name, docbin.to_bytes())
+            self._next_shard += 1
+            self.shard_files.append(name)
+        jsonl_bytes = _append_lines(self.outdir / ANNOTATIONS, shard.lines)
+        entry = {"shard": name, "keys": shard.keys, "skipped": shard.skipped,
+                 "chars": shard.chars, "jsonl_bytes": jsonl_bytes}
+        _append_lines(self.outdir / MANIFEST, [json.dumps(entry, ensure_ascii=False)])
+        self.done_keys.update(shard.keys)
+        self.done_keys.update(key for key, _ in shard.skipped)
+        self.totals.records += len(shard.keys)
+        self.totals.chars += shard.chars
+        self.totals.skipped.extend(shard.skipped)
+        self._current = _Shard()
+
+
+def read_manifest(outdir: Path) -> List[Dict[str, Any]]:
+    """The complete lines of ``outdir``'s manifest; a torn last line is ignored."""
+    path = Path(outdir) / MANIFEST
+    if not path.exists():
+        return []
+    entries = []
+    raw = path.read_bytes()
+    good_bytes = 0
+    for line in raw.splitlines(keepends=True):
+        if not line.endswith(b"\n"):
+            break
+        try:
+            entries.append(json.loads(line))
+        except json.JSONDecodeError:
+            break
+        good_bytes += len(line)
+    if good_bytes != len(raw):
+        with path.open("r+b") as f:
+            f.truncate(good_bytes)
+    return entries
+
+
+def iter_shard_docs(outdir: Path, vocab: Vocab) -> Iterator[Doc]:
+    """Every doc of the finished shards of ``outdir``, in order."""
+    register_extensions()
+    for entry in read_manifest(outdir):
+        if entry.get("shard"):
+            docbin = DocBin().from_disk(Path(outdir) / entry["shard"])
+            yield from docbin.get_docs(vocab)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _append_lines(path: Path, lines: List[str]) -> int:
+    """Append lines durably; return the file's size afterwards."""
+    with path.open("ab") as f:
+        if lines:
+            f.write(("\n".join(lines) + "\n").encode("utf-8"))
+        f.flush()
+        os.fsync(f.fileno())
+        return f.tell()
