@@ -1,0 +1,75 @@
+"""Input reading: every format, and every kind of bad input becomes a reported skip."""
+from __future__ import annotations
+
+import json
+
+from pipeline.inputs import InputRecord, Skipped, iter_inputs, reason_kind
+
+
+def _items(*paths):
+    return list(iter_inputs([str(p) for p in paths]))
+
+
+def test_txt_one_record_per_non_empty_line(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("一行目\n\n二行目\n", encoding="utf-8")
+    assert _items(f) == [InputRecord("a.txt:1", "a.txt:1", "一行目"), InputRecord("a.txt:3", "a.txt:3", "二行目")]
+
+
+def test_whitespace_line_is_an_empty_record(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("  \u3000\n", encoding="utf-8")
+    (item,) = _items(f)
+    assert isinstance(item, Skipped) and reason_kind(item.reason) == "empty record" and item.key == "a.txt:1"
+
+
+def test_jsonl_ids_text_and_ignored_gold(tmp_path):
+    f = tmp_path / "g.jsonl"
+    rows = [{"id": "r1", "text": "露軍", "spans": [{"start": 0, "end": 2, "label": "MIL_UNIT"}]}, {"text": "米軍"}]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    assert _items(f) == [InputRecord("g.jsonl:1", "r1", "露軍"), InputRecord("g.jsonl:2", "g.jsonl:2", "米軍")]
+
+
+def test_bad_jsonl_lines_are_skipped_with_line_numbers(tmp_path):
+    f = tmp_path / "b.jsonl"
+    f.write_text('{"text": "良い"}\nnot json\n[1]\n{"id": 3}\n{"text": 5}\n{"text": ""}\n{"text": "a\\u0000b"}\n',
+                 encoding="utf-8")
+    items = _items(f)
+    assert isinstance(items[0], InputRecord)
+    kinds = [(i.key, reason_kind(i.reason)) for i in items[1:]]
+    assert kinds == [("b.jsonl:2", "invalid JSON"), ("b.jsonl:3", "not a JSON object"), ("b.jsonl:4", "no text field"),
+                     ("b.jsonl:5", "text not a string"), ("b.jsonl:6", "empty record"), ("b.jsonl:7", "NUL characters")]
+
+
+def test_invalid_utf8_line_skipped_and_the_rest_read(tmp_path):
+    f = tmp_path / "c.txt"
+    f.write_bytes("前\n".encode() + b"\xff\xfe\n" + "後\n".encode())
+    items = _items(f)
+    assert [type(i).__name__ for i in items] == ["InputRecord", "Skipped", "InputRecord"]
+    assert items[1].key == "c.txt:2" and reason_kind(items[1].reason) == "invalid UTF-8"
+
+
+def test_binary_file_skipped_whole(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_bytes(bytes(range(256)) * 8)
+    (item,) = _items(f)
+    assert isinstance(item, Skipped) and reason_kind(item.reason) == "binary file"
+
+
+def test_bom_and_crlf_are_not_part_of_the_text(tmp_path):
+    f = tmp_path / "e.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + "ロシア軍\r\n".encode())
+    assert _items(f) == [InputRecord("e.txt:1", "e.txt:1", "ロシア軍")]
+
+
+def test_directory_is_read_recursively_with_relative_names(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.txt").write_text("甲\n", encoding="utf-8")
+    (tmp_path / "y.jsonl").write_text('{"text": "乙"}\n', encoding="utf-8")
+    (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
+    assert [i.key for i in _items(tmp_path)] == ["sub/x.txt:1", "y.jsonl:1"]
+
+
+def test_missing_path_is_reported(tmp_path):
+    (item,) = _items(tmp_path / "nope.txt")
+    assert isinstance(item, Skipped) and reason_kind(item.reason) == "no such file"

@@ -1,0 +1,57 @@
+"""Shard writing and recovery: a torn run is cut back to its last whole shard."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.outputs import ANNOTATIONS, MANIFEST, BatchWriter, OutputExistsError, iter_shard_docs, read_manifest
+
+
+def _add(writer, nlp, key):
+    doc = nlp("ロシア軍が前進した。")
+    writer.add(key, {"id": key, "text": doc.text, "spans": [], "pairs": []}, doc)
+
+
+def test_shards_jsonl_and_manifest_agree(tmp_path, nlp_blank):
+    writer = BatchWriter(tmp_path, shard_size=2)
+    for i in range(5):
+        _add(writer, nlp_blank, f"f:{i}")
+    writer.skip("f:9", "empty record: no text")
+    writer.flush()
+    entries = read_manifest(tmp_path)
+    assert [e["shard"] for e in entries] == ["docs-0000.spacy", "docs-0001.spacy", "docs-0002.spacy"]
+    assert sum(len(e["keys"]) for e in entries) == 5
+    lines = (tmp_path / ANNOTATIONS).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [f"f:{i}" for i in range(5)]
+    assert len(list(iter_shard_docs(tmp_path, nlp_blank.vocab))) == 5
+    assert writer.totals.skipped == [("f:9", "empty record: no text")]
+
+
+def test_existing_output_needs_resume(tmp_path, nlp_blank):
+    writer = BatchWriter(tmp_path)
+    _add(writer, nlp_blank, "a:1")
+    writer.flush()
+    with pytest.raises(OutputExistsError):
+        BatchWriter(tmp_path)
+
+
+def test_resume_cuts_torn_state_back(tmp_path, nlp_blank):
+    writer = BatchWriter(tmp_path, shard_size=1)
+    _add(writer, nlp_blank, "a:1")
+    size = (tmp_path / ANNOTATIONS).stat().st_size
+    # A run killed mid-shard: a JSONL line, a half manifest line, a stray shard file.
+    with (tmp_path / ANNOTATIONS).open("a", encoding="utf-8") as f:
+        f.write('{"id": "a:2", "text": "x", "spans": [], "pa')
+    with (tmp_path / MANIFEST).open("a", encoding="utf-8") as f:
+        f.write('{"shard": "docs-0001.spacy", "keys": ["a:2"')
+    (tmp_path / "docs-0001.spacy").write_bytes(b"partial")
+    (tmp_path / "docs-0002.spacy.tmp").write_bytes(b"partial")
+    resumed = BatchWriter(tmp_path, shard_size=1, resume=True)
+    assert resumed.done_keys == {"a:1"}
+    assert (tmp_path / ANNOTATIONS).stat().st_size == size
+    assert not (tmp_path / "docs-0001.spacy").exists() and not (tmp_path / "docs-0002.spacy.tmp").exists()
+    _add(resumed, nlp_blank, "a:2")
+    ids = [json.loads(line)["id"] for line in (tmp_path / ANNOTATIONS).read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a:1", "a:2"]
+    assert [e["shard"] for e in read_manifest(tmp_path)] == ["docs-0000.spacy", "docs-0001.spacy"]
