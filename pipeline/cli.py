@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     ann.add_argument("--output", "-o", required=True, type=Path, help="output directory")
     _add_pipeline_options(ann)
     ann.add_argument("--shard-size", type=int, default=1000, help="docs per DocBin shard (default 1000)")
-    ann.add_argument("--resume", action="store_true", help="continue a run in OUTDIR that was stopped")
+    again = ann.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="continue a run in OUTDIR that was stopped")
+    again.add_argument("--overwrite", action="store_true", help="delete a previous run's outputs in OUTDIR first")
     ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
     ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
@@ -69,8 +71,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate the inputs into OUTDIR; print a summary."""
     from pipeline.annotate import annotate_stream, progress_callback
     from pipeline.inputs import iter_inputs
-    from pipeline.outputs import BatchWriter
+    from pipeline.outputs import BatchWriter, clear_outputs
 
+    if args.overwrite:
+        clear_outputs(args.output)
     try:
         writer = BatchWriter(args.output, shard_size=args.shard_size, resume=args.resume)
     except OutputExistsError as err:

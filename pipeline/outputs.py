@@ -144,6 +144,15 @@ class BatchWriter:
         self._current = _Shard()
 
 
+def clear_outputs(outdir: Path) -> None:
+    """Delete the files a previous run wrote to ``outdir`` (and only those)."""
+    outdir = Path(outdir)
+    for pattern in ("docs-*.spacy", "docs-*.spacy.tmp", ANNOTATIONS, MANIFEST, "glossary.json", "glossary.tsv",
+                    "annotations.html"):
+        for path in outdir.glob(pattern):
+            path.unlink()
+
+
 def read_manifest(outdir: Path) -> List[Dict[str, Any]]:
     """The complete lines of ``outdir``'s manifest; a torn last line is ignored."""
     path = Path(outdir) / MANIFEST

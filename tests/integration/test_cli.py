@@ -71,6 +71,10 @@ def test_existing_output_is_not_overwritten(tmp_path):
     assert (out / "annotations.jsonl").read_bytes() == before
     assert main(["annotate", str(EXAMPLE), "-o", str(out), "--fast", "--resume"]) == 0
     assert (out / "annotations.jsonl").read_bytes() == before
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["annotate", str(EXAMPLE), "-o", str(out), "--fast", "--overwrite"]) == 0
+    assert (out / "annotations.jsonl").read_bytes() == before
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"  # only our own files are replaced
 
 
 def test_stdin(tmp_path, monkeypatch):
