@@ -1,0 +1,178 @@
+"""Latin-script chunks of a Japanese text and the names they contain (no spaCy).
+
+A *chunk* is a run of Latin-script words between Japanese characters. Its kind
+decides whether it can hold pair items at all: a headline
+(``STREET BATTLE IN ...!``) or a translated sentence (``X has been sentenced``)
+holds none. A ``names`` chunk is cut into *items*: a capitalised name with its
+connectors (``University of Colorado Boulder``), an optional lower-case head
+from the bilingual head list (``Bucha massacre``, ``Donetsk region``), or the
+name after ``region of`` (kept in the span) or ``regions of`` (shared by the
+list that follows, not in the span). Leading articles are dropped, and a
+lower-case common word starts a *gloss*: items after it are marked
+``internal`` and need stronger evidence to pair.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import FrozenSet, Iterable, List, Optional, Set, Tuple
+
+_LATIN = "A-Za-z\u00c0-\u024f"
+_CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*(?:、(?=[{_LATIN}])[{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*)*")
+_TOKEN_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9'’\-]*|[,、;:().\-/\"“”–—]")
+_CONNECT = {"of", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
+_ARTICLES = {"the", "a", "an"}
+_LIST = {"and", "&", "or"}
+_VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+          "could", "should", "may", "might", "must", "says", "said", "say", "argued", "argue", "becomes",
+          "become", "turn", "turns", "did", "does", "do", "aim", "aims"}
+_DEMONYM = ("ian", "ish", "ese", "ean")
+REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "city", "cities",
+                "district", "districts", "village", "villages", "town", "towns"}
+
+
+@dataclass
+class EnItem:
+    """A Latin name to pair: ``text[start:end]`` and the words that evidence covers."""
+
+    start: int
+    end: int
+    text: str
+    words: List[str]
+    shared_heads: FrozenSet[str] = frozenset()
+    initial: bool = False
+    internal: bool = False
+
+
+def lemma_en(word: str) -> str:
+    """A crude English lemma for head matching: ``refineries`` → ``refinery``."""
+    w = word.lower().strip("'’")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def latin_chunks(text: str) -> List[Tuple[int, int]]:
+    """Spans of Latin-script runs with at least one letter, trailing spaces and punctuation trimmed.
+
+    A code of up to three capitals or digits glued to katakana and followed by
+    a colon or space (``ストームV:``) belongs to the Japanese name and is skipped.
+    """
+    out: List[Tuple[int, int]] = []
+    for m in _CHUNK_RE.finditer(text):
+        s, e = m.start(), m.end()
+        glued = re.match(r"[A-Z0-9]{1,3}(?=[:：\s])[:：\s]*", text[s:e])
+        if glued and s > 0 and "\u30a1" <= text[s - 1] <= "\u30fc":
+            s += glued.end()
+        while e > s and text[e - 1] in " \t,.:;(-/\"“":
+            e -= 1
+        if e > s and re.search(rf"[{_LATIN}]", text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def chunk_kind(chunk: str) -> str:
+    """``headline``, ``sentence`` or ``names``: only ``names`` chunks can hold pairs.
+
+    A headline has ``!``, ``?``, ``|`` or an ellipsis, two or more shouted words,
+    or six or more title-case words; a sentence has a finite verb or auxiliary.
+    """
+    words = re.findall(rf"[{_LATIN}][{_LATIN}'’\-]*", chunk)
+    if re.search(r"[!?|…]|\.\.\.", chunk):
+        return "headline"
+    if sum(1 for w in words if len(w) >= 4 and w.isupper()) >= 2:
+        return "headline"
+    lowered = [w.lower().split("'")[0].split("’")[0] for w in words]
+    if any(w in _VERBS for w in lowered):
+        return "sentence"
+    caps = [w for w in words if w[0].isupper() and not w.isupper()]
+    if len(caps) >= 7 and "," not in chunk:
+        return "headline"
+    return "names"
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok))
+
+
+def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[EnItem]:
+    """Names in the chunk ``text[start:end]``, in order.
+
+    Args:
+        text (str): The whole text (offsets are into it).
+        start (int): Chunk start.
+        end (int): Chunk end.
+        en_heads (FrozenSet[str]): Lower-case English head lemmas (``region``, ``massacre``).
+
+    Returns:
+        List[EnItem]: The items, the first flagged ``initial`` when it opens the chunk.
+    """
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    items: List[EnItem] = []
+    cur: List[Tuple[int, int, str]] = []
+    state = {"gloss": False, "shared": frozenset(), "single": None}
+
+    def close() -> None:
+        if cur and any(_is_cap(t[2]) for t in cur):
+            while cur and cur[-1][2].lower() in _CONNECT | _ARTICLES:
+                cur.pop()
+            s0 = state["single"][0] if state["single"] else cur[0][0]
+            words = [w for t in cur for w in re.split(rf"(?<=[{_LATIN}])-(?=[{_LATIN}])", t[2])]
+            words += [state["single"][1]] if state["single"] else []
+            items.append(EnItem(s0, cur[-1][1], text[s0:cur[-1][1]], words, state["shared"],
+                                initial=not items and not state["gloss"], internal=state["gloss"]))
+        cur.clear()
+        state["single"] = None
+
+    i = 0
+    while i < len(toks):
+        s, e, tok = toks[i]
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        low = tok.lower()
+        if low.endswith(("'s", "’s")) and _is_cap(tok):
+            cur.append((s, e - 2, tok[:-2]))
+            close()
+            state["gloss"] = True
+        elif not tok[0].isalnum():
+            close()
+            if tok in ".;:" and state["shared"]:
+                state["shared"] = frozenset()
+        elif low in _ARTICLES:
+            close()
+        elif _is_cap(tok):
+            cur.append((s, e, tok))
+        elif low in _CONNECT and cur and nxt and (_is_cap(nxt) or nxt.lower() in _ARTICLES):
+            cur.append((s, e, tok))
+        elif low in _LIST:
+            close()
+        elif low in REGION_WORDS and nxt == "of" and not cur:
+            if low.endswith("s"):
+                state["shared"] = frozenset({lemma_en(low)})
+            else:
+                state["single"] = (s, low)
+            i += 1
+        elif cur and (lemma_en(low) in en_heads or (
+                i + 1 < len(toks) and toks[i + 1][2][0].islower() and lemma_en(toks[i + 1][2]) in en_heads)):
+            cur.append((s, e, tok))
+            if lemma_en(low) not in en_heads:
+                cur.append(toks[i + 1])
+                i += 1
+        else:
+            close()
+            state["gloss"] = True
+            state["shared"] = frozenset()
+        i += 1
+    close()
+    return items
+
+
+def internal_ok(item: EnItem) -> bool:
+    """An item inside a gloss may pair only when it is a multi-word name or a non-demonym word."""
+    if len(item.words) >= 2:
+        return True
+    word = item.words[0]
+    return len(word) >= 4 and not word.lower().endswith(_DEMONYM)

@@ -1,0 +1,320 @@
+"""Find Japanese/Latin term pairs in raw text by evidence (no spaCy).
+
+The text is cut into Latin *chunks* (runs of Latin-script words) and the
+Japanese before each chunk into *units* (katakana words, kanji runs with a
+known head such as 州 or 大統領, and the connective の). Each chunk yields
+English *items*: names, possibly with a head word (``Donetsk region``,
+``region of Zaporizhzhia``) or a list (``Rosneft and Lukoil``). An item is
+paired with the Japanese span whose units are all *covered* by the item's
+words: katakana by phonetic similarity (``components.phonetics``), kanji by
+the bilingual head list (州 ↔ region). So the Japanese side covers exactly
+what the Latin side names, and low-evidence candidates (``英国メディアThe SUN``)
+are rejected. Headlines and translated sentences yield no items at all.
+
+Parenthesised katakana alternatives (``ポクロフスク(ポクロウスク、パコフスク)``)
+are returned as variants, never as pairs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
+
+from .en_items import EnItem, chunk_kind, en_items, internal_ok, latin_chunks, lemma_en
+from .phonetics import is_katakana, kana_key, latin_key, similarity, skeleton
+
+KATA = "ァ-ヺー"
+_UNIT_RE = re.compile(
+    rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
+    r"|(?P<kanji>[\u4e00-\u9fff々ヶ]+)|(?P<no>の)")
+_VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
+_BOUNDARY = re.compile(r"[。！？!?\n]")
+_PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
+ADJ_GAP = re.compile(r"^[\s　:：(（「」『』\"“”/・]*$")
+# Between members of a coordinated list and the Latin list: other names and と/、/や only.
+LIST_GAP = re.compile(rf"^(?:[{KATA}・\u4e00-\u9fff]*[と、，,や\s　]+)*[{KATA}・\u4e00-\u9fff]*[\s　:：]*$")
+WINDOW = 80
+T_ADJ, T_FAR, T_EXT = 0.72, 0.82, 0.6
+HeadTable = Mapping[str, FrozenSet[str]]
+
+
+@dataclass
+class Unit:
+    """A piece of Japanese text: ``kata``, ``kanji`` (head split off) or ``no``."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    head: str = ""
+    dot: bool = False  # written after a middle dot that joins it to the previous unit
+
+
+@dataclass
+class Pair:
+    """A Japanese span and its Latin counterpart (character offsets)."""
+
+    ja: Tuple[int, int]
+    en: Tuple[int, int]
+    score: float
+    evidence: str = "phonetic"
+
+
+@dataclass
+class Variant:
+    """A parenthesised alternative spelling ``span`` of the katakana term ``of``."""
+
+    span: Tuple[int, int]
+    of: Tuple[int, int]
+
+
+def ja_units(text: str, start: int, end: int, heads: HeadTable) -> List[Unit]:
+    """Units of ``text[start:end]``; other characters (hiragana, punctuation) separate them."""
+    units: List[Unit] = []
+    for m in _UNIT_RE.finditer(text, start, end):
+        kind = m.lastgroup or ""
+        head = ""
+        if kind == "kanji":
+            head = next((text[m.end() - n:m.end()] for n in range(min(4, m.end() - m.start()), 0, -1)
+                         if text[m.end() - n:m.end()] in heads), "")
+        if kind == "kata" and text[m.start():m.end()] in heads:
+            kind, head = "kanji", text[m.start():m.end()]
+        if kind != "kata":
+            units.append(Unit(m.start(), m.end(), kind, m.group(), head))
+            continue
+        pos = m.start()
+        for k, part in enumerate(re.split(r"[・=＝]", m.group())):
+            units.append(Unit(pos, pos + len(part), kind, part, dot=k > 0))
+            pos += len(part) + 1
+    return units
+
+
+def _kana_form(unit: Unit) -> str:
+    return _PAREN_ALT.sub("", unit.text)
+
+
+def _kata_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[int]]:
+    """Best similarity of a katakana unit to a run of the item's unused words."""
+    best, words = 0.0, set()
+    kana = _kana_form(unit)
+    names = item.words
+    for i in range(len(names)):
+        for j in range(i + 1, min(len(names), i + 4) + 1):
+            idx = set(range(i, j))
+            if idx & used:
+                break
+            sim = similarity(kana, "".join(names[i:j]))
+            if sim > best:
+                best, words = sim, idx
+    if best < T_EXT:  # demonym or stem: フィンランド / Finnish
+        for i, w in enumerate(names):
+            if i not in used and _stem_match(kana, w):
+                return T_EXT, {i}
+    return best, words
+
+
+def _stem_match(kana: str, word: str) -> bool:
+    """A shared stem: ``フィンランド``/``Finnish``, ``フランス``/``French`` (keys or consonant skeletons)."""
+    a, b = kana_key(kana), latin_key(word)
+    for x, y in ((a, b), (skeleton(a), skeleton(b))):
+        n = 0
+        while n < min(len(x), len(y)) and x[n] == y[n]:
+            n += 1
+        if n >= 3 and n >= 0.5 * min(len(x), len(y)):
+            return True
+    return False
+
+
+def _kanji_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
+    """A kanji unit is covered when its head's English is among the item's words or heads."""
+    if not unit.head or unit.head != unit.text and not unit.text.endswith(unit.head):
+        return 0.0, set()
+    english = heads.get(unit.head, frozenset())
+    for i, w in enumerate(item.words):
+        if i not in used and lemma_en(w) in english:
+            return 1.0, {i}
+    if english & item.shared_heads:
+        return 1.0, set()
+    return 0.0, set()
+
+
+def _cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
+    if unit.kind == "kata":
+        return _kata_cover(unit, item, used)
+    if unit.kind == "kanji":
+        return _kanji_cover(unit, item, heads, used)
+    return 0.0, set()
+
+
+def _grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: Tuple[float, Set[int]]
+          ) -> Tuple[int, int, float]:
+    """Extend the anchor unit left and right over touching units the item also covers.
+
+    A connective の is crossed only when the unit beyond it is covered too
+    (``フィンランドのストゥブ大統領``); a name-forming suffix (``*`` in the head
+    list, such as 校 or 人) is absorbed at the right edge after katakana.
+    """
+    used = set(first[1])
+    bounds = [anchor, anchor]
+    total = first[0]
+    for step, side in ((-1, 0), (1, 1)):
+        k = anchor + step
+        while 0 <= k < len(units) and _touch(units[k], units[k - step], step):
+            unit, nxt = units[k], k
+            if unit.kind == "no":
+                nxt = k + step
+                if not (0 <= nxt < len(units) and _touch(units[nxt], unit, step)) or units[nxt].kind == "no":
+                    break
+                unit = units[nxt]
+            score, words = _cover(unit, item, heads, used)
+            if score < T_EXT:
+                if step == 1 and nxt == k and "*" in heads.get(unit.head, ()) and unit.text == unit.head \
+                        and units[k - 1].kind == "kata":
+                    bounds[side] = k
+                break
+            used |= words
+            total += score
+            bounds[side] = nxt
+            k = nxt + step
+    return bounds[0], bounds[1], total
+
+
+def _touch(unit: Unit, toward: Unit, step: int) -> bool:
+    """Whether ``unit`` is written right next to ``toward`` (its neighbour on the anchor side)."""
+    a, b = (unit, toward) if step < 0 else (toward, unit)
+    return a.end == b.start or (b.dot and a.end + 1 == b.start)
+
+
+def find_variants(text: str) -> List[Variant]:
+    """Parenthesised katakana alternatives of a katakana term: ``ポクロフスク(ポクロウスク、パコフスク)``."""
+    from .phonetics import kana_similarity
+    out: List[Variant] = []
+    for m in _VARIANT_RE.finditer(text):
+        main = (m.start(1), m.end(1))
+        pos = m.start(2)
+        for alt in re.split(r"[、,，/／]", m.group(2)):
+            a_start = text.index(alt, pos) if alt else pos
+            pos = a_start + len(alt)
+            if alt and kana_similarity(m.group(1), alt) >= 0.45:
+                out.append(Variant((a_start, a_start + len(alt)), main))
+    return out
+
+
+def _window_start(text: str, chunk_start: int, floor: int) -> int:
+    start = max(floor, chunk_start - WINDOW)
+    for m in _BOUNDARY.finditer(text, start, chunk_start):
+        start = m.end()
+    return start
+
+
+def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, chunk_start: int
+                ) -> List[Tuple[float, int, int, str]]:
+    """Japanese spans ``(score, ja_start, ja_end, evidence)`` the item could pair with."""
+    found: Dict[Tuple[int, int], Tuple[float, int, int, str]] = {}
+    for ui, unit in enumerate(units):
+        if unit.kind == "no":
+            continue
+        first = _cover(unit, item, heads, set())
+        if first[0] < T_EXT:
+            continue
+        lo, hi, total = _grow(units, ui, item, heads, first)
+        js, je = units[lo].start, units[hi].end
+        adjacent = bool(ADJ_GAP.match(text[je:item.start]))
+        listed = adjacent or bool(LIST_GAP.match(text[je:chunk_start]))
+        kata = [_cover(u, item, heads, set())[0] for u in units[lo:hi + 1] if u.kind == "kata"]
+        if kata:
+            if max(kata) < (T_ADJ if listed and not item.internal else T_FAR):
+                continue
+            evidence = "phonetic"
+        elif adjacent and not item.internal:
+            evidence = "head"
+        else:
+            continue
+        covered = total / max(1, len(item.words))
+        score = total + covered + (1.0 if adjacent else 0.0) - 0.005 * (chunk_start - je)
+        if (js, je) not in found or found[(js, je)][0] < score:
+            found[(js, je)] = (score, js, je, evidence)
+    return list(found.values())
+
+
+def _paren_pair(text: str, units: List[Unit], item: EnItem) -> Optional[Tuple[float, int, int, str]]:
+    """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
+    before = text[:item.start].rstrip(" 　")
+    after = text[item.end:].lstrip(" ")
+    if not (before.endswith(("(", "（")) and after.startswith((")", "）")) and item.initial):
+        return None
+    if len(item.words) > 3 or not units:
+        return None
+    last = units[-1]
+    if last.end != len(before.rstrip("(（").rstrip(" 　")) or last.kind != "kanji" or len(last.text) < 2:
+        return None
+    return (2.0, last.start, last.end, "paren")
+
+
+def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
+    """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
+    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+)[)）]", text[item.end:])
+    if not m or re.match(r"[旧元前現新略通]", m.group(1)):
+        return None
+    js, je = item.end + m.start(1), item.end + m.end(1)
+    ja = m.group(1)
+    if is_katakana(ja) and similarity(ja, "".join(item.words)) >= T_ADJ:
+        return Pair((js, je), (item.start, item.end), 1.0, "phonetic")
+    acronym = len(item.words) == 1 and re.fullmatch(r"[A-Z]{2,6}", item.words[0])
+    if acronym and len(ja) >= 3:
+        return Pair((js, je), (item.start, item.end), 1.0, "acronym")
+    return None
+
+
+def find_pairs(text: str, heads: HeadTable) -> List[Pair]:
+    """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
+
+    Args:
+        text (str): A paragraph.
+        heads (HeadTable): Japanese head → English lemmas (``"*"``: name-forming suffix).
+
+    Returns:
+        List[Pair]: Pairs in text order.
+    """
+    en_heads = frozenset(w for ws in heads.values() for w in ws if w != "*")
+    pairs: List[Pair] = []
+    taken_ja: List[Tuple[int, int]] = []
+    prev_end = 0
+    for cs, ce in latin_chunks(text):
+        if chunk_kind(text[cs:ce]) != "names":
+            prev_end = ce
+            continue
+        units = ja_units(text, _window_start(text, cs, prev_end), cs, heads)
+        cands: List[Tuple[float, int, int, int, str]] = []
+        items = en_items(text, cs, ce, en_heads)
+        for ii, item in enumerate(items):
+            if item.internal and not internal_ok(item):
+                continue
+            first = _latin_first(text, item, heads)
+            if first:
+                cands.append((3.0, ii, first.ja[0], first.ja[1], first.evidence))
+            for score, js, je, ev in _candidates(text, units, item, heads, cs):
+                cands.append((score, ii, js, je, ev))
+            paren = _paren_pair(text, units, item)
+            if paren:
+                cands.append((paren[0], ii, paren[1], paren[2], paren[3]))
+        used_items: Set[int] = set()
+        for score, ii, js, je, ev in sorted(cands, key=lambda c: -c[0]):
+            if ii in used_items or any(js < b and a < je for a, b in taken_ja):
+                continue
+            used_items.add(ii)
+            taken_ja.append((js, je))
+            pairs.append(Pair((js, je), (items[ii].start, items[ii].end), round(score, 3), ev))
+        prev_end = ce
+    return sorted(pairs, key=lambda p: p.ja)
+
+
+def load_heads(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
+    """Parse the head list TSV (``ja``, ``en|en``, ``source``); ``#`` lines are comments."""
+    table: Dict[str, FrozenSet[str]] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        table[cols[0]] = frozenset(lemma_en(w) if w != "*" else w for w in cols[1].split("|"))
+    return table

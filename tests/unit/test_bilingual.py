@@ -1,0 +1,131 @@
+"""bilingual_aligner and its pure rules: pair forms, boundaries, non-pairs, serialisation.
+
+All example sentences are written for these tests.
+"""
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+import components.bilingual  # noqa: F401  (registers the factory)
+from components.bilingual import DEFAULT_DATA, register_bilingual_extensions
+from components.pair_rules import find_pairs, find_variants, load_heads
+
+HEADS = load_heads(DEFAULT_DATA.read_text(encoding="utf-8").splitlines())
+
+
+def pairs_of(text):
+    return [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in find_pairs(text, HEADS)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ロシア軍はハルキウKharkivに迫った。", [("ハルキウ", "Kharkiv")]),
+    ("シベリアのオムスク地域 Omsk region で爆発があった。", [("オムスク地域", "Omsk region")]),
+    ("国防省情報総局(HUR)は声明を出した。", [("国防省情報総局", "HUR")]),
+    ("米シンクタンク戦争研究所(ISW)によると", [("戦争研究所", "ISW")]),
+    ("北大西洋条約機構(NATO)の会合", [("北大西洋条約機構", "NATO")]),
+    ("ハンガリーのオルバン(Viktor Orbán)首相は", [("オルバン", "Viktor Orbán")]),
+    ("HIV(ヒト免疫不全ウイルス)の感染者", [("ヒト免疫不全ウイルス", "HIV")]),
+    ("米国はATACMS(エイタクムス)を供与した。", [("エイタクムス", "ATACMS")]),
+    ("突撃部隊ストームV:Storm V assault unitが前進した。", [("突撃部隊ストームV", "Storm V assault unit")]),
+    ("シベリアのオムスク製油所Omsk refineryが炎上", [("オムスク製油所", "Omsk refinery")]),
+])
+def test_pair_forms(text, expected):
+    assert pairs_of(text) == expected
+
+
+def test_coordinated_lists_split():
+    assert pairs_of("制裁対象のロスネフチとルクオイルRosneft and Lukoilは") == [
+        ("ロスネフチ", "Rosneft"), ("ルクオイル", "Lukoil")]
+    assert pairs_of("ハルキウ、スームィ、チェルニーヒウ Kharkiv, Sumy and Chernihivの各州") == [
+        ("ハルキウ", "Kharkiv"), ("スームィ", "Sumy"), ("チェルニーヒウ", "Chernihiv")]
+
+
+def test_list_order_follows_phonetics_not_position():
+    assert pairs_of("ヘルソン州、ザポリッジャ州 regions of Zaporizhzhia and Kherson") == [
+        ("ヘルソン州", "Kherson"), ("ザポリッジャ州", "Zaporizhzhia")]
+
+
+def test_apposition_pairs_only_the_name():
+    assert pairs_of("製油所のあるキリシ Kirishi, Leningrad Oblastで火災") == [("キリシ", "Kirishi")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ南部ヘルソン州 region of Khersonの村", [("ヘルソン州", "region of Kherson")]),
+    ("ドネツク州クラマトルスクKramatorskで", [("クラマトルスク", "Kramatorsk")]),
+    ("フランスのマクロン大統領French President Emmanuel Macronは",
+     [("フランスのマクロン大統領", "French President Emmanuel Macron")]),
+    ("東部ドンバスthe Donbasでは", [("ドンバス", "Donbas")]),
+    ("研究者のジョン・スミスJohn Smith, a glaciologist at the University of Osloは", [("ジョン・スミス", "John Smith")]),
+    ("オスロ大学University of Osloの研究者", [("オスロ大学", "University of Oslo")]),
+])
+def test_boundaries_by_evidence(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "英国紙The Guardianが報じた",
+    "X(旧ツイッター)に投稿した",
+    "映像:Russia Is LOSING Everything... Here’s Why・ロシアは全てを失う",
+    "ゼレンスキー大統領は支援を求めた:Zelensky has asked for more support.",
+    "兵士は自動小銃AK-47で撃った",
+    "戦況はUnpredictableな状況だ",
+    "給与(about 200,000 rubles)が支払われる",
+    "退役兵ミハイル氏はa veteran Ukrainian soldierと紹介された",
+])
+def test_not_pairs(text):
+    assert pairs_of(text) == []
+
+
+def test_variants_are_not_pairs():
+    text = "ポクロフスク(ポクロウスク、パコフスク)の戦況"
+    assert pairs_of(text) == []
+    assert [(text[v.span[0]:v.span[1]], text[v.of[0]:v.of[1]]) for v in find_variants(text)] == [
+        ("ポクロウスク", "ポクロフスク"), ("パコフスク", "ポクロフスク")]
+
+
+def test_explanation_in_parentheses_is_not_a_variant():
+    assert find_variants("ドンバス(ドネツク州とルハンスク州)") == []
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nlp.add_pipe("bilingual_aligner")
+    return nlp
+
+
+TEXT = "ロシア軍はハルキウKharkivとポクロフスク(ポクロウスク)に迫った。"
+
+
+def test_component_spans_and_getters(nlp):
+    doc = nlp(TEXT)
+    labels = [(s.label_, s.text) for s in doc.spans["bilingual"]]
+    assert ("JA", "ハルキウ") in labels and ("EN", "Kharkiv") in labels and ("VARIANT", "ポクロウスク") in labels
+    assert doc._.pairs == [{"ja": {"start": 5, "end": 9, "text": "ハルキウ"},
+                            "en": {"start": 9, "end": 16, "text": "Kharkiv"}}]
+    ja = next(s for s in doc.spans["bilingual"] if s.label_ == "JA")
+    assert ja._.counterpart.text == "Kharkiv" and ja._.counterpart.label_ == "EN"
+    assert ja._.gunji["counterpart"] == [9, 16]
+    assert doc._.variants[0]["of"]["text"] == "ポクロフスク"
+
+
+def test_docbin_round_trip(nlp):
+    doc = nlp(TEXT)
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    register_bilingual_extensions()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))[0]
+    assert back._.pairs == doc._.pairs
+    en = next(s for s in back.spans["bilingual"] if s.label_ == "EN")
+    assert en._.counterpart.text == "ハルキウ"
+
+
+def test_to_disk_from_disk(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "model")
+    nlp2 = spacy.load(tmp_path / "model")
+    assert nlp2(TEXT)._.pairs == nlp(TEXT)._.pairs
+    assert (tmp_path / "model" / "bilingual_aligner" / "bilingual_heads.tsv").exists()
+
+
+def test_n_process(nlp):
+    docs = list(nlp.pipe([TEXT, "制裁対象のロスネフチとルクオイルRosneft and Lukoilは"], n_process=2))
+    assert len(docs[1]._.pairs) == 2

@@ -1,0 +1,46 @@
+"""Katakana/Latin phonetic keys and similarity (pure, no spaCy)."""
+import pytest
+
+from components.phonetics import edges_agree, is_katakana, kana_key, kana_similarity, kana_to_roman, latin_key, similarity
+
+
+@pytest.mark.parametrize("kana,roman", [("ティ", "ti"), ("ヴィ", "vi"), ("キーウ", "kiiw"), ("ポクロウスク", "pokurowsuku")])
+def test_kana_to_roman(kana, roman):
+    assert kana_to_roman(kana) == roman
+
+
+@pytest.mark.parametrize("kana,latin", [
+    ("ポクロウスク", "Pokrovsk"), ("ポクロフスク", "Pokrovsk"), ("ハルキウ", "Kharkiv"), ("キエフ", "Kiev"),
+    ("ザポリッジャ", "Zaporizhzhia"), ("ルハーンシク", "Luhansk"), ("スラヴャンスク", "Slovyansk"),
+    ("ミコライウ", "Mykolaiv"), ("トランプ", "Trump"), ("エイタクムス", "ATACMS"), ("フンザ", "Hunza"),
+])
+def test_same_name_scores_high(kana, latin):
+    assert similarity(kana, latin) >= 0.75
+
+
+@pytest.mark.parametrize("kana,latin", [
+    ("ドネツク", "Luhansk"), ("メディア", "Guardian"), ("ヘルソン", "Zaporizhzhia"), ("ロシア", "Kherson"),
+])
+def test_different_names_score_low(kana, latin):
+    assert similarity(kana, latin) < 0.6
+
+
+def test_keys_merge_v_w_b_and_l_r():
+    assert latin_key("Lviv") == latin_key("Rvib")
+    assert kana_key("ポクロフスク") == kana_key("ポクロウスク") == latin_key("Pokrovsk")
+
+
+def test_kana_similarity_variants():
+    assert kana_similarity("ドニプロ", "ドニプル") > 0.9
+    assert kana_similarity("ドネツク", "ドニプロ") < 0.6
+
+
+def test_edges_separate_lookalikes():
+    assert edges_agree(kana_key("ポクロフスク"), kana_key("パコフスク"))
+    assert not edges_agree(kana_key("フランス"), kana_key("ブリャンスク"))
+
+
+def test_is_katakana():
+    assert is_katakana("ナオミ・オチュワット")
+    assert not is_katakana("ザポリッジャ州")
+    assert not is_katakana("")
