@@ -3,6 +3,7 @@
     gunji annotate INPUT... -o OUTDIR [--config PATH | --fast] [--n-process N] [--batch-size N] [--html]
     gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
     gunji convert GOLD.jsonl... -o OUT.spacy
+    gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
 """
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("inputs", nargs="+", type=Path, help="gold JSONL files")
     conv.add_argument("--output", "-o", required=True, type=Path, help="the .spacy file to write")
     conv.set_defaults(func=cmd_convert)
+
+    gl = sub.add_parser("glossary", help="rebuild glossary.json/.tsv from existing DocBin shards")
+    gl.add_argument("shards", nargs="+", type=Path, help="annotate output directories or .spacy files")
+    gl.add_argument("--output", "-o", required=True, type=Path, help="directory for glossary.json and glossary.tsv")
+    gl.set_defaults(func=cmd_glossary)
     return parser
 
 
@@ -96,8 +102,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def _write_batch_extras(args: argparse.Namespace, nlp, writer) -> None:
     """Outputs built from the finished shards: glossary, and the HTML page when asked."""
+    from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import iter_shard_docs
 
+    write_glossary(build_glossary(iter_shard_docs(args.output, nlp.vocab)), args.output)
     if args.html:
         from pipeline.html import write_html
 
@@ -144,6 +152,19 @@ def cmd_convert(args: argparse.Namespace) -> int:
     nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
     count = convert(nlp, args.inputs, args.output)
     print(f"{count} docs -> {args.output}")
+    return 0
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    """Group katakana variants across the docs of existing shards."""
+    from spacy.vocab import Vocab
+
+    from pipeline.glossary import build_glossary, write_glossary
+    from pipeline.outputs import iter_docbin_docs
+
+    groups = build_glossary(iter_docbin_docs(args.shards, Vocab()))
+    json_path, tsv_path = write_glossary(groups, args.output)
+    print(f"{len(groups)} groups -> {json_path}, {tsv_path}")
     return 0
 
 

@@ -22,7 +22,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
@@ -182,6 +182,16 @@ def iter_shard_docs(outdir: Path, vocab: Vocab) -> Iterator[Doc]:
         if entry.get("shard"):
             docbin = DocBin().from_disk(Path(outdir) / entry["shard"])
             yield from docbin.get_docs(vocab)
+
+
+def iter_docbin_docs(paths: Iterable[Path], vocab: Vocab) -> Iterator[Doc]:
+    """Docs from annotate output directories (their finished shards) and ``.spacy`` files."""
+    register_extensions()
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from iter_shard_docs(path, vocab)
+        else:
+            yield from DocBin().from_disk(path).get_docs(vocab)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
