@@ -1,0 +1,126 @@
+"""Numeral parsing for Japanese and Latin-script text, without spaCy.
+
+Handles Arabic digits (``458``, ``1,200``, ``2.5``), full-width digits
+(``１２０``), kanji and mixed numerals (``二``, ``三十``, ``35万3千``,
+``1万5000``, ``35万4,416``, ``1.5万``) and vague magnitudes (``数十`` → 10,
+``数百`` → 100, ``数万`` → 10000, ``十数`` → 10, all approximate; a bare ``数``
+is not a number).
+
+Kanji numerals are converted with the maintained ``kanjize`` library
+(``kanji2number``): it already handles positional kanji (``三千五百``), the
+large magnitudes (万, 億, 兆) and Arabic/kanji mixtures (``1億2000万``). It
+does not strip thousands separators, truncates plain decimals (``2.5`` → 2)
+and rejects the vague ``数`` forms, so this module wraps it with exactly
+those three steps.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Union
+
+from kanjize import kanji2number
+
+Number = Union[int, float]
+
+_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DECIMAL_MAG = re.compile(r"([0-9]+\.[0-9]+)([万億兆])")
+_MAGNITUDES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "億": 10 ** 8, "兆": 10 ** 12}
+_VAGUE = ("数", "何")
+MAX_LENGTH = 40  # longer digit runs are codes or garbage, not amounts
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A parsed numeral.
+
+    Args:
+        value (Number): The number (int when whole, else float); the low
+            figure for vague magnitudes.
+        approx (bool): True for vague magnitudes (``数百``, ``十数``).
+    """
+
+    value: Number
+    approx: bool = False
+
+
+def fold_digits(text: str) -> str:
+    """Fold full-width digits, commas and points to ASCII, keeping the length.
+
+    Args:
+        text (str): Any text.
+
+    Returns:
+        str: The same text with ``０-９，．`` replaced by ``0-9,.``.
+    """
+    return text.translate(_WIDTH)
+
+
+def _tidy(value: float) -> Number:
+    """Return an int when ``value`` is whole, so 1200.0 reads as 1200."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _decimal_magnitude(text: str) -> Optional[Number]:
+    """Parse ``1.5万`` and ``2.3億``-style decimals before a magnitude."""
+    total = 0.0
+    rest = text
+    for match in _DECIMAL_MAG.finditer(text):
+        total += float(match.group(1)) * _MAGNITUDES[match.group(2)]
+        rest = rest.replace(match.group(0), "", 1)
+    if rest:
+        tail = _kanji_value(rest)
+        if tail is None:
+            return None
+        total += tail
+    return _tidy(total)
+
+
+@lru_cache(maxsize=4096)
+def _kanji_value(text: str) -> Optional[Number]:
+    """Convert a (mixed) kanji numeral with kanjize; None when it is not one."""
+    if _PLAIN.fullmatch(text):
+        return _tidy(float(text)) if "." in text else int(text)
+    if _DECIMAL_MAG.search(text):
+        return _decimal_magnitude(text)
+    if text[0] in "万億兆":
+        text = "一" + text
+    try:
+        return kanji2number(text)
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def parse_number(text: str) -> Optional[ParsedNumber]:
+    """Parse one numeral as written in the text.
+
+    Args:
+        text (str): The numeral alone, e.g. ``"1,200"``, ``"35万3千"``,
+            ``"数百"``, ``"１２０"``, ``"三十"``.
+
+    Returns:
+        Optional[ParsedNumber]: The value and whether it is approximate, or
+        None when ``text`` is not a number (``"数"``, ``"一方"``).
+    """
+    folded = fold_digits(text).replace(",", "").strip()
+    if not folded or len(folded) > MAX_LENGTH:
+        return None
+    approx = False
+    if any(ch in folded for ch in _VAGUE):
+        approx = True
+        folded = folded.replace("数", "").replace("何", "")
+        if not folded or folded in "万億兆":
+            folded = "一" + folded if folded else ""
+        if not folded:
+            return None
+    value = _kanji_value(folded)
+    if value is None:
+        return None
+    return ParsedNumber(value=value, approx=approx)
+
+
+def is_vague(text: str) -> bool:
+    """True for numerals such as ``数百`` or ``十数`` that give only a magnitude."""
+    return any(ch in text for ch in _VAGUE)

@@ -1,0 +1,195 @@
+"""``quantity_extractor``: numbers with their counters or units as QUANTITY spans.
+
+Writes ``QUANTITY`` spans to ``doc.spans[spans_key]`` (default ``"quantities"``)
+and stores, through ``components.attributes.set_span_attrs``, the attributes
+``value``, ``value_max`` (ranges only), ``unit``, ``item``, ``category``,
+``casualty`` (CASUALTY only), ``approx`` and ``bound`` (ANNOTATION.md, QUANTITY).
+
+The finding is one pass of compiled regexes over ``doc.text``
+(``components.quantity_rules``); item and category come from the words around
+the number (``components.quantity_context``). Both read their tables from
+``components/data/`` (``quantity_units.tsv``, ``quantity_categories.tsv``),
+which ``to_disk``/``from_disk`` copy with the pipeline. Hits are aligned to
+tokens with ``doc.char_span`` (strict); a hit whose qualifier does not align is
+shrunk to the tokens that still hold the number and its counter. The
+counted noun is trimmed to whole tokens when the tokenizer splits it off.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+
+from .attributes import register_extensions, set_span_attrs
+from .quantity_context import CategoryRules, Inference, infer
+from .tables import Tables
+from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, load_units
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "quantities"
+LABEL = "QUANTITY"
+UNITS_FILE = "quantity_units.tsv"
+CATEGORIES_FILE = "quantity_categories.tsv"
+
+
+@Language.factory(
+    "quantity_extractor",
+    assigns=["doc.spans"],
+    requires=["token.tag"],
+    default_config={
+        "spans_key": SPANS_KEY,
+        "units_path": None,
+        "categories_path": None,
+        "scorer": {"@scorers": "spacy.overlapping_labeled_spans_scorer.v1", "spans_key": SPANS_KEY},
+    },
+    default_score_weights={f"spans_{SPANS_KEY}_f": 0.0, f"spans_{SPANS_KEY}_p": None,
+                           f"spans_{SPANS_KEY}_r": None},
+)
+def make_quantity_extractor(nlp: Language, name: str, *, spans_key: str, units_path: Optional[str],
+                            categories_path: Optional[str], scorer: Optional[Callable]) -> "QuantityExtractor":
+    """Build the extractor; the paths override the packaged unit and category TSVs."""
+    return QuantityExtractor(nlp.vocab, name, spans_key=spans_key, units_path=units_path,
+                             categories_path=categories_path, scorer=scorer)
+
+
+class QuantityExtractor(Pipe):
+    """Finds QUANTITY spans and their value, unit, item and category.
+
+    Args:
+        vocab (Vocab): The shared vocabulary.
+        name (str): The component name.
+        spans_key (str): Span group to write (spans already there are kept).
+        units_path (Optional[str]): Unit table TSV (counter → normalised unit).
+        categories_path (Optional[str]): Category rule TSV (item/verb/context words).
+        scorer (Optional[Callable]): Scoring function for ``nlp.evaluate``.
+    """
+
+    def __init__(self, vocab, name: str = "quantity_extractor", *, spans_key: str = SPANS_KEY,
+                 units_path: Optional[Union[str, Path]] = None,
+                 categories_path: Optional[Union[str, Path]] = None,
+                 scorer: Optional[Callable] = None) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.scorer = scorer
+        self.tables = Tables(name, {UNITS_FILE: units_path, CATEGORIES_FILE: categories_path})
+        self._loaded = False
+        if self.tables.available:  # else from_disk supplies them (packaged pipelines)
+            self._load()
+
+    def _load(self) -> None:
+        """Read both tables and compile the finder regexes once."""
+        with self.tables[UNITS_FILE].open(encoding="utf-8") as f:
+            self.units: Dict[str, Unit] = load_units(f)
+        with self.tables[CATEGORIES_FILE].open(encoding="utf-8") as f:
+            self.rules = CategoryRules.from_lines(f)
+        self.patterns = compile_patterns(self.units)
+        self._loaded = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:
+            raise self.tables.missing_error()
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.match(doc))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def match(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
+        """Find, align and classify the quantities of ``doc``."""
+        text = doc.text
+        found: List[Tuple[Span, Hit, Inference]] = []
+        done: List[Tuple[Hit, Inference]] = []
+        for hit in find_quantities(text, self.units, self.patterns):
+            span = self._align(doc, hit)
+            if span is None:
+                logger.debug("quantity %r at %d not token-aligned", text[hit.start:hit.end], hit.start)
+                continue
+            hit.start, hit.end = span.start_char, span.end_char
+            inference = infer(text, hit, self.rules, done)
+            inference.item = _token_item(doc, text, span, inference.item)
+            done.append((hit, inference))
+            found.append((span, hit, inference))
+        return found
+
+    @staticmethod
+    def _align(doc: Doc, hit: Hit) -> Optional[Span]:
+        """The token span of a hit; shrunk to whole tokens that still hold number and counter."""
+        span = doc.char_span(hit.start, hit.end, label=LABEL)
+        if span is not None:
+            return span
+        span = doc.char_span(hit.start, hit.end, label=LABEL, alignment_mode="contract")
+        if span is not None and span.start_char <= hit.core[0] and span.end_char >= hit.core[1]:
+            return span
+        return None
+
+    def set_annotations(self, doc: Doc, found: Iterable[Tuple[Span, Hit, Inference]]) -> None:
+        """Write the spans and their attributes."""
+        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        new = []
+        for span, hit, inference in found:
+            set_span_attrs(span, {
+                "value": hit.value, "value_max": hit.value_max, "unit": hit.unit,
+                "item": inference.item, "category": inference.category,
+                "casualty": inference.casualty if inference.category == "CASUALTY" else None,
+                "approx": hit.approx, "bound": hit.bound,
+            })
+            new.append(span)
+        doc.spans[self.spans_key] = group + new
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
+        """Write both tables into the directory ``path``."""
+        self.tables.to_disk(path)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "QuantityExtractor":
+        """Read the tables back from the directory ``path``."""
+        self.tables.from_disk(path)
+        self._load()
+        return self
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Nothing to learn; the tables are loaded in the constructor."""
+
+
+def _token_item(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optional[str]:
+    """Trim an item found before the number to whole tokens, dropping a split-off date
+    part (``10月死者`` gives ``月死者`` by characters, ``死者`` by tokens)."""
+    if not item or span.start == 0:
+        return _token_item_after(doc, text, span, item)
+    start = span.start_char - len(item)
+    if text[start:span.start_char] != item:
+        return _token_item_after(doc, text, span, item)
+    first = span.start - 1
+    while first > 0 and doc[first - 1].idx >= start:
+        first -= 1
+    if doc[first].idx < start or doc[first].tag_.startswith(("名詞-数詞", "接尾辞-名詞的-助数詞")):
+        first += 1
+    while first < span.start and doc[first].tag_ in ("名詞-普通名詞-助数詞可能",) and first + 1 < span.start:
+        first += 1
+    return text[doc[first].idx:span.start_char] if first < span.start else item
+
+
+def _token_item_after(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optional[str]:
+    """Trim an item found after the number (``…の車両失い``) to its leading noun tokens."""
+    if not item:
+        return item
+    start = text.find(item, span.end_char, span.end_char + 4)
+    if start < 0:
+        return item
+    end = start
+    for token in doc[span.end:]:
+        if token.idx < start:
+            continue
+        if token.idx >= start + len(item) or not token.tag_.startswith(("名詞", "接尾辞", "接頭辞")):
+            break
+        end = token.idx + len(token.text)
+    return text[start:min(end, start + len(item))] if end > start else item

@@ -1,0 +1,241 @@
+"""Item, category and casualty type of a QUANTITY, from the words around it.
+
+Pure logic, no spaCy. The rules are data (``components/data/quantity_categories.tsv``):
+
+1. A unit that decides the category alone (km → DISTANCE, ルーブル → MONEY,
+   倍 → RATIO, 割 → PERCENT) wins.
+2. Otherwise the counted noun (``item``) decides: the noun written directly
+   before the number (``無人機458機``, ``死者11名``) or after it joined by の
+   (``1,200名以上の死傷者``, ``3匹のキツネ``), matched on its ending
+   (``北朝鮮兵士`` ends with ``兵士``).
+3. People (soldiers, civilians, or a bare 人/名) followed by a killing or
+   wounding verb (``ロシア兵3名を排除``, ``717人の市民殺害``) are CASUALTY.
+4. With no item, a counter takes the category of the previous quantity of the
+   same unit in the sentence (``負傷者11名(うち6名が…)``), then a keyword in
+   the sentence (``…ドローンが20~30機``), then the military context (people
+   counts in war reporting are troops).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from .quantity_rules import Hit
+
+NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
+_BEFORE = re.compile(NOUN_CHARS + r"{1,14}$")
+_AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
+_DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
+_OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
+_TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})[はがも]$")
+SENTENCE_MARKS = "。！？!?\n"
+_SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
+PEOPLE_UNITS = {"人", "名"}
+UNIT_FAMILY = {"名": "人"}
+CONTEXT_WINDOW = 150
+NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
+NO_AFTER = {"DISTANCE", "TEMPERATURE"}
+DIRECT_AFTER_UNITS = {"回"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the category table."""
+
+    kind: str
+    pattern: str
+    category: str
+    casualty: Optional[str]
+    units: frozenset = field(default_factory=frozenset)
+
+
+@dataclass
+class Inference:
+    """What the context says about a quantity."""
+
+    item: Optional[str]
+    category: str
+    casualty: Optional[str] = None
+
+
+class CategoryRules:
+    """The category table, indexed by kind.
+
+    Args:
+        rules (Iterable[Rule]): Rows of ``quantity_categories.tsv``.
+    """
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.by_kind: Dict[str, List[Rule]] = {}
+        for rule in rules:
+            self.by_kind.setdefault(rule.kind, []).append(rule)
+        for rows in self.by_kind.values():
+            rows.sort(key=lambda r: -len(r.pattern))
+        self.verb_re = self._alternation("verb")
+        self.military_re = self._alternation("military")
+
+    def _alternation(self, kind: str) -> Optional[re.Pattern]:
+        rows = self.by_kind.get(kind, [])
+        return re.compile("|".join(re.escape(r.pattern) for r in rows)) if rows else None
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> "CategoryRules":
+        """Parse the TSV (``kind pattern category casualty units source``)."""
+        rows = []
+        for line in lines:
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, pattern, category, casualty, units = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
+            rows.append(Rule(kind, pattern, category, casualty or None,
+                             frozenset(u for u in units.split(",") if u)))
+        return cls(rows)
+
+    def item_rule(self, item: str, unit: Optional[str]) -> Optional[Rule]:
+        """The longest item rule whose pattern ends ``item`` (and allows ``unit``)."""
+        folded = item.lower()
+        for rule in self.by_kind.get("item", []):
+            if folded.endswith(rule.pattern.lower()) and (not rule.units or unit in rule.units):
+                return rule
+        return None
+
+    def verb(self, window: str) -> Optional[Rule]:
+        """The casualty verb at the start of ``window`` (after particles), if any."""
+        if self.verb_re is None:
+            return None
+        m = self.verb_re.search(window)
+        if not m:
+            return None
+        return next(r for r in self.by_kind["verb"] if r.pattern == m.group(0))
+
+    def context(self, sentence: str, pos: int, unit: Optional[str]) -> Optional[Rule]:
+        """The context keyword nearest to ``pos`` in ``sentence`` for this unit's counter."""
+        best: Tuple[int, Optional[Rule]] = (10 ** 6, None)
+        for rule in self.by_kind.get("context", []):
+            if unit not in rule.units:
+                continue
+            for m in re.finditer(re.escape(rule.pattern), sentence):
+                dist = abs(m.start() - pos)
+                if dist < best[0]:
+                    best = (dist, rule)
+        return best[1]
+
+
+def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
+    """The counted noun next to a quantity and where it ends.
+
+    Args:
+        text (str): The whole text.
+        hit (Hit): The quantity.
+
+    Returns:
+        Tuple[Optional[str], Optional[int]]: The noun (directly before the
+        number, else after it joined by の) and the offset where it ends.
+    """
+    if hit.item:
+        return hit.item, text.find(hit.item, hit.end) + len(hit.item)
+    category = hit.unit_category
+    before = _BEFORE.search(text, max(0, hit.start - 14), hit.start)
+    if before and category not in NO_BEFORE:
+        return before.group(0), hit.start
+    if category == "PERCENT":
+        of = _OF_BEFORE.search(text, max(0, hit.start - 15), hit.start)
+        if of:
+            return of.group(1), hit.start
+    after = _AFTER.match(text, hit.end)
+    if after and category not in NO_AFTER:
+        return after.group(1), after.end(1)
+    direct = _DIRECT.match(text, hit.end)
+    if direct and hit.unit in DIRECT_AFTER_UNITS:
+        return direct.group(0), direct.end()
+    return None, None
+
+
+def sentence_bounds(text: str, pos: int) -> Tuple[int, int]:
+    """Start and end offsets of the sentence around ``pos``."""
+    start = max(text.rfind(mark, 0, pos) for mark in SENTENCE_MARKS) + 1
+    m = _SENTENCE_END.search(text, pos)
+    return start, m.start() if m else len(text)
+
+
+def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]] = ()) -> Inference:
+    """Item, category and casualty type for one quantity.
+
+    Args:
+        text (str): The whole text.
+        hit (Hit): The quantity.
+        rules (CategoryRules): The category table.
+        previous (Sequence[Tuple[Hit, Inference]]): Earlier quantities of the
+            same text with what was inferred for them (for ``うち6名``).
+
+    Returns:
+        Inference: item (None when not named), category, casualty.
+    """
+    item, item_end = find_item(text, hit)
+    if hit.unit_category:
+        return Inference(item, hit.unit_category)
+    rule = rules.item_rule(item, hit.unit) if item else None
+    if item and rule is None:
+        item, rule = _trim_item(item, hit, rules)
+    if rule is None:
+        topic = _TOPIC.search(text, max(0, hit.start - 15), hit.start)
+        topic_rule = rules.item_rule(topic.group(1), hit.unit) if topic else None
+        if topic_rule is not None:
+            item, rule = topic.group(1), topic_rule
+    verb = _casualty_verb(text, hit, item_end, rules)
+    if rule is not None:
+        if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
+            return Inference(item, "CASUALTY", verb.casualty)
+        return Inference(item, rule.category, rule.casualty)
+    return _without_item(text, hit, item, verb, rules, previous)
+
+
+def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
+    """Cut an after-の run at a casualty verb (``市民殺害確認`` → ``市民``) and look it up again."""
+    if rules.verb_re is not None:
+        m = rules.verb_re.search(item)
+        if m and m.start() > 0:
+            head = item[: m.start()]
+            return head, rules.item_rule(head, hit.unit)
+    return item, None
+
+
+def _is_people(hit: Hit, rule: Rule) -> bool:
+    """People counts: a people counter, no counter, or an item that names people."""
+    return hit.unit in PEOPLE_UNITS or hit.unit is None or rule.category == "PERSONNEL"
+
+
+def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:
+    """A killing or wounding word right after the quantity (or its item), or right before it."""
+    end = max(hit.end, item_end or hit.end) + 14
+    window = re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
+    verb = rules.verb(window)
+    if verb is None:
+        before = text[max(0, hit.start - 20):hit.start]
+        if re.search(r"(され|した|れた)" + NOUN_CHARS + r"*$", before):
+            verb = rules.verb(re.split(r"[。、,]", before)[-1])
+    return verb
+
+
+def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],
+                  rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]]) -> Inference:
+    """Category of a counter with no known item: verb, earlier quantity, sentence keyword, context."""
+    people = hit.unit in PEOPLE_UNITS or bool(hit.unit is None and item and item[0].isupper())
+    if people and verb is not None:
+        return Inference(item, "CASUALTY", verb.casualty)
+    s_start, s_end = sentence_bounds(text, hit.start)
+    family = UNIT_FAMILY.get(hit.unit or "", hit.unit)
+    for prev_hit, prev in reversed(previous):
+        if prev_hit.end <= s_start:
+            break
+        if UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family and hit.unit is not None:
+            return Inference(item, prev.category, prev.casualty)
+    keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)
+    if keyword is not None:
+        return Inference(item, keyword.category, keyword.casualty)
+    if people and rules.military_re is not None:
+        window = text[max(0, hit.start - CONTEXT_WINDOW):hit.end + CONTEXT_WINDOW]
+        if rules.military_re.search(window):
+            return Inference(item, "PERSONNEL")
+    default = next((r for r in rules.by_kind.get("default", []) if r.pattern == hit.unit), None)
+    return Inference(item, default.category if default else "COUNT")

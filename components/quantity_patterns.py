@@ -1,0 +1,89 @@
+"""The QUANTITY finder's unit table and compiled regexes, without spaCy.
+
+``load_units`` reads ``components/data/quantity_units.tsv`` (counter or unit
+as written → normalised unit, default category, flags, characters that must
+not follow); ``compile_patterns`` builds from it the two regexes that
+``components.quantity_rules.find_quantities`` runs once over a text: one for
+Japanese numerals with counters (``約114万人``, ``20~30機ほど``, ``55 km²``) and
+one for Latin-script amounts (``$2,240``, ``200,000 rubles``, ``1,200 Russians``).
+Both start on a numeral character, so ``re`` can skip ahead to candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, Optional, Pattern, Tuple
+
+ARAB = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+KAN = r"[〇一二三四五六七八九十百千]"
+# Every repetition below starts with a character class the previous part cannot end with,
+# so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
+SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+)"
+NUM = rf"(?:十数|数|何)?{SEGMENT}?(?:[万億兆]{SEGMENT}?)*"
+JA_PREFIX = r"約|およそ|凡そ|最大|少なくとも|最低でも|最低|わずか|僅か|ほぼ|推定|マイナス|氷点下|零下"
+EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
+             r"roughly|under|less than|fewer than|as many as)\s+")
+SUFFIX = (r"以上|以下|未満|以内|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|ほど|程|くらい|ぐらい"
+          r"|強(?![\u4e00-\u9fff])|弱(?![\u4e00-\u9fff])")
+RANGE_SEP = r"[〜~～\-‐－–—]"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of the unit table.
+
+    Args:
+        surface (str): The counter or unit as written (``カ所``, ``キロ``).
+        unit (str): Its normalised form (``か所``, ``km``).
+        category (Optional[str]): Category implied by the unit alone, or None.
+        flags (frozenset): ``latin``, ``symbol`` or ``temp`` (see the TSV header).
+        not_before (str): Characters that must not follow the counter.
+    """
+
+    surface: str
+    unit: str
+    category: Optional[str]
+    flags: frozenset = field(default_factory=frozenset)
+    not_before: str = ""
+
+
+def load_units(lines: Iterable[str]) -> Dict[str, Unit]:
+    """Parse the unit TSV (``surface unit category flags not_before source``)."""
+    units: Dict[str, Unit] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
+        surface, unit, category, flags, not_before, _source = cols
+        units[surface] = Unit(surface, unit, None if category in ("", "-") else category,
+                              frozenset(f for f in flags.split(",") if f), not_before)
+    return units
+
+
+def _unit_alternation(units: Iterable[Unit]) -> str:
+    """Regex alternation of unit surfaces, longest first, each with its lookahead."""
+    parts = []
+    for u in sorted(units, key=lambda u: -len(u.surface)):
+        guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
+        if u.flags & {"latin", "symbol"}:
+            guard += "(?![A-Za-z])"
+        parts.append(re.escape(u.surface) + "(?!目)" + guard)
+    return "|".join(parts)
+
+
+def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern]:
+    """Compile the Japanese and the Latin-script finder regexes for a unit table."""
+    ja_units = _unit_alternation(u for u in units.values() if not u.flags & {"latin", "symbol"})
+    sp_units = _unit_alternation(u for u in units.values() if u.flags & {"latin", "symbol"})
+    ja = re.compile(
+        rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆数何,，.．])"
+        rf"(?=[0-9０-９〇一二三四五六七八九十百千数何])(?P<num>{NUM})"
+        rf"(?:(?P<unit1>{ja_units})?{RANGE_SEP}(?P<num2>{NUM}))?"
+        rf"(?P<mid>余|あまり)?"
+        rf"(?:(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})|(?P<bare>(?=(?:{SUFFIX})?の)))"
+        rf"(?P<suf>{SUFFIX})?")
+    latin = re.compile(
+        rf"(?P<cur>US\$|[$€£¥￥])?(?<![0-9.,])"
+        rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn)\b)?"
+        rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>[A-Za-z][a-z]+s|people|children|men|women)\b|(?(cur)|(?!)))", re.IGNORECASE)
+    return ja, latin

@@ -1,0 +1,282 @@
+"""Finding QUANTITY candidates in raw text, without spaCy.
+
+One pass of two compiled regexes (Japanese and Latin-script) finds a number
+with its counter or unit and the qualifiers that change its meaning
+(ANNOTATION.md, QUANTITY): ``約114万人``, ``1,200名以上``, ``20~30機ほど``,
+``マイナス20度程度``, ``about 200,000 rubles``, ``$2,240``, ``55 km²``.
+Numbers with no counter count only before ``の`` with a large magnitude
+(``数万の兵力``, ``17万のロシア部隊``) or before an English plural noun
+(``1,200 Russians``).
+
+Dates, clock times, durations, ages, floors and years never match because
+their counters (年 月 日 時 分 カ月 週間 歳 階 ...) are not in the unit table;
+ordinals (``第7``, ``3人目``), numbers inside names (``AK-47``, ``T-72``)
+and "one of" idioms (``方法の一つ``, ``もう一つ``) are filtered here.
+The unit table and the regexes live in ``components.quantity_patterns``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+
+from .numerals import Number, is_vague, parse_number
+from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, Unit, compile_patterns, load_units
+
+__all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
+
+INSIDE_BEFORE = set("0123456789０１２３４５６７８９.,．，/") | {chr(c) for c in range(0x41, 0x5B)} | \
+    {chr(c) for c in range(0x61, 0x7B)} | {chr(c) for c in range(0xFF21, 0xFF3B)} | {chr(c) for c in range(0xFF41, 0xFF5B)}
+HYPHENS = set("-‐－–−")
+ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z]{3,}$")
+JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX})$")
+EN_PREFIX_RE = re.compile(rf"{EN_PREFIX}$", re.IGNORECASE)
+KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
+COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲")
+KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
+ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
+EN_STOP = {"years", "months", "days", "hours", "minutes", "seconds", "weeks", "decades", "centuries",
+           "times", "km", "miles", "percent", "rubles", "roubles", "dollars", "euros", "of", "and", "or"}
+EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12, "bn": 10 ** 9}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY"}
+NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
+TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
+
+AT_LEAST = {"以上", "超", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
+AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than", "fewer than"}
+APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "ほど", "程",
+          "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
+NEGATIVE = {"マイナス", "氷点下", "零下"}
+
+
+@dataclass
+class Hit:
+    """A QUANTITY candidate: character offsets and attributes.
+
+    Args:
+        start (int): Span start (prefix included).
+        end (int): Span end (suffix included).
+        core (Tuple[int, int]): Offsets of number plus counter, without qualifiers.
+        value (Number): The number (low end of a range).
+        value_max (Optional[Number]): High end of a range.
+        unit (Optional[str]): Normalised unit, None for a bare number.
+        unit_category (Optional[str]): Category implied by the unit.
+        approx (bool): Approximate figure.
+        bound (str): ``exact``, ``at_least``, ``at_most`` or ``range``.
+        item (Optional[str]): Counted noun found by the finder (English nouns).
+    """
+
+    start: int
+    end: int
+    core: Tuple[int, int]
+    value: Number
+    value_max: Optional[Number] = None
+    unit: Optional[str] = None
+    unit_category: Optional[str] = None
+    approx: bool = False
+    bound: str = "exact"
+    item: Optional[str] = None
+
+
+def _bound_and_approx(qualifiers: Iterable[Optional[str]], approx: bool) -> Tuple[str, bool]:
+    """Bound and approx from the prefix/suffix words present."""
+    bound = "exact"
+    for q in qualifiers:
+        if not q:
+            continue
+        q = q.strip().lower()
+        if q in AT_LEAST:
+            bound = "at_least"
+        elif q in AT_MOST:
+            bound = "at_most"
+        if q in APPROX:
+            approx = True
+    return bound, approx
+
+
+def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
+    """True for kanji words that only look like numerals (同一, 一人一人, 二人三脚).
+
+    Only for kanji numerals: news prose writes real counts in Arabic digits, so a
+    kanji numeral whose counter runs on into another kanji is an idiom.
+    """
+    num = m.group("num")
+    start = m.start("num")
+    if not re.match(KAN, num) and not num.startswith("数"):
+        return False
+    if start and text[start - 1] in KANJI_WORD_BEFORE:
+        return True
+    end = m.end("unit") if m.group("unit") else m.end("num")
+    core = text[start:end]
+    if not is_vague(num) and KANJI_RE.match(text, m.end()) and not COUNT_FOLLOWERS.match(text, m.end()):
+        return True  # 二人三脚, 一発逆転, 百人一首: the counter starts a compound
+    return text.startswith(core, end) or text[max(0, start - len(core)):start] == core
+
+
+def _is_one_of(text: str, start: int, value: Number, unit: Optional[str]) -> bool:
+    """``方法の一つ``, ``もう一つ``, ``部隊の1人``: "one of", not a count."""
+    if value != 1 or unit not in ONE_OF_UNITS:
+        return False
+    return text[max(0, start - 1):start] == "の" or text[max(0, start - 2):start] == "もう"
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """True when the number at ``start`` continues a number, a name or an ordinal (``AK-47``, ``KN23``, ``第4``)."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before == "第":
+        return True
+    if before in INSIDE_BEFORE:
+        return not _acronym_before(text, start)
+    return before in HYPHENS and start >= 2 and text[start - 2] in INSIDE_BEFORE
+
+
+def _acronym_before(text: str, start: int) -> bool:
+    """True after a glued all-caps name (``ATACMS10発``, ``HIMARS20基``): the number is a count."""
+    m = ACRONYM_RE.search(text, max(0, start - 12), start)
+    return bool(m)
+
+
+def _prefix(text: str, start: int, pattern: Pattern, width: int = 16) -> Tuple[Optional[str], int]:
+    """The qualifier written right before ``start`` (``約``, ``about``) and where it begins."""
+    m = pattern.search(text, max(0, start - width), start)
+    return (m.group(0), m.start()) if m else (None, start)
+
+
+def _temperature_ok(text: str, m: re.Match, pre: Optional[str]) -> bool:
+    """``度`` is a temperature only after マイナス/氷点下 or near 気温-like words."""
+    if pre in NEGATIVE:
+        return True
+    if not re.match(r"[0-9０-９]", m.group("num")) or NOT_TEMP_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return False
+    window = text[max(0, m.start() - 40):m.end() + 10]
+    before, _, after = window.partition(m.group(0))
+    return bool(TEMP_CONTEXT.search(before.rsplit("。", 1)[-1]) or TEMP_CONTEXT.search(after.split("。", 1)[0]))
+
+
+def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str]) -> Tuple[bool, Optional[Unit]]:
+    """The unit of a Japanese match and whether the match is acceptable at all."""
+    surface = m.group("unit") or m.group("sunit")
+    unit = units.get(surface) if surface else None
+    if unit is None:
+        return _bare_ok(m.group("num")), None
+    if "temp" in unit.flags and not _temperature_ok(text, m, pre):
+        return False, unit
+    if m.group("unit1") and units[m.group("unit1")].unit != unit.unit:
+        return False, unit
+    return True, unit
+
+
+def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
+    """Turn one Japanese-regex match into a Hit, or None when it is filtered out."""
+    if _inside_name(text, m.start()) and not (m.group("unit") == "度" or m.group("sunit") in ("℃", "°C")):
+        return None
+    first = parse_number(m.group("num"))
+    second = parse_number(m.group("num2")) if m.group("num2") else None
+    if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
+        return None
+    pre, start = _prefix(text, m.start(), JA_PREFIX_RE)
+    ok, unit = _ja_unit(text, m, units, pre)
+    norm = unit.unit if unit else None
+    if not ok or _is_one_of(text, m.start(), first.value, norm):
+        return None
+    if norm == "bbl" and text[max(0, m.start() - 2):m.start()] == "日量":
+        norm = "bbl/d"
+    bound, approx = _bound_and_approx((pre, m.group("mid"), m.group("suf")),
+                                      first.approx or bool(second and second.approx))
+    value = first.value
+    if pre in NEGATIVE or (norm == "°C" and _minus_before(text, m.start())):
+        value = -value
+        start = start if pre in NEGATIVE else m.start() - 1
+    elif _inside_name(text, m.start()):
+        return None
+    core_end = m.start("suf") if m.group("suf") else m.end()
+    hit = Hit(start=start, end=m.end(), core=(m.start("num"), core_end), value=value, unit=norm,
+              unit_category=unit.category if unit else None, approx=approx, bound=bound)
+    if second is not None:
+        hit.value_max, hit.bound = second.value, "range"
+    return hit
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """A minus sign written right before a temperature (``-20℃``), not a hyphen in a name."""
+    if start == 0 or text[start - 1] not in HYPHENS:
+        return False
+    return start == 1 or text[start - 2] not in INSIDE_BEFORE
+
+
+def _bare_ok(num: str) -> bool:
+    """A number with no counter counts only from a thousand up, written with a magnitude or
+    separators (``数万``, ``数千``, ``17万``, ``1,200``); ``数十の`` or ``2025の`` do not."""
+    if not re.search(r"[千万億兆,，]", num):
+        return False
+    parsed = parse_number(num)
+    return parsed is not None and parsed.value >= 1000
+
+
+def _latin_unit(m: re.Match, units: Dict[str, Unit]) -> Optional[Tuple[Optional[str], Optional[str]]]:
+    """Normalised unit and category of a Latin match; None when it has no unit, currency or noun."""
+    cur, sunit, noun = m.group("cur"), m.group("sunit"), m.group("noun")
+    if sunit:
+        unit = units.get(sunit) or units.get(sunit.lower())
+        return (unit.unit, unit.category) if unit else ("%", "PERCENT")
+    if cur:
+        return CURRENCY_SIGNS[cur.upper()], "MONEY"
+    if noun:
+        year_like = "," not in m.group("num") and 1900 <= float(m.group("num")) <= 2100
+        if noun.lower() not in EN_STOP and not year_like:
+            return None, None
+    return None
+
+
+def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
+    """Turn one Latin-script match into a Hit, or None when it is filtered out."""
+    found = _latin_unit(m, units)
+    if found is None or _inside_name(text, m.start()):
+        return None
+    norm, category = found
+    parsed = parse_number(m.group("num"))
+    if parsed is None:
+        return None
+    value = parsed.value
+    if m.group("mult"):
+        value = value * EN_MULT[m.group("mult").lower()]
+        value = int(value) if float(value).is_integer() else value
+    pre, start = _prefix(text, m.start(), EN_PREFIX_RE, 24)
+    bound, approx = _bound_and_approx((pre,), False)
+    bare_noun = m.group("noun") and not (m.group("cur") or m.group("sunit"))
+    end = (m.end("mult") if m.group("mult") else m.end("num")) if bare_noun else m.end()
+    hit = Hit(start=start, end=end, core=(m.start("num"), end), value=value, unit=norm,
+              unit_category=category, approx=approx, bound=bound)
+    if bare_noun:
+        hit.item = m.group("noun")
+    return hit
+
+
+def find_quantities(text: str, units: Dict[str, Unit],
+                    patterns: Optional[Tuple[Pattern, Pattern]] = None) -> List[Hit]:
+    """Find every QUANTITY candidate in ``text``.
+
+    Args:
+        text (str): The text, unchanged (offsets refer to it).
+        units (Dict[str, Unit]): The unit table (``load_units``).
+        patterns (Optional[Tuple[Pattern, Pattern]]): Precompiled regexes from
+            ``compile_patterns(units)``; compiled here when not given.
+
+    Returns:
+        List[Hit]: Non-overlapping hits in text order (the longer wins).
+    """
+    ja, latin = patterns or compile_patterns(units)
+    hits = [h for h in (_ja_hit(text, m, units) for m in ja.finditer(text)) if h]
+    if re.search(r"[0-9]", text):
+        hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: List[Hit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            if hit.end - hit.start > kept[-1].end - kept[-1].start:
+                kept[-1] = hit
+            continue
+        kept.append(hit)
+    return kept

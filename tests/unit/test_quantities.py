@@ -1,0 +1,159 @@
+"""quantity_extractor on the Sudachi tokenizer (split mode C): spans, attributes, serialisation.
+
+All example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import DocBin
+
+import components.quantities  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs, register_extensions
+from components.quantities import CATEGORIES_FILE, UNITS_FILE
+from components.tables import DATA_DIR
+
+TEXT = ("ロシア軍は無人機120機とミサイル9弾を発射した。死者3名、負傷者1,200名以上が出た。"
+        "前線から約20キロの町では、20~30機ほどのドローンが飛来した。")
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+def records(doc, key="quantities"):
+    return [(s.text, get_span_attrs(s)) for s in doc.spans[key]]
+
+
+def test_spans_and_attributes(nlp):
+    doc = nlp(TEXT)
+    found = dict(records(doc))
+    assert list(found) == ["120機", "9弾", "3名", "1,200名以上", "約20キロ", "20~30機ほど"]
+    assert all(s.label_ == "QUANTITY" for s in doc.spans["quantities"])
+    assert found["120機"] == {"value": 120, "unit": "機", "item": "無人機", "category": "DRONE",
+                             "approx": False, "bound": "exact"}
+    assert found["3名"]["category"] == "CASUALTY" and found["3名"]["casualty"] == "killed"
+    assert found["1,200名以上"]["casualty"] == "wounded" and found["1,200名以上"]["bound"] == "at_least"
+    assert found["約20キロ"]["unit"] == "km" and found["約20キロ"]["approx"] is True
+    assert found["20~30機ほど"]["value_max"] == 30 and found["20~30機ほど"]["bound"] == "range"
+    assert "value_max" not in found["120機"]
+    assert "casualty" not in found["120機"]
+
+
+def test_counted_noun_is_outside_the_span(nlp):
+    doc = nlp("ロシア兵3名を拘束した。")
+    (span,) = doc.spans["quantities"]
+    assert span.text == "3名" and get_span_attrs(span)["item"] == "ロシア兵"
+
+
+def test_spans_are_token_aligned(nlp):
+    doc = nlp(TEXT)
+    for span in doc.spans["quantities"]:
+        assert doc[span.start:span.end].text == span.text
+
+
+@pytest.mark.parametrize("text", ["2025年11月8日に発表した。", "一方、3基地が攻撃された。", "これは方法の一つだ。"])
+def test_no_quantity(nlp, text):
+    doc = nlp(text)
+    assert list(doc.spans["quantities"]) == []
+
+
+def test_existing_spans_are_kept(nlp):
+    doc = nlp.make_doc("戦車5両が前進した。")
+    doc.spans["quantities"] = [doc[0:1]]
+    doc = nlp.get_pipe("quantity_extractor")(doc)
+    assert [s.text for s in doc.spans["quantities"]] == ["戦車", "5両"]
+
+
+def test_docbin_round_trip_keeps_attributes(nlp):
+    doc = nlp(TEXT)
+    expected = records(doc)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    register_extensions()
+    (back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    assert records(back) == expected
+
+
+def test_to_disk_from_disk(nlp, nlp_blank, tmp_path):
+    import copy
+
+    nlp.to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "quantity_extractor" / UNITS_FILE).exists()
+    assert (tmp_path / "model" / "quantity_extractor" / CATEGORIES_FILE).exists()
+    fresh = copy.deepcopy(nlp_blank)
+    fresh.add_pipe("quantity_extractor")
+    fresh.from_disk(tmp_path / "model")
+    assert records(fresh(TEXT)) == records(nlp(TEXT))
+
+
+def test_save_back_to_the_loaded_directory(nlp_blank, tmp_path):
+    import copy
+
+    first = copy.deepcopy(nlp_blank)
+    first.add_pipe("quantity_extractor")
+    first.to_disk(tmp_path / "model")
+    again = copy.deepcopy(nlp_blank)
+    again.add_pipe("quantity_extractor")
+    again.from_disk(tmp_path / "model")
+    again.to_disk(tmp_path / "model")
+    doc = again("戦車5両")
+    assert [s.text for s in doc.spans["quantities"]] == ["5両"]
+
+
+def test_tables_travel_with_the_pipeline(nlp_blank, tmp_path):
+    import copy
+
+    units = tmp_path / UNITS_FILE
+    units.write_text((DATA_DIR / UNITS_FILE).read_text(encoding="utf-8")
+                     + "ペア\tペア\tCOUNT\t\t\ttest row\n", encoding="utf-8")
+    custom = copy.deepcopy(nlp_blank)
+    custom.add_pipe("quantity_extractor", config={"units_path": str(units)})
+    doc = custom("3ペアが残った。")
+    assert [s.text for s in doc.spans["quantities"]] == ["3ペア"]
+    custom.get_pipe("quantity_extractor").to_disk(tmp_path / "out")
+    plain = copy.deepcopy(nlp_blank)
+    pipe = plain.add_pipe("quantity_extractor")
+    doc = plain("3ペアが残った。")
+    assert list(doc.spans["quantities"]) == []
+    pipe.from_disk(tmp_path / "out")
+    doc = plain("3ペアが残った。")
+    assert [s.text for s in doc.spans["quantities"]] == ["3ペア"]
+
+
+def test_custom_spans_key(nlp_blank):
+    import copy
+
+    custom = copy.deepcopy(nlp_blank)
+    custom.add_pipe("quantity_extractor", config={"spans_key": "qty"})
+    doc = custom("戦車5両")
+    assert [s.text for s in doc.spans["qty"]] == ["5両"]
+
+
+def test_evaluate_uses_spans_scorer(nlp):
+    from spacy.training import Example
+
+    pred = nlp.make_doc("戦車5両が前進した。")
+    gold = nlp.make_doc("戦車5両が前進した。")
+    gold.spans["quantities"] = [gold.char_span(2, 4, label="QUANTITY")]
+    scores = nlp.evaluate([Example(pred, gold)])
+    assert scores["spans_quantities_f"] == 1.0
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = ["無人機12機を撃墜した。", "戦車5両が前進した。"] * 2
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert [[s.text for s in d.spans["quantities"]] for d in docs] == [["12機"], ["5両"]] * 2
+    assert get_span_attrs(docs[0].spans["quantities"][0])["category"] == "DRONE"
+
+
+@pytest.mark.ginza
+def test_same_spans_on_ja_ginza(nlp, nlp_ginza):
+    import copy
+
+    full = copy.deepcopy(nlp_ginza)
+    full.add_pipe("quantity_extractor")
+    assert records(full(TEXT)) == records(nlp(TEXT))

@@ -1,0 +1,291 @@
+"""QUANTITY finding and classification (components.quantity_rules, quantity_context): pure, no spaCy.
+
+Every sentence here is written for the tests; none comes from the dev data.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.quantity_context import CategoryRules, infer
+from components.quantity_rules import compile_patterns, find_quantities, load_units
+
+DATA = Path(__file__).resolve().parents[2] / "components" / "data"
+
+
+@pytest.fixture(scope="module")
+def tables():
+    with (DATA / "quantity_units.tsv").open(encoding="utf-8") as f:
+        units = load_units(f)
+    with (DATA / "quantity_categories.tsv").open(encoding="utf-8") as f:
+        rules = CategoryRules.from_lines(f)
+    return units, compile_patterns(units), rules
+
+
+def annotate(text, tables):
+    """Every hit as a dict of the record attributes, in text order."""
+    units, patterns, rules = tables
+    done, out = [], []
+    for hit in find_quantities(text, units, patterns):
+        inference = infer(text, hit, rules, done)
+        done.append((hit, inference))
+        out.append({"text": text[hit.start:hit.end], "value": hit.value, "value_max": hit.value_max,
+                    "unit": hit.unit, "category": inference.category, "casualty": inference.casualty,
+                    "item": inference.item, "approx": hit.approx, "bound": hit.bound})
+    return out
+
+
+# (sentence, span text, value, value_max, unit, category, approx, bound)
+POSITIVE = [
+    ("ロシア軍は夜間に無人機120機を発射した。", "120機", 120, None, "機", "DRONE", False, "exact"),
+    ("迎撃されたのはドローン８５機だった。", "８５機", 85, None, "機", "DRONE", False, "exact"),
+    ("巡航ミサイル7発が発射された。", "7発", 7, None, "発", "MISSILE", False, "exact"),
+    ("弾道ミサイル3弾が首都に向かった。", "3弾", 3, None, "弾", "MISSILE", False, "exact"),
+    ("空軍は6点の敵ミサイルを撃墜した。", "6点", 6, None, "点", "MISSILE", False, "exact"),
+    ("同国は戦闘機二十機を追加で発注した。", "二十機", 20, None, "機", "AIRCRAFT", False, "exact"),
+    ("約40機の爆撃機が飛び立った。", "約40機", 40, None, "機", "AIRCRAFT", True, "exact"),
+    ("ヘリコプター2機が着陸した。", "2機", 2, None, "機", "AIRCRAFT", False, "exact"),
+    ("装甲車12両が破壊された。", "12両", 12, None, "両", "VEHICLE", False, "exact"),
+    ("戦車30台以上が失われた。", "30台以上", 30, None, "台", "VEHICLE", False, "at_least"),
+    ("数百両の車両が集結している。", "数百両", 100, None, "両", "VEHICLE", True, "exact"),
+    ("北朝鮮兵士1万2000人が派遣された。", "1万2000人", 12000, None, "人", "PERSONNEL", False, "exact"),
+    ("ウクライナ軍は捕虜150名を交換した。", "150名", 150, None, "名", "PERSONNEL", False, "exact"),
+    ("前線に兵力5万人を投入した。", "5万人", 50000, None, "人", "PERSONNEL", False, "exact"),
+    ("数千人の兵士が包囲されている。", "数千人", 1000, None, "人", "PERSONNEL", True, "exact"),
+    ("17万のロシア部隊が集結した。", "17万", 170000, None, None, "PERSONNEL", False, "exact"),
+    ("空爆で死者8人が確認された。", "8人", 8, None, "人", "CASUALTY", False, "exact"),
+    ("攻撃による負傷者は32名に上る。", "32名", 32, None, "名", "CASUALTY", False, "exact"),
+    ("負傷者20名(うち4名が重体)", "4名", 4, None, "名", "CASUALTY", False, "exact"),
+    ("敵の死傷者は約90万人に達した。", "約90万人", 900000, None, "人", "CASUALTY", True, "exact"),
+    ("同旅団はロシア兵15名を排除した。", "15名", 15, None, "名", "CASUALTY", False, "exact"),
+    ("突撃してきた40人の敵兵を殲滅した。", "40人", 40, None, "人", "CASUALTY", False, "exact"),
+    ("戦闘で約500人の兵士が死亡した。", "約500人", 500, None, "人", "CASUALTY", True, "exact"),
+    ("2,300名以上の死傷者が出た。", "2,300名以上", 2300, None, "名", "CASUALTY", False, "at_least"),
+    ("占領軍は300人の市民殺害に関与した。", "300人", 300, None, "人", "CASUALTY", False, "exact"),
+    ("住民800人が避難した。", "800人", 800, None, "人", "COUNT", False, "exact"),
+    ("市民3人が救助された。", "3人", 3, None, "人", "COUNT", False, "exact"),
+    ("140〜150人が式典に参加した。", "140〜150人", 140, 150, "人", "COUNT", False, "range"),
+    ("兵士140〜150人が前線に向かった。", "140〜150人", 140, 150, "人", "PERSONNEL", False, "range"),
+    ("囮ドローンが10~15機ほど飛来した。", "10~15機ほど", 10, 15, "機", "DRONE", True, "range"),
+    ("兵力は1万5000~1万9000人と推定される部隊", "1万5000~1万9000人", 15000, 19000, "人", "PERSONNEL", False, "range"),
+    ("最大200機のドローンが投入された。", "最大200機", 200, None, "機", "DRONE", False, "at_most"),
+    ("少なくとも12名の兵士が捕らえられた。", "少なくとも12名", 12, None, "名", "PERSONNEL", False, "at_least"),
+    ("わずか3台の戦車で反撃した。", "わずか3台", 3, None, "台", "VEHICLE", False, "exact"),
+    ("およそ70両の車両", "およそ70両", 70, None, "両", "VEHICLE", True, "exact"),
+    ("100人超の兵士が投降した。", "100人超", 100, None, "人", "PERSONNEL", False, "at_least"),
+    ("50人未満の部隊", "50人未満", 50, None, "人", "PERSONNEL", False, "at_most"),
+    ("兵士300人余りが撤退した。", "300人余り", 300, None, "人", "PERSONNEL", True, "exact"),
+    ("兵士200人程度が残っている。", "200人程度", 200, None, "人", "PERSONNEL", True, "exact"),
+    ("兵士1000人前後が駐留する。", "1000人前後", 1000, None, "人", "PERSONNEL", True, "exact"),
+    ("戦車100両近くを失った。", "100両近く", 100, None, "両", "VEHICLE", True, "exact"),
+    ("敵部隊十数人が潜入した。", "十数人", 10, None, "人", "PERSONNEL", True, "exact"),
+    ("州都から北へ約35キロの地点", "約35キロ", 35, None, "km", "DISTANCE", True, "exact"),
+    ("前線から15kmの村", "15km", 15, None, "km", "DISTANCE", False, "exact"),
+    ("国境まで600キロメートルある。", "600キロメートル", 600, None, "km", "DISTANCE", False, "exact"),
+    ("射程は最大300マイルとされる。", "最大300マイル", 300, None, "mile", "DISTANCE", False, "at_most"),
+    ("積雪は10cmほどだった。", "10cmほど", 10, None, "cm", "DISTANCE", True, "exact"),
+    ("橋の長さは800メートル以上ある。", "800メートル以上", 800, None, "m", "DISTANCE", False, "at_least"),
+    ("支配地域は約1200平方キロに広がった。", "約1200平方キロ", 1200, None, "km²", "AREA", True, "exact"),
+    ("面積は45平方キロメートルだ。", "45平方キロメートル", 45, None, "km²", "AREA", False, "exact"),
+    ("an area of 30 km² around", "30 km²", 30, None, "km²", "AREA", False, "exact"),
+    ("市街地の75%を制圧した。", "75%", 75, None, "%", "PERCENT", False, "exact"),
+    ("輸出は約３０％減った。", "約３０％", 30, None, "%", "PERCENT", True, "exact"),
+    ("支持率は42パーセントに落ちた。", "42パーセント", 42, None, "%", "PERCENT", False, "exact"),
+    ("町の7割が破壊された。", "7割", 7, None, "割", "PERCENT", False, "exact"),
+    ("敵は5倍の兵力を持つ。", "5倍", 5, None, "倍", "RATIO", False, "exact"),
+    ("月給は約25万ルーブルだ。", "約25万ルーブル", 250000, None, "RUB", "MONEY", True, "exact"),
+    ("支援額は5000万ドルに上る。", "5000万ドル", 50_000_000, None, "USD", "MONEY", False, "exact"),
+    ("費用は約12万3,500円だった。", "約12万3,500円", 123500, None, "JPY", "MONEY", True, "exact"),
+    ("EUは20億ユーロを拠出した。", "20億ユーロ", 2_000_000_000, None, "EUR", "MONEY", False, "exact"),
+    ("a salary of about 150,000 rubles a month", "about 150,000 rubles", 150000, None, "RUB", "MONEY", True, "exact"),
+    ("worth $3,100 each", "$3,100", 3100, None, "USD", "MONEY", False, "exact"),
+    ("a package of $1.2 billion", "$1.2 billion", 1_200_000_000, None, "USD", "MONEY", False, "exact"),
+    ("日量50万バレルの製油所", "50万バレル", 500000, None, "bbl/d", "VOLUME", False, "exact"),
+    ("精製能力は30万バレル/日だ。", "30万バレル/日", 300000, None, "bbl/d", "VOLUME", False, "exact"),
+    ("気温はマイナス15度まで下がった。", "マイナス15度", -15, None, "°C", "TEMPERATURE", False, "exact"),
+    ("最高気温は35度程度になる。", "35度程度", 35, None, "°C", "TEMPERATURE", True, "exact"),
+    ("夜は-8℃まで冷え込む。", "-8℃", -8, None, "°C", "TEMPERATURE", False, "exact"),
+    ("3つの村が解放された。", "3つ", 3, None, "つ", "COUNT", False, "exact"),
+    ("集合住宅5棟が損壊した。", "5棟", 5, None, "棟", "COUNT", False, "exact"),
+    ("エネルギー施設12か所が攻撃された。", "12か所", 12, None, "か所", "COUNT", False, "exact"),
+    ("エネルギー施設7カ所が被弾した。", "7カ所", 7, None, "か所", "COUNT", False, "exact"),
+    ("30ヶ国が参加した。", "30ヶ国", 30, None, "か国", "COUNT", False, "exact"),
+    ("写真25枚が公開された。", "25枚", 25, None, "枚", "COUNT", False, "exact"),
+    ("2頭のクマが目撃された。", "2頭", 2, None, "頭", "COUNT", False, "exact"),
+    ("製油所は40回以上攻撃された。", "40回以上", 40, None, "回", "COUNT", False, "at_least"),
+    ("砲弾500個を押収した。", "500個", 500, None, "個", "COUNT", False, "exact"),
+    ("無人機三十機を撃墜した。", "三十機", 30, None, "機", "DRONE", False, "exact"),
+    ("ATACMS10発が発射された。", "10発", 10, None, "発", "MISSILE", False, "exact"),
+    ("戦車40両前後を失った。", "40両前後", 40, None, "両", "VEHICLE", True, "exact"),
+    ("攻撃で約150人の損害を与えた。", "約150人", 150, None, "人", "CASUALTY", True, "exact"),
+    ("避難民は1万人強に上る。", "1万人強", 10000, None, "人", "COUNT", True, "exact"),
+    ("兵士3000人余が撤退した。", "3000人余", 3000, None, "人", "PERSONNEL", True, "exact"),
+    ("兵士300余人が撤退した。", "300余人", 300, None, "人", "PERSONNEL", True, "exact"),
+    ("100機以上ものドローンが飛来した。", "100機以上", 100, None, "機", "DRONE", False, "at_least"),
+    ("死者数は120人に達した。", "120人", 120, None, "人", "CASUALTY", False, "exact"),
+    ("最低でも50人の兵士が必要だ。", "最低でも50人", 50, None, "人", "PERSONNEL", False, "at_least"),
+    ("数千のドローンを生産した。", "数千", 1000, None, None, "DRONE", True, "exact"),
+    ("at least 12 people were killed", "at least 12", 12, None, None, "CASUALTY", False, "at_least"),
+    ("Russia launched 300 drones overnight", "300", 300, None, None, "DRONE", False, "exact"),
+    ("a €2bn package", "€2bn", 2_000_000_000, None, "EUR", "MONEY", False, "exact"),
+    ("1.2 million barrels per day", "1.2 million barrels per day", 1_200_000, None, "bbl/d", "VOLUME", False, "exact"),
+    ("１５００ｋｍ離れた基地", "１５００ｋｍ", 1500, None, "km", "DISTANCE", False, "exact"),
+    ("数万の兵力を集結させた。", "数万", 10000, None, None, "PERSONNEL", True, "exact"),
+    ("1,500 Russians were taken prisoner", "1,500", 1500, None, None, "PERSONNEL", False, "exact"),
+    ("some 2,000 troops crossed", "some 2,000", 2000, None, None, "PERSONNEL", True, "exact"),
+]
+
+
+@pytest.mark.parametrize("text,span,value,value_max,unit,category,approx,bound", POSITIVE)
+def test_quantity_forms(tables, text, span, value, value_max, unit, category, approx, bound):
+    found = {q["text"]: q for q in annotate(text, tables)}
+    assert span in found, f"{span!r} not among {list(found)}"
+    q = found[span]
+    assert (q["value"], q["value_max"], q["unit"], q["category"], q["approx"], q["bound"]) == \
+        (value, value_max, unit, category, approx, bound)
+
+
+@pytest.mark.parametrize(
+    "text,casualty",
+    [
+        ("空爆で死者8人が確認された。", "killed"),
+        ("負傷者は32名に上る。", "wounded"),
+        ("死傷者は約90万人に達した。", "killed_or_wounded"),
+        ("ロシア兵15名を排除した。", "killed"),
+        ("約500人の兵士が死亡した。", "killed"),
+        ("砲撃で12人が負傷した。", "wounded"),
+        ("戦死者600人と発表した。", "killed"),
+    ],
+)
+def test_casualty_type(tables, text, casualty):
+    (q,) = annotate(text, tables)
+    assert q["category"] == "CASUALTY" and q["casualty"] == casualty
+
+
+@pytest.mark.parametrize(
+    "text,item",
+    [
+        ("無人機458機を撃墜した。", "無人機"),
+        ("ロシア兵3名が投降した。", "ロシア兵"),
+        ("1,200名以上の死傷者", "死傷者"),
+        ("3匹のキツネが遊んでいた。", "キツネ"),
+    ],
+)
+def test_item(tables, text, item):
+    assert annotate(text, tables)[0]["item"] == item
+
+
+NEGATIVE = [
+    "2025年11月8日に発表した。",
+    "11月に攻勢が始まった。",
+    "午前10時30分に警報が出た。",
+    "作戦は2カ月続いた。",
+    "侵攻から1年9カ月が経った。",
+    "戦争は3年10ヶ月目に入った。",
+    "数週間以内に公開される。",
+    "数日後に撤退した。",
+    "41歳の男性が逮捕された。",
+    "被告(27)は起訴された。",
+    "13歳の少女が負傷した。",
+    "第7旅団が前進した。",
+    "建物の2階から6階が崩れた。",
+    "一つ目の問題は補給だ。",
+    "3人目の犠牲者が見つかった。",
+    "自動小銃AK-47で数発撃った。",
+    "KN23が発射された。",
+    "T-72の改良型だ。",
+    "Su-34が撃墜された。",
+    "F-16の供与が決まった。",
+    "S-400の部隊",
+    "R-360 Neptune missiles",
+    "これは方法の一つだ。",
+    "もう一つの問題がある。",
+    "世界最大の軍隊の一つを解体する。",
+    "一部の兵士が逃亡した。",
+    "一時的に停戦した。",
+    "一方、ロシアは反発した。",
+    "一度に攻撃した。",
+    "同一の部隊だ。",
+    "唯一の補給路だ。",
+    "万一の場合に備える。",
+    "十分な弾薬がない。",
+    "一人一人が責任を負う。",
+    "複数の段階がある。",
+    "膨大な数のロシア兵",
+    "わずか数平方メートルの範囲",
+    "2021~25年の間に後退した。",
+    "1991-2025年の歴史",
+    "November 10: troops advanced",
+    "a veteran 41-year-old soldier",
+    "3基地が攻撃された。",
+    "数十の鉄道車両が止まった。",
+    "二人三脚で進める。",
+    "一発逆転を狙う。",
+    "百人一首を覚えた。",
+    "一枚岩ではない。",
+    "八割方終わった。",
+    "一人っ子政策",
+    "一両日中に回答する。",
+    "1回目の交渉",
+    "第4回会合が開かれた。",
+    "155mm砲弾を生産する。",
+    "気温ではなく一度に攻撃した回数だ。",
+    "500ポンド爆弾を投下した。",
+    "北緯50度の地点",
+    "震度6の地震",
+    "数百の兵士が残った。",
+    "ミサイル数発が着弾した。",
+    "余地がある。",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_a_quantity(tables, text):
+    assert annotate(text, tables) == []
+
+
+def test_offsets_and_order(tables):
+    text = "無人機406機・ミサイル9弾のうち、26弾と52機が着弾した。"
+    found = annotate(text, tables)
+    assert [q["text"] for q in found] == ["406機", "9弾", "26弾", "52機"]
+    assert [q["category"] for q in found] == ["DRONE", "MISSILE", "MISSILE", "DRONE"]
+
+
+def test_unit_table_rows_have_sources():
+    for line in (DATA / "quantity_units.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            assert len(line.split("\t")) == 6 and line.split("\t")[5].strip()
+    for line in (DATA / "quantity_categories.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            assert len(line.split("\t")) == 6 and line.split("\t")[5].strip()
+
+
+ALPHABET = "0123456789０１２３一二三十百千万数約以上人名機両km%の、。-~〜第目年月日ドル度マイナス気温 aboutrubles$"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_any_text_gives_sorted_disjoint_hits(tables, text):
+    units, patterns, rules = tables
+    hits = find_quantities(text, units, patterns)
+    ends = -1
+    for hit in hits:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert hit.start >= ends
+        ends = hit.end
+        assert hit.bound in ("exact", "at_least", "at_most", "range")
+        assert infer(text, hit, rules).category
+
+
+@pytest.mark.parametrize("text", ["1" * 5000 + "x", "1," * 3000, "一" * 5000 + "x", "1万" * 3000 + "x", "$" + "9" * 5000])
+def test_long_numerals_stay_linear(tables, text):
+    import time
+
+    units, patterns, _ = tables
+    start = time.perf_counter()
+    find_quantities(text, units, patterns)
+    assert time.perf_counter() - start < 1.0
