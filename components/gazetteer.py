@@ -13,9 +13,11 @@ runs no pipeline component (pitfall 7).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -53,6 +55,9 @@ def fold(text: str) -> str:
         for src, dst in _VU.items():
             folded = folded.replace(src, dst)
     return folded
+
+
+_fold_token = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True)
@@ -116,11 +121,12 @@ class FoldedGazetteer(Generic[T]):
         Returns:
             List[GazetteerMatch]: Matches ordered by start token, possibly overlapping.
         """
-        folded, starts, ends = _folded_tokens(doc)
+        folded, starts, ends = folded_tokens(doc)
         end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
         matches: List[GazetteerMatch[T]] = []
+        root = self._root
         for i, pos in enumerate(starts):
-            if ends[i] == pos:  # token folds to nothing (a space, a dot)
+            if ends[i] == pos or folded[pos] not in root:  # folds to nothing, or no key starts here
                 continue
             found = list(self._walk(folded, pos, end_token))
             if longest_only and found:
@@ -138,14 +144,28 @@ class FoldedGazetteer(Generic[T]):
                 yield end_token[k + 1], node[_END]
 
 
-def _folded_tokens(doc: Doc) -> Tuple[str, List[int], List[int]]:
-    """The doc's folded text and each token's start and end in it."""
+def token_texts(doc: Doc) -> List[str]:
+    """Every token's text, read from one array rather than one ``Token`` object per token."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def folded_tokens(doc: Doc, texts: Optional[Sequence[str]] = None) -> Tuple[str, List[int], List[int]]:
+    """The doc's folded text and each token's start and end in it.
+
+    Token texts repeat (particles, punctuation, common nouns), so ``fold`` is
+    memoised per surface form (``_fold_token``).
+
+    Args:
+        doc (Doc): The document.
+        texts (Optional[Sequence[str]]): Its token texts, when the caller has them already.
+    """
     parts: List[str] = []
     starts: List[int] = []
     ends: List[int] = []
     pos = 0
-    for token in doc:
-        piece = fold(token.text)
+    for text in token_texts(doc) if texts is None else texts:
+        piece = _fold_token(text)
         starts.append(pos)
         pos += len(piece)
         ends.append(pos)
