@@ -18,16 +18,16 @@ The candidate finding and boundary decisions live in ``components.pair_rules``.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
+
 
 from .attributes import get_span_attrs, iter_store, register_extensions, set_span_attrs
+from .tables import Tables
 from .pair_rules import HeadTable, find_pairs, find_variants, load_heads
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,6 @@ logger = logging.getLogger(__name__)
 SPANS_KEY = "bilingual"
 JA, EN, VARIANT = "JA", "EN", "VARIANT"
 DATA_FILE = "bilingual_heads.tsv"
-DEFAULT_DATA = Path(__file__).parent / "data" / DATA_FILE
 
 
 def get_pairs(doc: Doc) -> List[Dict[str, Dict[str, Any]]]:
@@ -115,18 +114,23 @@ class BilingualAligner(Pipe):
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
-        self.data_path = Path(data_path) if data_path else DEFAULT_DATA
-        self.heads: HeadTable = self._load(self.data_path)
+        self.tables = Tables(name, {DATA_FILE: data_path})
+        self._loaded = False
+        if self.tables.available:  # else from_disk supplies it (packaged pipelines)
+            self._load()
 
-    @staticmethod
-    def _load(path: Path) -> HeadTable:
-        with Path(path).open(encoding="utf-8") as f:
-            return load_heads(f.read().splitlines())
+    def _load(self) -> None:
+        with self.tables[DATA_FILE].open(encoding="utf-8") as f:
+            self.heads: HeadTable = load_heads(f.read().splitlines())
+        self._loaded = True
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:
+            raise self.tables.missing_error()
         error_handler = self.get_error_handler()
         try:
-            self.set_annotations(doc, find_pairs(doc.text, self.heads), find_variants(doc.text))
+            text = doc.text  # Doc.text joins every token: read it once
+            self.set_annotations(doc, find_pairs(text, self.heads), find_variants(text))
             return doc
         except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
             error_handler(self.name, self, [doc], e)
@@ -154,16 +158,12 @@ class BilingualAligner(Pipe):
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
         """Write the head list into the directory ``path``."""
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.data_path, path / DATA_FILE)
+        self.tables.to_disk(path)
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "BilingualAligner":
         """Read the head list back from the directory ``path``."""
-        path = ensure_path(path)
-        if (path / DATA_FILE).exists():
-            self.data_path = path / DATA_FILE
-            self.heads = self._load(self.data_path)
+        if self.tables.from_disk(path) or not self._loaded:
+            self._load()
         return self
 
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:

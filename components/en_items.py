@@ -4,7 +4,7 @@ A *chunk* is a run of Latin-script words between Japanese characters. Its kind
 decides whether it can hold pair items at all: a headline
 (``STREET BATTLE IN ...!``) or a translated sentence (``X has been sentenced``)
 holds none. A ``names`` chunk is cut into *items*: a capitalised name with its
-connectors (``University of Colorado Boulder``), an optional lower-case head
+connectors (``University of California Berkeley``), an optional lower-case head
 from the bilingual head list (``Bucha massacre``, ``Donetsk region``), or the
 name after ``region of`` (kept in the span) or ``regions of`` (shared by the
 list that follows, not in the span). Leading articles are dropped, and a
@@ -14,8 +14,8 @@ lower-case common word starts a *gloss*: items after it are marked
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import FrozenSet, Iterable, List, Optional, Set, Tuple
+from dataclasses import dataclass
+from typing import FrozenSet, List, Tuple
 
 _LATIN = "A-Za-z\u00c0-\u024f"
 _CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*(?:、(?=[{_LATIN}])[{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*)*")

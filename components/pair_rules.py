@@ -17,8 +17,8 @@ are returned as variants, never as pairs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .en_items import EnItem, chunk_kind, en_items, internal_ok, latin_chunks, lemma_en
 from .phonetics import is_katakana, kana_key, latin_key, similarity, skeleton
@@ -266,6 +266,18 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     return None
 
 
+_EN_HEADS: Dict[int, Tuple[HeadTable, FrozenSet[str]]] = {}
+
+
+def english_heads(heads: HeadTable) -> FrozenSet[str]:
+    """The English lemmas of a head table (computed once per table, not once per paragraph)."""
+    cached = _EN_HEADS.get(id(heads))
+    if cached is None or cached[0] is not heads:
+        cached = (heads, frozenset(w for ws in heads.values() for w in ws if w != "*"))
+        _EN_HEADS[id(heads)] = cached
+    return cached[1]
+
+
 def find_pairs(text: str, heads: HeadTable) -> List[Pair]:
     """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
 
@@ -276,7 +288,7 @@ def find_pairs(text: str, heads: HeadTable) -> List[Pair]:
     Returns:
         List[Pair]: Pairs in text order.
     """
-    en_heads = frozenset(w for ws in heads.values() for w in ws if w != "*")
+    en_heads = english_heads(heads)
     pairs: List[Pair] = []
     taken_ja: List[Tuple[int, int]] = []
     prev_end = 0

@@ -31,7 +31,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
-import components
 import components.bilingual  # noqa: F401  (registers doc._.pairs / doc._.variants for docs read from DocBins)
 from components.en_items import lemma_en
 from components.pair_rules import find_variants
@@ -40,7 +39,7 @@ from rapidfuzz import fuzz
 
 logger = logging.getLogger(__name__)
 
-DATA_DIR = Path(components.__file__).resolve().parent / "data"
+from components.tables import DATA_DIR
 GAZETTEER_FILES = ("exonyms.jsonl", "weapons.jsonl", "military_units.jsonl")
 ATTACH_MIN = 0.8
 LATIN_MERGE_MIN = 0.85

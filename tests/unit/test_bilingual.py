@@ -7,10 +7,11 @@ import spacy
 from spacy.tokens import DocBin
 
 import components.bilingual  # noqa: F401  (registers the factory)
-from components.bilingual import DEFAULT_DATA, register_bilingual_extensions
+from components.bilingual import DATA_FILE, register_bilingual_extensions
+from components.tables import DATA_DIR
 from components.pair_rules import find_pairs, find_variants, load_heads
 
-HEADS = load_heads(DEFAULT_DATA.read_text(encoding="utf-8").splitlines())
+HEADS = load_heads((DATA_DIR / DATA_FILE).read_text(encoding="utf-8").splitlines())
 
 
 def pairs_of(text):
