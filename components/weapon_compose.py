@@ -1,0 +1,291 @@
+"""Composition of trie hits into WEAPON candidates, over plain tokens (no spaCy objects).
+
+The recogniser hands in its tokens as :class:`Tok` tuples and every hit of its
+one trie pass as ``(start, end, payload)``, where the payload maps a role
+(``name``, ``head``, ``mod``, ``cue``, ``stop``) to a value from
+:mod:`components.weapon_rules`. :func:`choose_candidates` returns the final,
+non-overlapping spans. Keeping this spaCy-free lets tests drive every rule
+with hand-made token lists.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+
+from rapidfuzz.distance import Levenshtein
+
+from .weapon_rules import (NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok, case_ok,
+                           compose_class, family_canonical, family_digits_ok, is_katakana,
+                           is_variant_suffix, modifier_forms)
+
+
+Hit = Tuple[int, int, Mapping[str, Any]]
+_FAMILY_SEP = "-‐‑‒–—―−－ー"
+_NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+$")
+_HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
+SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
+_PRIORITY = {"name": 0, "family": 1, "class": 2, "ner": 3}
+
+
+class Tok(NamedTuple):
+    """What the rules need of a token: its text, trailing space and ja_ginza entity type.
+
+    A NamedTuple rather than a frozen dataclass: one is built per token of
+    every doc, and a frozen dataclass's ``__init__`` costs several times more.
+    """
+
+    text: str
+    space: bool = False
+    ent: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed WEAPON span over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    canonical: Optional[str]
+    weapon_class: Optional[str]
+    origin: Optional[str]
+    kind: str
+
+
+def trie_entries(names: Sequence[Tuple[str, Name]], grammar: Grammar,
+                 fold_fn=None) -> Dict[str, Dict[str, Any]]:
+    """Every trie key with its payload (role → value), roles merged per folded key.
+
+    Roles: ``name`` (the first :class:`Name` listed wins a shared key), ``head``,
+    ``mod``, ``cue`` and ``stop``.
+
+    Args:
+        names (Sequence): ``(alias, Name)`` pairs from :func:`names_from_records`.
+        grammar (Grammar): The parsed class grammar.
+        fold_fn (Callable[[str], str]): Key folding; defaults to the gazetteer's ``fold``.
+    """
+    if fold_fn is None:
+        from .gazetteer import fold as fold_fn  # pure function; keeps this module spaCy-free at import
+    table: Dict[str, Dict[str, Any]] = {}
+    entries: List[Tuple[str, str, Any]] = [(alias, "name", name) for alias, name in names]
+    entries += [(h.term, "head", h) for h in grammar.heads]
+    entries += [(form, "mod", m) for m in grammar.modifiers for form in modifier_forms(m)]
+    entries += [(c, "cue", True) for c in grammar.cues] + [(s, "stop", True) for s in grammar.stops]
+    for term, role, value in entries:
+        key = fold_fn(term)
+        if key:
+            table.setdefault(key, {}).setdefault(role, value)
+    return table
+
+
+def typo_modifier(word: str, group: str, modifiers: Sequence[Modifier]) -> Optional[Modifier]:
+    """An English modifier that ``word`` misspells by one edit (``cruse`` → ``cruise``), or None.
+
+    Bloggers' English glosses carry typos; only modifiers of five letters or
+    more are tried, and inflections (``strikes``, ``guided``) are not typos.
+    """
+    if not (word.isascii() and word.isalpha() and len(word) >= 4) or word[1:] != word[1:].lower():
+        return None
+    low = word.lower()
+    for modifier in modifiers:
+        term = modifier.term
+        if (term.isascii() and term.isalpha() and len(term) >= 5 and modifier.applies(group)
+                and Levenshtein.distance(low, term) == 1 and not low.startswith(term)):
+            return modifier
+    return None
+
+
+def _is_type_number(number: Tok, marker: Tok) -> bool:
+    """``10`` + ``式`` glued together: the Japanese type-year designation before a class noun."""
+    digits = unicodedata.normalize("NFKC", number.text)
+    return marker.text == "式" and not number.space and not marker.space and digits.isdigit() and len(digits) <= 3
+
+
+def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tokens: Sequence[Tok] = (),
+                      modifiers: Sequence[Modifier] = ()) -> List[Candidate]:
+    """Heads, each extended left over the longest chain of applicable modifiers."""
+    mods_by_end: Dict[int, List[Tuple[int, Modifier]]] = {}
+    for start, end, payload in hits:
+        if "mod" in payload:
+            mods_by_end.setdefault(end, []).append((start, payload["mod"]))
+    longest: Dict[int, Tuple[int, Head]] = {}
+    for start, end, payload in hits:  # the longest head at a start is the head (ロケット砲, not ロケット)
+        if "head" in payload and end > longest.get(start, (0, None))[0]:
+            longest[start] = (end, payload["head"])
+    out = []
+    for start, (end, head) in longest.items():
+        if any(s <= start and end <= e for s, e in stops):
+            continue
+        chain: List[Modifier] = []
+        cur = start
+        while len(chain) < 4:
+            options = [(s, m) for s, m in mods_by_end.get(cur, []) if m.applies(head.group)]
+            if not options:
+                break
+            cur, modifier = min(options, key=lambda o: o[0])
+            chain.insert(0, modifier)
+        if cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
+            cur -= 2  # Japanese type designation: 10式戦車, 12式地対艦誘導弾
+        elif not chain and cur > 0 and tokens and tokens[cur - 1].space and tokens[cur].text.isascii():
+            typo = typo_modifier(tokens[cur - 1].text, head.group, modifiers)
+            if typo is not None:
+                cur, chain = cur - 1, [typo]
+        out.append(Candidate(cur, end, None, compose_class(head, chain), None, "class"))
+    return out
+
+
+def _surface(tokens: Sequence[Tok], start: int, end: int) -> str:
+    return "".join(t.text + (" " if t.space else "") for t in tokens[start:end]).strip()
+
+
+def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
+                    classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
+    """A checked name match, extended over a variant suffix or ``型`` + class head."""
+    if not case_ok(name.alias, _surface(tokens, start, end)):
+        return None
+    before = tokens[start - 1].text[-1:] if start > 0 and not tokens[start - 1].space else ""
+    after = tokens[end].text[:1] if end < len(tokens) and not tokens[end - 1].space else ""
+    if not boundary_ok(name.alias, before, after):
+        return None
+    if name.alias[-1:].isdigit():
+        for stop in (end + 2, end + 1):
+            if stop <= len(tokens) and not any(t.space for t in tokens[end - 1:stop - 1]) \
+                    and is_variant_suffix("".join(t.text for t in tokens[end:stop])):
+                end = stop
+                break
+    glued = end < len(tokens) and not tokens[end - 1].space
+    if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
+        end = classes_by_start[end + 1].end
+    elif glued and is_katakana(name.alias) and end in classes_by_start \
+            and is_katakana(tokens[end].text):
+        end = classes_by_start[end].end
+    return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
+
+
+def family_regex(families: Sequence[Family]) -> re.Pattern:
+    """One regex for every designation family: prefix, optional dash, number, variant letters."""
+    prefixes = sorted({re.escape(f.prefix) for f in families}, key=len, reverse=True)
+    return re.compile(rf"(?P<p>{'|'.join(prefixes)})(?P<d>[{_FAMILY_SEP}]?)(?P<n>\d+)"
+                      rf"(?P<s>[A-Z]{{1,4}}\d?)?(?:型)?", re.IGNORECASE)
+
+
+def _family_of(families: Sequence[Family], prefix: str) -> Optional[Family]:
+    for fam in families:
+        if fam.prefix == prefix or (not fam.case_sensitive and fam.prefix.lower() == prefix.lower()):
+            return fam
+    return None
+
+
+@lru_cache(maxsize=8)
+def _family_matcher(families: Tuple[Family, ...]) -> Tuple[re.Pattern, frozenset]:
+    """The families' regex and the first characters a designation can start with (cached)."""
+    return family_regex(families), frozenset(f.prefix[0].lower() for f in families)
+
+
+def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> List[Candidate]:
+    """Designations such as ``Su-34``, ``T-90M``, ``スホイ35`` not listed by name."""
+    if not families:
+        return []
+    (pattern, firsts), out = _family_matcher(tuple(families)), []
+    norm = [unicodedata.normalize("NFKC", t.text) for t in tokens]
+    for i in range(len(tokens)):
+        if not norm[i] or norm[i][0].lower() not in firsts or (
+                i > 0 and not tokens[i - 1].space and norm[i - 1][-1:].isascii() and norm[i - 1][-1:].isalnum()):
+            continue
+        best, text = None, ""
+        for j in range(i, min(len(tokens), i + 6)):
+            text += norm[j]
+            m = pattern.fullmatch(text)
+            if m:
+                best = (j + 1, m)
+            if tokens[j].space:
+                break
+        if best is None:
+            continue
+        end, m = best
+        fam = _family_of(families, m.group("p"))
+        if fam is None or not family_digits_ok(fam, m.group("n")) or (fam.dash_required and not m.group("d")):
+            continue
+        out.append(Candidate(i, end, family_canonical(fam, m.group("n"), m.group("s") or ""),
+                             fam.weapon_class, fam.origin, "family"))
+    return out
+
+
+def _ner_candidates(tokens: Sequence[Tok], labels: Sequence[str]) -> List[Candidate]:
+    """Runs of name-like tokens inside ja_ginza entities of the given labels."""
+    out, i = [], 0
+    while i < len(tokens):
+        if tokens[i].ent not in labels or not _NAMEY_RE.match(tokens[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].ent in labels and _NAMEY_RE.match(tokens[j].text):
+            j += 1
+        text = _surface(tokens, i, j)
+        if len(text) >= 3 and _HAS_NAME_CHAR.search(text) and text[0] not in _FAMILY_SEP + "・./":
+            out.append(Candidate(i, j, None, None, None, "ner"))
+        i = j
+    return out
+
+
+def sentence_ids(tokens: Sequence[Tok]) -> List[int]:
+    """A sentence number per token; a sentence ends after ``。``, ``!``, ``?`` or a line break."""
+    ids, current = [], 0
+    for tok in tokens:
+        ids.append(current)
+        if tok.text in SENTENCE_ENDS or "\n" in tok.text:
+            current += 1
+    return ids
+
+
+def _near(index_set: Sequence[int], start: int, end: int, window: int, sents: Sequence[int]) -> bool:
+    """Whether some index lies within ``window`` tokens of ``[start, end)`` in the same sentence."""
+    return any(start - window <= k < end + window and not start <= k < end and sents[k] == sents[start]
+               for k in index_set)
+
+
+def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
+    """Keep the longest of overlapping candidates; ties go to names, then families, then classes."""
+    taken = set() if taken is None else taken
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, _PRIORITY[c.kind], c.start)):
+        cells = set(range(cand.start, cand.end))
+        if not cells & taken:
+            chosen.append(cand)
+            taken |= cells
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Grammar,
+                      window: int = 20, ner_labels: Sequence[str] = ()) -> List[Candidate]:
+    """All WEAPON spans of one doc, non-overlapping, in text order.
+
+    Args:
+        tokens (Sequence[Tok]): The doc's tokens.
+        hits (Sequence[Hit]): Every trie hit (not only the longest per start).
+        grammar (Grammar): Families for designation numbers.
+        window (int): Tokens either side searched for context of ambiguous aliases.
+        ner_labels (Sequence[str]): ja_ginza entity labels to use; empty to ignore NER.
+    """
+    stops = [(s, e) for s, e, p in hits if "stop" in p]
+    classes = _class_candidates(hits, stops, tokens, grammar.modifiers)
+    by_start: Dict[int, Candidate] = {}
+    for cand in sorted(classes, key=lambda c: c.start - c.end):
+        by_start.setdefault(cand.start, cand)
+    sure, doubtful = list(classes) + _family_candidates(tokens, grammar.families), []
+    for start, end, payload in hits:
+        name = payload.get("name")
+        cand = _name_candidate(tokens, start, end, name, by_start) if name else None
+        if cand is not None:
+            (doubtful if name.ambiguous else sure).append(cand)
+    context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
+    sents = sentence_ids(tokens)
+    sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
+    chosen = resolve(sure)
+    if ner_labels:
+        taken = {k for c in chosen for k in range(c.start, c.end)}
+        guesses = [c for c in _ner_candidates(tokens, ner_labels) if _near(context, c.start, c.end, window, sents)]
+        chosen = sorted(chosen + resolve(guesses, taken), key=lambda c: c.start)
+    return chosen

@@ -1,0 +1,238 @@
+"""Pure logic of the weapon recogniser: data records, class composition, checks.
+
+Nothing here needs spaCy, so each rule is testable on plain strings. The
+recogniser (``components.weapons``) feeds tokens and gazetteer hits in.
+
+Two data files drive it:
+
+- ``weapons.jsonl``: named systems. ``{"canonical", "weapon_class", "origin",
+  "aliases", "ambiguous_aliases", "source"}``. An *ambiguous* alias is also a
+  common word (``Lancet`` the journal, ``ネプチューン`` the planet) and only
+  counts near other weapon talk.
+- ``weapon_classes.jsonl``: the class grammar. ``kind`` is ``head`` (a class
+  noun with its ``weapon_class`` and ``group``), ``modifier`` (a type word that
+  may precede a head of the groups in ``applies_to``, rewriting its class by
+  ``class_map``), ``family`` (a designation prefix such as ``Su`` + number),
+  ``cue`` (a word that makes an ambiguous alias acceptable nearby) and ``stop``
+  (a phrase whose head word is no weapon: ``think tank``, ``爆弾低気圧``).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+# Suffixes that turn a modifier stem into the same modifier (自爆 → 自爆型).
+MODIFIER_SUFFIXES = ("型", "式")
+# A connector between a system's name and a class head: シャヘド型無人機.
+NAME_CONNECTORS = ("型", "系", "式", "級")
+KATAKANA_RE = re.compile(r"^[\u30a0-\u30ffー・]+$")
+VARIANT_SUFFIX_RE = re.compile(r"^(?:[A-Z]{1,4}\d{0,2}|\d[A-Z]{1,3}|[A-Z]\d[A-Z]?)$")
+SHORT_ALIAS = 3
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named system as the gazetteer returns it."""
+
+    canonical: str
+    weapon_class: Optional[str]
+    origin: Optional[str]
+    alias: str
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Head:
+    """A class noun (``ミサイル``, ``drones``)."""
+
+    term: str
+    weapon_class: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A type word before a head (``自爆型``, ``long-range``)."""
+
+    term: str
+    applies_to: Tuple[str, ...]
+    class_map: Tuple[Tuple[str, str], ...] = ()
+
+    def applies(self, group: str) -> bool:
+        """Whether this modifier may precede a head of ``group``."""
+        return "*" in self.applies_to or group in self.applies_to
+
+    def rewrite(self, weapon_class: str) -> str:
+        """The class after this modifier: ``class_map`` or unchanged."""
+        return dict(self.class_map).get(weapon_class, weapon_class)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A designation family: ``prefix`` + number (+ variant letters)."""
+
+    prefix: str
+    canonical_prefix: str
+    weapon_class: str
+    origin: Optional[str]
+    min_digits: int = 1
+    max_digits: int = 4
+    case_sensitive: bool = True
+    dash_required: bool = False
+
+
+@dataclass
+class Grammar:
+    """Everything ``weapon_classes.jsonl`` holds, parsed."""
+
+    heads: List[Head] = field(default_factory=list)
+    modifiers: List[Modifier] = field(default_factory=list)
+    families: List[Family] = field(default_factory=list)
+    cues: List[str] = field(default_factory=list)
+    stops: List[str] = field(default_factory=list)
+
+
+def read_jsonl(lines: Iterable[str]) -> List[Dict[str, Any]]:
+    """Parse JSONL lines, skipping blanks and ``//`` comments."""
+    out = []
+    for line in lines:
+        line = line.strip()
+        if line and not line.startswith("//"):
+            out.append(json.loads(line))
+    return out
+
+
+def names_from_records(records: Sequence[Mapping[str, Any]]) -> List[Tuple[str, Name]]:
+    """``(alias, Name)`` for every alias of every named system, canonical included.
+
+    Args:
+        records (Sequence[Mapping]): Parsed ``weapons.jsonl`` records.
+
+    Returns:
+        List[Tuple[str, Name]]: One pair per surface form to put in the trie.
+    """
+    pairs: List[Tuple[str, Name]] = []
+    for rec in records:
+        ambiguous = set(rec.get("ambiguous_aliases", []))
+        forms = [rec["canonical"], *rec.get("aliases", []), *ambiguous]
+        seen = set()
+        for alias in forms:
+            if alias in seen:
+                continue
+            seen.add(alias)
+            pairs.append((alias, Name(rec["canonical"], rec.get("weapon_class"), rec.get("origin"),
+                                      alias, alias in ambiguous)))
+    return pairs
+
+
+def grammar_from_records(records: Sequence[Mapping[str, Any]]) -> Grammar:
+    """Sort ``weapon_classes.jsonl`` records into a :class:`Grammar`."""
+    grammar = Grammar()
+    for rec in records:
+        kind = rec.get("kind")
+        if kind == "head":
+            grammar.heads.append(Head(rec["term"], rec["weapon_class"], rec.get("group", rec["weapon_class"])))
+        elif kind == "modifier":
+            grammar.modifiers.append(Modifier(rec["term"], tuple(rec.get("applies_to", ["*"])),
+                                              tuple(sorted(rec.get("class_map", {}).items()))))
+        elif kind == "family":
+            grammar.families.append(Family(rec["prefix"], rec.get("canonical_prefix", rec["prefix"]),
+                                           rec["weapon_class"], rec.get("origin"),
+                                           rec.get("min_digits", 1), rec.get("max_digits", 4),
+                                           rec.get("case_sensitive", True), rec.get("dash_required", False)))
+        elif kind == "cue":
+            grammar.cues.append(rec["term"])
+        elif kind == "stop":
+            grammar.stops.append(rec["term"])
+    return grammar
+
+
+def modifier_forms(modifier: Modifier) -> List[str]:
+    """The surface forms of a modifier: the stem, and stem + ``型``/``式`` for Japanese stems."""
+    forms = [modifier.term]
+    if not modifier.term.isascii() and not modifier.term.endswith(MODIFIER_SUFFIXES):
+        forms.extend(modifier.term + suffix for suffix in MODIFIER_SUFFIXES)
+    return forms
+
+
+def compose_class(head: Head, modifiers: Sequence[Modifier]) -> str:
+    """The class of ``modifiers + head``, applying the nearest modifier first.
+
+    ``空中発射型`` + ``弾道`` + ``ミサイル``: missile → ballistic_missile →
+    air_launched_ballistic_missile.
+
+    Args:
+        head (Head): The class noun.
+        modifiers (Sequence[Modifier]): In text order, left to right.
+
+    Returns:
+        str: The composed weapon class.
+    """
+    weapon_class = head.weapon_class
+    for modifier in reversed(modifiers):
+        weapon_class = modifier.rewrite(weapon_class)
+    return weapon_class
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isascii() and ch.isalpha())
+
+
+def case_ok(alias: str, surface: str) -> bool:
+    """Whether ``surface`` may stand for ``alias`` given letter case.
+
+    An all-capitals Latin alias (``HARM``, ``TOW``, ``SCALP``) only matches
+    capitals, so the English words harm, tow and scalp do not; mixed-case
+    aliases (``Kh-101``, ``Patriot``) match any case.
+    """
+    letters = _letters(alias)
+    if len(letters) < 2 or not letters.isupper() or not alias.isascii():
+        return True
+    return _letters(surface).isupper()
+
+
+def is_katakana(text: str) -> bool:
+    """True for a non-empty all-katakana string (ー and ・ allowed)."""
+    return bool(text) and bool(KATAKANA_RE.match(text))
+
+
+def _is_kana_char(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "ー"
+
+
+def boundary_ok(alias: str, before: str, after: str) -> bool:
+    """Whether a short katakana alias stands alone rather than inside a longer word.
+
+    Sudachi sometimes cuts unknown katakana words into pieces, so ``トール``
+    could come out of ``ストール``. Short katakana aliases therefore need a
+    non-katakana character (or nothing) on both sides.
+
+    Args:
+        alias (str): The matched alias.
+        before (str): The character before the match ("" at the start).
+        after (str): The character after the match ("" at the end).
+    """
+    if not is_katakana(alias) or len(alias) > SHORT_ALIAS:
+        return True
+    return not (before and _is_kana_char(before)) and not (after and _is_kana_char(after))
+
+
+def is_variant_suffix(text: str) -> bool:
+    """Whether ``text`` is a model-variant suffix such as ``B3``, ``M``, ``SM``, ``2A6``."""
+    return bool(VARIANT_SUFFIX_RE.match(unicodedata.normalize("NFKC", text)))
+
+
+def family_canonical(family: Family, digits: str, suffix: str = "") -> str:
+    """The canonical designation for a family match: ``Su`` + ``34`` → ``Su-34``."""
+    digits = unicodedata.normalize("NFKC", digits)
+    return f"{family.canonical_prefix}-{digits}{unicodedata.normalize('NFKC', suffix)}"
+
+
+def family_digits_ok(family: Family, digits: str) -> bool:
+    """Whether ``digits`` (a number token) fits the family's designation numbers."""
+    digits = unicodedata.normalize("NFKC", digits)
+    return digits.isdigit() and family.min_digits <= len(digits) <= family.max_digits
+

@@ -1,0 +1,160 @@
+"""``weapon_recognizer``: named weapon systems and weapon classes as ``WEAPON`` spans.
+
+Writes to ``doc.spans[spans_key]`` (default ``"weapons"``). Each span stores
+``{"canonical", "weapon_class", "origin", "kind"}`` through
+``components.attributes.set_span_attrs`` (``kind`` is ``name``, ``family``,
+``class`` or ``ner``); a canonical name also goes to ``span.kb_id_``.
+
+One pass of one folded trie (``FoldedGazetteer``) over the doc finds every
+known surface form: system names (``イスカンデルM``, ``Ｋｈ−４７Ｍ２``), class
+heads (``ミサイル``, ``drones``), type modifiers (``自爆型``, ``long-range``),
+cue words and stop phrases. The rules then compose them:
+
+- modifiers directly before a head join it and refine its class
+  (``空中発射型弾道ミサイル`` → air_launched_ballistic_missile), while origin and
+  evaluative words (``国産``, ``北朝鮮製``, ``最新鋭``) are simply not modifiers;
+- a name followed by ``型``/``系`` and a head is one span (``シャヘド型無人機``);
+- designation families (``Su``/``MiG``/``T``/``BMP`` + number) cover models
+  missing from the gazetteer;
+- an alias that is also a common word (``Lancet``, ``ネプチューン``) needs
+  military context nearby;
+- ja_ginza's ``Weapon``/``Aircraft``/``Ship`` entities may add unknown names.
+The rules live in :mod:`components.weapon_rules` and :mod:`components.weapon_compose`,
+the knowledge in
+``data/weapons.jsonl`` and ``data/weapon_classes.jsonl``.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable, List, Optional, Sequence, Union
+
+from spacy.attrs import ENT_TYPE, ORTH, SPACY
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+
+from .attributes import register_extensions, set_span_attrs
+from .gazetteer import FoldedGazetteer
+from .tables import Tables
+from .weapon_compose import Candidate, Tok, choose_candidates, trie_entries
+from .weapon_rules import Grammar, grammar_from_records, names_from_records, read_jsonl
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "weapons"
+LABEL = "WEAPON"
+NAMES_FILE = "weapons.jsonl"
+CLASSES_FILE = "weapon_classes.jsonl"
+NER_LABELS = ["Weapon", "Aircraft", "Ship"]
+
+
+@Language.factory(
+    "weapon_recognizer",
+    assigns=["doc.spans"],
+    default_config={
+        "spans_key": SPANS_KEY,
+        "data_path": None,
+        "classes_path": None,
+        "use_ner_signal": True,
+        "ner_labels": NER_LABELS,
+        "context_window": 20,
+    },
+    default_score_weights={f"spans_{SPANS_KEY}_f": None},
+)
+def make_weapon_recognizer(nlp: Language, name: str, *, spans_key: str, data_path: Optional[str],
+                           classes_path: Optional[str], use_ner_signal: bool, ner_labels: List[str],
+                           context_window: int) -> "WeaponRecognizer":
+    """Build the recogniser; ``data_path``/``classes_path`` override the packaged JSONL files."""
+    return WeaponRecognizer(nlp.vocab, name, spans_key=spans_key, data_path=data_path,
+                            classes_path=classes_path, use_ner_signal=use_ner_signal,
+                            ner_labels=ner_labels, context_window=context_window)
+
+
+class WeaponRecognizer(Pipe):
+    """Finds weapon systems and weapon classes.
+
+    Args:
+        vocab (Vocab): The shared vocabulary.
+        name (str): The component name.
+        spans_key (str): Span group to write; spans already there are kept.
+        data_path (Optional[str]): Named systems JSONL (``weapons.jsonl``).
+        classes_path (Optional[str]): Class grammar JSONL (``weapon_classes.jsonl``).
+        use_ner_signal (bool): Let ja_ginza's entities add unknown names.
+        ner_labels (Sequence[str]): Which ja_ginza entity labels count as weapons.
+        context_window (int): Tokens either side searched for military context
+            before an ambiguous alias or an NER guess is accepted.
+    """
+
+    def __init__(self, vocab, name: str = "weapon_recognizer", *, spans_key: str = SPANS_KEY,
+                 data_path: Optional[Union[str, Path]] = None,
+                 classes_path: Optional[Union[str, Path]] = None, use_ner_signal: bool = True,
+                 ner_labels: Sequence[str] = tuple(NER_LABELS), context_window: int = 20) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.use_ner_signal = use_ner_signal
+        self.ner_labels = list(ner_labels)
+        self.context_window = context_window
+        self.tables = Tables(name, {NAMES_FILE: data_path, CLASSES_FILE: classes_path})
+        self._loaded = False
+        if self.tables.available:  # else from_disk supplies them (packaged pipelines)
+            self._build()
+
+    def _build(self) -> None:
+        """Read both data files into one trie; runs no pipeline component."""
+        with self.tables[NAMES_FILE].open(encoding="utf-8") as f:
+            names = names_from_records(read_jsonl(f))
+        with self.tables[CLASSES_FILE].open(encoding="utf-8") as f:
+            self.grammar: Grammar = grammar_from_records(read_jsonl(f))
+        self.gazetteer: FoldedGazetteer = FoldedGazetteer()
+        for term, payload in trie_entries(names, self.grammar).items():
+            self.gazetteer.add(term, payload)
+        logger.debug("weapon_recognizer: %d trie keys", len(self.gazetteer))
+        self._loaded = True
+
+    def find(self, doc: Doc) -> List[Candidate]:
+        """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
+        hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
+        strings = doc.vocab.strings  # one array read instead of a Token object per token
+        tokens = [Tok(strings[orth], bool(space), strings[ent] if ent else "")
+                  for orth, space, ent in doc.to_array([ORTH, SPACY, ENT_TYPE]).tolist()]
+        labels = self.ner_labels if self.use_ner_signal else ()
+        return choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:
+            raise self.tables.missing_error()
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.find(doc))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def set_annotations(self, doc: Doc, candidates: Iterable[Candidate]) -> None:
+        """Write the chosen candidates as ``WEAPON`` spans with their attributes."""
+        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        new: List[Span] = []
+        for cand in candidates:
+            span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.canonical or "")
+            set_span_attrs(span, {"canonical": cand.canonical, "weapon_class": cand.weapon_class,
+                                  "origin": cand.origin, "kind": cand.kind})
+            new.append(span)
+        doc.spans[self.spans_key] = group + new
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
+        """Write both data files into the directory ``path``."""
+        self.tables.to_disk(path)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "WeaponRecognizer":
+        """Read the data files back from the directory ``path`` and rebuild the trie."""
+        self.tables.from_disk(path)
+        self._build()
+        return self
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Nothing to learn; the data files are read in the constructor."""

@@ -1,0 +1,319 @@
+"""Tests for ``weapon_recognizer`` (components.weapons) and its pure rule modules.
+
+Every sentence here is written for the tests; none comes from shared data.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+from spacy.tokens import Doc, DocBin
+
+from components.attributes import get_span_attrs, register_extensions
+from components.gazetteer import fold
+from components.weapon_compose import Tok, choose_candidates, typo_modifier
+from components.weapon_rules import (Head, Modifier, boundary_ok, case_ok, compose_class, is_variant_suffix,
+                                     names_from_records, read_jsonl)
+from components.tables import DATA_DIR
+from components.weapons import CLASSES_FILE, LABEL, NAMES_FILE, SPANS_KEY, WeaponRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer(nlp_blank) -> WeaponRecognizer:
+    return WeaponRecognizer(nlp_blank.vocab)
+
+
+@pytest.fixture(scope="module")
+def run(nlp_blank, recognizer):
+    def _run(text: str) -> Doc:
+        return recognizer(nlp_blank(text))
+    return _run
+
+
+def spans(doc: Doc):
+    return [(s.text, s.kb_id_ or None, get_span_attrs(s).get("weapon_class")) for s in doc.spans[SPANS_KEY]]
+
+
+def texts(doc: Doc):
+    return [s.text for s in doc.spans[SPANS_KEY]]
+
+
+# --- named systems: every listed form maps to one canonical name -------------------------------
+CANONICAL_FORMS = {
+    "Iskander-M": ["イスカンデルM", "イスカンダルM", "Iskander-M", "9K720", "イスカンデル"],
+    "KN-23": ["KN23", "KN-23", "ＫＮ－２３", "火星11"],
+    "Kh-47M2 Kinzhal": ["キンジャル", "Kh-47M2", "Kh47M2", "Ｋｈ−４７Ｍ２"],
+    "3M-14 Kalibr": ["カリブル", "Kalibr", "3M-14"],
+    "Shahed-136": ["シャヘド", "シャハド136", "Shahed-136", "ゲラン2", "Geran-2"],
+    "M142 HIMARS": ["HIMARS", "ハイマース", "M142"],
+    "MGM-140 ATACMS": ["ATACMS", "エイタクムス"],
+    "Storm Shadow": ["ストームシャドー", "Storm Shadow", "SCALP"],
+    "MIM-104 Patriot": ["パトリオット", "PAC-3"],
+    "IRIS-T SLM": ["IRIS-T"],
+    "NASAMS": ["NASAMS", "ナサムス"],
+    "S-300": ["S-300"],
+    "S-400 Triumf": ["S-400", "S‐400", "S400"],
+    "Leopard 2": ["レオパルト2", "Leopard 2", "レオパルト2A6"],
+    "M1 Abrams": ["エイブラムス", "M1A1"],
+    "M2 Bradley": ["ブラッドレー"],
+    "T-72": ["T-72", "T-72B3"],
+    "T-90": ["T-90", "T-90M"],
+    "F-16": ["F-16", "F16"],
+    "JAS 39 Gripen": ["グリペン", "Gripen"],
+    "Su-34": ["Su-34"],
+    "Ka-52": ["Ka-52"],
+    "R-360 Neptune": ["R-360", "R-360 Neptune"],
+    "Bayraktar TB2": ["TB2", "バイラクタル", "Bayraktar TB2"],
+    "Orlan-10": ["オルラン10", "Orlan-10"],
+    "RPG-7": ["RPG-7"],
+    "AK-47": ["AK-47", "AK47"],
+    "FGM-148 Javelin": ["ジャベリン", "Javelin"],
+    "OTR-21 Tochka-U": ["トーチカU", "Tochka-U"],
+    "Oreshnik": ["オレシニク", "オレシュニク"],
+    "Lyutyi": ["リューティ", "Liutyi"],
+    "Magura V5": ["マグラV5", "Magura V5"],
+    "Sea Baby": ["シーベイビー", "Sea Baby"],
+    "2S19 Msta-S": ["2S19", "Msta-S"],
+    "PzH 2000": ["PzH 2000", "PzH2000"],
+}
+
+
+@pytest.mark.parametrize("canonical,form", [(c, f) for c, forms in CANONICAL_FORMS.items() for f in forms])
+def test_named_form_maps_to_canonical(run, canonical, form):
+    doc = run(f"ウクライナ軍は{form}を前線で使用した。")
+    found = doc.spans[SPANS_KEY]
+    assert [s.text for s in found] == [form]
+    assert found[0].label_ == LABEL
+    assert found[0].kb_id_ == canonical
+    attrs = get_span_attrs(found[0])
+    assert attrs["canonical"] == canonical and attrs["kind"] == "name"
+    assert attrs["weapon_class"] and attrs["origin"]
+
+
+@pytest.mark.parametrize("form", ["Lancet", "ランセット", "ネプチューン", "Neptune", "Grad", "トール"])
+def test_ambiguous_alias_counts_in_military_context(run, form):
+    assert form in texts(run(f"ロシア軍は{form}で陣地を攻撃した。"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Lancet published a new study on glaciers.",
+    "ビーバーが川にダムを作り、フラミンゴの群れが飛来した。",
+    "海王星ネプチューンは青い惑星だ。",
+    "A patriot like him. Grad students use the Tor browser.",
+    "雑誌ランセットに論文が載った。夜はクラブで過ごした。",
+])
+def test_common_words_are_not_weapons(run, text):
+    assert texts(run(text)) == []
+
+
+def test_context_does_not_cross_sentences(run):
+    assert texts(run("ポーランドのクラブ自走砲。夜はクラブで飲んだ。")) == ["クラブ", "自走砲"]
+
+
+def test_all_caps_alias_needs_capitals(run):
+    assert texts(run("The HARM missile hit a radar.")) == ["HARM", "missile"]
+    assert texts(run("It did no harm to anyone.")) == []
+
+
+# --- classes and the modifier grammar --------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("弾道ミサイル", "ballistic_missile"), ("巡航ミサイル", "cruise_missile"),
+    ("空中発射型弾道ミサイル", "air_launched_ballistic_missile"), ("極超音速ミサイル", "hypersonic_missile"),
+    ("対艦ミサイル", "anti_ship_missile"), ("地対空ミサイル", "sam"), ("ミサイル", "missile"), ("ロケット", "rocket"),
+    ("無人機", "drone"), ("ドローン", "drone"), ("自爆型無人機", "loitering_munition"),
+    ("自爆ドローン", "loitering_munition"), ("FPVドローン", "fpv_drone"), ("水上ドローン", "naval_drone"),
+    ("長距離ドローン", "long_range_drone"), ("囮ドローン", "decoy_drone"), ("偵察ドローン", "reconnaissance_drone"),
+    ("戦車", "tank"), ("装甲車", "armoured_vehicle"), ("歩兵戦闘車", "ifv"), ("榴弾砲", "howitzer"),
+    ("多連装ロケット砲", "mlrs"), ("迫撃砲", "mortar"), ("戦闘機", "fighter"), ("ジェット戦闘機", "fighter"),
+    ("爆撃機", "bomber"), ("ヘリ", "helicopter"), ("ヘリコプター", "helicopter"), ("攻撃ヘリ", "attack_helicopter"),
+    ("地雷", "mine"), ("核兵器", "nuclear_weapon"), ("自動小銃", "rifle"), ("銃", "gun"),
+    ("対戦車ミサイル", "anti_tank_missile"), ("防空システム", "air_defence_system"), ("USV", "naval_drone"),
+    ("UAV", "drone"), ("長距離自爆型ドローン", "loitering_munition"), ("光ファイバー式FPVドローン", "fpv_drone"),
+])
+def test_class_spans_and_composed_class(run, text, expected):
+    doc = run(f"前線では{text}が使われた。")
+    assert spans(doc) == [(text, None, expected)]
+    assert get_span_attrs(doc.spans[SPANS_KEY][0])["kind"] == "class"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia fired cruise missiles at the port.", ["cruise missiles"]),
+    ("FPV drones and long-range drones were used.", ["FPV drones", "long-range drones"]),
+    ("Ukraine's Missile Defence held.", ["Missile"]),
+    ("Rocket Squad", ["Rocket"]),
+    ("a think tank report on fuel tank safety", []),
+])
+def test_english_classes(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_typo_in_english_modifier_is_tolerated(run):
+    assert spans(run("Neptune cruse missiles were launched."))[-1] == ("cruse missiles", None, "cruise_missile")
+    assert texts(run("these missiles")) == ["missiles"]
+
+
+# --- span boundaries --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("国産巡航ミサイルを開発した。", ["巡航ミサイル"]),
+    ("北朝鮮製の弾道ミサイルが着弾した。", ["弾道ミサイル"]),
+    ("北朝鮮製イスカンデルM/KN23を使った。", ["イスカンデルM", "KN23"]),
+    ("巡航ミサイル「カリブル」が発射された。", ["巡航ミサイル", "カリブル"]),
+    ("自動小銃AK-47で撃った。", ["自動小銃", "AK-47"]),
+    ("最新鋭の戦闘機と新型ミサイル。", ["戦闘機", "ミサイル"]),
+    ("シャヘド倉庫を破壊した。", ["シャヘド"]),
+    ("ドローン映像が公開された。", ["ドローン"]),
+    ("無人機攻撃と戦車戦が続く。", ["無人機", "戦車"]),
+    ("ミサイル用の発射台。", ["ミサイル"]),
+    ("シャヘド型無人機が飛来した。", ["シャヘド型無人機"]),
+    ("熱圧力ロケット砲が火を噴いた。", ["熱圧力ロケット砲"]),
+])
+def test_span_boundaries(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["兵器", "武器", "弾薬", "装備", "車両", "銃撃", "銃声", "砲撃", "宇宙ロケットの打ち上げ"])
+def test_generic_words_are_not_weapons(run, text):
+    assert texts(run(f"現場には{text}があった。")) == []
+
+
+def test_width_and_dash_variants_match(run):
+    doc = run("Ｋｈ−４７Ｍ２とS‐400、Kh47M2を確認。")
+    assert [s.kb_id_ for s in doc.spans[SPANS_KEY]] == ["Kh-47M2 Kinzhal", "S-400 Triumf", "Kh-47M2 Kinzhal"]
+
+
+def test_designation_families_cover_unlisted_models(run):
+    assert spans(run("Su-32とスホイ37、T-99が現れた。")) == [
+        ("Su-32", "Su-32", "fighter"), ("スホイ37", "Su-37", "fighter"), ("T-99", "T-99", "tank")]
+    assert texts(run("T99やF1やS300の型番。")) == ["S300"]  # S300 is listed; T99/F1 lack the dash
+
+
+def test_japanese_type_designation_joins_the_class(run):
+    assert spans(run("10式戦車と12式地対艦誘導弾を配備。")) == [
+        ("10式戦車", None, "tank"), ("12式地対艦誘導弾", None, "anti_ship_missile")]
+
+
+def test_stop_phrases_and_time_bomb(run):
+    assert texts(run("無人機弾頭と時限爆弾。")) == ["無人機"]
+
+
+def test_existing_spans_in_group_are_kept(nlp_blank, recognizer):
+    doc = nlp_blank("戦車が来た。")
+    doc.spans[SPANS_KEY] = [doc[0:1]]
+    assert len(recognizer(doc).spans[SPANS_KEY]) == 2
+
+
+# --- the NER signal ------------------------------------------------------------------------------------
+def _ner_doc(nlp, words, ents):
+    return Doc(nlp.vocab, words=words, spaces=[False] * len(words), ents=ents)
+
+
+def test_ner_signal_adds_unknown_names_near_context(nlp_blank, recognizer):
+    doc = _ner_doc(nlp_blank, ["ロシア", "は", "ズメイゴルイニチ", "ミサイル", "を", "発射"],
+                   ["O", "O", "B-Weapon", "O", "O", "O"])
+    found = spans(recognizer(doc))
+    assert ("ズメイゴルイニチ", None, None) in found
+    kinds = [get_span_attrs(s)["kind"] for s in doc.spans[SPANS_KEY]]
+    assert kinds == ["ner", "class"]
+
+
+@pytest.mark.parametrize("words,ents", [
+    (["と", "、", "12"], ["B-Weapon", "I-Weapon", "I-Weapon"]),            # particles and digits
+    (["氷河", "が", "崩壊"], ["B-Weapon", "O", "O"]),                        # kanji common noun
+    (["ミネルバ", "が", "咲く"], ["B-Aircraft", "O", "O"]),                  # no military context
+    (["ロシア", "が", "ミネルバ", "を", "発射"], ["O", "O", "B-Person", "O", "O"]),  # other label
+])
+def test_ner_signal_adds_no_garbage(nlp_blank, recognizer, words, ents):
+    assert texts(recognizer(_ner_doc(nlp_blank, words, ents))) == []
+
+
+def test_ner_signal_can_be_switched_off(nlp_blank):
+    off = WeaponRecognizer(nlp_blank.vocab, use_ner_signal=False)
+    doc = _ner_doc(nlp_blank, ["ロシア", "は", "ズメイゴルイニチ", "ミサイル"], ["O", "O", "B-Weapon", "O"])
+    assert texts(off(doc)) == ["ミサイル"]
+
+
+# --- serialisation ------------------------------------------------------------------------------------
+def test_to_disk_from_disk_round_trip(tmp_path, nlp_blank, recognizer):
+    recognizer.to_disk(tmp_path / "weapons")
+    assert (tmp_path / "weapons" / NAMES_FILE).exists() and (tmp_path / "weapons" / CLASSES_FILE).exists()
+    lines = (tmp_path / "weapons" / NAMES_FILE).read_text(encoding="utf-8").splitlines()
+    (tmp_path / "weapons" / NAMES_FILE).write_text("\n".join(lines[:1]), encoding="utf-8")  # only Iskander-M
+    other = WeaponRecognizer(nlp_blank.vocab).from_disk(tmp_path / "weapons")
+    assert texts(other(nlp_blank("イスカンデルMとHIMARSと戦車"))) == ["イスカンデルM", "戦車"]
+
+
+def test_pipeline_to_disk_and_load(tmp_path):
+    import spacy
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nlp.add_pipe("weapon_recognizer", config={"use_ner_signal": False})
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    doc = loaded("キンジャルが飛来")
+    assert [s.kb_id_ for s in doc.spans[SPANS_KEY]] == ["Kh-47M2 Kinzhal"]
+
+
+def test_docbin_round_trip_keeps_attributes(nlp_blank, run):
+    doc = run("ロシアはキンジャルと自爆型無人機を使った。")
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    register_extensions()
+    (back,) = list(DocBin().from_bytes(data).get_docs(nlp_blank.vocab))
+    assert spans(back) == spans(doc)
+    attrs = get_span_attrs(back.spans[SPANS_KEY][0])
+    assert attrs == {"canonical": "Kh-47M2 Kinzhal", "weapon_class": "air_launched_ballistic_missile",
+                     "origin": "RU", "kind": "name"}
+
+
+# --- the data files ------------------------------------------------------------------------------------
+def _records():
+    with (DATA_DIR / NAMES_FILE).open(encoding="utf-8") as f:
+        return read_jsonl(f)
+
+
+def test_gazetteer_breadth_and_fields():
+    records = _records()
+    assert len(records) >= 150
+    for rec in records:
+        assert rec["canonical"] and rec["weapon_class"] and rec["origin"] and rec["source"], rec
+        assert isinstance(rec["aliases"], list)
+    assert len({r["canonical"] for r in records}) == len(records)
+
+
+def test_no_alias_names_two_systems():
+    owners = defaultdict(set)
+    for alias, name in names_from_records(_records()):
+        owners[fold(alias)].add(name.canonical)
+    clashes = {k: v for k, v in owners.items() if len(v) > 1}
+    assert clashes == {}
+
+
+def test_class_file_records_have_sources():
+    with (DATA_DIR / CLASSES_FILE).open(encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            assert rec["kind"] in {"head", "modifier", "family", "cue", "stop"} and rec["source"], rec
+
+
+# --- pure rules -------------------------------------------------------------------------------------------
+def test_compose_class_applies_nearest_modifier_first():
+    head = Head("ミサイル", "missile", "missile")
+    ballistic = Modifier("弾道", ("missile",), (("missile", "ballistic_missile"),))
+    air = Modifier("空中発射", ("missile",), (("ballistic_missile", "air_launched_ballistic_missile"),))
+    assert compose_class(head, [air, ballistic]) == "air_launched_ballistic_missile"
+    assert compose_class(head, [ballistic, air]) == "ballistic_missile"
+
+
+def test_small_checks():
+    assert case_ok("HARM", "HARM") and not case_ok("HARM", "harm") and case_ok("Kh-101", "KH-101")
+    assert not boundary_ok("トール", "ス", "") and boundary_ok("トール", "の", "が")
+    assert is_variant_suffix("B3") and is_variant_suffix("M") and not is_variant_suffix("と")
+    assert typo_modifier("cruse", "missile", [Modifier("cruise", ("missile",))]) is not None
+    assert typo_modifier("cruises", "missile", [Modifier("cruise", ("missile",))]) is None
+
+
+def test_choose_candidates_on_plain_tokens(recognizer):
+    tokens = [Tok("自爆"), Tok("型"), Tok("無人機")]
+    hits = [(0, 2, {"mod": Modifier("自爆型", ("drone",), (("drone", "loitering_munition"),))}),
+            (2, 3, {"head": Head("無人機", "drone", "drone")})]
+    (cand,) = choose_candidates(tokens, hits, recognizer.grammar)
+    assert (cand.start, cand.end, cand.weapon_class) == (0, 3, "loitering_munition")
