@@ -1,0 +1,211 @@
+"""``military_unit_recognizer``: MIL_UNIT spans (ANNOTATION.md) in ``doc.spans``.
+
+Finds national forces and services (``ロシア軍``, ``ウクライナ空軍``, ``露軍``),
+unit types acting as formations (``空挺部隊``, ``敵部隊``), numbered units of
+any echelon with their affiliation (``ウクライナ空挺部隊第7迅速対応軍団``),
+named units and armed groups (``ストームV``, ``ロシア自由軍団``), military
+intelligence and command bodies (``国防省情報総局``, ``キエフ総司令部``) and
+English mentions (``Freedom of Russia Legion``, ``47th Mechanized Brigade``).
+
+Names are composed by ``components.unit_rules.UnitGrammar`` from the tables in
+``data/unit_patterns.jsonl`` (affiliations, service and unit heads, type
+words) and ``data/military_units.jsonl`` (named units), matched on the folded
+token text so width, spacing and ``・`` do not matter and a match always starts
+and ends on a token boundary. Only token text and ``tag_`` are used, so the
+fast (blank ``ja``) and full (ja_ginza) pipelines agree; ja_ginza's
+``Military`` entities, when present and ``use_ner_signal`` is on, only offer
+extra proper names before an echelon head from our tables (never a span of
+their own).
+
+Each span stores ``side``, ``echelon``, ``unit_type``, ``number`` and
+``canonical`` (where known) through ``set_span_attrs``; ``canonical`` is also
+the span's ``kb_id_``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+
+from spacy.attrs import ORTH, TAG
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from .attributes import register_extensions, set_span_attrs
+from .gazetteer import folded_tokens
+from .tables import Tables
+from .unit_rules import EnglishUnits, UnitGrammar, read_jsonl
+
+logger = logging.getLogger(__name__)
+
+SPANS_KEY = "military_units"
+LABEL = "MIL_UNIT"
+NAMED_FILE = "military_units.jsonl"
+PATTERNS_FILE = "unit_patterns.jsonl"
+_KATAKANA = re.compile(r"^[ァ-ヺー・]{3,}$")
+_SEPARATOR = re.compile(r"[・･·/／]")
+_ACRONYM = re.compile(r"\s?[(（]([A-Z]{2,6})[)）]")
+
+Candidate = Tuple[int, int, Dict[str, Any]]  # token start, token end, attributes
+
+
+@Language.factory(
+    "military_unit_recognizer",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "data_path": None, "patterns_path": None,
+                    "use_ner_signal": True},
+    default_score_weights={f"spans_{SPANS_KEY}_f": None},
+)
+def make_military_unit_recognizer(nlp: Language, name: str, *, spans_key: str, data_path: Optional[str],
+                                  patterns_path: Optional[str], use_ner_signal: bool) -> "MilitaryUnitRecognizer":
+    """Build the recogniser; ``data_path``/``patterns_path`` override the packaged JSONL tables."""
+    return MilitaryUnitRecognizer(nlp.vocab, name, spans_key=spans_key, data_path=data_path,
+                                  patterns_path=patterns_path, use_ner_signal=use_ner_signal)
+
+
+class MilitaryUnitRecognizer(Pipe):
+    """Rule-based MIL_UNIT recogniser driven by data tables.
+
+    Args:
+        vocab (Vocab): The shared vocabulary.
+        name (str): The component name.
+        spans_key (str): Span group to write (existing spans there are kept).
+        data_path (Optional[str]): Named units JSONL (``ja``, ``en``, ``canonical``, ``side``, ``source``).
+        patterns_path (Optional[str]): Affiliation/head/type table JSONL (``kind``, ``ja``, ``source``).
+        use_ner_signal (bool): Let ja_ginza's ``Military`` entities propose proper names before a head.
+    """
+
+    def __init__(self, vocab, name: str = "military_unit_recognizer", *, spans_key: str = SPANS_KEY,
+                 data_path: Optional[Union[str, Path]] = None, patterns_path: Optional[Union[str, Path]] = None,
+                 use_ner_signal: bool = True) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.use_ner_signal = use_ner_signal
+        self.tables = Tables(name, {NAMED_FILE: data_path, PATTERNS_FILE: patterns_path})
+        self._loaded = False
+        if self.tables.available:  # else from_disk supplies them (packaged pipelines)
+            self._load()
+
+    def _load(self) -> None:
+        """Build the grammar from the two JSONL tables (no pipeline calls: CONVENTIONS pitfall 7)."""
+        patterns = read_jsonl(self.tables[PATTERNS_FILE].read_text(encoding="utf-8").splitlines())
+        named = read_jsonl(self.tables[NAMED_FILE].read_text(encoding="utf-8").splitlines())
+        self.grammar = UnitGrammar(patterns, named)
+        self.english = EnglishUnits(patterns)
+        self._loaded = True
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:
+            raise self.tables.missing_error()
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.find(doc))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def find(self, doc: Doc) -> List[Candidate]:
+        """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
+        text = doc.text  # Doc.text joins every token: read it once per doc
+        found = self._japanese(doc) + self._english(doc, text)
+        found += self._acronyms(doc, text, found)
+        chosen: List[Candidate] = []
+        taken: set = set()
+        for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
+            if not taken.intersection(range(cand[0], cand[1])):
+                chosen.append(cand)
+                taken.update(range(cand[0], cand[1]))
+        for start, end, attrs in chosen:  # "Storm V assault unit" learns side etc. from "Storm V"
+            for inner in found:
+                if start <= inner[0] and inner[1] <= end and inner[2] is not attrs:
+                    for key, value in inner[2].items():
+                        if attrs.get(key) is None and key != "number":
+                            attrs[key] = value
+        return sorted(chosen, key=lambda c: c[0])
+
+    def _japanese(self, doc: Doc) -> List[Candidate]:
+        """Grammar matches over the folded token text, one (the longest) per start token."""
+        orths, tags = zip(*doc.to_array([ORTH, TAG]).tolist()) if len(doc) else ((), ())
+        strings = doc.vocab.strings  # arrays, not a Token object per token: this runs on every doc
+        texts = [strings[orth] for orth in orths]
+        folded, starts, ends = folded_tokens(doc, texts)
+        end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
+        token_ends = set(end_token)
+        names = self._names(doc, texts, [strings[tag] if tag else "" for tag in tags], starts, ends)
+        breaks = {starts[i] for i in range(len(texts)) if starts[i] == ends[i] and _SEPARATOR.search(texts[i])}
+        out: List[Candidate] = []
+        first = self.grammar.first_chars
+        for i, pos in enumerate(starts):  # a parse starts with a table key, an ordinal (第) or a name
+            if ends[i] == pos or not (folded[pos] in first or pos in names):
+                continue
+            match = self.grammar.parse(folded, pos, token_ends, names, breaks)
+            if match is not None:
+                out.append((i, end_token[match.end] + 1, match.attrs))
+        return out
+
+    def _names(self, doc: Doc, texts: List[str], tags: List[str], starts: List[int],
+               ends: List[int]) -> Dict[int, List[int]]:
+        """Proper-name extents (folded offsets) that may precede an echelon head: ``ボストーク大隊``."""
+        names: Dict[int, List[int]] = {}
+        for i, tag in enumerate(tags):
+            if tag.startswith("名詞-固有名詞") and "地名-国" not in tag or (
+                    tag.startswith("名詞") and _KATAKANA.match(texts[i])):
+                names.setdefault(starts[i], []).append(ends[i])
+        if self.use_ner_signal and doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ == "Military" and len(ent) > 1:
+                    names.setdefault(starts[ent.start], []).extend(ends[t.i] for t in ent[:-1])
+        return names
+
+    def _english(self, doc: Doc, text: str) -> List[Candidate]:
+        """English mentions, kept only where they are token-aligned."""
+        out: List[Candidate] = []
+        for start, end, attrs in self.english.find(text):
+            span = doc.char_span(start, end)
+            if span is not None:
+                out.append((span.start, span.end, attrs))
+        return out
+
+    def _acronyms(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
+        """``Freedom of Russia Legion (FRL)``: a bracketed acronym of a Latin-script name is the same unit."""
+        out: List[Candidate] = []
+        for start, end, attrs in found:
+            last = doc[end - 1]
+            match = _ACRONYM.match(text, last.idx + len(last))
+            if match is None:
+                continue
+            words = text[doc[start].idx:last.idx + len(last)].split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(words) >= 2 and match.group(1) == initials:
+                span = doc.char_span(match.start(1), match.end(1))
+                if span is not None:
+                    out.append((span.start, span.end, dict(attrs)))
+        return out
+
+    def set_annotations(self, doc: Doc, candidates: Iterable[Candidate]) -> None:
+        """Write MIL_UNIT spans with their attributes and canonical ``kb_id``."""
+        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        new: List[Span] = []
+        for start, end, attrs in candidates:
+            span = Span(doc, start, end, label=LABEL, kb_id=attrs.get("canonical") or "")
+            set_span_attrs(span, attrs)
+            new.append(span)
+        doc.spans[self.spans_key] = group + new
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
+        """Write both JSONL tables into the directory ``path``."""
+        self.tables.to_disk(path)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "MilitaryUnitRecognizer":
+        """Read the JSONL tables back from the directory ``path``."""
+        self.tables.from_disk(path)
+        self._load()
+        return self
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Nothing to learn; the tables are loaded in the constructor."""

@@ -1,0 +1,381 @@
+"""Pure rules for military unit names: the data tables and a small grammar.
+
+A Japanese unit name is composed, not listed: an optional affiliation
+(``ロシア``, ``露``, ``同国``, ``敵``), service and type words (``空挺``,
+``特殊作戦``, ``独立``, ``機械化``), ordinals (``第47``) and a head (``軍``,
+``空軍``, ``部隊``, ``旅団``, ``総司令部``), or a named unit from the
+gazetteer (``ストームV``, ``ロシア自由軍団``). ``UnitGrammar.parse`` walks
+those tables over a *folded* string (see ``components.gazetteer.fold``) from
+one position and returns the longest complete name that ends on a token
+boundary, so ``ロシア軍事`` (one token ``軍事``) never yields ``ロシア軍`` and
+``ロシア軍陣地`` yields ``ロシア軍``. Nothing here imports spaCy.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+
+from .gazetteer import fold
+
+Entry = Dict[str, Any]
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                 "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百千]+)")
+# The unit kinds that can follow each parser state (see UnitGrammar._next).
+_FOLLOWS = {
+    "start": ("affiliation", "named", "type", "head", "ordinal", "name"),
+    "affiliation": ("named", "type", "head", "ordinal"),
+    "chain": ("type", "head", "ordinal", "named"),
+    "named": ("type", "head", "ordinal"),
+    "head": ("ordinal", "head", "named"),
+    "type": ("type", "head"),
+    "ordinal": ("type", "head"),
+    "name": ("head",),
+}
+_NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
+_MAX_ITEMS = 10
+
+
+def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
+    """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍), 同 only before an echelon (同旅団)."""
+    need = affil.get("before")
+    if need == "service":
+        return kind == "head" and bool(entry.get("chain"))
+    if need == "echelon":
+        return kind == "head" and entry.get("echelon") in _NAME_ECHELONS
+    return True
+
+
+def kanji_to_int(text: str) -> Optional[int]:
+    """Parse ``47``, ``四十七`` or ``百五`` to an int; None when it is neither.
+
+    Args:
+        text (str): ASCII digits or a kanji numeral (folded text).
+    """
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in _KANJI_DIGITS:
+            digit = _KANJI_DIGITS[ch]
+        elif ch in _KANJI_UNITS:
+            total += (1 if digit is None else digit) * _KANJI_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def ordinal_en(n: int) -> str:
+    """English ordinal (``47th``, ``2nd``, ``11th``) for canonical names."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One parsed piece of a unit name: its kind, folded extent and table entry."""
+
+    kind: str
+    start: int
+    end: int
+    entry: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A complete unit name over folded offsets ``[start, end)`` and its attributes."""
+
+    start: int
+    end: int
+    attrs: Dict[str, Any] = field(compare=False, hash=False)
+
+
+class Trie:
+    """Folded keys to lists of ``(kind, entry)``; ``walk`` yields every key that starts at a position."""
+
+    def __init__(self) -> None:
+        self._root: Dict[str, Any] = {}
+
+    def add(self, term: str, kind: str, entry: Entry) -> None:
+        """Add ``term`` (folded here) with its kind and entry."""
+        key = fold(term)
+        if not key:
+            return
+        node = self._root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node.setdefault("\0", []).append((kind, entry))
+
+    @property
+    def first_chars(self) -> Set[str]:
+        """The characters some key starts with."""
+        return self._root.keys()  # type: ignore[return-value]
+
+    def walk(self, text: str, pos: int) -> List[Tuple[int, str, Entry]]:
+        """Every ``(end, kind, entry)`` whose key is ``text[pos:end]``."""
+        out: List[Tuple[int, str, Entry]] = []
+        node = self._root
+        for k in range(pos, len(text)):
+            node = node.get(text[k])
+            if node is None:
+                break
+            for kind, entry in node.get("\0", ()):
+                out.append((k + 1, kind, entry))
+        return out
+
+
+class UnitGrammar:
+    """The unit tables (affiliations, heads, types, named units, canonical overrides) and the parser.
+
+    Args:
+        patterns (Iterable[Entry]): ``unit_patterns.jsonl`` rows (``kind`` affiliation, head, type, force).
+        named (Iterable[Entry]): ``military_units.jsonl`` rows (``ja``, ``en``, ``canonical``, ...).
+    """
+
+    def __init__(self, patterns: Iterable[Entry], named: Iterable[Entry]) -> None:
+        self.trie = Trie()
+        self._first_chars: Optional[Set[str]] = None
+        self.forces: Dict[Tuple[Optional[str], str], str] = {}
+        for row in patterns:
+            if row["kind"] == "force":
+                self.forces[(row.get("side"), fold(row["head"]))] = row["canonical"]
+                continue
+            for term in row.get("ja", []):
+                self.trie.add(term, row["kind"], {**row, "key": fold(row["ja"][0])})
+        for row in named:
+            for term in list(row.get("ja", [])) + list(row.get("en", [])):
+                self.trie.add(term, "named", row)
+
+    @property
+    def first_chars(self) -> Set[str]:
+        """The characters a parse can start with: the first of a table key, or 第 of an ordinal."""
+        if self._first_chars is None:
+            self._first_chars = set(self.trie.first_chars) | {"第"}
+        return self._first_chars
+
+    def parse(self, text: str, pos: int, ends: Set[int],
+              names: Optional[Mapping[int, Sequence[int]]] = None,
+              breaks: Set[int] = frozenset()) -> Optional[UnitMatch]:
+        """The longest unit name starting at ``pos`` and ending in ``ends``.
+
+        Args:
+            text (str): The folded text of the whole doc.
+            pos (int): A token start in ``text``.
+            ends (Set[int]): Token ends; a name must end on one.
+            names (Mapping[int, Sequence[int]]): Extra proper-name extents
+                (start -> ends) that may stand before an echelon head
+                (``ボストーク大隊``), found by the caller from token tags.
+            breaks (Set[int]): Positions of dropped separators (``・``) that no
+                two pieces may be joined across: ``ロシア軍・ワグネル`` is two units.
+        """
+        best: Optional[List[Item]] = None
+        stack: List[Tuple[str, int, Tuple[Item, ...]]] = [("start", pos, ())]
+        while stack:
+            state, at, path = stack.pop()
+            if path and at in ends and self._complete(path, text) and (
+                    best is None or at > best[-1].end or (at == best[-1].end and len(path) < len(best))):
+                best = list(path)
+            if len(path) >= _MAX_ITEMS or (path and at in breaks):
+                continue
+            for item in self._next(state, text, at, path, names or {}):
+                stack.append((self._state_after(item), item.end, path + (item,)))
+        if best is None:
+            return None
+        return UnitMatch(pos, best[-1].end, describe(best, self.forces))
+
+    def _next(self, state: str, text: str, at: int, path: Tuple[Item, ...],
+              names: Mapping[int, Sequence[int]]) -> Iterable[Item]:
+        allowed = _FOLLOWS[state]
+        prev = path[-1] if path else None
+        if "ordinal" in allowed:
+            m = _ORDINAL.match(text, at)
+            if m and kanji_to_int(m.group(1)) is not None:
+                yield Item("ordinal", at, m.end(), {"number": kanji_to_int(m.group(1))})
+        if "name" in allowed:
+            for end in names.get(at, ()):
+                yield Item("name", at, end)
+        for end, kind, entry in self.trie.walk(text, at):
+            if kind not in allowed:
+                continue
+            if prev is not None and prev.kind == "affiliation" and not _fits_before(prev.entry, kind, entry):
+                continue
+            if kind == "head" and not self._head_ok(entry, state, path):
+                continue
+            yield Item(kind, at, end, entry)
+
+    @staticmethod
+    def _state_after(item: Item) -> str:
+        if item.kind == "head":
+            return "chain" if item.entry.get("chain") else "head"
+        return item.kind
+
+    @staticmethod
+    def _head_ok(entry: Mapping[str, Any], state: str, path: Tuple[Item, ...]) -> bool:
+        """Whether a head may close what ``path`` has so far (its ``requires`` field)."""
+        kinds = [i.kind for i in path]
+        if state == "head" and not entry.get("post"):
+            return False  # after 部隊/旅団 only 司令部-like heads: 旅団司令部
+        if state == "ordinal" and not entry.get("after_ordinal", False):
+            return False
+        if state == "name" and entry.get("echelon") not in _NAME_ECHELONS:
+            return False
+        need = entry.get("requires", "modifier")
+        if need == "none":
+            return True
+        if need == "modifier":
+            return bool(path)
+        if need == "side":
+            return "affiliation" in kinds or "named" in kinds
+        if need == "side_or_ordinal":
+            return "affiliation" in kinds or "ordinal" in kinds
+        if need == "ordinal":
+            return "ordinal" in kinds
+        if need == "service":
+            return state in ("chain", "named", "head")
+        return False
+
+    @staticmethod
+    def _complete(path: Tuple[Item, ...], text: str) -> bool:
+        last = path[-1]
+        if last.kind not in ("head", "named"):
+            return False
+        after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
+        return not any(after.startswith(fold(w)) for w in last.entry.get("not_before", ()))
+
+
+def describe(path: Sequence[Item], forces: Mapping[Tuple[Optional[str], str], str]) -> Dict[str, Any]:
+    """Attributes of a parsed name: side, echelon, unit_type, number, canonical.
+
+    Args:
+        path (Sequence[Item]): The parsed pieces, in order.
+        forces (Mapping): ``(side, folded head)`` -> canonical name overrides.
+    """
+    kinds = [i.kind for i in path]
+    sides = [i.entry.get("side") for i in path if i.kind in ("affiliation", "named")]
+    side = sides[0] if sides else None
+    numbers = [i.entry["number"] for i in path if i.kind == "ordinal"]
+    last = path[-1]
+    echelon = last.entry.get("echelon")
+    if last.entry.get("echelon_needs_ordinal") and not (len(path) > 1 and "ordinal" in kinds):
+        echelon = None
+    types = [i.entry.get("unit_type") for i in path if i.kind == "type" and i.entry.get("unit_type")]
+    named = [i.entry for i in path if i.kind == "named"]
+    heads = [i.entry.get("unit_type") for i in path if i.kind == "head" and i.entry.get("unit_type")
+             and not (i.entry.get("echelon_needs_ordinal") and "ordinal" in kinds)]  # 第8軍 is a field army
+    unit_type = (types or [None])[0] or (named[0].get("unit_type") if named else None) or (heads or [None])[-1]
+    return {"side": side, "echelon": echelon, "unit_type": unit_type,
+            "number": numbers[-1] if numbers else None, "canonical": _canonical(path, side, forces)}
+
+
+def _canonical(path: Sequence[Item], side: Optional[str],
+               forces: Mapping[Tuple[Optional[str], str], str]) -> Optional[str]:
+    """An English canonical name where the parts say enough: named units, national services, numbered units."""
+    kinds = [i.kind for i in path]
+    if kinds[-1] == "named":
+        return path[-1].entry.get("canonical")
+    if "named" in kinds and "ordinal" not in kinds and not path[-1].entry.get("post"):
+        return [i for i in path if i.kind == "named"][-1].entry.get("canonical")
+    if "ordinal" in kinds:
+        at = len(kinds) - 1 - kinds[::-1].index("ordinal")
+        words = [ordinal_en(path[at].entry["number"])]
+        words += [i.entry.get("en_numbered") or i.entry["en"] for i in path[at + 1:] if i.entry.get("en")]
+        return " ".join(words) if len(words) > 1 and path[-1].entry.get("en") else None
+    if "type" in kinds or "name" in kinds:
+        return None
+    heads = [i for i in path if i.kind == "head"]
+    if not heads or not (heads[-1].entry.get("chain") or heads[-1].entry.get("post")):
+        return None
+    override = forces.get((side, heads[-1].entry["key"]))
+    if override:
+        return override
+    affil = [i.entry for i in path if i.kind == "affiliation"]
+    if len(heads) == 1 and affil and affil[0].get("en") and heads[0].entry.get("en"):
+        return f"{affil[0]['en']} {heads[0].entry['en']}"
+    return None
+
+
+def read_jsonl(lines: Iterable[str]) -> List[Entry]:
+    """Parse JSONL lines (blank lines skipped) into dicts."""
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+_EN_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’]|\.(?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*")
+_EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)$")
+_EN_STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "and", "or", "but", "with", "from", "to",
+            "as", "of", "this", "that", "these", "those", "his", "her", "its", "their", "our", "after",
+            "before", "during", "when", "while", "how", "why", "what", "who", "where", "video", "report"}
+
+
+class EnglishUnits:
+    """English unit mentions not in the gazetteer: ``47th Mechanized Brigade``, ``Storm V assault unit``.
+
+    A run of Latin words ending in a unit head (``Brigade``, ``Squad``, ``forces``)
+    is a unit when its modifiers say which one: an ordinal or a capitalised
+    word before a strong head, an affiliation (``Russian forces``) or a
+    capitalised type word (``Armed Forces``) before a weak head.
+
+    Args:
+        patterns (Iterable[Entry]): ``unit_patterns.jsonl`` rows of kind en_head, en_type, en_affiliation.
+    """
+
+    def __init__(self, patterns: Iterable[Entry]) -> None:
+        self.heads: Dict[str, Entry] = {}
+        self.types: Set[str] = set()
+        self.affil: Dict[str, Entry] = {}
+        for row in patterns:
+            target = {"en_head": self.heads, "en_affiliation": self.affil}.get(row["kind"])
+            for word in row.get("en", []) if row["kind"].startswith("en_") else []:
+                if row["kind"] == "en_type":
+                    self.types.add(word.lower())
+                elif target is not None:
+                    target[word.lower()] = row
+
+    def find(self, text: str) -> List[Tuple[int, int, Dict[str, Any]]]:
+        """``(start_char, end_char, attrs)`` of each English unit mention in ``text``."""
+        out: List[Tuple[int, int, Dict[str, Any]]] = []
+        words = list(_EN_WORD.finditer(text))
+        for j, head in enumerate(words):
+            entry = self.heads.get(head.group().lower())
+            if entry is None:
+                continue
+            i = j
+            while i > 0 and text[words[i - 1].end():words[i].start()].strip() == "" and \
+                    self._modifier(words[i - 1].group()) and j - i < 6:
+                i -= 1
+            found = self._accept([w.group() for w in words[i:j]], head.group(), entry)
+            if found is not None:
+                out.append((words[j + 1 - found.pop("n_words")].start(), head.end(), found))
+        return out
+
+    def _modifier(self, word: str) -> bool:
+        low = word.lower()
+        if low in _EN_STOP or low in self.heads or low.endswith(("'s", "’s")):
+            return False  # a possessive ("Ukraine's") is not part of the name
+        return bool(_EN_ORDINAL.match(word)) or word[0].isupper() or low in self.types or low in self.affil
+
+    def _accept(self, mods: List[str], head: str, entry: Entry) -> Optional[Dict[str, Any]]:
+        """Attributes when ``mods`` + ``head`` name a unit, else None."""
+        while mods and mods[0].lower() not in self.affil and not mods[0][0].isupper() \
+                and not _EN_ORDINAL.match(mods[0]):
+            mods = mods[1:]  # leading lower-case words before the name: "heavy tank brigade"
+        first_affil = next((k for k, w in enumerate(mods) if w.lower() in self.affil), None)
+        if first_affil:  # "Yesterday Russian forces" -> "Russian forces"; keep "North Korean"
+            mods = mods[first_affil - (mods[first_affil - 1] in ("North", "South")):]
+        ordinals = [int(m.group(1)) for m in map(_EN_ORDINAL.match, mods) if m]
+        affil = [self.affil[w.lower()] for w in mods if w.lower() in self.affil]
+        caps = [w for w in mods if w[0].isupper() and w.lower() not in self.affil]
+        typed = [w for w in mods if w.lower() in self.types]
+        if entry.get("strength") == "strong":
+            ok = bool(ordinals or caps or affil)
+        else:
+            ok = bool(ordinals or affil or (head[0].isupper() and typed) or (caps and typed))
+        if not ok:
+            return None
+        name = " ".join(mods + [head])
+        return {"side": affil[0].get("side") if affil else None, "echelon": entry.get("echelon"),
+                "unit_type": entry.get("unit_type"), "number": ordinals[-1] if ordinals else None,
+                "canonical": name if (ordinals or head[0].isupper()) else None, "n_words": len(mods) + 1}

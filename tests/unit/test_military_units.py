@@ -1,0 +1,254 @@
+"""military_unit_recognizer and its pure rules: forms, near-misses, attributes, serialisation.
+
+All example sentences are written for these tests.
+"""
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc, DocBin
+
+import components.military_units  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs, register_extensions
+from components.military_units import NAMED_FILE, PATTERNS_FILE, SPANS_KEY
+from components.tables import DATA_DIR
+from components.unit_rules import EnglishUnits, kanji_to_int, ordinal_en, read_jsonl
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    pipe = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    pipe.add_pipe("military_unit_recognizer")
+    return pipe
+
+
+def units(nlp, text):
+    doc = nlp(text)
+    return [s.text for s in doc.spans[SPANS_KEY]]
+
+
+def attrs_of(nlp, text, unit):
+    doc = nlp(text)
+    found = [s for s in doc.spans[SPANS_KEY] if s.text == unit]
+    assert found, f"{unit} not found in {[s.text for s in doc.spans[SPANS_KEY]]}"
+    return found[0], get_span_attrs(found[0])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # national forces and services
+    ("ロシア軍が攻勢を強めた。", ["ロシア軍"]),
+    ("露軍とウ軍が交戦した。", ["露軍", "ウ軍"]),
+    ("ウクライナ軍とウクライナ空軍が迎撃した。", ["ウクライナ軍", "ウクライナ空軍"]),
+    ("北朝鮮軍と米軍の動きを注視する。", ["北朝鮮軍", "米軍"]),
+    ("同国軍の拠点が狙われた。", ["同国軍"]),
+    ("ロシア空挺軍と自衛隊とNATO軍。", ["ロシア空挺軍", "自衛隊", "NATO軍"]),
+    ("ロシア占領軍が撤退した。", ["ロシア占領軍"]),
+    ("ベラルーシ軍が演習した。", ["ベラルーシ軍"]),  # unseen combination
+    ("米海軍と英空軍が参加した。", ["米海軍", "英空軍"]),
+    # unit types acting as formations
+    ("空挺部隊と特殊作戦部隊と特殊部隊が降下した。", ["空挺部隊", "特殊作戦部隊", "特殊部隊"]),
+    ("偵察部隊とドローン部隊が前進した。", ["偵察部隊", "ドローン部隊"]),
+    ("機甲部隊と機械化部隊と突撃部隊。", ["機甲部隊", "機械化部隊", "突撃部隊"]),
+    ("前線部隊と精鋭部隊と特殊空挺部隊。", ["前線部隊", "精鋭部隊", "特殊空挺部隊"]),
+    ("海兵隊と国家親衛隊と領土防衛隊。", ["海兵隊", "国家親衛隊", "領土防衛隊"]),
+    ("敵部隊の中隊が壊滅した。", ["敵部隊", "中隊"]),
+    ("ウクライナ特殊作戦部隊が潜入した。", ["ウクライナ特殊作戦部隊"]),
+    ("ロシア機甲部隊が全滅した。", ["ロシア機甲部隊"]),
+    ("ウ軍特殊部隊が奇襲した。", ["ウ軍特殊部隊"]),
+    ("ロシア軍精鋭部隊が後退した。", ["ロシア軍精鋭部隊"]),
+    ("ロシア軍本部の判断だった。", ["ロシア軍本部"]),
+    ("あるウクライナ連隊が制圧した。", ["ウクライナ連隊"]),
+    ("そのロシア部隊は降伏した。", ["ロシア部隊"]),
+    # numbered units of every echelon
+    ("第47独立機械化旅団が反撃した。", ["第47独立機械化旅団"]),
+    ("第3強襲旅団と第2諸兵科連合軍。", ["第3強襲旅団", "第2諸兵科連合軍"]),
+    ("第1大隊が包囲された。", ["第1大隊"]),
+    ("ウクライナ空挺部隊第7迅速対応軍団が掃討した。", ["ウクライナ空挺部隊第7迅速対応軍団"]),
+    ("第155海兵旅団が移動した。", ["第155海兵旅団"]),
+    ("ウクライナ海兵隊第36旅団が上陸した。", ["ウクライナ海兵隊第36旅団"]),
+    ("第四十七旅団と第76親衛空挺師団。", ["第四十七旅団", "第76親衛空挺師団"]),
+    # named units, armed groups, intelligence and command bodies
+    ("ロシア軍の「ストームV」部隊は受刑者からなる。", ["ロシア軍", "ストームV"]),
+    ("アゾフ連隊とワグネルとワグナーの戦闘員。", ["アゾフ連隊", "ワグネル", "ワグナー"]),
+    ("ロシア自由軍団とロシア義勇軍団が越境した。", ["ロシア自由軍団", "ロシア義勇軍団"]),
+    ("カディロフツィとアフマトとOMON。", ["カディロフツィ", "アフマト", "OMON"]),
+    ("OMON「オベレグ」部隊の隊員。", ["OMON", "オベレグ"]),
+    ("クラーケンとダ・ヴィンチの狼が前進した。", ["クラーケン", "ダ・ヴィンチの狼"]),
+    ("パルチザン運動アテシュが鉄道を爆破した。", ["パルチザン運動アテシュ"]),
+    ("ハルティア旅団とマジャールの鳥。", ["ハルティア旅団", "マジャールの鳥"]),
+    ("ウクライナ国防省情報総局によると", ["ウクライナ国防省情報総局"]),
+    ("国防省情報総局(HUR)は発表した。", ["国防省情報総局", "HUR"]),
+    ("キエフ総司令部とキーウ総司令部と参謀本部。", ["キエフ総司令部", "キーウ総司令部", "参謀本部"]),
+    ("ウクライナ情報部とウクライナ諜報機関が追跡した。", ["ウクライナ情報部", "ウクライナ諜報機関"]),
+    ("抵抗運動「ロシア自由」は声明を出した。", ["ロシア自由"]),
+    ("ボストーク大隊が展開した。", ["ボストーク大隊"]),
+    # English mentions
+    ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
+    ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
+    ("a Storm V assault unit and the Russian Volunteer Corps", ["Storm V assault unit", "Russian Volunteer Corps"]),
+    ("Azov Brigade and Wagner Group fighters", ["Azov Brigade", "Wagner Group"]),
+    ("ロシア自由軍団 The Freedom of Russia Legionが声明", ["ロシア自由軍団", "Freedom of Russia Legion"]),
+    ("映像:Rocket Squad D-Day", ["Rocket Squad"]),
+])
+def test_unit_forms(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ロシア軍陣地を砲撃した。", ["ロシア軍"]),
+    ("ロシア軍内の対立が深まる。", ["ロシア軍"]),
+    ("北朝鮮軍兵士が捕らえられた。", ["北朝鮮軍"]),
+    ("「ロシア軍」と書かれた。", ["ロシア軍"]),
+])
+def test_following_non_unit_head_and_quotes_are_outside(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ロシア兵と北朝鮮兵の捕虜が公開された。",
+    "兵士らは疲弊している。",
+    "英国防省とロシア国防省が発表した。",
+    "部隊は前進し、軍隊の再編が進み、自軍の損失は大きい。",
+    "軍が動いた。",
+    "戦争研究所(ISW)の分析によると",
+    "親ロシア軍事ブロガーが軍事的な失敗を認めた。",
+    "ロシア軍事侵攻とウクライナ軍需産業。",
+    "アゾフ海とアゾフスターリ製鉄所。",
+    "ロシア自由民主党の議員が発言した。",
+    "旅団長と大隊長が会談した。旅団規模の攻撃。",
+    "第1四半期と第2次世界大戦の兵力。",
+    "Brigade commanders met. Rosneft Group and the Institute for the Study of War.",
+])
+def test_near_misses(nlp, text):
+    assert units(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("ロシア 空挺 軍 が投入された。", "ロシア 空挺 軍"),
+    ("ウクライナ空挺部隊第７迅速対応軍団が前進", "ウクライナ空挺部隊第７迅速対応軍団"),
+    ("ダヴィンチの狼が前進した。", "ダヴィンチの狼"),
+    ("ＧＲＵの工作員", "ＧＲＵ"),
+])
+def test_width_spacing_and_dot_variants(nlp, text, unit):
+    assert units(nlp, text) == [unit]
+
+
+def test_attributes_national_force(nlp):
+    span, attrs = attrs_of(nlp, "ロシア軍が前進した。", "ロシア軍")
+    assert attrs == {"side": "RU", "unit_type": "national force", "canonical": "Russian Armed Forces"}
+    assert span.kb_id_ == "Russian Armed Forces"
+    assert attrs_of(nlp, "ウ軍が反撃", "ウ軍")[1]["canonical"] == "Armed Forces of Ukraine"
+    assert attrs_of(nlp, "北朝鮮軍が派兵", "北朝鮮軍")[1]["canonical"] == "Korean People's Army"
+    assert attrs_of(nlp, "ウクライナ空軍が迎撃", "ウクライナ空軍")[1]["canonical"] == "Ukrainian Air Force"
+    assert "side" not in attrs_of(nlp, "同国軍が撤退", "同国軍")[1]
+
+
+def test_attributes_numbered_unit(nlp):
+    span, attrs = attrs_of(nlp, "ウクライナ空挺部隊第7迅速対応軍団が前進",
+                           "ウクライナ空挺部隊第7迅速対応軍団")
+    assert attrs["side"] == "UA" and attrs["echelon"] == "corps" and attrs["number"] == 7
+    assert attrs["unit_type"] == "airborne"
+    _, attrs = attrs_of(nlp, "第47独立機械化旅団が反撃", "第47独立機械化旅団")
+    assert attrs["canonical"] == "47th Separate Mechanized Brigade" and attrs["unit_type"] == "mechanised"
+    _, attrs = attrs_of(nlp, "第2諸兵科連合軍が後退", "第2諸兵科連合軍")
+    assert attrs["echelon"] == "army" and attrs["canonical"] == "2nd Combined Arms Army"
+    assert attrs_of(nlp, "第四十七旅団", "第四十七旅団")[1]["number"] == 47
+
+
+def test_attributes_named_units(nlp):
+    span, attrs = attrs_of(nlp, "ウクライナ国防省情報総局が発表", "ウクライナ国防省情報総局")
+    assert attrs["canonical"] == "HUR (Defence Intelligence of Ukraine)" and attrs["unit_type"] == "intelligence"
+    assert span.kb_id_ == attrs["canonical"]
+    _, attrs = attrs_of(nlp, "Freedom of Russia Legion (FRL) fought", "FRL")
+    assert attrs["canonical"] == "Freedom of Russia Legion"
+    _, attrs = attrs_of(nlp, "a Storm V assault unit", "Storm V assault unit")
+    assert attrs["side"] == "RU" and attrs["canonical"] == "Storm-V"
+    assert attrs_of(nlp, "ワグネルが撤退", "ワグネル")[1]["unit_type"] == "private military company"
+
+
+def _doc(nlp, words, tags, ents):
+    return Doc(nlp.vocab, words=words, spaces=[False] * len(words), tags=tags, ents=ents)
+
+
+def test_ner_signal_adds_names_only_before_our_heads(nlp_blank):
+    on = nlp_blank.create_pipe("military_unit_recognizer")
+    off = nlp_blank.create_pipe("military_unit_recognizer", config={"use_ner_signal": False})
+    words, tags = ["ホゲ", "大隊", "が", "前進"], ["名詞-普通名詞-一般"] * 2 + ["助詞-格助詞", "名詞-普通名詞-一般"]
+    doc = on(_doc(nlp_blank, words, tags, ["B-Military", "I-Military", "O", "O"]))
+    assert [s.text for s in doc.spans[SPANS_KEY]] == ["ホゲ大隊"]
+    doc = off(_doc(nlp_blank, words, tags, ["B-Military", "I-Military", "O", "O"]))
+    assert [s.text for s in doc.spans[SPANS_KEY]] == ["大隊"]  # the bare echelon only
+
+
+def test_ner_mistakes_never_leak(nlp_blank):
+    pipe = nlp_blank.create_pipe("military_unit_recognizer")
+    words = ["ウクライナ", "軍", "が", "ポクロウスク", "を", "防衛"]
+    tags = ["名詞-固有名詞-地名-国", "名詞-普通名詞-一般", "助詞-格助詞", "名詞-固有名詞-地名-一般",
+            "助詞-格助詞", "名詞-普通名詞-サ変可能"]
+    doc = pipe(_doc(nlp_blank, words, tags, ["B-School", "I-School", "O", "B-Clothing", "O", "B-Military"]))
+    assert [s.text for s in doc.spans[SPANS_KEY]] == ["ウクライナ軍"]
+    assert list(doc.ents)  # ja_ginza's ents are left alone
+    assert all(s.label_ == "MIL_UNIT" for s in doc.spans[SPANS_KEY])
+
+
+def test_pure_helpers():
+    assert kanji_to_int("47") == 47 and kanji_to_int("四十七") == 47 and kanji_to_int("百五") == 105
+    assert kanji_to_int("x") is None
+    assert [ordinal_en(n) for n in (1, 2, 3, 11, 12, 22, 47)] == ["1st", "2nd", "3rd", "11th", "12th", "22nd", "47th"]
+    english = EnglishUnits(read_jsonl((DATA_DIR / PATTERNS_FILE).read_text(encoding="utf-8").splitlines()))
+    text = "the 3rd Assault Brigade and Russian forces; the army; Task Force"
+    assert [text[s:e] for s, e, _ in english.find(text)] == ["3rd Assault Brigade", "Russian forces"]
+
+
+def test_data_files_have_sources_and_enough_entries():
+    named = read_jsonl((DATA_DIR / NAMED_FILE).read_text(encoding="utf-8").splitlines())
+    patterns = read_jsonl((DATA_DIR / PATTERNS_FILE).read_text(encoding="utf-8").splitlines())
+    assert all(row.get("source") for row in named + patterns)
+    assert len(named) + len(patterns) >= 60
+
+
+def test_to_disk_from_disk_round_trip(nlp_blank, tmp_path):
+    custom = tmp_path / "custom.jsonl"
+    custom.write_text(json.dumps({"ja": ["テスト連隊X"], "canonical": "Test Regiment", "side": "XX",
+                                  "source": "test fixture"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    nlp1 = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nlp1.add_pipe("military_unit_recognizer", config={"data_path": str(custom)})
+    nlp1.to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "military_unit_recognizer" / NAMED_FILE).exists()
+    nlp2 = spacy.load(tmp_path / "model")
+    doc = nlp2("テスト連隊Xとロシア軍")
+    assert [(s.text, s.kb_id_) for s in doc.spans[SPANS_KEY]] == [
+        ("テスト連隊X", "Test Regiment"), ("ロシア軍", "Russian Armed Forces")]
+
+
+def test_docbin_round_trip_keeps_attributes(nlp):
+    doc = nlp("ウクライナ空挺部隊第7迅速対応軍団とロシア軍が交戦した。")
+    before = [(s.text, s.kb_id_, get_span_attrs(s)) for s in doc.spans[SPANS_KEY]]
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    register_extensions()
+    (back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    after = [(s.text, s.kb_id_, get_span_attrs(s)) for s in back.spans[SPANS_KEY]]
+    assert after == before and after[0][2]["number"] == 7
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = ["ロシア軍が前進した。", "第3強襲旅団が反撃した。"] * 2
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [[s.text for s in d.spans[SPANS_KEY]] for d in docs] == [["ロシア軍"], ["第3強襲旅団"]] * 2
+    assert get_span_attrs(docs[1].spans[SPANS_KEY][0])["number"] == 3
+
+
+@pytest.mark.ginza
+def test_ginza_pipeline_agrees_with_fast(nlp_ginza, nlp):
+    text = "ウクライナ軍はポクロウスクで第47独立機械化旅団とロシア機甲部隊の戦闘を報告した。"
+    pipe = nlp_ginza.create_pipe("military_unit_recognizer")  # the shared pipeline stays unchanged
+    doc = pipe(nlp_ginza(text))
+    assert [s.text for s in doc.spans[SPANS_KEY]] == units(nlp, text)
+
+
+def test_english_boundaries():
+    english = EnglishUnits(read_jsonl((DATA_DIR / PATTERNS_FILE).read_text(encoding="utf-8").splitlines()))
+    text = "Yesterday Russian forces moved. Ukraine's 3rd Assault Brigade held. Salvation Army. Brigade staff"
+    found = [text[s:e] for s, e, _ in english.find(text)]
+    assert "Russian forces" in found and "3rd Assault Brigade" in found
+    assert not any(f.startswith(("Yesterday", "Ukraine")) or "." in f for f in found)
