@@ -1,0 +1,334 @@
+"""``gunji bench``: throughput and memory of our pipelines against their baselines, in one run.
+
+Four pipelines annotate the same records, each at ``n_process`` 1 and 2:
+
+- ``tokenizer``: ``spacy.blank("ja")`` with the SudachiPy tokenizer in split mode C;
+- ``ginza``: ``spacy.load("ja_ginza")``;
+- ``full``: our full config (ja_ginza's components, then ours);
+- ``fast``: our fast config (ours on the tokenizer alone).
+
+Figures are ratios against baselines measured in the same run on the same
+machine (``full ÷ ginza``, ``fast ÷ tokenizer``, ``n_process 2 ÷ 1``), so a
+busy or slow machine shifts both sides alike. Nothing here asserts a speed.
+
+Warm-up: after loading, each pipeline annotates the first ``WARMUP_RECORDS``
+records once, untimed, so lazy allocations and first-call costs are paid
+before timing. ``n_process=2`` timings include starting and stopping the two
+worker processes, which every real ``nlp.pipe(n_process=2)`` call pays too.
+
+Memory: the fast pipeline then streams ``stream_records`` records through
+``pipeline.annotate.annotate_stream`` into a temporary output directory (the
+real ``gunji annotate`` loop, shards and manifest included), and the resident
+set size is read after 1k and after 50k records. Record ``i`` gets its number
+appended, so the string store meets new strings as on a real corpus; repeating
+the same texts would add none and hide any growth.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+import spacy
+from spacy.language import Language
+
+from configs import FAST_CONFIG, FULL_CONFIG
+from pipeline.inputs import InputRecord, iter_inputs
+
+logger = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parent.parent
+WARMUP_RECORDS = 50
+RSS_CHECKPOINTS = (1_000, 50_000)
+QUICK_RSS_CHECKPOINTS = (50, 200)
+PIPELINES = ("tokenizer", "ginza", "full", "fast")
+TARGETS = {"full_over_ginza": ">= 0.95", "fast_over_tokenizer": ">= 0.7", "nproc2_over_nproc1": ">= 1.8",
+           "rss_growth": "<= 0.20"}
+ConfigLike = Union[str, Path]
+
+
+@dataclass
+class Timing:
+    """One timed ``nlp.pipe`` pass."""
+
+    pipeline: str
+    n_process: int
+    records: int
+    chars: int
+    seconds: float
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds > 0 else 0.0
+
+
+def shared_dir() -> Path:
+    """The shared data directory: ``$GUNJI_SHARED``, else ``<repo>/../shared``."""
+    return Path(os.environ.get("GUNJI_SHARED", REPO.parent / "shared"))
+
+
+def source_texts(sources: Optional[Sequence[Path]] = None) -> Tuple[List[str], str]:
+    """The distinct texts to repeat, and where they came from.
+
+    Args:
+        sources (Optional[Sequence[Path]]): Files or directories to read; default the
+            shared dev file when present, else ``corpus/`` (.txt and .jsonl).
+    """
+    if not sources:
+        dev = shared_dir() / "data" / "dev.jsonl"
+        sources = [dev] if dev.exists() else [REPO / "corpus"]
+    texts = [item.text for item in iter_inputs([str(p) for p in sources]) if isinstance(item, InputRecord)]
+    if not texts:
+        raise ValueError(f"no texts to benchmark in {', '.join(map(str, sources))}")
+    return texts, ", ".join(str(p) for p in sources)
+
+
+def repeat_texts(texts: Sequence[str], records: int) -> List[str]:
+    """``records`` texts: ``texts`` over and over, in order."""
+    return [texts[i % len(texts)] for i in range(records)]
+
+
+def load_named(name: str, full_config: ConfigLike, fast_config: ConfigLike) -> Language:
+    """Load one of ``PIPELINES`` (our configs are assembled as ``gunji annotate`` does)."""
+    from pipeline.loader import load_pipeline
+
+    if name == "tokenizer":
+        return spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    if name == "ginza":
+        return spacy.load("ja_ginza")
+    return load_pipeline(full_config if name == "full" else fast_config)
+
+
+def time_pipe(nlp: Language, name: str, texts: Sequence[str], n_process: int, batch_size: int) -> Timing:
+    """Annotate ``texts`` once with ``nlp.pipe`` and time it (the docs are consumed, not kept)."""
+    started = time.perf_counter()
+    count = 0
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        count += 1
+    seconds = time.perf_counter() - started
+    return Timing(name, n_process, count, sum(map(len, texts)), seconds)
+
+
+def current_rss() -> int:
+    """This process's resident set size in bytes (``/proc/self/statm``; peak RSS where absent)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return peak_rss()["self"]
+
+
+def peak_rss() -> Dict[str, int]:
+    """Peak RSS in bytes of this process and of its largest finished child (``getrusage``)."""
+    scale = 1 if platform.system() == "Darwin" else 1024  # ru_maxrss is KiB on Linux, bytes on macOS
+    return {"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale,
+            "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale}
+
+
+def numbered_records(texts: Sequence[str], total: int) -> Iterator[InputRecord]:
+    """``total`` records cycling ``texts``, record ``i`` ending in ``（i）`` (a new string each)."""
+    for i in range(total):
+        yield InputRecord(key=f"bench:{i + 1}", id=f"bench-{i + 1}", text=f"{texts[i % len(texts)]}（{i}）")
+
+
+def measure_rss(nlp: Language, texts: Sequence[str], checkpoints: Sequence[int], batch_size: int) -> Dict[str, Any]:
+    """Stream ``max(checkpoints)`` records through ``annotate_stream``; RSS at each checkpoint.
+
+    Args:
+        nlp (Language): The pipeline to stream through.
+        texts (Sequence[str]): Texts to cycle.
+        checkpoints (Sequence[int]): Record counts after which RSS is read.
+        batch_size (int): ``nlp.pipe`` batch size.
+    """
+    from pipeline.annotate import annotate_stream
+    from pipeline.outputs import BatchWriter
+
+    wanted = sorted(checkpoints)
+    after: Dict[str, int] = {}
+    done = [0]
+
+    def on_record(_length: int) -> None:
+        done[0] += 1
+        if done[0] in wanted:
+            after[str(done[0])] = current_rss()
+            logger.info("RSS after %d records: %.1f MiB", done[0], after[str(done[0])] / 2**20)
+
+    with tempfile.TemporaryDirectory(prefix="gunji-bench-") as tmp:
+        writer = BatchWriter(Path(tmp) / "out", shard_size=1000)
+        report = annotate_stream(nlp, numbered_records(texts, wanted[-1]), writer,
+                                 batch_size=batch_size, on_record=on_record)
+    first, last = after.get(str(wanted[0])), after.get(str(wanted[-1]))
+    return {"records": report.new_records, "seconds": report.seconds, "chars_per_second": report.chars_per_second,
+            "rss_after": after, "rss_growth": (last / first - 1) if first and last else None}
+
+
+def _ratio(a: Optional[float], b: Optional[float]) -> Optional[float]:
+    return a / b if a and b else None
+
+
+def _ratios(timings: List[Timing]) -> Dict[str, Any]:
+    """The headline ratios (at ``n_process=1``) and ``n_process`` 2 ÷ 1 per pipeline."""
+    speed = {(t.pipeline, t.n_process): t.chars_per_second for t in timings}
+    by_pipeline = {name: _ratio(speed.get((name, 2)), speed.get((name, 1))) for name in PIPELINES}
+    return {
+        "full_over_ginza": _ratio(speed.get(("full", 1)), speed.get(("ginza", 1))),
+        "full_over_ginza_nproc2": _ratio(speed.get(("full", 2)), speed.get(("ginza", 2))),
+        "fast_over_tokenizer": _ratio(speed.get(("fast", 1)), speed.get(("tokenizer", 1))),
+        "fast_over_tokenizer_nproc2": _ratio(speed.get(("fast", 2)), speed.get(("tokenizer", 2))),
+        "nproc2_over_nproc1": by_pipeline.get("full"),
+        "nproc2_over_nproc1_by_pipeline": by_pipeline,
+    }
+
+
+def _machine() -> Dict[str, Any]:
+    return {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+            "cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+            "loadavg_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None}
+
+
+def run_benchmark(
+    records: int,
+    output: Optional[Path],
+    full_config: ConfigLike = FULL_CONFIG,
+    fast_config: ConfigLike = FAST_CONFIG,
+    quick: bool = False,
+    *,
+    stream_records: Optional[int] = None,
+    n_processes: Sequence[int] = (1, 2),
+    batch_size: int = 64,
+    sources: Optional[Sequence[Path]] = None,
+    pipelines: Sequence[str] = PIPELINES,
+) -> Dict[str, Any]:
+    """Time the pipelines on the same records, measure memory, write and return the figures.
+
+    Args:
+        records (int): Records per timed pass (the source texts repeated).
+        output (Optional[Path]): Where to write the JSON results (None: not written).
+        full_config (ConfigLike): Our full config (.cfg, pipeline directory or package).
+        fast_config (ConfigLike): Our fast config.
+        quick (bool): A tiny run for tests: RSS after 50 and 200 records instead of 1k and 50k.
+        stream_records (Optional[int]): Records for the RSS stream (default the last checkpoint).
+        n_processes (Sequence[int]): ``n_process`` values to time.
+        batch_size (int): ``nlp.pipe`` batch size.
+        sources (Optional[Sequence[Path]]): Input files; default dev.jsonl, else corpus/.
+        pipelines (Sequence[str]): Which of ``PIPELINES`` to time.
+    """
+    base, source = source_texts(sources)
+    texts = repeat_texts(base, records)
+    checkpoints = list(QUICK_RSS_CHECKPOINTS if quick else RSS_CHECKPOINTS)
+    if stream_records:
+        checkpoints = [c for c in checkpoints if c < stream_records] + [stream_records]
+    results: Dict[str, Any] = {"machine": _machine(), "source": source, "distinct_texts": len(base),
+                               "records": records, "chars": sum(map(len, texts)), "batch_size": batch_size,
+                               "warmup_records": WARMUP_RECORDS, "targets": TARGETS, "pipelines": {}, "timings": []}
+    timings: List[Timing] = []
+    for name in pipelines:
+        info = _time_pipeline(name, full_config, fast_config, texts, n_processes, batch_size, timings)
+        results["pipelines"][name] = info
+        if name == "fast" and "error" not in info:
+            nlp = load_named(name, full_config, fast_config)
+            results["rss"] = {"pipeline": "fast", **measure_rss(nlp, base, checkpoints, batch_size)}
+            del nlp
+            gc.collect()
+    results["timings"] = [{**asdict(t), "chars_per_second": t.chars_per_second} for t in timings]
+    results.update(_ratios(timings))
+    results["rss_growth"] = results.get("rss", {}).get("rss_growth")
+    results["peak_rss_bytes"] = peak_rss()
+    results["machine"]["loadavg_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
+    if output is not None:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return results
+
+
+def _time_pipeline(name: str, full_config: ConfigLike, fast_config: ConfigLike, texts: Sequence[str],
+                   n_processes: Sequence[int], batch_size: int, timings: List[Timing]) -> Dict[str, Any]:
+    """Load one pipeline, warm it up, time it at each ``n_process``; an unloadable one is reported, not fatal."""
+    started = time.perf_counter()
+    try:
+        nlp = load_named(name, full_config, fast_config)
+    except Exception as err:  # noqa: BLE001 - a missing model or factory must not stop the other figures
+        logger.error("cannot load %s: %s", name, err)
+        return {"error": f"{type(err).__name__}: {err}"}
+    info: Dict[str, Any] = {"config": str(full_config if name == "full" else fast_config)
+                            if name in ("full", "fast") else name,
+                            "pipe_names": nlp.pipe_names, "load_seconds": time.perf_counter() - started}
+    for _ in nlp.pipe(texts[:WARMUP_RECORDS], batch_size=batch_size):
+        pass
+    info["rss_after_load"] = current_rss()
+    for n_process in n_processes:
+        timing = time_pipe(nlp, name, texts, n_process, batch_size)
+        logger.info("%-9s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
+                    timing.chars_per_second, timing.records, timing.seconds)
+        timings.append(timing)
+    del nlp
+    gc.collect()
+    return info
+
+
+def summary_lines(results: Dict[str, Any]) -> List[str]:
+    """Human-readable figures: chars/s per pipeline and n_process, ratios against targets, RSS."""
+    lines = [f"{results['records']} records, {results['chars']:,} chars ({results['source']}), "
+             f"batch size {results['batch_size']}"]
+    for t in results["timings"]:
+        lines.append(f"  {t['pipeline']:<9} n_process={t['n_process']}: {t['chars_per_second']:>12,.0f} chars/s")
+    for name, info in results["pipelines"].items():
+        if "error" in info:
+            lines.append(f"  {name}: not measured ({info['error']})")
+    for key, target in TARGETS.items():
+        value = results.get(key)
+        shown = f"{value:.3f}" if isinstance(value, float) else "n/a"
+        lines.append(f"{key}: {shown} (target {target})")
+    rss = results.get("rss", {})
+    for count, size in rss.get("rss_after", {}).items():
+        lines.append(f"RSS after {int(count):,} records (fast, annotate loop): {size / 2**20:,.1f} MiB")
+    peak = results["peak_rss_bytes"]
+    lines.append(f"peak RSS: {peak['self'] / 2**20:,.1f} MiB (largest child {peak['children'] / 2**20:,.1f} MiB)")
+    return lines
+
+
+def bench_main(args: Any, emit: Optional[Callable[[str], None]] = None) -> int:
+    """What ``gunji bench`` runs: ``args`` has the options of ``add_bench_arguments``; lines go to ``emit``."""
+    emit = emit or (lambda line: sys.stdout.write(line + "\n"))
+    results = run_benchmark(args.records, args.output, args.full_config or FULL_CONFIG,
+                            args.fast_config or FAST_CONFIG, args.quick, stream_records=args.stream_records,
+                            batch_size=args.batch_size, sources=args.source or None,
+                            pipelines=tuple(args.pipelines or PIPELINES))
+    for line in summary_lines(results):
+        emit(line)
+    if args.output is not None:
+        emit(f"results: {args.output}")
+    return 0
+
+
+def add_bench_arguments(parser: Any) -> None:
+    """The options of ``gunji bench`` on an ``argparse`` (sub)parser."""
+    parser.add_argument("--records", type=int, default=1000, help="records per timed pass (default 1000)")
+    parser.add_argument("--output", "-o", type=Path, default=Path("bench.json"), help="JSON results file")
+    parser.add_argument("--full-config", help="our full config (default: the shipped configs/pipeline.cfg)")
+    parser.add_argument("--fast-config", help="our fast config (default: the shipped configs/fast.cfg)")
+    parser.add_argument("--stream-records", type=int, help="records for the RSS stream (default 50000)")
+    parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
+    parser.add_argument("--source", type=Path, action="append",
+                        help="texts to repeat (default ../shared/data/dev.jsonl, else corpus/); repeatable")
+    parser.add_argument("--quick", action="store_true", help="a tiny run (RSS after 50 and 200 records)")
+    parser.add_argument("--pipelines", nargs="+", choices=PIPELINES,
+                        help="time only these (default all four; a ratio whose side is left out is null)")
+
+
+if __name__ == "__main__":  # python -m pipeline.bench (the same as ``gunji bench``)
+    import argparse
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    _parser = argparse.ArgumentParser(prog="gunji bench", description=__doc__.split("\n")[0])
+    add_bench_arguments(_parser)
+    sys.exit(bench_main(_parser.parse_args()))
