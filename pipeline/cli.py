@@ -1,9 +1,11 @@
 """The ``gunji`` command line.
 
     gunji annotate INPUT... -o OUTDIR [--config PATH | --fast] [--n-process N] [--batch-size N] [--html]
+                   [--resume | --overwrite] [--backend {local,dask} [--scheduler ADDRESS] [--workers N]]
     gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
     gunji convert GOLD.jsonl... -o OUT.spacy
     gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
+    gunji bench [--records N] [--quick] [-o bench.json]
 """
 from __future__ import annotations
 
@@ -45,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
     ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    ann.add_argument("--backend", choices=["local", "dask"], default="local",
+                     help="local: nlp.pipe here (default); dask: shards on Dask workers (pip install 'gunji[dask]')")
+    ann.add_argument("--scheduler", help="with --backend dask: a scheduler address (tcp://HOST:8786); "
+                                         "default: start a LocalCluster")
+    ann.add_argument("--workers", type=int, default=2, help="with --backend dask and no --scheduler: "
+                                                            "local worker processes (default 2)")
     ann.set_defaults(func=cmd_annotate)
 
     ev = sub.add_parser("evaluate", help="run the pipeline on gold JSONL texts and score it")
@@ -64,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     gl.add_argument("shards", nargs="+", type=Path, help="annotate output directories or .spacy files")
     gl.add_argument("--output", "-o", required=True, type=Path, help="directory for glossary.json and glossary.tsv")
     gl.set_defaults(func=cmd_glossary)
+
+    from pipeline.bench import add_bench_arguments
+
+    be = sub.add_parser("bench", help="throughput and memory against ja_ginza and the tokenizer, as ratios")
+    add_bench_arguments(be)
+    be.set_defaults(func=cmd_bench)
     return parser
 
 
@@ -79,6 +93,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from pipeline.inputs import iter_inputs
     from pipeline.outputs import BatchWriter, clear_outputs
 
+    if args.backend != "dask" and args.scheduler:
+        logger.error("--scheduler needs --backend dask")
+        return 2
     if args.overwrite:
         clear_outputs(args.output)
     try:
@@ -86,30 +103,54 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except OutputExistsError as err:
         logger.error("%s", err)
         return 2
-    nlp = _load(args)
+    items = iter_inputs(args.inputs, args.stdin_format)
     update, close = progress_callback(False if args.no_progress else None)
-    try:
-        report = annotate_stream(nlp, iter_inputs(args.inputs, args.stdin_format), writer,
-                                 batch_size=args.batch_size, n_process=args.n_process, on_record=update)
-    finally:
-        close()
-    _write_batch_extras(args, nlp, writer)
+    if args.backend == "dask":
+        from spacy.vocab import Vocab
+
+        from pipeline.dask_backend import annotate_with_dask
+
+        try:
+            report = annotate_with_dask(_config_source(args), items, writer, scheduler=args.scheduler,
+                                        n_workers=args.workers, batch_size=args.batch_size, on_record=update)
+        except ImportError as err:
+            logger.error("%s", err)
+            return 2
+        finally:
+            close()
+        vocab = Vocab()  # the shards carry their own strings
+    else:
+        nlp = _load(args)
+        try:
+            report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, n_process=args.n_process,
+                                     on_record=update)
+        finally:
+            close()
+        vocab = nlp.vocab
+    _write_batch_extras(args, vocab)
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
     return 0
 
 
-def _write_batch_extras(args: argparse.Namespace, nlp, writer) -> None:
+def _config_source(args: argparse.Namespace) -> str:
+    """What ``--config``/``--fast`` name: a .cfg file, a pipeline directory or a package name."""
+    from configs import FAST_CONFIG, FULL_CONFIG
+
+    return str(args.config or (FAST_CONFIG if args.fast else FULL_CONFIG))
+
+
+def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
     """Outputs built from the finished shards: glossary, and the HTML page when asked."""
     from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import iter_shard_docs
 
-    write_glossary(build_glossary(iter_shard_docs(args.output, nlp.vocab)), args.output)
+    write_glossary(build_glossary(iter_shard_docs(args.output, vocab)), args.output)
     if args.html:
         from pipeline.html import write_html
 
-        write_html(iter_shard_docs(args.output, nlp.vocab), args.output / "annotations.html")
+        write_html(iter_shard_docs(args.output, vocab), args.output / "annotations.html")
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -166,6 +207,13 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     json_path, tsv_path = write_glossary(groups, args.output)
     print(f"{len(groups)} groups -> {json_path}, {tsv_path}")
     return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Time the tokenizer, ja_ginza and our two configs on the same records; write JSON."""
+    from pipeline.bench import bench_main
+
+    return bench_main(args)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

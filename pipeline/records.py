@@ -14,7 +14,6 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from components.attributes import get_span_attrs, register_extensions, set_span_attrs
 

@@ -96,3 +96,29 @@ def test_convert_gold(tmp_path):
     out = tmp_path / "gold.spacy"
     assert main(["convert", str(GOLD), "-o", str(out)]) == 0
     assert out.stat().st_size > 0
+
+
+def test_dask_backend_writes_what_the_local_run_writes(tmp_path):
+    pytest.importorskip("distributed")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert main(["annotate", str(EXAMPLE), "-o", str(local), "--fast", "--shard-size", "5"]) == 0
+    assert main(["annotate", str(EXAMPLE), "-o", str(dask), "--fast", "--shard-size", "5",
+                 "--backend", "dask", "--workers", "2"]) == 0
+    assert _records(dask) == _records(local)
+    assert sorted(p.name for p in dask.glob("docs-*.spacy")) == sorted(p.name for p in local.glob("docs-*.spacy"))
+    assert json.loads((dask / "glossary.json").read_text(encoding="utf-8")) == json.loads(
+        (local / "glossary.json").read_text(encoding="utf-8"))
+
+
+def test_scheduler_without_dask_backend_is_refused(tmp_path, caplog):
+    assert main(["annotate", str(EXAMPLE), "-o", str(tmp_path / "out"), "--scheduler", "tcp://h:8786"]) == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_bench_command_writes_json(tmp_path, capsys):
+    output = tmp_path / "bench.json"
+    assert main(["bench", "--quick", "--records", "6", "--pipelines", "tokenizer", "fast",
+                 "--source", str(EXAMPLE), "-o", str(output)]) == 0
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert results["fast_over_tokenizer"] > 0 and results["full_over_ginza"] is None
+    assert "fast_over_tokenizer" in capsys.readouterr().out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import DocBin, Span
 
-from components.attributes import get_span_attrs, merge_stores, set_span_attrs, store_key
+from components.attributes import merge_stores, set_span_attrs, store_key
 
 
 def test_same_offsets_different_labels_keep_their_own_values(nlp_blank):
