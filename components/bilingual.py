@@ -28,13 +28,14 @@ from spacy.tokens import Doc, Span
 
 from .attributes import get_span_attrs, iter_store, register_extensions, set_span_attrs
 from .tables import Tables
-from .pair_rules import HeadTable, find_pairs, find_variants, load_heads
+from .pair_rules import HeadTable, KnownTable, find_pairs, find_variants, load_heads, load_known
 
 logger = logging.getLogger(__name__)
 
 SPANS_KEY = "bilingual"
 JA, EN, VARIANT = "JA", "EN", "VARIANT"
 DATA_FILE = "bilingual_heads.tsv"
+KNOWN_FILE = "exonyms.jsonl"  # Japanese names of places/bodies that no sound match can pair
 
 
 def get_pairs(doc: Doc) -> List[Dict[str, Dict[str, Any]]]:
@@ -114,7 +115,7 @@ class BilingualAligner(Pipe):
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
-        self.tables = Tables(name, {DATA_FILE: data_path})
+        self.tables = Tables(name, {DATA_FILE: data_path, KNOWN_FILE: None})
         self._loaded = False
         if self.tables.available:  # else from_disk supplies it (packaged pipelines)
             self._load()
@@ -122,6 +123,8 @@ class BilingualAligner(Pipe):
     def _load(self) -> None:
         with self.tables[DATA_FILE].open(encoding="utf-8") as f:
             self.heads: HeadTable = load_heads(f.read().splitlines())
+        with self.tables[KNOWN_FILE].open(encoding="utf-8") as f:
+            self.known: KnownTable = load_known(f.read().splitlines())
         self._loaded = True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -130,7 +133,7 @@ class BilingualAligner(Pipe):
         error_handler = self.get_error_handler()
         try:
             text = doc.text  # Doc.text joins every token: read it once
-            self.set_annotations(doc, find_pairs(text, self.heads), find_variants(text))
+            self.set_annotations(doc, find_pairs(text, self.heads, self.known), find_variants(text))
             return doc
         except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
             error_handler(self.name, self, [doc], e)
@@ -157,7 +160,7 @@ class BilingualAligner(Pipe):
         doc.spans[self.spans_key] = group + new
 
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
-        """Write the head list into the directory ``path``."""
+        """Write the head list and the exonym table into the directory ``path``."""
         self.tables.to_disk(path)
 
     def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "BilingualAligner":

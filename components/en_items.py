@@ -59,13 +59,14 @@ def lemma_en(word: str) -> str:
 def latin_chunks(text: str) -> List[Tuple[int, int]]:
     """Spans of Latin-script runs with at least one letter, trailing spaces and punctuation trimmed.
 
-    A code of up to three capitals or digits glued to katakana and followed by
-    a colon or space (``ストームV:``) belongs to the Japanese name and is skipped.
+    A code of up to three capitals or digits glued to katakana and not followed
+    by more Latin (``ストームV:``, ``マグラV5」``, ``バイラクタルTB2」``) belongs to
+    the Japanese name and is skipped.
     """
     out: List[Tuple[int, int]] = []
     for m in _CHUNK_RE.finditer(text):
         s, e = m.start(), m.end()
-        glued = re.match(r"[A-Z0-9]{1,3}(?=[:：\s])[:：\s]*", text[s:e])
+        glued = re.match(r"[A-Z0-9]{1,3}(?![A-Za-z0-9\-])[:：\s]*", text[s:e])
         if glued and s > 0 and "\u30a1" <= text[s - 1] <= "\u30fc":
             s += glued.end()
         while e > s and text[e - 1] in " \t,.:;(-/\"“":
@@ -95,8 +96,39 @@ def chunk_kind(chunk: str) -> str:
     return "names"
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok))
+    """Capitalised, a code with capitals (``3M22``), or an ordinal that opens a unit name (``47th``)."""
+    return tok[0].isupper() or (tok[0].isdigit() and (any(c.isupper() for c in tok) or bool(_ORDINAL.fullmatch(tok))))
+
+
+def _share_list_head(text: str, items: List[EnItem], en_heads: FrozenSet[str]) -> None:
+    """``Kherson, Mykolaiv and Odesa regions``: a plural head after a list belongs to every member.
+
+    The head word is cut from the last item and given to each listed item as a
+    shared head, so each pairs with its own ``〜州`` and the English side is the name alone.
+    """
+    if len(items) < 2:
+        return
+    last = items[-1]
+    head = last.words[-1].lower() if len(last.words) >= 2 else ""
+    if not (head.endswith("s") and lemma_en(head) != head and lemma_en(head) in en_heads):
+        return
+    members = [last]
+    for prev in reversed(items[:-1]):
+        if not re.fullmatch(r"\s*(?:[,、]\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", text[prev.end:members[-1].start]):
+            break
+        members.append(prev)
+    if len(members) < 2:
+        return
+    cut = text.rindex(last.words[-1], last.start, last.end)
+    last.end = len(text[:cut].rstrip())
+    last.text = text[last.start:last.end]
+    last.words = last.words[:-1]
+    for item in members:
+        item.shared_heads = item.shared_heads | {lemma_en(head)}
 
 
 def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[EnItem]:
@@ -167,6 +199,7 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
             state["shared"] = frozenset()
         i += 1
     close()
+    _share_list_head(text, items, en_heads)
     return items
 
 
@@ -176,3 +209,8 @@ def internal_ok(item: EnItem) -> bool:
         return True
     word = item.words[0]
     return len(word) >= 4 and not word.lower().endswith(_DEMONYM)
+
+
+def fold_latin(name: str) -> str:
+    """Case, spaces, hyphens and dots folded: ``Bundes-wehr`` = ``bundeswehr``."""
+    return re.sub(r"[\s\-‐–—.'’]", "", name.lower())

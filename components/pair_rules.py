@@ -16,15 +16,17 @@ are returned as variants, never as pairs.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
 
-from .en_items import EnItem, chunk_kind, en_items, internal_ok, latin_chunks, lemma_en
-from .phonetics import is_katakana, kana_key, latin_key, similarity, skeleton
+from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
+from .phonetics import coded_similarity, is_katakana, kana_key, latin_key, similarity, skeleton
 
 KATA = "ァ-ヺー"
 _UNIT_RE = re.compile(
+    r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
     r"|(?P<kanji>[\u4e00-\u9fff々ヶ]+)|(?P<no>の)")
 _VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
@@ -36,6 +38,9 @@ LIST_GAP = re.compile(rf"^(?:[{KATA}・\u4e00-\u9fff]*[と、，,や\s　]+)*[{K
 WINDOW = 80
 T_ADJ, T_FAR, T_EXT = 0.72, 0.82, 0.6
 HeadTable = Mapping[str, FrozenSet[str]]
+KnownTable = Mapping[str, FrozenSet[str]]  # folded Latin name → Japanese forms (exonyms.jsonl)
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DESIGNATION_RE = re.compile(r"(?=\S*\d)(?=\S*[A-Z])[A-Z0-9][A-Za-z0-9]{0,3}-?[0-9][A-Za-z0-9\-]*")
 
 
 @dataclass
@@ -77,7 +82,7 @@ def ja_units(text: str, start: int, end: int, heads: HeadTable) -> List[Unit]:
         if kind == "kanji":
             head = next((text[m.end() - n:m.end()] for n in range(min(4, m.end() - m.start()), 0, -1)
                          if text[m.end() - n:m.end()] in heads), "")
-        if kind == "kata" and text[m.start():m.end()] in heads:
+        if kind == "kata" and "@" not in heads.get(text[m.start():m.end()], ("@",)):
             kind, head = "kanji", text[m.start():m.end()]
         if kind != "kata":
             units.append(Unit(m.start(), m.end(), kind, m.group(), head))
@@ -103,7 +108,7 @@ def _kata_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[in
             idx = set(range(i, j))
             if idx & used:
                 break
-            sim = similarity(kana, "".join(names[i:j]))
+            sim = coded_similarity(kana, names[i:j])
             if sim > best:
                 best, words = sim, idx
     if best < T_EXT:  # demonym or stem: フィンランド / Finnish
@@ -111,6 +116,16 @@ def _kata_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[in
             if i not in used and _stem_match(kana, w):
                 return T_EXT, {i}
     return best, words
+
+
+def _ord_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[int]]:
+    """``第47`` covers ``47th``: the same number written as an English ordinal."""
+    number = unit.text[1:].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    for i, w in enumerate(item.words):
+        m = _ORDINAL_RE.fullmatch(w)
+        if i not in used and m and m.group(1) == number:
+            return 1.0, {i}
+    return 0.0, set()
 
 
 def _stem_match(kana: str, word: str) -> bool:
@@ -130,9 +145,9 @@ def _kanji_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> 
     if not unit.head or unit.head != unit.text and not unit.text.endswith(unit.head):
         return 0.0, set()
     english = heads.get(unit.head, frozenset())
-    for i, w in enumerate(item.words):
-        if i not in used and lemma_en(w) in english:
-            return 1.0, {i}
+    words = {i for i, w in enumerate(item.words) if i not in used and lemma_en(w) in english}
+    if words:  # 国立公園 covers both National and Park
+        return 1.0, words
     if english & item.shared_heads:
         return 1.0, set()
     return 0.0, set()
@@ -143,7 +158,24 @@ def _cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[
         return _kata_cover(unit, item, used)
     if unit.kind == "kanji":
         return _kanji_cover(unit, item, heads, used)
+    if unit.kind == "ord":
+        return _ord_cover(unit, item, used)
     return 0.0, set()
+
+
+def _in_order(unit: Unit, item: EnItem, used: Set[int], step: int) -> Set[int]:
+    """A kanji word with no evidence of its own, taken by its position (``無人``/``Unmanned``).
+
+    Japanese and English names put modifiers first, so a kanji unit next to the
+    covered part may stand for the uncovered capitalised word on the same side
+    (``血の滝``/``Blood Falls``, ``無人システム軍``/``Unmanned Systems Forces``).
+    """
+    if unit.kind != "kanji" or not used or len(item.words) < 2:
+        return set()
+    i = min(used) - 1 if step < 0 else max(used) + 1
+    if 0 <= i < len(item.words) and i not in used and item.words[i][:1].isupper() and item.words[i][1:].islower():
+        return {i}
+    return set()
 
 
 def _grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: Tuple[float, Set[int]]
@@ -167,7 +199,10 @@ def _grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first:
                     break
                 unit = units[nxt]
             score, words = _cover(unit, item, heads, used)
-            if score < T_EXT:
+            by_position = _in_order(unit, item, used, step) if score < T_EXT else set()
+            if by_position:
+                score, words = 0.5, by_position
+            elif score < T_EXT:
                 if step == 1 and nxt == k and "*" in heads.get(unit.head, ()) and unit.text == unit.head \
                         and units[k - 1].kind == "kata":
                     bounds[side] = k
@@ -207,10 +242,28 @@ def _window_start(text: str, chunk_start: int, floor: int) -> int:
     return start
 
 
+def _trim_descriptor(text: str, units: List[Unit], item: EnItem) -> List[Unit]:
+    """``防空システムアイリスT(IRIS-T)``: a katakana run right before the item that is a common
+    loanword glued to the name keeps only the tail that sounds like the item."""
+    if not units or units[-1].kind != "kata" or not ADJ_GAP.match(text[units[-1].end:item.start]):
+        return units
+    last = units[-1]
+    if coded_similarity(last.text, item.words) >= T_ADJ or len(last.text) < 6:
+        return units
+    sims = {k: coded_similarity(last.text[k:], item.words) for k in range(2, len(last.text) - 2)
+            if last.text[k] not in "ーッャュョァィゥェォン"}
+    best = max(sims.values(), default=0.0)
+    cut = min((k for k, sim in sims.items() if sim >= best - 0.06), default=0)  # the longest good tail
+    if best < T_FAR:
+        return units
+    return units[:-1] + [Unit(last.start + cut, last.end, "kata", last.text[cut:])]
+
+
 def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, chunk_start: int
                 ) -> List[Tuple[float, int, int, str]]:
     """Japanese spans ``(score, ja_start, ja_end, evidence)`` the item could pair with."""
     found: Dict[Tuple[int, int], Tuple[float, int, int, str]] = {}
+    units = _trim_descriptor(text, units, item)
     for ui, unit in enumerate(units):
         if unit.kind == "no":
             continue
@@ -237,7 +290,7 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
     return list(found.values())
 
 
-def _paren_pair(text: str, units: List[Unit], item: EnItem) -> Optional[Tuple[float, int, int, str]]:
+def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = text[:item.start].rstrip(" 　")
     after = text[item.end:].lstrip(" ")
@@ -248,17 +301,59 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem) -> Optional[Tuple[fl
     last = units[-1]
     if last.end != len(before.rstrip("(（").rstrip(" 　")) or last.kind != "kanji" or len(last.text) < 2:
         return None
-    return (2.0, last.start, last.end, "paren")
+    start = last.start
+    prev = units[-2] if len(units) >= 2 else None
+    if prev is not None and prev.end == start and "@" in heads.get(prev.text, ()):
+        start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
+    return (2.0, start, last.end, "paren")
+
+
+def _designation_pair(text: str, item: EnItem) -> Optional[Tuple[float, int, int, str]]:
+    """``「キンジャール」(Kh-47M2)``: a quoted katakana name followed by its Latin designation alone."""
+    if not (item.initial and len(item.words) == 1 and _DESIGNATION_RE.fullmatch(item.text)):
+        return None
+    m = re.search(rf"「([{KATA}・]+)」[ 　]*[(（]?[ 　]*$", text[max(0, item.start - 40):item.start])
+    if not m or not is_katakana(m.group(1)):
+        return None
+    offset = max(0, item.start - 40)
+    return (1.5, offset + m.start(1), offset + m.end(1), "designation")
+
+
+def _known_pair(text: str, item: EnItem, known: Optional[KnownTable]) -> Optional[Pair]:
+    """``ドイツ連邦軍Bundeswehr``, ``沿ドニエストルTransnistria``: a Japanese name from the exonym
+    table written right before (or in parentheses after) its Latin name."""
+    forms = known.get(fold_latin(item.text)) if known else None
+    if not forms:
+        return None
+    before = text[:item.start].rstrip(" 　(（「」『』\"“”:：/")
+    for ja in sorted(forms, key=len, reverse=True):
+        if before.endswith(ja):
+            return Pair((len(before) - len(ja), len(before)), (item.start, item.end), 1.0, "exonym")
+    return None
+
+
+def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
+    """Folded Latin forms (``canonical`` and ``alts``) → Japanese forms, from exonyms JSONL lines."""
+    table: Dict[str, Set[str]] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        for latin in [entry.get("canonical", ""), *entry.get("alts", [])]:
+            if latin:
+                table.setdefault(fold_latin(latin), set()).update(entry.get("ja", []))
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
-    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+)[)）]", text[item.end:])
+    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
     if not m or re.match(r"[旧元前現新略通]", m.group(1)):
         return None
     js, je = item.end + m.start(1), item.end + m.end(1)
     ja = m.group(1)
-    if is_katakana(ja) and similarity(ja, "".join(item.words)) >= T_ADJ:
+    kana = ja.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    if is_katakana(kana) and coded_similarity(ja, item.words) >= T_ADJ:
         return Pair((js, je), (item.start, item.end), 1.0, "phonetic")
     acronym = len(item.words) == 1 and re.fullmatch(r"[A-Z]{2,6}", item.words[0])
     if acronym and len(ja) >= 3:
@@ -273,17 +368,19 @@ def english_heads(heads: HeadTable) -> FrozenSet[str]:
     """The English lemmas of a head table (computed once per table, not once per paragraph)."""
     cached = _EN_HEADS.get(id(heads))
     if cached is None or cached[0] is not heads:
-        cached = (heads, frozenset(w for ws in heads.values() for w in ws if w != "*"))
+        cached = (heads, frozenset(w for ws in heads.values() for w in ws if w not in ("*", "@")))
         _EN_HEADS[id(heads)] = cached
     return cached[1]
 
 
-def find_pairs(text: str, heads: HeadTable) -> List[Pair]:
+def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) -> List[Pair]:
     """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
 
     Args:
         text (str): A paragraph.
-        heads (HeadTable): Japanese head → English lemmas (``"*"``: name-forming suffix).
+        heads (HeadTable): Japanese head → English lemmas (``"*"``: name-forming suffix,
+            ``"@"``: a name that may open an organisation's name, such as ロシア).
+        known (Optional[KnownTable]): Folded Latin name → Japanese forms (``load_known``).
 
     Returns:
         List[Pair]: Pairs in text order.
@@ -302,12 +399,12 @@ def find_pairs(text: str, heads: HeadTable) -> List[Pair]:
         for ii, item in enumerate(items):
             if item.internal and not internal_ok(item):
                 continue
-            first = _latin_first(text, item, heads)
+            first = _latin_first(text, item, heads) or _known_pair(text, item, known)
             if first:
                 cands.append((3.0, ii, first.ja[0], first.ja[1], first.evidence))
             for score, js, je, ev in _candidates(text, units, item, heads, cs):
                 cands.append((score, ii, js, je, ev))
-            paren = _paren_pair(text, units, item)
+            paren = _paren_pair(text, units, item, heads) or _designation_pair(text, item)
             if paren:
                 cands.append((paren[0], ii, paren[1], paren[2], paren[3]))
         used_items: Set[int] = set()
@@ -328,5 +425,5 @@ def load_heads(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        table[cols[0]] = frozenset(lemma_en(w) if w != "*" else w for w in cols[1].split("|"))
+        table[cols[0]] = frozenset(lemma_en(w) if w not in ("*", "@") else w for w in cols[1].split("|"))
     return table

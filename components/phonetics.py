@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict
+from typing import Dict, Sequence
 
 from rapidfuzz import fuzz
 
@@ -53,11 +53,12 @@ _MONO.update({"シ": "shi", "チ": "chi", "ツ": "tsu", "フ": "fu", "ジ": "ji"
 _KEY_RULES = [
     (r"shch|sch", "s"), (r"dzh|dž|dj", "j"), (r"zh|ž", "j"), (r"kh|ch(?=[rl])", "h"), (r"tch|ch|č", "C"),
     (r"sh|š", "s"), (r"ts|tz|c(?=[ei])|ц", "C"), (r"ph", "f"), (r"th", "t"), (r"ck|q|c", "k"), (r"x", "ks"),
-    (r"^hu", "fu"), (r"n(?=[bp])", "m"), (r"C", "c"), (r"[vwfb]", "b"), (r"l", "r"), (r"j", "z"), (r"y", "i"),
+    (r"^hu", "fu"), (r"ay(?![aeiou])", "ei"), (r"(?<=[^aeiou])[eo]r$", "a"), (r"n(?=[bp])", "m"), (r"C", "c"), (r"[vwfb]", "b"), (r"l", "r"), (r"j", "z"), (r"y", "i"),
     (r"ii+|iy", "i"), (r"([a-z])\1+", r"\1"),
 ]
 _KEY_RE = [(re.compile(p), r) for p, r in _KEY_RULES]
 _VOWELS = re.compile(r"[aeiou]")
+_CODE_RE = re.compile(r"[A-Z0-9]{1,3}$")
 
 
 def is_katakana(text: str) -> bool:
@@ -166,3 +167,16 @@ def edges_agree(a_key: str, b_key: str) -> bool:
         return a_key[:1] == b_key[:1]
     n = 2 if min(len(sa), len(sb)) >= 3 else 1
     return sa[0] == sb[0] and sa[-n:] == sb[-n:]
+
+
+def coded_similarity(kana: str, words: Sequence[str]) -> float:
+    """Similarity of a katakana name to Latin words, reading a glued code as written.
+
+    ``マグラV5``/``Magura V5``, ``アイリスT``/``IRIS-T``: when the katakana ends
+    in a Latin code and the last word is that code, the kana part is compared
+    with the other words, so the code neither helps nor hurts the sound match.
+    """
+    code = _CODE_RE.search(kana) if kana and not is_katakana(kana[-1]) else None
+    if code and len(words) >= 2 and words[-1].upper() == code.group():
+        return similarity(kana[:code.start()], "".join(words[:-1]))
+    return similarity(kana, "".join(words))

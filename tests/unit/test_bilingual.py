@@ -125,6 +125,9 @@ def test_to_disk_from_disk(nlp, tmp_path):
     nlp2 = spacy.load(tmp_path / "model")
     assert nlp2(TEXT)._.pairs == nlp(TEXT)._.pairs
     assert (tmp_path / "model" / "bilingual_aligner" / "bilingual_heads.tsv").exists()
+    assert (tmp_path / "model" / "bilingual_aligner" / "exonyms.jsonl").exists()
+    known = "沿ドニエストルTransnistriaの情勢"
+    assert nlp2(known)._.pairs == nlp(known)._.pairs and len(nlp(known)._.pairs) == 1
 
 
 def test_n_process(nlp):

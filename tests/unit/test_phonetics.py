@@ -44,3 +44,8 @@ def test_is_katakana():
     assert is_katakana("ナオミ・オチュワット")
     assert not is_katakana("ザポリッジャ州")
     assert not is_katakana("")
+
+
+@pytest.mark.parametrize("kana,latin", [("テイラー", "Taylor"), ("ベイカー", "Baker"), ("ペイトー", "Peyto")])
+def test_english_ay_and_final_er_or(kana, latin):
+    assert similarity(kana, latin) >= 0.8

@@ -1,0 +1,119 @@
+"""Pure pair rules added for unseen text: names with untranslated parts, codes, ordinals,
+shared list heads, acronyms after organisation names, designations and known names.
+
+Every example sentence is written for these tests (invented wording, other names than the corpora).
+"""
+import pytest
+
+from components.bilingual import DATA_FILE, KNOWN_FILE
+from components.en_items import en_items, latin_chunks
+from components.pair_rules import coded_similarity, english_heads, find_pairs, fold_latin, load_heads, load_known
+from components.tables import DATA_DIR
+
+HEADS = load_heads((DATA_DIR / DATA_FILE).read_text(encoding="utf-8").splitlines())
+KNOWN = load_known((DATA_DIR / KNOWN_FILE).read_text(encoding="utf-8").splitlines())
+
+
+def pairs_of(text):
+    return [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in find_pairs(text, HEADS, KNOWN)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an untranslatable kanji modifier is taken by position (modifier first in both languages)
+    ("ベラルーシ無人航空システム軍(Unmanned Aviation Systems Forces)が発足した。",
+     [("無人航空システム軍", "Unmanned Aviation Systems Forces")]),
+    ("南極の「黒の滝」Black Fallsは珍しい。", [("黒の滝", "Black Falls")]),
+    # a name-forming head the English may leave out, or translate
+    ("北極海のフランツヨシフ諸島Franz Josefで調査した。", [("フランツヨシフ諸島", "Franz Josef")]),
+    ("タンザニアのルアハ国立公園Ruaha National Parkでは", [("ルアハ国立公園", "Ruaha National Park")]),
+    ("カナダのペイトー氷河Peyto Glacierは後退した。", [("ペイトー氷河", "Peyto Glacier")]),
+])
+def test_whole_japanese_name(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第92独立強襲旅団(92nd Separate Assault Brigade)は前進した。",
+     [("第92独立強襲旅団", "92nd Separate Assault Brigade")]),
+    ("第1独立戦車旅団(1st Separate Tank Brigade)の戦車", [("第1独立戦車旅団", "1st Separate Tank Brigade")]),
+])
+def test_ordinal_units(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("水上ドローン「シーベビーV3」Sea Baby V3が港を攻撃した。", [("シーベビーV3", "Sea Baby V3")]),
+    ("防空システムNASAMS(ナサムス)とSAMP-T(サンプT)", [("ナサムス", "NASAMS"), ("サンプT", "SAMP-T")]),
+    ("ワグネルの「ストームV」（Storm-V）部隊", [("ストームV", "Storm-V")]),
+    ("防空システムパトリオットPatriotが配備された。", [("パトリオット", "Patriot")]),
+])
+def test_katakana_with_latin_code(text, expected):
+    assert pairs_of(text) == expected
+
+
+def test_code_similarity_ignores_the_shared_code():
+    assert coded_similarity("マグラV7", ["Magura", "V7"]) > 0.9
+    assert coded_similarity("マグラV7", ["Lancet", "V7"]) < 0.6
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ベラルーシ国家保安委員会(KGB)は", [("ベラルーシ国家保安委員会", "KGB")]),
+    ("米シンクタンク大西洋評議会(AC)は", [("大西洋評議会", "AC")]),
+    ("同国の国家警備隊(NGU)は", [("国家警備隊", "NGU")]),
+])
+def test_acronym_covers_the_organisation_name(text, expected):
+    assert pairs_of(text) == expected
+
+
+def test_list_with_shared_plural_head():
+    text = "東部ルハンスク州、ドネツク州、ハルキウ州Luhansk, Donetsk and Kharkiv regionsでは"
+    assert pairs_of(text) == [("ルハンスク州", "Luhansk"), ("ドネツク州", "Donetsk"), ("ハルキウ州", "Kharkiv")]
+    cs, ce = latin_chunks(text)[0]
+    items = en_items(text, cs, ce, english_heads(HEADS))
+    assert [i.text for i in items] == ["Luhansk", "Donetsk", "Kharkiv"]
+    assert all("region" in i.shared_heads for i in items)
+
+
+def test_singular_head_after_one_name_stays_in_span():
+    assert pairs_of("シベリアのトムスク州Tomsk regionで") == [("トムスク州", "Tomsk region")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("巡航ミサイル「カリブル」(3M14)が発射された。", [("カリブル", "3M14")]),
+    ("対艦ミサイル「オニキス」(P-800)を", [("オニキス", "P-800")]),
+])
+def test_designation_after_quoted_name(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ドイツ連邦軍Bundeswehrの部隊が駐留する。", [("ドイツ連邦軍", "Bundeswehr")]),
+    ("沿ドニエストル(Transnistria)の住民", [("沿ドニエストル", "Transnistria")]),
+    ("親ロシア派の南オセチアSouth Ossetiaでは", [("南オセチア", "South Ossetia")]),
+])
+def test_known_names(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ミサイルの型式はS-400と見られる。",
+    "ロシアのシステムはMore Than Just Weapons, says expert",
+    "大統領は:We will defend Kyiv and Odesa regions.",
+    "兵士は自動小銃AK-12で撃った",
+    "第3旅団は3rd placeだった",
+    "英紙The Times、米紙New York Timesが報じた",
+    "ドイツ連邦軍はBundeswehr Day 2024 IS COMING!!を開いた",
+])
+def test_still_not_pairs(text):
+    assert pairs_of(text) == []
+
+
+def test_fold_latin():
+    assert fold_latin("South-Ossetia") == fold_latin("south ossetia") == "southossetia"
+
+
+def test_exonym_rows_have_sources():
+    import json
+    for line in (DATA_DIR / KNOWN_FILE).read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        assert entry["source"] and entry["ja"] and entry["canonical"]
