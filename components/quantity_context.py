@@ -12,8 +12,13 @@ Pure logic, no spaCy. The rules are data (``components/data/quantity_categories.
    wounding verb (``ロシア兵3名を排除``, ``717人の市民殺害``) are CASUALTY.
 4. With no item, a counter takes the category of the previous quantity of the
    same unit in the sentence (``負傷者11名(うち6名が…)``), then a keyword in
-   the sentence (``…ドローンが20~30機``), then the military context (people
-   counts in war reporting are troops).
+   the sentence (``…ドローンが20~30機``) or, for 機 and 発, in the sentences just
+   before (``無人機を投入した。…約20機を保有``); two keywords of different
+   categories side by side (``ミサイルと無人機は計300発``) make a mixed COUNT.
+   People counts are civilians (COUNT) when a civilian word is nearer than a
+   military one in the sentence (``数千人が避難``), else troops in military context.
+5. A people count named by a relative clause of killing or wounding before it
+   (``死亡が確認された兵士は…300人``, ``失った兵員は…``) is CASUALTY.
 """
 from __future__ import annotations
 
@@ -37,6 +42,11 @@ CONTEXT_WINDOW = 150
 NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
 DIRECT_AFTER_UNITS = {"回"}
+EXTENDED_CONTEXT_UNITS = {"機", "発"}
+MIXED_GAP = 12
+# A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
+_TIME_AFTER = re.compile(r"前|後|以降|以前|直後|直前|開始|当初")
+_CLAUSE_MARKS = re.compile(r"[。、,，!?！？\n]")
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,10 @@ class CategoryRules:
             rows.sort(key=lambda r: -len(r.pattern))
         self.verb_re = self._alternation("verb")
         self.military_re = self._alternation("military")
+        self.civil_re = self._alternation("civil")
+        words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
+        self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
+                            if words else None)
 
     def _alternation(self, kind: str) -> Optional[re.Pattern]:
         rows = self.by_kind.get(kind, [])
@@ -108,17 +122,24 @@ class CategoryRules:
             return None
         return next(r for r in self.by_kind["verb"] if r.pattern == m.group(0))
 
-    def context(self, sentence: str, pos: int, unit: Optional[str]) -> Optional[Rule]:
-        """The context keyword nearest to ``pos`` in ``sentence`` for this unit's counter."""
-        best: Tuple[int, Optional[Rule]] = (10 ** 6, None)
+    def context(self, window: str, pos: int, unit: Optional[str]) -> Optional[Rule]:
+        """The context keyword nearest to ``pos`` in ``window`` for this unit's counter.
+
+        A keyword of another category within ``MIXED_GAP`` characters of the nearest
+        one (``ミサイルと無人機``) makes a mixed count: a COUNT rule is returned.
+        """
+        found: List[Tuple[int, int, Rule]] = []
         for rule in self.by_kind.get("context", []):
-            if unit not in rule.units:
-                continue
-            for m in re.finditer(re.escape(rule.pattern), sentence):
-                dist = abs(m.start() - pos)
-                if dist < best[0]:
-                    best = (dist, rule)
-        return best[1]
+            if unit in rule.units:
+                found += [(m.start(), m.end(), rule) for m in re.finditer(re.escape(rule.pattern), window)]
+        if not found:
+            return None
+        start, end, best = min(found, key=lambda f: abs(f[0] - pos))
+        for other_start, other_end, other in found:
+            near = other_start - end <= MIXED_GAP and start - other_end <= MIXED_GAP
+            if other.category != best.category and near and not (start <= other_start < end):
+                return Rule("context", best.pattern, "COUNT", None)
+        return best
 
 
 def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
@@ -214,7 +235,43 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
         before = text[max(0, hit.start - 20):hit.start]
         if re.search(r"(され|した|れた)" + NOUN_CHARS + r"*$", before):
             verb = rules.verb(re.split(r"[。、,]", before)[-1])
+    if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
+        verb = _relative_casualty(text, hit, rules)
     return verb
+
+
+def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:
+    """A killing or wounding relative clause on the topic of the clause before a people count
+    (``死亡が確認された兵士が集計で300人``, ``失った兵員は1日平均900人``)."""
+    start = max(0, hit.start - 30)
+    for m in _CLAUSE_MARKS.finditer(text, start, hit.start):
+        if m.group(0) not in "、,，" or m.start() == 0 or text[m.start() - 1] not in "はがも":  # topic comma goes on
+            start = m.end()
+    m = None
+    for m in rules.relative_re.finditer(text, max(0, start), hit.start):
+        pass
+    if m is None:
+        return None
+    verb = rules.verb(m.group(1))
+    if verb is not None:
+        return verb
+    # "lost" makes casualties of troops only (失った兵員), not of civilians (家を失った住民)
+    noun = rules.item_rule(m.group(2), hit.unit)
+    loss = next(r for r in rules.by_kind["loss"] if r.pattern == m.group(1))
+    return loss if noun is not None and noun.category == "PERSONNEL" else None
+
+
+def _civilians(text: str, hit: Hit, s_start: int, s_end: int, rules: CategoryRules) -> bool:
+    """True when a civilian word is nearer to the count than any military word in its sentence."""
+    if rules.civil_re is None:
+        return False
+    sentence, pos = text[s_start:s_end], hit.start - s_start
+    civil = [abs(m.start() - pos) for m in rules.civil_re.finditer(sentence)]
+    if not civil:
+        return False
+    military = [abs(m.start() - pos) for m in (rules.military_re.finditer(sentence) if rules.military_re else ())
+                if not _TIME_AFTER.match(sentence, m.end())]
+    return not military or min(civil) < min(military)
 
 
 def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],
@@ -231,8 +288,13 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         if UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family and hit.unit is not None:
             return Inference(item, prev.category, prev.casualty)
     keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)
+    if keyword is None and hit.unit in EXTENDED_CONTEXT_UNITS:
+        w_start = max(0, s_start - CONTEXT_WINDOW)
+        keyword = rules.context(text[w_start:s_start], s_start - w_start, hit.unit)
     if keyword is not None:
         return Inference(item, keyword.category, keyword.casualty)
+    if people and _civilians(text, hit, s_start, s_end, rules):
+        return Inference(item, "COUNT")
     if people and rules.military_re is not None:
         window = text[max(0, hit.start - CONTEXT_WINDOW):hit.end + CONTEXT_WINDOW]
         if rules.military_re.search(window):

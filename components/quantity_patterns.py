@@ -23,9 +23,12 @@ NUM = rf"(?:十数|数|何)?{SEGMENT}?(?:[万億兆]{SEGMENT}?)*"
 JA_PREFIX = r"約|およそ|凡そ|最大|少なくとも|最低でも|最低|わずか|僅か|ほぼ|推定|マイナス|氷点下|零下"
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
-SUFFIX = (r"以上|以下|未満|以内|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|ほど|程|くらい|ぐらい"
+SUFFIX = (r"以上|以下|未満|以内|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
           r"|強(?![\u4e00-\u9fff])|弱(?![\u4e00-\u9fff])")
 RANGE_SEP = r"[〜~～\-‐－–—]"
+# An English counted noun: a plural head, optionally after up to two modifiers or a
+# designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
+EN_NOUN_PHRASE = r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
     for u in sorted(units, key=lambda u: -len(u.surface)):
         guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
         if u.flags & {"latin", "symbol"}:
-            guard += "(?![A-Za-z])"
+            guard += "(?![A-Za-z0-9])(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
         parts.append(re.escape(u.surface) + "(?!目)" + guard)
     return "|".join(parts)
 
@@ -85,5 +88,5 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern]:
     latin = re.compile(
         rf"(?P<cur>US\$|[$€£¥￥])?(?<![0-9.,])"
         rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn)\b)?"
-        rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>[A-Za-z][a-z]+s|people|children|men|women)\b|(?(cur)|(?!)))", re.IGNORECASE)
+        rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))", re.IGNORECASE)
     return ja, latin

@@ -32,11 +32,16 @@ ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z]{3,}$")
 JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX})$")
 EN_PREFIX_RE = re.compile(rf"{EN_PREFIX}$", re.IGNORECASE)
 KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
-COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲")
+COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲"
+                             "|使用|運用|生産|製造|調達|輸出|提供|導入|購入|受領|確認|発見|搭載|展開|追加")
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
 EN_STOP = {"years", "months", "days", "hours", "minutes", "seconds", "weeks", "decades", "centuries",
-           "times", "km", "miles", "percent", "rubles", "roubles", "dollars", "euros", "of", "and", "or"}
+           "times", "km", "miles", "percent", "rubles", "roubles", "dollars", "euros"}
+EN_FUNCTION = {"of", "and", "or", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with", "was",
+               "were", "is", "are", "has", "have", "had", "its", "this", "as", "us", "than", "per"}
+MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$")
 EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12, "bn": 10 ** 9}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY"}
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
@@ -44,7 +49,7 @@ TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え
 
 AT_LEAST = {"以上", "超", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than", "fewer than"}
-APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "ほど", "程",
+APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 
@@ -106,6 +111,8 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
         return False
     if start and text[start - 1] in KANJI_WORD_BEFORE:
         return True
+    if JA_PREFIX_RE.search(text, max(0, start - 6), start):
+        return False  # 少なくとも二門, 約三百人: a qualifier marks a real count
     end = m.end("unit") if m.group("unit") else m.end("num")
     core = text[start:end]
     if not is_vague(num) and KANJI_RE.match(text, m.end()) and not COUNT_FOLLOWERS.match(text, m.end()):
@@ -224,8 +231,9 @@ def _latin_unit(m: re.Match, units: Dict[str, Unit]) -> Optional[Tuple[Optional[
     if cur:
         return CURRENCY_SIGNS[cur.upper()], "MONEY"
     if noun:
+        words = noun.lower().split()
         year_like = "," not in m.group("num") and 1900 <= float(m.group("num")) <= 2100
-        if noun.lower() not in EN_STOP and not year_like:
+        if words[-1] not in EN_STOP and not EN_FUNCTION.intersection(words) and not year_like:
             return None, None
     return None
 
@@ -235,6 +243,8 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     found = _latin_unit(m, units)
     if found is None or _inside_name(text, m.start()):
         return None
+    if m.group("noun") and MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "On March 5 Ukrainian drones ...": a date
     norm, category = found
     parsed = parse_number(m.group("num"))
     if parsed is None:

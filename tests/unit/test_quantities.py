@@ -56,7 +56,23 @@ def test_spans_are_token_aligned(nlp):
         assert doc[span.start:span.end].text == span.text
 
 
-@pytest.mark.parametrize("text", ["2025年11月8日に発表した。", "一方、3基地が攻撃された。", "これは方法の一つだ。"])
+@pytest.mark.parametrize(
+    "text,span,category",
+    [
+        ("Russia lost about 1,500 armoured vehicles there.", "about 1,500", "VEHICLE"),
+        ("They launched 90 Shahed-type drones overnight.", "90", "DRONE"),
+        ("前線で少なくとも二門運用しているという。", "少なくとも二門", "COUNT"),
+        ("揚陸艦2隻が損傷した。", "2隻", "VEHICLE"),
+    ],
+)
+def test_latin_phrases_and_kanji_counts_align(nlp, text, span, category):
+    doc = nlp(text)
+    found = dict(records(doc))
+    assert span in found and found[span]["category"] == category
+
+
+@pytest.mark.parametrize("text", ["2025年11月8日に発表した。", "一方、3基地が攻撃された。", "これは方法の一つだ。",
+                                  "ミサイル(3M22)の配備", "弾頭は約450kgとされる。"])
 def test_no_quantity(nlp, text):
     doc = nlp(text)
     assert list(doc.spans["quantities"]) == []

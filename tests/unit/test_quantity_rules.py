@@ -289,3 +289,79 @@ def test_long_numerals_stay_linear(tables, text):
     start = time.perf_counter()
     find_quantities(text, units, patterns)
     assert time.perf_counter() - start < 1.0
+
+
+# --- Context rules for categories (sentences written for these tests) ---
+
+@pytest.mark.parametrize(
+    "text,span,category,casualty",
+    [
+        # a killing or wounding word after the number, not adjacent to it
+        ("救出された隊員のうち、4名は重傷を負っていた。", "4名", "CASUALTY", "wounded"),
+        ("分隊の兵士のうち、2人は軽傷で済んだ。", "2人", "CASUALTY", "wounded"),
+        # a relative clause of killing or losing on the topic before the number
+        ("戦死が確認された北朝鮮兵は、集計で約800人に達した。", "約800人", "CASUALTY", "killed"),
+        ("前線で失った兵員は週平均で約900人とされる。", "約900人", "CASUALTY", "killed_or_wounded"),
+        # "lost" makes civilians no casualties: they lost homes, not lives
+        ("家を失った住民は少なくとも300人に上る。", "少なくとも300人", "COUNT", None),
+        ("市民300人が住まいを失った。", "300人", "COUNT", None),
+        # civilians: a civilian word nearer than any military one; 侵攻前/侵攻以降 are dates
+        ("全面侵攻以降、多い夜には2万人以上が地下に避難した。", "2万人以上", "COUNT", None),
+        ("町の人口は侵攻前の約5万人から数千人に減った。", "約5万人", "COUNT", None),
+        ("町の人口は侵攻前の約5万人から数千人に減った。", "数千人", "COUNT", None),
+        # troops: formation and military-service words
+        ("第3強襲旅団では、訓練中に約400人が脱走した。", "約400人", "PERSONNEL", None),
+        # drones or missiles named in the sentence before the count
+        ("偵察用のオルラン無人機が目撃された。翌朝にはさらに12機が飛来した。", "12機", "DRONE", None),
+        ("トルコ製の無人機を導入した。空軍は当初、約30機を配備していた。", "約30機", "DRONE", None),
+        ("戦闘機の編隊が出撃した。空軍によると12機が基地に戻った。", "12機", "AIRCRAFT", None),
+        ("新型の巡航ミサイルが公開された。月に約40発の生産を目指す。", "約40発", "MISSILE", None),
+        # a mixed salvo of missiles and drones is a COUNT; shells are a COUNT
+        ("ロシア軍はミサイルと無人機を合わせて約500発発射した。", "約500発", "COUNT", None),
+        ("砲撃は夜通し続き、さらに2000発が撃たれた。", "2000発", "COUNT", None),
+        ("前線では1日に約1万発の砲弾が撃ち込まれている。", "約1万発", "COUNT", None),
+        # ships are vehicles (corpus convention)
+        ("黒海艦隊の揚陸艦2隻が損傷した。", "2隻", "VEHICLE", None),
+        ("哨戒艇1隻が沈没した。", "1隻", "VEHICLE", None),
+    ],
+)
+def test_category_from_context(tables, text, span, category, casualty):
+    found = {q["text"]: q for q in annotate(text, tables)}
+    assert span in found, f"{span!r} not among {list(found)}"
+    assert (found[span]["category"], found[span]["casualty"]) == (category, casualty)
+
+
+@pytest.mark.parametrize(
+    "text,span,value,category,approx,bound",
+    [
+        ("Kyiv received 31 Abrams tanks last year.", "31", 31, "VEHICLE", False, "exact"),
+        ("Russia lost about 1,500 armoured vehicles there.", "about 1,500", 1500, "VEHICLE", True, "exact"),
+        ("Russia fired 4 Kh-101 cruise missiles overnight.", "4", 4, "MISSILE", False, "exact"),
+        ("They launched 90 Shahed-type drones at night.", "90", 90, "DRONE", False, "exact"),
+        ("少なくとも三門の榴弾砲を使用している。", "少なくとも三門", 3, "COUNT", False, "at_least"),
+        ("前線で少なくとも二門運用しているという。", "少なくとも二門", 2, "COUNT", False, "at_least"),
+        ("新型機は従来の3倍近い航続距離を持つ。", "3倍近い", 3, "RATIO", True, "exact"),
+    ],
+)
+def test_more_span_forms(tables, text, span, value, category, approx, bound):
+    found = {q["text"]: q for q in annotate(text, tables)}
+    assert span in found, f"{span!r} not among {list(found)}"
+    q = found[span]
+    assert (q["value"], q["category"], q["approx"], q["bound"]) == (value, category, approx, bound)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "巡航ミサイル(3M-14)が発射された。",
+        "極超音速ミサイル(3M22)の配備",
+        "弾頭は約450kgとされる。",
+        "重さ20キログラムの爆薬",
+        "積載量は5トンだ。",
+        "On March 5 Ukrainian drones struck a depot.",
+        "Officials said 12 of the soldiers were hurt.",
+        "この町は前線に近い。",
+    ],
+)
+def test_more_near_misses(tables, text):
+    assert annotate(text, tables) == []
