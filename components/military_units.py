@@ -5,7 +5,10 @@ unit types acting as formations (``空挺部隊``, ``敵部隊``), numbered unit
 any echelon with their affiliation (``ウクライナ空挺部隊第7迅速対応軍団``),
 named units and armed groups (``ストームV``, ``ロシア自由軍団``), military
 intelligence and command bodies (``国防省情報総局``, ``キエフ総司令部``) and
-English mentions (``Freedom of Russia Legion``, ``47th Mechanized Brigade``).
+English mentions (``Freedom of Russia Legion``, ``47th Mechanized Brigade``,
+``Ukraine's Air Force``), and the quoted honorific name of a numbered unit
+(``第155機械化旅団「アンナ・キーウスカ」``). A Japanese name and its glued English
+gloss are two units, never one span across the change of script.
 
 Names are composed by ``components.unit_rules.UnitGrammar`` from the tables in
 ``data/unit_patterns.jsonl`` (affiliations, service and unit heads, type
@@ -26,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from spacy.attrs import ORTH, TAG
 from spacy.language import Language
@@ -47,6 +50,8 @@ PATTERNS_FILE = "unit_patterns.jsonl"
 _KATAKANA = re.compile(r"^[ァ-ヺー・]{3,}$")
 _SEPARATOR = re.compile(r"[・･·/／]")
 _ACRONYM = re.compile(r"\s?[(（]([A-Z]{2,6})[)）]")
+_HONORIFIC = re.compile(r"「([ァ-ヺー・]{2,24})」")
+_HONORIFIC_ECHELONS = {"division", "brigade", "regiment", "battalion", "company"}
 
 Candidate = Tuple[int, int, Dict[str, Any]]  # token start, token end, attributes
 
@@ -112,8 +117,9 @@ class MilitaryUnitRecognizer(Pipe):
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
         text = doc.text  # Doc.text joins every token: read it once per doc
-        found = self._japanese(doc) + self._english(doc, text)
-        found += self._acronyms(doc, text, found)
+        found = self._japanese(doc)
+        found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
+        found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -162,10 +168,10 @@ class MilitaryUnitRecognizer(Pipe):
                     names.setdefault(starts[ent.start], []).extend(ends[t.i] for t in ent[:-1])
         return names
 
-    def _english(self, doc: Doc, text: str) -> List[Candidate]:
-        """English mentions, kept only where they are token-aligned."""
+    def _english(self, doc: Doc, text: str, glossed: Set[int]) -> List[Candidate]:
+        """English mentions (``glossed``: where Japanese unit names end), kept only where token-aligned."""
         out: List[Candidate] = []
-        for start, end, attrs in self.english.find(text):
+        for start, end, attrs in self.english.find(text, glossed):
             span = doc.char_span(start, end)
             if span is not None:
                 out.append((span.start, span.end, attrs))
@@ -185,6 +191,19 @@ class MilitaryUnitRecognizer(Pipe):
                 span = doc.char_span(match.start(1), match.end(1))
                 if span is not None:
                     out.append((span.start, span.end, dict(attrs)))
+        return out
+
+    def _honorifics(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
+        """``第155機械化旅団「アンナ・キーウスカ」``: a quoted katakana name right after a numbered unit is its name."""
+        out: List[Candidate] = []
+        for start, end, attrs in found:
+            if attrs.get("number") is None or attrs.get("echelon") not in _HONORIFIC_ECHELONS:
+                continue
+            last = doc[end - 1]
+            match = _HONORIFIC.match(text, last.idx + len(last))
+            span = doc.char_span(match.start(1), match.end(1)) if match else None
+            if span is not None:
+                out.append((span.start, span.end, {**attrs, "canonical": None}))
         return out
 
     def set_annotations(self, doc: Doc, candidates: Iterable[Candidate]) -> None:

@@ -49,6 +49,11 @@ def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) 
     return True
 
 
+def _script_change(text: str, at: int) -> bool:
+    """Whether a Latin letter at ``at`` follows Japanese script (the start of an English gloss)."""
+    return 0 < at < len(text) and text[at].isascii() and text[at].isalpha() and not text[at - 1].isascii()
+
+
 def kanji_to_int(text: str) -> Optional[int]:
     """Parse ``47``, ``四十七`` or ``百五`` to an int; None when it is neither.
 
@@ -191,6 +196,8 @@ class UnitGrammar:
               names: Mapping[int, Sequence[int]]) -> Iterable[Item]:
         allowed = _FOLLOWS[state]
         prev = path[-1] if path else None
+        if prev is not None and _script_change(text, at):
+            return  # 「アフリカ軍団Africa Corps」 is a Japanese name and its English gloss: two units
         if "ordinal" in allowed:
             m = _ORDINAL.match(text, at)
             if m and kanji_to_int(m.group(1)) is not None:
@@ -234,6 +241,8 @@ class UnitGrammar:
             return "affiliation" in kinds or "ordinal" in kinds
         if need == "ordinal":
             return "ordinal" in kinds
+        if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it
+            return bool(path) and path[-1].kind == "type"
         if need == "service":
             return state in ("chain", "named", "head")
         return False
@@ -326,16 +335,25 @@ class EnglishUnits:
         self.heads: Dict[str, Entry] = {}
         self.types: Set[str] = set()
         self.affil: Dict[str, Entry] = {}
+        self.possessors: Dict[str, Entry] = {}  # "Ukraine's Air Force": only in the possessive
         for row in patterns:
-            target = {"en_head": self.heads, "en_affiliation": self.affil}.get(row["kind"])
+            target = {"en_head": self.heads, "en_affiliation": self.affil,
+                      "en_possessor": self.possessors}.get(row["kind"])
             for word in row.get("en", []) if row["kind"].startswith("en_") else []:
                 if row["kind"] == "en_type":
                     self.types.add(word.lower())
                 elif target is not None:
                     target[word.lower()] = row
 
-    def find(self, text: str) -> List[Tuple[int, int, Dict[str, Any]]]:
-        """``(start_char, end_char, attrs)`` of each English unit mention in ``text``."""
+    def find(self, text: str, glossed: Set[int] = frozenset()) -> List[Tuple[int, int, Dict[str, Any]]]:
+        """``(start_char, end_char, attrs)`` of each English unit mention in ``text``.
+
+        Args:
+            text (str): The doc text.
+            glossed (Set[int]): Character offsets where a Japanese unit name ends;
+                an English name right after one (``ロシア航空宇宙軍Aerospace Forces``)
+                is its gloss and needs no affiliation of its own.
+        """
         out: List[Tuple[int, int, Dict[str, Any]]] = []
         words = list(_EN_WORD.finditer(text))
         for j, head in enumerate(words):
@@ -346,33 +364,52 @@ class EnglishUnits:
             while i > 0 and text[words[i - 1].end():words[i].start()].strip() == "" and \
                     self._modifier(words[i - 1].group()) and j - i < 6:
                 i -= 1
-            found = self._accept([w.group() for w in words[i:j]], head.group(), entry)
+                if self._possessive(words[i].group()) is not None:
+                    break  # the owner opens the name: nothing before "Ukraine's" belongs to it
+            k = words[i].start()
+            while k > 0 and text[k - 1] in " 　(（":
+                k -= 1
+            found = self._accept([w.group() for w in words[i:j]], head.group(), entry, k in glossed)
             if found is not None:
                 out.append((words[j + 1 - found.pop("n_words")].start(), head.end(), found))
         return out
 
+    def _possessive(self, word: str) -> Optional[Entry]:
+        """The affiliation a possessive names (``Ukraine's``, ``Russia’s``), else None."""
+        low = word.lower()
+        if not low.endswith(("'s", "’s")):
+            return None
+        return self.possessors.get(low[:-2]) or self.affil.get(low[:-2])
+
+    def _affiliation(self, word: str) -> Optional[Entry]:
+        """The affiliation ``word`` names, as a demonym (``Russian``) or a possessive owner."""
+        return self.affil.get(word.lower()) or self._possessive(word)
+
     def _modifier(self, word: str) -> bool:
         low = word.lower()
-        if low in _EN_STOP or low in self.heads or low.endswith(("'s", "’s")):
-            return False  # a possessive ("Ukraine's") is not part of the name
+        if low.endswith(("'s", "’s")):
+            return self._possessive(word) is not None  # "Ukraine's Air Force"; not "Putin's"
+        if low in _EN_STOP or low in self.heads:
+            return False
         return bool(_EN_ORDINAL.match(word)) or word[0].isupper() or low in self.types or low in self.affil
 
-    def _accept(self, mods: List[str], head: str, entry: Entry) -> Optional[Dict[str, Any]]:
-        """Attributes when ``mods`` + ``head`` name a unit, else None."""
-        while mods and mods[0].lower() not in self.affil and not mods[0][0].isupper() \
+    def _accept(self, mods: List[str], head: str, entry: Entry, gloss: bool = False) -> Optional[Dict[str, Any]]:
+        """Attributes when ``mods`` + ``head`` name a unit (``gloss``: right after a Japanese unit), else None."""
+        while mods and self._affiliation(mods[0]) is None and not mods[0][0].isupper() \
                 and not _EN_ORDINAL.match(mods[0]):
             mods = mods[1:]  # leading lower-case words before the name: "heavy tank brigade"
-        first_affil = next((k for k, w in enumerate(mods) if w.lower() in self.affil), None)
+        first_affil = next((k for k, w in enumerate(mods) if self._affiliation(w) is not None), None)
         if first_affil:  # "Yesterday Russian forces" -> "Russian forces"; keep "North Korean"
             mods = mods[first_affil - (mods[first_affil - 1] in ("North", "South")):]
         ordinals = [int(m.group(1)) for m in map(_EN_ORDINAL.match, mods) if m]
-        affil = [self.affil[w.lower()] for w in mods if w.lower() in self.affil]
-        caps = [w for w in mods if w[0].isupper() and w.lower() not in self.affil]
+        affil = [a for a in map(self._affiliation, mods) if a is not None]
+        caps = [w for w in mods if w[0].isupper() and self._affiliation(w) is None]
         typed = [w for w in mods if w.lower() in self.types]
         if entry.get("strength") == "strong":
             ok = bool(ordinals or caps or affil)
-        else:
-            ok = bool(ordinals or affil or (head[0].isupper() and typed) or (caps and typed))
+        else:  # "Air Force", "Armed Forces" alone say not whose: a name word must say which
+            ok = bool(ordinals or affil or (typed and (gloss and head[0].isupper()
+                                                      or [w for w in caps if w.lower() not in self.types])))
         if not ok:
             return None
         name = " ".join(mods + [head])

@@ -177,7 +177,7 @@ def test_ner_signal_adds_names_only_before_our_heads(nlp_blank):
     doc = on(_doc(nlp_blank, words, tags, ["B-Military", "I-Military", "O", "O"]))
     assert [s.text for s in doc.spans[SPANS_KEY]] == ["ホゲ大隊"]
     doc = off(_doc(nlp_blank, words, tags, ["B-Military", "I-Military", "O", "O"]))
-    assert [s.text for s in doc.spans[SPANS_KEY]] == ["大隊"]  # the bare echelon only
+    assert [s.text for s in doc.spans[SPANS_KEY]] == []  # a bare echelon is no unit
 
 
 def test_ner_mistakes_never_leak(nlp_blank):
@@ -250,5 +250,60 @@ def test_english_boundaries():
     english = EnglishUnits(read_jsonl((DATA_DIR / PATTERNS_FILE).read_text(encoding="utf-8").splitlines()))
     text = "Yesterday Russian forces moved. Ukraine's 3rd Assault Brigade held. Salvation Army. Brigade staff"
     found = [text[s:e] for s, e, _ in english.find(text)]
-    assert "Russian forces" in found and "3rd Assault Brigade" in found
-    assert not any(f.startswith(("Yesterday", "Ukraine")) or "." in f for f in found)
+    assert "Russian forces" in found and "Ukraine's 3rd Assault Brigade" in found  # affiliation included
+    assert not any(f.startswith("Yesterday") or "." in f for f in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Poland's Armed Forces and Russia's Black Sea Fleet moved.", ["Poland's Armed Forces", "Russia's Black Sea Fleet"]),
+    ("Moscow's Aerospace Forces struck again.", ["Moscow's Aerospace Forces"]),
+    ("The Air Force said. Armed Forces day. Putin's army is tired.", []),  # whose force is not said
+    ("Unmanned Systems Forces grew.", ["Unmanned Systems Forces"]),      # a name word says which
+])
+def test_english_affiliation_by_possessive(text, expected):
+    english = EnglishUnits(read_jsonl((DATA_DIR / PATTERNS_FILE).read_text(encoding="utf-8").splitlines()))
+    assert [text[s:e] for s, e, _ in english.find(text)] == expected
+
+
+def test_english_gloss_after_a_japanese_unit_needs_no_affiliation(nlp):
+    assert units(nlp, "ロシア航空宇宙軍(Aerospace Forces)とAerospace Forces。") == ["ロシア航空宇宙軍", "Aerospace Forces"]
+    assert units(nlp, "ウクライナ空軍Air Forceが発表") == ["ウクライナ空軍", "Air Force"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("黒海に面した港にトルコ海軍Turkish Navyの艦船が入った。", ["トルコ海軍", "Turkish Navy"]),
+    ("ベラルーシ国軍とアフリカ軍団Africa Corpsが演習した。", ["ベラルーシ国軍", "アフリカ軍団", "Africa Corps"]),
+])
+def test_japanese_name_and_glued_english_gloss_are_two_units(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ第92独立強襲旅団「イワン・シルコ」が反撃した。", ["ウクライナ第92独立強襲旅団", "イワン・シルコ"]),
+    ("第12特殊作戦旅団「ボロン」とアンナ・キーウスカ旅団。", ["第12特殊作戦旅団", "ボロン", "アンナ・キーウスカ旅団"]),
+    ("ロシア軍「トップ」の記事と第3連隊「北の風」。", ["ロシア軍", "第3連隊"]),  # no echelon number / kanji name
+])
+def test_quoted_name_after_a_numbered_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第21作戦旅団と国境警備隊の作戦部隊が展開した。", ["第21作戦旅団", "国境警備隊", "作戦部隊"]),
+    ("敵の偵察隊と突撃隊が夜間に渡河した。", ["偵察隊", "突撃隊"]),
+    ("スーダンの政府軍と反政府軍が衝突した。", ["政府軍", "反政府軍"]),
+    ("北朝鮮の偵察総局は工作員を送った。", ["偵察総局"]),
+    ("無人機センター「ルビコン」Rubiconの操縦士。", ["ルビコン", "Rubicon"]),
+    ("ドイツ連邦軍Bundeswehrの部隊。", ["ドイツ連邦軍", "Bundeswehr"]),
+])
+def test_more_formations(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "偵察隊員と隊長が隊列を組んだ。",
+    "旅団によって損失に差がある。大隊ごとに交代する。",
+    "ルビコン川を渡った。",
+    "作戦会議と作戦計画が練られた。",
+])
+def test_new_near_misses(nlp, text):
+    assert units(nlp, text) == []
