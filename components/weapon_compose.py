@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .weapon_rules import (NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok, case_ok,
                            compose_class, family_canonical, family_digits_ok, is_katakana,
-                           is_variant_suffix, modifier_forms)
+                           is_variant_suffix, modifier_forms, quoted_name_extent)
 
 
 Hit = Tuple[int, int, Mapping[str, Any]]
@@ -27,7 +27,7 @@ _FAMILY_SEP = "-‐‑‒–—―−－ー"
 _NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+$")
 _HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
 SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
-_PRIORITY = {"name": 0, "family": 1, "class": 2, "ner": 3}
+_PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "ner": 4}
 
 
 class Tok(NamedTuple):
@@ -246,6 +246,26 @@ def _near(index_set: Sequence[int], start: int, end: int, window: int, sents: Se
                for k in index_set)
 
 
+def _cells(chosen: Sequence[Candidate]) -> set:
+    return {k for c in chosen for k in range(c.start, c.end)}
+
+
+def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``."""
+    before_quote = [c for c in chosen if c.kind == "class" and c.end < len(tokens) and tokens[c.end].text == "「"]
+    if not before_quote:
+        return []
+    texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []
+    for cand in before_quote:
+        extent = quoted_name_extent(texts, spaces, cand.end)
+        if extent is not None:
+            start, end, gloss_end = extent
+            out.append(Candidate(start, end, None, cand.weapon_class, None, "quoted"))
+            if gloss_end > end + 1:
+                out.append(Candidate(end + 1, gloss_end, None, cand.weapon_class, None, "quoted"))
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names, then families, then classes."""
     taken = set() if taken is None else taken
@@ -284,6 +304,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
     chosen = resolve(sure)
+    chosen = sorted(chosen + resolve(_quoted_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}
         guesses = [c for c in _ner_candidates(tokens, ner_labels) if _near(context, c.start, c.end, window, sents)]

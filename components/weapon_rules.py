@@ -236,3 +236,49 @@ def family_digits_ok(family: Family, digits: str) -> bool:
     digits = unicodedata.normalize("NFKC", digits)
     return digits.isdigit() and family.min_digits <= len(digits) <= family.max_digits
 
+
+
+_QUOTED_NAME_RE = re.compile(r"^[\u30a1-\u30faー・A-Za-z0-9\-‐−]+$")
+_GLOSS_RE = re.compile(r"^[A-Za-z0-9\-‐−]+$")
+_HAS_KANA_OR_LATIN = re.compile(r"[\u30a1-\u30faA-Za-z]")
+MAX_QUOTED_TOKENS = 8
+
+
+def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) -> Optional[Tuple[int, int, int]]:
+    """A name in 「」 right at token ``at`` after a class noun: ``無人機「ゲラン3」``, ``揚陸艦「…」``.
+
+    Japanese prose names a system or a ship by quoting it after its class
+    (ANNOTATION.md: ``巡航ミサイル「カリブル」`` is two spans), so a quoted
+    katakana or Latin name there is a WEAPON even when no table lists it.
+
+    Args:
+        texts (Sequence[str]): Token texts of the doc.
+        spaces (Sequence[bool]): Whether each token is followed by a space.
+        at (int): The token right after the class noun.
+
+    Returns:
+        Optional[Tuple[int, int, int]]: ``(start, end, gloss_end)`` token offsets
+        of the name inside the quotes and of a Latin gloss glued after the
+        closing quote (``gloss_end == end + 1`` when there is none); None when
+        no quoted name is there.
+    """
+    if at >= len(texts) or texts[at] != "「":
+        return None
+    end = at + 1
+    while end < len(texts) and end - at <= MAX_QUOTED_TOKENS and texts[end] != "」":
+        if not _QUOTED_NAME_RE.match(texts[end]):
+            return None
+        end += 1
+    if end == at + 1 or end >= len(texts) or texts[end] != "」":
+        return None
+    if not _HAS_KANA_OR_LATIN.search("".join(texts[at + 1:end])):
+        return None  # 「2025」 is a year, not a name
+    gloss = end + 1
+    if gloss < len(texts) and not spaces[end] and texts[gloss][:1].isupper() and _GLOSS_RE.match(texts[gloss]):
+        while gloss < len(texts) and _GLOSS_RE.match(texts[gloss]) and gloss - end <= 4:
+            gloss += 1  # words after a space must look like a name too: "Sea Baby", not "Sea is"
+            if not spaces[gloss - 1] or gloss == len(texts) or not texts[gloss][:1].isupper() \
+                    and not texts[gloss][:1].isdigit():
+                break
+    return at + 1, end, gloss
+

@@ -3,7 +3,7 @@
 Writes to ``doc.spans[spans_key]`` (default ``"weapons"``). Each span stores
 ``{"canonical", "weapon_class", "origin", "kind"}`` through
 ``components.attributes.set_span_attrs`` (``kind`` is ``name``, ``family``,
-``class`` or ``ner``); a canonical name also goes to ``span.kb_id_``.
+``class``, ``quoted`` or ``ner``); a canonical name also goes to ``span.kb_id_``.
 
 One pass of one folded trie (``FoldedGazetteer``) over the doc finds every
 known surface form: system names (``イスカンデルM``, ``Ｋｈ−４７Ｍ２``), class
@@ -18,6 +18,8 @@ cue words and stop phrases. The rules then compose them:
   missing from the gazetteer;
 - an alias that is also a common word (``Lancet``, ``ネプチューン``) needs
   military context nearby;
+- a quoted katakana or Latin name right after a class noun is a system or a
+  ship even when no table lists it (``揚陸艦「…」``, ``迎撃ドローン「…」Sting``);
 - ja_ginza's ``Weapon``/``Aircraft``/``Ship`` entities may add unknown names.
 The rules live in :mod:`components.weapon_rules` and :mod:`components.weapon_compose`,
 the knowledge in
@@ -60,16 +62,17 @@ NER_LABELS = ["Weapon", "Aircraft", "Ship"]
         "use_ner_signal": True,
         "ner_labels": NER_LABELS,
         "context_window": 20,
+        "yield_to": [],
     },
     default_score_weights={f"spans_{SPANS_KEY}_f": None},
 )
 def make_weapon_recognizer(nlp: Language, name: str, *, spans_key: str, data_path: Optional[str],
                            classes_path: Optional[str], use_ner_signal: bool, ner_labels: List[str],
-                           context_window: int) -> "WeaponRecognizer":
+                           context_window: int, yield_to: List[str]) -> "WeaponRecognizer":
     """Build the recogniser; ``data_path``/``classes_path`` override the packaged JSONL files."""
     return WeaponRecognizer(nlp.vocab, name, spans_key=spans_key, data_path=data_path,
                             classes_path=classes_path, use_ner_signal=use_ner_signal,
-                            ner_labels=ner_labels, context_window=context_window)
+                            ner_labels=ner_labels, context_window=context_window, yield_to=yield_to)
 
 
 class WeaponRecognizer(Pipe):
@@ -85,12 +88,18 @@ class WeaponRecognizer(Pipe):
         ner_labels (Sequence[str]): Which ja_ginza entity labels count as weapons.
         context_window (int): Tokens either side searched for military context
             before an ambiguous alias or an NER guess is accepted.
+        yield_to (Sequence[str]): Span groups (set by earlier components) whose
+            spans hold no WEAPON, e.g. ``["military_units"]`` to drop ``ドローン`` in
+            ``ドローン部隊``. Empty by default: ANNOTATION.md counts a weapon word
+            inside a longer noun, and the shared dev gold nests ``Rocket`` in
+            ``Rocket Squad``.
     """
 
     def __init__(self, vocab, name: str = "weapon_recognizer", *, spans_key: str = SPANS_KEY,
                  data_path: Optional[Union[str, Path]] = None,
                  classes_path: Optional[Union[str, Path]] = None, use_ner_signal: bool = True,
-                 ner_labels: Sequence[str] = tuple(NER_LABELS), context_window: int = 20) -> None:
+                 ner_labels: Sequence[str] = tuple(NER_LABELS), context_window: int = 20,
+                 yield_to: Sequence[str] = ()) -> None:
         register_extensions()
         self.vocab = vocab
         self.name = name
@@ -98,6 +107,7 @@ class WeaponRecognizer(Pipe):
         self.use_ner_signal = use_ner_signal
         self.ner_labels = list(ner_labels)
         self.context_window = context_window
+        self.yield_to = list(yield_to)
         self.tables = Tables(name, {NAMES_FILE: data_path, CLASSES_FILE: classes_path})
         self._loaded = False
         if self.tables.available:  # else from_disk supplies them (packaged pipelines)
@@ -122,7 +132,11 @@ class WeaponRecognizer(Pipe):
         tokens = [Tok(strings[orth], bool(space), strings[ent] if ent else "")
                   for orth, space, ent in doc.to_array([ORTH, SPACY, ENT_TYPE]).tolist()]
         labels = self.ner_labels if self.use_ner_signal else ()
-        return choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
+        chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
+        held = [(s.start, s.end) for key in self.yield_to if key in doc.spans for s in doc.spans[key]]
+        if not held:
+            return chosen
+        return [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in held)]
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._loaded:

@@ -317,3 +317,63 @@ def test_choose_candidates_on_plain_tokens(recognizer):
             (2, 3, {"head": Head("無人機", "drone", "drone")})]
     (cand,) = choose_candidates(tokens, hits, recognizer.grammar)
     assert (cand.start, cand.end, cand.weapon_class) == (0, 3, "loitering_munition")
+
+
+# --- class words, variants and quoted names added for unseen text --------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("陸軍は高機動ロケット砲システムを増やす。", ["高機動ロケット砲システム"]),
+    ("誘導多連装ロケットシステムの弾が届いた。", ["誘導多連装ロケットシステム"]),
+    ("巡視船と哨戒艦と強襲揚陸艦が出港した。", ["巡視船", "哨戒艦", "強襲揚陸艦"]),
+    ("夜間に重爆撃ドローンが飛来した。", ["重爆撃ドローン"]),
+    ("情報収集機と電子偵察機が接近した。", ["情報収集機", "電子偵察機"]),
+    ("迎撃弾が尽き、不発弾が畑に残る。", ["迎撃弾", "不発弾"]),
+    ("大型無人機と小型ドローンが並ぶ。", ["無人機", "ドローン"]),  # size is no type word
+])
+def test_more_class_words(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("ゲラニ2が飛来した。", "Shahed-136"),
+    ("ペトリオットで迎え撃つ。", "MIM-104 Patriot"),
+    ("MQ-9リーパーが偵察した。", "MQ-9 Reaper"),
+])
+def test_variant_spellings_and_joined_designations(run, text, canonical):
+    doc = run(text)
+    (span,) = doc.spans[SPANS_KEY]
+    assert span.kb_id_ == canonical and span.start_char == 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("安価な迎撃ドローン「スティング」Stingを量産する。", ["迎撃ドローン", "スティング", "Sting"]),
+    ("揚陸艦「オレネゴルスキー・ゴルニャク」が損傷した。", ["揚陸艦", "オレネゴルスキー・ゴルニャク"]),
+    ("自爆型無人機「ランスX」の試作。", ["自爆型無人機", "ランスX"]),
+    ("揚陸艦ツェザーリ・クニコフが沈んだ。", ["揚陸艦", "ツェザーリ・クニコフ"]),
+])
+def test_quoted_name_after_a_class_is_a_weapon(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("歌手のスティングが来日した。", []),               # Sting the musician: no weapon nearby
+    ("民話のババ・ヤガは森に住む。", []),
+    ("作戦「クモの巣」と作戦「スパイダー」。", []),      # quotes after no class noun
+    ("ドローン「攻撃」の記事。", ["ドローン"]),           # a kanji word in quotes is no name
+    ("兵器と武器と弾薬と装備と車両。", []),
+])
+def test_quoted_and_ambiguous_near_misses(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_yield_to_drops_weapons_inside_units(nlp_blank):
+    import spacy
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nlp.add_pipe("military_unit_recognizer")
+    nlp.add_pipe("weapon_recognizer", config={"yield_to": ["military_units"]})
+    doc = nlp("ドローン部隊がドローンを飛ばした。")
+    assert [(s.text, s.start) for s in doc.spans[SPANS_KEY]] == [("ドローン", 3)]
+    nested = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nested.add_pipe("military_unit_recognizer")
+    nested.add_pipe("weapon_recognizer")  # default: a weapon word inside a unit name still counts
+    doc = nested("ドローン部隊")
+    assert [s.text for s in doc.spans[SPANS_KEY]] == ["ドローン"]
