@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 
 from .attributes import get_span_attrs, iter_store, register_extensions, set_span_attrs
-from .tables import Tables
-from .pair_rules import HeadTable, KnownTable, find_pairs, find_variants, load_heads, load_known
+from .tables import TablePipe
+from .pair_rules import HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, load_heads, load_known
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +98,7 @@ def make_bilingual_aligner(nlp: Language, name: str, *, spans_key: str,
     return BilingualAligner(nlp.vocab, name, spans_key=spans_key, data_path=data_path)
 
 
-class BilingualAligner(Pipe):
+class BilingualAligner(TablePipe):
     """Pairs Japanese terms with the Latin-script forms written next to them.
 
     Args:
@@ -115,32 +114,22 @@ class BilingualAligner(Pipe):
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
-        self.tables = Tables(name, {DATA_FILE: data_path, KNOWN_FILE: None})
-        self._loaded = False
-        if self.tables.available:  # else from_disk supplies it (packaged pipelines)
-            self._load()
+        self._init_tables({DATA_FILE: data_path, KNOWN_FILE: None})
 
     def _load(self) -> None:
         with self.tables[DATA_FILE].open(encoding="utf-8") as f:
             self.heads: HeadTable = load_heads(f.read().splitlines())
         with self.tables[KNOWN_FILE].open(encoding="utf-8") as f:
             self.known: KnownTable = load_known(f.read().splitlines())
-        self._loaded = True
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not self._loaded:
-            raise self.tables.missing_error()
-        error_handler = self.get_error_handler()
-        try:
-            text = doc.text  # Doc.text joins every token: read it once
-            self.set_annotations(doc, find_pairs(text, self.heads, self.known), find_variants(text))
-            return doc
-        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
-            error_handler(self.name, self, [doc], e)
-            return doc
+    def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
+        """The pairs and the bracketed spelling variants of ``doc``'s text."""
+        text = doc.text  # Doc.text joins every token: read it once
+        return find_pairs(text, self.heads, self.known), find_variants(text)
 
-    def set_annotations(self, doc: Doc, pairs: Iterable, variants: Iterable) -> None:
+    def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:
         """Write pair and variant spans (token-aligned only) and their attributes."""
+        pairs, variants = found
         group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         new: List[Span] = []
         for pair_id, pair in enumerate(pairs):
@@ -158,16 +147,3 @@ class BilingualAligner(Pipe):
                 set_span_attrs(span, {"variant_of": list(variant.of)})
                 new.append(span)
         doc.spans[self.spans_key] = group + new
-
-    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
-        """Write the head list and the exonym table into the directory ``path``."""
-        self.tables.to_disk(path)
-
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "BilingualAligner":
-        """Read the head list back from the directory ``path``."""
-        if self.tables.from_disk(path) or not self._loaded:
-            self._load()
-        return self
-
-    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
-        """Nothing to learn; the head list is loaded in the constructor."""

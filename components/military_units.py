@@ -33,12 +33,11 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from spacy.attrs import ORTH, TAG
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import folded_tokens
-from .tables import Tables
+from .tables import TablePipe
 from .unit_rules import EnglishUnits, UnitGrammar, read_jsonl
 
 logger = logging.getLogger(__name__)
@@ -70,7 +69,7 @@ def make_military_unit_recognizer(nlp: Language, name: str, *, spans_key: str, d
                                   patterns_path=patterns_path, use_ner_signal=use_ner_signal)
 
 
-class MilitaryUnitRecognizer(Pipe):
+class MilitaryUnitRecognizer(TablePipe):
     """Rule-based MIL_UNIT recogniser driven by data tables.
 
     Args:
@@ -90,10 +89,7 @@ class MilitaryUnitRecognizer(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.use_ner_signal = use_ner_signal
-        self.tables = Tables(name, {NAMED_FILE: data_path, PATTERNS_FILE: patterns_path})
-        self._loaded = False
-        if self.tables.available:  # else from_disk supplies them (packaged pipelines)
-            self._load()
+        self._init_tables({NAMED_FILE: data_path, PATTERNS_FILE: patterns_path})
 
     def _load(self) -> None:
         """Build the grammar from the two JSONL tables (no pipeline calls: CONVENTIONS pitfall 7)."""
@@ -101,18 +97,6 @@ class MilitaryUnitRecognizer(Pipe):
         named = read_jsonl(self.tables[NAMED_FILE].read_text(encoding="utf-8").splitlines())
         self.grammar = UnitGrammar(patterns, named)
         self.english = EnglishUnits(patterns)
-        self._loaded = True
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not self._loaded:
-            raise self.tables.missing_error()
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-            return doc
-        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
-            error_handler(self.name, self, [doc], e)
-            return doc
 
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
@@ -215,16 +199,3 @@ class MilitaryUnitRecognizer(Pipe):
             set_span_attrs(span, attrs)
             new.append(span)
         doc.spans[self.spans_key] = group + new
-
-    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
-        """Write both JSONL tables into the directory ``path``."""
-        self.tables.to_disk(path)
-
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "MilitaryUnitRecognizer":
-        """Read the JSONL tables back from the directory ``path``."""
-        self.tables.from_disk(path)
-        self._load()
-        return self
-
-    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
-        """Nothing to learn; the tables are loaded in the constructor."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
-from .phonetics import coded_similarity, is_katakana, kana_key, latin_key, similarity, skeleton
+from .phonetics import coded_similarity, is_katakana, kana_key, latin_key, skeleton
 
 KATA = "ァ-ヺー"
 _UNIT_RE = re.compile(

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 
 from .attributes import register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
-from .tables import Tables
+from .tables import TablePipe
 from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, load_units
 
 logger = logging.getLogger(__name__)
@@ -58,7 +57,7 @@ def make_quantity_extractor(nlp: Language, name: str, *, spans_key: str, units_p
                              categories_path=categories_path, scorer=scorer)
 
 
-class QuantityExtractor(Pipe):
+class QuantityExtractor(TablePipe):
     """Finds QUANTITY spans and their value, unit, item and category.
 
     Args:
@@ -79,10 +78,7 @@ class QuantityExtractor(Pipe):
         self.name = name
         self.spans_key = spans_key
         self.scorer = scorer
-        self.tables = Tables(name, {UNITS_FILE: units_path, CATEGORIES_FILE: categories_path})
-        self._loaded = False
-        if self.tables.available:  # else from_disk supplies them (packaged pipelines)
-            self._load()
+        self._init_tables({UNITS_FILE: units_path, CATEGORIES_FILE: categories_path})
 
     def _load(self) -> None:
         """Read both tables and compile the finder regexes once."""
@@ -91,20 +87,8 @@ class QuantityExtractor(Pipe):
         with self.tables[CATEGORIES_FILE].open(encoding="utf-8") as f:
             self.rules = CategoryRules.from_lines(f)
         self.patterns = compile_patterns(self.units)
-        self._loaded = True
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not self._loaded:
-            raise self.tables.missing_error()
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
-            error_handler(self.name, self, [doc], e)
-            return doc
-
-    def match(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
+    def find(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
         """Find, align and classify the quantities of ``doc``."""
         text = doc.text
         found: List[Tuple[Span, Hit, Inference]] = []
@@ -145,20 +129,6 @@ class QuantityExtractor(Pipe):
             })
             new.append(span)
         doc.spans[self.spans_key] = group + new
-
-    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
-        """Write both tables into the directory ``path``."""
-        self.tables.to_disk(path)
-
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "QuantityExtractor":
-        """Read the tables back from the directory ``path``."""
-        self.tables.from_disk(path)
-        self._load()
-        return self
-
-    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
-        """Nothing to learn; the tables are loaded in the constructor."""
-
 
 def _token_item(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optional[str]:
     """Trim an item found before the number to whole tokens, dropping a split-off date

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Dict, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple, Union
 
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+from spacy.training import Example
 from spacy.util import ensure_path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -80,3 +84,64 @@ class Tables:
         for name in found:
             self.paths[name] = folder / name
         return found
+
+
+class TablePipe(Pipe):
+    """The plumbing every table-driven gunji component shares (as ``SpanRuler`` has its own).
+
+    A subclass sets ``vocab``/``name``, calls ``_init_tables`` in its
+    constructor and implements ``_load`` (read ``self.tables`` into lookup
+    structures), ``find`` (what one doc holds) and ``set_annotations`` (write
+    it). Calling, saving and loading are then the same for all of them.
+    """
+
+    tables: Tables
+    _loaded: bool = False
+
+    def _init_tables(self, files: Mapping[str, Optional[PathLike]]) -> None:
+        """Resolve the data files and read them now if they exist (else ``from_disk`` will)."""
+        self.tables = Tables(self.name, files)
+        self._loaded = False
+        if self.tables.available:
+            self._reload()
+
+    def _reload(self) -> None:
+        self._load()
+        self._loaded = True
+
+    def _load(self) -> None:
+        raise NotImplementedError
+
+    def find(self, doc: Doc) -> Any:
+        """What ``doc`` holds for this component, in the form ``set_annotations`` takes."""
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found: Any) -> None:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:
+            raise self.tables.missing_error()
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.find(doc))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def to_disk(self, path: PathLike, *, exclude: Iterable[str] = tuple()) -> None:
+        """Copy the data tables in use into the directory ``path``."""
+        self.tables.to_disk(path)
+
+    def from_disk(self, path: PathLike, *, exclude: Iterable[str] = tuple()) -> "TablePipe":
+        """Read the data tables saved in the directory ``path`` (the packaged ones where absent)."""
+        self.tables.from_disk(path)
+        if not self.tables.available:
+            raise self.tables.missing_error()
+        self._reload()
+        return self
+
+    def initialize(self, get_examples: Optional[Callable[[], Iterable[Example]]] = None, *,
+                   nlp: Optional[Language] = None) -> None:
+        """Nothing to learn: the tables are read in the constructor or by ``from_disk``."""

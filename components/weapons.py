@@ -33,13 +33,12 @@ from typing import Iterable, List, Optional, Sequence, Union
 
 from spacy.attrs import ENT_TYPE, ORTH, SPACY
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import FoldedGazetteer
-from .tables import Tables
+from .tables import TablePipe
 from .weapon_compose import Candidate, Tok, choose_candidates, trie_entries
 from .weapon_rules import Grammar, grammar_from_records, names_from_records, read_jsonl
 
@@ -75,7 +74,7 @@ def make_weapon_recognizer(nlp: Language, name: str, *, spans_key: str, data_pat
                             ner_labels=ner_labels, context_window=context_window, yield_to=yield_to)
 
 
-class WeaponRecognizer(Pipe):
+class WeaponRecognizer(TablePipe):
     """Finds weapon systems and weapon classes.
 
     Args:
@@ -108,12 +107,9 @@ class WeaponRecognizer(Pipe):
         self.ner_labels = list(ner_labels)
         self.context_window = context_window
         self.yield_to = list(yield_to)
-        self.tables = Tables(name, {NAMES_FILE: data_path, CLASSES_FILE: classes_path})
-        self._loaded = False
-        if self.tables.available:  # else from_disk supplies them (packaged pipelines)
-            self._build()
+        self._init_tables({NAMES_FILE: data_path, CLASSES_FILE: classes_path})
 
-    def _build(self) -> None:
+    def _load(self) -> None:
         """Read both data files into one trie; runs no pipeline component."""
         with self.tables[NAMES_FILE].open(encoding="utf-8") as f:
             names = names_from_records(read_jsonl(f))
@@ -123,7 +119,6 @@ class WeaponRecognizer(Pipe):
         for term, payload in trie_entries(names, self.grammar).items():
             self.gazetteer.add(term, payload)
         logger.debug("weapon_recognizer: %d trie keys", len(self.gazetteer))
-        self._loaded = True
 
     def find(self, doc: Doc) -> List[Candidate]:
         """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
@@ -138,17 +133,6 @@ class WeaponRecognizer(Pipe):
             return chosen
         return [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in held)]
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not self._loaded:
-            raise self.tables.missing_error()
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-            return doc
-        except Exception as e:  # noqa: BLE001 - spaCy's error-handler contract
-            error_handler(self.name, self, [doc], e)
-            return doc
-
     def set_annotations(self, doc: Doc, candidates: Iterable[Candidate]) -> None:
         """Write the chosen candidates as ``WEAPON`` spans with their attributes."""
         group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
@@ -159,16 +143,3 @@ class WeaponRecognizer(Pipe):
                                   "origin": cand.origin, "kind": cand.kind})
             new.append(span)
         doc.spans[self.spans_key] = group + new
-
-    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
-        """Write both data files into the directory ``path``."""
-        self.tables.to_disk(path)
-
-    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "WeaponRecognizer":
-        """Read the data files back from the directory ``path`` and rebuild the trie."""
-        self.tables.from_disk(path)
-        self._build()
-        return self
-
-    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
-        """Nothing to learn; the data files are read in the constructor."""
