@@ -1,0 +1,161 @@
+"""How well a piece of Japanese text covers the words of an English name (no spaCy).
+
+``pair_rules`` cuts the Japanese before a Latin chunk into units and asks,
+for each candidate span, which English words its units account for:
+katakana by sound (``components.phonetics``), kanji by the bilingual head
+list (州 ↔ region), ordinals (第47 ↔ 47th) by number, and kanji words with
+no listed head by position, since both languages put modifiers first
+(無人システム軍 ↔ Unmanned Systems Forces). A span is grown unit by unit from
+the best-covering anchor while each new unit still covers an unused word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import FrozenSet, List, Mapping, Set, Tuple
+
+from .en_items import EnItem, lemma_en
+from .phonetics import coded_similarity, kana_key, latin_key, skeleton
+
+HeadTable = Mapping[str, FrozenSet[str]]
+T_EXT = 0.6
+_ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
+
+
+@dataclass
+class Unit:
+    """A piece of Japanese text: ``kata``, ``kanji`` (head split off) or ``no``."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    head: str = ""
+    dot: bool = False  # written after a middle dot that joins it to the previous unit
+
+
+def _kana_form(unit: Unit) -> str:
+    return _PAREN_ALT.sub("", unit.text)
+
+
+def _kata_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[int]]:
+    """Best similarity of a katakana unit to a run of the item's unused words."""
+    best, words = 0.0, set()
+    kana = _kana_form(unit)
+    names = item.words
+    for i in range(len(names)):
+        for j in range(i + 1, min(len(names), i + 4) + 1):
+            idx = set(range(i, j))
+            if idx & used:
+                break
+            sim = coded_similarity(kana, names[i:j])
+            if sim > best:
+                best, words = sim, idx
+    if best < T_EXT:  # demonym or stem: フィンランド / Finnish
+        for i, w in enumerate(names):
+            if i not in used and _stem_match(kana, w):
+                return T_EXT, {i}
+    return best, words
+
+
+def _ord_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[int]]:
+    """``第47`` covers ``47th``: the same number written as an English ordinal."""
+    number = unit.text[1:].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    for i, w in enumerate(item.words):
+        m = _ORDINAL_RE.fullmatch(w)
+        if i not in used and m and m.group(1) == number:
+            return 1.0, {i}
+    return 0.0, set()
+
+
+def _stem_match(kana: str, word: str) -> bool:
+    """A shared stem: ``フィンランド``/``Finnish``, ``フランス``/``French`` (keys or consonant skeletons)."""
+    a, b = kana_key(kana), latin_key(word)
+    for x, y in ((a, b), (skeleton(a), skeleton(b))):
+        n = 0
+        while n < min(len(x), len(y)) and x[n] == y[n]:
+            n += 1
+        if n >= 3 and n >= 0.5 * min(len(x), len(y)):
+            return True
+    return False
+
+
+def _kanji_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
+    """A kanji unit is covered when its head's English is among the item's words or heads."""
+    if not unit.head or unit.head != unit.text and not unit.text.endswith(unit.head):
+        return 0.0, set()
+    english = heads.get(unit.head, frozenset())
+    words = {i for i, w in enumerate(item.words) if i not in used and lemma_en(w) in english}
+    if words:  # 国立公園 covers both National and Park
+        return 1.0, words
+    if english & item.shared_heads:
+        return 1.0, set()
+    return 0.0, set()
+
+
+def cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
+    if unit.kind == "kata":
+        return _kata_cover(unit, item, used)
+    if unit.kind == "kanji":
+        return _kanji_cover(unit, item, heads, used)
+    if unit.kind == "ord":
+        return _ord_cover(unit, item, used)
+    return 0.0, set()
+
+
+def _in_order(unit: Unit, item: EnItem, used: Set[int], step: int) -> Set[int]:
+    """A kanji word with no evidence of its own, taken by its position (``無人``/``Unmanned``).
+
+    Japanese and English names put modifiers first, so a kanji unit next to the
+    covered part may stand for the uncovered capitalised word on the same side
+    (``血の滝``/``Blood Falls``, ``無人システム軍``/``Unmanned Systems Forces``).
+    """
+    if unit.kind != "kanji" or not used or len(item.words) < 2:
+        return set()
+    i = min(used) - 1 if step < 0 else max(used) + 1
+    if 0 <= i < len(item.words) and i not in used and item.words[i][:1].isupper() and item.words[i][1:].islower():
+        return {i}
+    return set()
+
+
+def grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: Tuple[float, Set[int]]
+          ) -> Tuple[int, int, float]:
+    """Extend the anchor unit left and right over touching units the item also covers.
+
+    A connective の is crossed only when the unit beyond it is covered too
+    (``フィンランドのストゥブ大統領``); a name-forming suffix (``*`` in the head
+    list, such as 校 or 人) is absorbed at the right edge after katakana.
+    """
+    used = set(first[1])
+    bounds = [anchor, anchor]
+    total = first[0]
+    for step, side in ((-1, 0), (1, 1)):
+        k = anchor + step
+        while 0 <= k < len(units) and _touch(units[k], units[k - step], step):
+            unit, nxt = units[k], k
+            if unit.kind == "no":
+                nxt = k + step
+                if not (0 <= nxt < len(units) and _touch(units[nxt], unit, step)) or units[nxt].kind == "no":
+                    break
+                unit = units[nxt]
+            score, words = cover(unit, item, heads, used)
+            by_position = _in_order(unit, item, used, step) if score < T_EXT else set()
+            if by_position:
+                score, words = 0.5, by_position
+            elif score < T_EXT:
+                if step == 1 and nxt == k and "*" in heads.get(unit.head, ()) and unit.text == unit.head \
+                        and units[k - 1].kind == "kata":
+                    bounds[side] = k
+                break
+            used |= words
+            total += score
+            bounds[side] = nxt
+            k = nxt + step
+    return bounds[0], bounds[1], total
+
+
+def _touch(unit: Unit, toward: Unit, step: int) -> bool:
+    """Whether ``unit`` is written right next to ``toward`` (its neighbour on the anchor side)."""
+    a, b = (unit, toward) if step < 0 else (toward, unit)
+    return a.end == b.start or (b.dot and a.end + 1 == b.start)
