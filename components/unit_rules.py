@@ -34,9 +34,12 @@ _FOLLOWS = {
     "type": ("type", "head"),
     "ordinal": ("type", "head"),
     "name": ("head",),
+    "counted": ("head",),
 }
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
 _MAX_ITEMS = 10
+# 3個大隊, 2個旅団: a counted echelon is a unit mention even with no side or number.
+_COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数]個$")
 
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
@@ -178,7 +181,8 @@ class UnitGrammar:
                 two pieces may be joined across: ``ロシア軍・ワグネル`` is two units.
         """
         best: Optional[List[Item]] = None
-        stack: List[Tuple[str, int, Tuple[Item, ...]]] = [("start", pos, ())]
+        first = "counted" if _COUNTED.search(text, max(0, pos - 3), pos) else "start"
+        stack: List[Tuple[str, int, Tuple[Item, ...]]] = [(first, pos, ())]
         while stack:
             state, at, path = stack.pop()
             if path and at in ends and self._complete(path, text) and (
@@ -230,6 +234,8 @@ class UnitGrammar:
             return False
         if state == "name" and entry.get("echelon") not in _NAME_ECHELONS:
             return False
+        if state == "counted":
+            return entry.get("echelon") in _NAME_ECHELONS
         need = entry.get("requires", "modifier")
         if need == "none":
             return True

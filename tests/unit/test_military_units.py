@@ -307,3 +307,14 @@ def test_more_formations(nlp, text, expected):
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("攻勢で少なくとも4個大隊を投入した。", ["大隊"]),
+    ("予備の2個旅団が到着した。", ["旅団"]),
+    ("ロシア軍は数個師団を送り込んだ。", ["ロシア軍", "師団"]),
+    ("大隊は撤退した。", []),             # a bare echelon with no count is still no unit
+    ("3個大隊長が会議に出た。", []),      # a commander, not a unit
+])
+def test_counted_echelon_is_a_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
