@@ -173,3 +173,10 @@ def test_same_spans_on_ja_ginza(nlp, nlp_ginza):
     full = copy.deepcopy(nlp_ginza)
     full.add_pipe("quantity_extractor")
     assert records(full(TEXT)) == records(nlp(TEXT))
+
+
+@pytest.mark.parametrize("text,span", [("過去1日で敵兵420人を殺傷したとしている。", "420人"),
+                                       ("砲撃で住民12人が死傷した。", "12人")])
+def test_killed_or_wounded_verbs(nlp, text, span):
+    found = dict(records(nlp(text)))
+    assert found[span]["category"] == "CASUALTY" and found[span]["casualty"] == "killed_or_wounded"
