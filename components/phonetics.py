@@ -136,22 +136,20 @@ def similarity(kana: str, latin: str) -> float:
     Returns:
         float: Similarity between 0 and 1.
     """
-    a, b = kana_key(kana), latin_key(latin)
-    if not a or not b:
-        return 0.0
-    full = fuzz.ratio(a, b) / 100.0
-    sa, sb = skeleton(a), skeleton(b)
-    skel = fuzz.ratio(sa, sb) / 100.0 if sa and sb else full
-    return (full + skel) / 2.0
+    return _blended_ratio(kana_key(kana), latin_key(latin))
 
 
 def kana_similarity(a: str, b: str) -> float:
     """Similarity of two katakana forms (variants of one name), in [0, 1]."""
-    ka, kb = kana_key(a), kana_key(b)
-    if not ka or not kb:
+    return _blended_ratio(kana_key(a), kana_key(b))
+
+
+def _blended_ratio(a: str, b: str) -> float:
+    """Mean of the keys' edit similarity and their consonant skeletons' (vowels vary most across spellings)."""
+    if not a or not b:
         return 0.0
-    full = fuzz.ratio(ka, kb) / 100.0
-    sa, sb = skeleton(ka), skeleton(kb)
+    full = fuzz.ratio(a, b) / 100.0
+    sa, sb = skeleton(a), skeleton(b)
     skel = fuzz.ratio(sa, sb) / 100.0 if sa and sb else full
     return (full + skel) / 2.0
 
