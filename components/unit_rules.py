@@ -43,18 +43,24 @@ _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数]個$")
 
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
-    """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍), 同 only before an echelon (同旅団)."""
+    """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍), 同 only before an echelon (同旅団),
+    a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
     need = affil.get("before")
     if need == "service":
         return kind == "head" and bool(entry.get("chain"))
     if need == "echelon":
         return kind == "head" and entry.get("echelon") in _NAME_ECHELONS
+    if need == "formation":  # チェチェン人部隊, ポーランド人大隊: a people before a unit noun, never before 軍
+        return kind in ("head", "type") and not entry.get("chain")
     return True
 
 
+_LATIN_WORD = re.compile(r"[0-9]*[A-Za-z]")
+
+
 def _script_change(text: str, at: int) -> bool:
-    """Whether a Latin letter at ``at`` follows Japanese script (the start of an English gloss)."""
-    return 0 < at < len(text) and text[at].isascii() and text[at].isalpha() and not text[at - 1].isascii()
+    """Whether a Latin word (``Brigade``, ``3rd``) at ``at`` follows Japanese script (an English gloss starts)."""
+    return 0 < at < len(text) and not text[at - 1].isascii() and _LATIN_WORD.match(text, at) is not None
 
 
 def kanji_to_int(text: str) -> Optional[int]:

@@ -318,3 +318,42 @@ def test_new_near_misses(nlp, text):
 ])
 def test_counted_echelon_is_a_unit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an English gloss that opens with an ordinal (3rd) is still a change of script
+    ("撤退路を守った第3独立強襲旅団3rd Separate Assault Brigadeの話。",
+     ["第3独立強襲旅団", "3rd Separate Assault Brigade"]),
+    ("第47機械化旅団47th Mechanized Brigadeが反撃した。", ["第47機械化旅団", "47th Mechanized Brigade"]),
+])
+def test_ordinal_english_gloss_is_a_second_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("撃墜にはオランダ空軍とデンマーク軍も加わった。", ["オランダ空軍", "デンマーク軍"]),
+    ("豪軍と伊軍とカナダ軍が訓練を支援した。", ["豪軍", "伊軍", "カナダ軍"]),
+    ("チェチェン人部隊とポーランド人大隊が前線にいる。", ["チェチェン人部隊", "ポーランド人大隊"]),
+    ("ロシア人の志願兵部隊と義勇兵部隊。", ["志願兵部隊", "義勇兵部隊"]),
+    ("ウクライナ海軍の無人艇部隊が港を攻撃した。", ["ウクライナ海軍", "無人艇部隊"]),
+    ("ウクライナ南部防衛軍の報道官が述べた。", ["ウクライナ南部防衛軍"]),
+    ("ホルティツャ作戦戦略集団と南部作戦司令部が発表した。", ["ホルティツャ作戦戦略集団", "南部作戦司令部"]),
+])
+def test_more_sides_peoples_and_commands(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ロシア人兵士とチェチェン人の男性が拘束された。",  # people, not formations
+    "イタリアの首相と豪州の外相が会談した。",
+    "ホルティツャ島は観光地だ。",
+])
+def test_peoples_and_countries_alone_are_no_units(nlp, text):
+    assert units(nlp, text) == []
+
+
+def test_volunteer_formation_attributes(nlp):
+    _, attrs = attrs_of(nlp, "チェチェン人部隊が展開した。", "チェチェン人部隊")
+    assert attrs["side"] == "RU"
+    _, attrs = attrs_of(nlp, "志願兵部隊が展開した。", "志願兵部隊")
+    assert attrs["unit_type"] == "volunteer"
