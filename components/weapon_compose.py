@@ -266,6 +266,31 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     return out
 
 
+def _is_latin_token(tok: Tok) -> bool:
+    return bool(tok.text) and tok.text.isascii() and tok.text[-1:].isalnum()
+
+
+def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """One span for a designation and a name of the same system written together.
+
+    ``BM-21グラート``, ``2S19ムスタ`` (Latin, then katakana, glued) and ``R-360 Neptune``,
+    ``Flamingo FP-5`` (Latin, a space, Latin) are each one name. A Japanese name followed
+    by its Latin form (``シャヘドShahed``) is a name and its gloss: two spans, a bilingual pair.
+    """
+    out: List[Candidate] = []
+    for cand in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == cand.start and prev.canonical and prev.canonical == cand.canonical
+                and prev.kind in ("name", "family") and cand.kind in ("name", "family")
+                and _is_latin_token(tokens[prev.end - 1])):
+            last, first = tokens[prev.end - 1], tokens[cand.start]
+            if (not last.space and is_katakana(first.text)) or (last.space and _is_latin_token(first)):
+                out[-1] = Candidate(prev.start, cand.end, prev.canonical, prev.weapon_class, prev.origin, "name")
+                continue
+        out.append(cand)
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names, then families, then classes."""
     taken = set() if taken is None else taken
@@ -303,7 +328,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
-    chosen = resolve(sure)
+    chosen = join_same_system(tokens, resolve(sure))
     chosen = sorted(chosen + resolve(_quoted_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}

@@ -377,3 +377,21 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     nested.add_pipe("weapon_recognizer")  # default: a weapon word inside a unit name still counts
     doc = nested("ドローン部隊")
     assert [s.text for s in doc.spans[SPANS_KEY]] == ["ドローン"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a designation and a name of one system written together are one name
+    ("TOS-1Aや2S19ムスタ、BM-21グラートを撃破した。", ["TOS-1A", "2S19ムスタ", "BM-21グラート"]),
+    ("巡航ミサイルFlamingo FP-5とR-360 Neptuneの射程。", ["巡航ミサイル", "Flamingo FP-5", "R-360 Neptune"]),
+    # a Japanese name and its Latin gloss stay two spans (a bilingual pair)
+    ("シャヘドShahedが飛来した。", ["シャヘド", "Shahed"]),
+    # a slash separates two names, in Latin script as in katakana
+    ("ストームシャドーStorm Shadow/SCALPを発射した。", ["ストームシャドー", "Storm Shadow", "SCALP"]),
+    ("けん引式榴弾砲M777と誘導滑空爆弾(KAB)。", ["けん引式榴弾砲", "M777", "誘導滑空爆弾", "KAB"]),
+])
+def test_designation_and_name_of_one_system(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_joined_designation_keeps_canonical(run):
+    assert spans(run("BM-21グラートが発射された。")) == [("BM-21グラート", "BM-21 Grad", "mlrs")]
