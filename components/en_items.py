@@ -20,7 +20,7 @@ from typing import FrozenSet, List, Tuple
 _LATIN = "A-Za-z\u00c0-\u024f"
 _CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*(?:、(?=[{_LATIN}])[{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*)*")
 _TOKEN_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9'’\-]*|[,、;:().\-/\"“”–—]")
-_CONNECT = {"of", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
+_CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}
 _VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
@@ -173,6 +173,8 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
             close()
             if tok in ".;:" and state["shared"]:
                 state["shared"] = frozenset()
+        elif low in _ARTICLES and cur and cur[-1][2].lower() in _CONNECT and _is_cap(nxt):
+            cur.append((s, e, tok))  # "Institute for the Study of War": an article inside a name
         elif low in _ARTICLES:
             close()
         elif _is_cap(tok):

@@ -151,9 +151,17 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
     return list(found.values())
 
 
+_ARTICLE_END = re.compile(r"(?:\b(?:the|The|THE|a|A|an|An)\s+)$")
+
+
+def _before_item(text: str, item: EnItem) -> str:
+    """The text before ``item`` without the article the item dropped (``(the Black Sea Fleet)``)."""
+    return _ARTICLE_END.sub("", text[:item.start]).rstrip(" 　")
+
+
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
-    before = text[:item.start].rstrip(" 　")
+    before = _before_item(text, item)
     after = text[item.end:].lstrip(" ")
     if not (before.endswith(("(", "（")) and after.startswith((")", "）")) and item.initial):
         return None
@@ -186,7 +194,7 @@ def _known_pair(text: str, item: EnItem, known: Optional[KnownTable]) -> Optiona
     forms = known.get(fold_latin(item.text)) if known else None
     if not forms:
         return None
-    before = text[:item.start].rstrip(" 　(（「」『』\"“”:：/")
+    before = _before_item(text, item).rstrip(" 　(（「」『』\"“”:：/")
     for ja in sorted(forms, key=len, reverse=True):
         if before.endswith(ja):
             return Pair((len(before) - len(ja), len(before)), (item.start, item.end), 1.0, "exonym")

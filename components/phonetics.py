@@ -167,14 +167,56 @@ def edges_agree(a_key: str, b_key: str) -> bool:
     return sa[0] == sb[0] and sa[-n:] == sb[-n:]
 
 
+@lru_cache(maxsize=1)
+def _english_reader():
+    """e2k's English-to-katakana model (a small numpy model), or None where e2k is missing."""
+    try:
+        import e2k
+    except ImportError:  # pragma: no cover - e2k is a declared dependency
+        return None
+    return e2k.C2K()
+
+
+@lru_cache(maxsize=65536)
+def english_katakana(word: str) -> str:
+    """How Japanese writes an English word by its sound: ``Fire`` → ``ファイヤ``, ``Hubble`` → ``ハブル``.
+
+    Our key reads Latin letters as spelled, which suits Slavic names
+    (``Pokrovsk``) but not English spelling (``Fire``, ``Knight``); e2k
+    converts by sound. Only ASCII letters are read; anything else gives ``""``.
+    """
+    reader = _english_reader()
+    low = word.lower()
+    if reader is None or not low.isascii() or not low.isalpha():
+        return ""
+    return reader(low)
+
+
+def english_similarity(kana: str, words: Sequence[str]) -> float:
+    """Similarity of a katakana form to English words read by sound (each word converted on its own)."""
+    converted = [english_katakana(w) for w in words]
+    if not all(converted):
+        return 0.0
+    return kana_similarity(kana, "".join(converted))
+
+
+# Below this, our spelling-based key may be misreading an English word, and e2k's reading is tried too.
+ENGLISH_RETRY = 0.8
+
+
 def coded_similarity(kana: str, words: Sequence[str]) -> float:
     """Similarity of a katakana name to Latin words, reading a glued code as written.
 
     ``マグラV5``/``Magura V5``, ``アイリスT``/``IRIS-T``: when the katakana ends
     in a Latin code and the last word is that code, the kana part is compared
     with the other words, so the code neither helps nor hurts the sound match.
+    Words are read both as spelled (Slavic names) and, when that is not
+    convincing, as English by sound (``ファイア・ポイント``/``Fire Point``).
     """
     code = _CODE_RE.search(kana) if kana and not is_katakana(kana[-1]) else None
     if code and len(words) >= 2 and words[-1].upper() == code.group():
-        return similarity(kana[:code.start()], "".join(words[:-1]))
-    return similarity(kana, "".join(words))
+        kana, words = kana[:code.start()], words[:-1]
+    spelled = similarity(kana, "".join(words))
+    if spelled >= ENGLISH_RETRY or not kana:
+        return spelled
+    return max(spelled, english_similarity(kana, words))

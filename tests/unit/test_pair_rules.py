@@ -117,3 +117,25 @@ def test_exonym_rows_have_sources():
     for line in (DATA_DIR / KNOWN_FILE).read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         assert entry["source"] and entry["ja"] and entry["canonical"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # English words are read by sound as well as by spelling (e2k)
+    ("製造元のファイア・ポイント社Fire Pointは増産する。", [("ファイア・ポイント", "Fire Point")]),
+    ("宇宙のハッブル宇宙望遠鏡Hubble Space Telescopeが撮影した。", [("ハッブル宇宙望遠鏡", "Hubble Space Telescope")]),
+    # connectors and an article inside one English name
+    ("米シンクタンクの戦争研究所Institute for the Study of Warの地図。",
+     [("戦争研究所", "Institute for the Study of War")]),
+    # an article the Latin side drops does not hide the parentheses around it
+    ("ロシア海軍黒海艦隊(the Black Sea Fleet)の主力が移った。", [("黒海艦隊", "Black Sea Fleet")]),
+])
+def test_english_names_by_sound_and_structure(text, expected):
+    assert pairs_of(text) == expected
+
+
+def test_english_reading_is_a_fallback_for_unconvincing_spellings():
+    from components.phonetics import english_katakana, english_similarity
+    assert english_katakana("Point") == "ポイント"
+    assert english_katakana("Пётр") == ""  # only ASCII words are read
+    assert english_similarity("メディア", ["The", "SUN"]) < 0.5
+    assert coded_similarity("ナイト", ["Knight"]) > 0.9
