@@ -395,3 +395,8 @@ def test_designation_and_name_of_one_system(run, text, expected):
 
 def test_joined_designation_keeps_canonical(run):
     assert spans(run("BM-21グラートが発射された。")) == [("BM-21グラート", "BM-21 Grad", "mlrs")]
+
+
+def test_range_and_warhead_are_weapon_context(run):
+    assert texts(run("専門家によれば、フラミンゴの射程は長い。")) == ["フラミンゴ"]
+    assert texts(run("動物園のフラミンゴが話題になった。フラミンゴは片足で立つ。")) == []
