@@ -9,7 +9,9 @@ The finding is one pass of compiled regexes over ``doc.text``
 (``components.quantity_rules``); item and category come from the words around
 the number (``components.quantity_context``). Both read their tables from
 ``components/data/`` (``quantity_units.tsv``, ``quantity_categories.tsv``),
-which ``to_disk``/``from_disk`` copy with the pipeline. Hits are aligned to
+which ``to_disk``/``from_disk`` copy with the pipeline. When the WEAPON
+recogniser ran before (``weapons_key``), a weapon counted by a number decides
+its category by weapon class (``Tu-22M3を1機`` → AIRCRAFT). Hits are aligned to
 tokens with ``doc.char_span`` (strict); a hit whose qualifier does not align is
 shrunk to the tokens that still hold the number and its counter. The
 counted noun is trimmed to whole tokens when the tokenizer splits it off.
@@ -24,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 
-from .attributes import register_extensions, set_span_attrs
+from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
 from .tables import TablePipe
 from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, load_units
@@ -43,6 +45,7 @@ CATEGORIES_FILE = "quantity_categories.tsv"
     requires=["token.tag"],
     default_config={
         "spans_key": SPANS_KEY,
+        "weapons_key": "weapons",
         "units_path": None,
         "categories_path": None,
         "scorer": {"@scorers": "spacy.overlapping_labeled_spans_scorer.v1", "spans_key": SPANS_KEY},
@@ -50,11 +53,12 @@ CATEGORIES_FILE = "quantity_categories.tsv"
     default_score_weights={f"spans_{SPANS_KEY}_f": 0.0, f"spans_{SPANS_KEY}_p": None,
                            f"spans_{SPANS_KEY}_r": None},
 )
-def make_quantity_extractor(nlp: Language, name: str, *, spans_key: str, units_path: Optional[str],
-                            categories_path: Optional[str], scorer: Optional[Callable]) -> "QuantityExtractor":
+def make_quantity_extractor(nlp: Language, name: str, *, spans_key: str, weapons_key: Optional[str],
+                            units_path: Optional[str], categories_path: Optional[str],
+                            scorer: Optional[Callable]) -> "QuantityExtractor":
     """Build the extractor; the paths override the packaged unit and category TSVs."""
-    return QuantityExtractor(nlp.vocab, name, spans_key=spans_key, units_path=units_path,
-                             categories_path=categories_path, scorer=scorer)
+    return QuantityExtractor(nlp.vocab, name, spans_key=spans_key, weapons_key=weapons_key,
+                             units_path=units_path, categories_path=categories_path, scorer=scorer)
 
 
 class QuantityExtractor(TablePipe):
@@ -64,12 +68,15 @@ class QuantityExtractor(TablePipe):
         vocab (Vocab): The shared vocabulary.
         name (str): The component name.
         spans_key (str): Span group to write (spans already there are kept).
+        weapons_key (Optional[str]): Span group of WEAPON spans written by an earlier
+            component, read as evidence of what is counted; None (or absent) to ignore.
         units_path (Optional[str]): Unit table TSV (counter → normalised unit).
         categories_path (Optional[str]): Category rule TSV (item/verb/context words).
         scorer (Optional[Callable]): Scoring function for ``nlp.evaluate``.
     """
 
     def __init__(self, vocab, name: str = "quantity_extractor", *, spans_key: str = SPANS_KEY,
+                 weapons_key: Optional[str] = "weapons",
                  units_path: Optional[Union[str, Path]] = None,
                  categories_path: Optional[Union[str, Path]] = None,
                  scorer: Optional[Callable] = None) -> None:
@@ -77,6 +84,7 @@ class QuantityExtractor(TablePipe):
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
+        self.weapons_key = weapons_key
         self.scorer = scorer
         self._init_tables({UNITS_FILE: units_path, CATEGORIES_FILE: categories_path})
 
@@ -93,13 +101,15 @@ class QuantityExtractor(TablePipe):
         text = doc.text
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []
+        weapons = [(s.start_char, s.end_char, get_span_attrs(s).get("weapon_class") or "")
+                   for s in (doc.spans[self.weapons_key] if self.weapons_key and self.weapons_key in doc.spans else ())]
         for hit in find_quantities(text, self.units, self.patterns):
             span = self._align(doc, hit)
             if span is None:
                 logger.debug("quantity %r at %d not token-aligned", text[hit.start:hit.end], hit.start)
                 continue
             hit.start, hit.end = span.start_char, span.end_char
-            inference = infer(text, hit, self.rules, done)
+            inference = infer(text, hit, self.rules, done, weapons)
             inference.item = _token_item(doc, text, span, inference.item)
             done.append((hit, inference))
             found.append((span, hit, inference))

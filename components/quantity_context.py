@@ -19,6 +19,13 @@ Pure logic, no spaCy. The rules are data (``components/data/quantity_categories.
    military one in the sentence (``数千人が避難``), else troops in military context.
 5. A people count named by a relative clause of killing or wounding before it
    (``死亡が確認された兵士は…300人``, ``失った兵員は…``) is CASUALTY.
+6. A WEAPON the recogniser found right before the count (``弾道ミサイル「イスカンデル」6発``,
+   ``A-50など計41機``, ``Tu-22M3を1機``) or after it joined by の (``3隻の水上ドローン``)
+   decides by its weapon class (``class`` rows: ``aew_aircraft`` ends in ``aircraft`` → AIRCRAFT),
+   when the counted noun does not.
+7. The subject of the clause (``人的損失が過去24時間で1,090人``) decides like a counted noun;
+   a people count with no evidence in its sentence takes the category of the same counter
+   in the sentence before (``死傷者1,200名…。1日あたり80〜100名``), unless civilians are nearer.
 """
 from __future__ import annotations
 
@@ -29,11 +36,16 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from .quantity_rules import Hit
 
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
-_BEFORE = re.compile(NOUN_CHARS + r"{1,14}$")
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})(?:など|等)?$")  # 工兵など約6000人: the noun before など
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})[はがも]$")
+_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})[はが](?=[^。、,，はが]{0,16}$)")
+# Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
+_WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?$")
+_WEAPON_AFTER = re.compile(r"(?:規模|も)?の")
+WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 PEOPLE_UNITS = {"人", "名"}
@@ -113,6 +125,16 @@ class CategoryRules:
                 return rule
         return None
 
+    def class_rule(self, weapon_class: str) -> Optional[Rule]:
+        """The ``class`` row for a weapon class: the whole class, else its last ``_`` words."""
+        rows = {r.pattern: r for r in self.by_kind.get("class", [])}
+        parts = weapon_class.split("_")
+        for k in range(len(parts)):
+            rule = rows.get("_".join(parts[k:]))
+            if rule is not None:
+                return rule
+        return None
+
     def verb(self, window: str) -> Optional[Rule]:
         """The casualty verb at the start of ``window`` (after particles), if any."""
         if self.verb_re is None:
@@ -156,9 +178,9 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     if hit.item:
         return hit.item, text.find(hit.item, hit.end) + len(hit.item)
     category = hit.unit_category
-    before = _BEFORE.search(text, max(0, hit.start - 14), hit.start)
+    before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
     if before and category not in NO_BEFORE:
-        return before.group(0), hit.start
+        return before.group(1), hit.start
     if category == "PERCENT":
         of = _OF_BEFORE.search(text, max(0, hit.start - 15), hit.start)
         if of:
@@ -179,7 +201,8 @@ def sentence_bounds(text: str, pos: int) -> Tuple[int, int]:
     return start, m.start() if m else len(text)
 
 
-def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]] = ()) -> Inference:
+def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]] = (),
+          weapons: Sequence[WeaponSpan] = ()) -> Inference:
     """Item, category and casualty type for one quantity.
 
     Args:
@@ -188,6 +211,7 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         rules (CategoryRules): The category table.
         previous (Sequence[Tuple[Hit, Inference]]): Earlier quantities of the
             same text with what was inferred for them (for ``うち6名``).
+        weapons (Sequence[WeaponSpan]): WEAPON mentions of the text, ``(start, end, weapon_class)``.
 
     Returns:
         Inference: item (None when not named), category, casualty.
@@ -199,7 +223,14 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if item and rule is None:
         item, rule = _trim_item(item, hit, rules)
     if rule is None:
+        weapon = _counted_weapon(text, hit, weapons, rules)
+        if weapon is not None:
+            name, rule = weapon
+            item = item or name
+    if rule is None:
         topic = _TOPIC.search(text, max(0, hit.start - 15), hit.start)
+        if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
+            topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
         topic_rule = rules.item_rule(topic.group(1), hit.unit) if topic else None
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
@@ -209,6 +240,19 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             return Inference(item, "CASUALTY", verb.casualty)
         return Inference(item, rule.category, rule.casualty)
     return _without_item(text, hit, item, verb, rules, previous)
+
+
+def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
+                    rules: CategoryRules) -> Optional[Tuple[str, Rule]]:
+    """The WEAPON counted by ``hit`` (right before it, or after it joined by の) and its class row."""
+    for start, end, weapon_class in weapons:
+        before = end <= hit.start and _WEAPON_BEFORE.fullmatch(text, end, hit.start) is not None
+        after = start >= hit.end and _WEAPON_AFTER.fullmatch(text, hit.end, start) is not None
+        if (before or after) and weapon_class:
+            rule = rules.class_rule(weapon_class)
+            if rule is not None:
+                return text[start:end], rule
+    return None
 
 
 def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
@@ -274,6 +318,18 @@ def _civilians(text: str, hit: Hit, s_start: int, s_end: int, rules: CategoryRul
     return not military or min(civil) < min(military)
 
 
+def _previous_sentence(text: str, hit: Hit, s_start: int, family: Optional[str],
+                       previous: Sequence[Tuple[Hit, Inference]]) -> Optional[Inference]:
+    """What the last count of the same counter in the sentence before said (``死傷者1,200名…。80〜100名``)."""
+    p_start, _ = sentence_bounds(text, max(0, s_start - 1))
+    for prev_hit, prev in reversed(previous):
+        if prev_hit.start < p_start:
+            return None
+        if prev_hit.end <= s_start and UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family:
+            return prev
+    return None
+
+
 def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],
                   rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]]) -> Inference:
     """Category of a counter with no known item: verb, earlier quantity, sentence keyword, context."""
@@ -295,6 +351,9 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         return Inference(item, keyword.category, keyword.casualty)
     if people and _civilians(text, hit, s_start, s_end, rules):
         return Inference(item, "COUNT")
+    carried = _previous_sentence(text, hit, s_start, family, previous) if people else None
+    if carried is not None:
+        return Inference(item, carried.category, carried.casualty)
     if people and rules.military_re is not None:
         window = text[max(0, hit.start - CONTEXT_WINDOW):hit.end + CONTEXT_WINDOW]
         if rules.military_re.search(window):

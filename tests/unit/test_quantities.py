@@ -180,3 +180,47 @@ def test_same_spans_on_ja_ginza(nlp, nlp_ginza):
 def test_killed_or_wounded_verbs(nlp, text, span):
     found = dict(records(nlp(text)))
     assert found[span]["category"] == "CASUALTY" and found[span]["casualty"] == "killed_or_wounded"
+
+
+@pytest.fixture(scope="module")
+def nlp_with_weapons(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+@pytest.mark.parametrize("text,span,category", [
+    # the WEAPON counted decides by its class when no counted noun does
+    ("弾道ミサイル「イスカンデル」6発が発射された。", "6発", "MISSILE"),
+    ("長距離爆撃機Tu-22M3を1機破壊した。", "1機", "AIRCRAFT"),
+    ("早期警戒管制機A-50など計2機に損害を与えた。", "2機", "AIRCRAFT"),
+    ("3隻の水上ドローンが接近した。", "3隻", "DRONE"),
+    # a civilian ship is counted, not a platform of the war; a patrol boat is
+    ("タンカー183隻を制裁対象に指定した。", "183隻", "COUNT"),
+    ("哨戒艇2隻を撃沈した。", "2隻", "VEHICLE"),
+])
+def test_category_from_the_counted_weapon(nlp_with_weapons, text, span, category):
+    found = dict(records(nlp_with_weapons(text)))
+    assert found[span]["category"] == category
+
+
+def test_without_weapon_spans_the_context_still_decides(nlp):
+    found = dict(records(nlp("長距離爆撃機Tu-22M3を1機破壊した。")))
+    assert found["1機"]["category"] == "AIRCRAFT"  # 機 alone counts aircraft
+
+
+@pytest.mark.parametrize("text,span,category,casualty", [
+    ("ロシア軍の人的損失が過去24時間で1,090人に上った。", "1,090人", "CASUALTY", "killed_or_wounded"),
+    ("死傷者は1,200名以上に上った。1日あたり80〜100名という計算になる。", "80〜100名", "CASUALTY",
+     "killed_or_wounded"),
+    ("かつて7万人以上が暮らした街に、ロシア軍の部隊が入った。", "7万人以上", "COUNT", None),
+    ("死者は2000人に上った。北朝鮮は工兵など約6000人を追加で送る。", "約6000人", "PERSONNEL", None),
+    ("ミサイルと無人機は合わせて3万発超に達した。", "3万発超", "COUNT", None),
+])
+def test_people_counts_from_subject_and_previous_sentence(nlp, text, span, category, casualty):
+    found = dict(records(nlp(text)))
+    assert found[span]["category"] == category
+    assert found[span].get("casualty") == casualty
