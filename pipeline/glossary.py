@@ -147,7 +147,7 @@ def _add_pair(groups: Dict[str, Group], ja: str, en: str) -> None:
     parts = katakana_parts(ja)
     targets: List[Tuple[str, str]] = []
     if is_katakana(ja) and similarity(ja, name) >= 0.6:
-        targets = [(ja, name)]
+        targets = [(ja, name)] + _surname(ja, name)
     elif parts:
         words = name.split()
         for part in parts:
@@ -162,6 +162,21 @@ def _add_pair(groups: Dict[str, Group], ja: str, en: str) -> None:
         group.latin[latin] += 1
         group.variants[form] += 1
         group.pairs[(ja, en)] += 1
+
+
+def _surname(ja: str, name: str) -> List[Tuple[str, str]]:
+    """``オレクサンドル・シルスキー``/``Oleksandr Syrskyi``: the last name on its own as well.
+
+    Reporting names a person in full once and by surname after that
+    (``シルスキー氏``, or another spelling, ``シルスキイ``), so the surname gets
+    a group of its own when the dotted parts and the words correspond one to one.
+    """
+    parts, words = re.split(r"[・=＝]", ja), name.split()
+    if len(parts) < 2 or len(parts) != len(words) or len(parts[-1]) < 3:
+        return []
+    if similarity(parts[-1], words[-1]) < 0.75:
+        return []
+    return [(parts[-1], words[-1])]
 
 
 def _merge_similar(groups: Dict[str, Group]) -> Dict[str, Group]:

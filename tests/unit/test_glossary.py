@@ -68,3 +68,16 @@ def test_write_glossary(tmp_path):
     lines = tsv_path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "canonical\tvariants\tcount" and len(lines) == len(groups) + 1
     assert all({"canonical", "variants", "pairs", "count"} <= set(g) for g in groups)
+
+
+def test_a_surname_paired_in_a_full_name_groups_its_spellings():
+    records = [
+        rec("総司令官のオレクサンドル・シルスキー(Oleksandr Syrskyi)は述べた。",
+            [("オレクサンドル・シルスキー", "Oleksandr Syrskyi")]),
+        rec("シルスキー氏は前線を視察した。"),
+        rec("シルスキイ総司令官はシベルスク方面の防衛を命じた。"),
+    ]
+    found = where(build_glossary(records))
+    assert found["シルスキー"] == found["シルスキイ"] == "Syrskyi"
+    assert found["オレクサンドル・シルスキー"] == "Oleksandr Syrskyi"
+    assert found.get("シベルスク") != "Syrskyi"
