@@ -6,8 +6,9 @@ Evidence, strongest first:
    joins the group of the Latin side, named without heads (``region of
    Zaporizhzhia`` → ``Zaporizhzhia``) and lemmatised (``refineries`` →
    ``refinery``, spaCy's English ``lemma_lookup`` from spacy-lookups-data);
-2. exonym and gazetteer data: ``components/data/exonyms.jsonl`` (real-world
-   Japanese spellings of places, with sources) and the ``canonical`` plus
+2. exonym and gazetteer data: ``components/data/exonyms.jsonl`` and
+   ``person_names.jsonl`` (real-world Japanese spellings of places and of
+   people's surnames, with sources) and the ``canonical`` plus
    ``aliases``/``names`` of ``weapons.jsonl`` and ``military_units.jsonl``
    where those files exist;
 3. parenthesised alternatives (``ポクロフスク(ポクロウスク、パコフスク)``): the
@@ -40,7 +41,7 @@ from rapidfuzz import fuzz
 logger = logging.getLogger(__name__)
 
 from components.tables import DATA_DIR
-GAZETTEER_FILES = ("exonyms.jsonl", "weapons.jsonl", "military_units.jsonl")
+GAZETTEER_FILES = ("exonyms.jsonl", "person_names.jsonl", "weapons.jsonl", "military_units.jsonl")
 ATTACH_MIN = 0.8
 LATIN_MERGE_MIN = 0.85
 _KATA_RUN = re.compile(r"[ァ-ヺー]{2,}(?:[・=＝][ァ-ヺー]{2,})*")
