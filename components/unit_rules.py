@@ -238,8 +238,8 @@ class UnitGrammar:
             return False  # after 部隊/旅団 only 司令部-like heads: 旅団司令部
         if state == "ordinal" and not entry.get("after_ordinal", False):
             return False
-        if state == "name" and entry.get("echelon") not in _NAME_ECHELONS:
-            return False
+        if state == "name" and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name"):
+            return False  # ボストーク大隊, パトリオット部隊; not a name before 軍
         if state == "counted":
             return entry.get("echelon") in _NAME_ECHELONS
         need = entry.get("requires", "modifier")

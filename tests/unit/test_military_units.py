@@ -357,3 +357,17 @@ def test_volunteer_formation_attributes(nlp):
     assert attrs["side"] == "RU"
     _, attrs = attrs_of(nlp, "志願兵部隊が展開した。", "志願兵部隊")
     assert attrs["unit_type"] == "volunteer"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第414独立無人機打撃旅団が補給線を攻撃した。", ["第414独立無人機打撃旅団"]),
+    ("パトリオット部隊とワグネル部隊が展開した。", ["パトリオット部隊", "ワグネル部隊"]),
+    ("作戦司令部は、米統合参謀本部議長と会談した。", ["作戦司令部", "米統合参謀本部"]),
+    ("カストゥス・カリノウスキ連隊が参加した。", ["カストゥス・カリノウスキ連隊"]),
+])
+def test_strike_units_named_formations_and_command_bodies(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
+    assert units(nlp, "パトリオット軍という呼び名はない。") == []
