@@ -28,6 +28,7 @@ _NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+$")
 _HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
 SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
 _PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "ner": 4}
+MAX_SHIP_NAME_TOKENS = 6
 
 
 class Tok(NamedTuple):
@@ -291,6 +292,27 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
     return out
 
 
+def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
+                          ship_classes: frozenset) -> List[Candidate]:
+    """A ship's name written right after its class without quotes: ``揚陸艦ミンスク``, ``潜水艦ロストフ・ナ・ドヌ``.
+
+    Only after a ship class, where a katakana proper name can only be the vessel's
+    (the same name elsewhere is a city); with quotes, ``_quoted_candidates`` applies.
+    """
+    out = []
+    for cand in chosen:
+        if cand.kind != "class" or cand.weapon_class not in ship_classes or tokens[cand.end - 1].space:
+            continue
+        end = cand.end
+        while end < len(tokens) and end - cand.end < MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
+                and not (end > cand.end and tokens[end - 1].space):
+            end += 1
+        if end > cand.end and len(_surface(tokens, cand.end, end).replace("・", "")) >= 3 \
+                and not tokens[end - 1].text.endswith("・"):
+            out.append(Candidate(cand.end, end, None, cand.weapon_class, None, "quoted"))
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names, then families, then classes."""
     taken = set() if taken is None else taken
@@ -329,7 +351,9 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
     chosen = join_same_system(tokens, resolve(sure))
-    chosen = sorted(chosen + resolve(_quoted_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
+    ships = frozenset(h.weapon_class for h in grammar.heads if h.group == "ship")
+    named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, ships)
+    chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}
         guesses = [c for c in _ner_candidates(tokens, ner_labels) if _near(context, c.start, c.end, window, sents)]

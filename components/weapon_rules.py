@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 # Suffixes that turn a modifier stem into the same modifier (自爆 → 自爆型).
-MODIFIER_SUFFIXES = ("型", "式")
+MODIFIER_SUFFIXES = ("型", "式", "用")  # 自爆型, 牽引式, 攻撃用: a type word with its suffix
 # A connector between a system's name and a class head: シャヘド型無人機.
 NAME_CONNECTORS = ("型", "系", "式", "級")
 KATAKANA_RE = re.compile(r"^[\u30a0-\u30ffー・]+$")

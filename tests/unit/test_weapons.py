@@ -400,3 +400,16 @@ def test_joined_designation_keeps_canonical(run):
 def test_range_and_warhead_are_weapon_context(run):
     assert texts(run("専門家によれば、フラミンゴの射程は長い。")) == ["フラミンゴ"]
     assert texts(run("動物園のフラミンゴが話題になった。フラミンゴは片足で立つ。")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ship's name right after its class, without quotes
+    ("揚陸艦ミンスクと潜水艦ロストフ・ナ・ドヌが被弾した。", ["揚陸艦", "ミンスク", "潜水艦", "ロストフ・ナ・ドヌ"]),
+    ("ミンスクで会談が開かれた。駆逐艦が入港した。", ["駆逐艦"]),
+    # type words with 用, multirotors, ground robots, guided shells
+    ("攻撃用ドローンとヘキサコプター、地上ロボット、誘導砲弾。", ["攻撃用ドローン", "ヘキサコプター", "地上ロボット", "誘導砲弾"]),
+    # generic vessels are no WEAPON, as 車両 and 兵器 are not
+    ("黒海艦隊は艦艇の多くを移した。", []),
+])
+def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
+    assert texts(run(text)) == expected
