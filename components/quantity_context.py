@@ -341,8 +341,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     for prev_hit, prev in reversed(previous):
         if prev_hit.end <= s_start:
             break
-        if UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family and hit.unit is not None:
-            return Inference(item, prev.category, prev.casualty)
+        if UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family and hit.unit is not None and not item:
+            return Inference(item, prev.category, prev.casualty)  # うち6名; not 死者1人と救助者396人
     keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)
     if keyword is None and hit.unit in EXTENDED_CONTEXT_UNITS:
         w_start = max(0, s_start - CONTEXT_WINDOW)
@@ -351,7 +351,7 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         return Inference(item, keyword.category, keyword.casualty)
     if people and _civilians(text, hit, s_start, s_end, rules):
         return Inference(item, "COUNT")
-    carried = _previous_sentence(text, hit, s_start, family, previous) if people else None
+    carried = _previous_sentence(text, hit, s_start, family, previous) if people and not item else None
     if carried is not None:
         return Inference(item, carried.category, carried.casualty)
     if people and rules.military_re is not None:

@@ -87,7 +87,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern]:
         rf"(?P<suf>{SUFFIX})?")
     latin = re.compile(
         rf"(?P<cur>US\$|[$€£¥￥])?(?<![0-9.,])"
-        rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn)\b)?"
+        rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn)(?![A-Za-z]))?"
         rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))"
         rf"(?P<suf>{SUFFIX})?", re.IGNORECASE)
     return ja, latin

@@ -224,3 +224,9 @@ def test_people_counts_from_subject_and_previous_sentence(nlp, text, span, categ
     found = dict(records(nlp(text)))
     assert found[span]["category"] == category
     assert found[span].get("casualty") == casualty
+
+
+def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
+    found = dict(records(nlp("ロシア軍の艦が沈み、公表したのは死者1人と救助者396人にとどまる。")))
+    assert found["1人"]["category"] == "CASUALTY"
+    assert found["396人"]["category"] == "PERSONNEL" and found["396人"]["item"] == "救助者"

@@ -143,6 +143,8 @@ POSITIVE = [
     ("輸出は日量約350万バレルに減った。", "日量約350万バレル", 3_500_000, None, "bbl/d", "VOLUME", True, "exact"),
     ("敵は3方向から攻撃してきた。", "3方向", 3, None, "方向", "COUNT", False, "exact"),
     ("4州の併合を宣言した。", "4州", 4, None, "州", "COUNT", False, "exact"),
+    ("EUは€50 billionの基金を用意した。", "€50 billion", 50_000_000_000, None, "EUR", "MONEY", False, "exact"),
+    ("同日、$300 million相当の支援を発表した。", "$300 million", 300_000_000, None, "USD", "MONEY", False, "exact"),
 ]
 
 
