@@ -29,7 +29,7 @@ KATA = "ァ-ヺー"
 _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
-    r"|(?P<kanji>[\u4e00-\u9fff々ヶ]+)|(?P<no>の)")
+    r"|(?P<kanji>(?:(?!第[0-9０-９])[\u4e00-\u9fff々ヶ])+)|(?P<no>の)")  # ロシア軍第1…: 第1 is its own unit
 _VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
 _BOUNDARY = re.compile(r"[。！？!?\n]")
 _PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
@@ -159,6 +159,11 @@ def _before_item(text: str, item: EnItem) -> str:
     return _ARTICLE_END.sub("", text[:item.start]).rstrip(" 　")
 
 
+# A one-kanji country abbreviation before an organisation's name (米, 英, 仏, 独, 露), not the first
+# character of an ordinary word (米国, 英語, 独立, 露出) and leaving a name of three or more kanji.
+_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?![国語字教立自占裁身占天出店])(?=[\u4e00-\u9fff]{3})")
+
+
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
@@ -171,8 +176,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if last.end != len(before.rstrip("(（").rstrip(" 　")) or last.kind != "kanji" or len(last.text) < 2:
         return None
     start = last.start
+    if _COUNTRY_DESCRIPTOR.match(last.text):
+        start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
     prev = units[-2] if len(units) >= 2 else None
-    if prev is not None and prev.end == start and "@" in heads.get(prev.text, ()):
+    if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
     return (2.0, start, last.end, "paren")
 
@@ -230,6 +237,29 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     return None
 
 
+# Scientific names: a binomial or trinomial (Panthera uncia), or a family, order or tribe (Liparidae)
+_TAXON_RE = re.compile(r"[A-Z][a-z]+(?: [a-z]{2,}(?:us|um|a|ae|is|os|i|ii|ensis|oides|ens|ans|ax|ix|ex))"
+                       r"{1,2}|[A-Z][a-z]+(?:idae|inae|aceae|ales|iformes|ini)")
+_TAXON_JA_RE = re.compile(rf"([{KATA}]{{2,}}(?:亜科|科|属|目|族)?)[(（]$")
+
+
+def _taxon_pair(text: str, start: int, end: int) -> Optional[Pair]:
+    """``ユキヒョウ(Panthera uncia)``, ``クサウオ科(Liparidae)``: a katakana name and its scientific name.
+
+    Nothing sounds alike here, so the evidence is the form itself: a Latin
+    binomial or a family name in parentheses right after a katakana name.
+    """
+    if text[end - 1:end] in (")", "）"):
+        end -= 1
+    if not (_TAXON_RE.fullmatch(text, start, end) and text[end:end + 1] in (")", "）")
+            and text[start - 1:start] in ("(", "（")):
+        return None
+    m = _TAXON_JA_RE.search(text, max(0, start - 20), start)
+    if m is None or coded_similarity(m.group(1), text[start:end].split()) >= T_ADJ:
+        return None  # パトリオット(Patriot missiles) sounds alike: an ordinary pair, not a scientific name
+    return Pair((m.start(1), m.end(1)), (start, end), 3.0, "taxon")
+
+
 _EN_HEADS: Dict[int, Tuple[HeadTable, FrozenSet[str]]] = {}
 
 
@@ -259,6 +289,13 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
     taken_ja: List[Tuple[int, int]] = []
     prev_end = 0
     for cs, ce in latin_chunks(text):
+        taxon = _taxon_pair(text, cs, ce)
+        if taxon is not None:
+            if not any(taxon.ja[0] < b and a < taxon.ja[1] for a, b in taken_ja):
+                pairs.append(taxon)
+                taken_ja.append(taxon.ja)
+            prev_end = ce
+            continue
         if chunk_kind(text[cs:ce]) != "names":
             prev_end = ce
             continue

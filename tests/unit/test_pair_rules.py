@@ -139,3 +139,18 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     assert english_katakana("Пётр") == ""  # only ASCII words are read
     assert english_similarity("メディア", ["The", "SUN"]) < 0.5
     assert coded_similarity("ナイト", ["Knight"]) > 0.9
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an ordinal after a force's name opens the unit's own name
+    ("ISWは、ロシア軍第1親衛戦車軍(1st Guards Tank Army)の再編を指摘した。", [("第1親衛戦車軍", "1st Guards Tank Army")]),
+    # a one-kanji country descriptor is not part of the institute's name
+    ("米戦略国際問題研究所(CSIS)の報告書", [("戦略国際問題研究所", "CSIS")]),
+    ("米国防総省(Pentagon)が発表した。", [("米国防総省", "Pentagon")]),
+    # scientific names: no sound in common, the form is the evidence
+    ("高山に暮らすユキヒョウ(Panthera uncia)は減っている。", [("ユキヒョウ", "Panthera uncia")]),
+    ("深海のクサウオ科(Liparidae)の魚。", [("クサウオ科", "Liparidae")]),
+    ("防空システムのパトリオット(Patriot system)が配備された。", [("パトリオット", "Patriot")]),
+])
+def test_ordinals_descriptors_and_scientific_names(text, expected):
+    assert pairs_of(text) == expected
