@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 
+from .registration import factory
 from .attributes import get_span_attrs, iter_store, register_extensions, set_span_attrs
 from .tables import TablePipe
 from .pair_rules import HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, load_heads, load_known
@@ -86,7 +87,7 @@ def register_bilingual_extensions() -> None:
 register_bilingual_extensions()
 
 
-@Language.factory(
+@factory(
     "bilingual_aligner",
     assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY, "data_path": None},

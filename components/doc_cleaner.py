@@ -16,8 +16,10 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .registration import factory
 
-@Language.factory(
+
+@factory(
     "gunji_doc_cleaner",
     default_config={"drop_tensor": True, "drop_user_data": ["sub_tokens"]},
 )

@@ -22,12 +22,14 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .registration import factory
+
 EntsFilter = Callable[[Iterable[Span], Iterable[Span]], List[Span]]
 
 DEFAULT_SPANS_KEYS = ["military_units", "weapons", "quantities"]
 
 
-@Language.factory(
+@factory(
     "gunji_ents_merger",
     assigns=["doc.ents"],
     requires=["doc.spans"],

@@ -35,6 +35,7 @@ from spacy.attrs import ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .registration import factory
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import folded_tokens
 from .tables import TablePipe
@@ -55,7 +56,7 @@ _HONORIFIC_ECHELONS = {"division", "brigade", "regiment", "battalion", "company"
 Candidate = Tuple[int, int, Dict[str, Any]]  # token start, token end, attributes
 
 
-@Language.factory(
+@factory(
     "military_unit_recognizer",
     assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY, "data_path": None, "patterns_path": None,

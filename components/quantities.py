@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 
+from .registration import factory
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
 from .tables import TablePipe
@@ -39,7 +40,7 @@ UNITS_FILE = "quantity_units.tsv"
 CATEGORIES_FILE = "quantity_categories.tsv"
 
 
-@Language.factory(
+@factory(
     "quantity_extractor",
     assigns=["doc.spans"],
     requires=["token.tag"],

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 
+from .registration import factory
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import FoldedGazetteer
 from .tables import TablePipe
@@ -51,7 +52,7 @@ CLASSES_FILE = "weapon_classes.jsonl"
 NER_LABELS = ["Weapon", "Aircraft", "Ship"]
 
 
-@Language.factory(
+@factory(
     "weapon_recognizer",
     assigns=["doc.spans"],
     default_config={

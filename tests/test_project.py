@@ -122,3 +122,22 @@ def test_both_pipeline_annotates_all_labels(project_dir):
     out = subprocess.run([sys.executable, "-c", script], cwd=project_dir, capture_output=True, text=True,
                          check=True)
     assert set(json.loads(out.stdout.strip().splitlines()[-1])) == LABELS
+
+
+def test_package_loads_beside_the_gunji_distribution(project_dir):
+    """The package's copies of our modules and the installed gunji's entry points meet in one process
+    (the README installs both): neither order of import may raise spaCy's E004."""
+    v = _vars(project_dir)
+    pkg = f"{v['lang']}_{v['package_name']}"
+    root = project_dir / v["packages"] / f"{pkg}-{v['package_version']}"
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(root)!r})\n"
+        "import components.bilingual\n"                       # the distribution's module first
+        f"import {pkg}\n"
+        f"nlp = {pkg}.load()\n"
+        "doc = nlp('ロシア軍は無人機30機でキーウKyivを攻撃した。')\n"
+        "print(sorted({s.label_ for s in doc.spans['military_units']} | {s.label_ for s in doc.spans['quantities']}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=project_dir, capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "['MIL_UNIT', 'QUANTITY']"
