@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .registration import factory
 from .attributes import get_span_attrs, iter_store, register_extensions, set_span_attrs
+from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, load_heads, load_known
 
@@ -125,7 +126,7 @@ class BilingualAligner(TablePipe):
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""
-        text = doc.text  # Doc.text joins every token: read it once
+        text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
         return find_pairs(text, self.heads, self.known), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

@@ -13,11 +13,12 @@ runs no pipeline component (pitfall 7).
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -121,8 +122,8 @@ class FoldedGazetteer(Generic[T]):
         Returns:
             List[GazetteerMatch]: Matches ordered by start token, possibly overlapping.
         """
-        folded, starts, ends = folded_tokens(doc)
-        end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
+        view = token_view(doc)
+        folded, starts, ends, end_token = view.folded, view.starts, view.ends, view.end_token
         matches: List[GazetteerMatch[T]] = []
         root = self._root
         for i, pos in enumerate(starts):
@@ -146,8 +147,66 @@ class FoldedGazetteer(Generic[T]):
 
 def token_texts(doc: Doc) -> List[str]:
     """Every token's text, read from one array rather than one ``Token`` object per token."""
+    return list(token_view(doc).texts)
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """What every rule component reads of a doc's tokens, computed once per doc.
+
+    ``Doc.text`` builds a ``Token`` object per token, and each recogniser used
+    to read the token texts and fold them again; four components did this for
+    every doc. The view is cached per Doc object (weakly, so it goes with the
+    doc) and recomputed when the number of tokens changes (a retokenizer ran).
+
+    Attributes:
+        texts: Token texts.
+        text: The doc's text (``Doc.text``).
+        folded: The folded text of all tokens joined (``fold`` per token).
+        starts: Each token's start in ``folded``.
+        ends: Each token's end in ``folded``.
+        end_token: ``folded`` offset → index of the token ending there (non-empty tokens).
+    """
+
+    texts: Tuple[str, ...]
+    text: str
+    folded: str
+    starts: Tuple[int, ...]
+    ends: Tuple[int, ...]
+    end_token: Dict[int, int]
+
+
+_VIEWS: "weakref.WeakKeyDictionary[Doc, Tuple[int, TokenView]]" = weakref.WeakKeyDictionary()
+
+
+def token_view(doc: Doc) -> TokenView:
+    """The doc's :class:`TokenView`, from the cache while the doc keeps its tokens."""
+    cached = _VIEWS.get(doc)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
     strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+    texts = tuple(strings[orth] for orth, _ in rows)
+    text = "".join([t + " " if space else t for t, (_, space) in zip(texts, rows)])
+    folded, starts, ends = _fold_all(texts)
+    end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
+    view = TokenView(texts, text, folded, tuple(starts), tuple(ends), end_token)
+    _VIEWS[doc] = (len(doc), view)
+    return view
+
+
+def _fold_all(texts: Iterable[str]) -> Tuple[str, List[int], List[int]]:
+    parts: List[str] = []
+    starts: List[int] = []
+    ends: List[int] = []
+    pos = 0
+    for text in texts:
+        piece = _fold_token(text)
+        starts.append(pos)
+        pos += len(piece)
+        ends.append(pos)
+        parts.append(piece)
+    return "".join(parts), starts, ends
 
 
 def folded_tokens(doc: Doc, texts: Optional[Sequence[str]] = None) -> Tuple[str, List[int], List[int]]:
@@ -160,17 +219,10 @@ def folded_tokens(doc: Doc, texts: Optional[Sequence[str]] = None) -> Tuple[str,
         doc (Doc): The document.
         texts (Optional[Sequence[str]]): Its token texts, when the caller has them already.
     """
-    parts: List[str] = []
-    starts: List[int] = []
-    ends: List[int] = []
-    pos = 0
-    for text in token_texts(doc) if texts is None else texts:
-        piece = _fold_token(text)
-        starts.append(pos)
-        pos += len(piece)
-        ends.append(pos)
-        parts.append(piece)
-    return "".join(parts), starts, ends
+    if texts is None:
+        view = token_view(doc)
+        return view.folded, list(view.starts), list(view.ends)
+    return _fold_all(texts)
 
 
 def non_overlapping(matches: Sequence[GazetteerMatch[T]]) -> List[GazetteerMatch[T]]:

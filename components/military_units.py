@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .registration import factory
 from .attributes import register_extensions, set_span_attrs
-from .gazetteer import folded_tokens
+from .gazetteer import token_view
 from .tables import TablePipe
 from .unit_rules import EnglishUnits, UnitGrammar, read_jsonl
 
@@ -101,7 +101,7 @@ class MilitaryUnitRecognizer(TablePipe):
 
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
-        text = doc.text  # Doc.text joins every token: read it once per doc
+        text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
         found = self._japanese(doc)
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
@@ -121,12 +121,11 @@ class MilitaryUnitRecognizer(TablePipe):
 
     def _japanese(self, doc: Doc) -> List[Candidate]:
         """Grammar matches over the folded token text, one (the longest) per start token."""
-        orths, tags = zip(*doc.to_array([ORTH, TAG]).tolist()) if len(doc) else ((), ())
-        strings = doc.vocab.strings  # arrays, not a Token object per token: this runs on every doc
-        texts = [strings[orth] for orth in orths]
-        folded, starts, ends = folded_tokens(doc, texts)
-        end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
-        token_ends = set(end_token)
+        view = token_view(doc)  # arrays, not a Token object per token: this runs on every doc
+        texts, folded, starts, ends, end_token = view.texts, view.folded, view.starts, view.ends, view.end_token
+        strings = doc.vocab.strings
+        tags = doc.to_array(TAG).tolist() if len(doc) else []
+        token_ends = end_token.keys()
         names = self._names(doc, texts, [strings[tag] if tag else "" for tag in tags], starts, ends)
         breaks = {starts[i] for i in range(len(texts)) if starts[i] == ends[i] and _SEPARATOR.search(texts[i])}
         out: List[Candidate] = []

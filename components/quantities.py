@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from .registration import factory
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
+from .gazetteer import token_view
 from .tables import TablePipe
 from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, load_units
 
@@ -99,7 +100,7 @@ class QuantityExtractor(TablePipe):
 
     def find(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
         """Find, align and classify the quantities of ``doc``."""
-        text = doc.text
+        text = token_view(doc).text
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []
         weapons = [(s.start_char, s.end_char, get_span_attrs(s).get("weapon_class") or "")

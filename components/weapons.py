@@ -31,14 +31,14 @@ import logging
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Union
 
-from spacy.attrs import ENT_TYPE, ORTH, SPACY
+from spacy.attrs import ENT_TYPE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 
 from .registration import factory
 from .attributes import register_extensions, set_span_attrs
-from .gazetteer import FoldedGazetteer
+from .gazetteer import FoldedGazetteer, token_view
 from .tables import TablePipe
 from .weapon_compose import Candidate, Tok, choose_candidates, trie_entries
 from .weapon_rules import Grammar, grammar_from_records, names_from_records, read_jsonl
@@ -124,9 +124,10 @@ class WeaponRecognizer(TablePipe):
     def find(self, doc: Doc) -> List[Candidate]:
         """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
-        strings = doc.vocab.strings  # one array read instead of a Token object per token
-        tokens = [Tok(strings[orth], bool(space), strings[ent] if ent else "")
-                  for orth, space, ent in doc.to_array([ORTH, SPACY, ENT_TYPE]).tolist()]
+        strings = doc.vocab.strings  # arrays and the shared token view, not a Token object per token
+        rows = doc.to_array([SPACY, ENT_TYPE]).tolist() if len(doc) else []
+        tokens = [Tok(text, bool(space), strings[ent] if ent else "")
+                  for text, (space, ent) in zip(token_view(doc).texts, rows)]
         labels = self.ner_labels if self.use_ner_signal else ()
         chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
         held = [(s.start, s.end) for key in self.yield_to if key in doc.spans for s in doc.spans[key]]
