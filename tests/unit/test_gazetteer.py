@@ -49,3 +49,15 @@ def test_non_overlapping_prefers_longest(nlp_blank):
     matches = gaz.find(doc, longest_only=False)
     assert len(matches) == 3
     assert [(m.start, m.end, m.payload) for m in non_overlapping(matches)] == [(0, 2, "force")]
+
+
+def test_token_view_is_shared_and_follows_retokenization(nlp_blank):
+    from components.gazetteer import token_view
+    doc = nlp_blank("ロシア 空挺 軍が前進した。")
+    view = token_view(doc)
+    assert token_view(doc) is view  # computed once per doc
+    assert view.text == doc.text and list(view.texts) == [t.text for t in doc]
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:3])
+    again = token_view(doc)
+    assert again is not view and list(again.texts) == [t.text for t in doc] and again.text == doc.text
