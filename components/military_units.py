@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Set, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 from spacy.attrs import ORTH, TAG
 from spacy.language import Language
@@ -48,6 +48,7 @@ LABEL = "MIL_UNIT"
 NAMED_FILE = "military_units.jsonl"
 PATTERNS_FILE = "unit_patterns.jsonl"
 _KATAKANA = re.compile(r"^[ァ-ヺー・]{3,}$")
+_PROPER, _NOUN = 1, 2  # what a token's tag says for names (``MilitaryUnitRecognizer._tag_kind``)
 _SEPARATOR = re.compile(r"[・･·/／]")
 _ACRONYM = re.compile(r"\s?[(（]([A-Z]{2,6})[)）]")
 _HONORIFIC = re.compile(r"「([ァ-ヺー・]{2,24})」")
@@ -90,6 +91,7 @@ class MilitaryUnitRecognizer(TablePipe):
         self.name = name
         self.spans_key = spans_key
         self.use_ner_signal = use_ner_signal
+        self._tag_kinds: Dict[int, int] = {}
         self._init_tables({NAMED_FILE: data_path, PATTERNS_FILE: patterns_path})
 
     def _load(self) -> None:
@@ -126,25 +128,39 @@ class MilitaryUnitRecognizer(TablePipe):
         strings = doc.vocab.strings
         tags = doc.to_array(TAG).tolist() if len(doc) else []
         token_ends = end_token.keys()
-        names = self._names(doc, texts, [strings[tag] if tag else "" for tag in tags], starts, ends)
+        names = self._names(doc, texts, [self._tag_kind(strings, tag) for tag in tags], starts, ends)
         breaks = {starts[i] for i in range(len(texts)) if starts[i] == ends[i] and _SEPARATOR.search(texts[i])}
         out: List[Candidate] = []
         first = self.grammar.first_chars
         for i, pos in enumerate(starts):  # a parse starts with a table key, an ordinal (第) or a name
-            if ends[i] == pos or not (folded[pos] in first or pos in names):
+            if ends[i] == pos or not (folded[pos] in first or pos in names) \
+                    or not self.grammar.may_start(folded, pos, names):
                 continue
             match = self.grammar.parse(folded, pos, token_ends, names, breaks)
             if match is not None:
                 out.append((i, end_token[match.end] + 1, match.attrs))
         return out
 
-    def _names(self, doc: Doc, texts: List[str], tags: List[str], starts: List[int],
-               ends: List[int]) -> Dict[int, List[int]]:
-        """Proper-name extents (folded offsets) that may precede an echelon head: ``ボストーク大隊``."""
+    def _tag_kind(self, strings, tag: int) -> int:
+        """``_PROPER`` for a proper noun other than a country, ``_NOUN`` for another noun, else 0
+        (memoised per tag: a doc has a few dozen distinct tags and hundreds of tokens)."""
+        kind = self._tag_kinds.get(tag)
+        if kind is None:
+            name = strings[tag] if tag else ""
+            kind = (_PROPER if name.startswith("名詞-固有名詞") and "地名-国" not in name
+                    else _NOUN if name.startswith("名詞") else 0)
+            self._tag_kinds[tag] = kind
+        return kind
+
+    def _names(self, doc: Doc, texts: Sequence[str], kinds: List[int], starts: Sequence[int],
+               ends: Sequence[int]) -> Dict[int, List[int]]:
+        """Proper-name extents (folded offsets) that may precede an echelon head: ``ボストーク大隊``.
+
+        ``kinds`` holds ``_tag_kind`` per token: proper nouns, and katakana common nouns.
+        """
         names: Dict[int, List[int]] = {}
-        for i, tag in enumerate(tags):
-            if tag.startswith("名詞-固有名詞") and "地名-国" not in tag or (
-                    tag.startswith("名詞") and _KATAKANA.match(texts[i])):
+        for i, kind in enumerate(kinds):
+            if kind == _PROPER or (kind == _NOUN and _KATAKANA.match(texts[i])):
                 names.setdefault(starts[i], []).append(ends[i])
         if self.use_ner_signal and doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:

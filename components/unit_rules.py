@@ -171,6 +171,25 @@ class UnitGrammar:
             self._first_chars = set(self.trie.first_chars) | {"第"}
         return self._first_chars
 
+    def may_start(self, text: str, pos: int, names: Mapping[int, Sequence[int]]) -> bool:
+        """A cheap necessary condition for ``parse`` to find a unit at ``pos``.
+
+        A unit ends in a head or a named unit. So a first piece that cannot stand
+        alone (an affiliation, a type word, a name, a head that needs a modifier)
+        must be followed by the start of another piece: a table key, 第, or a
+        proper name. ``ロシアの``, ``ポクロフスクで`` fail here without a parse;
+        most candidate starts of a text do.
+        """
+        if text.startswith("第", pos) or _COUNTED.search(text, max(0, pos - 3), pos):
+            return True
+        first = self.first_chars
+        for end, kind, entry in self.trie.walk(text, pos):
+            if kind == "named" or (kind == "head" and entry.get("requires") == "none"):
+                return True
+            if end < len(text) and (text[end] in first or end in names):
+                return True
+        return any(end < len(text) and text[end] in first for end in names.get(pos, ()))
+
     def parse(self, text: str, pos: int, ends: Set[int],
               names: Optional[Mapping[int, Sequence[int]]] = None,
               breaks: Set[int] = frozenset()) -> Optional[UnitMatch]:
