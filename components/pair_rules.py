@@ -233,6 +233,8 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         return Pair((js, je), (item.start, item.end), 1.0, "phonetic")
     acronym = len(item.words) == 1 and re.fullmatch(r"[A-Z]{2,6}", item.words[0])
     if acronym and len(ja) >= 3:
+        if _COUNTRY_DESCRIPTOR.match(ja):
+            js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局
         return Pair((js, je), (item.start, item.end), 1.0, "acronym")
     return None
 
@@ -240,19 +242,21 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
 # Scientific names: a binomial or trinomial (Panthera uncia), or a family, order or tribe (Liparidae)
 _TAXON_RE = re.compile(r"[A-Z][a-z]+(?: [a-z]{2,}(?:us|um|a|ae|is|os|i|ii|ensis|oides|ens|ans|ax|ix|ex))"
                        r"{1,2}|[A-Z][a-z]+(?:idae|inae|aceae|ales|iformes|ini)")
-_TAXON_JA_RE = re.compile(rf"([{KATA}]{{2,}}(?:亜科|科|属|目|族)?)[(（]$")
+_TAXON_JA_RE = re.compile(rf"([{KATA}]{{2,}}(?:亜科|科|属|目|族)?)[(（]?$")
 
 
 def _taxon_pair(text: str, start: int, end: int) -> Optional[Pair]:
-    """``ユキヒョウ(Panthera uncia)``, ``クサウオ科(Liparidae)``: a katakana name and its scientific name.
+    """``ユキヒョウ(Panthera uncia)``, ``クサウオ科(Liparidae)``, ``シマフクロウBubo blakistoni``: a katakana
+    name and its scientific name, in parentheses or glued.
 
     Nothing sounds alike here, so the evidence is the form itself: a Latin
     binomial or a family name in parentheses right after a katakana name.
     """
     if text[end - 1:end] in (")", "）"):
         end -= 1
-    if not (_TAXON_RE.fullmatch(text, start, end) and text[end:end + 1] in (")", "）")
-            and text[start - 1:start] in ("(", "（")):
+    in_parens = text[start - 1:start] in ("(", "（") and text[end:end + 1] in (")", "）")
+    glued = start > 0 and is_katakana(text[start - 1])  # シマフクロウBubo blakistoni
+    if not (_TAXON_RE.fullmatch(text, start, end) and (in_parens or glued)):
         return None
     m = _TAXON_JA_RE.search(text, max(0, start - 20), start)
     if m is None or coded_similarity(m.group(1), text[start:end].split()) >= T_ADJ:

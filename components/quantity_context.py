@@ -25,7 +25,8 @@ Pure logic, no spaCy. The rules are data (``components/data/quantity_categories.
    when the counted noun does not.
 7. The subject of the clause (``人的損失が過去24時間で1,090人``) decides like a counted noun;
    a people count with no evidence in its sentence takes the category of the same counter
-   in the sentence before (``死傷者1,200名…。1日あたり80〜100名``), unless civilians are nearer.
+   in the sentence before (``死傷者1,200名…。1日あたり80〜100名``), unless civilians are nearer
+   or a deployment verb (``派遣``, ``送り込む``) says they are troops.
 """
 from __future__ import annotations
 
@@ -97,6 +98,7 @@ class CategoryRules:
         self.verb_re = self._alternation("verb")
         self.military_re = self._alternation("military")
         self.civil_re = self._alternation("civil")
+        self.deploy_re = self._alternation("deploy")
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
                             if words else None)
@@ -351,6 +353,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         return Inference(item, keyword.category, keyword.casualty)
     if people and _civilians(text, hit, s_start, s_end, rules):
         return Inference(item, "COUNT")
+    if people and rules.deploy_re is not None and rules.deploy_re.search(text, s_start, s_end):
+        return Inference(item, "PERSONNEL")  # 約1万1000人を送り込み: deployed people are troops
     carried = _previous_sentence(text, hit, s_start, family, previous) if people and not item else None
     if carried is not None:
         return Inference(item, carried.category, carried.casualty)

@@ -29,7 +29,8 @@ INSIDE_BEFORE = set("0123456789０１２３４５６７８９.,．，/") | {chr(
     {chr(c) for c in range(0x61, 0x7B)} | {chr(c) for c in range(0xFF21, 0xFF3B)} | {chr(c) for c in range(0xFF41, 0xFF5B)}
 HYPHENS = set("-‐－–−")
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z]{3,}$")
-JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX})$")
+JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX}){{1,2}}$")  # 約, 最大約: up to two qualifiers before the number
+JA_PREFIX_PART = re.compile(JA_PREFIX)
 EN_PREFIX_RE = re.compile(rf"{EN_PREFIX}$", re.IGNORECASE)
 KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
 COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲"
@@ -120,11 +121,16 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
     return text.startswith(core, end) or text[max(0, start - len(core)):start] == core
 
 
-def _is_one_of(text: str, start: int, value: Number, unit: Optional[str]) -> bool:
-    """``方法の一つ``, ``もう一つ``, ``部隊の1人``: "one of", not a count."""
+def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[str]) -> bool:
+    """``方法の一つ``, ``もう一つ``, ``部隊の1人``: "one of", not a count; ``一つでも多く``: an idiom."""
     if value != 1 or unit not in ONE_OF_UNITS:
         return False
+    if _AS_MANY_AS.match(text, end):
+        return True  # 一つでも多くの命, 1人でも早く: "as many / as soon as possible"
     return text[max(0, start - 1):start] == "の" or text[max(0, start - 2):start] == "もう"
+
+
+_AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -183,14 +189,18 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
         return None
-    pre, start = _prefix(text, m.start(), JA_PREFIX_RE)
+    chain, start = _prefix(text, m.start(), JA_PREFIX_RE)
+    parts = JA_PREFIX_PART.findall(chain) if chain else []
+    pre = next((p for p in parts if p in NEGATIVE), parts[-1] if parts else None)
     ok, unit = _ja_unit(text, m, units, pre)
     norm = unit.unit if unit else None
-    if not ok or _is_one_of(text, m.start(), first.value, norm):
+    if not ok or _is_one_of(text, m.start(), m.end(), first.value, norm):
         return None
+    if norm == "か国" and text[max(0, start - 2):start] == "主要":
+        return None  # 主要7カ国(G7), 主要20カ国・地域: the name of a group
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
         norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
-    bound, approx = _bound_and_approx((pre, m.group("mid"), m.group("suf")),
+    bound, approx = _bound_and_approx((*parts, m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
     value = first.value
     if pre in NEGATIVE or (norm == "°C" and _minus_before(text, m.start())):

@@ -154,3 +154,11 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
 ])
 def test_ordinals_descriptors_and_scientific_names(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("知床のシマフクロウBubo blakistoniの親子。", [("シマフクロウ", "Bubo blakistoni")]),
+    ("NOAA(米海洋大気局)によると", [("海洋大気局", "NOAA")]),
+])
+def test_glued_scientific_names_and_descriptors_inside_parentheses(text, expected):
+    assert pairs_of(text) == expected

@@ -230,3 +230,12 @@ def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
     found = dict(records(nlp("ロシア軍の艦が沈み、公表したのは死者1人と救助者396人にとどまる。")))
     assert found["1人"]["category"] == "CASUALTY"
     assert found["396人"]["category"] == "PERSONNEL" and found["396人"]["item"] == "救助者"
+
+
+@pytest.mark.parametrize("text,span,category", [
+    ("死者は600人に上った。北朝鮮は約1万1000人を送り込み、追加で派遣した。", "約1万1000人", "PERSONNEL"),
+    ("地雷除去機2台が届いた。", "2台", "VEHICLE"),
+    ("発電機20台を送った。", "20台", "COUNT"),
+])
+def test_deployment_verbs_and_machines(nlp, text, span, category):
+    assert dict(records(nlp(text)))[span]["category"] == category

@@ -375,3 +375,24 @@ def test_more_span_forms(tables, text, span, value, category, approx, bound):
 )
 def test_more_near_misses(tables, text):
     assert annotate(text, tables) == []
+
+
+@pytest.mark.parametrize("text,span,value,unit,approx,bound", [
+    ("1日に最大約2000平方メートルを処理できる。", "最大約2000平方メートル", 2000, "m²", True, "at_most"),
+    ("24時間雨量は400ミリに達した。", "400ミリ", 400, "mm", False, "exact"),
+    ("国内のシマフクロウは約165つがいと推定される。", "約165つがい", 165, "つがい", True, "exact"),
+])
+def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, approx, bound):
+    units, patterns, _ = tables
+    (hit,) = find_quantities(text, units, patterns)
+    assert (text[hit.start:hit.end], hit.value, hit.unit, hit.approx, hit.bound) == (span, value, unit, approx, bound)
+
+
+@pytest.mark.parametrize("text", [
+    "「一つでも多くの命を守りたい」と話した。",
+    "主要7カ国(G7)の首脳が会談した。",
+    "155ミリ砲弾を増産する。",
+])
+def test_idioms_group_names_and_calibres(tables, text):
+    units, patterns, _ = tables
+    assert find_quantities(text, units, patterns) == []
