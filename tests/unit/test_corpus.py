@@ -1,6 +1,6 @@
 """The project's own gold corpus keeps the record contract of ANNOTATION.md.
 
-corpus/gold.jsonl is hand-annotated (offsets computed by a script, never typed),
+corpus/gold.jsonl and corpus/heldout.jsonl are hand-annotated (offsets computed by a script, never typed),
 and everything that scores or trains on it trusts that contract: offsets that
 slice to the span text, our three labels only, the QUANTITY attribute
 vocabularies, and pairs whose sides are really Japanese and Latin. A broken
@@ -18,6 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "corpus" / "gold.jsonl"
+HELDOUT = REPO / "corpus" / "heldout.jsonl"
 EXAMPLE = REPO / "corpus" / "example.txt"
 
 LABELS = {"MIL_UNIT", "WEAPON", "QUANTITY"}
@@ -43,8 +44,11 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 def _load() -> List[Dict[str, Any]]:
-    with GOLD.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    records = []
+    for path in (GOLD, HELDOUT):
+        with path.open(encoding="utf-8") as f:
+            records += [json.loads(line) for line in f if line.strip()]
+    return records
 
 
 RECORDS = _load()
@@ -58,8 +62,10 @@ def test_corpus_size_and_ids():
     assert len(RECORDS) >= 120
     ids = [r["id"] for r in RECORDS]
     assert len(set(ids)) == len(ids)
-    assert all(re.fullmatch(r"gold-\d{4}", i) for i in ids)
-    assert ids == sorted(ids)
+    assert all(re.fullmatch(r"(?:gold|heldout)-\d{4}", i) for i in ids)
+    for prefix in ("gold-", "heldout-"):
+        part = [i for i in ids if i.startswith(prefix)]
+        assert part == sorted(part)
 
 
 def test_corpus_covers_every_label_and_has_negative_records():
@@ -118,11 +124,11 @@ def test_quantity_attribute_vocabularies(rid, span):
     unit = span["unit"]
     assert unit is None or (isinstance(unit, str) and unit and unit not in RAW_UNITS)
     if span["category"] in {"MONEY"}:
-        assert unit in {"RUB", "USD", "JPY", "EUR"}
+        assert re.fullmatch(r"[A-Z]{3}", unit)  # ISO 4217: RUB, USD, JPY, EUR, GBP, UAH ...
     if span["category"] in {"DISTANCE"}:
-        assert unit in {"km", "m", "cm", "mile"}
+        assert unit in {"km", "m", "cm", "mm", "mile", "nmi"}
     if span["category"] == "AREA":
-        assert unit == "km²"
+        assert unit in {"km²", "m²", "ha", "mi²"}
     if span["category"] == "TEMPERATURE":
         assert unit == "°C"
     if span["category"] == "CASUALTY":
