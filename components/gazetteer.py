@@ -209,22 +209,6 @@ def _fold_all(texts: Iterable[str]) -> Tuple[str, List[int], List[int]]:
     return "".join(parts), starts, ends
 
 
-def folded_tokens(doc: Doc, texts: Optional[Sequence[str]] = None) -> Tuple[str, List[int], List[int]]:
-    """The doc's folded text and each token's start and end in it.
-
-    Token texts repeat (particles, punctuation, common nouns), so ``fold`` is
-    memoised per surface form (``_fold_token``).
-
-    Args:
-        doc (Doc): The document.
-        texts (Optional[Sequence[str]]): Its token texts, when the caller has them already.
-    """
-    if texts is None:
-        view = token_view(doc)
-        return view.folded, list(view.starts), list(view.ends)
-    return _fold_all(texts)
-
-
 def non_overlapping(matches: Sequence[GazetteerMatch[T]]) -> List[GazetteerMatch[T]]:
     """Keep the longest of overlapping matches, earlier first on ties."""
     chosen: List[GazetteerMatch[T]] = []

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
-from spacy.attrs import ORTH, TAG
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

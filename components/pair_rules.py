@@ -161,7 +161,7 @@ def _before_item(text: str, item: EnItem) -> str:
 
 # A one-kanji country abbreviation before an organisation's name (米, 英, 仏, 独, 露), not the first
 # character of an ordinary word (米国, 英語, 独立, 露出) and leaving a name of three or more kanji.
-_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?![国語字教立自占裁身占天出店])(?=[\u4e00-\u9fff]{3})")
+_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?![国語字教立自占裁身天出店])(?=[\u4e00-\u9fff]{3})")
 
 
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
