@@ -145,11 +145,6 @@ class FoldedGazetteer(Generic[T]):
                 yield end_token[k + 1], node[_END]
 
 
-def token_texts(doc: Doc) -> List[str]:
-    """Every token's text, read from one array rather than one ``Token`` object per token."""
-    return list(token_view(doc).texts)
-
-
 @dataclass(frozen=True)
 class TokenView:
     """What every rule component reads of a doc's tokens, computed once per doc.

@@ -103,9 +103,9 @@ class QuantityExtractor(TablePipe):
         text = token_view(doc).text
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []
-        weapons = [(s.start_char, s.end_char, get_span_attrs(s).get("weapon_class") or "")
-                   for s in (doc.spans[self.weapons_key] if self.weapons_key and self.weapons_key in doc.spans else ())]
-        for hit in find_quantities(text, self.units, self.patterns):
+        hits = find_quantities(text, self.units, self.patterns)
+        weapons = self._weapons(doc) if hits else []
+        for hit in hits:
             span = self._align(doc, hit)
             if span is None:
                 logger.debug("quantity %r at %d not token-aligned", text[hit.start:hit.end], hit.start)
@@ -116,6 +116,13 @@ class QuantityExtractor(TablePipe):
             done.append((hit, inference))
             found.append((span, hit, inference))
         return found
+
+    def _weapons(self, doc: Doc) -> List[Tuple[int, int, str]]:
+        """``(start_char, end_char, weapon_class)`` of the WEAPON spans an earlier component wrote."""
+        if not self.weapons_key or self.weapons_key not in doc.spans:
+            return []
+        return [(s.start_char, s.end_char, get_span_attrs(s).get("weapon_class") or "")
+                for s in doc.spans[self.weapons_key]]
 
     @staticmethod
     def _align(doc: Doc, hit: Hit) -> Optional[Span]:

@@ -51,6 +51,11 @@ SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 PEOPLE_UNITS = {"人", "名"}
 UNIT_FAMILY = {"名": "人"}
+
+
+def unit_family(unit: Optional[str]) -> Optional[str]:
+    """The counter a unit counts like: 名 counts as 人."""
+    return UNIT_FAMILY.get(unit or "", unit)
 CONTEXT_WINDOW = 150
 NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
@@ -99,6 +104,7 @@ class CategoryRules:
         self.military_re = self._alternation("military")
         self.civil_re = self._alternation("civil")
         self.deploy_re = self._alternation("deploy")
+        self.class_rows = {r.pattern: r for r in self.by_kind.get("class", [])}
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
                             if words else None)
@@ -129,10 +135,9 @@ class CategoryRules:
 
     def class_rule(self, weapon_class: str) -> Optional[Rule]:
         """The ``class`` row for a weapon class: the whole class, else its last ``_`` words."""
-        rows = {r.pattern: r for r in self.by_kind.get("class", [])}
         parts = weapon_class.split("_")
         for k in range(len(parts)):
-            rule = rows.get("_".join(parts[k:]))
+            rule = self.class_rows.get("_".join(parts[k:]))
             if rule is not None:
                 return rule
         return None
@@ -327,7 +332,7 @@ def _previous_sentence(text: str, hit: Hit, s_start: int, family: Optional[str],
     for prev_hit, prev in reversed(previous):
         if prev_hit.start < p_start:
             return None
-        if prev_hit.end <= s_start and UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family:
+        if prev_hit.end <= s_start and unit_family(prev_hit.unit) == family:
             return prev
     return None
 
@@ -339,11 +344,11 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     if people and verb is not None:
         return Inference(item, "CASUALTY", verb.casualty)
     s_start, s_end = sentence_bounds(text, hit.start)
-    family = UNIT_FAMILY.get(hit.unit or "", hit.unit)
+    family = unit_family(hit.unit)
     for prev_hit, prev in reversed(previous):
         if prev_hit.end <= s_start:
             break
-        if UNIT_FAMILY.get(prev_hit.unit or "", prev_hit.unit) == family and hit.unit is not None and not item:
+        if unit_family(prev_hit.unit) == family and hit.unit is not None and not item:
             return Inference(item, prev.category, prev.casualty)  # うち6名; not 死者1人と救助者396人
     keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)
     if keyword is None and hit.unit in EXTENDED_CONTEXT_UNITS:

@@ -351,8 +351,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
     chosen = join_same_system(tokens, resolve(sure))
-    ships = frozenset(h.weapon_class for h in grammar.heads if h.group == "ship")
-    named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, ships)
+    named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}

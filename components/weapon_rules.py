@@ -22,6 +22,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 # Suffixes that turn a modifier stem into the same modifier (自爆 → 自爆型).
@@ -93,6 +94,11 @@ class Grammar:
     families: List[Family] = field(default_factory=list)
     cues: List[str] = field(default_factory=list)
     stops: List[str] = field(default_factory=list)
+
+    @cached_property
+    def ship_classes(self) -> frozenset:
+        """Weapon classes of the ship heads, after which a ship's name may follow unquoted."""
+        return frozenset(h.weapon_class for h in self.heads if h.group == "ship")
 
 
 def read_jsonl(lines: Iterable[str]) -> List[Dict[str, Any]]:
