@@ -1,0 +1,50 @@
+"""Offsets-only gold for texts we may not redistribute: strip, then rebuild from the text."""
+import json
+
+import pytest
+
+from pipeline.realtext import HashMismatch, main, rebuild, rebuild_record, strip_record
+
+TEXT = "キーウ州でロシア軍の無人機12機を撃墜した。"
+RECORD = {
+    "id": "r-1",
+    "text": TEXT,
+    "meta": {"url": "https://example.org/a", "date": "2026-01-02"},
+    "spans": [
+        {"start": 5, "end": 9, "label": "MIL_UNIT", "text": "ロシア軍"},
+        {"start": 10, "end": 13, "label": "WEAPON", "text": "無人機"},
+        {"start": 13, "end": 16, "label": "QUANTITY", "text": "12機", "value": 12, "unit": "機",
+         "event": "INTERCEPT", "trigger": {"start": 17, "end": 19, "text": "撃墜"},
+         "weapon": {"start": 10, "end": 13, "text": "無人機"}},
+    ],
+    "pairs": [],
+}
+
+
+def test_strip_keeps_no_text():
+    stripped = strip_record(RECORD)
+    dumped = json.dumps(stripped, ensure_ascii=False)
+    assert "ロシア" not in dumped and "撃墜" not in dumped and "無人機" not in dumped
+    assert stripped["length"] == len(TEXT)
+    assert stripped["meta"]["date"] == "2026-01-02"
+
+
+def test_rebuild_restores_the_record():
+    assert rebuild_record(strip_record(RECORD), TEXT) == RECORD
+
+
+def test_rebuild_refuses_another_version_of_the_text():
+    with pytest.raises(HashMismatch):
+        rebuild_record(strip_record(RECORD), TEXT.replace("12", "13"))
+
+
+def test_rebuild_leaves_out_records_without_text():
+    assert rebuild([strip_record(RECORD)], {}) == []
+
+
+def test_command_line_round_trip(tmp_path):
+    full = tmp_path / "full.jsonl"
+    full.write_text(json.dumps(RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    main(["strip", str(full), "--gold", str(tmp_path / "gold.jsonl")])
+    main(["rebuild", str(tmp_path / "gold.jsonl"), "--texts", str(full), "-o", str(tmp_path / "back.jsonl")])
+    assert json.loads((tmp_path / "back.jsonl").read_text(encoding="utf-8")) == RECORD
