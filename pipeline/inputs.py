@@ -23,7 +23,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, List, Union
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Union
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class InputRecord:
     key: str  # NAME:LINE, unique per input position
     id: str  # the record id written to the output
     text: str
+    meta: Optional[Dict[str, Any]] = None  # written to the output record as "meta"
 
 
 @dataclass(frozen=True)

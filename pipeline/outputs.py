@@ -107,10 +107,11 @@ class BatchWriter:
 
     def add(self, key: str, record: Dict[str, Any], doc: Doc) -> None:
         """Add one annotated record and its doc; writes a shard when one is full."""
+        line = json.dumps(record, ensure_ascii=False)  # before anything is kept: a failure leaves no trace
         shard = self._current
         shard.keys.append(key)
         shard.docs.append(doc)
-        shard.lines.append(json.dumps(record, ensure_ascii=False))
+        shard.lines.append(line)
         shard.chars += len(record["text"])
         if len(shard.docs) >= self.shard_size:
             self.flush()
