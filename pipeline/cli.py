@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("--overwrite", action="store_true", help="delete a previous run's outputs in OUTDIR first")
     ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
+    ann.add_argument("--encoding", default="utf-8", help="encoding of .txt/.jsonl inputs and stdin (default utf-8; "
+                                                         "e.g. cp932 for Shift-JIS, utf-16)")
     ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     ann.add_argument("--backend", choices=["local", "dask"], default="local",
                      help="local: nlp.pipe here (default); dask: shards on Dask workers (pip install 'gunji[dask]')")
@@ -82,9 +84,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace):
-    from pipeline.loader import load_pipeline
+    from pipeline.preflight import load_or_fail
 
-    return load_pipeline(args.config, fast=args.fast)
+    return load_or_fail(args.config, args.fast)
+
+
+def _preflight_annotate(args: argparse.Namespace):
+    """Everything that can stop a run, checked before OUTDIR is touched; the local pipeline, loaded."""
+    from pipeline.preflight import PreflightError, check_config_source, check_encoding, check_inputs
+
+    if args.backend != "dask" and args.scheduler:
+        raise PreflightError("--scheduler needs --backend dask")
+    check_inputs(args.inputs)
+    check_encoding(args.encoding)
+    if args.output.exists() and not args.output.is_dir():
+        raise PreflightError(f"output is not a directory: {args.output}")
+    if args.backend == "dask":
+        from pipeline.dask_backend import _import_distributed
+
+        try:
+            _import_distributed()
+        except ImportError as err:
+            raise PreflightError(str(err)) from None
+        check_config_source(_config_source(args))
+        return None
+    return _load(args)
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -93,9 +117,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from pipeline.inputs import iter_inputs
     from pipeline.outputs import BatchWriter, clear_outputs
 
-    if args.backend != "dask" and args.scheduler:
-        logger.error("--scheduler needs --backend dask")
-        return 2
+    nlp = _preflight_annotate(args)
     if args.overwrite:
         clear_outputs(args.output)
     try:
@@ -103,9 +125,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except OutputExistsError as err:
         logger.error("%s", err)
         return 2
-    items = iter_inputs(args.inputs, args.stdin_format)
+    items = iter_inputs(args.inputs, args.stdin_format, encoding=args.encoding)
     update, close = progress_callback(False if args.no_progress else None)
-    if args.backend == "dask":
+    if nlp is None:
         from spacy.vocab import Vocab
 
         from pipeline.dask_backend import annotate_with_dask
@@ -113,14 +135,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         try:
             report = annotate_with_dask(_config_source(args), items, writer, scheduler=args.scheduler,
                                         n_workers=args.workers, batch_size=args.batch_size, on_record=update)
-        except ImportError as err:
-            logger.error("%s", err)
-            return 2
         finally:
             close()
         vocab = Vocab()  # the shards carry their own strings
     else:
-        nlp = _load(args)
         try:
             report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, n_process=args.n_process,
                                      on_record=update)
@@ -131,6 +149,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
+    if report.totals.records == 0:
+        logger.error("nothing was annotated: %d input(s) skipped, see the summary on stdout",
+                     len(report.totals.skipped))
+        return 1
     return 0
 
 
@@ -156,8 +178,11 @@ def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score the pipeline on a gold file; print score.py's figures."""
     from pipeline.evaluate import predict_records, read_records
+    from pipeline.preflight import PreflightError
     from pipeline.scoring import format_result, score_records
 
+    if not args.gold.is_file():
+        raise PreflightError(f"gold file not found: {args.gold}")
     nlp = _load(args)
     gold = read_records(args.gold)
     pred = predict_records(nlp, gold, batch_size=args.batch_size, n_process=args.n_process)
@@ -177,11 +202,16 @@ def _configure_logging(verbose: bool) -> None:
     """Our loggers to stderr; spaCy's keep their own handler, so they are not doubled."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.gunji_cli = True  # type: ignore[attr-defined]
     for name in ("gunji", "pipeline", "components"):
         log = logging.getLogger(name)
+        for old in [h for h in log.handlers if getattr(h, "gunji_cli", False)]:
+            log.removeHandler(old)  # main() called again in one process (tests) must not double every line
         log.addHandler(handler)
         log.setLevel(logging.DEBUG if verbose else logging.INFO)
         log.propagate = False
+    # "assembling pipeline from ..." is noise before a one-line error, and the progress bar follows anyway.
+    logging.getLogger("pipeline.loader").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -218,9 +248,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     """Entry point of the ``gunji`` command."""
+    from pipeline.preflight import PreflightError
+
     args = build_parser().parse_args(argv)
     _configure_logging(args.verbose)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except PreflightError as err:
+        logger.error("%s", err)
+        return 2
 
 
 if __name__ == "__main__":
