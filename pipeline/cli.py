@@ -5,6 +5,7 @@
     gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
     gunji convert GOLD.jsonl... -o OUT.spacy
     gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
+    gunji facts OUTDIR [-o DIR]
     gunji bench [--records N] [--quick] [-o bench.json]
 """
 from __future__ import annotations
@@ -74,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     gl.add_argument("shards", nargs="+", type=Path, help="annotate output directories or .spacy files")
     gl.add_argument("--output", "-o", required=True, type=Path, help="directory for glossary.json and glossary.tsv")
     gl.set_defaults(func=cmd_glossary)
+
+    fa = sub.add_parser("facts", help="rebuild facts.csv/.parquet (one row per reported event) from OUTDIR")
+    fa.add_argument("outdir", type=Path, help="an annotate output directory (its annotations.jsonl is read)")
+    fa.add_argument("--output", "-o", type=Path, help="where to write the two files (default: OUTDIR)")
+    fa.set_defaults(func=cmd_facts)
 
     from pipeline.bench import add_bench_arguments
 
@@ -164,11 +170,16 @@ def _config_source(args: argparse.Namespace) -> str:
 
 
 def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
-    """Outputs built from the finished shards: glossary, and the HTML page when asked."""
+    """Outputs built from the finished run: glossary, facts table, and the HTML page when asked."""
     from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import iter_shard_docs
 
+    from pipeline.facts_table import write_facts
+    from pipeline.outputs import ANNOTATIONS
+
     write_glossary(build_glossary(iter_shard_docs(args.output, vocab)), args.output)
+    count, _csv, _parquet = write_facts(args.output / ANNOTATIONS, args.output)
+    logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if args.html:
         from pipeline.html import write_html
 
@@ -236,6 +247,22 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     groups = build_glossary(iter_docbin_docs(args.shards, Vocab()))
     json_path, tsv_path = write_glossary(groups, args.output)
     print(f"{len(groups)} groups -> {json_path}, {tsv_path}")
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    """Rebuild the facts table from an output directory's JSONL records."""
+    from pipeline.facts_table import write_facts
+    from pipeline.outputs import ANNOTATIONS
+    from pipeline.preflight import PreflightError
+
+    jsonl = args.outdir / ANNOTATIONS
+    if not jsonl.is_file():
+        raise PreflightError(f"no {ANNOTATIONS} in {args.outdir}: not an annotate output directory")
+    target = args.output or args.outdir
+    target.mkdir(parents=True, exist_ok=True)
+    count, csv_path, parquet_path = write_facts(jsonl, target)
+    print(f"{count} facts -> {csv_path}, {parquet_path}")
     return 0
 
 

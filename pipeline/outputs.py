@@ -149,7 +149,7 @@ def clear_outputs(outdir: Path) -> None:
     """Delete the files a previous run wrote to ``outdir`` (and only those)."""
     outdir = Path(outdir)
     for pattern in ("docs-*.spacy", "docs-*.spacy.tmp", ANNOTATIONS, MANIFEST, "glossary.json", "glossary.tsv",
-                    "annotations.html"):
+                    "annotations.html", "facts.csv", "facts.parquet", "facts.*.tmp"):
         for path in outdir.glob(pattern):
             path.unlink()
 

@@ -38,6 +38,7 @@ def test_meta_from_jsonl_and_txt_survives_resume(tmp_path, capsys):
     assert "meta" not in records["a3"]
     assert records["notes.txt:2"]["meta"] == {"file": "notes.txt", "line": 2}
     assert all(set(r) <= {"id", "text", "spans", "pairs", "meta"} for r in records.values())
+    assert (out / "facts.csv").exists() and (out / "facts.parquet").exists()
 
     full = (out / "annotations.jsonl").read_bytes()
     manifest = out / MANIFEST
