@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 from pipeline.annotate import RunReport, write_outcome
 from pipeline.inputs import InputItem, InputRecord, Skipped
 from pipeline.outputs import BatchWriter
+from pipeline.serialization import freeze_msgpack_registries
 from pipeline.stream import RECORD_ERROR, Outcome, annotate_records, failure_reason
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,7 @@ def _spec_key(spec: ConfigSpec) -> str:
 def worker_pipeline(spec: ConfigSpec) -> Language:
     """The pipeline for ``spec`` in this worker process, loaded on first use only."""
     key = _spec_key(spec)
+    freeze_msgpack_registries()
     if key not in _PIPELINES:
         from pipeline.loader import load_pipeline
 

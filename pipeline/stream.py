@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from pipeline.chunking import join_docs, split_text
 from pipeline.inputs import InputItem, InputRecord, Skipped
 from pipeline.records import doc_to_record
+from pipeline.serialization import freeze_msgpack_registries
 
 logger = logging.getLogger(__name__)
 
@@ -181,6 +182,7 @@ def annotate_records(
     Raises:
         InputReadError: the input reader raised (not a record's fault).
     """
+    freeze_msgpack_registries()  # before nlp.pipe forks: workers serialise every doc
     feed = _Feed(items, nlp.max_length, done, on_skip)
     waiting: List[Doc] = []  # docs of the first pieces of a record whose last piece is still to come
     waiting_item: Optional[InputRecord] = None
