@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -28,7 +29,8 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                                                "(default: the shipped full config)")
     group.add_argument("--fast", action="store_true", help="our components on the SudachiPy tokenizer alone")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
-    parser.add_argument("--n-process", type=int, default=1, help="nlp.pipe processes (default 1)")
+    parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1); annotate gives each "
+                                                                 "a shard's worth of records at a time")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -146,8 +148,14 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         vocab = Vocab()  # the shards carry their own strings
     else:
         try:
-            report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, n_process=args.n_process,
-                                     on_record=update)
+            n_process = os.cpu_count() or 1 if args.n_process == -1 else args.n_process
+            if n_process > 1:
+                from pipeline.chunk_pool import annotate_in_processes
+
+                report = annotate_in_processes(nlp, items, writer, n_process=n_process,
+                                               batch_size=args.batch_size, on_record=update)
+            else:
+                report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, on_record=update)
         finally:
             close()
         vocab = nlp.vocab

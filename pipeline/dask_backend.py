@@ -17,6 +17,7 @@ text, so its path need not exist there.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -32,7 +33,7 @@ from pipeline.annotate import RunReport, write_outcome
 from pipeline.inputs import InputItem, InputRecord, Skipped
 from pipeline.outputs import BatchWriter
 from pipeline.serialization import freeze_msgpack_registries
-from pipeline.stream import RECORD_ERROR, Outcome, annotate_records, failure_reason
+from pipeline.stream import Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -108,21 +109,11 @@ def annotate_chunk(spec: ConfigSpec, records: List[_RecordPayload], batch_size: 
     or ``{"skip": reason}``: a record that makes the pipeline raise is skipped
     there, exactly as ``pipeline.stream`` does locally, and the chunk goes on.
     """
-    nlp = worker_pipeline(spec)
-    out: List[Dict] = []
-    docbin = DocBin(store_user_data=True)
+    from pipeline.chunk_pool import annotate_to_shard
+
     items = [InputRecord(key=key, id=rid, text=text, meta=meta) for key, rid, text, meta in records]
-    for outcome in annotate_records(nlp, items, batch_size=batch_size):
-        if outcome.record is None or outcome.doc is None:
-            out.append({"skip": outcome.reason})
-            continue
-        try:
-            docbin.add(outcome.doc)
-        except Exception as err:  # noqa: BLE001 - one record, not the chunk
-            out.append({"skip": failure_reason(RECORD_ERROR, "DocBin.add", err)})
-            continue
-        out.append({"record": outcome.record})
-    return out, docbin.to_bytes()
+    outcomes, encoded = annotate_to_shard(worker_pipeline(spec), items, batch_size)
+    return [{"skip": o["skip"]} if "skip" in o else {"record": json.loads(o["line"])} for o in outcomes], encoded
 
 
 def _chunks(items: Iterable[InputItem], done: Iterable[str], size: int) -> Iterator[List[_Event]]:

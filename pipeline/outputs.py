@@ -59,6 +59,7 @@ class _Shard:
     lines: List[str] = field(default_factory=list)
     skipped: List[Tuple[str, str]] = field(default_factory=list)
     chars: int = 0
+    encoded: Optional[bytes] = None  # the DocBin's bytes, when a worker serialised it
 
 
 class BatchWriter:
@@ -113,12 +114,31 @@ class BatchWriter:
         """Add one annotated record and its doc; writes a shard when one is full."""
         line = json.dumps(record, ensure_ascii=False)  # before anything is kept: a failure leaves no trace
         shard = self._current
-        _add_or_roll_back(shard.docbin, doc)
+        add_or_roll_back(shard.docbin, doc)
         shard.keys.append(key)
         shard.lines.append(line)
         shard.chars += len(record["text"])
         if len(shard.keys) >= self.shard_size:
             self.flush()
+
+    def add_shard(self, keys: List[str], lines: List[str], chars: int, encoded: bytes,
+                  skipped: List[Tuple[str, str]]) -> None:
+        """A whole shard annotated and serialised by a worker: written as it is, after what was pending.
+
+        Args:
+            keys (List[str]): The input keys of its records, in order.
+            lines (List[str]): Their JSONL lines, in the same order.
+            chars (int): Their characters.
+            encoded (bytes): The DocBin of their docs, serialised.
+            skipped (List[Tuple[str, str]]): Inputs of the chunk not annotated, with reasons.
+        """
+        self.flush()
+        for key, reason in skipped:
+            self.skip(key, reason)
+        shard = self._current
+        shard.keys, shard.lines, shard.chars = list(keys), list(lines), chars
+        shard.encoded = encoded if keys else None
+        self.flush()
 
     def skip(self, key: str, reason: str) -> None:
         """Record an input that was not annotated."""
@@ -133,7 +153,8 @@ class BatchWriter:
         name: Optional[str] = None
         if shard.keys:
             name = SHARD_PATTERN.format(self._next_shard)
-            _write_atomic(self.outdir / name, shard.docbin.to_bytes())
+            data = shard.encoded if shard.encoded is not None else shard.docbin.to_bytes()
+            _write_atomic(self.outdir / name, data)
             self._next_shard += 1
             self.shard_files.append(name)
         jsonl_bytes = _append_lines(self.outdir / ANNOTATIONS, shard.lines)
@@ -151,7 +172,7 @@ class BatchWriter:
 _DOCBIN_LISTS = ("tokens", "spaces", "flags", "cats", "user_data", "span_groups")
 
 
-def _add_or_roll_back(docbin: DocBin, doc: Doc) -> None:
+def add_or_roll_back(docbin: DocBin, doc: Doc) -> None:
     """``docbin.add(doc)``, or, when it raises part way, the DocBin as it was (then the error)."""
     sizes = {name: len(getattr(docbin, name)) for name in _DOCBIN_LISTS}
     try:
