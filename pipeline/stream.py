@@ -204,11 +204,19 @@ def annotate_records(
         except Exception as err:
             redo = _unfinished(feed, waiting_item)
             waiting, waiting_item = [], None
-            logger.warning("the annotation stream failed (%s: %s); annotating its %d record(s) in flight one "
-                           "by one", type(err).__name__, " ".join(str(err).split())[:200], len(redo))
+            logger.warning("the annotation stream failed (%s); annotating its %d record(s) in flight one by one",
+                           _last_line(err), len(redo))
             logger.debug("stream failure", exc_info=err)
             for item in redo:
                 yield _redo_alone(nlp, item)
+
+
+def _last_line(error: BaseException) -> str:
+    """``Type: message`` of an error; for a worker's error (spaCy's E871 wraps a whole traceback), its last line."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    if len(lines) > 1 and lines[-1]:
+        return lines[-1][:200]
+    return f"{type(error).__name__}: {' '.join(lines)[:200]}"
 
 
 def _unfinished(feed: _Feed, waiting_item: Optional[InputRecord]) -> List[InputRecord]:
