@@ -174,3 +174,26 @@ def test_dask_worker_chunk_skips_the_failing_record(nlp_fast, reference, tmp_pat
     writer.flush()
     assert _records(tmp_path) == [r for i, r in enumerate(reference) if i != 4]
     assert list(_skipped(tmp_path)) == ["t:5"]
+
+
+@pytest.mark.parametrize("n_process", ["1", "2"])
+def test_cli_run_with_a_failing_component_skips_and_exits_zero(tmp_path, n_process, capsys):
+    """The whole ``gunji annotate`` path, with a config that adds the failing component."""
+    from spacy.util import load_config
+
+    from configs import FAST_CONFIG
+    from pipeline.cli import main
+
+    config = load_config(FAST_CONFIG, interpolate=False)
+    config["nlp"]["pipeline"] = [*config["nlp"]["pipeline"], "failer"]
+    config["components"]["failer"] = {"factory": "gunji_test_batch_raise_on_marker"}
+    config_path = tmp_path / "failing.cfg"
+    config.to_disk(config_path, interpolate=False)
+    src = tmp_path / "in.txt"
+    src.write_text("\n".join(item.text for item in _inputs([1, 5], count=8)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "-o", str(out), "--config", str(config_path), "--n-process", n_process,
+                 "--batch-size", "2", "--shard-size", "3", "--no-progress"]) == 0
+    assert [r["id"] for r in _records(out)] == [f"in.txt:{i}" for i in (1, 3, 4, 5, 7, 8)]
+    assert set(_skipped(out)) == {"in.txt:2", "in.txt:6"}
+    assert "  pipeline error: 2 (in.txt:2, in.txt:6)" in capsys.readouterr().out
