@@ -4,8 +4,10 @@ The pipeline is loaded once; texts stream through
 ``nlp.pipe(as_tuples=True, batch_size=..., n_process=...)`` with their input
 position as context, so memory stays flat however large the batch. Texts over
 Sudachi's byte limit or ``nlp.max_length`` are annotated in pieces and joined
-back (``pipeline.chunking``). Output and resume are ``pipeline.outputs``'
-business; this module only drives the loop and reports.
+back (``pipeline.chunking``); a record that makes anything raise is skipped
+with its reason and the batch goes on (``pipeline.stream``). Output and
+resume are ``pipeline.outputs``' business; this module only drives the loop
+and reports.
 """
 from __future__ import annotations
 
@@ -13,19 +15,15 @@ import logging
 import sys
 import time
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from pipeline.chunking import join_docs, split_text
-from pipeline.inputs import InputItem, InputRecord, Skipped, reason_kind
+from pipeline.inputs import InputItem, reason_kind
 from pipeline.outputs import BatchTotals, BatchWriter
-from pipeline.records import doc_to_record
+from pipeline.stream import RECORD_ERROR, Outcome, annotate_records, failure_reason
 
 logger = logging.getLogger(__name__)
-
-_Context = Tuple[InputRecord, int, int]  # the record, piece index, piece count
 
 
 @dataclass
@@ -57,21 +55,6 @@ class RunReport:
         return lines
 
 
-def _pieces(items: Iterable[InputItem], writer: BatchWriter, nlp: Language) -> Iterator[Tuple[str, _Context]]:
-    """Text pieces to annotate; skips go straight to the writer."""
-    for item in items:
-        if item.key in writer.done_keys:
-            continue
-        if isinstance(item, Skipped):
-            writer.skip(item.key, item.reason)
-            continue
-        pieces = split_text(item.text, max_chars=nlp.max_length)
-        if len(pieces) > 1:
-            logger.info("%s: %d characters, annotated in %d pieces", item.key, len(item.text), len(pieces))
-        for i, piece in enumerate(pieces):
-            yield piece, (item, i, len(pieces))
-
-
 def annotate_stream(
     nlp: Language,
     items: Iterable[InputItem],
@@ -83,6 +66,9 @@ def annotate_stream(
 ) -> RunReport:
     """Annotate every item not yet done in ``writer`` and write it out.
 
+    A record that makes the pipeline or the record writer raise is skipped
+    with its reason (``pipeline.stream``); the batch goes on.
+
     Args:
         nlp (Language): The loaded pipeline.
         items (Iterable[InputItem]): Records and skips from ``pipeline.inputs``.
@@ -93,21 +79,31 @@ def annotate_stream(
     """
     started = time.perf_counter()
     new_records = new_chars = 0
-    waiting: List[Doc] = []
-    stream = nlp.pipe(_pieces(items, writer, nlp), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (item, index, count) in stream:
-        waiting.append(doc)
-        if index + 1 < count:
-            continue
-        doc = join_docs(waiting)
-        waiting = []
-        writer.add(item.key, doc_to_record(doc, item.id, item.text), doc)
-        new_records += 1
-        new_chars += len(item.text)
-        if on_record is not None:
-            on_record(len(item.text))
+    outcomes = annotate_records(nlp, items, batch_size=batch_size, n_process=n_process,
+                                done=writer.done_keys, on_skip=writer.skip)
+    for outcome in outcomes:
+        if write_outcome(writer, outcome):
+            new_records += 1
+            new_chars += len(outcome.item.text)
+            if on_record is not None:
+                on_record(len(outcome.item.text))
     writer.flush()
     return RunReport(writer.totals, new_records, new_chars, time.perf_counter() - started)
+
+
+def write_outcome(writer: BatchWriter, outcome: Outcome) -> bool:
+    """Give one outcome to ``writer``: the record, or its skip; whether a record was written."""
+    key = outcome.item.key
+    if outcome.record is None or outcome.doc is None:
+        writer.skip(key, outcome.reason or f"{RECORD_ERROR}: no record")
+        return False
+    try:
+        writer.add(key, outcome.record, outcome.doc)
+    except Exception as err:  # an unserialisable attribute must cost one record, not the batch
+        logger.debug("%s: writing the record failed", key, exc_info=err)
+        writer.skip(key, failure_reason(RECORD_ERROR, "the batch writer", err))
+        return False
+    return True
 
 
 def progress_callback(enabled: Optional[bool] = None) -> Tuple[Callable[[int], None], Callable[[], None]]:

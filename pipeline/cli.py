@@ -5,6 +5,7 @@
     gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
     gunji convert GOLD.jsonl... -o OUT.spacy
     gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
+    gunji facts OUTDIR [-o DIR]
     gunji bench [--records N] [--quick] [-o bench.json]
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -27,7 +29,8 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                                                "(default: the shipped full config)")
     group.add_argument("--fast", action="store_true", help="our components on the SudachiPy tokenizer alone")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
-    parser.add_argument("--n-process", type=int, default=1, help="nlp.pipe processes (default 1)")
+    parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1); annotate gives each "
+                                                                 "a shard's worth of records at a time")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("--overwrite", action="store_true", help="delete a previous run's outputs in OUTDIR first")
     ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
+    ann.add_argument("--encoding", default="utf-8", help="encoding of .txt/.jsonl inputs and stdin (default utf-8; "
+                                                         "e.g. cp932 for Shift-JIS, utf-16)")
     ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     ann.add_argument("--backend", choices=["local", "dask"], default="local",
                      help="local: nlp.pipe here (default); dask: shards on Dask workers (pip install 'gunji[dask]')")
@@ -73,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     gl.add_argument("--output", "-o", required=True, type=Path, help="directory for glossary.json and glossary.tsv")
     gl.set_defaults(func=cmd_glossary)
 
+    fa = sub.add_parser("facts", help="rebuild facts.csv/.parquet (one row per reported event) from OUTDIR")
+    fa.add_argument("outdir", type=Path, help="an annotate output directory (its annotations.jsonl is read)")
+    fa.add_argument("--output", "-o", type=Path, help="where to write the two files (default: OUTDIR)")
+    fa.set_defaults(func=cmd_facts)
+
     from pipeline.bench import add_bench_arguments
 
     be = sub.add_parser("bench", help="throughput and memory against ja_ginza and the tokenizer, as ratios")
@@ -82,9 +92,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace):
-    from pipeline.loader import load_pipeline
+    from pipeline.preflight import load_or_fail
 
-    return load_pipeline(args.config, fast=args.fast)
+    return load_or_fail(args.config, args.fast)
+
+
+def _preflight_annotate(args: argparse.Namespace):
+    """Everything that can stop a run, checked before OUTDIR is touched; the local pipeline, loaded."""
+    from pipeline.preflight import PreflightError, check_config_source, check_encoding, check_inputs
+
+    if args.backend != "dask" and args.scheduler:
+        raise PreflightError("--scheduler needs --backend dask")
+    check_inputs(args.inputs)
+    check_encoding(args.encoding)
+    if args.output.exists() and not args.output.is_dir():
+        raise PreflightError(f"output is not a directory: {args.output}")
+    if args.backend == "dask":
+        from pipeline.dask_backend import _import_distributed
+
+        try:
+            _import_distributed()
+        except ImportError as err:
+            raise PreflightError(str(err)) from None
+        check_config_source(_config_source(args))
+        return None
+    return _load(args)
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -93,9 +125,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from pipeline.inputs import iter_inputs
     from pipeline.outputs import BatchWriter, clear_outputs
 
-    if args.backend != "dask" and args.scheduler:
-        logger.error("--scheduler needs --backend dask")
-        return 2
+    nlp = _preflight_annotate(args)
     if args.overwrite:
         clear_outputs(args.output)
     try:
@@ -103,9 +133,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except OutputExistsError as err:
         logger.error("%s", err)
         return 2
-    items = iter_inputs(args.inputs, args.stdin_format)
+    items = iter_inputs(args.inputs, args.stdin_format, encoding=args.encoding)
     update, close = progress_callback(False if args.no_progress else None)
-    if args.backend == "dask":
+    if nlp is None:
         from spacy.vocab import Vocab
 
         from pipeline.dask_backend import annotate_with_dask
@@ -113,17 +143,19 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         try:
             report = annotate_with_dask(_config_source(args), items, writer, scheduler=args.scheduler,
                                         n_workers=args.workers, batch_size=args.batch_size, on_record=update)
-        except ImportError as err:
-            logger.error("%s", err)
-            return 2
         finally:
             close()
         vocab = Vocab()  # the shards carry their own strings
     else:
-        nlp = _load(args)
         try:
-            report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, n_process=args.n_process,
-                                     on_record=update)
+            n_process = os.cpu_count() or 1 if args.n_process == -1 else args.n_process
+            if n_process > 1:
+                from pipeline.chunk_pool import annotate_in_processes
+
+                report = annotate_in_processes(nlp, items, writer, n_process=n_process,
+                                               batch_size=args.batch_size, on_record=update)
+            else:
+                report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, on_record=update)
         finally:
             close()
         vocab = nlp.vocab
@@ -131,6 +163,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
+    if report.totals.records == 0:
+        logger.error("nothing was annotated: %d input(s) skipped, see the summary on stdout",
+                     len(report.totals.skipped))
+        return 1
     return 0
 
 
@@ -142,11 +178,16 @@ def _config_source(args: argparse.Namespace) -> str:
 
 
 def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
-    """Outputs built from the finished shards: glossary, and the HTML page when asked."""
+    """Outputs built from the finished run: glossary, facts table, and the HTML page when asked."""
     from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import iter_shard_docs
 
+    from pipeline.facts_table import write_facts
+    from pipeline.outputs import ANNOTATIONS
+
     write_glossary(build_glossary(iter_shard_docs(args.output, vocab)), args.output)
+    count, _csv, _parquet = write_facts(args.output / ANNOTATIONS, args.output)
+    logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if args.html:
         from pipeline.html import write_html
 
@@ -156,8 +197,11 @@ def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score the pipeline on a gold file; print score.py's figures."""
     from pipeline.evaluate import predict_records, read_records
+    from pipeline.preflight import PreflightError
     from pipeline.scoring import format_result, score_records
 
+    if not args.gold.is_file():
+        raise PreflightError(f"gold file not found: {args.gold}")
     nlp = _load(args)
     gold = read_records(args.gold)
     pred = predict_records(nlp, gold, batch_size=args.batch_size, n_process=args.n_process)
@@ -177,11 +221,16 @@ def _configure_logging(verbose: bool) -> None:
     """Our loggers to stderr; spaCy's keep their own handler, so they are not doubled."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.gunji_cli = True  # type: ignore[attr-defined]
     for name in ("gunji", "pipeline", "components"):
         log = logging.getLogger(name)
+        for old in [h for h in log.handlers if getattr(h, "gunji_cli", False)]:
+            log.removeHandler(old)  # main() called again in one process (tests) must not double every line
         log.addHandler(handler)
         log.setLevel(logging.DEBUG if verbose else logging.INFO)
         log.propagate = False
+    # "assembling pipeline from ..." is noise before a one-line error, and the progress bar follows anyway.
+    logging.getLogger("pipeline.loader").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -209,6 +258,22 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_facts(args: argparse.Namespace) -> int:
+    """Rebuild the facts table from an output directory's JSONL records."""
+    from pipeline.facts_table import write_facts
+    from pipeline.outputs import ANNOTATIONS
+    from pipeline.preflight import PreflightError
+
+    jsonl = args.outdir / ANNOTATIONS
+    if not jsonl.is_file():
+        raise PreflightError(f"no {ANNOTATIONS} in {args.outdir}: not an annotate output directory")
+    target = args.output or args.outdir
+    target.mkdir(parents=True, exist_ok=True)
+    count, csv_path, parquet_path = write_facts(jsonl, target)
+    print(f"{count} facts -> {csv_path}, {parquet_path}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time the tokenizer, ja_ginza and our two configs on the same records; write JSON."""
     from pipeline.bench import bench_main
@@ -218,9 +283,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     """Entry point of the ``gunji`` command."""
+    from pipeline.preflight import PreflightError
+
     args = build_parser().parse_args(argv)
     _configure_logging(args.verbose)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except PreflightError as err:
+        logger.error("%s", err)
+        return 2
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ text, so its path need not exist there.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -28,11 +29,11 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
-from pipeline.annotate import RunReport
-from pipeline.chunking import join_docs, split_text
-from pipeline.inputs import InputItem, Skipped
+from pipeline.annotate import RunReport, write_outcome
+from pipeline.inputs import InputItem, InputRecord, Skipped
 from pipeline.outputs import BatchWriter
-from pipeline.records import doc_to_record
+from pipeline.serialization import freeze_msgpack_registries
+from pipeline.stream import Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,10 @@ CHUNKS_PER_WORKER = 2
 
 # (kind, value): ("cfg", config text) or ("name", pipeline directory / package name)
 ConfigSpec = Tuple[str, str]
-# One input position, in order: ("record", (key, id, text)) or ("skip", (key, reason))
-_Event = Tuple[str, Tuple[str, str, str]]
+# A record as it travels to a worker: (key, id, text, meta)
+_RecordPayload = Tuple[str, str, str, Optional[Dict[str, Any]]]
+# One input position, in order: ("record", (key, id, text, meta)) or ("skip", (key, reason, "", None))
+_Event = Tuple[str, _RecordPayload]
 
 _PIPELINES: Dict[str, Language] = {}
 _LOADS = [0]
@@ -76,6 +79,7 @@ def _spec_key(spec: ConfigSpec) -> str:
 def worker_pipeline(spec: ConfigSpec) -> Language:
     """The pipeline for ``spec`` in this worker process, loaded on first use only."""
     key = _spec_key(spec)
+    freeze_msgpack_registries()
     if key not in _PIPELINES:
         from pipeline.loader import load_pipeline
 
@@ -98,33 +102,18 @@ def worker_state() -> Dict[str, int]:
     return {"pid": os.getpid(), "loads": _LOADS[0]}
 
 
-def annotate_chunk(spec: ConfigSpec, records: List[Tuple[str, str, str]], batch_size: int) -> Tuple[List[Dict], bytes]:
-    """Worker task: annotate ``(key, id, text)`` records; return their records and a DocBin's bytes.
+def annotate_chunk(spec: ConfigSpec, records: List[_RecordPayload], batch_size: int) -> Tuple[List[Dict], bytes]:
+    """Worker task: annotate ``(key, id, text, meta)`` records; return one outcome each and a DocBin's bytes.
 
-    Long texts are cut and joined back exactly as ``pipeline.annotate`` does.
+    An outcome is ``{"record": ...}`` (its doc is the next one in the DocBin)
+    or ``{"skip": reason}``: a record that makes the pipeline raise is skipped
+    there, exactly as ``pipeline.stream`` does locally, and the chunk goes on.
     """
-    nlp = worker_pipeline(spec)
-    out: List[Dict] = []
-    docbin = DocBin(store_user_data=True)
-    waiting = []
-    stream = nlp.pipe(_pieces(records, nlp.max_length), as_tuples=True, batch_size=batch_size)
-    for doc, (rid, text, index, count) in stream:
-        waiting.append(doc)
-        if index + 1 < count:
-            continue
-        doc = join_docs(waiting)
-        waiting = []
-        out.append(doc_to_record(doc, rid, text))
-        docbin.add(doc)
-    return out, docbin.to_bytes()
+    from pipeline.chunk_pool import annotate_to_shard
 
-
-def _pieces(records: List[Tuple[str, str, str]], max_chars: int) -> Iterator[Tuple[str, Tuple[str, str, int, int]]]:
-    """Text pieces under Sudachi's and spaCy's limits, with (id, text, piece index, piece count)."""
-    for _key, rid, text in records:
-        pieces = split_text(text, max_chars=max_chars)
-        for index, piece in enumerate(pieces):
-            yield piece, (rid, text, index, len(pieces))
+    items = [InputRecord(key=key, id=rid, text=text, meta=meta) for key, rid, text, meta in records]
+    outcomes, encoded = annotate_to_shard(worker_pipeline(spec), items, batch_size)
+    return [{"skip": o["skip"]} if "skip" in o else {"record": json.loads(o["line"])} for o in outcomes], encoded
 
 
 def _chunks(items: Iterable[InputItem], done: Iterable[str], size: int) -> Iterator[List[_Event]]:
@@ -136,12 +125,12 @@ def _chunks(items: Iterable[InputItem], done: Iterable[str], size: int) -> Itera
         if item.key in done:
             continue
         if isinstance(item, Skipped):
-            chunk.append(("skip", (item.key, item.reason, "")))
+            chunk.append(("skip", (item.key, item.reason, "", None)))
             continue
         if records == size:
             yield chunk
             chunk, records = [], 0
-        chunk.append(("record", (item.key, item.id, item.text)))
+        chunk.append(("record", (item.key, item.id, item.text, item.meta)))
         records += 1
     if chunk:
         yield chunk
@@ -156,16 +145,21 @@ class _Progress:
 def _replay(events: List[_Event], result: Optional[Tuple[List[Dict], bytes]], writer: BatchWriter,
             progress: _Progress, on_record: Optional[Callable[[int], None]]) -> None:
     """Give one chunk's skips and annotated records to ``writer``, in input order."""
-    records, docs = ([], iter(())) if result is None else (result[0], DocBin().from_bytes(result[1]).get_docs(Vocab()))
-    annotated = iter(zip(records, docs))
+    outcomes, docs = ([], iter(())) if result is None else (result[0], DocBin().from_bytes(result[1]).get_docs(Vocab()))
+    returned = iter(outcomes)
     for kind, payload in events:
         if kind == "skip":
             writer.skip(payload[0], payload[1])
             continue
-        record, doc = next(annotated)
+        outcome = next(returned)
+        if "skip" in outcome:
+            writer.skip(payload[0], outcome["skip"])
+            continue
+        record = outcome["record"]
         if record["id"] != payload[1]:
             raise RuntimeError(f"{payload[0]}: a worker returned record {record['id']!r} out of order")
-        writer.add(payload[0], record, doc)
+        if not write_outcome(writer, Outcome(InputRecord(payload[0], payload[1], payload[2]), next(docs), record)):
+            continue
         progress.records += 1
         progress.chars += len(payload[2])
         if on_record is not None:

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Tuple
+from typing import Any, Dict, List, Mapping, Tuple
 
 from spacy.language import Language
 
-from pipeline.records import doc_to_record
+from pipeline.inputs import InputRecord
 from pipeline.scoring import score_records
+from pipeline.stream import annotate_records
+
+logger = logging.getLogger(__name__)
 
 
 def read_records(path: Path) -> Dict[str, Dict[str, Any]]:
@@ -20,10 +24,19 @@ def read_records(path: Path) -> Dict[str, Dict[str, Any]]:
 
 def predict_records(nlp: Language, gold: Mapping[str, Mapping[str, Any]],
                     batch_size: int = 64, n_process: int = 1) -> Dict[str, Dict[str, Any]]:
-    """Annotate the text of every gold record; predictions never see the gold spans."""
-    items: Iterable[Tuple[str, str]] = ((g["text"], rid) for rid, g in gold.items())
-    return {rid: doc_to_record(doc, rid, gold[rid]["text"])
-            for doc, rid in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)}
+    """Annotate the text of every gold record; predictions never see the gold spans.
+
+    A record the pipeline fails on is logged with its reason and left out, so
+    it scores as an empty prediction (as score.py scores a missing record).
+    """
+    items = [InputRecord(key=str(rid), id=rid, text=g["text"]) for rid, g in gold.items()]
+    predicted: Dict[str, Dict[str, Any]] = {}
+    for outcome in annotate_records(nlp, items, batch_size=batch_size, n_process=n_process):
+        if outcome.record is None:
+            logger.warning("%s: no prediction (%s); scored as empty", outcome.item.id, outcome.reason)
+            continue
+        predicted[outcome.item.id] = outcome.record
+    return predicted
 
 
 def evaluate(nlp: Language, gold_path: Path, **pipe_options: Any) -> Tuple[Dict[str, Any], Dict[str, List]]:

@@ -5,9 +5,17 @@ a ``Skipped`` (where it was and why it was not annotated). A bad line is
 reported with its file and line and the batch goes on; nothing already read
 is lost. Input formats:
 
-- ``.txt``: one record per non-empty line, id ``NAME:LINE``.
+- ``.txt``: one record per non-empty line, id ``NAME:LINE``; its ``meta`` is
+  ``{"file": NAME, "line": LINE}``.
 - ``.jsonl``: one JSON object per line with ``text`` and an optional ``id``
-  (default ``NAME:LINE``); other keys, gold ``spans`` among them, are ignored.
+  (default ``NAME:LINE``); gold ``spans`` and ``pairs`` are ignored, and every
+  other key (``date``, ``url``, ``outlet``, ...) goes to the output record's
+  ``meta`` unchanged.
+
+Files are read as UTF-8 unless ``encoding`` (``--encoding``) says otherwise.
+A UTF-8 read that fails on a file that looks like CP932/Shift-JIS or UTF-16
+is skipped with a reason that names that encoding and the option
+(``pipeline.encodings``).
 - a directory: every ``.txt`` and ``.jsonl`` below it, in sorted order; NAME
   is the path relative to the directory.
 - ``-``: stdin, read as .txt, or as .jsonl with ``stdin_format="jsonl"``.
@@ -23,7 +31,10 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, List, Union
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Union
+
+from pipeline.encodings import (ascii_compatible, encoding_label, is_utf8, undecodable_reason,
+                                 wrong_encoding_hint)
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +44,10 @@ BINARY_SNIFF_BYTES = 8192
 # Share of control bytes (other than tab, newline, CR, form feed, ESC) above
 # which a file is taken for binary rather than text with a stray byte.
 BINARY_CONTROL_SHARE = 0.10
+DEFAULT_ENCODING = "utf-8"
+UTF8_BOM = b"\xef\xbb\xbf"
+# Keys of an input JSONL record that are ours; every other key travels to the output as "meta".
+RECORD_KEYS = ("id", "text", "spans", "pairs")
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,7 @@ class InputRecord:
     key: str  # NAME:LINE, unique per input position
     id: str  # the record id written to the output
     text: str
+    meta: Optional[Dict[str, Any]] = None  # written to the output record as "meta"
 
 
 @dataclass(frozen=True)
@@ -63,23 +79,24 @@ def reason_kind(reason: str) -> str:
     return reason.split(":", 1)[0]
 
 
-def iter_inputs(paths: Iterable[str], stdin_format: str = "txt") -> Iterator[InputItem]:
+def iter_inputs(paths: Iterable[str], stdin_format: str = "txt", encoding: str = DEFAULT_ENCODING) -> Iterator[InputItem]:
     """Yield records and skips from every path, in order.
 
     Args:
         paths (Iterable[str]): Files, directories, or ``-`` for stdin.
         stdin_format (str): ``txt`` or ``jsonl``, how to read stdin.
+        encoding (str): The encoding of every input (``--encoding``).
     """
     for raw in paths:
         if raw == "-":
-            yield from _iter_stream(sys.stdin.buffer, "stdin", jsonl=stdin_format == "jsonl")
+            yield from _iter_stream(sys.stdin.buffer, "stdin", jsonl=stdin_format == "jsonl", encoding=encoding)
             continue
         path = Path(raw)
         if path.is_dir():
             for name, file in _files_below(path):
-                yield from iter_file(file, name)
+                yield from iter_file(file, name, encoding)
         elif path.is_file():
-            yield from iter_file(path, path.name)
+            yield from iter_file(path, path.name, encoding)
         else:
             yield Skipped(key=raw, reason="no such file: not a file or directory")
 
@@ -92,34 +109,64 @@ def _files_below(root: Path) -> List[tuple[str, Path]]:
     return found
 
 
-def iter_file(path: Path, name: str) -> Iterator[InputItem]:
+def iter_file(path: Path, name: str, encoding: str = DEFAULT_ENCODING) -> Iterator[InputItem]:
     """Yield the records of one file (.jsonl by suffix, anything else as text)."""
     try:
         with path.open("rb") as stream:
-            yield from _iter_stream(stream, name, jsonl=path.suffix.lower() in JSONL_SUFFIXES)
+            yield from _iter_stream(stream, name, jsonl=path.suffix.lower() in JSONL_SUFFIXES, encoding=encoding)
     except OSError as err:
         yield Skipped(key=name, reason=f"unreadable: {err.strerror or err}")
 
 
-def _iter_stream(stream: BinaryIO, name: str, *, jsonl: bool) -> Iterator[InputItem]:
+def _iter_stream(stream: BinaryIO, name: str, *, jsonl: bool, encoding: str = DEFAULT_ENCODING) -> Iterator[InputItem]:
+    parse = _parse_jsonl_line if jsonl else _parse_text_line
     head = stream.read(BINARY_SNIFF_BYTES)
+    rest = io.BufferedReader(_Prepend(head, stream))  # type: ignore[arg-type]
+    if not ascii_compatible(encoding):  # UTF-16/32: NUL bytes are text, lines are not split on b"\n"
+        yield from _iter_wide(rest, name, encoding, parse)
+        return
+    wrong = wrong_encoding_hint(head) if is_utf8(encoding) else None
+    if wrong:
+        yield Skipped(key=name, reason=wrong)
+        return
     if looks_binary(head):
         yield Skipped(key=name, reason="binary file: NUL or control bytes, not text")
         return
-    rest = io.BufferedReader(_Prepend(head, stream))  # type: ignore[arg-type]
+    label = encoding_label(encoding)
     for lineno, raw_line in enumerate(rest, start=1):
         key = f"{name}:{lineno}"
-        if lineno == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
-            raw_line = raw_line[3:]
+        if lineno == 1 and raw_line.startswith(UTF8_BOM) and is_utf8(encoding):
+            raw_line = raw_line[len(UTF8_BOM):]
         try:
-            line = raw_line.decode("utf-8").rstrip("\r\n")
+            line = raw_line.decode(encoding).rstrip("\r\n")
         except UnicodeDecodeError as err:
-            yield Skipped(key=key, reason=f"invalid UTF-8: byte {err.start} of the line ({raw_line[err.start:err.start + 4]!r})")
+            yield Skipped(key=key, reason=undecodable_reason(raw_line, err, label, is_utf8(encoding)))
             continue
-        yield from (_parse_jsonl_line if jsonl else _parse_text_line)(line, key)
+        yield from parse(line, key, _line_meta(name, lineno, jsonl))
 
 
-def _parse_text_line(line: str, key: str) -> Iterator[InputItem]:
+def _iter_wide(stream: BinaryIO, name: str, encoding: str, parse) -> Iterator[InputItem]:
+    """Lines of a UTF-16/32 stream; a decoding error skips the rest of the file with its line."""
+    text = io.TextIOWrapper(stream, encoding=encoding, newline=None)
+    lineno = 0
+    try:
+        for lineno, line in enumerate(text, start=1):
+            line = line.rstrip("\r\n")
+            if lineno == 1:
+                line = line.lstrip("\ufeff")
+            yield from parse(line, f"{name}:{lineno}", _line_meta(name, lineno, parse is _parse_jsonl_line))
+    except UnicodeDecodeError as err:
+        yield Skipped(key=f"{name}:{lineno + 1}", reason=f"invalid {encoding_label(encoding)}: {err.reason}; "
+                                                            "the rest of the file was not read")
+
+
+def _line_meta(name: str, lineno: int, jsonl: bool) -> Optional[Dict[str, Any]]:
+    """Where a .txt record came from (a JSONL record brings its own keys instead)."""
+    return None if jsonl else {"file": name, "line": lineno}
+
+
+def _parse_text_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None) -> Iterator[InputItem]:
+    line = line.rstrip("\r\n")
     if not line:
         return
     if not line.strip():
@@ -127,10 +174,10 @@ def _parse_text_line(line: str, key: str) -> Iterator[InputItem]:
     elif "\x00" in line:
         yield Skipped(key=key, reason="NUL characters: the text contains U+0000")
     else:
-        yield InputRecord(key=key, id=key, text=line)
+        yield InputRecord(key=key, id=key, text=line, meta=meta)
 
 
-def _parse_jsonl_line(line: str, key: str) -> Iterator[InputItem]:
+def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None) -> Iterator[InputItem]:
     if not line.strip():
         return
     try:
@@ -152,7 +199,8 @@ def _parse_jsonl_line(line: str, key: str) -> Iterator[InputItem]:
         yield Skipped(key=key, reason="NUL characters: the text contains U+0000")
     else:
         rid = obj.get("id")
-        yield InputRecord(key=key, id=str(rid) if rid is not None else key, text=text)
+        extra = {k: v for k, v in obj.items() if k not in RECORD_KEYS}
+        yield InputRecord(key=key, id=str(rid) if rid is not None else key, text=text, meta=extra or None)
 
 
 def looks_binary(head: bytes) -> bool:

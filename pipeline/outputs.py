@@ -4,7 +4,9 @@ An output directory holds:
 
 - ``docs-0000.spacy``, ``docs-0001.spacy``, …: DocBin shards with user data
   (our attribute store), each written to a temporary file and renamed, so a
-  shard on disk is always whole;
+  shard on disk is always whole. A shard's DocBin is filled doc by doc as
+  records arrive (arrays, not Docs, are kept), and srsly's msgpack setup is
+  done once per process (``pipeline.serialization``);
 - ``annotations.jsonl``: the records of ANNOTATION.md, shard after shard;
 - ``manifest.jsonl``: one line per finished shard with the input keys it
   holds, the inputs skipped while it filled (with reasons), and the size of
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from components.attributes import register_extensions
+from pipeline.serialization import freeze_msgpack_registries
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +55,11 @@ class BatchTotals:
 @dataclass
 class _Shard:
     keys: List[str] = field(default_factory=list)
-    docs: List[Doc] = field(default_factory=list)
+    docbin: DocBin = field(default_factory=lambda: DocBin(store_user_data=True))
     lines: List[str] = field(default_factory=list)
     skipped: List[Tuple[str, str]] = field(default_factory=list)
     chars: int = 0
+    encoded: Optional[bytes] = None  # the DocBin's bytes, when a worker serialised it
 
 
 class BatchWriter:
@@ -69,6 +73,7 @@ class BatchWriter:
 
     def __init__(self, outdir: Path, shard_size: int = 1000, resume: bool = False) -> None:
         register_extensions()
+        freeze_msgpack_registries()
         self.outdir = Path(outdir)
         self.shard_size = max(1, shard_size)
         self.outdir.mkdir(parents=True, exist_ok=True)
@@ -107,13 +112,33 @@ class BatchWriter:
 
     def add(self, key: str, record: Dict[str, Any], doc: Doc) -> None:
         """Add one annotated record and its doc; writes a shard when one is full."""
+        line = json.dumps(record, ensure_ascii=False)  # before anything is kept: a failure leaves no trace
         shard = self._current
+        add_or_roll_back(shard.docbin, doc)
         shard.keys.append(key)
-        shard.docs.append(doc)
-        shard.lines.append(json.dumps(record, ensure_ascii=False))
+        shard.lines.append(line)
         shard.chars += len(record["text"])
-        if len(shard.docs) >= self.shard_size:
+        if len(shard.keys) >= self.shard_size:
             self.flush()
+
+    def add_shard(self, keys: List[str], lines: List[str], chars: int, encoded: bytes,
+                  skipped: List[Tuple[str, str]]) -> None:
+        """A whole shard annotated and serialised by a worker: written as it is, after what was pending.
+
+        Args:
+            keys (List[str]): The input keys of its records, in order.
+            lines (List[str]): Their JSONL lines, in the same order.
+            chars (int): Their characters.
+            encoded (bytes): The DocBin of their docs, serialised.
+            skipped (List[Tuple[str, str]]): Inputs of the chunk not annotated, with reasons.
+        """
+        self.flush()
+        for key, reason in skipped:
+            self.skip(key, reason)
+        shard = self._current
+        shard.keys, shard.lines, shard.chars = list(keys), list(lines), chars
+        shard.encoded = encoded if keys else None
+        self.flush()
 
     def skip(self, key: str, reason: str) -> None:
         """Record an input that was not annotated."""
@@ -126,10 +151,10 @@ class BatchWriter:
         if not shard.keys and not shard.skipped:
             return
         name: Optional[str] = None
-        if shard.docs:
+        if shard.keys:
             name = SHARD_PATTERN.format(self._next_shard)
-            docbin = DocBin(store_user_data=True, docs=shard.docs)
-            _write_atomic(self.outdir / name, docbin.to_bytes())
+            data = shard.encoded if shard.encoded is not None else shard.docbin.to_bytes()
+            _write_atomic(self.outdir / name, data)
             self._next_shard += 1
             self.shard_files.append(name)
         jsonl_bytes = _append_lines(self.outdir / ANNOTATIONS, shard.lines)
@@ -144,11 +169,25 @@ class BatchWriter:
         self._current = _Shard()
 
 
+_DOCBIN_LISTS = ("tokens", "spaces", "flags", "cats", "user_data", "span_groups")
+
+
+def add_or_roll_back(docbin: DocBin, doc: Doc) -> None:
+    """``docbin.add(doc)``, or, when it raises part way, the DocBin as it was (then the error)."""
+    sizes = {name: len(getattr(docbin, name)) for name in _DOCBIN_LISTS}
+    try:
+        docbin.add(doc)
+    except Exception:
+        for name, size in sizes.items():
+            del getattr(docbin, name)[size:]
+        raise
+
+
 def clear_outputs(outdir: Path) -> None:
     """Delete the files a previous run wrote to ``outdir`` (and only those)."""
     outdir = Path(outdir)
     for pattern in ("docs-*.spacy", "docs-*.spacy.tmp", ANNOTATIONS, MANIFEST, "glossary.json", "glossary.tsv",
-                    "annotations.html"):
+                    "annotations.html", "facts.csv", "facts.parquet", "facts.*.tmp"):
         for path in outdir.glob(pattern):
             path.unlink()
 
@@ -178,6 +217,7 @@ def read_manifest(outdir: Path) -> List[Dict[str, Any]]:
 def iter_shard_docs(outdir: Path, vocab: Vocab) -> Iterator[Doc]:
     """Every doc of the finished shards of ``outdir``, in order."""
     register_extensions()
+    freeze_msgpack_registries()
     for entry in read_manifest(outdir):
         if entry.get("shard"):
             docbin = DocBin().from_disk(Path(outdir) / entry["shard"])
@@ -187,6 +227,7 @@ def iter_shard_docs(outdir: Path, vocab: Vocab) -> Iterator[Doc]:
 def iter_docbin_docs(paths: Iterable[Path], vocab: Vocab) -> Iterator[Doc]:
     """Docs from annotate output directories (their finished shards) and ``.spacy`` files."""
     register_extensions()
+    freeze_msgpack_registries()
     for path in map(Path, paths):
         if path.is_dir():
             yield from iter_shard_docs(path, vocab)

@@ -67,7 +67,8 @@ def doc_pairs(doc: Doc) -> List[Dict[str, Any]]:
     return list(doc._.get(PAIRS_EXTENSION) or [])
 
 
-def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None) -> Dict[str, Any]:
+def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None,
+                  meta: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """The JSONL record for an annotated doc.
 
     Args:
@@ -75,15 +76,20 @@ def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None) -> Dict[
         record_id (str): The record id.
         text (Optional[str]): The input text, when given checked against ``doc.text``:
             the pipeline never changes a text, and a record that says otherwise is a bug.
+        meta (Optional[Mapping]): The input record's own keys (date, url, outlet, ...;
+            file and line for .txt input), carried through unchanged as ``"meta"``.
     """
     if text is not None and text != doc.text:
         raise ValueError(f"{record_id}: the doc text differs from the input text")
-    return {
+    record = {
         "id": record_id,
         "text": doc.text,
         "spans": [span_to_dict(s) for s in doc_spans(doc)],
         "pairs": doc_pairs(doc),
     }
+    if meta:
+        record["meta"] = dict(meta)
+    return record
 
 
 def record_to_doc(vocab_or_nlp: Any, record: Mapping[str, Any]) -> Doc:

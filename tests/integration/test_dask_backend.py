@@ -41,7 +41,8 @@ def config(tmp_path_factory) -> Path:
 def _inputs(tmp_path: Path) -> List[str]:
     """corpus/ plus a few bad lines, so skips interleave with records across shards."""
     extra = tmp_path / "extra.jsonl"
-    extra.write_text('{"text": "ロシア軍は戦車3両を失った。"}\n{bad\n[1]\n{"text": "第５旅団が前進。"}\n', encoding="utf-8")
+    extra.write_text('{"text": "ロシア軍は戦車3両を失った。", "date": "2025-02-03", "url": "https://example.org/1"}\n'
+                     '{bad\n[1]\n{"text": "第５旅団が前進。", "outlet": {"name": "X", "lang": "ja"}}\n', encoding="utf-8")
     return [str(REPO / "corpus"), str(extra)]
 
 
@@ -65,6 +66,9 @@ def test_dask_on_a_scheduler_matches_local_and_loads_once_per_worker(cluster, co
     records = [json.loads(x) for x in (tmp_path / "dask" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
     assert report.new_records == len(records) > 100 and len(report.totals.skipped) == 2
     assert any(r["spans"] or r["pairs"] for r in records)
+    metas = [r.get("meta") for r in records]
+    assert {"date": "2025-02-03", "url": "https://example.org/1"} in metas and {"outlet": {"name": "X", "lang": "ja"}} in metas
+    assert all(m["file"].endswith(".txt") and m["line"] >= 1 for m in metas if m and "file" in m)
     with distributed.Client(cluster.scheduler_address) as client:
         states = client.run(worker_state)
     assert len(states) == 2

@@ -44,7 +44,7 @@ def _write_corpus(root: Path) -> Dict[str, str]:
              "null", json.dumps({"id": "no-text"}), json.dumps({"text": 42}), json.dumps({"text": " \t"}),
              json.dumps({"text": "NUL\u0000x"}), json.dumps({"id": "ok-2", "text": MIXED[0]}, ensure_ascii=False)]
     (root / "records.jsonl").write_text("\n".join(jsonl) + "\n", encoding="utf-8")
-    return {"blob.txt": "binary file", "utf16.txt": "binary file", "latin1.txt:2": "invalid UTF-8",
+    return {"blob.txt": "binary file", "utf16.txt": "wrong encoding", "latin1.txt:2": "invalid UTF-8",
             "latin1.txt:3": "invalid UTF-8", "nul.txt:2": "NUL characters", "blank.txt:2": "empty record",
             "blank.txt:3": "empty record", "records.jsonl:2": "invalid JSON", "records.jsonl:3": "not a JSON object",
             "records.jsonl:4": "not a JSON object", "records.jsonl:5": "not a JSON object",
@@ -92,7 +92,7 @@ def test_hostile_corpus_is_reported_by_file_and_line_and_the_batch_goes_on(tmp_p
                 assert record["text"][pair[side]["start"]:pair[side]["end"]] == pair[side]["text"]
 
 
-def test_unreadable_and_missing_paths_do_not_stop_the_batch(tmp_path, capsys):
+def test_unreadable_paths_do_not_stop_the_batch_and_missing_ones_stop_it_before_it_starts(tmp_path, capsys):
     config, _missing = fast_config_for_tests(tmp_path)
     good = tmp_path / "good.txt"
     good.write_text(SENTENCE + "\n", encoding="utf-8")
@@ -101,13 +101,15 @@ def test_unreadable_and_missing_paths_do_not_stop_the_batch(tmp_path, capsys):
     locked.chmod(0)
     out = tmp_path / "out"
     try:
-        code = main(["annotate", str(tmp_path / "absent.txt"), str(locked), str(good), "-o", str(out),
-                     "--config", str(config), "--no-progress"])
+        refused = main(["annotate", str(tmp_path / "absent.txt"), str(good), "-o", str(out),
+                        "--config", str(config), "--no-progress"])
+        assert refused == 2 and not out.exists()
+        assert "input not found" in capsys.readouterr().err
+        code = main(["annotate", str(locked), str(good), "-o", str(out), "--config", str(config), "--no-progress"])
     finally:
         locked.chmod(0o644)
     assert code == 0
     skipped = {key: reason for e in read_manifest(out) for key, reason in e["skipped"]}
-    assert skipped[str(tmp_path / "absent.txt")].startswith("no such file")
     if "locked.txt" in skipped:  # root reads mode-0 files; elsewhere it must be reported, not crash
         assert skipped["locked.txt"].startswith("unreadable")
     assert "good.txt:1" in {r["id"] for r in _records(out)}

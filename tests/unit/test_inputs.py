@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.inputs import InputRecord, Skipped, iter_inputs, reason_kind
 
 
@@ -13,7 +15,8 @@ def _items(*paths):
 def test_txt_one_record_per_non_empty_line(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("一行目\n\n二行目\n", encoding="utf-8")
-    assert _items(f) == [InputRecord("a.txt:1", "a.txt:1", "一行目"), InputRecord("a.txt:3", "a.txt:3", "二行目")]
+    assert _items(f) == [InputRecord("a.txt:1", "a.txt:1", "一行目", {"file": "a.txt", "line": 1}),
+                         InputRecord("a.txt:3", "a.txt:3", "二行目", {"file": "a.txt", "line": 3})]
 
 
 def test_whitespace_line_is_an_empty_record(tmp_path):
@@ -59,7 +62,7 @@ def test_binary_file_skipped_whole(tmp_path):
 def test_bom_and_crlf_are_not_part_of_the_text(tmp_path):
     f = tmp_path / "e.txt"
     f.write_bytes(b"\xef\xbb\xbf" + "ロシア軍\r\n".encode())
-    assert _items(f) == [InputRecord("e.txt:1", "e.txt:1", "ロシア軍")]
+    assert _items(f) == [InputRecord("e.txt:1", "e.txt:1", "ロシア軍", {"file": "e.txt", "line": 1})]
 
 
 def test_directory_is_read_recursively_with_relative_names(tmp_path):
@@ -73,3 +76,45 @@ def test_directory_is_read_recursively_with_relative_names(tmp_path):
 def test_missing_path_is_reported(tmp_path):
     (item,) = _items(tmp_path / "nope.txt")
     assert isinstance(item, Skipped) and reason_kind(item.reason) == "no such file"
+
+
+def test_jsonl_extra_keys_become_meta(tmp_path):
+    f = tmp_path / "m.jsonl"
+    row = {"id": "a1", "text": "露軍", "date": "2025-03-02", "url": "https://example.org/a", "outlet": "X",
+           "spans": [], "pairs": [], "tags": ["a", "b"]}
+    f.write_text(json.dumps(row, ensure_ascii=False) + "\n" + json.dumps({"text": "米軍"}) + "\n", encoding="utf-8")
+    first, second = _items(f)
+    assert first.meta == {"date": "2025-03-02", "url": "https://example.org/a", "outlet": "X", "tags": ["a", "b"]}
+    assert second.meta is None
+
+
+def test_cp932_file_is_named_with_the_option(tmp_path):
+    f = tmp_path / "sjis.txt"
+    f.write_bytes("ロシア軍は無人機を発射したと発表した。\n".encode("cp932"))
+    (item,) = _items(f)
+    assert reason_kind(item.reason) == "wrong encoding"
+    assert "CP932" in item.reason and "--encoding cp932" in item.reason
+
+
+def test_cut_utf8_is_not_called_cp932(tmp_path):
+    f = tmp_path / "cut.txt"
+    f.write_bytes("ロシア軍は途中で".encode()[:-1] + b"\n")
+    (item,) = _items(f)
+    assert reason_kind(item.reason) == "invalid UTF-8"
+
+
+def test_encoding_option_reads_cp932(tmp_path):
+    f = tmp_path / "sjis.txt"
+    f.write_bytes("ロシア軍は無人機を発射した。\r\n".encode("cp932") + "二行目\r\n".encode("cp932"))
+    items = list(iter_inputs([str(f)], encoding="cp932"))
+    assert [i.text for i in items] == ["ロシア軍は無人機を発射した。", "二行目"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_utf16_is_named_and_read_with_the_option(tmp_path, codec):
+    f = tmp_path / "u16.jsonl"
+    f.write_bytes(('{"id": "x", "text": "ロシア軍", "date": "2025-01-01"}\n{"text": "米軍"}\n').encode(codec))
+    (item,) = _items(f)
+    assert reason_kind(item.reason) == "wrong encoding" and "--encoding utf-16" in item.reason
+    items = list(iter_inputs([str(f)], encoding=codec))
+    assert [(i.id, i.text, i.meta) for i in items] == [("x", "ロシア軍", {"date": "2025-01-01"}), ("u16.jsonl:2", "米軍", None)]
