@@ -10,7 +10,12 @@ gold records with ``rebuild``, which checks each text against its hash so
 that offsets never land on a different version of a page.
 
     python -m pipeline.realtext strip FULL.jsonl --gold OFFSETS.jsonl
-    python -m pipeline.realtext rebuild OFFSETS.jsonl --texts TEXTS.jsonl [--ids IDS | --exclude IDS] -o FULL.jsonl
+    python -m pipeline.realtext rebuild OFFSETS.jsonl --texts TEXTS.jsonl [--sources SOURCES.jsonl]
+                                        [--ids IDS | --exclude IDS] -o FULL.jsonl
+
+The hash of each text is read from the record itself or, as the sets in
+``corpus/realtext/`` keep it, from the sources file beside it (``*-sources.jsonl``:
+id, url, site, date, sha256, length).
 """
 from __future__ import annotations
 
@@ -69,6 +74,8 @@ def rebuild_record(stripped: Mapping[str, Any], text: str) -> Dict[str, Any]:
     Raises:
         HashMismatch: ``text`` is not the text the offsets were made on.
     """
+    if not stripped.get("sha256"):
+        raise HashMismatch(f"{stripped['id']}: no sha256 to check the text against (give --sources)")
     if text_hash(text) != stripped["sha256"]:
         raise HashMismatch(f"{stripped['id']}: the text differs from the annotated version (sha256)")
     spans = []
@@ -125,6 +132,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     rb = sub.add_parser("rebuild", help="offsets-only gold + texts -> full gold records")
     rb.add_argument("gold", type=Path)
     rb.add_argument("--texts", type=Path, required=True, help="JSONL with id and text (e.g. the annotation file)")
+    rb.add_argument("--sources", type=Path, action="append", default=[],
+                    help="a sources file (id, sha256, ...) whose hashes the records lack; may repeat")
     rb.add_argument("--ids", type=Path, help="a file of ids, one a line: rebuild only these")
     rb.add_argument("--exclude", type=Path, help="a file of ids, one a line: leave these out")
     rb.add_argument("-o", "--output", type=Path, required=True)
@@ -135,7 +144,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     texts = {r["id"]: r["text"] for r in read_jsonl(args.texts) if "text" in r}
     ids = set(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
-    records = rebuild(read_jsonl(args.gold), texts, ids)
+    hashes = {r["id"]: r["sha256"] for path in args.sources for r in read_jsonl(path)}
+    stripped = ({**r, "sha256": r.get("sha256") or hashes.get(r["id"])} for r in read_jsonl(args.gold))
+    records = rebuild(stripped, texts, ids)
     if args.exclude:
         excluded = set(args.exclude.read_text(encoding="utf-8").split())
         records = [r for r in records if r["id"] not in excluded]

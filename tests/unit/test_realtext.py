@@ -48,3 +48,17 @@ def test_command_line_round_trip(tmp_path):
     main(["strip", str(full), "--gold", str(tmp_path / "gold.jsonl")])
     main(["rebuild", str(tmp_path / "gold.jsonl"), "--texts", str(full), "-o", str(tmp_path / "back.jsonl")])
     assert json.loads((tmp_path / "back.jsonl").read_text(encoding="utf-8")) == RECORD
+
+
+def test_rebuild_takes_hashes_from_a_sources_file(tmp_path):
+    full = tmp_path / "full.jsonl"
+    full.write_text(json.dumps(RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    stripped = strip_record(RECORD)
+    sha = stripped.pop("sha256")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(stripped) + "\n", encoding="utf-8")
+    (tmp_path / "sources.jsonl").write_text(json.dumps({"id": "r-1", "sha256": sha}) + "\n", encoding="utf-8")
+    main(["rebuild", str(tmp_path / "gold.jsonl"), "--texts", str(full), "--sources", str(tmp_path / "sources.jsonl"),
+          "-o", str(tmp_path / "back.jsonl")])
+    assert json.loads((tmp_path / "back.jsonl").read_text(encoding="utf-8")) == RECORD
+    with pytest.raises(HashMismatch):
+        main(["rebuild", str(tmp_path / "gold.jsonl"), "--texts", str(full), "-o", str(tmp_path / "no.jsonl")])
