@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     again = ann.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="continue a run in OUTDIR that was stopped")
     again.add_argument("--overwrite", action="store_true", help="delete a previous run's outputs in OUTDIR first")
-    ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
+    ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (+ pages) and OUTDIR/report.html")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
     ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     ann.add_argument("--backend", choices=["local", "dask"], default="local",
@@ -148,9 +148,9 @@ def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
 
     write_glossary(build_glossary(iter_shard_docs(args.output, vocab)), args.output)
     if args.html:
-        from pipeline.html import write_html
+        from pipeline.desk import write_batch_pages
 
-        write_html(iter_shard_docs(args.output, vocab), args.output / "annotations.html")
+        write_batch_pages(args.output)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

@@ -1,0 +1,136 @@
+"""annotations.html: text by character offsets, nested and crossing marks, facts, pairs, paging, escaping."""
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Dict, List
+
+from pipeline.html import write_annotation_pages
+from pipeline.html_marks import render_marked_text, span_marks
+from tests.desk.records import fact_record, make_records, nested_record
+
+
+class _TextOf(HTMLParser):
+    """The text content of each div.text, and every mark's attributes with its depth."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: List[str] = []
+        self.marks: List[Dict[str, str]] = []
+        self.depth = 0
+        self.in_text = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div" and attrs.get("class") == "text":
+            self.in_text = 1
+            self.texts.append("")
+        elif tag == "mark" and self.in_text:
+            self.depth += 1
+            self.marks.append({**attrs, "depth": str(self.depth)})
+        elif self.in_text and tag not in ("mark",):
+            raise AssertionError(f"unexpected tag {tag} inside the text")
+
+    def handle_endtag(self, tag):
+        if tag == "mark" and self.in_text:
+            self.depth -= 1
+        elif tag == "div" and self.in_text:
+            self.in_text = 0
+
+    def handle_data(self, data):
+        if self.in_text:
+            self.texts[-1] += data
+
+
+def _parse(html: str) -> _TextOf:
+    parser = _TextOf()
+    parser.feed(html)
+    return parser
+
+
+def _write(tmp_path: Path, records, page_size=200):
+    src = tmp_path / "annotations.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return write_annotation_pages(src, tmp_path / "html", page_size=page_size)
+
+
+def test_text_content_is_the_record_text_exactly(tmp_path):
+    records = make_records()
+    paths = _write(tmp_path, records)
+    page = _parse(paths[1].read_text(encoding="utf-8"))
+    assert page.texts == [r["text"] for r in records]  # nothing inserted, nothing lost, escaping undone
+
+
+def test_markup_in_text_is_escaped(tmp_path):
+    html = _write(tmp_path, [nested_record()])[1].read_text(encoding="utf-8")
+    assert "<b>負傷者</b>" not in html
+    assert "&lt;b&gt;負傷者&lt;/b&gt;" in html
+
+
+def test_weapon_nested_inside_unit_and_pair():
+    record = nested_record()
+    html = render_marked_text(record["text"], span_marks(record), "r1")
+    marks = _parse(f'<div class="text">{html}</div>').marks
+    unit = next(m for m in marks if "lab-MIL_UNIT" in m["class"])
+    weapon = next(m for m in marks if "lab-WEAPON" in m["class"])
+    assert unit["depth"] == "1" and weapon["depth"] == "2"
+    assert "canonical: 3rd Tank Brigade" in unit["title"]
+    assert unit["data-tag"] == "UNIT"
+
+
+def test_crossing_spans_are_cut_into_nesting_fragments():
+    text = "ABCDEFGH"
+    marks = [{"start": 0, "end": 5, "kind": "span", "index": 0, "label": "MIL_UNIT", "tag": "UNIT", "title": "a",
+              "fact": False},
+             {"start": 3, "end": 8, "kind": "span", "index": 1, "label": "WEAPON", "tag": "WEAPON", "title": "b",
+              "fact": False}]
+    html = render_marked_text(text, marks, "r1")
+    parsed = _parse(f'<div class="text">{html}</div>')
+    assert parsed.texts == [text]
+    weapon = [m for m in parsed.marks if "lab-WEAPON" in m["class"]]
+    assert len(weapon) == 2  # D-E inside the unit, F-H after it
+    assert [m["depth"] for m in weapon] == ["2", "1"]
+    assert "data-tag" not in weapon[0] and weapon[1]["data-tag"] == "WEAPON"  # label once, at the span's end
+    assert weapon[0]["id"] == "r1-s1" and "id" not in weapon[1]
+
+
+def test_quantity_tag_shows_value_and_category_and_facts_are_listed(tmp_path):
+    html = _write(tmp_path, [fact_record(), nested_record()])[1].read_text(encoding="utf-8")
+    marks = _parse(html).marks
+    tags = [m.get("data-tag") for m in marks if "lab-QUANTITY" in m["class"]]
+    assert tags == ["~120 機 DRONE", "20–30 両 VEHICLE", "≥1,200 名 CASUALTY"]
+    fact = next(m for m in marks if "lab-QUANTITY" in m["class"])
+    assert "fact" in fact["class"] and "event: ATTACK" in fact["title"]
+    assert "<td>ATTACK</td>" in html and "<td>東方軍</td>" in html and "<td>北方軍</td>" in html
+    assert "<td>2031-04-05</td>" in html and "<td>DESTROY</td>" in html
+    pair_sides = [m for m in marks if "pair" in m["class"].split()]
+    assert [m["data-tag"] for m in pair_sides] == ["ja1", "en1"]
+    assert "戦車旅団 ⇄ Tank Brigade" in html
+
+
+def test_all_records_are_paged_with_navigation(tmp_path):
+    records = make_records(copies=4)  # 12 records
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "annotations-0009.html").write_text("stale", encoding="utf-8")
+    paths = _write(tmp_path, records, page_size=5)
+    assert [p.name for p in paths] == ["annotations.html", "annotations-0001.html", "annotations-0002.html",
+                                       "annotations-0003.html"]
+    assert not (out / "annotations-0009.html").exists()
+    shown = [t for p in paths[1:] for t in _parse(p.read_text(encoding="utf-8")).texts]
+    assert len(shown) == 12
+    ids = [r["id"] for r in records]
+    for p in paths[1:]:
+        html = p.read_text(encoding="utf-8")
+        assert "http://" not in html and "https://" not in html  # self-contained
+    second = paths[2].read_text(encoding="utf-8")
+    assert 'href="annotations-0001.html"' in second and 'href="annotations-0003.html"' in second
+    index = paths[0].read_text(encoding="utf-8")
+    assert "12 records" in index and ids[5] in index and ids[9] in index and ids[-1] in index
+
+
+def test_empty_batch_writes_an_index(tmp_path):
+    paths = _write(tmp_path, [])
+    assert [p.name for p in paths] == ["annotations.html"]
+    assert "no records" in paths[0].read_text(encoding="utf-8")
