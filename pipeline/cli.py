@@ -6,6 +6,7 @@
     gunji convert GOLD.jsonl... -o OUT.spacy
     gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
     gunji bench [--records N] [--quick] [-o bench.json]
+    gunji report OUTDIR [-o report.html] [--no-pages]
 """
 from __future__ import annotations
 
@@ -78,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser("bench", help="throughput and memory against ja_ginza and the tokenizer, as ratios")
     add_bench_arguments(be)
     be.set_defaults(func=cmd_bench)
+
+    from pipeline.desk import add_desk_commands
+
+    add_desk_commands(sub)
     return parser
 
 

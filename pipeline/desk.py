@@ -36,14 +36,6 @@ def add_desk_commands(sub: "argparse._SubParsersAction") -> None:
     rep.add_argument("--no-pages", action="store_true", help="write report.html only, not annotations.html")
     rep.set_defaults(func=cmd_report)
 
-    from pipeline.export import FORMATS
-
-    exp = sub.add_parser("export", help="spans and pairs of a batch in an annotation tool's import format")
-    exp.add_argument("outdir", type=Path, help="an annotate output directory or an annotations.jsonl file")
-    exp.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="the tool to import into")
-    exp.add_argument("--output", "-o", type=Path, help="file to write (default OUTDIR/export-FORMAT.json[l])")
-    exp.set_defaults(func=cmd_export)
-
 
 def _annotations_exist(outdir: Path) -> bool:
     from pipeline.record_view import annotations_path

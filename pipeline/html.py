@@ -185,7 +185,7 @@ def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZ
         summaries.append((str(chunk[0].get("id", "")), str(chunk[-1].get("id", "")), len(chunk), spans, facts))
     index = outdir / INDEX_NAME
     index.write_text(_index_document(summaries, total_records, page_size), encoding="utf-8")
-    logger.info("%d records on %d pages -> %s", total_records, len(written), index)
+    logger.debug("%d records on %d pages -> %s", total_records, len(written), index)
     return [index] + written
 
 
