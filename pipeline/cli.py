@@ -3,10 +3,11 @@
     gunji annotate INPUT... -o OUTDIR [--config PATH | --fast] [--n-process N] [--batch-size N] [--html]
                    [--resume | --overwrite] [--backend {local,dask} [--scheduler ADDRESS] [--workers N]]
     gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
-    gunji convert GOLD.jsonl... -o OUT.spacy
+    gunji convert GOLD.jsonl... -o OUT.spacy|OUT.jsonl [--from auto|gunji|prodigy|doccano|labelstudio]
     gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
     gunji bench [--records N] [--quick] [-o bench.json]
     gunji report OUTDIR [-o report.html] [--no-pages]
+    gunji export OUTDIR --format prodigy|doccano|labelstudio [-o FILE]
 """
 from __future__ import annotations
 
@@ -64,9 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--predictions", type=Path, help="also write the predicted records here")
     ev.set_defaults(func=cmd_evaluate)
 
-    conv = sub.add_parser("convert", help="gold JSONL records -> one DocBin (.spacy) for training")
+    conv = sub.add_parser("convert", help="gold JSONL records or a tool's export -> one DocBin (.spacy) for training")
     conv.add_argument("inputs", nargs="+", type=Path, help="gold JSONL files")
-    conv.add_argument("--output", "-o", required=True, type=Path, help="the .spacy file to write")
+    conv.add_argument("--output", "-o", required=True, type=Path, help="the .spacy file to write "
+                                                                        "(.jsonl: our gold records instead)")
+    from pipeline.desk import add_convert_options
+
+    add_convert_options(conv)
     conv.set_defaults(func=cmd_convert)
 
     gl = sub.add_parser("glossary", help="rebuild glossary.json/.tsv from existing DocBin shards")
@@ -193,10 +198,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     """Convert gold records to a DocBin, tokenised as the fast pipeline tokenises (split mode C)."""
     import spacy
 
-    from pipeline.readers import convert
+    from pipeline.desk import convert_gold
 
     nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
-    count = convert(nlp, args.inputs, args.output)
+    count = convert_gold(nlp, args.inputs, args.output, args.source_format)
     print(f"{count} docs -> {args.output}")
     return 0
 

@@ -36,6 +36,48 @@ def add_desk_commands(sub: "argparse._SubParsersAction") -> None:
     rep.add_argument("--no-pages", action="store_true", help="write report.html only, not annotations.html")
     rep.set_defaults(func=cmd_report)
 
+    from pipeline.export import FORMATS
+
+    exp = sub.add_parser("export", help="spans and pairs of a batch in an annotation tool's import format")
+    exp.add_argument("outdir", type=Path, help="an annotate output directory or an annotations.jsonl file")
+    exp.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="the tool to import into")
+    exp.add_argument("--output", "-o", type=Path, help="file to write (default OUTDIR/export-FORMAT.json[l])")
+    exp.set_defaults(func=cmd_export)
+
+
+def add_convert_options(conv: argparse.ArgumentParser) -> None:
+    """``gunji convert --from``: read annotation tools' exports as gold."""
+    from pipeline.export import READ_FORMATS
+
+    conv.add_argument("--from", dest="source_format", choices=READ_FORMATS, default="auto",
+                      help="format of the inputs: our JSONL records (gunji), a tool's export, or auto "
+                           "(detected per item; the default)")
+
+
+def convert_gold(nlp, inputs: List[Path], output: Path, fmt: str = "auto") -> int:
+    """Gold from our JSONL or a tool's export -> a DocBin, or our JSONL records where OUTPUT ends in .jsonl."""
+    import json
+
+    from spacy.tokens import DocBin
+
+    from pipeline.export import read_tool_file
+    from pipeline.records import record_to_doc
+
+    records = (record for path in inputs for record in read_tool_file(path, fmt))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    if output.suffix == ".jsonl":
+        with output.open("w", encoding="utf-8") as f:
+            for record in records:
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+        return count
+    docbin = DocBin(store_user_data=True)
+    for record in records:
+        docbin.add(record_to_doc(nlp, record))
+    docbin.to_disk(output)
+    return len(docbin)
+
 
 def _annotations_exist(outdir: Path) -> bool:
     from pipeline.record_view import annotations_path
