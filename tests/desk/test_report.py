@@ -22,8 +22,8 @@ def _no_network(html: str) -> None:
 def test_figures_count_facts_by_event_class_day_and_names():
     figures = gather(make_records(copies=2))
     assert figures.records == 6 and figures.facts == 6
-    assert figures.facts_by_event_class[("ATTACK", "DRONE")] == 2
-    assert figures.facts_by_event_class[("DESTROY", "VEHICLE")] == 2
+    assert figures.facts_by_event_class[("ATTACK", "loitering_munition")] == 2
+    assert figures.facts_by_event_class[("DESTROY", "tank")] == 2
     assert figures.facts_by_event_class[("CASUALTY", "(none)")] == 2
     assert figures.facts_by_day_event[("2031-04-05", "ATTACK")] == 2 and figures.facts_without_day == 4
     assert figures.units["3rd Tank Brigade"] == 2 and figures.weapons["tank"] == 4
