@@ -11,8 +11,8 @@ client-side paging, because a batch may hold 100 000 records: one file would
 make the browser parse the whole batch before showing anything, and building
 it would hold every record in memory. Here records are streamed, a page at a
 time, and any page opens at once. Each page is self-contained: inline CSS
-and a few lines of inline JavaScript (hover a pair side or a fact row to
-light up its partner), no network.
+and a few lines of inline JavaScript (hover a pair side to light up its
+partner, a fact row to light up its quantity and participants), no network.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
-from pipeline.html_marks import fact_rows, pair_marks, render_marked_text, span_marks
+from pipeline.html_marks import fact_rows, pair_marks, render_marked_text, role_marks, span_marks
 from pipeline.record_view import count_records, iter_records, record_facts, record_spans
 
 logger = logging.getLogger(__name__)
@@ -48,13 +48,13 @@ mark.lab-MIL_UNIT{background:#fbd3bd;border-bottom:3px solid #d6604d}
 mark.lab-WEAPON{background:#c6e2f0;border-bottom:3px solid #2166ac}
 mark.lab-QUANTITY{background:#d9efb6;border-bottom:3px solid #4d9221}
 mark.lab-PLACE{background:#e7d4f7;border-bottom:3px solid #7b3294}
-mark.m:not(.lab-MIL_UNIT):not(.lab-WEAPON):not(.lab-QUANTITY):not(.lab-PLACE):not(.pair){background:#eee;
-border-bottom:3px solid #888}
+mark.lab-other{background:#eee;border-bottom:3px solid #888}
 mark.lab-MIL_UNIT[data-tag]::after{background:#b2182b}mark.lab-WEAPON[data-tag]::after{background:#2166ac}
 mark.lab-QUANTITY[data-tag]::after{background:#4d9221}mark.lab-PLACE[data-tag]::after{background:#7b3294}
 mark.fact{outline:1px solid #4d9221}
 mark.pair{background:transparent;border-bottom:2px dotted #666}
 mark.pair[data-tag]::after{background:#999}
+mark.role{background:transparent;padding:0}mark.role.lit{background:#fff3d6}
 .lit{box-shadow:0 0 0 2px #f1a340}
 table{border-collapse:collapse;font-size:.85em;margin:.4em 0}
 td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
@@ -74,7 +74,8 @@ JS = """
     m.addEventListener('mouseleave',function(){light(sel,false);});
   });
   document.querySelectorAll('tr.fact-row').forEach(function(r){
-    var sel='mark[data-span="'+r.getAttribute('data-span')+'"]';
+    var id=r.getAttribute('data-span');
+    var sel='mark[data-span="'+id+'"],mark.role[data-facts~="'+id+'"]';
     r.addEventListener('mouseenter',function(){light(sel,true);});
     r.addEventListener('mouseleave',function(){light(sel,false);});
   });
@@ -92,7 +93,7 @@ def render_record(record: Mapping[str, Any], position: int) -> str:
     rid = str(record.get("id", f"#{position}"))
     anchor = f"r{position}"
     text = record["text"]
-    marks = span_marks(record) + pair_marks(record)
+    marks = span_marks(record) + pair_marks(record) + role_marks(record, anchor)
     parts = [f'<article id="{anchor}" data-id="{escape(rid)}"><h2>{escape(rid)}'
              f' <span class="muted">({len(record_spans(record))} spans, {len(record.get("pairs") or [])} pairs)'
              f'</span></h2>',

@@ -84,6 +84,30 @@ def pair_marks(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
     return marks
 
 
+def role_marks(record: Mapping[str, Any], anchor: str) -> List[Dict[str, Any]]:
+    """Each fact participant (and place) as a mark entry (kind ``role``), drawn only when its fact is hovered.
+
+    One entry per offset pair; ``facts`` names every fact (``ANCHOR-sINDEX``) that it takes part in.
+    """
+    n = len(record.get("text", ""))
+    by_offsets: Dict[Tuple[int, int], Dict[str, Any]] = {}
+    for index, span in enumerate(record_spans(record)):
+        if span.get("label") != "QUANTITY" or not span.get("event"):
+            continue
+        for role in PARTICIPANTS + ("place",):
+            part = span.get(role)
+            if not isinstance(part, Mapping):
+                continue
+            start, end = part.get("start"), part.get("end")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n):
+                continue
+            entry = by_offsets.setdefault((start, end), {"start": start, "end": end, "kind": "role", "tag": "",
+                                                         "facts": [], "title": []})
+            entry["facts"].append(f"{anchor}-s{index}")
+            entry["title"].append(f"{role} of {span.get('text', '')} ({span['event']})")
+    return [{**e, "title": "\n".join(e["title"])} for e in by_offsets.values()]
+
+
 def span_marks(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
     """The labelled spans of a record as mark entries (kind ``span``), index = position in record_spans."""
     marks = []
@@ -95,11 +119,16 @@ def span_marks(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
 
 
 def _open_tag(mark: Mapping[str, Any], anchor: str, last: bool, first: bool) -> str:
+    if mark["kind"] == "role":
+        return (f'<mark class="m role" data-facts="{" ".join(mark["facts"])}" '
+                f'title="{escape(mark["title"])}">')
     if mark["kind"] == "pair":
         classes = ["m", "pair", f"pair-{mark['lang']}"]
         data = f' data-pair="{anchor}-p{mark["pair"]}"'
     else:
         classes = ["m", label_class(mark["label"])]
+        if mark["label"] not in SHORT_TAG:
+            classes.append("lab-other")
         if mark["fact"]:
             classes.append("fact")
         data = f' data-span="{anchor}-s{mark["index"]}"'

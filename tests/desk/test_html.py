@@ -134,3 +134,15 @@ def test_empty_batch_writes_an_index(tmp_path):
     paths = _write(tmp_path, [])
     assert [p.name for p in paths] == ["annotations.html"]
     assert "no records" in paths[0].read_text(encoding="utf-8")
+
+
+def test_fact_participants_are_marked_for_their_fact(tmp_path):
+    record = fact_record()
+    html = _write(tmp_path, [record])[1].read_text(encoding="utf-8")
+    page = _parse(html)
+    assert page.texts == [record["text"]]
+    roles = {m["title"].split(" of ")[0]: m for m in page.marks if m["class"] == "m role"}
+    assert set(roles) == {"trigger", "actor", "weapon", "target", "source"}
+    qty = next(m for m in page.marks if "lab-QUANTITY" in m["class"])
+    assert all(qty["data-span"] in m["data-facts"].split() for m in roles.values())
+    assert f'<tr class="fact-row" data-span="{qty["data-span"]}">' in html
