@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 from html import escape
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from pipeline.html_marks import fact_rows, pair_marks, render_marked_text, role_marks, span_marks
-from pipeline.record_view import count_records, iter_records, record_facts, record_spans
+from pipeline.record_view import annotations_path, is_fact, iter_records, record_spans
 
 logger = logging.getLogger(__name__)
 
@@ -88,23 +88,31 @@ def page_name(number: int) -> str:
     return PAGE_PATTERN.format(number)
 
 
-def render_record(record: Mapping[str, Any], position: int) -> str:
-    """One record as an ``<article>``: id, marked text, facts table, pairs list."""
+def render_record(record: Mapping[str, Any], position: int, spans: Optional[List[Dict[str, Any]]] = None) -> str:
+    """One record as an ``<article>``: id, marked text, facts table, pairs list.
+
+    Args:
+        record: The record.
+        position (int): Its 1-based position in the batch (element ids derive from it).
+        spans: ``record_spans(record)`` where the caller has it already.
+    """
     rid = str(record.get("id", f"#{position}"))
     anchor = f"r{position}"
     text = record["text"]
-    marks = span_marks(record) + pair_marks(record) + role_marks(record, anchor)
+    spans = record_spans(record) if spans is None else spans
+    marks = span_marks(record, spans) + pair_marks(record) + role_marks(record, anchor, spans)
     parts = [f'<article id="{anchor}" data-id="{escape(rid)}"><h2>{escape(rid)}'
-             f' <span class="muted">({len(record_spans(record))} spans, {len(record.get("pairs") or [])} pairs)'
+             f' <span class="muted">({len(spans)} spans, {len(record.get("pairs") or [])} pairs)'
              f'</span></h2>',
              f'<div class="text">{render_marked_text(text, marks, anchor)}</div>']
-    rows = fact_rows(record, anchor)
+    rows = fact_rows(record, anchor, spans)
     if rows:
         head = "".join(f"<th>{c}</th>" for c in FACT_COLUMNS)
         body = "".join(f'<tr class="fact-row" data-span="{r["span"]}">'
                        + "".join(f"<td>{escape(r[c])}</td>" for c in FACT_COLUMNS) + "</tr>" for r in rows)
         parts.append(f'<table class="facts"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
-    pairs = [p for p in record.get("pairs") or [] if isinstance(p.get("ja"), Mapping) and isinstance(p.get("en"), Mapping)]
+    pairs = [p for p in record.get("pairs") or []
+             if isinstance(p, dict) and isinstance(p.get("ja"), dict) and isinstance(p.get("en"), dict)]
     if pairs:
         items = "".join(f"<li>{escape(str(p['ja'].get('text', '')))} ⇄ {escape(str(p['en'].get('text', '')))}</li>"
                         for p in pairs)
@@ -150,13 +158,22 @@ def _chunks(records: Iterable[Dict[str, Any]], size: int) -> Iterable[List[Dict[
         yield chunk
 
 
-def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZE) -> List[Path]:
+def _count_lines(source: Path) -> int:
+    """Non-blank lines of the batch's JSONL: the record count, read without parsing (checked after)."""
+    with annotations_path(source).open("rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
+def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZE,
+                           expected: Optional[int] = None) -> List[Path]:
     """Write ``annotations.html`` (index) and its page files for all records of ``source``.
 
     Args:
         source (Path): A batch directory or an ``annotations.jsonl`` file.
         outdir (Path): Where the pages go (page files of an earlier, longer run are removed).
         page_size (int): Records per page file.
+        expected (Optional[int]): The record count, where known (else the non-blank lines are counted;
+            if some line is not a record, the pages are written again with the true count).
     Returns:
         The paths written, index first.
     """
@@ -165,7 +182,7 @@ def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZ
     for stale in outdir.glob("annotations-[0-9][0-9][0-9][0-9].html"):
         stale.unlink()
     page_size = max(1, page_size)
-    total_records = count_records(source)
+    total_records = _count_lines(source) if expected is None else expected
     total_pages = max(1, -(-total_records // page_size))
     summaries: List[Tuple[str, str, int, int, int]] = []
     written: List[Path] = []
@@ -175,15 +192,18 @@ def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZ
         spans = facts = 0
         for record in chunk:
             position += 1
-            articles.append(render_record(record, position))
-            spans += len(record_spans(record))
-            facts += len(record_facts(record))
+            record_spans_ = record_spans(record)
+            articles.append(render_record(record, position, record_spans_))
+            spans += len(record_spans_)
+            facts += sum(1 for s in record_spans_ if is_fact(s))
         nav = _nav(number, total_pages)
         body = (f"<h1>gunji annotations, page {number}</h1>{nav}{LEGEND}" + "".join(articles) + nav)
         path = outdir / page_name(number)
         path.write_text(_document(f"gunji annotations {number}/{total_pages}", body), encoding="utf-8")
         written.append(path)
         summaries.append((str(chunk[0].get("id", "")), str(chunk[-1].get("id", "")), len(chunk), spans, facts))
+    if position != total_records:  # a line was not a record: the navigation counted wrong pages
+        return write_annotation_pages(source, outdir, page_size, expected=position)
     index = outdir / INDEX_NAME
     index.write_text(_index_document(summaries, total_records, page_size), encoding="utf-8")
     logger.debug("%d records on %d pages -> %s", total_records, len(written), index)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import re
 from html import escape
-from typing import Any, Dict, List, Mapping, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from pipeline.record_view import PARTICIPANTS, format_value, part_text, record_spans
 
@@ -52,7 +52,7 @@ def span_title(span: Mapping[str, Any]) -> str:
         if key in ("start", "end"):
             continue
         value = span[key]
-        if isinstance(value, Mapping):
+        if isinstance(value, dict):
             text = part_text(value)
             if text:
                 lines.append(f"{key}: {text}")
@@ -69,7 +69,7 @@ def pair_marks(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
     n = len(record.get("text", ""))
     for number, pair in enumerate(record.get("pairs") or [], 1):
         sides = [(lang, pair.get(lang)) for lang in ("ja", "en")]
-        if not all(isinstance(side, Mapping) for _, side in sides):
+        if not all(isinstance(side, dict) for _, side in sides):
             continue
         ok = all(isinstance(s.get("start"), int) and isinstance(s.get("end"), int) and 0 <= s["start"] < s["end"] <= n
                  for _, s in sides)
@@ -84,19 +84,20 @@ def pair_marks(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
     return marks
 
 
-def role_marks(record: Mapping[str, Any], anchor: str) -> List[Dict[str, Any]]:
+def role_marks(record: Mapping[str, Any], anchor: str, spans: Optional[List[Dict[str, Any]]] = None
+               ) -> List[Dict[str, Any]]:
     """Each fact participant (and place) as a mark entry (kind ``role``), drawn only when its fact is hovered.
 
     One entry per offset pair; ``facts`` names every fact (``ANCHOR-sINDEX``) that it takes part in.
     """
     n = len(record.get("text", ""))
     by_offsets: Dict[Tuple[int, int], Dict[str, Any]] = {}
-    for index, span in enumerate(record_spans(record)):
+    for index, span in enumerate(record_spans(record) if spans is None else spans):
         if span.get("label") != "QUANTITY" or not span.get("event"):
             continue
         for role in PARTICIPANTS + ("place",):
             part = span.get(role)
-            if not isinstance(part, Mapping):
+            if not isinstance(part, dict):
                 continue
             start, end = part.get("start"), part.get("end")
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n):
@@ -108,10 +109,10 @@ def role_marks(record: Mapping[str, Any], anchor: str) -> List[Dict[str, Any]]:
     return [{**e, "title": "\n".join(e["title"])} for e in by_offsets.values()]
 
 
-def span_marks(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
+def span_marks(record: Mapping[str, Any], spans: Optional[List[Dict[str, Any]]] = None) -> List[Dict[str, Any]]:
     """The labelled spans of a record as mark entries (kind ``span``), index = position in record_spans."""
     marks = []
-    for index, span in enumerate(record_spans(record)):
+    for index, span in enumerate(record_spans(record) if spans is None else spans):
         marks.append({"start": span["start"], "end": span["end"], "kind": "span", "index": index,
                       "label": str(span.get("label", "")), "tag": span_tag(span), "title": span_title(span),
                       "fact": bool(span.get("event"))})
@@ -184,10 +185,11 @@ def render_marked_text(text: str, marks: Sequence[Mapping[str, Any]], anchor: st
     return "".join(out)
 
 
-def fact_rows(record: Mapping[str, Any], anchor: str) -> List[Dict[str, str]]:
+def fact_rows(record: Mapping[str, Any], anchor: str, spans: Optional[List[Dict[str, Any]]] = None
+              ) -> List[Dict[str, str]]:
     """One row per fact: the quantity, its value, event, roles, place and date, as plain strings."""
     rows = []
-    for index, span in enumerate(record_spans(record)):
+    for index, span in enumerate(record_spans(record) if spans is None else spans):
         if span.get("label") != "QUANTITY" or not span.get("event"):
             continue
         row = {"span": f"{anchor}-s{index}", "quantity": str(span.get("text", "")), "value": format_value(span),

@@ -51,11 +51,6 @@ def iter_records(outdir_or_file: Path) -> Iterator[Dict[str, Any]]:
                 logger.warning("%s:%d: a record needs a text; skipped", path, number)
 
 
-def count_records(outdir_or_file: Path) -> int:
-    """How many records ``iter_records`` will yield."""
-    return sum(1 for _ in iter_records(outdir_or_file))
-
-
 def record_spans(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
     """The record's spans whose offsets fit its text, in text order."""
     n = len(record.get("text", ""))
@@ -72,16 +67,11 @@ def is_fact(span: Mapping[str, Any]) -> bool:
     return span.get("label") == "QUANTITY" and bool(span.get("event"))
 
 
-def record_facts(record: Mapping[str, Any]) -> List[Dict[str, Any]]:
-    """The fact-carrying QUANTITY spans of a record."""
-    return [s for s in record_spans(record) if is_fact(s)]
-
-
 def part_text(value: Any) -> Optional[str]:
     """The text of a participant, place or date however it is written (object or string)."""
     if value is None:
         return None
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         for key in ("canonical", "text", "value", "date", "name"):
             if value.get(key) not in (None, ""):
                 return str(value[key])
@@ -91,14 +81,14 @@ def part_text(value: Any) -> Optional[str]:
 
 def part_title(value: Any) -> str:
     """Everything a participant object says, for a tooltip."""
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items() if not isinstance(v, (dict, list)))
     return "" if value is None else str(value)
 
 
 def iso_day(value: Any) -> Optional[str]:
     """``YYYY-MM-DD`` from a date string or date object, or None where no full day is known."""
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         for key in ("value", "iso", "date", "normalized", "text"):
             day = iso_day(value.get(key))
             if day:
@@ -117,7 +107,7 @@ def fact_day(span: Mapping[str, Any], record: Mapping[str, Any]) -> Optional[str
     if day:
         return day
     meta = record.get("meta")
-    return iso_day(meta.get("date")) if isinstance(meta, Mapping) else None
+    return iso_day(meta.get("date")) if isinstance(meta, dict) else None
 
 
 def format_number(value: Any) -> str:

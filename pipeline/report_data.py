@@ -46,7 +46,7 @@ def _name(span: Mapping[str, Any]) -> str:
 def _weapon_class(fact: Mapping[str, Any], weapons_at: Dict[Tuple[int, int], Mapping[str, Any]]) -> str:
     """The class of the weapon a fact is about: the WEAPON span at the participant's offsets."""
     weapon = fact.get("weapon")
-    if isinstance(weapon, Mapping):
+    if isinstance(weapon, dict):
         span = weapons_at.get((weapon.get("start"), weapon.get("end")))
         if span and span.get("weapon_class"):
             return str(span["weapon_class"])

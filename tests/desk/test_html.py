@@ -146,3 +146,15 @@ def test_fact_participants_are_marked_for_their_fact(tmp_path):
     qty = next(m for m in page.marks if "lab-QUANTITY" in m["class"])
     assert all(qty["data-span"] in m["data-facts"].split() for m in roles.values())
     assert f'<tr class="fact-row" data-span="{qty["data-span"]}">' in html
+
+
+def test_a_broken_line_does_not_break_the_navigation(tmp_path):
+    records = make_records(2)
+    src = tmp_path / "annotations.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    lines.insert(3, "{not json")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paths = write_annotation_pages(src, tmp_path / "html", page_size=3)
+    assert [p.name for p in paths][1:] == ["annotations-0001.html", "annotations-0002.html"]
+    assert "page 2 of 2" in paths[2].read_text(encoding="utf-8")
+    assert "6 records" in paths[0].read_text(encoding="utf-8")
