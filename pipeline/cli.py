@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     again = ann.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="continue a run in OUTDIR that was stopped")
     again.add_argument("--overwrite", action="store_true", help="delete a previous run's outputs in OUTDIR first")
-    ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (+ pages) and OUTDIR/report.html")
+    ann.add_argument("--html", action="store_true",
+                     help="also write OUTDIR/annotations.html (+ pages) and OUTDIR/report.html")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
     ann.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     ann.add_argument("--backend", choices=["local", "dask"], default="local",

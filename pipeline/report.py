@@ -108,8 +108,9 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 def totals_html(figures: BatchFigures) -> str:
     """Batch totals, spans by label, quantities by category and the sums of fact values."""
-    rows = [("records", figures.records), ("characters", figures.chars), ("spans", sum(figures.spans_by_label.values())),
-            ("pairs", figures.pairs), ("facts", figures.facts), ("facts with a day", figures.facts - figures.facts_without_day),
+    rows = [("records", figures.records), ("characters", figures.chars),
+            ("spans", sum(figures.spans_by_label.values())), ("pairs", figures.pairs), ("facts", figures.facts),
+            ("facts with a day", figures.facts - figures.facts_without_day),
             ("places with coordinates", sum(figures.places.values()))]
     parts = [_table(("batch", "count"), rows)]
     if figures.spans_by_label:
@@ -118,8 +119,8 @@ def totals_html(figures: BatchFigures) -> str:
         parts.append(_table(("quantity category", "spans"), figures.top(figures.quantities_by_category, 100)))
     if figures.value_sums:
         sums = sorted(figures.value_sums.items(), key=lambda kv: kv[0])
-        parts.append("<p>Sum of the values of the facts (as reported; a figure reported by two sources counts twice):</p>"
-                     + _table(("event", "category", "unit", "sum of values"), [(*k, v) for k, v in sums]))
+        parts.append("<p>Sum of the values of the facts (as reported; a figure reported by two sources "
+                     "counts twice):</p>" + _table(("event", "category", "unit", "sum of values"), [(*k, v) for k, v in sums]))
     return "".join(parts)
 
 
