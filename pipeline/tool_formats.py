@@ -124,7 +124,8 @@ def from_doccano(line: Mapping[str, Any], number: int) -> Dict[str, Any]:
     relations = [(by_id[r["from_id"]], by_id[r["to_id"]], str(r.get("type", "")))
                  for r in line.get("relations") or [] if r.get("from_id") in by_id and r.get("to_id") in by_id]
     side = line.get(SIDE_KEY) or (line.get("meta") or {}).get(SIDE_KEY)
-    return rebuild_record(line["text"], spans, relations, side, str(line.get("id", f"doccano-{number}")))
+    text = line["text"] if isinstance(line.get("text"), str) else line["data"]  # older exports: "data"
+    return rebuild_record(text, spans, relations, side, str(line.get("id", f"doccano-{number}")))
 
 
 # --- Label Studio (JSON list of tasks with predictions) ----------------------------------------------

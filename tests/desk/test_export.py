@@ -100,3 +100,12 @@ def test_char_tokens_keep_latin_runs_and_cut_at_span_edges():
     tokens = char_tokens("第3旅団 Tank Brigade", {5, 7})
     assert [t["text"] for t in tokens] == ["第", "3", "旅", "団", "Ta", "nk", "Brigade"]
     assert tokens[3]["ws"] is True and tokens[5]["ws"] is True and tokens[6]["ws"] is False
+
+
+def test_older_doccano_export_with_data_and_label_list(tmp_path):
+    line = {"id": 3, "data": "東方軍の戦車が来た", "label": [[0, 3, "MIL_UNIT"], [4, 6, "WEAPON"]]}
+    path = tmp_path / "old.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert list(read_tool_file(path)) == [{"id": "3", "text": "東方軍の戦車が来た", "pairs": [],
+                                           "spans": [{"start": 0, "end": 3, "label": "MIL_UNIT", "text": "東方軍"},
+                                                     {"start": 4, "end": 6, "label": "WEAPON", "text": "戦車"}]}]
