@@ -72,8 +72,9 @@ def facts_by_day_chart(figures: BatchFigures) -> Optional[alt.Chart]:
     if not rows:
         return None
     return (alt.Chart(alt.Data(values=rows), title="Facts by day").mark_bar()
-            .encode(x=alt.X("day:T", timeUnit="yearmonthdate", title="day"), y=alt.Y("sum(count):Q", title="facts"),
-                    color=alt.Color("event:N"), tooltip=["day:T", "event:N", "count:Q"])
+            .encode(x=alt.X("day:T", timeUnit="utcyearmonthdate", title="day"),  # ISO days parse as UTC
+                    y=alt.Y("sum(count):Q", title="facts"), color=alt.Color("event:N"),
+                    tooltip=[alt.Tooltip("day:T", timeUnit="utcyearmonthdate"), "event:N", "count:Q"])
             .properties(width=WIDTH))
 
 

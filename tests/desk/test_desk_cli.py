@@ -42,3 +42,17 @@ def test_report_command_writes_report_and_pages(batch, capsys):
 def test_desk_commands_fail_cleanly_without_annotations(tmp_path):
     assert main(["report", str(tmp_path)]) == 2
     assert main(["export", str(tmp_path), "--format", "doccano"]) == 2
+
+
+def test_without_the_report_extra(batch, monkeypatch):
+    """No altair: gunji report says what to install; annotate --html still writes the pages."""
+    import sys
+
+    from pipeline.desk import write_batch_pages
+
+    monkeypatch.setitem(sys.modules, "altair", None)  # import altair -> ImportError
+    monkeypatch.delitem(sys.modules, "pipeline.report", raising=False)
+    assert main(["report", str(batch)]) == 2
+    written = write_batch_pages(batch)
+    assert [p.name for p in written] == ["annotations.html", "annotations-0001.html"]
+    assert not (batch / "report.html").exists()
