@@ -12,12 +12,13 @@ from tests.desk.records import fact_record, make_records, nested_record
 
 
 class _TextOf(HTMLParser):
-    """The text content of each div.text, and every mark's attributes with its depth."""
+    """The text content of each div.text, and every mark's attributes, depth and covered text."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.texts: List[str] = []
         self.marks: List[Dict[str, str]] = []
+        self.open: List[Dict[str, str]] = []
         self.depth = 0
         self.in_text = 0
 
@@ -28,19 +29,23 @@ class _TextOf(HTMLParser):
             self.texts.append("")
         elif tag == "mark" and self.in_text:
             self.depth += 1
-            self.marks.append({**attrs, "depth": str(self.depth)})
+            self.marks.append({**attrs, "depth": str(self.depth), "covered": ""})
+            self.open.append(self.marks[-1])
         elif self.in_text and tag not in ("mark",):
             raise AssertionError(f"unexpected tag {tag} inside the text")
 
     def handle_endtag(self, tag):
         if tag == "mark" and self.in_text:
             self.depth -= 1
+            self.open.pop()
         elif tag == "div" and self.in_text:
             self.in_text = 0
 
     def handle_data(self, data):
         if self.in_text:
             self.texts[-1] += data
+            for mark in self.open:
+                mark["covered"] += data
 
 
 def _parse(html: str) -> _TextOf:
@@ -158,3 +163,34 @@ def test_a_broken_line_does_not_break_the_navigation(tmp_path):
     assert [p.name for p in paths][1:] == ["annotations-0001.html", "annotations-0002.html"]
     assert "page 2 of 2" in paths[2].read_text(encoding="utf-8")
     assert "6 records" in paths[0].read_text(encoding="utf-8")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def _text_and_marks(draw):
+    text = draw(st.text(alphabet=st.sampled_from(list("東方軍戦車<>&\"' 1２\nAb")), min_size=1, max_size=30))
+    marks = []
+    for index in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        label = draw(st.sampled_from(["MIL_UNIT", "WEAPON", "QUANTITY", "X<y>"]))
+        marks.append({"start": start, "end": end, "kind": "span", "index": index, "label": label,
+                      "tag": label, "title": f"t{index}", "fact": False})
+    return text, marks
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text_and_marks())
+def test_any_spans_render_well_nested_with_the_text_unchanged(case):
+    text, marks = case
+    parser = _parse(f'<div class="text">{render_marked_text(text, marks, "r1")}</div>')
+    assert parser.texts == [text]
+    assert parser.depth == 0  # every mark closed
+    for mark in marks:  # each span's label is drawn exactly once, on its last fragment
+        ids = [m for m in parser.marks if m.get("data-span") == f"r1-s{mark['index']}"]
+        assert sum(1 for m in ids if "data-tag" in m) == 1
+        assert sum(1 for m in ids if "id" in m) == 1
+        assert "".join(m["covered"] for m in ids) == text[mark["start"]:mark["end"]]  # fragments cover the span
