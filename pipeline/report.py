@@ -141,6 +141,10 @@ def render_report(figures: BatchFigures, title: str = "gunji batch report") -> s
                  "No fact has a known day (no date on the facts, no meta.date on the records)."),
         _section("Top units", top_chart(figures, "units", f"Top {TOP_N} units"), "No MIL_UNIT spans."),
         _section("Top weapons", top_chart(figures, "weapons", f"Top {TOP_N} weapons"), "No WEAPON spans."),
+        _section("Who acts", top_chart(figures, "fact_actors", f"Top {TOP_N} actors of facts"),
+                 "No fact names its actor."),
+        _section("Who reports", top_chart(figures, "fact_sources", f"Top {TOP_N} sources of facts"),
+                 "No fact names its source (or the batch has no facts)."),
         _section("Places", places_chart(figures), "No PLACE spans with coordinates (lat/lon) in this batch."),
     ]
     return ('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'

@@ -33,6 +33,8 @@ class BatchFigures:
     units: Counter = field(default_factory=Counter)
     weapons: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)  # (name, country, lat, lon) -> mentions
+    fact_actors: Counter = field(default_factory=Counter)
+    fact_sources: Counter = field(default_factory=Counter)
 
     def top(self, counter: Counter, n: int = 15) -> List[Tuple[Any, int]]:
         """The ``n`` most frequent keys, ties by name so the order is stable."""
@@ -62,6 +64,7 @@ def add_record(figures: BatchFigures, record: Mapping[str, Any]) -> None:
     figures.pairs += len(record.get("pairs") or [])
     spans = record_spans(record)
     weapons_at = {(s["start"], s["end"]): s for s in spans if s.get("label") == "WEAPON"}
+    units_at = {(s["start"], s["end"]): s for s in spans if s.get("label") == "MIL_UNIT"}
     for span in spans:
         label = str(span.get("label"))
         figures.spans_by_label[label] += 1
@@ -72,17 +75,30 @@ def add_record(figures: BatchFigures, record: Mapping[str, Any]) -> None:
         elif label == "QUANTITY":
             figures.quantities_by_category[str(span.get("category") or NONE)] += 1
             if span.get("event"):
-                _add_fact(figures, record, span, weapons_at)
+                _add_fact(figures, record, span, weapons_at, units_at)
     for place in record_places(record):
         key = (_name(place), str(place.get("country") or ""), place["lat"], place["lon"])
         figures.places[key] += 1
 
 
+def _participant_name(part: Any, units_at: Dict[Tuple[int, int], Mapping[str, Any]]) -> Optional[str]:
+    """An actor's or source's name: the canonical name of the MIL_UNIT at its offsets, else its text."""
+    if not isinstance(part, dict):
+        return part_text(part)
+    unit = units_at.get((part.get("start"), part.get("end")))
+    return str(unit.get("canonical") or part_text(part)) if unit else part_text(part)
+
+
 def _add_fact(figures: BatchFigures, record: Mapping[str, Any], span: Mapping[str, Any],
-              weapons_at: Dict[Tuple[int, int], Mapping[str, Any]]) -> None:
+              weapons_at: Dict[Tuple[int, int], Mapping[str, Any]],
+              units_at: Dict[Tuple[int, int], Mapping[str, Any]]) -> None:
     event = str(span["event"])
     figures.facts += 1
     figures.facts_by_event_class[(event, _weapon_class(span, weapons_at))] += 1
+    for role, counter in (("actor", figures.fact_actors), ("source", figures.fact_sources)):
+        name = _participant_name(span.get(role), units_at)
+        if name:
+            counter[name] += 1
     day = fact_day(span, record)
     if day:
         figures.facts_by_day_event[(day, event)] += 1

@@ -29,13 +29,15 @@ def test_figures_count_facts_by_event_class_day_and_names():
     assert figures.units["3rd Tank Brigade"] == 2 and figures.weapons["tank"] == 4
     assert figures.places[("Minato", "XX", 41.5, 30.25)] == 2
     assert figures.value_sums[("CASUALTY", "CASUALTY", "名")] == 2400
+    assert figures.fact_actors == {"Eastern Army": 2}  # the MIL_UNIT's canonical name, not its text
+    assert figures.fact_sources == {"Northern Army": 2}
 
 
 def test_report_has_inline_svg_charts_and_totals(tmp_path):
     src = tmp_path / "annotations.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in make_records(3)), encoding="utf-8")
     html = write_report(tmp_path, tmp_path / "report.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == 5  # event, day, units, weapons, places
+    assert html.count("<svg") == 7  # event, day, units, weapons, actors, sources, places
     for word in ("ATTACK", "DESTROY", "3rd Tank Brigade", "Minato", "loitering munition"):
         assert word in html
     assert re.search(r"<td>records</td><td class=\"n\">9</td>", html)
