@@ -26,6 +26,8 @@ from pipeline.report_data import BatchFigures, gather_batch
 logger = logging.getLogger(__name__)
 
 TOP_N = 15
+MAX_DAY_BARS = 90  # up to this many days: one bar per day; more: lines over a time axis
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts are whole numbers
 WIDTH = 560
 CSS = """
 body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:1.5em auto;max-width:64em;
@@ -52,7 +54,7 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
 
 
 def _bar(rows: List[Dict[str, Any]], y: str, title: str, color: Optional[str] = None) -> alt.Chart:
-    encode = {"x": alt.X("count:Q", title="count"), "y": alt.Y(f"{y}:N", sort="-x", title=None),
+    encode = {"x": alt.X("count:Q", title="count", axis=COUNT_AXIS), "y": alt.Y(f"{y}:N", sort="-x", title=None),
               "tooltip": [f"{y}:N", "count:Q"]}
     if color:
         encode["color"] = alt.Color(f"{color}:N", title=color.replace("_", " "))
@@ -67,15 +69,25 @@ def facts_by_event_chart(figures: BatchFigures) -> Optional[alt.Chart]:
 
 
 def facts_by_day_chart(figures: BatchFigures) -> Optional[alt.Chart]:
-    """Facts per day (from each fact's ``date`` or the record's ``meta.date``), stacked by event."""
-    rows = [{"day": d, "event": e, "count": n} for (d, e), n in figures.facts_by_day_event.items()]
+    """Facts per day (from each fact's ``date`` or the record's ``meta.date``), by event.
+
+    Up to ``MAX_DAY_BARS`` days, one stacked bar per day (days without facts are not shown);
+    beyond that, one line per event on a time axis (UTC days: ISO day strings parse as UTC).
+    """
+    rows = [{"day": d, "event": e, "count": n} for (d, e), n in sorted(figures.facts_by_day_event.items())]
     if not rows:
         return None
-    return (alt.Chart(alt.Data(values=rows), title="Facts by day").mark_bar()
-            .encode(x=alt.X("day:T", timeUnit="utcyearmonthdate", title="day"),  # ISO days parse as UTC
-                    y=alt.Y("sum(count):Q", title="facts"), color=alt.Color("event:N"),
-                    tooltip=[alt.Tooltip("day:T", timeUnit="utcyearmonthdate"), "event:N", "count:Q"])
-            .properties(width=WIDTH))
+    y = alt.Y("sum(count):Q", title="facts", axis=COUNT_AXIS)
+    chart = alt.Chart(alt.Data(values=rows), title="Facts by day")
+    if len({r["day"] for r in rows}) <= MAX_DAY_BARS:
+        chart = chart.mark_bar().encode(x=alt.X("day:O", title="day", sort="ascending"), y=y,
+                                        color=alt.Color("event:N"), tooltip=["day:O", "event:N", "count:Q"])
+        return chart.properties(width=alt.Step(16), height=200)  # a bar's width, not the chart's: one day is not a wall
+    else:
+        chart = chart.mark_line(point=True).encode(
+            x=alt.X("day:T", timeUnit="utcyearmonthdate", title="day"), y=y, color=alt.Color("event:N"),
+            tooltip=[alt.Tooltip("day:T", timeUnit="utcyearmonthdate"), "event:N", "count:Q"])
+    return chart.properties(width=WIDTH)
 
 
 def top_chart(figures: BatchFigures, counter_name: str, title: str) -> Optional[alt.Chart]:
@@ -93,7 +105,8 @@ def places_chart(figures: BatchFigures) -> Optional[alt.Chart]:
     base = alt.Chart(alt.Data(values=rows), title="Places mentioned").encode(
         x=alt.X("lon:Q", scale=alt.Scale(zero=False, nice=True), title="longitude"),
         y=alt.Y("lat:Q", scale=alt.Scale(zero=False, nice=True), title="latitude"))
-    points = base.mark_circle(opacity=0.7).encode(size=alt.Size("mentions:Q", title="mentions"),
+    points = base.mark_circle(opacity=0.7).encode(size=alt.Size("mentions:Q", title="mentions",
+                                                                legend=alt.Legend(format="d")),
                                                    tooltip=["place:N", "country:N", "lat:Q", "lon:Q", "mentions:Q"])
     labels = base.mark_text(align="left", dx=7, fontSize=10).encode(text="place:N")
     return alt.layer(points, labels).properties(width=WIDTH, height=360)

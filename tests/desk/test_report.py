@@ -55,3 +55,16 @@ def test_report_degrades_without_facts_or_places():
 def test_report_of_an_empty_batch():
     html = render_report(gather([]))
     assert "<td>records</td><td class=\"n\">0</td>" in html and "<svg" not in html
+
+
+def test_facts_by_day_bars_or_lines():
+    from pipeline.report import MAX_DAY_BARS, facts_by_day_chart
+    from pipeline.report_data import BatchFigures
+
+    figures = BatchFigures()
+    figures.facts_by_day_event.update({("2031-04-05", "ATTACK"): 2, ("2031-04-07", "INTERCEPT"): 1})
+    assert facts_by_day_chart(figures).to_dict()["mark"]["type"] == "bar"
+    for day in range(MAX_DAY_BARS + 1):
+        figures.facts_by_day_event[(f"2031-{1 + day // 28:02d}-{1 + day % 28:02d}", "ATTACK")] += 1
+    spec = facts_by_day_chart(figures).to_dict()
+    assert spec["mark"]["type"] == "line" and spec["encoding"]["x"]["timeUnit"] == "utcyearmonthdate"
