@@ -3,8 +3,8 @@
 Read from the batch's ``annotations.jsonl`` (not from the DocBin shards), so
 the page shows exactly the records a user gets, facts and pairs included.
 
-Paging: ``annotations.html`` is an index (batch totals and, per page, its
-first and last record id) and the records are in ``annotations-0001.html``,
+Paging: ``annotations.html`` is an index (batch totals, per page its first
+and last record id, and a finder for any record id) and the records are in ``annotations-0001.html``,
 ``annotations-0002.html``, … with ``PAGE_SIZE`` records each and
 first/previous/next/last links. Static page files, not one page with
 client-side paging, because a batch may hold 100 000 records: one file would
@@ -21,6 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
+from pipeline.html_index import index_body
 from pipeline.html_marks import fact_rows, pair_marks, render_marked_text, role_marks, span_marks
 from pipeline.record_view import annotations_path, is_fact, iter_records, record_spans
 
@@ -187,11 +188,13 @@ def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZ
     summaries: List[Tuple[str, str, int, int, int]] = []
     written: List[Path] = []
     position = 0
+    ids: List[str] = []
     for number, chunk in enumerate(_chunks(iter_records(source), page_size), 1):
         articles = []
         spans = facts = 0
         for record in chunk:
             position += 1
+            ids.append(str(record.get("id", f"#{position}")))
             record_spans_ = record_spans(record)
             articles.append(render_record(record, position, record_spans_))
             spans += len(record_spans_)
@@ -205,22 +208,7 @@ def write_annotation_pages(source: Path, outdir: Path, page_size: int = PAGE_SIZ
     if position != total_records:  # a line was not a record: the navigation counted wrong pages
         return write_annotation_pages(source, outdir, page_size, expected=position)
     index = outdir / INDEX_NAME
-    index.write_text(_index_document(summaries, total_records, page_size), encoding="utf-8")
+    body = index_body(summaries, ids, page_size, page_name)
+    index.write_text(_document("gunji annotations", body), encoding="utf-8")
     logger.debug("%d records on %d pages -> %s", total_records, len(written), index)
     return [index] + written
-
-
-def _index_document(summaries: List[Tuple[str, str, int, int, int]], total_records: int, page_size: int) -> str:
-    rows = "".join(f'<tr><td><a href="{page_name(n)}">page {n}</a></td><td>{escape(first)}</td>'
-                   f"<td>{escape(last)}</td><td>{count}</td><td>{spans}</td><td>{facts}</td></tr>"
-                   for n, (first, last, count, spans, facts) in enumerate(summaries, 1))
-    spans_total = sum(s[3] for s in summaries)
-    facts_total = sum(s[4] for s in summaries)
-    body = (f"<h1>gunji annotations</h1><p>{total_records} records, {spans_total} spans, {facts_total} facts, "
-            f"{len(summaries)} page(s) of up to {page_size} records.</p>")
-    if rows:
-        body += ("<table><thead><tr><th>page</th><th>first id</th><th>last id</th><th>records</th><th>spans</th>"
-                 f"<th>facts</th></tr></thead><tbody>{rows}</tbody></table>")
-    else:
-        body += '<p class="muted">This batch has no records.</p>'
-    return _document("gunji annotations", body)

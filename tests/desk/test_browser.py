@@ -60,8 +60,10 @@ def _has_colour_near(found, target, tolerance=6) -> bool:
 def batch(tmp_path):
     out = tmp_path / "batch"
     out.mkdir()
+    records = make_records(2)
+    records[4]["id"] = '</script><script>console.error("injected")</script>'  # must stay text
     (out / "annotations.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in make_records(2)), encoding="utf-8")
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return out
 
 
@@ -75,6 +77,26 @@ def test_annotation_page_renders_marks_without_console_errors(batch, tmp_path):
     # the first page's marks are drawn: MIL_UNIT, WEAPON and QUANTITY backgrounds from the page's CSS
     for colour in ("#fbd3bd", "#c6e2f0", "#d9efb6"):
         assert _has_colour_near(found, _hex(colour)), colour
+
+
+def test_index_finder_links_a_record_id_to_its_page(batch, tmp_path):
+    """annotations.html#find=TEXT runs the id finder on load; the DOM then lists the matching ids with links."""
+    if CHROMIUM is None:
+        pytest.skip("chromium not installed (apt-get install -y chromium)")
+    index = write_annotation_pages(batch, batch, page_size=4)[0]
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               f"--user-data-dir={tmp_path / 'chromium-profile'}", "--enable-logging=stderr", "--v=0",
+               "--dump-dom", index.resolve().as_uri() + "#find=plain-3"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _console_lines(done.stderr) == []
+    found = done.stdout[done.stdout.index('<ul id="found">'):]
+    found = found[:found.index("</ul>")]
+    # ex-plain-3 is record 3 (page 1), ex-plain-3-1 record 6 (page 2, page size 4)
+    assert 'href="annotations-0001.html#r3">ex-plain-3</a>' in found
+    assert 'href="annotations-0002.html#r6">ex-plain-3-1</a>' in found
+    assert "nested" not in found
 
 
 def test_report_renders_charts_without_console_errors(batch, tmp_path):

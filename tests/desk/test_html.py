@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Dict, List
@@ -194,3 +195,12 @@ def test_any_spans_render_well_nested_with_the_text_unchanged(case):
         assert sum(1 for m in ids if "data-tag" in m) == 1
         assert sum(1 for m in ids if "id" in m) == 1
         assert "".join(m["covered"] for m in ids) == text[mark["start"]:mark["end"]]  # fragments cover the span
+
+
+def test_index_carries_every_id_safely(tmp_path):
+    records = make_records(2)
+    records[4]["id"] = '</script><script>alert("x")</script>'
+    index = _write(tmp_path, records, page_size=4)[0].read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="gunji-ids" data-page-size="4">(.*?)</script>', index).group(1)
+    assert json.loads(data) == [r["id"] for r in records]
+    assert "<script>alert" not in index
