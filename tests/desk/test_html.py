@@ -201,6 +201,7 @@ def test_index_carries_every_id_safely(tmp_path):
     records = make_records(2)
     records[4]["id"] = '</script><script>alert("x")</script>'
     index = _write(tmp_path, records, page_size=4)[0].read_text(encoding="utf-8")
-    data = re.search(r'<script type="application/json" id="gunji-ids" data-page-size="4">(.*?)</script>', index).group(1)
+    pattern = r'<script type="application/json" id="gunji-ids" data-page-size="4">(.*?)</script>'
+    data = re.search(pattern, index).group(1)
     assert json.loads(data) == [r["id"] for r in records]
     assert "<script>alert" not in index
