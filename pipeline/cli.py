@@ -3,10 +3,12 @@
     gunji annotate INPUT... -o OUTDIR [--config PATH | --fast] [--n-process N] [--batch-size N] [--html]
                    [--resume | --overwrite] [--backend {local,dask} [--scheduler ADDRESS] [--workers N]]
     gunji evaluate GOLD.jsonl [--config PATH | --fast] [--json] [--errors N]
-    gunji convert GOLD.jsonl... -o OUT.spacy
+    gunji convert GOLD.jsonl... -o OUT.spacy|OUT.jsonl [--from auto|gunji|prodigy|doccano|labelstudio]
     gunji glossary OUTDIR_OR_SHARDS... -o OUTDIR
     gunji facts OUTDIR [-o DIR]
     gunji bench [--records N] [--quick] [-o bench.json]
+    gunji report OUTDIR [-o report.html] [--no-pages]
+    gunji export OUTDIR --format prodigy|doccano|labelstudio [-o FILE]
 """
 from __future__ import annotations
 
@@ -47,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     again = ann.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="continue a run in OUTDIR that was stopped")
     again.add_argument("--overwrite", action="store_true", help="delete a previous run's outputs in OUTDIR first")
-    ann.add_argument("--html", action="store_true", help="also write OUTDIR/annotations.html (displaCy)")
+    ann.add_argument("--html", action="store_true",
+                     help="also write OUTDIR/annotations.html (+ pages) and OUTDIR/report.html")
     ann.add_argument("--stdin-format", choices=["txt", "jsonl"], default="txt", help="how to read - (default txt)")
     ann.add_argument("--encoding", default="utf-8", help="encoding of .txt/.jsonl inputs and stdin (default utf-8; "
                                                          "e.g. cp932 for Shift-JIS, utf-16)")
@@ -68,9 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--predictions", type=Path, help="also write the predicted records here")
     ev.set_defaults(func=cmd_evaluate)
 
-    conv = sub.add_parser("convert", help="gold JSONL records -> one DocBin (.spacy) for training")
+    conv = sub.add_parser("convert", help="gold JSONL records or a tool's export -> one DocBin (.spacy) for training")
     conv.add_argument("inputs", nargs="+", type=Path, help="gold JSONL files")
-    conv.add_argument("--output", "-o", required=True, type=Path, help="the .spacy file to write")
+    conv.add_argument("--output", "-o", required=True, type=Path, help="the .spacy file to write "
+                                                                        "(.jsonl: our gold records instead)")
+    from pipeline.desk import add_convert_options
+
+    add_convert_options(conv)
     conv.set_defaults(func=cmd_convert)
 
     gl = sub.add_parser("glossary", help="rebuild glossary.json/.tsv from existing DocBin shards")
@@ -88,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser("bench", help="throughput and memory against ja_ginza and the tokenizer, as ratios")
     add_bench_arguments(be)
     be.set_defaults(func=cmd_bench)
+
+    from pipeline.desk import add_desk_commands
+
+    add_desk_commands(sub)
     return parser
 
 
@@ -189,9 +200,9 @@ def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
     count, _csv, _parquet = write_facts(args.output / ANNOTATIONS, args.output)
     logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if args.html:
-        from pipeline.html import write_html
+        from pipeline.desk import write_batch_pages
 
-        write_html(iter_shard_docs(args.output, vocab), args.output / "annotations.html")
+        write_batch_pages(args.output)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -237,10 +248,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     """Convert gold records to a DocBin, tokenised as the fast pipeline tokenises (split mode C)."""
     import spacy
 
-    from pipeline.readers import convert
+    from pipeline.desk import convert_gold
 
     nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
-    count = convert(nlp, args.inputs, args.output)
+    count = convert_gold(nlp, args.inputs, args.output, args.source_format)
     print(f"{count} docs -> {args.output}")
     return 0
 
