@@ -20,17 +20,26 @@ from components.attributes import get_span_attrs, register_extensions, set_span_
 logger = logging.getLogger(__name__)
 
 LABELS = ("MIL_UNIT", "WEAPON", "QUANTITY")
-SPANS_KEY_BY_LABEL = {"MIL_UNIT": "military_units", "WEAPON": "weapons", "QUANTITY": "quantities"}
+# Where and when (place_recognizer, time_recognizer): exported in records, never trained as entities.
+CONTEXT_LABELS = ("PLACE", "TIME")
+RECORD_LABELS = LABELS + CONTEXT_LABELS
+SPANS_KEY_BY_LABEL = {"MIL_UNIT": "military_units", "WEAPON": "weapons", "QUANTITY": "quantities",
+                      "PLACE": "places", "TIME": "times"}
 PAIRS_EXTENSION = "pairs"
 # Attributes the record carries per label, in this order (ANNOTATION.md).
 RECORD_ATTRS = {
     "QUANTITY": ("value", "value_max", "unit", "item", "category", "casualty", "approx", "bound"),
     "MIL_UNIT": ("canonical", "side", "echelon", "unit_type", "number"),
     "WEAPON": ("canonical", "weapon_class", "origin"),
+    "PLACE": ("canonical", "country", "lat", "lon", "kind"),
+    "TIME": ("year", "month", "day", "hour", "minute", "part", "period", "rel_year", "rel_month", "rel_week",
+             "rel_day", "ref", "into", "until", "date"),
 }
+# What fact_context adds to a QUANTITY with an event (pipeline/dating.py adds ``date``).
+RECORD_ATTRS["QUANTITY"] += ("place", "lat", "lon", "time", "date")
 
 
-def doc_spans(doc: Doc, labels: Sequence[str] = LABELS) -> List[Span]:
+def doc_spans(doc: Doc, labels: Sequence[str] = RECORD_LABELS) -> List[Span]:
     """Our labelled spans: every span group's and ``doc.ents``' spans with our labels, once each."""
     seen = set()
     found: List[Span] = []
@@ -67,7 +76,8 @@ def doc_pairs(doc: Doc) -> List[Dict[str, Any]]:
     return list(doc._.get(PAIRS_EXTENSION) or [])
 
 
-def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None) -> Dict[str, Any]:
+def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None,
+                  labels: Sequence[str] = RECORD_LABELS) -> Dict[str, Any]:
     """The JSONL record for an annotated doc.
 
     Args:
@@ -75,13 +85,14 @@ def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None) -> Dict[
         record_id (str): The record id.
         text (Optional[str]): The input text, when given checked against ``doc.text``:
             the pipeline never changes a text, and a record that says otherwise is a bug.
+        labels (Sequence[str]): The span labels to export (``LABELS`` for training data).
     """
     if text is not None and text != doc.text:
         raise ValueError(f"{record_id}: the doc text differs from the input text")
     return {
         "id": record_id,
         "text": doc.text,
-        "spans": [span_to_dict(s) for s in doc_spans(doc)],
+        "spans": [span_to_dict(s) for s in doc_spans(doc, labels)],
         "pairs": doc_pairs(doc),
     }
 
@@ -111,7 +122,7 @@ def record_to_doc(vocab_or_nlp: Any, record: Mapping[str, Any]) -> Doc:
         set_span_attrs(span, {k: item[k] for k in RECORD_ATTRS.get(label, ()) if k in item})
     for key, spans in by_key.items():
         doc.spans[key] = spans
-    doc.ents = filter_spans([s for spans in by_key.values() for s in spans])
+    doc.ents = filter_spans([s for spans in by_key.values() for s in spans if s.label_ in LABELS])
     return doc
 
 
