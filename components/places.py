@@ -52,6 +52,7 @@ REGIONS_FILE = "places_regions.tsv"
 CITIES_FILE = "places_cities.tsv"
 # Suffixes a town's name takes in Japanese without naming another place.
 TOWN_SUFFIXES = ("市", "町", "村", "地区")
+REGION_SUFFIXES = ("地域", "地方")
 # A following token that turns the name into an affiliation ("Russian", "Ukraine's") rather than a place.
 AFFILIATION_HEADS = [
     "軍", "兵", "兵士", "側", "人", "製", "産", "語", "系", "派", "政府", "政権", "当局", "当局者", "国防省", "外務省",
@@ -59,6 +60,8 @@ AFFILIATION_HEADS = [
     "省", "大統領", "首相", "外相", "国防相", "大使", "大使館", "代表", "国民", "企業", "時間", "円", "教皇",
     "艦隊", "軍事", "部隊", "空軍", "海軍", "陸軍", "連隊", "旅団", "大隊", "議会", "国営", "首脳", "通信", "紙",
     "正教会", "中央銀行", "市長", "知事", "情報機関", "保安庁", "連邦保安庁", "国境警備隊", "国家親衛隊",
+    "国旗", "民族", "戦犯", "メディア", "国会", "タタール", "ポスト", "タイムズ", "ジャーナル", "インディペンデント",
+    "プラウダ", "放送", "テレビ",
 ]
 # A preceding token that makes the name a stance or a target of policy, not a location.
 BLOCKING_PREFIXES = ["親", "反", "対", "脱"]
@@ -89,10 +92,13 @@ def read_place_rows(path: Path) -> List[Dict[str, str]]:
 
 
 def place_forms(row: Dict[str, str]) -> List[str]:
-    """The Japanese forms of a row; a town also with ``市``/``町``/``村``/``地区``."""
+    """The Japanese forms of a row; a town also with ``市``/``町``/``村``/``地区``, an oblast
+    also as ``…地域``/``…地方`` (``ドネツク地域``: the region, not the city)."""
     forms = [f for f in row["ja"].split("|") if f]
     if row["kind"] == "city":
         forms += [f + s for f in forms for s in TOWN_SUFFIXES if not f.endswith(s)]
+    if row["kind"] == "oblast":
+        forms += [f[:-1] + s for f in forms if f.endswith("州") for s in REGION_SUFFIXES]
     return forms
 
 
@@ -155,7 +161,8 @@ class PlaceRecognizer(TablePipe):
         found = []
         for m in non_overlapping(self.gazetteer.find(doc)):
             form, place = m.payload
-            nxt = texts[m.end] if m.end < len(texts) else ""
+            after = m.end + 1 if m.end < len(texts) and texts[m.end] in ("・", "･") else m.end
+            nxt = texts[after] if after < len(texts) else ""  # ワシントン・ポスト: the word after the dot
             prev = texts[m.start - 1] if m.start > 0 else ""
             if nxt in self.affiliation_heads or prev in self.blocking_prefixes:
                 continue

@@ -57,7 +57,9 @@ _WEEKDAY = r"(?:[（(][月火水木金土日][)）])?"
 _DATE = (rf"(?:(?P<rely>{_alt(REL_YEAR)})|(?P<year>(?:19|20){D}{{2}})年(?!度|間|代))?"
          rf"(?:(?P<relm>{_alt(REL_MONTH)})|(?P<month>{D}{{1,2}})月(?!間))?"
          rf"(?:(?P<day>{D}{{1,2}})日(?!間|以内|あたり|当たり|分|連続|ぶり|目|前|平均){_WEEKDAY})?")
-_TAIL = rf"(?P<period>{_alt(PERIODS)})?{_PART}{_HOUR}"
+_SEASONLESS = [p for p, v in PERIODS.items() if v != "season"]
+# a season follows a year (昨年秋), never a month (10月冬を前に)
+_TAIL = rf"(?P<period>(?(month)(?:{_alt(_SEASONLESS)})|(?:{_alt(PERIODS)})))?{_PART}{_HOUR}"
 _DATE_RE = re.compile(rf"(?<![0-9０-９.,．，]){_DATE}{_TAIL}")
 _WORD_RE = re.compile(rf"(?P<word>{_alt([*REL_WEEK, *REL_DAY, *REF])})(?P<part>{_alt(PARTS)})?")
 _AGO_RE = re.compile(rf"(?<![0-9０-９.,])(?P<n>{D}{{1,2}})(?P<unit>日|週間|カ月|か月|ヶ月|年)前")

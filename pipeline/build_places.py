@@ -77,6 +77,16 @@ COORD_OVERRIDES: Dict[str, Tuple] = {
     "Kakhovka": (46.81, 33.49, "Wikipedia (en): Kakhovka"),
 }
 
+# Spellings Japanese outlets also use beside those of exonyms.jsonl (the same spellings as the
+# oblast forms of places_regions.tsv), added to the town's row.
+EXTRA_FORMS: Dict[str, List[str]] = {
+    "Kharkiv": ["ハルキフ", "ハルキュウ"], "Zaporizhzhia": ["ザポリジャ"], "Mykolaiv": ["ミコライフ"],
+    "Odesa": ["オデサ"], "Chernihiv": ["チェルニヒウ", "チェルニヒフ"], "Poltava": ["ポルタバ"],
+    "Kropyvnytskyi": ["クロピウニツキー", "クロプイウニツィキー", "キロボフラード"],
+    "Rivne": ["リブネ", "リヴネ"], "Zhytomyr": ["ジトミル", "ジトームィル"], "Ternopil": ["テルノポリ"],
+    "Chernivtsi": ["チェルニフツィ", "チェルノフツィ"], "Vinnytsia": ["ヴィンニツァ", "ビンニツア"],
+}
+
 
 def read_tsv(path: Path) -> List[Dict[str, str]]:
     with path.open(encoding="utf-8") as f:
@@ -147,7 +157,7 @@ def build(gnc_dir: Path, data_dir: Path = DATA, version: str = "?") -> List[dict
 
     def add(canonical: str, city: Optional[dict], forms: Sequence[str], lat: float, lon: float,
             country: str, source: str) -> None:
-        forms = [f for f in dict.fromkeys(forms) if f not in taken]
+        forms = [f for f in dict.fromkeys([*forms, *EXTRA_FORMS.get(canonical, [])]) if f not in taken]
         if forms:
             taken.update(forms)
             rows.append({"canonical": canonical, "kind": "city", "country": country, "lat": round(lat, 4),

@@ -39,7 +39,8 @@ def date_facts(record: Dict[str, Any]) -> Dict[str, Any]:
         if date is not None:
             span["date"] = date
     for span in out.get("spans", []):
-        if span.get("label") != "QUANTITY" or not span.get("event") or not span.get("time"):
+        # fact_context gives ``time`` to facts only, so ``time`` alone marks one (``event`` too where exported)
+        if span.get("label") != "QUANTITY" or not isinstance(span.get("time"), dict):
             continue
         when = times.get((span["time"]["start"], span["time"]["end"]))
         if when is not None and when.get("date"):
