@@ -11,7 +11,8 @@ For each such QUANTITY this component adds
 
 The place is the target where the target is a PLACE (``キーウ州を攻撃``),
 else the nearest PLACE of the sentence, clause first, that is no actor or
-source (``ロシアは`` launches; it is not where the drones fell). Places written
+source (``ロシアは`` launches; it is not where the drones fell) nor a country
+owning what is counted (``ロシアの無人機50機を撃墜``). Places written
 together (``ドネツク州ポクロウスク``, ``クリミア半島西部のサキ``) are one
 description and the most specific of them is taken (town over oblast);
 a country only where the sentence names nothing smaller. With no place in
@@ -36,6 +37,7 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 CLAUSE_END = re.compile(r"[。！？!?\n、，,；;]")
 CHAIN_GAP = re.compile(r"^(?:の|・|\s|[東西南北中]部の?|北東部の?|北西部の?|南東部の?|南西部の?|州都|の町|の村|の都市|郊外の?)*$")
 ROLE_KEYS = ("actor", "source")
+ORIGIN_REACH = 12  # characters from ``…の`` to the counted thing: ``ロシアの自爆型無人機50機``
 
 
 def _bounds(text: str, pos: int, pattern: re.Pattern) -> Tuple[int, int]:
@@ -75,13 +77,23 @@ def _overlaps(span: Span, role: Optional[Dict[str, Any]]) -> bool:
     return bool(role) and span.start_char < role["end"] and role["start"] < span.end_char
 
 
+def _origin(p: Span, q: Span, attrs: Dict[str, Any], text: str) -> bool:
+    """A country written as the owner of what is counted (``ロシアの無人機50機``), not a location."""
+    if not _is_country(p) or text[p.end_char:p.end_char + 1] != "の":
+        return False
+    weapon = attrs.get("weapon")
+    near = [q.start_char] + ([weapon["start"]] if weapon else [])
+    return any(0 < at - p.end_char <= ORIGIN_REACH for at in near)
+
+
 def choose_place(q: Span, attrs: Dict[str, Any], places: Sequence[Span], text: str) -> Optional[Span]:
     """The PLACE where the fact counted by ``q`` happened, or None."""
     target = attrs.get("target")
     hit = [p for p in places if _overlaps(p, target)]
     if hit:
         return _specific(hit)
-    free = [p for p in places if not any(_overlaps(p, attrs.get(k)) for k in ROLE_KEYS)]
+    free = [p for p in places if not any(_overlaps(p, attrs.get(k)) for k in ROLE_KEYS)
+            and not _origin(p, q, attrs, text)]
     s0, s1 = _bounds(text, q.start_char, SENTENCE_END)
     c0, c1 = _bounds(text, q.start_char, CLAUSE_END)
     in_sentence = [p for p in free if s0 <= p.start_char < s1]

@@ -61,8 +61,11 @@ AFFILIATION_HEADS = [
     "艦隊", "軍事", "部隊", "空軍", "海軍", "陸軍", "連隊", "旅団", "大隊", "議会", "国営", "首脳", "通信", "紙",
     "正教会", "中央銀行", "市長", "知事", "情報機関", "保安庁", "連邦保安庁", "国境警備隊", "国家親衛隊",
     "国旗", "民族", "戦犯", "メディア", "国会", "タタール", "ポスト", "タイムズ", "ジャーナル", "インディペンデント",
-    "プラウダ", "放送", "テレビ",
+    "プラウダ", "放送", "テレビ", "センター", "中央", "名", "資産", "経済", "国産", "条約", "合意", "議定書", "協定",
+    "宣言", "ブレント",
 ]
+# A following token ending so is a ministry or agency (保健省, 連邦保安庁).
+AFFILIATION_ENDINGS = ("省", "庁")
 # A preceding token that makes the name a stance or a target of policy, not a location.
 BLOCKING_PREFIXES = ["親", "反", "対", "脱"]
 # Forms that are also ordinary words or given names: a place only before one of CONTEXT_HEADS.
@@ -164,7 +167,9 @@ class PlaceRecognizer(TablePipe):
             after = m.end + 1 if m.end < len(texts) and texts[m.end] in ("・", "･") else m.end
             nxt = texts[after] if after < len(texts) else ""  # ワシントン・ポスト: the word after the dot
             prev = texts[m.start - 1] if m.start > 0 else ""
-            if nxt in self.affiliation_heads or prev in self.blocking_prefixes:
+            if nxt in self.affiliation_heads or nxt.endswith(AFFILIATION_ENDINGS):
+                continue
+            if prev in self.blocking_prefixes:
                 continue
             if form in self.context_only and nxt not in self.context_heads:
                 continue

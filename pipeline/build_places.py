@@ -17,7 +17,7 @@ Rows come from, in this order (an earlier row keeps a Japanese form):
    preferring one whose Japanese names overlap ours, then the larger town;
    ``COORD_OVERRIDES`` for front-line villages whose name many villages share;
 2. GeoNames towns of the war's region with katakana alternate names
-   (Ukraine ≥ 10,000 people, neighbours ≥ 50,000), capitals worldwide and other
+   (Ukraine ≥ 1,000 people, neighbours ≥ 50,000), capitals worldwide and other
    cities of a million or more.
 
 ``places_regions.tsv`` (oblasts, regions, seas, countries; kept by hand) wins
@@ -42,7 +42,7 @@ KATAKANA = re.compile(r"^[\u30A1-\u30FA\u30FC・]+$")
 # The war's region, in order of preference when one Latin name fits towns in several.
 REGION = ("UA", "RU", "BY", "MD", "PL", "RO", "GE", "LT", "LV", "EE", "BG", "TR", "FI", "SK", "HU",
           "AM", "AZ", "KZ")
-MIN_POP = {"UA": 10000}
+MIN_POP = {"UA": 1000}  # front-line villages make news (ビロホリウカ); Sudachi's word filter guards the rest
 MIN_POP_OTHER = 50000
 WORLD_MIN_POP = 1000000  # cities elsewhere: the big ones only (ジッダ, ムンバイ)
 # Exonym rows that name no town (units, fleets) or that places_regions.tsv covers as a region.
@@ -80,12 +80,15 @@ COORD_OVERRIDES: Dict[str, Tuple] = {
 # Spellings Japanese outlets also use beside those of exonyms.jsonl (the same spellings as the
 # oblast forms of places_regions.tsv), added to the town's row.
 EXTRA_FORMS: Dict[str, List[str]] = {
-    "Kharkiv": ["ハルキフ", "ハルキュウ"], "Zaporizhzhia": ["ザポリジャ"], "Mykolaiv": ["ミコライフ"],
+    "Kharkiv": ["ハルキフ", "ハルキュウ"], "Dnipro": ["ドニプル"], "Zaporizhzhia": ["ザポリジャ"], "Mykolaiv": ["ミコライフ"],
     "Odesa": ["オデサ"], "Chernihiv": ["チェルニヒウ", "チェルニヒフ"], "Poltava": ["ポルタバ"],
     "Kropyvnytskyi": ["クロピウニツキー", "クロプイウニツィキー", "キロボフラード"],
     "Rivne": ["リブネ", "リヴネ"], "Zhytomyr": ["ジトミル", "ジトームィル"], "Ternopil": ["テルノポリ"],
     "Chernivtsi": ["チェルニフツィ", "チェルノフツィ"], "Vinnytsia": ["ヴィンニツァ", "ビンニツア"],
 }
+
+# GeoNames alternate names that are words or translations, not names (Esman's "yes-man", Burshtyn's "amber").
+NOT_NAMES = {"イエスマン", "コハク", "レオン", "オシペンコ", "ネミロフ"}  # and given names or surnames
 
 
 def read_tsv(path: Path) -> List[Dict[str, str]]:
@@ -105,8 +108,10 @@ def word_filter() -> "callable":
     tok = Dictionary().create()
 
     def is_word(form: str) -> bool:
+        if form in NOT_NAMES:
+            return True
         morphs = tok.tokenize(form, SplitMode.C)
-        if len(morphs) != 1:
+        if len(morphs) != 1 or morphs[0].is_oov():  # an unknown word is no ordinary word
             return False
         pos = morphs[0].part_of_speech()
         return pos[1] == "普通名詞" or pos[2] == "人名" or pos[0] != "名詞"
