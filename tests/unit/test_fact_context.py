@@ -55,6 +55,13 @@ def test_actor_and_source_are_not_the_place(annotate):
     assert "place" not in a and "lat" not in a
 
 
+def test_country_owning_the_weapons_is_no_place(annotate):
+    _, a = annotate("ウクライナ空軍は10日、ロシアの無人機50機を撃墜した。", "50機")
+    assert "place" not in a
+    _, a = annotate("ウクライナ空軍は10日、ウクライナ上空でロシアの無人機50機を撃墜した。", "50機")
+    assert a["place"]["canonical"] == "Ukraine"
+
+
 def test_country_only_where_nothing_smaller(annotate):
     _, a = annotate("ウクライナ東部で10日、戦闘があり、ヘルソン市でも2人が負傷した。", "2人")
     assert a["place"]["text"] == "ヘルソン市"
