@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from pipeline.chunking import join_docs, split_text
 from pipeline.inputs import InputItem, InputRecord, Skipped, reason_kind
 from pipeline.outputs import BatchTotals, BatchWriter
+from pipeline.dating import date_facts
 from pipeline.records import doc_to_record
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,10 @@ def annotate_stream(
             continue
         doc = join_docs(waiting)
         waiting = []
-        writer.add(item.key, doc_to_record(doc, item.id, item.text), doc)
+        record = doc_to_record(doc, item.id, item.text)
+        if item.meta:  # a JSONL input's meta goes with it; meta.date dates the facts (pipeline.dating)
+            record = date_facts(dict(record, meta=item.meta))
+        writer.add(item.key, record, doc)
         new_records += 1
         new_chars += len(item.text)
         if on_record is not None:

@@ -32,6 +32,7 @@ from pipeline.annotate import RunReport
 from pipeline.chunking import join_docs, split_text
 from pipeline.inputs import InputItem, Skipped
 from pipeline.outputs import BatchWriter
+from pipeline.dating import date_facts
 from pipeline.records import doc_to_record
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ CHUNKS_PER_WORKER = 2
 # (kind, value): ("cfg", config text) or ("name", pipeline directory / package name)
 ConfigSpec = Tuple[str, str]
 # One input position, in order: ("record", (key, id, text)) or ("skip", (key, reason))
-_Event = Tuple[str, Tuple[str, str, str]]
+_Event = Tuple[str, tuple]  # ("record", (key, id, text, meta)) or ("skip", (key, reason, ""))
 
 _PIPELINES: Dict[str, Language] = {}
 _LOADS = [0]
@@ -98,7 +99,7 @@ def worker_state() -> Dict[str, int]:
     return {"pid": os.getpid(), "loads": _LOADS[0]}
 
 
-def annotate_chunk(spec: ConfigSpec, records: List[Tuple[str, str, str]], batch_size: int) -> Tuple[List[Dict], bytes]:
+def annotate_chunk(spec: ConfigSpec, records: List[tuple], batch_size: int) -> Tuple[List[Dict], bytes]:
     """Worker task: annotate ``(key, id, text)`` records; return their records and a DocBin's bytes.
 
     Long texts are cut and joined back exactly as ``pipeline.annotate`` does.
@@ -119,9 +120,9 @@ def annotate_chunk(spec: ConfigSpec, records: List[Tuple[str, str, str]], batch_
     return out, docbin.to_bytes()
 
 
-def _pieces(records: List[Tuple[str, str, str]], max_chars: int) -> Iterator[Tuple[str, Tuple[str, str, int, int]]]:
+def _pieces(records: List[tuple], max_chars: int) -> Iterator[Tuple[str, Tuple[str, str, int, int]]]:
     """Text pieces under Sudachi's and spaCy's limits, with (id, text, piece index, piece count)."""
-    for _key, rid, text in records:
+    for _key, rid, text, *_meta in records:
         pieces = split_text(text, max_chars=max_chars)
         for index, piece in enumerate(pieces):
             yield piece, (rid, text, index, len(pieces))
@@ -141,7 +142,7 @@ def _chunks(items: Iterable[InputItem], done: Iterable[str], size: int) -> Itera
         if records == size:
             yield chunk
             chunk, records = [], 0
-        chunk.append(("record", (item.key, item.id, item.text)))
+        chunk.append(("record", (item.key, item.id, item.text, item.meta)))
         records += 1
     if chunk:
         yield chunk
@@ -165,6 +166,8 @@ def _replay(events: List[_Event], result: Optional[Tuple[List[Dict], bytes]], wr
         record, doc = next(annotated)
         if record["id"] != payload[1]:
             raise RuntimeError(f"{payload[0]}: a worker returned record {record['id']!r} out of order")
+        if len(payload) > 3 and payload[3]:  # a JSONL input's meta, as pipeline.annotate writes it
+            record = date_facts(dict(record, meta=payload[3]))
         writer.add(payload[0], record, doc)
         progress.records += 1
         progress.chars += len(payload[2])

@@ -21,9 +21,9 @@ import io
 import json
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, List, Union
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Union
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class InputRecord:
     key: str  # NAME:LINE, unique per input position
     id: str  # the record id written to the output
     text: str
+    meta: Optional[Dict[str, Any]] = field(default=None, compare=False, hash=False)  # a JSONL record's meta
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def _parse_jsonl_line(line: str, key: str) -> Iterator[InputItem]:
         yield Skipped(key=key, reason="NUL characters: the text contains U+0000")
     else:
         rid = obj.get("id")
-        yield InputRecord(key=key, id=str(rid) if rid is not None else key, text=text)
+        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else None
+        yield InputRecord(key=key, id=str(rid) if rid is not None else key, text=text, meta=meta)
 
 
 def looks_binary(head: bytes) -> bool:

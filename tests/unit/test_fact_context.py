@@ -128,3 +128,24 @@ def test_score_places():
     assert out["PLACE"]["tp"] == 2 and out["PLACE"]["pred"] == 3 and out["PLACE"]["gold"] == 2
     assert out["coords"]["ok"] == 1 and out["coords_local"] == {"share": 1.0, "ok": 1, "n": 1}
     assert out["dates"] == {"share": 1.0, "ok": 1, "n": 1}
+
+
+def test_annotate_dates_times_from_input_meta(nlp_blank, tmp_path):
+    import json
+
+    import spacy
+
+    from pipeline.annotate import annotate_stream
+    from pipeline.inputs import iter_inputs
+    from pipeline.outputs import BatchWriter
+
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nlp.add_pipe("time_recognizer")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a", "text": "11日夜に攻撃があった。", "meta": {"date": "2025-11-12"}},
+        {"id": "b", "text": "11日夜に攻撃があった。"}]), encoding="utf-8")
+    annotate_stream(nlp, iter_inputs([str(src)]), BatchWriter(tmp_path / "out", shard_size=10))
+    a, b = [json.loads(x) for x in (tmp_path / "out" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert a["meta"] == {"date": "2025-11-12"} and a["spans"][0]["date"] == "2025-11-11"
+    assert "meta" not in b and "date" not in b["spans"][0] and b["spans"][0]["day"] == 11
