@@ -14,7 +14,8 @@ What one expression is (the ``TIME`` span):
   ``10月9日にかけての夜間`` (overnight into the 9th) is one span too.
 - A relative word: ``先週``, ``昨年``, ``今月``, ``昨日``, ``3日前``; and the
   anaphoric ``同日``/``前日``/``翌日`` (kept as a span, resolved by no anchor).
-- Not a time: durations and rates (``3日間``, ``1日あたり``, ``24時間``), a bare
+- Not a time: durations and rates (``3日間``, ``1日あたり``, ``1日に最大100機``,
+  ``24時間``), a bare
   part of day (``夜間``), years written with fewer than four digits.
 
 Attributes (absent when unknown): ``year``, ``month``, ``day``, ``hour``,
@@ -64,6 +65,8 @@ _DATE_RE = re.compile(rf"(?<![0-9０-９.,．，]){_DATE}{_TAIL}")
 _WORD_RE = re.compile(rf"(?P<word>{_alt([*REL_WEEK, *REL_DAY, *REF])})(?P<part>{_alt(PARTS)})?")
 _AGO_RE = re.compile(rf"(?<![0-9０-９.,])(?P<n>{D}{{1,2}})(?P<unit>日|週間|カ月|か月|ヶ月|年)前")
 _LINK_RE = re.compile(r"(?:から|～|〜|~|－|-)")
+# "1日に最大100機" is a rate (per day), not the first of the month
+_RATE_RE = re.compile(rf"に(?:{D}|約|最大|平均|計|およそ|少なくとも)")
 _INTO_RE = re.compile(rf"にかけて(?:の)?(?P<part>{_alt(PARTS)})?")
 
 
@@ -148,6 +151,8 @@ def find_times(text: str) -> List[Tuple[int, int, Dict[str, Any]]]:
         if hit is None:
             continue
         end, attrs = hit
+        if attrs == {"day": 1} and _RATE_RE.match(text, end):
+            continue
         link = _LINK_RE.match(text, end)
         second = _match_at(text, link.end()) if link else None
         if second is not None:

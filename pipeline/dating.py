@@ -5,11 +5,13 @@ A record's fact (a QUANTITY span with ``event`` and ``time``, written by
 fields of ``components.time_parse``. ``date_facts`` resolves them with the
 record's ``meta.date`` (``YYYY-MM-DD``) as the anchor, so ``11日夜`` in a
 text published on 2025-11-12 dates the fact 2025-11-11. Without an anchor
-only absolute dates (``2025年11月8日``) resolve.
+only absolute dates (``2025年11月8日``) resolve. ``同日``/``前日``/``翌日`` take
+the last full date written before them in the same text.
 """
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any, Dict, Optional
 
 from components.time_parse import resolve_date
@@ -34,10 +36,17 @@ def date_facts(record: Dict[str, Any]) -> Dict[str, Any]:
     out = copy.deepcopy(record)
     anchor = record_anchor(out)
     times = {(s["start"], s["end"]): s for s in out.get("spans", []) if s.get("label") == "TIME"}
-    for span in times.values():
+    last: Optional[str] = None  # the last full date of the text, for 同日/前日/翌日
+    for key in sorted(times):
+        span = times[key]
         date = resolve_date(span, anchor)
+        if date is None and span.get("ref") and last:
+            shift = {"same": 0, "previous": -1, "next": 1}[span["ref"]]
+            date = (dt.date.fromisoformat(last) + dt.timedelta(days=shift)).isoformat()
         if date is not None:
             span["date"] = date
+            if len(date) == 10:
+                last = date
     for span in out.get("spans", []):
         # fact_context gives ``time`` to facts only, so ``time`` alone marks one (``event`` too where exported)
         if span.get("label") != "QUANTITY" or not isinstance(span.get("time"), dict):

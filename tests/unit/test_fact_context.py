@@ -98,6 +98,18 @@ def test_record_and_dates(annotate):
     assert "date" not in next(s for s in undated["spans"] if s["label"] == "QUANTITY")
 
 
+def test_same_day_takes_the_last_date_of_the_text():
+    record = {"id": "x", "text": "", "meta": {"date": "2025-06-10"}, "spans": [
+        {"start": 0, "end": 3, "label": "TIME", "text": "8日夜", "day": 8, "part": "night"},
+        {"start": 10, "end": 12, "label": "TIME", "text": "同日", "ref": "same"},
+        {"start": 20, "end": 22, "label": "TIME", "text": "翌日", "ref": "next"},
+        {"start": 30, "end": 32, "label": "QUANTITY", "text": "5人", "time": {"start": 20, "end": 22, "text": "翌日"}}]}
+    dated = date_facts(record)
+    assert [s.get("date") for s in dated["spans"]] == ["2025-06-08", "2025-06-08", "2025-06-09", "2025-06-09"]
+    alone = date_facts(dict(record, spans=record["spans"][1:2]))
+    assert "date" not in alone["spans"][0]
+
+
 def test_record_round_trip_keeps_place_attrs(nlp_blank):
     doc = PlaceRecognizer(nlp_blank.vocab)(nlp_blank("オデーサの港"))
     record = doc_to_record(doc, "r2")

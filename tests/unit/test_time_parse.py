@@ -26,9 +26,13 @@ def test_span_surface(text, surface):
 
 
 @pytest.mark.parametrize("text", ["3日間の停戦", "1日あたり100機", "24時間体制", "2日目の協議", "第3旅団", "夜間の攻撃",
-                                  "1年9カ月", "2024年度予算"])
+                                  "1年9カ月", "2024年度予算", "1日に最大400機"])
 def test_not_times(text):
     assert [s for s, _ in spans(text) if not s.startswith("2024年")] == []
+
+
+def test_first_of_the_month_is_still_a_date():
+    assert [s for s, _ in spans("1日に攻撃があった。")] == ["1日"]
 
 
 def test_parsed_fields():
