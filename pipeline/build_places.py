@@ -88,7 +88,8 @@ EXTRA_FORMS: Dict[str, List[str]] = {
 }
 
 # GeoNames alternate names that are words or translations, not names (Esman's "yes-man", Burshtyn's "amber").
-NOT_NAMES = {"イエスマン", "コハク", "レオン", "オシペンコ", "ネミロフ"}  # and given names or surnames
+NOT_NAMES = {"イエスマン", "コハク", "レオン", "オシペンコ", "ネミロフ",  # and given names or surnames,
+             "サムスン", "ダグラス", "ベルズ", "プリマス", "マトラ"}  # and brands (Samsung, Plymouth)
 
 
 def read_tsv(path: Path) -> List[Dict[str, str]]:
@@ -190,8 +191,8 @@ def build(gnc_dir: Path, data_dir: Path = DATA, version: str = "?") -> List[dict
         cc = city["countrycode"]
         capital = (cc, city["name"]) in capitals
         least = MIN_POP.get(cc, MIN_POP_OTHER) if cc in REGION else WORLD_MIN_POP
-        if not capital and city["population"] < least:
-            continue
+        if cc == "JP" or (not capital and city["population"] < least):
+            continue  # Japan's towns are written in kanji; サッポロ in katakana is a brand
         forms = [f for f in katakana_names(city) if not is_word(f)]
         add(city["name"], city, forms, city["latitude"], city["longitude"], cc, f"{src} id {city['geonameid']}")
     return rows
