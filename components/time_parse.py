@@ -130,13 +130,14 @@ def _match_at(text: str, pos: int) -> Optional[Tuple[int, Dict[str, Any]]]:
     return None
 
 
+_DIGIT_START = re.compile(rf"(?<![0-9０-９.,．，]){D}")
+_WORD_START = re.compile(_alt([*REL_YEAR, *REL_MONTH, *REL_WEEK, *REL_DAY, *REF]))
+
+
 def _starts(text: str) -> List[int]:
     """Positions where an expression may start (digits after a non-digit, and the word list)."""
-    out = set()
-    for m in re.finditer(rf"(?<![0-9０-９.,．，]){D}", text):
-        out.add(m.start())
-    for pat in (rf"{_alt([*REL_YEAR, *REL_MONTH, *REL_WEEK, *REL_DAY, *REF])}",):
-        out.update(m.start() for m in re.finditer(pat, text))
+    out = {m.start() for m in _DIGIT_START.finditer(text)}
+    out.update(m.start() for m in _WORD_START.finditer(text))
     return sorted(out)
 
 
