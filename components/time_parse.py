@@ -57,7 +57,7 @@ _HOUR = rf"(?:(?P<ampm>午前|午後)?(?P<hour>{D}{{1,2}})時(?:(?P<minute>{D}{{
 _WEEKDAY = r"(?:[（(][月火水木金土日][)）])?"
 _DATE = (rf"(?:(?P<rely>{_alt(REL_YEAR)})|(?P<year>(?:19|20){D}{{2}})年(?!度|間|代))?"
          rf"(?:(?P<relm>{_alt(REL_MONTH)})|(?P<month>{D}{{1,2}})月(?!間))?"
-         rf"(?:(?P<day>{D}{{1,2}})日(?!間|以内|あたり|当たり|分|連続|ぶり|目|前|平均){_WEEKDAY})?")
+         rf"(?:(?P<day>{D}{{1,2}})日(?!間|以内|あたり|当たり|分|連続|ぶり|目|前|後|平均|以上|未満|ほど|程度|余り|近く|超){_WEEKDAY})?")
 _SEASONLESS = [p for p, v in PERIODS.items() if v != "season"]
 # a season follows a year (昨年秋), never a month (10月冬を前に)
 _TAIL = rf"(?P<period>(?(month)(?:{_alt(_SEASONLESS)})|(?:{_alt(PERIODS)})))?{_PART}{_HOUR}"

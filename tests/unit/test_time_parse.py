@@ -26,7 +26,7 @@ def test_span_surface(text, surface):
 
 
 @pytest.mark.parametrize("text", ["3日間の停戦", "1日あたり100機", "24時間体制", "2日目の協議", "第3旅団", "夜間の攻撃",
-                                  "1年9カ月", "2024年度予算", "1日に最大400機"])
+                                  "1年9カ月", "2024年度予算", "1日に最大400機", "10日後に", "3日以上続いた"])
 def test_not_times(text):
     assert [s for s, _ in spans(text) if not s.startswith("2024年")] == []
 
