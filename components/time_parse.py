@@ -63,7 +63,7 @@ _SEASONLESS = [p for p, v in PERIODS.items() if v != "season"]
 _TAIL = rf"(?P<period>(?(month)(?:{_alt(_SEASONLESS)})|(?:{_alt(PERIODS)})))?{_PART}{_HOUR}"
 _DATE_RE = re.compile(rf"(?<![0-9０-９.,．，]){_DATE}{_TAIL}")
 _WORD_RE = re.compile(rf"(?P<word>{_alt([*REL_WEEK, *REL_DAY, *REF])})(?P<part>{_alt(PARTS)})?")
-_AGO_RE = re.compile(rf"(?<![0-9０-９.,])(?P<n>{D}{{1,2}})(?P<unit>日|週間|カ月|か月|ヶ月|年)前")
+_AGO_RE = re.compile(rf"(?<![0-9０-９.,])(?P<n>{D}{{1,2}})(?P<unit>日|週間|カ月|か月|ヶ月|年)前(?!後)")
 _LINK_RE = re.compile(r"(?:から|～|〜|~|－|-)")
 # "1日に最大100機" is a rate (per day), not the first of the month
 _RATE_RE = re.compile(rf"に(?:{D}|約|最大|平均|計|およそ|少なくとも)")
