@@ -1,4 +1,4 @@
-"""A displaCy page of annotated docs: our units, weapons, quantities and bilingual spans."""
+"""A displaCy page of annotated docs: our units, weapons, quantities, places, times and bilingual spans."""
 from __future__ import annotations
 
 import warnings
@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from pipeline.records import doc_spans
 
 VIEW_KEY = "gunji_view"
-COLORS = {"MIL_UNIT": "#f4a582", "WEAPON": "#92c5de", "QUANTITY": "#b8e186", "JA": "#e0e0e0", "EN": "#e0e0e0"}
+COLORS = {"MIL_UNIT": "#f4a582", "WEAPON": "#92c5de", "QUANTITY": "#b8e186", "JA": "#e0e0e0", "EN": "#e0e0e0",
+          "PLACE": "#fdd49e", "TIME": "#d9d9f3"}
 
 
 def render_html(docs: Iterable[Doc], limit: int = 500) -> str:
