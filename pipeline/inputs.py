@@ -29,7 +29,7 @@ import io
 import json
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Union
 
@@ -200,6 +200,8 @@ def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None
     else:
         rid = obj.get("id")
         extra = {k: v for k, v in obj.items() if k not in RECORD_KEYS}
+        if isinstance(extra.get("meta"), dict):  # a gunji output record read again: its meta, flattened
+            extra = {**extra.pop("meta"), **extra}
         yield InputRecord(key=key, id=str(rid) if rid is not None else key, text=text, meta=extra or None)
 
 

@@ -16,21 +16,31 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from components.attributes import get_span_attrs, register_extensions, set_span_attrs
+from pipeline.dating import date_facts
 
 logger = logging.getLogger(__name__)
 
 LABELS = ("MIL_UNIT", "WEAPON", "QUANTITY")
-SPANS_KEY_BY_LABEL = {"MIL_UNIT": "military_units", "WEAPON": "weapons", "QUANTITY": "quantities"}
+# Where and when (place_recognizer, time_recognizer): exported in records, never trained as entities.
+CONTEXT_LABELS = ("PLACE", "TIME")
+RECORD_LABELS = LABELS + CONTEXT_LABELS
+SPANS_KEY_BY_LABEL = {"MIL_UNIT": "military_units", "WEAPON": "weapons", "QUANTITY": "quantities",
+                      "PLACE": "places", "TIME": "times"}
 PAIRS_EXTENSION = "pairs"
 # Attributes the record carries per label, in this order (ANNOTATION.md).
 RECORD_ATTRS = {
     "QUANTITY": ("value", "value_max", "unit", "item", "category", "casualty", "approx", "bound"),
     "MIL_UNIT": ("canonical", "side", "echelon", "unit_type", "number"),
     "WEAPON": ("canonical", "weapon_class", "origin"),
+    "PLACE": ("canonical", "country", "lat", "lon", "kind"),
+    "TIME": ("year", "month", "day", "hour", "minute", "part", "period", "rel_year", "rel_month", "rel_week",
+             "rel_day", "ref", "into", "until", "date"),
 }
+# What fact_context adds to a QUANTITY with an event (pipeline/dating.py adds ``date``).
+RECORD_ATTRS["QUANTITY"] += ("place", "lat", "lon", "time", "date")
 
 
-def doc_spans(doc: Doc, labels: Sequence[str] = LABELS) -> List[Span]:
+def doc_spans(doc: Doc, labels: Sequence[str] = RECORD_LABELS) -> List[Span]:
     """Our labelled spans: every span group's and ``doc.ents``' spans with our labels, once each."""
     seen = set()
     found: List[Span] = []
@@ -68,7 +78,8 @@ def doc_pairs(doc: Doc) -> List[Dict[str, Any]]:
 
 
 def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None,
-                  meta: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+                  meta: Optional[Mapping[str, Any]] = None,
+                  labels: Sequence[str] = RECORD_LABELS) -> Dict[str, Any]:
     """The JSONL record for an annotated doc.
 
     Args:
@@ -78,17 +89,20 @@ def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None,
             the pipeline never changes a text, and a record that says otherwise is a bug.
         meta (Optional[Mapping]): The input record's own keys (date, url, outlet, ...;
             file and line for .txt input), carried through unchanged as ``"meta"``.
+        labels (Sequence[str]): The span labels to export (``LABELS`` for training data).
     """
     if text is not None and text != doc.text:
         raise ValueError(f"{record_id}: the doc text differs from the input text")
     record = {
         "id": record_id,
         "text": doc.text,
-        "spans": [span_to_dict(s) for s in doc_spans(doc)],
+        "spans": [span_to_dict(s) for s in doc_spans(doc, labels)],
         "pairs": doc_pairs(doc),
     }
     if meta:
         record["meta"] = dict(meta)
+    if any(span["label"] == "TIME" for span in record["spans"]):
+        record = date_facts(record)  # TIME spans and facts dated, against meta.date where there is one
     return record
 
 
@@ -117,7 +131,7 @@ def record_to_doc(vocab_or_nlp: Any, record: Mapping[str, Any]) -> Doc:
         set_span_attrs(span, {k: item[k] for k in RECORD_ATTRS.get(label, ()) if k in item})
     for key, spans in by_key.items():
         doc.spans[key] = spans
-    doc.ents = filter_spans([s for spans in by_key.values() for s in spans])
+    doc.ents = filter_spans([s for spans in by_key.values() for s in spans if s.label_ in LABELS])
     return doc
 
 

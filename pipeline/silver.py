@@ -31,7 +31,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 from spacy.tokens import DocBin
 
 from pipeline.readers import iter_jsonl
-from pipeline.records import doc_to_record, record_to_doc
+from pipeline.records import LABELS, doc_to_record, record_to_doc
 
 logger = logging.getLogger("pipeline.silver")  # not __main__ under python -m
 
@@ -126,7 +126,7 @@ def silver_records(nlp: Any, inputs: Sequence[str], batch_size: int = 64,
                     yield piece, item.id if len(pieces) == 1 else f"{item.id}#{i}"
 
     for doc, rid in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        yield doc_to_record(doc, rid)
+        yield doc_to_record(doc, rid, labels=LABELS)  # training data: no PLACE/TIME
 
 
 def write_docbin(make_doc: Any, records: Iterable[Mapping[str, Any]], output: Path) -> int:

@@ -24,6 +24,7 @@ from tests.conftest import REPO
 pytestmark = pytest.mark.slow
 
 LABELS = {"MIL_UNIT", "WEAPON", "QUANTITY"}
+CONTEXT_LABELS = {"PLACE", "TIME"}  # exported in records, never trained
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,7 @@ def test_annotate_wrote_records(project_dir):
     example = [line for line in (project_dir / "corpus" / "example.txt").read_text(encoding="utf-8").splitlines()
                if line.strip()]
     assert [r["text"] for r in records] == example
-    assert {s["label"] for r in records for s in r["spans"]} == LABELS
+    assert LABELS <= {s["label"] for r in records for s in r["spans"]} <= LABELS | CONTEXT_LABELS
 
 
 def _wheel(root: Path) -> Path:
@@ -121,7 +122,7 @@ def test_both_pipeline_annotates_all_labels(project_dir):
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=project_dir, capture_output=True, text=True,
                          check=True)
-    assert set(json.loads(out.stdout.strip().splitlines()[-1])) == LABELS
+    assert set(json.loads(out.stdout.strip().splitlines()[-1])) == LABELS | {"PLACE"}
 
 
 def test_package_loads_beside_the_gunji_distribution(project_dir):

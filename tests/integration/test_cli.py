@@ -30,7 +30,7 @@ def test_annotate_example_writes_shards_jsonl_html(tmp_path, capsys):
     assert [r["text"] for r in records] == lines
     assert records[0]["id"] == "example.txt:1"
     assert all(r["text"][s["start"]:s["end"]] == s["text"] for r in records for s in r["spans"])
-    assert {s["label"] for r in records for s in r["spans"]} == {"MIL_UNIT", "WEAPON", "QUANTITY"}
+    assert {s["label"] for r in records for s in r["spans"]} == {"MIL_UNIT", "WEAPON", "QUANTITY", "PLACE", "TIME"}
     assert sorted(p.name for p in out.glob("docs-*.spacy")) == [f"docs-{i:04d}.spacy" for i in range(-(-len(lines) // 5))]
     assert "<html" in (out / "annotations.html").read_text(encoding="utf-8").lower()
     summary = capsys.readouterr().out

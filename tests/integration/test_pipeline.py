@@ -41,7 +41,7 @@ def _all_labels(records):
 
 def test_fast_pipeline_finds_every_label(nlp_fast):
     records = _records(nlp_fast, TEXTS)
-    assert _all_labels(records) == {"MIL_UNIT", "WEAPON", "QUANTITY"}
+    assert _all_labels(records) == {"MIL_UNIT", "WEAPON", "QUANTITY", "PLACE", "TIME"}
     for record in records:
         for span in record["spans"]:
             assert record["text"][span["start"]:span["end"]] == span["text"]
@@ -82,7 +82,7 @@ def test_over_sudachi_limit_needs_chunking(nlp_fast):
 def test_full_pipeline_sources_ginza_and_adds_ours(nlp_full):
     assert nlp_full.pipe_names[:2] == ["tok2vec", "parser"]
     records = _records(nlp_full, TEXTS)
-    assert _all_labels(records) == {"MIL_UNIT", "WEAPON", "QUANTITY"}
+    assert _all_labels(records) == {"MIL_UNIT", "WEAPON", "QUANTITY", "PLACE", "TIME"}
     doc = nlp_full(TEXTS[0])
     assert doc.has_annotation("DEP") and any(e.label_ == "QUANTITY" for e in doc.ents)
     assert "sub_tokens" not in doc.user_data
