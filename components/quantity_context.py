@@ -37,7 +37,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from .quantity_rules import Hit
 
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})(?:など|等)?$")  # 工兵など約6000人: the noun before など
+# 工兵など約6000人, 無人機計120機: the noun before など and before 計 ("in total", not part of the item)
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:合計|累計|総計|計)?$")
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
@@ -104,6 +105,7 @@ class CategoryRules:
         self.military_re = self._alternation("military")
         self.civil_re = self._alternation("civil")
         self.deploy_re = self._alternation("deploy")
+        self.capture_re = self._alternation("capture")
         self.class_rows = {r.pattern: r for r in self.by_kind.get("class", [])}
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
@@ -242,6 +244,9 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
+    if _captured(text, hit, item_end, rules, verb) and (hit.unit in PEOPLE_UNITS or (
+            rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
+        return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
             return Inference(item, "CASUALTY", verb.casualty)
@@ -279,8 +284,7 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:
     """A killing or wounding word right after the quantity (or its item), or right before it."""
-    end = max(hit.end, item_end or hit.end) + 14
-    window = re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
+    window = _after_window(text, hit, item_end)
     verb = rules.verb(window)
     if verb is None:
         before = text[max(0, hit.start - 20):hit.start]
@@ -289,6 +293,26 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
+
+
+def _after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
+    """The words right after the quantity (or its item), up to the next clause mark."""
+    end = max(hit.end, item_end or hit.end) + 14
+    return re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
+
+
+def _captured(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules, verb: Optional[Rule]) -> bool:
+    """A capture word (``捕虜に``, ``拘束``, ``投降``) right after the quantity, before any casualty verb."""
+    if rules.capture_re is None:
+        return False
+    window = _after_window(text, hit, item_end)
+    m = rules.capture_re.search(window)
+    if m is None:
+        return False
+    if verb is not None:
+        v = rules.verb_re.search(window) if rules.verb_re is not None else None
+        return v is None or m.start() < v.start()  # 負傷し捕虜となった: wounded first
+    return True
 
 
 def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:
