@@ -190,6 +190,10 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
     if before and category not in NO_BEFORE:
         return before.group(1), hit.start
+    if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
+        head = _DIRECT.match(text, hit.end)
+        if head and category not in NO_AFTER:
+            return head.group(0), head.end()
     if category == "PERCENT":
         of = _OF_BEFORE.search(text, max(0, hit.start - 15), hit.start)
         if of:
