@@ -413,3 +413,28 @@ def test_range_and_warhead_are_weapon_context(run):
 ])
 def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a slash and only a number (or a letter suffix) of the same designation: one span
+    ("爆撃機はKh-22/32を搭載していた。", ["爆撃機", "Kh-22/32"]),
+    ("攻撃にはシャヘド131/136が使われた。", ["シャヘド131/136"]),
+    ("同国はS-300/400を配備している。", ["S-300/400"]),
+    # two names of two systems stay two spans
+    ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
+    # a name and its class noun written together are two spans
+    ("部隊はT-72B3戦車を撃破した。", ["T-72B3", "戦車"]),
+    ("Su-25攻撃機が低空で飛行した。", ["Su-25", "攻撃機"]),
+    # the whole class of a guided aerial bomb
+    ("前線に誘導航空爆弾が投下された。", ["誘導航空爆弾"]),
+])
+def test_slash_variants_and_name_class_pairs(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新型のミサイル・ドローンが製油所を狙った。", ["ミサイル・ドローン"]),  # one class, not ミサイル + ドローン
+    ("砲兵はクラスノポール誘導砲弾を撃った。", ["クラスノポール", "誘導砲弾"]),  # a katakana variant of Krasnopol
+])
+def test_missile_drones_and_krasnopol(run, text, expected):
+    assert texts(run(text)) == expected
