@@ -37,8 +37,9 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from .quantity_rules import Hit
 
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
-# 工兵など約6000人, 無人機計120機: the noun before など and before 計 ("in total", not part of the item)
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:合計|累計|総計|計)?$")
+# 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
+# of the item); a particle only together with 計 (ロシア軍は120機 names no item)
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計))?$")
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
@@ -61,6 +62,9 @@ CONTEXT_WINDOW = 150
 NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
 DIRECT_AFTER_UNITS = {"回"}
+INSTALLATION_UNITS = {"基"}
+TALLY_ITEMS = ("人員", "兵員")  # the people line of a loss tally
+TALLY_WINDOW = 200
 EXTENDED_CONTEXT_UNITS = {"機", "発"}
 MIXED_GAP = 12
 # A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
@@ -106,6 +110,8 @@ class CategoryRules:
         self.civil_re = self._alternation("civil")
         self.deploy_re = self._alternation("deploy")
         self.capture_re = self._alternation("capture")
+        self.loss_re = self._alternation("loss")
+        self.tally_re = self._alternation("tally")
         self.class_rows = {r.pattern: r for r in self.by_kind.get("class", [])}
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
@@ -248,12 +254,16 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
+    if verb is None and rule is not None and rule.category == "PERSONNEL":
+        verb = _troop_loss(text, hit, item, item_end, rules)
     if _captured(text, hit, item_end, rules, verb) and (hit.unit in PEOPLE_UNITS or (
             rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
         return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
             return Inference(item, "CASUALTY", verb.casualty)
+        if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:
+            return Inference(item, "COUNT")  # HIMARS1基, 多連装ロケットシステム1545基: launchers counted as installations
         return Inference(item, rule.category, rule.casualty)
     return _without_item(text, hit, item, verb, rules, previous)
 
@@ -297,6 +307,23 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
+
+
+def _troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int],
+                rules: CategoryRules) -> Optional[Rule]:
+    """Troops lost: a loss word right after the count (``最大1600人の兵士と…を失った``), or a personnel
+    count (``人員``, ``兵員``) in a loss tally (``ロシア軍の損失は次の通り。人員約116万人、戦車…``)."""
+    if rules.loss_re is not None:
+        m = rules.loss_re.search(text, hit.end, min(len(text), max(hit.end, item_end or hit.end) + 24))
+        if m and not _SENTENCE_END.search(text, hit.end, m.start()):
+            return next(r for r in rules.by_kind["loss"] if r.pattern == m.group(0))
+    if item and item.endswith(TALLY_ITEMS) and rules.tally_re is not None:
+        m = None
+        for m in rules.tally_re.finditer(text, max(0, hit.start - TALLY_WINDOW), hit.start):
+            pass
+        if m is not None:
+            return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
+    return None
 
 
 def _after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:

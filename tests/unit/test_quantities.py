@@ -282,3 +282,22 @@ def test_bombs_are_counted_munitions(nlp_with_weapons, text, span, weapon):
     assert weapon in [s.text for s in doc.spans["weapons"]]
     found = dict(records(doc))
     assert found[span]["item"] == weapon and found[span]["category"] == "COUNT"
+
+
+@pytest.mark.parametrize("text,span,category,casualty", [
+    # the personnel line of a loss tally counts killed and wounded
+    ("敵の損失は以下の通り。人員約52万人、戦車8000両、火砲1万5000門。", "約52万人", "CASUALTY", "killed_or_wounded"),
+    # troops lost, or put out of action
+    ("この1カ月で同軍は最大900人の兵士と戦車12両を失った。", "最大900人", "CASUALTY", "killed_or_wounded"),
+    ("守備隊は敵兵約70人を戦闘不能にした。", "約70人", "CASUALTY", "killed_or_wounded"),
+    # personnel with no loss in sight stay troops
+    ("同国は人員約3000人を国境に集めた。", "約3000人", "PERSONNEL", None),
+    # launchers counted as installations (基) are counted things, not vehicles
+    ("部隊はHIMARS2基と装甲車5台を失った。", "2基", "COUNT", None),
+    # a particle before 計 still names the item
+    ("制裁の対象は船舶を計120隻に広げた。", "120隻", "COUNT", None),
+])
+def test_losses_launchers_and_totals(nlp_with_weapons, text, span, category, casualty):
+    found = dict(records(nlp_with_weapons(text)))
+    assert found[span]["category"] == category
+    assert found[span].get("casualty") == casualty
