@@ -27,7 +27,7 @@ _FAMILY_SEP = "-‐‑‒–—―−－ー"
 _NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+$")
 _HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
 SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
-_PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "ner": 4}
+_PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "unknown": 4, "ner": 5}
 MAX_SHIP_NAME_TOKENS = 6
 
 
@@ -41,6 +41,7 @@ class Tok(NamedTuple):
     text: str
     space: bool = False
     ent: str = ""
+    tag: str = ""
 
 
 @dataclass(frozen=True)
@@ -382,6 +383,8 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = join_slash_variants(tokens, join_same_system(tokens, resolve(sure)))
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
+    from .weapon_unknown import unknown_candidates  # imports this module: import here, not at the top
+    chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}
         guesses = [c for c in _ner_candidates(tokens, ner_labels) if _near(context, c.start, c.end, window, sents)]

@@ -31,7 +31,7 @@ import logging
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Union
 
-from spacy.attrs import ENT_TYPE, SPACY
+from spacy.attrs import ENT_TYPE, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -127,9 +127,9 @@ class WeaponRecognizer(TablePipe):
         split_vague_numerals(doc)  # 無人機数十機: 機数|十 → 機|数|十 (components.number_tokens)
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
         strings = doc.vocab.strings  # arrays and the shared token view, not a Token object per token
-        rows = doc.to_array([SPACY, ENT_TYPE]).tolist() if len(doc) else []
-        tokens = [Tok(text, bool(space), strings[ent] if ent else "")
-                  for text, (space, ent) in zip(token_view(doc).texts, rows)]
+        rows = doc.to_array([SPACY, ENT_TYPE, TAG]).tolist() if len(doc) else []
+        tokens = [Tok(text, bool(space), strings[ent] if ent else "", strings[tag] if tag else "")
+                  for text, (space, ent, tag) in zip(token_view(doc).texts, rows)]
         labels = self.ner_labels if self.use_ner_signal else ()
         chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
         held = [(s.start, s.end) for key in self.yield_to if key in doc.spans for s in doc.spans[key]]

@@ -438,3 +438,26 @@ def test_slash_variants_and_name_class_pairs(run, text, expected):
 ])
 def test_missile_drones_and_krasnopol(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unlisted designations with a class noun after or before, or a count after
+    ("敵はXR-41ミサイルを撃った。", ["XR-41", "ミサイル"]),
+    ("前線で無人機QV-12が目撃された。", ["無人機", "QV-12"]),
+    ("同軍はTK-8を20機投入した。", ["TK-8"]),
+    ("新型のStorm-3ドローンが披露された。", ["Storm-3", "ドローン"]),
+    # an unknown all-caps name glued to a class noun
+    ("部隊はKORAX無人機で偵察した。", ["KORAX", "無人機"]),
+])
+def test_unlisted_names_with_weapon_evidence(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "会議はCOVID-19の影響で延期された。",   # a designation shape with no weapon evidence
+    "NATO無人機の監視が続く。",            # an organisation before the class noun
+    "ISW無人機報告によれば前進が続く。",      # a known acronym
+    "記事はAB-12号に掲載された。",
+])
+def test_unlisted_shapes_without_evidence_are_no_weapons(run, text):
+    assert not [t for t in texts(run(text)) if t not in ("無人機",)]
