@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 
 from .registration import factory
-from .number_tokens import split_vague_numerals
+from .token_splits import split_tokens
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import FoldedGazetteer, token_view
 from .tables import TablePipe
@@ -124,7 +124,7 @@ class WeaponRecognizer(TablePipe):
 
     def find(self, doc: Doc) -> List[Candidate]:
         """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
-        split_vague_numerals(doc)  # 無人機数十機: 機数|十 → 機|数|十 (components.number_tokens)
+        split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
         strings = doc.vocab.strings  # arrays and the shared token view, not a Token object per token
         rows = doc.to_array([SPACY, ENT_TYPE, TAG]).tolist() if len(doc) else []
