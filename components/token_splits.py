@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import List, Tuple
+from typing import List, Sequence, Tuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from .gazetteer import token_view
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +35,12 @@ CLASS_HEADS = ("ミサイル", "ドローン")  # katakana class nouns Sudachi g
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
-def _cuts(doc: Doc) -> List[int]:
+def _cuts(texts: Sequence[str]) -> List[int]:
     """Indices of tokens ``X数`` followed by a token that starts with a magnitude."""
     out = []
-    for i in range(len(doc) - 1):
-        text = doc[i].text
-        if len(text) >= 2 and text.endswith("数") and doc[i + 1].text.startswith(_MAGNITUDES) \
+    for i in range(len(texts) - 1):
+        text = texts[i]
+        if len(text) >= 2 and text.endswith("数") and texts[i + 1].startswith(_MAGNITUDES) \
                 and not text[-2].isdigit():
             out.append(i)
     return out
@@ -46,9 +48,8 @@ def _cuts(doc: Doc) -> List[int]:
 
 def split_vague_numerals(doc: Doc) -> int:
     """Split ``X数`` before a magnitude into ``X`` and ``数`` in place; return how many tokens were split."""
-    if "数" not in doc.text:
-        return 0
-    return _split(doc, [(i, len(doc[i].text) - 1, _NUMERAL_TAG, "NUM") for i in _cuts(doc)])
+    texts = token_view(doc).texts
+    return _split(doc, [(i, len(texts[i]) - 1, _NUMERAL_TAG, "NUM") for i in _cuts(texts)])
 
 
 def split_glued_class_heads(doc: Doc) -> int:
@@ -60,10 +61,10 @@ def split_glued_class_heads(doc: Doc) -> int:
     before the class noun when at least two katakana remain in front of it.
     """
     plan = []
-    for i, token in enumerate(doc):
-        text = token.text
+    for i, text in enumerate(token_view(doc).texts):  # the cached texts: no Token object per token
         for head in CLASS_HEADS:
             if len(text) >= len(head) + 2 and text.endswith(head) and _KATAKANA.fullmatch(text):
+                token = doc[i]
                 plan.append((i, len(text) - len(head), token.tag_, token.pos_ or "NOUN"))
                 break
     return _split(doc, plan) if plan else 0
