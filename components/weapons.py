@@ -51,6 +51,8 @@ LABEL = "WEAPON"
 NAMES_FILE = "weapons.jsonl"
 CLASSES_FILE = "weapon_classes.jsonl"
 NER_LABELS = ["Weapon", "Aircraft", "Ship"]
+UNITS_KEY = "military_units"  # the military_unit_recognizer's group: unit names are not guessed weapons
+GUESSES = ("ner", "unknown")  # candidate kinds found by NER or by shape, not from a table
 
 
 @factory(
@@ -132,6 +134,10 @@ class WeaponRecognizer(TablePipe):
                   for text, (space, ent, tag) in zip(token_view(doc).texts, rows)]
         labels = self.ner_labels if self.use_ner_signal else ()
         chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
+        units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
+        if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
+            chosen = [c for c in chosen if c.kind not in GUESSES
+                      or not any(s <= c.start and c.end <= e for s, e in units)]
         held = [(s.start, s.end) for key in self.yield_to if key in doc.spans for s in doc.spans[key]]
         if not held:
             return chosen

@@ -462,3 +462,16 @@ def test_unlisted_names_with_weapon_evidence(run, text, expected):
 ])
 def test_unlisted_shapes_without_evidence_are_no_weapons(run, text):
     assert not [t for t in texts(run(text)) if t not in ("無人機",)]
+
+
+def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
+    """A name the NER signal guesses as a weapon is no weapon where it is a MIL_UNIT's name."""
+    from spacy.tokens import Span
+
+    doc = _ner_doc(nlp_blank, ["ドローン", "部隊", "「", "ヴォルナ", "」", "が", "攻撃"],
+                   ["O", "O", "O", "B-Weapon", "O", "O", "O"])
+    doc.spans["military_units"] = [Span(doc, 3, 4, label="MIL_UNIT")]
+    assert "ヴォルナ" not in texts(recognizer(doc))
+    plain = _ner_doc(nlp_blank, ["ドローン", "部隊", "「", "ヴォルナ", "」", "が", "攻撃"],
+                     ["O", "O", "O", "B-Weapon", "O", "O", "O"])
+    assert "ヴォルナ" in texts(recognizer(plain))
