@@ -256,8 +256,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     verb = _casualty_verb(text, hit, item_end, rules)
     if verb is None and rule is not None and rule.category == "PERSONNEL":
         verb = _troop_loss(text, hit, item, item_end, rules)
-    if _captured(text, hit, item_end, rules, verb) and (hit.unit in PEOPLE_UNITS or (
-            rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
+    if _captured(text, hit, item_end, rules, verb) and (
+            (rule is None and hit.unit in PEOPLE_UNITS) or (rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
         return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
