@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .quantity_rules import Hit
+from .quantity_people import after_window, captured, troop_loss
 
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
@@ -63,8 +64,6 @@ NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
 DIRECT_AFTER_UNITS = {"回"}
 INSTALLATION_UNITS = {"基"}
-TALLY_ITEMS = ("人員", "兵員")  # the people line of a loss tally
-TALLY_WINDOW = 200
 EXTENDED_CONTEXT_UNITS = {"機", "発"}
 MIXED_GAP = 12
 # A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
@@ -255,8 +254,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
     if verb is None and rule is not None and rule.category == "PERSONNEL":
-        verb = _troop_loss(text, hit, item, item_end, rules)
-    if _captured(text, hit, item_end, rules, verb) and (
+        verb = troop_loss(text, hit, item, item_end, rules)
+    if captured(text, hit, item_end, rules, verb) and (
             (rule is None and hit.unit in PEOPLE_UNITS) or (rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
         return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
     if rule is not None:
@@ -298,7 +297,7 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:
     """A killing or wounding word right after the quantity (or its item), or right before it."""
-    window = _after_window(text, hit, item_end)
+    window = after_window(text, hit, item_end)
     verb = rules.verb(window)
     if verb is None:
         before = text[max(0, hit.start - 20):hit.start]
@@ -307,43 +306,6 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
-
-
-def _troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int],
-                rules: CategoryRules) -> Optional[Rule]:
-    """Troops lost: a loss word right after the count (``最大1600人の兵士と…を失った``), or a personnel
-    count (``人員``, ``兵員``) in a loss tally (``ロシア軍の損失は次の通り。人員約116万人、戦車…``)."""
-    if rules.loss_re is not None:
-        m = rules.loss_re.search(text, hit.end, min(len(text), max(hit.end, item_end or hit.end) + 24))
-        if m and not _SENTENCE_END.search(text, hit.end, m.start()):
-            return next(r for r in rules.by_kind["loss"] if r.pattern == m.group(0))
-    if item and item.endswith(TALLY_ITEMS) and rules.tally_re is not None:
-        m = None
-        for m in rules.tally_re.finditer(text, max(0, hit.start - TALLY_WINDOW), hit.start):
-            pass
-        if m is not None:
-            return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
-    return None
-
-
-def _after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
-    """The words right after the quantity (or its item), up to the next clause mark."""
-    end = max(hit.end, item_end or hit.end) + 14
-    return re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
-
-
-def _captured(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules, verb: Optional[Rule]) -> bool:
-    """A capture word (``捕虜に``, ``拘束``, ``投降``) right after the quantity, before any casualty verb."""
-    if rules.capture_re is None:
-        return False
-    window = _after_window(text, hit, item_end)
-    m = rules.capture_re.search(window)
-    if m is None:
-        return False
-    if verb is not None:
-        v = rules.verb_re.search(window) if rules.verb_re is not None else None
-        return v is None or m.start() < v.start()  # 負傷し捕虜となった: wounded first
-    return True
 
 
 def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:
