@@ -101,6 +101,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 def _is_cap(tok: str) -> bool:
     """Capitalised, a code with capitals (``3M22``), or an ordinal that opens a unit name (``47th``)."""
+    if not tok:  # past the last token
+        return False
     return tok[0].isupper() or (tok[0].isdigit() and (any(c.isupper() for c in tok) or bool(_ORDINAL.fullmatch(tok))))
 
 
@@ -149,9 +151,9 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
     state = {"gloss": False, "shared": frozenset(), "single": None}
 
     def close() -> None:
+        while cur and cur[-1][2].lower() in _CONNECT | _ARTICLES:
+            cur.pop()  # a connector ends no name; a capitalised one alone ("On the front") is no name at all
         if cur and any(_is_cap(t[2]) for t in cur):
-            while cur and cur[-1][2].lower() in _CONNECT | _ARTICLES:
-                cur.pop()
             s0 = state["single"][0] if state["single"] else cur[0][0]
             words = [w for t in cur for w in re.split(rf"(?<=[{_LATIN}])-(?=[{_LATIN}])", t[2])]
             words += [state["single"][1]] if state["single"] else []

@@ -36,9 +36,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .registration import factory
+from .token_splits import split_tokens
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .tables import TablePipe
+from .unit_refs import ECHELONS, SERVICES, bare_references
 from .unit_rules import EnglishUnits, UnitGrammar, read_jsonl
 
 logger = logging.getLogger(__name__)
@@ -103,10 +105,12 @@ class MilitaryUnitRecognizer(TablePipe):
 
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
+        split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
         found = self._japanese(doc)
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
+        found += self._bare(doc, found)
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -131,6 +135,7 @@ class MilitaryUnitRecognizer(TablePipe):
         names = self._names(doc, texts, [self._tag_kind(strings, tag) for tag in tags], starts, ends)
         breaks = {starts[i] for i in range(len(texts)) if starts[i] == ends[i] and _SEPARATOR.search(texts[i])}
         out: List[Candidate] = []
+        start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos}
         first = self.grammar.first_chars
         for i, pos in enumerate(starts):  # a parse starts with a table key, an ordinal (第) or a name
             if ends[i] == pos or not (folded[pos] in first or pos in names) \
@@ -138,7 +143,8 @@ class MilitaryUnitRecognizer(TablePipe):
                 continue
             match = self.grammar.parse(folded, pos, token_ends, names, breaks)
             if match is not None:
-                out.append((i, end_token[match.end] + 1, match.attrs))
+                begin = start_token.get(match.start, i)  # 同旅団 -> 旅団 (the anaphoric 同 is outside)
+                out.append((begin, end_token[match.end] + 1, match.attrs))
         return out
 
     def _tag_kind(self, strings, tag: int) -> int:
@@ -176,6 +182,17 @@ class MilitaryUnitRecognizer(TablePipe):
             if span is not None:
                 out.append((span.start, span.end, attrs))
         return out
+
+    def _bare(self, doc: Doc, found: List[Candidate]) -> List[Candidate]:
+        """Bare ``空軍``, ``旅団`` … that refer to a specific force or unit (``components.unit_refs``)."""
+        view = token_view(doc)
+        if not any(t in SERVICES or t in ECHELONS for t in view.texts):
+            return []
+        strings = doc.vocab.strings
+        tokens = [(t, strings[tag] if tag else "") for t, tag in zip(view.texts, doc.to_array(TAG).tolist())]
+        refs = bare_references(tokens, [(s, e, attrs.get("echelon")) for s, e, attrs in found])
+        return [(s, e, {"side": None, "echelon": None, "unit_type": None, "number": None, "canonical": None, **a})
+                for s, e, a in refs]
 
     def _acronyms(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
         """``Freedom of Russia Legion (FRL)``: a bracketed acronym of a Latin-script name is the same unit."""

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 
 from .registration import factory
+from .token_splits import split_tokens
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
 from .gazetteer import token_view
@@ -100,6 +101,7 @@ class QuantityExtractor(TablePipe):
 
     def find(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
         """Find, align and classify the quantities of ``doc``."""
+        split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []
@@ -168,17 +170,23 @@ def _token_item(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optiona
 
 
 def _token_item_after(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optional[str]:
-    """Trim an item found after the number (``…の車両失い``) to its leading noun tokens."""
+    """Trim an item found after the number (``…の車両失い``) to its leading noun tokens.
+
+    An item that is only part of a word (``引`` of ``引き渡し``, ``行`` of ``行い``) is no item.
+    """
     if not item:
         return item
     start = text.find(item, span.end_char, span.end_char + 4)
     if start < 0:
         return item
-    end = start
+    end, limit = start, start + len(item)
     for token in doc[span.end:]:
-        if token.idx < start:
+        token_end = token.idx + len(token.text)
+        if token_end <= start:
             continue
-        if token.idx >= start + len(item) or not token.tag_.startswith(("名詞", "接尾辞", "接頭辞")):
-            break
-        end = token.idx + len(token.text)
-    return text[start:min(end, start + len(item))] if end > start else item
+        if token.idx < start:
+            return None  # the item starts inside a word
+        if token.idx >= limit or not token.tag_.startswith(("名詞", "接尾辞", "接頭辞")) or token_end > limit:
+            break  # a verb (行い) or a word running on past the item (引き渡し): not the counted noun
+        end = token_end
+    return text[start:end] if end > start else None

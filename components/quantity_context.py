@@ -35,9 +35,12 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .quantity_rules import Hit
+from .quantity_people import after_window, captured, troop_loss
 
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})(?:など|等)?$")  # 工兵など約6000人: the noun before など
+# 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
+# of the item); a particle only together with 計 (ロシア軍は120機 names no item)
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計))?$")
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
@@ -60,6 +63,7 @@ CONTEXT_WINDOW = 150
 NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
 DIRECT_AFTER_UNITS = {"回"}
+INSTALLATION_UNITS = {"基"}
 EXTENDED_CONTEXT_UNITS = {"機", "発"}
 MIXED_GAP = 12
 # A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
@@ -104,6 +108,9 @@ class CategoryRules:
         self.military_re = self._alternation("military")
         self.civil_re = self._alternation("civil")
         self.deploy_re = self._alternation("deploy")
+        self.capture_re = self._alternation("capture")
+        self.loss_re = self._alternation("loss")
+        self.tally_re = self._alternation("tally")
         self.class_rows = {r.pattern: r for r in self.by_kind.get("class", [])}
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
@@ -188,6 +195,10 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
     if before and category not in NO_BEFORE:
         return before.group(1), hit.start
+    if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
+        head = _DIRECT.match(text, hit.end)
+        if head and category not in NO_AFTER:
+            return head.group(0), head.end()
     if category == "PERCENT":
         of = _OF_BEFORE.search(text, max(0, hit.start - 15), hit.start)
         if of:
@@ -242,9 +253,16 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
+    if verb is None and rule is not None and rule.category == "PERSONNEL":
+        verb = troop_loss(text, hit, item, item_end, rules)
+    if captured(text, hit, item_end, rules, verb) and (
+            (rule is None and hit.unit in PEOPLE_UNITS) or (rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
+        return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
             return Inference(item, "CASUALTY", verb.casualty)
+        if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:
+            return Inference(item, "COUNT")  # HIMARS1基, 多連装ロケットシステム1545基: launchers counted as installations
         return Inference(item, rule.category, rule.casualty)
     return _without_item(text, hit, item, verb, rules, previous)
 
@@ -279,8 +297,7 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:
     """A killing or wounding word right after the quantity (or its item), or right before it."""
-    end = max(hit.end, item_end or hit.end) + 14
-    window = re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
+    window = after_window(text, hit, item_end)
     verb = rules.verb(window)
     if verb is None:
         before = text[max(0, hit.start - 20):hit.start]

@@ -25,7 +25,11 @@ EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at lea
              r"roughly|under|less than|fewer than|as many as)\s+")
 SUFFIX = (r"以上|以下|未満|以内|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
           r"|強(?![\u4e00-\u9fff])|弱(?![\u4e00-\u9fff])")
-RANGE_SEP = r"[〜~～\-‐－–—]"
+RANGE_SEP = r"(?:[〜~～\-‐－–—]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数]))"
+# A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a
+# lower bound, に満たない/を下回る an upper one; verbs that only report (に上る, に達する) stay outside.
+VERB_AT_LEAST = r"を(?:超え(?:る|た)?|超す|超し|上回(?:る|った|り))"
+VERB_AT_MOST = r"に満た(?:ない|なかった|ず)|を下回(?:る|った|り)"
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
@@ -74,20 +78,23 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
     return "|".join(parts)
 
 
-def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern]:
-    """Compile the Japanese and the Latin-script finder regexes for a unit table."""
+def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]:
+    """Compile the Japanese, the Latin-script and the Japanese single-number (no range) regexes."""
     ja_units = _unit_alternation(u for u in units.values() if not u.flags & {"latin", "symbol"})
     sp_units = _unit_alternation(u for u in units.values() if u.flags & {"latin", "symbol"})
     ja = re.compile(
         rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆数何,，.．])"
         rf"(?=[0-9０-９〇一二三四五六七八九十百千数何])(?P<num>{NUM})"
-        rf"(?:(?P<unit1>{ja_units})?{RANGE_SEP}(?P<num2>{NUM}))?"
+        rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?P<sep>{RANGE_SEP})"
+        rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})|(?P<bare>(?=(?:{SUFFIX})?の)))"
-        rf"(?P<suf>{SUFFIX})?")
+        rf"(?P<suf>{SUFFIX})?"
+        rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(
         rf"(?P<cur>US\$|[$€£¥￥])?(?<![0-9.,])"
         rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn)(?![A-Za-z]))?"
         rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))"
         rf"(?P<suf>{SUFFIX})?", re.IGNORECASE)
-    return ja, latin
+    single = re.compile(ja.pattern.replace("(?P<sep>", "(?P<sep>(?!)"))  # the same without ranges
+    return ja, latin, single

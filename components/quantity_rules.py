@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
-from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, Unit, compile_patterns, load_units
+from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_MOST, Unit, compile_patterns, load_units
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
 
@@ -53,6 +53,9 @@ AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than"
 APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
+VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
+# 7.5%から7%に下げた: a change; 100人から200人に上る (a reporting verb after に) is still a range
+_CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま)|まで(?:引き|減|増|下|上)")
 
 
 @dataclass
@@ -176,8 +179,9 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return _bare_ok(m.group("num")), None
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
-    if m.group("unit1") and units[m.group("unit1")].unit != unit.unit:
-        return False, unit
+    first = m.group("unit1") or m.group("sunit1")
+    if first and units[first].unit != unit.unit:
+        return False, unit  # 1人から3万円: two different things, no range
     return True, unit
 
 
@@ -185,6 +189,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     """Turn one Japanese-regex match into a Hit, or None when it is filtered out."""
     if _inside_name(text, m.start()) and not (m.group("unit") == "度" or m.group("sunit") in ("℃", "°C")):
         return None
+    if m.group("sep") == "から" and _CHANGE_AFTER.match(text, m.end()):
+        return None  # 16.5%から16%に引き下げ: a change from one figure to another, not a range
     first = parse_number(m.group("num"))
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
@@ -200,15 +206,17 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # 主要7カ国(G7), 主要20カ国・地域: the name of a group
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
         norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
-    bound, approx = _bound_and_approx((*parts, m.group("mid"), m.group("suf")),
+    bound, approx = _bound_and_approx((*parts, m.group("pre2"), m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
+    if m.group("verb"):
+        bound = "at_most" if VERB_AT_MOST_RE.match(m.group("verb")) else "at_least"
     value = first.value
     if pre in NEGATIVE or (norm == "°C" and _minus_before(text, m.start())):
         value = -value
         start = start if pre in NEGATIVE else m.start() - 1
     elif _inside_name(text, m.start()):
         return None
-    core_end = m.start("suf") if m.group("suf") else m.end()
+    core_end = m.start("suf") if m.group("suf") else m.start("verb") if m.group("verb") else m.end()
     hit = Hit(start=start, end=m.end(), core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=unit.category if unit else None, approx=approx, bound=bound)
     if second is not None:
@@ -276,6 +284,24 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     return hit
 
 
+def _ja_hits(text: str, units: Dict[str, Unit], ja: Pattern, single: Pattern) -> Iterable[Hit]:
+    """Japanese hits in order; a rejected range (``1人から3万円``) is read again as a single number."""
+    pos = 0
+    while True:
+        m = ja.search(text, pos)
+        if m is None:
+            return
+        hit = _ja_hit(text, m, units)
+        if hit is None and m.group("sep"):
+            one = single.match(text, m.start())
+            hit = _ja_hit(text, one, units) if one else None
+            pos = one.end() if hit is not None else m.start() + 1
+        else:
+            pos = m.end()
+        if hit is not None:
+            yield hit
+
+
 def find_quantities(text: str, units: Dict[str, Unit],
                     patterns: Optional[Tuple[Pattern, Pattern]] = None) -> List[Hit]:
     """Find every QUANTITY candidate in ``text``.
@@ -289,8 +315,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     Returns:
         List[Hit]: Non-overlapping hits in text order (the longer wins).
     """
-    ja, latin = patterns or compile_patterns(units)
-    hits = [h for h in (_ja_hit(text, m, units) for m in ja.finditer(text)) if h]
+    ja, latin, single = patterns or compile_patterns(units)
+    hits = list(_ja_hits(text, units, ja, single))
     if re.search(r"[0-9]", text):
         hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

@@ -219,7 +219,10 @@ class UnitGrammar:
                 stack.append((self._state_after(item), item.end, path + (item,)))
         if best is None:
             return None
-        return UnitMatch(pos, best[-1].end, describe(best, self.forces))
+        start = pos
+        if len(best) > 1 and best[0].kind == "affiliation" and best[0].entry.get("outside"):
+            start = best[0].end  # 同旅団 → 旅団: ANNOTATION.md keeps the anaphoric prefix out of the span
+        return UnitMatch(start, best[-1].end, describe(best, self.forces))
 
     def _next(self, state: str, text: str, at: int, path: Tuple[Item, ...],
               names: Mapping[int, Sequence[int]]) -> Iterable[Item]:

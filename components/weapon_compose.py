@@ -27,7 +27,7 @@ _FAMILY_SEP = "-‐‑‒–—―−－ー"
 _NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+$")
 _HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
 SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
-_PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "ner": 4}
+_PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "unknown": 4, "ner": 5}
 MAX_SHIP_NAME_TOKENS = 6
 
 
@@ -41,6 +41,7 @@ class Tok(NamedTuple):
     text: str
     space: bool = False
     ent: str = ""
+    tag: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,10 +159,8 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                 break
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
-        end = classes_by_start[end + 1].end
-    elif glued and is_katakana(name.alias) and end in classes_by_start \
-            and is_katakana(tokens[end].text):
-        end = classes_by_start[end].end
+        end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
+    # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
     return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
 
 
@@ -292,6 +291,35 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
     return out
 
 
+_SLASHES = {"/", "／"}
+_SLASH_NUMBER = re.compile(r"[0-9０-９]{1,4}$")
+_SLASH_SUFFIX = re.compile(r"[A-Z]{1,3}$")
+
+
+def join_slash_variants(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``Kh-22/32``, ``シャヘド131/136``, ``S-300/400``: a slash and a number (with an optional
+    letter suffix) after a designation that ends in a number are one span (ANNOTATION.md).
+
+    Only a number follows: ``イスカンデルM/KN23`` names two systems and stays two spans.
+    """
+    starts = {c.start for c in chosen}
+    out: List[Candidate] = []
+    for cand in chosen:
+        end = cand.end
+        if (cand.kind in ("name", "family") and end + 1 < len(tokens) and tokens[end].text in _SLASHES
+                and not tokens[end - 1].space and not tokens[end].space and end + 1 not in starts
+                and tokens[end - 1].text[-1:].isdigit() and _SLASH_NUMBER.match(tokens[end + 1].text)):
+            end += 2
+            if end < len(tokens) and not tokens[end - 1].space and _SLASH_SUFFIX.match(tokens[end].text) \
+                    and end not in starts:
+                end += 1
+            if end < len(tokens) and not tokens[end - 1].space and _is_latin_token(tokens[end]):
+                end = cand.end  # more Latin follows: not a plain variant number
+        out.append(cand if end == cand.end else
+                   Candidate(cand.start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
+    return out
+
+
 def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
                           ship_classes: frozenset) -> List[Candidate]:
     """A ship's name written right after its class without quotes: ``揚陸艦ミンスク``, ``潜水艦ロストフ・ナ・ドヌ``.
@@ -350,9 +378,11 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
-    chosen = join_same_system(tokens, resolve(sure))
+    chosen = join_slash_variants(tokens, join_same_system(tokens, resolve(sure)))
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
+    from .weapon_unknown import unknown_candidates  # imports this module: import here, not at the top
+    chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}
         guesses = [c for c in _ner_candidates(tokens, ner_labels) if _near(context, c.start, c.end, window, sents)]

@@ -154,14 +154,30 @@ def test_quantity_qualifiers_agree_with_attributes(rid, span):
         assert span["bound"] == "at_least"
     if re.search(r"(以下|未満)$", text) or text.startswith("最大"):
         assert span["bound"] == "at_most"
-    if re.search(r"\d\s*[~〜～]\s*\S", text) or re.search(r"[一二三四五六七八九十]\s*[~〜～]", text):
+    if re.search(r"\d\s*[~〜～]\s*\S", text) or re.search(r"[一二三四五六七八九十]\s*[~〜～]", text) \
+            or re.search(r"から\S", text):
         assert span["bound"] == "range"
+    if re.search(r"を(超え|超す|超し|上回)\S*$", text):  # verb qualifiers belong to the span (ANNOTATION.md)
+        assert span["bound"] == "at_least"
+    if re.search(r"(に満た|を下回)\S*$", text):
+        assert span["bound"] == "at_most"
     if re.match(r"数[十百千万]", text):  # the low figure of the magnitude: 数十 10, 数百万 1,000,000
         assert span["value"] >= 10 and str(int(span["value"])).rstrip("0") == "1"
     if text.startswith("マイナス"):
         assert span["value"] < 0
     for piece in ("内", "規模"):
         assert not text.endswith(piece)
+    for verb in ("に上る", "に上った", "に達した", "に達する", "となった"):  # reporting verbs stay outside
+        assert not text.endswith(verb)
+
+
+def test_verb_qualifiers_are_inside_quantity_spans():
+    """No QUANTITY span stops right before を超える/を上回る/に満たない/を下回る (ANNOTATION.md)."""
+    verb = re.compile(r"を(?:超え|超す|超し|上回|下回)|に満た")
+    for record in RECORDS:
+        for span in record["spans"]:
+            if span["label"] == "QUANTITY":
+                assert not verb.match(record["text"], span["end"]), (record["id"], span["text"])
 
 
 @pytest.mark.parametrize("record", [r for r in RECORDS if r["pairs"]], ids=lambda r: r["id"])

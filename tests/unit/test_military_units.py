@@ -371,3 +371,33 @@ def test_strike_units_named_formations_and_command_bodies(nlp, text, expected):
 
 def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     assert units(nlp, "パトリオット軍という呼び名はない。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # bare services refer to the force the report is about
+    ("空軍によると、夜間に迎撃が続いた。", ["空軍"]),
+    ("陸軍と海軍が合同で訓練した。", ["陸軍", "海軍"]),
+    # an echelon noun refers back to a named unit of the same echelon
+    ("第93独立機械化旅団は陣地を守った。旅団の広報官が語った。", ["第93独立機械化旅団", "旅団"]),
+    ("第3強襲大隊が前進し、大隊は村に入った。", ["第3強襲大隊", "大隊"]),
+    # 同 + echelon: the span is the echelon noun
+    ("第24機械化旅団は後退した。同旅団は再編中だ。", ["第24機械化旅団", "旅団"]),
+    # role-typed units
+    ("後方の支援部隊が弾薬を運んだ。", ["支援部隊"]),
+    ("侵攻部隊は国境を越えた。", ["侵攻部隊"]),
+    ("地対空ミサイル部隊が配置された。", ["地対空ミサイル部隊"]),
+])
+def test_bare_references_and_role_types(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "空軍基地が攻撃された。",          # a facility, not the force
+    "旅団長が解任された。",            # a person
+    "大隊によっては補充が遅れている。",  # generic: no battalion named before
+    "第5師団は前進した。旅団の数は少ない。",  # the antecedent is a division, not a brigade
+    "「北の鷹」大隊の映像が公開された。",  # the head of a quoted name
+])
+def test_bare_words_that_refer_to_no_unit(nlp, text):
+    got = units(nlp, text)
+    assert not [u for u in got if u in ("空軍", "旅団", "大隊", "旅団長")], got

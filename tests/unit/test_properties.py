@@ -6,10 +6,19 @@ text with its text equal to ``text[start:end]``; the doc text is the input;
 the JSONL record is JSON-serialisable; and a second run gives the same output.
 A component whose module does not exist yet is skipped with its reason.
 
-Counts: the ``gunji-quick`` profile (default) runs 100 examples per test; with
-the environment variable ``CI`` set, ``gunji-ci`` runs 2,250 per component
-test and 1,000 for the whole chain: 10,000 in all. The profiles are
-applied to these tests only, never loaded globally.
+A second family draws *mixed* text: Japanese pieces with Latin words of every
+shape (capitalised, ALL CAPS, codes with digits and hyphens, apostrophes,
+capitalised and lower-case connectors such as ``For``/``On``/``of`` at the start
+or end of a Latin run), their full-width forms, and brackets and quotes of both
+widths. It runs each component, the Latin chunker (``components.en_items``)
+and the whole fast pipeline (``configs/fast.cfg``).
+
+Counts: the ``gunji-quick`` profile (default) runs 100 examples per test (50
+for the mixed tests); with the environment variable ``CI`` set (``.ci/run``
+sets it), ``gunji-ci`` runs 2,250 per component test and 1,000 for the whole
+chain (10,000), and 2,000 per mixed test (4 components, the chunker and the
+fast pipeline: 12,000). The profiles are applied to these tests only, never
+loaded globally.
 """
 from __future__ import annotations
 
@@ -33,6 +42,7 @@ settings.register_profile("gunji-ci", max_examples=2250, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 PROFILE = settings.get_profile("gunji-ci" if os.environ.get("CI") else "gunji-quick")
 CHAIN_PROFILE = settings(PROFILE, max_examples=min(PROFILE.max_examples, 1000))
+MIXED_PROFILE = settings(PROFILE, max_examples=2000 if os.environ.get("CI") else 50)
 
 COMPONENTS = [  # (module, factory)
     ("components.quantities", "quantity_extractor"),
@@ -57,6 +67,33 @@ _ANY = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_charac
 PIECE = st.one_of(*(st.sampled_from(words) for words in (_KATAKANA, _KANJI, _COUNTERS, _UNITS, _WEAPONS, _LATIN,
                                                          _PUNCT)), _DIGITS, _ANY)
 TEXT = st.lists(PIECE, max_size=24).map("".join)
+
+_FULLWIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+_CONNECTORS = ["For", "On", "Of", "De", "Von", "Van", "Der", "Del", "La", "Le", "Du", "Upon", "The", "A", "An",
+               "And", "Or", "&", "for", "on", "of", "de", "von", "upon", "the", "a", "an", "and", "or"]
+_EN_WORDS = ["region", "regions", "oblast", "brigade", "massacre", "is", "has", "said", "example", "front",
+             "Institute", "Study", "War", "Legion", "Freedom", "Russia", "Storm", "Shadow"]
+LATIN_WORD = st.one_of(
+    st.from_regex(r"[A-Z][a-z]{0,9}", fullmatch=True),                     # Capitalised
+    st.from_regex(r"[A-Z]{1,7}", fullmatch=True),                          # ALL CAPS
+    st.from_regex(r"[a-z]{1,8}", fullmatch=True),                          # lower case
+    st.from_regex(r"[A-Z]{1,3}-?[0-9]{1,4}[A-Za-z]{0,2}(/[0-9]{1,3})?", fullmatch=True),  # Kh-22/32, T-90M, 3M22
+    st.from_regex(r"[0-9]{1,3}(st|nd|rd|th)", fullmatch=True),            # 47th
+    st.from_regex(r"[A-Za-z]{1,6}-[A-Za-z0-9]{1,6}(-[A-Za-z0-9]{1,3})?", fullmatch=True),  # Geran-2, Bundes-wehr
+    st.from_regex(r"[A-Za-z]{1,6}['’](s|t|ll)?", fullmatch=True),          # Russia's, don't, Kyiv'
+    st.sampled_from(_CONNECTORS), st.sampled_from(_EN_WORDS), st.sampled_from(_LATIN),
+)
+LATIN_RUN = st.lists(LATIN_WORD, min_size=1, max_size=6).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", " ", " ", "", ", ", "-", "/", ": ", "、", ". "]),
+                           min_size=len(words), max_size=len(words)).map(
+        lambda seps: "".join(w + s for w, s in zip(words, seps))))
+LATIN_PIECE = LATIN_RUN | LATIN_RUN.map(lambda run: run.translate(_FULLWIDTH))
+_BRACKETS = ["(", ")", "（", "）", "「", "」", "『", "』", "【", "】", "[", "]", "［", "］", "\"", "“", "”", "'",
+             "〈", "〉", "《", "》", "!", "！", "?", "？", "…", "|", "；", ";", "，", ".", "．"]
+MIXED_PIECE = st.one_of(*(st.sampled_from(words) for words in (_KATAKANA, _KANJI, _COUNTERS, _UNITS, _WEAPONS,
+                                                               _PUNCT, _BRACKETS, _CONNECTORS)),
+                        _DIGITS, LATIN_PIECE, LATIN_PIECE)
+MIXED_TEXT = st.lists(MIXED_PIECE, max_size=16).map("".join)
 
 _NLP: Dict[str, Language] = {}
 
@@ -151,3 +188,62 @@ def test_edge_texts(text: str) -> None:
         except ModuleNotFoundError:
             continue
         _check((factory,), text)
+
+
+@pytest.mark.parametrize("module,factory", COMPONENTS, ids=[f for _, f in COMPONENTS])
+def test_component_mixed_latin(module: str, factory: str) -> None:
+    """Japanese with Latin words of every shape: each component keeps the invariants (issue 12's crash)."""
+    _need(module)
+
+    @MIXED_PROFILE
+    @given(MIXED_TEXT)
+    def run(text: str) -> None:
+        _check((factory,), text)
+
+    run()
+
+
+def test_en_items_mixed_latin() -> None:
+    """The Latin chunker and its item cutter: no exception, items inside their chunk, text = text[start:end]."""
+    from components.en_items import chunk_kind, en_items, latin_chunks
+
+    heads = frozenset({"region", "oblast", "brigade", "massacre", "legion"})
+
+    @MIXED_PROFILE
+    @given(MIXED_TEXT)
+    def run(text: str) -> None:
+        for cs, ce in latin_chunks(text):
+            assert 0 <= cs < ce <= len(text)
+            chunk_kind(text[cs:ce])
+            for item in en_items(text, cs, ce, heads):
+                assert cs <= item.start < item.end <= ce, (text, item)
+                assert item.text == text[item.start:item.end]
+                assert item.words
+
+    run()
+
+
+def test_fast_pipeline_mixed_latin() -> None:
+    """The whole fast pipeline (configs/fast.cfg) on mixed text: the record invariants hold."""
+    pytest.importorskip("sudachipy")
+    from pipeline.loader import load_pipeline
+
+    if "fast" not in _NLP:
+        _NLP["fast"] = load_pipeline(fast=True)
+    nlp = _NLP["fast"]
+
+    @MIXED_PROFILE
+    @given(MIXED_TEXT)
+    def run(text: str) -> None:
+        first = _observed(nlp(text), text)
+        assert _observed(nlp(text), text) == first, "a second run differs"
+
+    run()
+
+
+@pytest.mark.parametrize("text", ["ウクライナ軍はOn the frontと題した動画を公開した。", "For example:",
+                                  "部隊はFor。", "The", "of Kyiv and", "De Von", "ＯＮ ｔｈｅ", "「For」", "Upon the"])
+def test_connector_edge_texts(text: str) -> None:
+    """A capitalised connector with no name after it (issue 12's IndexError) in every component."""
+    _need("components.bilingual")
+    _check(tuple(f for _, f in COMPONENTS) + ("gunji_ents_merger",), text)

@@ -239,3 +239,67 @@ def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
 ])
 def test_deployment_verbs_and_machines(nlp, text, span, category):
     assert dict(records(nlp(text)))[span]["category"] == category
+
+
+@pytest.mark.parametrize("text,span,category,casualty", [
+    # prisoners are troops (PERSONNEL), even after a count of the killed in the same sentence
+    ("偵察部隊は敵兵8人を殺害し、3人を捕虜にした。", "3人", "PERSONNEL", None),
+    ("戦闘で7名が死亡、4名が拘束された。", "4名", "PERSONNEL", None),
+    ("守備隊の兵士40人が投降したという。", "40人", "PERSONNEL", None),
+    # a wound before the capture still makes a casualty
+    ("敵兵5人が負傷して捕虜となった。", "5人", "CASUALTY", "wounded"),
+    # detained civilians stay civilians (COUNT)
+    ("占領当局は住民12人を拘束した。", "12人", "COUNT", None),
+])
+def test_captured_people_are_personnel(nlp, text, span, category, casualty):
+    found = dict(records(nlp(text)))
+    assert found[span]["category"] == category
+    assert found[span].get("casualty") == casualty
+
+
+@pytest.mark.parametrize("text,span,item", [
+    ("防空部隊は偵察用ドローン計35機を撃ち落とした。", "35機", "偵察用ドローン"),  # 計 "in total" is no part of it
+    ("空軍によると無人機合計80機が飛来した。", "80機", "無人機"),
+    ("双方は兵士150人の引き渡しで合意した。", "150人", "兵士"),
+    ("市当局は住民200人の引き渡しを求めた。", "200人", "住民"),
+])
+def test_item_is_a_whole_noun(nlp, text, span, item):
+    assert dict(records(nlp(text)))[span]["item"] == item
+
+
+@pytest.mark.parametrize("text,span", [
+    ("交渉団は捕虜30人の交換後、120人の引き渡しを求めた。", "120人"),  # not 引 (of 引き渡し)
+    ("部隊は砲撃を1日に40回行い、前進した。", "40回"),  # not 行 (of 行い)
+])
+def test_no_item_from_part_of_a_word(nlp, text, span):
+    assert "item" not in dict(records(nlp(text)))[span]
+
+
+@pytest.mark.parametrize("text,span,weapon", [
+    ("空軍は夜間に誘導航空爆弾70発が投下されたと発表した。", "70発", "誘導航空爆弾"),
+    ("前線では滑空爆弾25発と無人機40機が使われた。", "25発", "滑空爆弾"),
+])
+def test_bombs_are_counted_munitions(nlp_with_weapons, text, span, weapon):
+    doc = nlp_with_weapons(text)
+    assert weapon in [s.text for s in doc.spans["weapons"]]
+    found = dict(records(doc))
+    assert found[span]["item"] == weapon and found[span]["category"] == "COUNT"
+
+
+@pytest.mark.parametrize("text,span,category,casualty", [
+    # the personnel line of a loss tally counts killed and wounded
+    ("敵の損失は以下の通り。人員約52万人、戦車8000両、火砲1万5000門。", "約52万人", "CASUALTY", "killed_or_wounded"),
+    # troops lost, or put out of action
+    ("この1カ月で同軍は最大900人の兵士と戦車12両を失った。", "最大900人", "CASUALTY", "killed_or_wounded"),
+    ("守備隊は敵兵約70人を戦闘不能にした。", "約70人", "CASUALTY", "killed_or_wounded"),
+    # personnel with no loss in sight stay troops
+    ("同国は人員約3000人を国境に集めた。", "約3000人", "PERSONNEL", None),
+    # launchers counted as installations (基) are counted things, not vehicles
+    ("部隊はHIMARS2基と装甲車5台を失った。", "2基", "COUNT", None),
+    # a particle before 計 still names the item
+    ("制裁の対象は船舶を計120隻に広げた。", "120隻", "COUNT", None),
+])
+def test_losses_launchers_and_totals(nlp_with_weapons, text, span, category, casualty):
+    found = dict(records(nlp_with_weapons(text)))
+    assert found[span]["category"] == category
+    assert found[span].get("casualty") == casualty

@@ -396,3 +396,43 @@ def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, appr
 def test_idioms_group_names_and_calibres(tables, text):
     units, patterns, _ = tables
     assert find_quantities(text, units, patterns) == []
+
+
+@pytest.mark.parametrize("text,span,value,value_max,unit,approx,bound", [
+    # a range written with its counter or qualifier at both ends is one span (ANNOTATION.md)
+    ("砲兵は4発から6発を撃ち込んだ。", "4発から6発", 4, 6, "発", False, "range"),
+    ("死者は100人から200人に上るとみられる。", "100人から200人", 100, 200, "人", False, "range"),
+    ("住民は前線から約15km〜約25kmの地域に住む。", "約15km〜約25km", 15, 25, "km", True, "range"),
+    ("敵は無人機30機から40機以上を差し向けた。", "30機から40機以上", 30, 40, "機", False, "range"),
+    ("兵士は8から12人の班に分かれた。", "8から12人", 8, 12, "人", False, "range"),
+    # verb qualifiers that change the meaning belong to the span
+    ("夜間の攻撃で80機を超える無人機が飛来した。", "80機を超える", 80, None, "機", False, "at_least"),
+    ("死者は2,500人を超えた。", "2,500人を超えた", 2500, None, "人", False, "at_least"),
+    ("被害額は3億ドルを超す見通しだ。", "3億ドルを超す", 300_000_000, None, "USD", False, "at_least"),
+    ("志願兵は予想の5000人を上回った。", "5000人を上回った", 5000, None, "人", False, "at_least"),
+    ("残る守備隊は200人に満たない。", "200人に満たない", 200, None, "人", False, "at_most"),
+    ("生産は月30両を下回る水準だ。", "30両を下回る", 30, None, "両", False, "at_most"),
+    # reporting verbs stay outside
+    ("死者は900人に上った。", "900人", 900, None, "人", False, "exact"),
+    ("射程は最大300kmに達する。", "最大300km", 300, None, "km", False, "at_most"),
+])
+def test_two_ended_ranges_and_verb_qualifiers(tables, text, span, value, value_max, unit, approx, bound):
+    found = {a["text"]: a for a in annotate(text, tables)}
+    assert span in found, found
+    got = found[span]
+    assert (got["value"], got["value_max"], got["unit"], got["approx"], got["bound"]) == (
+        value, value_max, unit, approx, bound)
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("金利を7.5%から7%に下げた。", ["7.5%", "7%"]),  # a change from one figure to another, no range
+    ("兵士1人から2万円を徴収した。", ["1人", "2万円"]),  # two different counters, no range
+    ("部隊は10日から14日まで演習した。", []),
+])
+def test_kara_that_is_no_range(tables, text, spans):
+    assert [a["text"] for a in annotate(text, tables)] == spans
+
+
+def test_head_after_a_verb_qualifier_is_the_item(tables):
+    (found,) = annotate("敵は50機を超えるドローンを投入した。", tables)
+    assert found["item"] == "ドローン" and found["category"] == "DRONE"

@@ -209,12 +209,13 @@ def _ner_doc(nlp, words, ents):
 
 
 def test_ner_signal_adds_unknown_names_near_context(nlp_blank, recognizer):
-    doc = _ner_doc(nlp_blank, ["ロシア", "は", "ズメイゴルイニチ", "ミサイル", "を", "発射"],
-                   ["O", "O", "B-Weapon", "O", "O", "O"])
+    # (glued before ミサイル the name is found without NER: components.weapon_unknown)
+    doc = _ner_doc(nlp_blank, ["ロシア", "は", "ミサイル", "、", "ズメイゴルイニチ", "を", "発射"],
+                   ["O", "O", "O", "O", "B-Weapon", "O", "O"])
     found = spans(recognizer(doc))
     assert ("ズメイゴルイニチ", None, None) in found
     kinds = [get_span_attrs(s)["kind"] for s in doc.spans[SPANS_KEY]]
-    assert kinds == ["ner", "class"]
+    assert kinds == ["class", "ner"]
 
 
 @pytest.mark.parametrize("words,ents", [
@@ -229,7 +230,7 @@ def test_ner_signal_adds_no_garbage(nlp_blank, recognizer, words, ents):
 
 def test_ner_signal_can_be_switched_off(nlp_blank):
     off = WeaponRecognizer(nlp_blank.vocab, use_ner_signal=False)
-    doc = _ner_doc(nlp_blank, ["ロシア", "は", "ズメイゴルイニチ", "ミサイル"], ["O", "O", "B-Weapon", "O"])
+    doc = _ner_doc(nlp_blank, ["ロシア", "は", "ミサイル", "、", "ズメイゴルイニチ"], ["O", "O", "O", "O", "B-Weapon"])
     assert texts(off(doc)) == ["ミサイル"]
 
 
@@ -413,3 +414,64 @@ def test_range_and_warhead_are_weapon_context(run):
 ])
 def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a slash and only a number (or a letter suffix) of the same designation: one span
+    ("爆撃機はKh-22/32を搭載していた。", ["爆撃機", "Kh-22/32"]),
+    ("攻撃にはシャヘド131/136が使われた。", ["シャヘド131/136"]),
+    ("同国はS-300/400を配備している。", ["S-300/400"]),
+    # two names of two systems stay two spans
+    ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
+    # a name and its class noun written together are two spans
+    ("部隊はT-72B3戦車を撃破した。", ["T-72B3", "戦車"]),
+    ("Su-25攻撃機が低空で飛行した。", ["Su-25", "攻撃機"]),
+    # the whole class of a guided aerial bomb
+    ("前線に誘導航空爆弾が投下された。", ["誘導航空爆弾"]),
+])
+def test_slash_variants_and_name_class_pairs(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新型のミサイル・ドローンが製油所を狙った。", ["ミサイル・ドローン"]),  # one class, not ミサイル + ドローン
+    ("砲兵はクラスノポール誘導砲弾を撃った。", ["クラスノポール", "誘導砲弾"]),  # a katakana variant of Krasnopol
+])
+def test_missile_drones_and_krasnopol(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unlisted designations with a class noun after or before, or a count after
+    ("敵はXR-41ミサイルを撃った。", ["XR-41", "ミサイル"]),
+    ("前線で無人機QV-12が目撃された。", ["無人機", "QV-12"]),
+    ("同軍はTK-8を20機投入した。", ["TK-8"]),
+    ("新型のStorm-3ドローンが披露された。", ["Storm-3", "ドローン"]),
+    # an unknown all-caps name glued to a class noun
+    ("部隊はKORAX無人機で偵察した。", ["KORAX", "無人機"]),
+])
+def test_unlisted_names_with_weapon_evidence(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "会議はCOVID-19の影響で延期された。",   # a designation shape with no weapon evidence
+    "NATO無人機の監視が続く。",            # an organisation before the class noun
+    "ISW無人機報告によれば前進が続く。",      # a known acronym
+    "記事はAB-12号に掲載された。",
+])
+def test_unlisted_shapes_without_evidence_are_no_weapons(run, text):
+    assert not [t for t in texts(run(text)) if t not in ("無人機",)]
+
+
+def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
+    """A name the NER signal guesses as a weapon is no weapon where it is a MIL_UNIT's name."""
+    from spacy.tokens import Span
+
+    doc = _ner_doc(nlp_blank, ["ドローン", "部隊", "「", "ヴォルナ", "」", "が", "攻撃"],
+                   ["O", "O", "O", "B-Weapon", "O", "O", "O"])
+    doc.spans["military_units"] = [Span(doc, 3, 4, label="MIL_UNIT")]
+    assert "ヴォルナ" not in texts(recognizer(doc))
+    plain = _ner_doc(nlp_blank, ["ドローン", "部隊", "「", "ヴォルナ", "」", "が", "攻撃"],
+                     ["O", "O", "O", "B-Weapon", "O", "O", "O"])
+    assert "ヴォルナ" in texts(recognizer(plain))

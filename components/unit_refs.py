@@ -1,0 +1,67 @@
+"""Bare services and echelon nouns that refer to a specific force or unit (no spaCy).
+
+ANNOTATION.md: a bare service (``陸軍``, ``海軍``, ``空軍``) or echelon noun
+(``旅団``, ``大隊``, ``連隊``, ``師団``, ``艦隊``, ``軍団``) that refers to a specific
+force or unit in the text is a MIL_UNIT. Two readings are kept apart here:
+
+- a *reference*: the word stands alone (no noun glued before or after it:
+  not ``空軍基地``, ``旅団長``, ``エンゲリス空軍基地``, ``陸軍戦術ミサイル``) and, for
+  an echelon, a unit of the same echelon was named earlier in the text
+  (``第57独立旅団は…。旅団の報道担当者は``); a service alone is the force the
+  report is about (``空軍によると``);
+- a *generic* use: an echelon with no antecedent of its echelon
+  (``大隊によっては`` after a division), or a counted one (``2個旅団``,
+  handled by the grammar).
+
+The recogniser passes tokens as ``(text, tag)`` pairs and the units it found as
+``(start, end, echelon)`` token ranges; this module returns new token ranges.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+SERVICES: Dict[str, str] = {"陸軍": "ground forces", "海軍": "navy", "空軍": "air force"}
+ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊": "regiment", "師団": "division",
+                            "艦隊": "fleet", "軍団": "corps"}
+_GLUE_TAGS = ("名詞", "接頭辞", "接尾辞")  # a noun, prefix or suffix next to the word makes a compound
+_NOT_GLUE = {"同", "当該", "該当"}
+_CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix refers, it does not compound
+
+
+def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool) -> bool:
+    """Whether the token next to ``i`` (before or after it) joins it into a longer noun."""
+    j = i - 1 if before else i + 1
+    if j < 0 or j >= len(tokens):
+        return False
+    text, tag = tokens[j]
+    if before and text in _NOT_GLUE:
+        return False
+    if text[:1].isascii() and not text[:1].isalnum():
+        return False  # punctuation and spaces
+    return tag.startswith(_GLUE_TAGS) or text[:1].isalnum() and not tag.startswith(("助詞", "助動詞", "補助記号"))
+
+
+def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int, int, Optional[str]]]
+                    ) -> List[Tuple[int, int, Dict[str, Optional[str]]]]:
+    """Token ranges ``(i, i + 1, attrs)`` of bare services and referring echelon nouns.
+
+    Args:
+        tokens: ``(text, tag)`` per token.
+        found: Units already found, ``(start, end, echelon)`` in token offsets.
+    """
+    taken: Set[int] = {i for start, end, _ in found for i in range(start, end)}
+    out: List[Tuple[int, int, Dict[str, Optional[str]]]] = []
+    for i, (text, _tag) in enumerate(tokens):
+        if i in taken or (text not in SERVICES and text not in ECHELONS):
+            continue
+        if _glued(tokens, i, before=True) or _glued(tokens, i, before=False):
+            continue
+        if i and tokens[i - 1][0] in _CLOSERS:
+            continue  # 「ダ・ヴィンチの狼」大隊: the head of a quoted name, not a reference
+        if text in SERVICES:
+            out.append((i, i + 1, {"unit_type": SERVICES[text]}))
+            continue
+        echelon = ECHELONS[text]
+        if any(end <= i and named == echelon for _, end, named in found):
+            out.append((i, i + 1, {"echelon": echelon}))
+    return out

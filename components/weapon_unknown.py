@@ -1,0 +1,128 @@
+"""WEAPON names not in any table, recognised by their shape and what stands next to them (no spaCy).
+
+New systems appear in reporting before any gazetteer lists them. Two shapes
+generalise well enough to accept without a table entry, and only with weapon
+evidence right beside them:
+
+- a *designation*: capitals, a hyphen and digits with an optional letter suffix
+  (``Kh-59``, ``QZ-9``, ``FP-7``, ``BM-77``), or a capitalised word, a hyphen and
+  digits (``Geran-2``, ``Lancet-3``);
+- a *katakana word* glued before a drone or missile class noun (``ザリャーミサイル``,
+  ``ペクロドローン``), unless it is a type word (``ホビー``, ``ターゲット``), a place or a
+  person (Sudachi's 地名/人名 tags);
+- an *all-caps word* of three to six letters that the tokenizer does not know as
+  a proper noun (``ZALA``; not ``NATO``, which Sudachi tags 固有名詞) and that is
+  not a known organisation acronym.
+
+The evidence: a weapon class noun glued to it or after one space (``Kh-59ミサイル``,
+``ZALA無人機``), a class noun right before it (``無人機QZ-9``), or a count of
+platforms or rounds right after it (``QZ-9を12機``, ``FP-7 5発``). An all-caps
+word needs a class noun glued to it (the weakest shape needs the strongest
+evidence).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import List, Sequence
+
+from .weapon_compose import Candidate, Tok
+
+_DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐][0-9]{1,4}[A-Z]{0,3}")
+_ALL_CAPS = re.compile(r"[A-Z]{3,6}")
+_COUNT_AFTER = re.compile(r"[をがはも]?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")
+# Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.
+ACRONYM_STOP = frozenset({
+    "NATO", "USA", "UAE", "IAEA", "ISW", "SBU", "HUR", "GUR", "FSB", "GRU", "SVR", "AFU", "CIA", "NSA",
+    "AFP", "CNN", "BBC", "NHK", "ABC", "NBC", "CBS", "TASS", "RIA", "DPR", "LPR", "OSCE", "UNSC", "ICC",
+    "IDF", "IRGC", "PLA", "DOD", "MOD", "OSINT", "GPS", "AI", "EU", "UN", "FPV", "UAV", "UAS", "USV", "UGV",
+    "AWACS", "SAM", "MLRS", "IFV", "APC", "MBT", "ATGM", "ICBM", "SLBM", "IRBM", "SRBM", "MRBM", "ALCM",
+    "SLCM", "GLCM", "HGV", "EW", "ECM", "CEO", "JSC", "LLC", "PMC", "TV", "SNS", "YOUTUBE", "DIY", "LED",
+    "USB", "NASA", "JAXA", "ESA", "IT", "ICT", "AR", "VR", "DJI",
+})
+_ORG_TAG = "名詞-固有名詞"
+_PLACE_OR_PERSON = ("名詞-固有名詞-地名", "名詞-固有名詞-人名")
+_KATAKANA_NAME = re.compile(r"[ァ-ヺー]{3,12}")
+NAMED_GROUPS = ("drone", "missile")  # classes a glued katakana word can name a system of
+# Katakana words that say what kind of drone or missile, or whose, not which one.
+KATAKANA_STOP = frozenset({
+    "ホビー", "レーシング", "レース", "ターゲット", "テスト", "ハイブリッド", "ボランティア", "クルーズ", "スマート",
+    "ヘビー", "ライト", "ロング", "ショート", "ナノ", "ファイバー", "ケーブル", "ワイヤー", "レーザー", "モデル",
+    "タイプ", "シリーズ", "プロトタイプ", "ベース", "メーカー", "コスト", "ロシア", "ウクライナ", "イラン", "アメリカ",
+    "トルコ", "ドイツ", "フランス", "イギリス", "ヨーロッパ", "アジア", "ウクライナ製", "ミサイル", "ドローン",
+})
+
+
+def _norm(tok: Tok) -> str:
+    return unicodedata.normalize("NFKC", tok.text)
+
+
+def _designation_end(tokens: Sequence[Tok], i: int) -> int:
+    """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none."""
+    text, best = "", i
+    for j in range(i, min(len(tokens), i + 4)):
+        text += _norm(tokens[j])
+        if _DESIGNATION.fullmatch(text):
+            best = j + 1
+        if tokens[j].space:
+            break
+    return best
+
+
+def _katakana_name(tokens: Sequence[Tok], i: int, class_start) -> bool:
+    """``ザリャー`` in ``ザリャーミサイル``, ``ペクロ`` in ``ペクロドローン``: an unknown katakana word glued
+    before a drone or missile class noun that is not a type word, a place or a person."""
+    after = class_start.get(i + 1)
+    if after is None or tokens[i].space or not (after.weapon_class or "").endswith(NAMED_GROUPS):
+        return False
+    text = _norm(tokens[i])
+    if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
+        return False
+    last = _norm(tokens[i - 1])[-1:] if i else ""
+    return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
+
+
+def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """Unlisted designations and all-caps names with weapon evidence beside them.
+
+    Args:
+        tokens: The doc's tokens (``Tok.tag`` is the Sudachi tag where known).
+        chosen: The candidates found so far (their classes are the evidence).
+    """
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    class_start = {c.start: c for c in chosen if c.kind == "class"}
+    class_end = {c.end: c for c in chosen if c.kind == "class"}
+    out: List[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if i in taken or (i > 0 and not tokens[i - 1].space and _norm(tokens[i - 1])[-1:].isascii()
+                          and _norm(tokens[i - 1])[-1:].isalnum()):
+            i += 1
+            continue
+        if _katakana_name(tokens, i, class_start):
+            out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
+            i += 1
+            continue
+        end = _designation_end(tokens, i)
+        caps = end == i and _ALL_CAPS.fullmatch(_norm(tokens[i])) is not None
+        if caps:
+            end = i + 1
+        if end == i or any(k in taken for k in range(i, end)):
+            i += 1
+            continue
+        after = class_start.get(end)
+        glued = after is not None and not tokens[end - 1].space
+        if caps:
+            word = _norm(tokens[i])
+            ok = glued and word not in ACRONYM_STOP and not tokens[i].tag.startswith(_ORG_TAG)
+        else:
+            rest = "".join(_norm(t) for t in tokens[end:end + 4])
+            ok = after is not None or i in class_end or _COUNT_AFTER.match(rest.lstrip()) is not None
+        if ok:
+            weapon_class = after.weapon_class if after is not None else (
+                class_end[i].weapon_class if i in class_end else None)
+            out.append(Candidate(i, end, None, weapon_class, None, "unknown"))
+            i = end
+            continue
+        i += 1
+    return out

@@ -1,0 +1,91 @@
+"""components.token_splits: the 数 of a vague numeral glued to the noun before it.
+
+All example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+from spacy.tokens import Span
+
+from components.attributes import get_span_attrs
+from components.token_splits import split_glued_class_heads, split_vague_numerals
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    pipeline = copy.deepcopy(nlp_blank)
+    for name in ("military_unit_recognizer", "weapon_recognizer", "quantity_extractor"):
+        pipeline.add_pipe(name)
+    return pipeline
+
+
+@pytest.mark.parametrize("text,weapon,quantity,value", [
+    ("敵は夜間に無人機数十機を飛ばした。", "無人機", "数十機", 10),
+    ("演習には戦闘機数百機が参加する。", None, "数百機", 100),
+    ("この攻撃で死者数十人が出た。", None, "数十人", 10),
+])
+def test_vague_numeral_after_a_noun_is_found(nlp, text, weapon, quantity, value):
+    doc = nlp(text)
+    if weapon:
+        assert weapon in [s.text for s in doc.spans["weapons"]]
+    found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+    assert found[quantity]["value"] == value and found[quantity]["approx"] is True
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("text", ["参加した人数は多い。", "機数を数える。", "人数百人"])
+def test_other_words_ending_in_su_are_left_alone(nlp_blank, text):
+    doc = nlp_blank(text)
+    before = [t.text for t in doc]
+    if text == "人数百人" and not any(t.text == "人数" for t in doc):
+        pytest.skip("the tokenizer does not glue 人数 here")
+    split = split_vague_numerals(doc)
+    assert ([t.text for t in doc] == before) == (split == 0)
+    assert doc.text == text
+
+
+def test_idempotent_and_span_groups_follow(nlp_blank):
+    doc = nlp_blank("部隊は無人機数十機で攻撃した。")
+    doc.spans["mine"] = [Span(doc, len(doc) - 3, len(doc) - 1, label="X")]
+    before = doc.spans["mine"][0].text
+    assert split_vague_numerals(doc) == 1
+    assert doc.spans["mine"][0].text == before
+    assert split_vague_numerals(doc) == 0
+
+
+@pytest.mark.ginza
+def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
+    ginza = pytest.importorskip("ginza")
+    doc = nlp_ginza("敵は無人機数十機で町を攻撃した。")
+    n = len(doc)
+    assert split_vague_numerals(doc) == 1 and len(doc) == n + 1
+    assert len(doc.user_data["bunsetu_bi_labels"]) == len(doc)
+    phrases = [s.text for s in ginza.bunsetu_spans(doc)]
+    assert "".join(phrases) == doc.text and len(set(phrases)) == len(phrases)
+
+
+@pytest.mark.parametrize("text,weapons", [
+    # a katakana name Sudachi glued to ドローン/ミサイル: name and class are two spans
+    ("部隊はペクロドローンを初めて使った。", ["ペクロ", "ドローン"]),
+    ("軍はザリャーミサイルを試射した。", ["ザリャー", "ミサイル"]),
+    ("ウクライナはリュティドローンで製油所を攻撃した。", ["リュティ", "ドローン"]),
+    ("防空部隊はパトリオットミサイルを発射した。", ["パトリオット", "ミサイル"]),
+    # type words compose with the class
+    ("敵はミニドローンとスーサイドドローンを使う。", ["ミニドローン", "スーサイドドローン"]),
+    # type words, places and hobby use name no system
+    ("彼はホビードローンを改造した。", ["ドローン"]),
+    ("ロシアドローンが飛来した。", ["ドローン"]),
+])
+def test_katakana_names_glued_to_a_class(nlp, text, weapons):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["weapons"]] == weapons
+    assert doc.text == text
+
+
+def test_glued_class_split_keeps_text(nlp_blank):
+    doc = nlp_blank("ボーバードローン3機")
+    assert split_glued_class_heads(doc) == 1
+    assert [t.text for t in doc][:2] == ["ボーバー", "ドローン"] and doc.text == "ボーバードローン3機"
+    assert split_glued_class_heads(doc) == 0
