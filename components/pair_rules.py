@@ -176,9 +176,12 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if last.end != len(before.rstrip("(（").rstrip(" 　")) or last.kind != "kanji" or len(last.text) < 2:
         return None
     start = last.start
+    prev = units[-2] if len(units) >= 2 else None
+    if (last.text in heads and prev is not None and prev.kind == "kata" and prev.end == start
+            and coded_similarity(prev.text, item.words) >= T_ADJ):
+        return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
     if _COUNTRY_DESCRIPTOR.match(last.text):
         start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
-    prev = units[-2] if len(units) >= 2 else None
     if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
     return (2.0, start, last.end, "paren")

@@ -66,7 +66,7 @@ def test_write_glossary(tmp_path):
     json_path, tsv_path = write_glossary(groups, tmp_path)
     assert json.loads(json_path.read_text(encoding="utf-8")) == groups
     lines = tsv_path.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "canonical\tvariants\tcount" and len(lines) == len(groups) + 1
+    assert lines[0] == "canonical\tvariants\tcount\tevidence\tconfidence" and len(lines) == len(groups) + 1
     assert all({"canonical", "variants", "pairs", "count"} <= set(g) for g in groups)
 
 
@@ -81,3 +81,70 @@ def test_a_surname_paired_in_a_full_name_groups_its_spellings():
     assert found["シルスキー"] == found["シルスキイ"] == "Syrskyi"
     assert found["オレクサンドル・シルスキー"] == "Oleksandr Syrskyi"
     assert found.get("シベルスク") != "Syrskyi"
+
+
+def span(text, form, label, canonical):
+    start = text.index(form)
+    return {"start": start, "end": start + len(form), "label": label, "text": form, "canonical": canonical}
+
+
+def test_ordinary_loanwords_join_no_group_without_evidence():
+    """Katakana words that merely sound like a gazetteer name stay out (issue 12)."""
+    records = [
+        {"text": "動物園で子ゾウが生まれ、記者はブログに写真を載せた。", "pairs": [], "spans": []},
+        {"text": "ルーブル安が続き、クラスの生徒はワシントンの話を聞いた。", "pairs": [], "spans": []},
+        {"text": "アゾフ旅団の兵士が帰還した。", "pairs": [],
+         "spans": [span("アゾフ旅団の兵士が帰還した。", "アゾフ旅団", "MIL_UNIT", "Azov Brigade")]},
+    ]
+    found = where(build_glossary(records, ordinary_word=lambda w: w in {"ブログ", "クラス", "ルーブル", "ワシントン", "ゾウ"}))
+    for word in ("ゾウ", "ブログ", "ルーブル", "クラス", "ワシントン"):
+        assert word not in found
+    assert found["アゾフ"] == "Azov Brigade"
+
+
+def test_recogniser_alias_needs_a_span_or_a_non_dictionary_word(tmp_path):
+    (tmp_path / "weapons.jsonl").write_text(
+        json.dumps({"canonical": "Kh-35", "aliases": ["ウラン", "Uran"]}) + "\n", encoding="utf-8")
+    text = "ウラン濃縮施設が攻撃された。"
+    dictionary = {"ウラン"}.__contains__
+    assert where(build_glossary([{"text": text, "pairs": [], "spans": []}], data_dir=tmp_path,
+                                ordinary_word=dictionary)) == {}
+    text2 = "対艦ミサイルウランが発射された。"
+    rec2 = {"text": text2, "pairs": [], "spans": [span(text2, "ウラン", "WEAPON", "Kh-35")]}
+    assert where(build_glossary([rec2], data_dir=tmp_path, ordinary_word=dictionary)) == {"ウラン": "Kh-35"}
+
+
+def test_every_variant_has_evidence_and_confidence():
+    groups = build_glossary(RECORDS)
+    for group in groups:
+        assert [e["variant"] for e in group["evidence"]] == group["variants"]
+        assert all(e["by"] in {"pair", "name_table", "span", "alternative", "sound", "gazetteer"}
+                   and 0 < e["confidence"] <= 1 for e in group["evidence"])
+    by = {e["variant"]: e["by"] for g in groups for e in g["evidence"]}
+    assert by["ポクロウシク"] == "pair" and by["パコフスク"] == "alternative" and by["キエフ"] == "name_table"
+
+
+def test_count_digits_are_no_part_of_the_canonical():
+    text = "ロシア軍はキンジャールKinzhal3発を発射した。"
+    ja, en = text.index("キンジャール"), text.index("Kinzhal3")
+    record = {"text": text, "spans": [], "pairs": [{"ja": {"start": ja, "end": ja + 6, "text": "キンジャール"},
+                                                    "en": {"start": en, "end": en + 8, "text": "Kinzhal3"}}]}
+    assert where(build_glossary([record]))["キンジャール"] == "Kinzhal"
+
+
+def test_the_part_of_a_longer_pair_must_be_a_name():
+    """``ウクライナ海軍``/``Ukrainian Navy`` files no ウクライナ under "Ukrainian"; ``無人システム軍``/
+    ``Unmanned Systems Forces`` files no システム under "Systems"."""
+    records = [rec("ウクライナ海軍(Ukrainian Navy)が発表した。", [("ウクライナ海軍", "Ukrainian Navy")]),
+               rec("無人システム軍(Unmanned Systems Forces)が発表した。", [("無人システム軍", "Unmanned Systems Forces")])]
+    found = where(build_glossary(records, ordinary_word={"システム"}.__contains__))
+    assert "ウクライナ" not in found and "システム" not in found
+    assert found["ウクライナ海軍"] == "Ukrainian Navy"
+
+
+def test_streaming_builder_equals_batch():
+    from pipeline.glossary import GlossaryBuilder
+    builder = GlossaryBuilder()
+    for record in RECORDS:
+        builder.add(record)
+    assert builder.build() == build_glossary(RECORDS)
