@@ -182,8 +182,9 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
     if _COUNTRY_DESCRIPTOR.match(last.text):
         start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
-    if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
-        start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
+    if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())
+                                                   or (prev.kind == "kata" and item.text.isupper())):
+        start = prev.start  # ロシア軍参謀本部情報総局(GRU), アラブ首長国連邦(UAE): a glued name opens it
     return (2.0, start, last.end, "paren")
 
 
