@@ -24,6 +24,7 @@ from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tupl
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity
+from .translation import opens_acronym, translated_start
 
 KATA = "ァ-ヺー"
 _UNIT_RE = re.compile(
@@ -183,7 +184,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if _COUNTRY_DESCRIPTOR.match(last.text):
         start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
     if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())
-                                                   or (prev.kind == "kata" and item.text.isupper())):
+                                                   or (prev.kind == "kata" and opens_acronym(prev.text, item.text))):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU), アラブ首長国連邦(UAE): a glued name opens it
     return (2.0, start, last.end, "paren")
 
@@ -304,7 +305,11 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
                 taken_ja.append(taxon.ja)
             prev_end = ce
             continue
-        if chunk_kind(text[cs:ce]) != "names":
+        if chunk_kind(text[cs:ce]) == "headline":
+            prev_end = ce
+            continue
+        if chunk_kind(text[cs:ce]) == "sentence":
+            _add_translation(pairs, taken_ja, text, cs, ce)
             prev_end = ce
             continue
         units = ja_units(text, _window_start(text, cs, prev_end), cs, heads)
@@ -328,8 +333,28 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
             used_items.add(ii)
             taken_ja.append((js, je))
             pairs.append(Pair((js, je), (items[ii].start, items[ii].end), round(score, 3), ev))
+        if not used_items:
+            _add_translation(pairs, taken_ja, text, cs, ce)  # the dictionary only where cheaper rules found nothing
         prev_end = ce
     return sorted(pairs, key=lambda p: p.ja)
+
+
+_TRANSLATION_GAP = re.compile(r"[ 　(（「」『』\"“”:：]*$")
+
+
+def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:
+    """``決戦(decisive battle)``, ``南極の氷河 Antarctic glacier``: a Latin chunk right after the Japanese
+    term it translates word for word (``components.translation``)."""
+    gap = _TRANSLATION_GAP.search(text, max(0, cs - 4), cs)
+    end = gap.start() if gap else cs
+    found = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*", text[cs:ce]))
+    if not found or re.search(r"\d", text[cs:ce]) or end == 0:
+        return
+    start = translated_start(text, end, [m.group() for m in found])
+    if start < 0 or any(start < b and a < end for a, b in taken_ja):
+        return
+    pairs.append(Pair((start, end), (cs, cs + found[-1].end()), 1.0, "translation"))
+    taken_ja.append((start, end))
 
 
 def load_heads(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
