@@ -45,7 +45,7 @@ from components.phonetics import edges_agree, is_katakana, kana_key, kana_simila
 from components.tables import DATA_DIR
 from rapidfuzz import fuzz
 
-from pipeline.glossary_evidence import (KATA_RUN, GazetteerRow, fold, katakana_parts, load_gazetteers,
+from pipeline.glossary_evidence import (KATA_RUN, GazetteerRow, bare_name, fold, katakana_parts, load_gazetteers,
                                         normalise_latin, pair_targets, span_names, strip_count)
 
 logger = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ class GlossaryBuilder:
             if not name:
                 continue
             targets = [t for t in pair_targets(ja, name, surnames=fold(name) not in recogniser_names)
-                       if t[0] == ja or self._part_is_name(t[0], t[1], name_kana)]
+                       if t[0] in (ja, bare_name(ja)) or self._part_is_name(t[0], t[1], name_kana)]
             if not targets and not is_katakana(ja):
                 targets = [(ja, name, 1.0)]  # ロシア連邦保安庁/FSB: a translated name, filed whole
             for form, latin, sim in targets:
@@ -268,6 +268,8 @@ def _merge_similar(groups: Dict[str, Group]) -> Dict[str, Group]:
         forms = set(group.latin) | group.latin_alts
         target = None
         for other in merged.values():
+            if group.canonical_hint and other.canonical_hint and fold(group.canonical_hint) != fold(other.canonical_hint):
+                continue  # two table rows are two things (Berdiansk is no Bryansk), however alike they sound
             other_forms = set(other.latin) | other.latin_alts
             if any(len(latin_key(a)) >= 5 and fuzz.ratio(latin_key(a), latin_key(b)) >= LATIN_MERGE_MIN * 100
                    for a in forms for b in other_forms):

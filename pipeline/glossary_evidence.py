@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import FrozenSet, List, Mapping, Sequence, Tuple
 
 from components.en_items import lemma_en
-from components.phonetics import is_katakana, similarity
+from components.phonetics import coded_similarity, is_katakana, similarity
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ _HEAD_WORDS = {"region", "regions", "oblast", "oblasts", "province", "city", "di
 # Digits glued to a name and followed by a counter are a count (Kinzhal3発: three Kinzhals).
 _COUNT_TAIL = re.compile(r"(?<=[A-Za-z]{3})[0-9０-９]+$")
 COUNTERS = "発機基両門隻台人個本件回"
+_CODED = re.compile(r"([ァ-ヺー・]{2,})[-‐]?([A-Z0-9]{1,3})")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ def katakana_parts(ja: str) -> List[str]:
     return KATA_RUN.findall(ja)
 
 
+def bare_name(ja: str) -> str:
+    """The katakana name of a Japanese side with a glued code (``アイリスT`` → ``アイリス``), else ``ja``."""
+    coded = _CODED.fullmatch(ja)
+    return coded.group(1) if coded else ja
+
+
 def pair_targets(ja: str, name: str, surnames: bool = True) -> List[Tuple[str, str, float]]:
     """``(katakana form, Latin name, sound similarity)`` that one pair files; ``(ja, name, 1.0)`` for
     a pair without katakana (``製油所``/``Oil refinery``: a translation, filed as a whole).
@@ -98,6 +105,10 @@ def pair_targets(ja: str, name: str, surnames: bool = True) -> List[Tuple[str, s
         sim = similarity(ja, name)
         if sim >= 0.6:
             return [(ja, name, sim)] + (surname(ja, name) if surnames else [])
+    coded = _CODED.fullmatch(ja)
+    if coded and fold(name).endswith(coded.group(2).lower()):  # アイリスT/IRIS-T: the name is アイリス
+        sim = coded_similarity(ja, re.split(r"[\s\-]+", name))
+        return [(coded.group(1), name, sim)] if sim >= 0.6 else []
     parts = katakana_parts(ja)
     if not parts:
         return [(ja, name, 1.0)]

@@ -1,5 +1,6 @@
 """Glossary grouping of katakana variants (own example records, no spaCy model)."""
 import json
+from pathlib import Path
 
 from pipeline.glossary import build_glossary, normalise_latin, write_glossary
 
@@ -148,3 +149,29 @@ def test_streaming_builder_equals_batch():
     for record in RECORDS:
         builder.add(record)
     assert builder.build() == build_glossary(RECORDS)
+
+
+def test_two_table_rows_never_merge_by_sound(tmp_path):
+    rows = [{"canonical": "Berdiansk", "alts": [], "ja": ["ベルジャンシク"]},
+            {"canonical": "Bryansk", "alts": [], "ja": ["ブリャンスク"]}]
+    (tmp_path / "exonyms.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    records = [{"text": "ベルジャンシクとブリャンスクで爆発があった。", "pairs": [], "spans": []}]
+    found = where(build_glossary(records, data_dir=tmp_path, ordinary_word=lambda w: False))
+    assert found == {"ベルジャンシク": "Berdiansk", "ブリャンスク": "Bryansk"}
+
+
+def test_a_glued_code_leaves_the_katakana_name():
+    found = where(build_glossary([rec("防空システムIRIS-T(アイリスT)が配備された。", [("アイリスT", "IRIS-T")])],
+                                 ordinary_word=lambda w: w == "アイリス"))
+    assert found["アイリス"] == "IRIS-T"
+
+
+def test_without_the_dictionary_sound_still_groups_names(monkeypatch):
+    from components import dictionary
+    monkeypatch.setattr(dictionary, "_conn", None)
+    monkeypatch.setattr(dictionary, "_failed", True)
+    assert not dictionary.available() and dictionary.glosses("決戦X") == frozenset()
+    records = [rec("ロシア軍はポクロウシクPokrovskへ進んだ。", [("ポクロウシク", "Pokrovsk")]),
+               rec("ポクロウスクの東で砲撃があった。")]
+    found = where(build_glossary(records, data_dir=Path("/nonexistent")))
+    assert found["ポクロウスク"] == "Pokrovsk"
