@@ -24,7 +24,7 @@ from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tupl
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity
-from .translation import opens_acronym, translated_start
+from .translation import opens_acronym, translation_pair
 
 KATA = "ァ-ヺー"
 _UNIT_RE = re.compile(
@@ -339,22 +339,12 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
     return sorted(pairs, key=lambda p: p.ja)
 
 
-_TRANSLATION_GAP = re.compile(r"[ 　(（「」『』\"“”:：]*$")
-
-
 def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:
-    """``決戦(decisive battle)``, ``南極の氷河 Antarctic glacier``: a Latin chunk right after the Japanese
-    term it translates word for word (``components.translation``)."""
-    gap = _TRANSLATION_GAP.search(text, max(0, cs - 4), cs)
-    end = gap.start() if gap else cs
-    found = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*", text[cs:ce]))
-    if not found or re.search(r"\d", text[cs:ce]) or end == 0:
-        return
-    start = translated_start(text, end, [m.group() for m in found])
-    if start < 0 or any(start < b and a < end for a, b in taken_ja):
-        return
-    pairs.append(Pair((start, end), (cs, cs + found[-1].end()), 1.0, "translation"))
-    taken_ja.append((start, end))
+    """``決戦(decisive battle)``: a Latin chunk that translates the Japanese before it (``components.translation``)."""
+    found = translation_pair(text, cs, ce)
+    if found and not any(found[0][0] < b and a < found[0][1] for a, b in taken_ja):
+        pairs.append(Pair(found[0], found[1], 1.0, "translation"))
+        taken_ja.append(found[0])
 
 
 def load_heads(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet, List, Sequence
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from . import dictionary
 
@@ -134,3 +134,25 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
         if score >= 1.0:
             return start
     return -1
+
+
+_GAP = re.compile(r"[ 　(（「」『』\"“”:：]*$")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
+    """``((ja_start, ja_end), (en_start, en_end))`` when the Latin chunk ``text[cs:ce]`` translates the
+    Japanese term right before it (after a space, bracket, quote or colon), else None.
+
+    ``決戦(decisive battle)``, ``「影の船団」(shadow fleet)``, ``特別指定国民 Specially Designated Nationals``.
+    Chunks with digits are codes or counts, not translations.
+    """
+    gap = _GAP.search(text, max(0, cs - 4), cs)
+    end = gap.start() if gap else cs
+    words = list(_EN_WORD.finditer(text, cs, ce))
+    if not words or end == 0 or any(ch.isdigit() for ch in text[cs:ce]):
+        return None
+    start = translated_start(text, end, [m.group() for m in words])
+    if start < 0:
+        return None
+    return (start, end), (cs, words[-1].end())
