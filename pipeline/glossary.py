@@ -43,7 +43,7 @@ import components.bilingual  # noqa: F401  (registers doc._.pairs / doc._.varian
 from components.pair_rules import find_variants
 from components.phonetics import edges_agree, is_katakana, kana_key, kana_similarity, latin_key, similarity
 from components.tables import DATA_DIR
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from pipeline.glossary_evidence import (KATA_RUN, GazetteerRow, bare_name, fold, katakana_parts, load_gazetteers,
                                         normalise_latin, pair_targets, span_names, strip_count)
@@ -228,8 +228,10 @@ class GlossaryBuilder:
         for form in sorted(self.seen, key=lambda f: (-self.seen[f], f)):
             if form in placed or len(form.replace("ー", "")) < MIN_SOUND_LEN:
                 continue
+            if self.ordinary_word is not None and self.ordinary_word(form):
+                continue
             best = _best_group(form, named)
-            if best is None or (self.ordinary_word is not None and self.ordinary_word(form)):
+            if best is None:
                 continue
             group, score = best
             group.put(form, self.seen[form], "sound", round(score * 0.9, 3))
@@ -260,25 +262,37 @@ def _group_for(groups: Dict[str, Group], names: Iterable[str]) -> Optional[Group
 
 
 def _merge_similar(groups: Dict[str, Group]) -> Dict[str, Group]:
-    """Merge groups whose Latin forms sound alike (``Slovyansk`` into ``Sloviansk``)."""
+    """Merge groups whose Latin forms sound alike (``Slovyansk`` into ``Sloviansk``).
+
+    Two groups that each carry a gazetteer canonical are two things and never
+    merge (Berdiansk is no Bryansk); the keys are computed once per group and
+    matched with rapidfuzz's ``extractOne`` rather than pair by pair.
+    """
     keys = sorted(groups, key=lambda k: -sum(groups[k].latin.values()))
     merged: Dict[str, Group] = {}
+    index: List[Tuple[str, Group]] = []  # (Latin key, merged group) for every merged group's forms
+    plain: List[Tuple[str, Group]] = []  # the same, for merged groups without a gazetteer canonical
     for key in keys:
         group = groups[key]
         forms = set(group.latin) | group.latin_alts
+        mine = [latin_key(f) for f in forms]
+        pool = plain if group.canonical_hint else index
         target = None
-        for other in merged.values():
-            if group.canonical_hint and other.canonical_hint and fold(group.canonical_hint) != fold(other.canonical_hint):
-                continue  # two table rows are two things (Berdiansk is no Bryansk), however alike they sound
-            other_forms = set(other.latin) | other.latin_alts
-            if any(len(latin_key(a)) >= 5 and fuzz.ratio(latin_key(a), latin_key(b)) >= LATIN_MERGE_MIN * 100
-                   for a in forms for b in other_forms):
-                target = other
+        choices = [k for k, _ in pool]
+        for a in (k for k in mine if len(k) >= 5):
+            hit = process.extractOne(a, choices, scorer=fuzz.ratio, score_cutoff=LATIN_MERGE_MIN * 100)
+            if hit is not None:
+                target = pool[hit[2]][1]
                 break
         if target is None:
             merged[key] = group
+            target = group
         else:
             target.absorb(group)
+        entries = [(k, target) for k in mine]
+        index.extend(entries)
+        if not target.canonical_hint:
+            plain.extend(entries)
     return merged
 
 
