@@ -175,3 +175,15 @@ def test_without_the_dictionary_sound_still_groups_names(monkeypatch):
                rec("ポクロウスクの東で砲撃があった。")]
     found = where(build_glossary(records, data_dir=Path("/nonexistent")))
     assert found["ポクロウスク"] == "Pokrovsk"
+
+
+def test_records_and_docs_give_the_same_glossary():
+    """The streaming builder can take the JSONL records as they are written instead of re-reading shards."""
+    from pipeline.loader import load_pipeline
+    from pipeline.records import doc_to_record
+    nlp = load_pipeline(fast=True)
+    texts = ["ウクライナ軍はポクロウシクPokrovskへ進んだ。", "ポクロフスク(パコフスク)周辺で、巡航ミサイル「カリブル」が落ちた。",
+             "子ゾウのブログが話題になった。", "第3強襲旅団(3rd Separate Assault Brigade)が反撃した。"]
+    docs = list(nlp.pipe(texts))
+    records = [doc_to_record(doc, str(i)) for i, doc in enumerate(docs)]
+    assert build_glossary(docs) == build_glossary(records)
