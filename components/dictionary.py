@@ -14,6 +14,7 @@ Where ``jamdict-data`` is not installed every answer is empty/False and
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 import threading
@@ -32,6 +33,7 @@ _PARENS = re.compile(r"\([^)]*\)")
 
 _lock = threading.Lock()
 _conn: Optional[sqlite3.Connection] = None
+_pid = 0  # the process that opened _conn: a forked worker (nlp.pipe(n_process=2)) opens its own
 _failed = False
 
 
@@ -46,11 +48,14 @@ def _db_path() -> Optional[str]:
 def _connection() -> Optional[sqlite3.Connection]:
     """The read-only JMdict connection, opened once per process (after a fork too: sqlite3
     connections must not cross processes, so a worker opens its own)."""
-    global _conn, _failed
-    if _conn is not None or _failed:
+    global _conn, _failed, _pid
+    if _failed or (_conn is not None and _pid == os.getpid()):
         return _conn
     with _lock:
+        if _conn is not None and _pid != os.getpid():
+            _conn = None  # inherited through fork: SQLite connections must not cross processes
         if _conn is None and not _failed:
+            _pid = os.getpid()
             path = _db_path()
             try:
                 if path is None:

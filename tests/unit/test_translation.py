@@ -47,3 +47,21 @@ def test_acronym_letters_decide_the_extent():
     from components.translation import opens_acronym
     assert opens_acronym("アラブ", "UAE")  # Arab
     assert not opens_acronym("シンクタンク", "ISW")  # think tank
+
+
+def test_a_forked_process_opens_its_own_connection(monkeypatch):
+    assert dictionary.available()
+    first = dictionary._conn
+    monkeypatch.setattr(dictionary, "_pid", -1)  # as if this process were a fork of the one that opened it
+    assert dictionary._connection() is not first and dictionary.available()
+
+
+def test_translation_in_two_processes():
+    """nlp.pipe(n_process=2) forks after the parent may have used the dictionary."""
+    import multiprocessing
+    from components.translation import translation_score
+    assert translation_score("決戦", ["decisive", "battle"]) == 1.0
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(2) as pool:
+        found = pool.map(dictionary.glosses.__wrapped__, ["決戦", "ポクロフスク", "氷河"])  # uncached: real queries
+    assert "decisive battle" in found[0] and found[1] == frozenset() and "glacier" in found[2]
