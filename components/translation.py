@@ -104,8 +104,14 @@ def translation_score(ja: str, english: Sequence[str]) -> float:
 
 
 def opens_acronym(ja_word: str, acronym: str) -> bool:
-    """Whether a Japanese word before an organisation's name gives one of the acronym's letters."""
-    return bool(gloss_initials(ja_word) & set(acronym.upper()))
+    """Whether a Japanese word (or, for a run of several, any of its words) gives one of the acronym's letters."""
+    letters = set(acronym.upper())
+    return bool(gloss_initials(ja_word) & letters) or any(gloss_initials(w) & letters for w in segment(ja_word))
+
+
+def word_count(ja: str) -> int:
+    """How many dictionary words ``ja`` is cut into (0 where none is known)."""
+    return len(segment(ja))
 
 
 _JA_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヺー・]+(?:の[\u4e00-\u9fff々ァ-ヺー・]+)*$")

@@ -71,3 +71,17 @@ def _fresh_glosses(word):
     """Glosses without the per-process cache, so the worker queries its own connection."""
     dictionary.glosses.cache_clear()
     return dictionary.glosses(word)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("国際エネルギー機関(IEA)は需要予測を下げた。", "国際エネルギー機関"),
+    ("アラブ首長国連邦(UAE)が捕虜交換を仲介した。", "アラブ首長国連邦"),
+    ("米シンクタンク戦争研究所(ISW)によると", "戦争研究所"),
+    ("米エネルギー情報局(EIA)によると", "エネルギー情報局"),
+])
+def test_acronym_extent(text, expected):
+    from pathlib import Path
+    from components.pair_rules import find_pairs, load_heads
+    data = Path(__file__).resolve().parents[2] / "components" / "data"
+    heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
+    assert [text[p.ja[0]:p.ja[1]] for p in find_pairs(text, heads)] == [expected]
