@@ -19,8 +19,10 @@ strongest first, with the confidence each gives (``EVIDENCE``):
 5. ``sound``: a katakana word with none of the above joins a group of a place
    or person (one with a pair or a name-table match, never a weapon or unit
    group) that already has a variant in the batch, when it sounds like one of the group's names, is at least three
-   characters long and is not an ordinary word (``components.translation``'s
-   dictionary, when it is installed).
+   characters long and is not an ordinary word (JMdict through
+   ``components.dictionary``, when it is installed); ``dictionary``: a JMdict
+   word whose gloss spells the Latin name of such a group (``キエフ``,
+   glossed "Kiev (Ukraine)") joins it all the same.
 
 Groups merge when their Latin forms sound alike (``Sloviansk``/``Slovyansk``).
 The canonical form is the Latin form most often written, first letter upper case.
@@ -55,7 +57,7 @@ __all__ = ["GlossaryBuilder", "build_glossary", "write_glossary", "normalise_lat
 ATTACH_MIN = 0.8
 LATIN_MERGE_MIN = 0.85
 MIN_SOUND_LEN = 3
-EVIDENCE = {"pair": 0.95, "name_table": 0.95, "span": 0.9, "alternative": 0.85, "gazetteer": 0.6}
+EVIDENCE = {"pair": 0.95, "name_table": 0.95, "span": 0.9, "dictionary": 0.9, "alternative": 0.85, "gazetteer": 0.6}
 NAME_LABELS = ("MIL_UNIT", "WEAPON")
 _ALT_PARENS = re.compile(r"[(（][ァ-ヺー、・]*[)）]")
 
@@ -229,6 +231,11 @@ class GlossaryBuilder:
             if form in placed or len(form.replace("ー", "")) < MIN_SOUND_LEN:
                 continue
             if self.ordinary_word is not None and self.ordinary_word(form):
+                group = _dictionary_group(form, [g for g in named if any(map(is_katakana, g.variants))])
+                # キエフ: JMdict glosses it "Kiev (Ukraine)"; only towards a transliterated name's group
+                if group is not None:
+                    group.put(form, self.seen[form], "dictionary", EVIDENCE["dictionary"])
+                    placed.add(form)
                 continue
             best = _best_group(form, named)
             if best is None:
@@ -294,6 +301,21 @@ def _merge_similar(groups: Dict[str, Group]) -> Dict[str, Group]:
         if not target.canonical_hint:
             plain.extend(entries)
     return merged
+
+
+def _dictionary_group(form: str, groups: Sequence[Group]) -> Optional[Group]:
+    """The named group whose Latin form a dictionary word's JMdict gloss spells (``キエフ`` → "Kiev")."""
+    from components import dictionary
+    names = {latin_key(n) for g in dictionary.glosses(form) for n in g.split(",")}
+    names = {n for n in names if len(n) >= 4}
+    if not names:
+        return None
+    for group in groups:
+        for latin in set(group.latin) | group.latin_alts:
+            key = latin_key(latin)
+            if any(fuzz.ratio(key, n) >= LATIN_MERGE_MIN * 100 for n in names):
+                return group
+    return None
 
 
 def _best_group(form: str, groups: Sequence[Group]) -> Optional[Tuple[Group, float]]:

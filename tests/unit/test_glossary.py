@@ -187,3 +187,14 @@ def test_records_and_docs_give_the_same_glossary():
     docs = list(nlp.pipe(texts))
     records = [doc_to_record(doc, str(i)) for i, doc in enumerate(docs)]
     assert build_glossary(docs) == build_glossary(records)
+
+
+def test_a_dictionary_word_glossed_as_the_name_joins_its_group():
+    from components import dictionary
+    if not dictionary.available():
+        import pytest
+        pytest.skip("jamdict-data not installed")
+    records = [rec("首都キーウKyivに無人機が飛来した。", [("キーウ", "Kyiv")]), rec("キエフでは停電が続いた。")]
+    groups = build_glossary(records, data_dir=Path("/nonexistent"))
+    by = {e["variant"]: (g["canonical"], e["by"]) for g in groups for e in g["evidence"]}
+    assert by["キエフ"] == ("Kyiv", "dictionary")
