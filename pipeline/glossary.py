@@ -47,7 +47,7 @@ from components.phonetics import edges_agree, is_katakana, kana_key, kana_simila
 from components.tables import DATA_DIR
 from rapidfuzz import fuzz, process
 
-from pipeline.glossary_evidence import (KATA_RUN, GazetteerRow, bare_name, fold, katakana_parts, load_gazetteers,
+from pipeline.glossary_evidence import (KATA_RUN, GazetteerRow, bare_name, english_word, fold, katakana_parts, load_gazetteers,
                                         normalise_latin, pair_targets, span_names, strip_count)
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,9 @@ class GlossaryBuilder:
             return True
         if _DEMONYM.search(latin):
             return False
-        return not (self.ordinary_word is not None and self.ordinary_word(form))
+        if self.ordinary_word is None:  # no JMdict: an English word (Systems) names no place or person
+            return english_word(latin) is False
+        return not self.ordinary_word(form)
 
     def update(self, items: Iterable[Any]) -> "GlossaryBuilder":
         for item in items:

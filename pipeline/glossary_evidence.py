@@ -73,6 +73,22 @@ def normalise_latin(text: str) -> str:
     return name[0].upper() + name[1:]
 
 
+@lru_cache(maxsize=1)
+def _english_vocabulary() -> FrozenSet[str]:
+    table = _lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+def english_word(latin: str) -> bool:
+    """Whether a one-word Latin form is an English word (``Systems``, ``Storm``) by spaCy's lemma table."""
+    words = latin.split()
+    if len(words) != 1:
+        return False
+    word = words[0].lower()
+    vocabulary = _english_vocabulary()
+    return word in vocabulary or lemma_en(word) in vocabulary
+
+
 def strip_count(latin: str, after: str) -> str:
     """``Kinzhal3`` before ``発``: the digits count the missiles and are no part of the name."""
     if after[:1] and after[0] in COUNTERS:

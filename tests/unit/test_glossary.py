@@ -198,3 +198,12 @@ def test_a_dictionary_word_glossed_as_the_name_joins_its_group():
     groups = build_glossary(records, data_dir=Path("/nonexistent"))
     by = {e["variant"]: (g["canonical"], e["by"]) for g in groups for e in g["evidence"]}
     assert by["キエフ"] == ("Kyiv", "dictionary")
+
+
+def test_without_the_dictionary_an_english_word_is_no_name(monkeypatch):
+    from components import dictionary
+    monkeypatch.setattr(dictionary, "_conn", None)
+    monkeypatch.setattr(dictionary, "_failed", True)
+    records = [rec("無人システム軍(Unmanned Systems Forces)が発表した。", [("無人システム軍", "Unmanned Systems Forces")])]
+    found = where(build_glossary(records, data_dir=Path("/nonexistent")))
+    assert "システム" not in found and found["無人システム軍"] == "Unmanned Systems Forces"
