@@ -8,8 +8,9 @@ indexed query below about 0.03 ms (measured on this project's machine).
 The connection is opened on first use, so a pipeline that never needs the
 dictionary never touches the file, and answers are cached per word.
 
-Where ``jamdict-data`` is not installed every answer is empty/False and
-``available()`` says so; callers then fall back to their cheaper rules.
+Where ``jamdict-data`` is not installed (or ``GUNJI_NO_DICTIONARY`` is set)
+every answer is empty/False and ``available()`` says so; callers then fall
+back to their cheaper rules.
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ _failed = False
 
 
 def _db_path() -> Optional[str]:
+    if os.environ.get("GUNJI_NO_DICTIONARY"):  # measure or run without the dictionary rules
+        return None
     try:
         from jamdict_data import JAMDICT_DB_PATH
     except ImportError:

@@ -85,3 +85,8 @@ def test_acronym_extent(text, expected):
     data = Path(__file__).resolve().parents[2] / "components" / "data"
     heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
     assert [text[p.ja[0]:p.ja[1]] for p in find_pairs(text, heads)] == [expected]
+
+
+def test_the_dictionary_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("GUNJI_NO_DICTIONARY", "1")
+    assert dictionary._db_path() is None
