@@ -4,7 +4,7 @@ Writes to ``doc.spans[spans_key]`` (default ``"bilingual"``):
 
 - ``JA`` and ``EN`` spans, one of each per pair (``ポクロウスク`` / ``Pokrovsk``),
   each storing ``{"counterpart": [start_char, end_char], "pair_id": N,
-  "evidence": "phonetic"|"head"|"paren"|"acronym"}`` through
+  "evidence": "phonetic"|"head"|"paren"|"acronym"|"exonym"|"designation"|"taxon"|"translation"}`` through
   ``components.attributes.set_span_attrs``;
 - ``VARIANT`` spans for parenthesised alternative spellings
   (``ポクロフスク(ポクロウスク、パコフスク)``), storing
@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Span
 
 
 from .registration import factory
-from .attributes import get_span_attrs, iter_store, register_extensions, set_span_attrs
+from .attributes import STORE_ATTR, get_span_attrs, iter_store, register_extensions, set_span_attrs, store_key
 from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, load_heads, load_known
+from .pair_unify import trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
 
@@ -130,22 +131,37 @@ class BilingualAligner(TablePipe):
         return find_pairs(text, self.heads, self.known), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:
-        """Write pair and variant spans (token-aligned only) and their attributes."""
+        """Write pair and variant spans and their attributes, then give both halves of each pair
+        one canonical (``components.pair_unify``).
+
+        A pair whose halves are not token-aligned (``システムハイマース`` is one
+        Sudachi token) still goes to the attribute store, so ``doc._.pairs``
+        and the records have it; only its ``JA``/``EN`` spans are missing.
+        """
         pairs, variants = found
         group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         new: List[Span] = []
+        text = token_view(doc).text
+        if doc._.get(STORE_ATTR) is None:
+            doc._.set(STORE_ATTR, {})
+        store = doc._.get(STORE_ATTR)
+        made = []
         for pair_id, pair in enumerate(pairs):
-            ja = doc.char_span(*pair.ja, label=JA)
-            en = doc.char_span(*pair.en, label=EN)
-            if ja is None or en is None:
-                logger.debug("pair %s/%s not token-aligned", pair.ja, pair.en)
-                continue
-            for span, other in ((ja, pair.en), (en, pair.ja)):
-                set_span_attrs(span, {"counterpart": list(other), "pair_id": pair_id, "evidence": pair.evidence})
+            en_offsets = trim_count(text, pair.en)
+            for label, (start, end), other in ((JA, pair.ja, en_offsets), (EN, en_offsets, pair.ja)):
+                attrs = {"counterpart": list(other), "pair_id": pair_id, "evidence": pair.evidence}
+                span = doc.char_span(start, end, label=label)
+                if span is None:
+                    logger.debug("pair half %s %s not token-aligned; kept in the store only", label, (start, end))
+                    store[store_key(label, start, end)] = attrs
+                    continue
+                set_span_attrs(span, attrs)
                 new.append(span)
+            made.append((pair.ja, en_offsets))
         for variant in variants:
             span = doc.char_span(*variant.span, label=VARIANT)
             if span is not None:
                 set_span_attrs(span, {"variant_of": list(variant.of)})
                 new.append(span)
         doc.spans[self.spans_key] = group + new
+        unify_pairs(doc, made)

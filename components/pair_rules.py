@@ -24,6 +24,7 @@ from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tupl
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity
+from .translation import opens_acronym, translation_pair, word_count
 
 KATA = "ァ-ヺー"
 _UNIT_RE = re.compile(
@@ -176,12 +177,33 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if last.end != len(before.rstrip("(（").rstrip(" 　")) or last.kind != "kanji" or len(last.text) < 2:
         return None
     start = last.start
+    prev = units[-2] if len(units) >= 2 else None
+    if (last.text in heads and prev is not None and prev.kind == "kata" and prev.end == start
+            and coded_similarity(prev.text, item.words) >= T_ADJ):
+        return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
     if _COUNTRY_DESCRIPTOR.match(last.text):
         start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
-    prev = units[-2] if len(units) >= 2 else None
     if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
+    elif re.fullmatch(r"[A-Z]{2,6}", item.text):
+        start = _acronym_start(units, start, last, item.text)
     return (2.0, start, last.end, "paren")
+
+
+def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> int:
+    """``国際エネルギー機関(IEA)``, ``アラブ首長国連邦(UAE)``: glued words before the last kanji run join
+    the name while their glosses give one of the acronym's letters and the words so far number fewer
+    than its letters (``シンクタンク戦争研究所(ISW)``: "think tank" gives none)."""
+    used = max(1, word_count(last.text))
+    k = units.index(last) - 1
+    while k >= 0 and used < len(acronym):
+        unit = units[k]
+        if unit.end != start or unit.kind not in ("kata", "kanji") or not opens_acronym(unit.text, acronym):
+            break
+        if unit.kind == "kanji" and len(unit.text) == 1:
+            break  # 米エネルギー情報局(EIA): a one-kanji descriptor stays outside, as 米戦略国際問題研究所(CSIS)
+        start, used, k = unit.start, used + max(1, word_count(unit.text)), k - 1
+    return start
 
 
 def _designation_pair(text: str, item: EnItem) -> Optional[Tuple[float, int, int, str]]:
@@ -300,7 +322,11 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
                 taken_ja.append(taxon.ja)
             prev_end = ce
             continue
-        if chunk_kind(text[cs:ce]) != "names":
+        if chunk_kind(text[cs:ce]) == "headline":
+            prev_end = ce
+            continue
+        if chunk_kind(text[cs:ce]) == "sentence":
+            _add_translation(pairs, taken_ja, text, cs, ce)
             prev_end = ce
             continue
         units = ja_units(text, _window_start(text, cs, prev_end), cs, heads)
@@ -324,8 +350,18 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
             used_items.add(ii)
             taken_ja.append((js, je))
             pairs.append(Pair((js, je), (items[ii].start, items[ii].end), round(score, 3), ev))
+        if not used_items:
+            _add_translation(pairs, taken_ja, text, cs, ce)  # the dictionary only where cheaper rules found nothing
         prev_end = ce
     return sorted(pairs, key=lambda p: p.ja)
+
+
+def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:
+    """``決戦(decisive battle)``: a Latin chunk that translates the Japanese before it (``components.translation``)."""
+    found = translation_pair(text, cs, ce)
+    if found and not any(found[0][0] < b and a < found[0][1] for a, b in taken_ja):
+        pairs.append(Pair(found[0], found[1], 1.0, "translation"))
+        taken_ja.append(found[0])
 
 
 def load_heads(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:

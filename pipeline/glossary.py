@@ -1,52 +1,65 @@
 """Katakana variant glossary: one group per name, variants under a canonical Latin form.
 
-Evidence, strongest first:
+A katakana form joins a group only on evidence from our own annotations or
+curated tables, never merely because it occurs in the batch and sounds like
+something (``ゾウ`` in 子ゾウ is no Azov, ``ルーブル`` no Rafale). Evidence,
+strongest first, with the confidence each gives (``EVIDENCE``):
 
-1. pairs (``ポクロウスクPokrovsk``): the katakana part of the Japanese side
-   joins the group of the Latin side, named without heads (``region of
-   Zaporizhzhia`` → ``Zaporizhzhia``) and lemmatised (``refineries`` →
-   ``refinery``, spaCy's English ``lemma_lookup`` from spacy-lookups-data);
-2. exonym and gazetteer data: ``components/data/exonyms.jsonl`` and
-   ``person_names.jsonl`` (real-world Japanese spellings of places and of
-   people's surnames, with sources) and the ``canonical`` plus
-   ``aliases``/``names`` of ``weapons.jsonl`` and ``military_units.jsonl``
-   where those files exist;
-3. parenthesised alternatives (``ポクロフスク(ポクロウスク、パコフスク)``): the
-   alternative joins its main form's group;
-4. katakana words never written beside a Latin form: attached to the group
-   whose katakana variants or Latin forms they resemble most by
-   ``components.phonetics`` similarity, when that is high enough.
+1. ``pair``: the katakana part of a pair's Japanese side joins the group of
+   its Latin side (``ポクロウスクPokrovsk``), named without heads and
+   lemmatised (``pipeline.glossary_evidence.normalise_latin``);
+2. ``name_table``: an exact match in ``exonyms.jsonl`` or
+   ``person_names.jsonl`` (real-world spellings of places and people);
+3. ``span``: the katakana name inside a MIL_UNIT or WEAPON span of ours joins
+   the group of that span's canonical; ``gazetteer``: a weapon or unit alias
+   outside our spans counts only where the dictionary says it is no ordinary
+   word (the aliases include ウラン, uranium and the Kh-35's name);
+4. ``alternative``: a parenthesised alternative (``ポクロフスク(パコフスク)``)
+   joins its main form's group;
+5. ``sound``: a katakana word with none of the above joins a group of a place
+   or person (one with a pair or a name-table match, never a weapon or unit
+   group) that already has a variant in the batch, when it sounds like one of the group's names, is at least three
+   characters long and is not an ordinary word (JMdict through
+   ``components.dictionary``, when it is installed); ``dictionary``: a JMdict
+   word whose gloss spells the Latin name of such a group (``キエフ``,
+   glossed "Kiev (Ukraine)") joins it all the same.
 
 Groups merge when their Latin forms sound alike (``Sloviansk``/``Slovyansk``).
 The canonical form is the Latin form most often written, first letter upper case.
-Pure functions over records or Docs; no CLI code here.
+
+``GlossaryBuilder`` takes records or Docs one at a time (so a batch can feed
+it as it streams by) and keeps only counters; ``build_glossary`` is the same
+over an iterable.
 """
 from __future__ import annotations
 
 import json
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 import components.bilingual  # noqa: F401  (registers doc._.pairs / doc._.variants for docs read from DocBins)
-from components.en_items import lemma_en
 from components.pair_rules import find_variants
 from components.phonetics import edges_agree, is_katakana, kana_key, kana_similarity, latin_key, similarity
-from rapidfuzz import fuzz
+from components.tables import DATA_DIR
+from rapidfuzz import fuzz, process
+
+from pipeline.glossary_evidence import (KATA_RUN, GazetteerRow, bare_name, english_word, fold, katakana_parts, load_gazetteers,
+                                        normalise_latin, pair_targets, span_names, strip_count)
 
 logger = logging.getLogger(__name__)
 
-from components.tables import DATA_DIR
-GAZETTEER_FILES = ("exonyms.jsonl", "person_names.jsonl", "weapons.jsonl", "military_units.jsonl")
+__all__ = ["GlossaryBuilder", "build_glossary", "write_glossary", "normalise_latin", "katakana_parts"]
+
 ATTACH_MIN = 0.8
 LATIN_MERGE_MIN = 0.85
-_KATA_RUN = re.compile(r"[ァ-ヺー]{2,}(?:[・=＝][ァ-ヺー]{2,})*")
-_HEAD_WORDS = {"region", "regions", "oblast", "oblasts", "province", "city", "district", "raion",
-               "village", "town", "massacre", "glacier", "valley", "of", "the"}
+MIN_SOUND_LEN = 3
+EVIDENCE = {"pair": 0.95, "name_table": 0.95, "span": 0.9, "dictionary": 0.9, "alternative": 0.85, "gazetteer": 0.6}
+NAME_LABELS = ("MIL_UNIT", "WEAPON")
+_ALT_PARENS = re.compile(r"[(（][ァ-ヺー、・]*[)）]")
 
 
 @dataclass
@@ -55,164 +68,265 @@ class Group:
 
     latin: Counter = field(default_factory=Counter)
     variants: Counter = field(default_factory=Counter)
+    evidence: Dict[str, Tuple[str, float]] = field(default_factory=dict)
     pairs: Counter = field(default_factory=Counter)
-    known_kana: Set[str] = field(default_factory=set)
+    known_kana: Set[str] = field(default_factory=set)  # name-table spellings (exact match is evidence)
     latin_alts: Set[str] = field(default_factory=set)
     canonical_hint: str = ""  # a gazetteer's canonical, used when no Latin form is written
+    named: bool = False  # a place or person: has a pair or a name-table row, so sound may attach to it
+
+    def put(self, form: str, count: int, by: str, confidence: float) -> None:
+        """Add ``count`` occurrences of ``form``, keeping its strongest evidence."""
+        self.variants[form] += count
+        if form not in self.evidence or self.evidence[form][1] < confidence:
+            self.evidence[form] = (by, round(confidence, 3))
+
+    def absorb(self, other: "Group") -> None:
+        self.latin.update(other.latin)
+        for form, n in other.variants.items():
+            self.put(form, n, *other.evidence[form])
+        self.pairs.update(other.pairs)
+        self.known_kana |= other.known_kana
+        self.latin_alts |= other.latin_alts
+        self.canonical_hint = self.canonical_hint or other.canonical_hint
+        self.named = self.named or other.named
 
 
-@lru_cache(maxsize=1)
-def _lemma_table() -> Mapping[str, str]:
-    try:
-        import spacy
-        return dict(spacy.lookups.load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
-    except Exception:  # noqa: BLE001 - spacy-lookups-data is optional at run time
-        logger.warning("spacy-lookups-data not available; using plural stripping for English lemmas")
-        return {}
+def _ordinary_word_test() -> Optional[Callable[[str], bool]]:
+    """JMdict's headword test (``components.dictionary``) where the dictionary is installed, else None."""
+    from components import dictionary
+    return dictionary.is_ordinary_word if dictionary.available() else None
 
 
-def normalise_latin(text: str) -> str:
-    """The Latin name without articles, heads or trailing plural: ``the Oil refineries`` → ``Oil refinery``."""
-    words = re.findall(r"[^\s,.;:()]+", text)
-    while words and words[0].lower() in _HEAD_WORDS:
-        words.pop(0)
-    while len(words) > 1 and words[-1].lower() in _HEAD_WORDS:
-        words.pop()
-    if not words:
-        return ""
-    last = words[-1]
-    if last.islower():
-        words[-1] = _lemma_table().get(last, lemma_en(last))
-    name = " ".join(words)
-    return name[0].upper() + name[1:]
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[\W_]", "", text.casefold())
+class GlossaryBuilder:
+    """Collects glossary evidence record by record; ``build()`` groups it.
 
+    Args:
+        data_dir (Optional[Path]): Where the exonym and gazetteer files are;
+            the package's ``components/data`` by default.
+        ordinary_word (Optional[Callable]): Whether a katakana word is an
+            ordinary dictionary word (never attached by sound alone); by
+            default the JMdict test of ``components.translation`` if available.
+    """
 
-def katakana_parts(ja: str) -> List[str]:
-    """Katakana names in a Japanese side: ``ザポリッジャ州`` → ``["ザポリッジャ"]``."""
-    ja = re.sub(r"[(（][^)）]*[)）]", "", ja)
-    return _KATA_RUN.findall(ja)
+    def __init__(self, data_dir: Optional[Path] = None,
+                 ordinary_word: Optional[Callable[[str], bool]] = None) -> None:
+        self.data_dir = Path(data_dir) if data_dir else DATA_DIR
+        self.ordinary_word = ordinary_word if ordinary_word is not None else _ordinary_word_test()
+        self.seen: Counter = Counter()
+        self.pairs: Counter = Counter()  # (ja, en name) → count
+        self.alt_links: Counter = Counter()  # (alternative, main form) → count
+        self.span_links: Counter = Counter()  # (katakana, canonical) → count
+        self.unannotated_forms: Counter = Counter()  # katakana of records that carry no spans at all
+        self._rows: Optional[List[GazetteerRow]] = None
+        self._rows_by_canonical: Dict[str, List[GazetteerRow]] = {}
 
+    @property
+    def rows(self) -> List[GazetteerRow]:
+        if self._rows is None:
+            self._rows = load_gazetteers(self.data_dir)
+            for row in self._rows:
+                self._rows_by_canonical.setdefault(row.canonical, []).append(row)
+        return self._rows
 
-def _records(items: Iterable[Any]) -> Iterable[Tuple[str, List[Dict], List[Dict]]]:
-    """``(text, pairs, variants)`` from records (dicts) or spaCy Docs."""
-    for item in items:
-        if isinstance(item, Mapping):
-            text = item["text"]
-            variants = item.get("variants")
-            if variants is None:
-                variants = [{"text": text[v.span[0]:v.span[1]], "of": {"text": text[v.of[0]:v.of[1]]}}
-                            for v in find_variants(text)]
-            yield text, list(item.get("pairs", [])), list(variants)
-        else:
-            yield item.text, list(item._.pairs), list(item._.variants)
+    def add(self, item: Any) -> None:
+        """Take one record (ANNOTATION.md dict, ``variants`` optional) or one annotated Doc."""
+        text, pairs, variants, spans = _unpack(item)
+        forms = KATA_RUN.findall(_ALT_PARENS.sub("", text))
+        self.seen.update(forms)
+        if spans is None:
+            self.unannotated_forms.update(forms)
+        for pair in pairs:
+            en = pair["en"]
+            latin = strip_count(en["text"], text[en["end"]:] if "end" in en else "")
+            self.pairs[(pair["ja"]["text"], normalise_latin(latin), en["text"])] += 1
+        for v in variants:
+            self.alt_links[(v["text"], v["of"]["text"])] += 1
+        self.rows  # noqa: B018  (loads the tables once, before span names are read)
+        for span in spans or ():
+            canonical = span.get("canonical")
+            if span.get("label") in NAME_LABELS and canonical:
+                for form in span_names(span["text"], canonical, self._rows_by_canonical):
+                    self.span_links[(form, canonical)] += 1
 
+    def _part_is_name(self, form: str, latin: str, name_kana: Set[str]) -> bool:
+        """Whether the katakana part of a longer pair (``ウクライナ`` of ``ウクライナ海軍``/``Ukrainian
+        Navy``) names something on its own: a name-table spelling, or no dictionary word and no demonym."""
+        if form in name_kana:
+            return True
+        if _DEMONYM.search(latin):
+            return False
+        if self.ordinary_word is None:  # no JMdict: an English word (Systems) names no place or person
+            return english_word(latin) is False
+        return not self.ordinary_word(form)
 
-def _load_gazetteers(data_dir: Path) -> List[Tuple[str, Set[str], Set[str]]]:
-    """``(canonical, latin alts, katakana forms)`` from whichever gazetteer files exist."""
-    out = []
-    for name in GAZETTEER_FILES:
-        path = data_dir / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                entry = json.loads(line)
-            except ValueError:
+    def update(self, items: Iterable[Any]) -> "GlossaryBuilder":
+        for item in items:
+            self.add(item)
+        return self
+
+    def build(self) -> List[Dict[str, Any]]:
+        """The glossary: ``{"canonical", "variants", "evidence", "pairs", "count"}`` per group,
+        most frequent first; only groups with a variant seen in the batch."""
+        groups: Dict[str, Group] = {}
+        rows = self.rows
+        name_kana = {k for r in rows if r.name_table for k in r.kana}
+        recogniser_names = {fold(n) for r in rows if not r.name_table for n in (r.canonical, *r.latin)}
+        for (ja, name, en), n in self.pairs.items():
+            if not name:
                 continue
-            if not isinstance(entry, dict) or not entry.get("canonical"):
+            targets = [t for t in pair_targets(ja, name, surnames=fold(name) not in recogniser_names)
+                       if t[0] in (ja, bare_name(ja)) or self._part_is_name(t[0], t[1], name_kana)]
+            if not targets and not is_katakana(ja):
+                targets = [(ja, name, 1.0)]  # ロシア連邦保安庁/FSB: a translated name, filed whole
+            for form, latin, sim in targets:
+                group = groups.setdefault(fold(latin), Group())
+                group.latin[latin] += n
+                group.put(form, n, "pair", min(EVIDENCE["pair"], 0.5 + sim / 2) if is_katakana(form)
+                          else EVIDENCE["pair"])
+                group.pairs[(ja, en)] += n
+                group.named = True
+        for row in rows:
+            group = _group_for(groups, [row.canonical, *row.latin])
+            if group is None:
+                group = groups.setdefault(fold(row.canonical), Group())
+            group.latin_alts |= {row.canonical} | row.latin
+            group.canonical_hint = group.canonical_hint or row.canonical
+            if row.name_table:
+                group.known_kana |= row.kana
+                group.named = True
+        merged = list(_merge_similar(groups).values())
+        placed = {form for g in merged for form in g.variants}
+        by_kana = {k: g for g in merged for k in g.known_kana}
+        by_name = {fold(n): g for g in merged for n in [g.canonical_hint, *g.latin_alts] if n}
+        for (form, canonical), n in self.span_links.most_common():
+            group = by_name.get(fold(canonical))
+            if group is not None and form not in placed:
+                group.put(form, self.seen.get(form, n), "span", EVIDENCE["span"])
+                placed.add(form)
+        recogniser_kana = {k: by_name.get(fold(r.canonical)) for r in rows if not r.name_table for k in r.kana}
+        for form in sorted(self.seen, key=lambda f: (-self.seen[f], f)):
+            if form in placed:
                 continue
-            forms = [f for key in ("ja", "aliases", "names") for f in entry.get(key) or [] if isinstance(f, str)]
-            kana = {f for f in forms if is_katakana(f)}
-            latin = {f for f in forms + list(entry.get("alts") or []) if isinstance(f, str) and f.isascii()}
-            if kana:
-                out.append((str(entry["canonical"]), latin, kana))
-    return out
+            if form in by_kana:
+                by_kana[form].put(form, self.seen[form], "name_table", EVIDENCE["name_table"])
+            elif recogniser_kana.get(form) is not None and (
+                    form in self.unannotated_forms
+                    or (self.ordinary_word is not None and len(form) >= MIN_SOUND_LEN and not self.ordinary_word(form))):
+                # an alias our recogniser did not mark (ロシア名ゲラン): only where it is no dictionary word (ウラン)
+                recogniser_kana[form].put(form, self.seen[form], "gazetteer", EVIDENCE["gazetteer"])
+            else:
+                continue
+            placed.add(form)
+        for (alt, main), n in self.alt_links.items():
+            group = next((g for g in merged if main in g.variants or any(main in v.split("・") for v in g.variants)),
+                         None)
+            if group is not None and alt not in placed:
+                group.put(alt, n, "alternative", EVIDENCE["alternative"])
+                placed.add(alt)
+        named = [g for g in merged if g.named and g.variants  # sound finds more spellings of a name seen,
+                 and not any(fold(n) in recogniser_names for n in [*g.latin, g.canonical_hint] if n)]
+        for form in sorted(self.seen, key=lambda f: (-self.seen[f], f)):
+            if form in placed or len(form.replace("ー", "")) < MIN_SOUND_LEN:
+                continue
+            if self.ordinary_word is not None and self.ordinary_word(form):
+                group = _dictionary_group(form, [g for g in named if any(map(is_katakana, g.variants))])
+                # キエフ: JMdict glosses it "Kiev (Ukraine)"; only towards a transliterated name's group
+                if group is not None:
+                    group.put(form, self.seen[form], "dictionary", EVIDENCE["dictionary"])
+                    placed.add(form)
+                continue
+            best = _best_group(form, named)
+            if best is None:
+                continue
+            group, score = best
+            group.put(form, self.seen[form], "sound", round(score * 0.9, 3))
+            placed.add(form)
+        return [_export(g, self.seen) for g in sorted(merged, key=lambda g: -sum(g.variants.values())) if g.variants]
+
+
+def _unpack(item: Any) -> Tuple[str, List[Dict], List[Dict], Optional[List[Dict]]]:
+    """``(text, pairs, variants, spans)`` of a record (dict) or an annotated Doc; spans None if unknown."""
+    if isinstance(item, Mapping):
+        text = item["text"]
+        variants = item.get("variants")
+        if variants is None:
+            variants = [{"text": text[v.span[0]:v.span[1]], "of": {"text": text[v.of[0]:v.of[1]]}}
+                        for v in find_variants(text)]
+        spans = item.get("spans")
+        return text, list(item.get("pairs", [])), list(variants), (list(spans) if spans is not None else None)
+    from pipeline.records import doc_spans, span_to_dict
+    return (item.text, list(item._.pairs), list(item._.variants),
+            [span_to_dict(s) for s in doc_spans(item, NAME_LABELS)])
 
 
 def _group_for(groups: Dict[str, Group], names: Iterable[str]) -> Optional[Group]:
     for name in names:
-        if _fold(name) in groups:
-            return groups[_fold(name)]
+        if fold(name) in groups:
+            return groups[fold(name)]
     return None
 
 
-def _add_pair(groups: Dict[str, Group], ja: str, en: str) -> None:
-    """File one pair: its katakana part(s) under the Latin name they sound like."""
-    name = normalise_latin(en)
-    if not name:
-        return
-    parts = katakana_parts(ja)
-    targets: List[Tuple[str, str]] = []
-    if is_katakana(ja) and similarity(ja, name) >= 0.6:
-        targets = [(ja, name)] + _surname(ja, name)
-    elif parts:
-        words = name.split()
-        for part in parts:
-            runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
-            best = max(runs, key=lambda r: similarity(part, r))
-            if similarity(part, best) >= 0.75:
-                targets.append((part, best))
-    else:
-        targets = [(ja, name)]
-    for form, latin in targets:
-        group = groups.setdefault(_fold(latin), Group())
-        group.latin[latin] += 1
-        group.variants[form] += 1
-        group.pairs[(ja, en)] += 1
-
-
-def _surname(ja: str, name: str) -> List[Tuple[str, str]]:
-    """``オレクサンドル・シルスキー``/``Oleksandr Syrskyi``: the last name on its own as well.
-
-    Reporting names a person in full once and by surname after that
-    (``シルスキー氏``, or another spelling, ``シルスキイ``), so the surname gets
-    a group of its own when the dotted parts and the words correspond one to one.
-    """
-    parts, words = re.split(r"[・=＝]", ja), name.split()
-    if len(parts) < 2 or len(parts) != len(words) or len(parts[-1]) < 3:
-        return []
-    if similarity(parts[-1], words[-1]) < 0.75:
-        return []
-    return [(parts[-1], words[-1])]
-
-
 def _merge_similar(groups: Dict[str, Group]) -> Dict[str, Group]:
-    """Merge groups whose Latin forms sound alike (``Slovyansk`` into ``Sloviansk``)."""
+    """Merge groups whose Latin forms sound alike (``Slovyansk`` into ``Sloviansk``).
+
+    Two groups that each carry a gazetteer canonical are two things and never
+    merge (Berdiansk is no Bryansk); the keys are computed once per group and
+    matched with rapidfuzz's ``extractOne`` rather than pair by pair.
+    """
     keys = sorted(groups, key=lambda k: -sum(groups[k].latin.values()))
     merged: Dict[str, Group] = {}
+    index: List[Tuple[str, Group]] = []  # (Latin key, merged group) for every merged group's forms
+    plain: List[Tuple[str, Group]] = []  # the same, for merged groups without a gazetteer canonical
     for key in keys:
         group = groups[key]
         forms = set(group.latin) | group.latin_alts
+        mine = [latin_key(f) for f in forms]
+        pool = plain if group.canonical_hint else index
         target = None
-        for other_key, other in merged.items():
-            other_forms = set(other.latin) | other.latin_alts
-            if any(len(latin_key(a)) >= 5 and fuzz.ratio(latin_key(a), latin_key(b)) >= LATIN_MERGE_MIN * 100
-                   for a in forms for b in other_forms):
-                target = other
+        choices = [k for k, _ in pool]
+        for a in (k for k in mine if len(k) >= 5):
+            hit = process.extractOne(a, choices, scorer=fuzz.ratio, score_cutoff=LATIN_MERGE_MIN * 100)
+            if hit is not None:
+                target = pool[hit[2]][1]
                 break
         if target is None:
             merged[key] = group
-            continue
-        target.latin.update(group.latin)
-        target.variants.update(group.variants)
-        target.pairs.update(group.pairs)
-        target.known_kana |= group.known_kana
-        target.latin_alts |= group.latin_alts
-        target.canonical_hint = target.canonical_hint or group.canonical_hint
+            target = group
+        else:
+            target.absorb(group)
+        entries = [(k, target) for k in mine]
+        index.extend(entries)
+        if not target.canonical_hint:
+            plain.extend(entries)
     return merged
 
 
-def _best_group(form: str, groups: Sequence[Group]) -> Optional[Group]:
-    """The group a free katakana form belongs to, by phonetic similarity; None when unsure."""
+def _dictionary_group(form: str, groups: Sequence[Group]) -> Optional[Group]:
+    """The named group whose Latin form a dictionary word's JMdict gloss spells (``キエフ`` → "Kiev")."""
+    from components import dictionary
+    names = {latin_key(n) for g in dictionary.glosses(form) for n in g.split(",")}
+    names = {n for n in names if len(n) >= 4}
+    if not names:
+        return None
+    for group in groups:
+        for latin in set(group.latin) | group.latin_alts:
+            key = latin_key(latin)
+            if any(fuzz.ratio(key, n) >= LATIN_MERGE_MIN * 100 for n in names):
+                return group
+    return None
+
+
+def _best_group(form: str, groups: Sequence[Group]) -> Optional[Tuple[Group, float]]:
+    """The named group a free katakana form sounds like, with the score; None when unsure."""
+    key = kana_key(form)
     scored = []
     for group in groups:
         kana = set(group.variants) | group.known_kana
         latin = set(group.latin) | group.latin_alts
-        key = kana_key(form)
         best = max([kana_similarity(form, k) for k in kana if is_katakana(k) and edges_agree(key, kana_key(k))] +
                    [similarity(form, name) for name in latin if edges_agree(key, latin_key(name))] + [0.0])
         scored.append((best, id(group), group))
@@ -221,51 +335,23 @@ def _best_group(form: str, groups: Sequence[Group]) -> Optional[Group]:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.03:
         return None
-    return scored[0][2]
+    return scored[0][2], scored[0][0]
 
 
-def build_glossary(docs_or_records: Iterable[Any], data_dir: Optional[Path] = None) -> List[Dict[str, Any]]:
-    """Group the katakana variants of each name in a batch under a canonical Latin form.
+def build_glossary(docs_or_records: Iterable[Any], data_dir: Optional[Path] = None,
+                   ordinary_word: Optional[Callable[[str], bool]] = None) -> List[Dict[str, Any]]:
+    """Group the katakana variants of a batch under canonical Latin forms (see ``GlossaryBuilder``).
 
     Args:
-        docs_or_records (Iterable): Docs annotated by ``bilingual_aligner`` or
-            records (``{"text", "pairs", "variants"?}``, ANNOTATION.md format).
-        data_dir (Optional[Path]): Where the exonym and gazetteer files are;
-            the package's ``components/data`` by default.
+        docs_or_records (Iterable): Docs annotated by the pipeline, or records
+            (``{"text", "pairs", "spans"?, "variants"?}``, ANNOTATION.md format).
+        data_dir (Optional[Path]): Where the exonym and gazetteer files are.
+        ordinary_word (Optional[Callable]): Test for ordinary words (see ``GlossaryBuilder``).
 
     Returns:
-        List[Dict]: ``{"canonical", "variants", "pairs", "count"}`` per group,
-        most frequent first; only groups with a variant seen in the batch.
+        List[Dict]: ``{"canonical", "variants", "evidence", "pairs", "count"}`` per group.
     """
-    groups: Dict[str, Group] = {}
-    seen: Counter = Counter()
-    alt_links: List[Tuple[str, str]] = []
-    for text, pairs, variants in _records(docs_or_records):
-        seen.update(_KATA_RUN.findall(re.sub(r"[(（][ァ-ヺー、・]*[)）]", "", text)))
-        for pair in pairs:
-            _add_pair(groups, pair["ja"]["text"], pair["en"]["text"])
-        alt_links.extend((v["text"], v["of"]["text"]) for v in variants)
-    for canonical, latin, kana in _load_gazetteers(data_dir or DATA_DIR):
-        group = _group_for(groups, [canonical, *latin]) or groups.setdefault(_fold(canonical), Group())
-        group.latin_alts |= {canonical} | latin
-        group.known_kana |= kana
-        group.canonical_hint = group.canonical_hint or canonical
-    merged = list(_merge_similar(groups).values())
-    placed = {form for g in merged for form in g.variants}
-    for form in sorted(seen, key=lambda f: -seen[f]):
-        if form in placed:
-            continue
-        group = next((g for g in merged if form in g.known_kana), None) or _best_group(form, merged)
-        if group is not None:
-            group.variants[form] += seen[form]
-            placed.add(form)
-    for alt, main in alt_links:
-        group = next((g for g in merged if main in g.variants or any(main in v.split("・") for v in g.variants)),
-                     None)
-        if group is not None and alt not in placed:
-            group.variants[alt] += 1
-            placed.add(alt)
-    return [_export(g, seen) for g in sorted(merged, key=lambda g: -sum(g.variants.values())) if g.variants]
+    return GlossaryBuilder(data_dir, ordinary_word).update(docs_or_records).build()
 
 
 def _export(group: Group, seen: Counter) -> Dict[str, Any]:
@@ -273,21 +359,29 @@ def _export(group: Group, seen: Counter) -> Dict[str, Any]:
         canonical = sorted(group.latin.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     else:
         canonical = group.canonical_hint or min(group.latin_alts, key=lambda n: (len(n), n))
+    variants = sorted(group.variants, key=lambda v: (-group.variants[v], v))
     return {
         "canonical": canonical,
-        "variants": sorted(group.variants, key=lambda v: (-group.variants[v], v)),
+        "variants": variants,
+        "evidence": [{"variant": v, "by": group.evidence[v][0], "confidence": group.evidence[v][1]}
+                     for v in variants],
         "pairs": [{"ja": ja, "en": en, "count": n} for (ja, en), n in group.pairs.most_common()],
         "count": sum(seen.get(v, 0) for v in group.variants) or sum(group.variants.values()),
     }
 
 
 def write_glossary(groups: List[Dict[str, Any]], outdir: Path) -> Tuple[Path, Path]:
-    """Write ``glossary.json`` and ``glossary.tsv`` (canonical, variants joined by ``|``, count)."""
+    """Write ``glossary.json`` and ``glossary.tsv`` (canonical, variants, count, and per variant its
+    evidence and confidence, ``|``-separated in the order of the variants)."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     json_path, tsv_path = outdir / "glossary.json", outdir / "glossary.tsv"
     json_path.write_text(json.dumps(groups, ensure_ascii=False, indent=1), encoding="utf-8")
-    lines = ["canonical\tvariants\tcount"]
-    lines += [f"{g['canonical']}\t{'|'.join(g['variants'])}\t{g['count']}" for g in groups]
+    lines = ["canonical\tvariants\tcount\tevidence\tconfidence"]
+    for g in groups:
+        ev = {e["variant"]: e for e in g.get("evidence", [])}
+        by = "|".join(ev[v]["by"] if v in ev else "" for v in g["variants"])
+        conf = "|".join(f"{ev[v]['confidence']:.2f}" if v in ev else "" for v in g["variants"])
+        lines.append(f"{g['canonical']}\t{'|'.join(g['variants'])}\t{g['count']}\t{by}\t{conf}")
     tsv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return json_path, tsv_path

@@ -133,3 +133,30 @@ def test_to_disk_from_disk(nlp, tmp_path):
 def test_n_process(nlp):
     docs = list(nlp.pipe([TEXT, "制裁対象のロスネフチとルクオイルRosneft and Lukoilは"], n_process=2))
     assert len(docs[1]._.pairs) == 2
+
+
+@pytest.fixture(scope="module")
+def nlp_fast():
+    from pipeline.loader import load_pipeline
+    return load_pipeline(fast=True)
+
+
+def test_both_halves_of_a_pair_share_one_canonical(nlp_fast):
+    """The text's own English wins over the grammar's translation, and side is shared (issue 12)."""
+    from pipeline.records import doc_to_record
+    doc = nlp_fast("第3強襲旅団(3rd Separate Assault Brigade)は東部で反撃した。")
+    units = {s["text"]: s for s in doc_to_record(doc, "t")["spans"] if s["label"] == "MIL_UNIT"}
+    ja, en = units["第3強襲旅団"], units["3rd Separate Assault Brigade"]
+    assert ja["canonical"] == en["canonical"] == "3rd Separate Assault Brigade"
+    assert ja.get("side") == en.get("side") == "UA"
+    assert {s.kb_id_ for s in doc.spans["military_units"]} == {"3rd Separate Assault Brigade"}
+
+
+def test_count_digits_stay_out_of_the_latin_half(nlp_fast):
+    doc = nlp_fast("キンジャールKinzhal3発が発射された。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("キンジャール", "Kinzhal")]
+
+
+def test_a_pair_inside_one_token_is_still_recorded(nlp_fast):
+    doc = nlp_fast("高機動ロケット砲システムハイマース(HIMARS)が弾薬庫を破壊した。")
+    assert ("ハイマース", "HIMARS") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]

@@ -1,5 +1,6 @@
 """Glossary grouping of katakana variants (own example records, no spaCy model)."""
 import json
+from pathlib import Path
 
 from pipeline.glossary import build_glossary, normalise_latin, write_glossary
 
@@ -66,7 +67,7 @@ def test_write_glossary(tmp_path):
     json_path, tsv_path = write_glossary(groups, tmp_path)
     assert json.loads(json_path.read_text(encoding="utf-8")) == groups
     lines = tsv_path.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "canonical\tvariants\tcount" and len(lines) == len(groups) + 1
+    assert lines[0] == "canonical\tvariants\tcount\tevidence\tconfidence" and len(lines) == len(groups) + 1
     assert all({"canonical", "variants", "pairs", "count"} <= set(g) for g in groups)
 
 
@@ -81,3 +82,128 @@ def test_a_surname_paired_in_a_full_name_groups_its_spellings():
     assert found["シルスキー"] == found["シルスキイ"] == "Syrskyi"
     assert found["オレクサンドル・シルスキー"] == "Oleksandr Syrskyi"
     assert found.get("シベルスク") != "Syrskyi"
+
+
+def span(text, form, label, canonical):
+    start = text.index(form)
+    return {"start": start, "end": start + len(form), "label": label, "text": form, "canonical": canonical}
+
+
+def test_ordinary_loanwords_join_no_group_without_evidence():
+    """Katakana words that merely sound like a gazetteer name stay out (issue 12)."""
+    records = [
+        {"text": "動物園で子ゾウが生まれ、記者はブログに写真を載せた。", "pairs": [], "spans": []},
+        {"text": "ルーブル安が続き、クラスの生徒はワシントンの話を聞いた。", "pairs": [], "spans": []},
+        {"text": "アゾフ旅団の兵士が帰還した。", "pairs": [],
+         "spans": [span("アゾフ旅団の兵士が帰還した。", "アゾフ旅団", "MIL_UNIT", "Azov Brigade")]},
+    ]
+    found = where(build_glossary(records, ordinary_word=lambda w: w in {"ブログ", "クラス", "ルーブル", "ワシントン", "ゾウ"}))
+    for word in ("ゾウ", "ブログ", "ルーブル", "クラス", "ワシントン"):
+        assert word not in found
+    assert found["アゾフ"] == "Azov Brigade"
+
+
+def test_recogniser_alias_needs_a_span_or_a_non_dictionary_word(tmp_path):
+    (tmp_path / "weapons.jsonl").write_text(
+        json.dumps({"canonical": "Kh-35", "aliases": ["ウラン", "Uran"]}) + "\n", encoding="utf-8")
+    text = "ウラン濃縮施設が攻撃された。"
+    dictionary = {"ウラン"}.__contains__
+    assert where(build_glossary([{"text": text, "pairs": [], "spans": []}], data_dir=tmp_path,
+                                ordinary_word=dictionary)) == {}
+    text2 = "対艦ミサイルウランが発射された。"
+    rec2 = {"text": text2, "pairs": [], "spans": [span(text2, "ウラン", "WEAPON", "Kh-35")]}
+    assert where(build_glossary([rec2], data_dir=tmp_path, ordinary_word=dictionary)) == {"ウラン": "Kh-35"}
+
+
+def test_every_variant_has_evidence_and_confidence():
+    groups = build_glossary(RECORDS)
+    for group in groups:
+        assert [e["variant"] for e in group["evidence"]] == group["variants"]
+        assert all(e["by"] in {"pair", "name_table", "span", "alternative", "sound", "gazetteer"}
+                   and 0 < e["confidence"] <= 1 for e in group["evidence"])
+    by = {e["variant"]: e["by"] for g in groups for e in g["evidence"]}
+    assert by["ポクロウシク"] == "pair" and by["パコフスク"] == "alternative" and by["キエフ"] == "name_table"
+
+
+def test_count_digits_are_no_part_of_the_canonical():
+    text = "ロシア軍はキンジャールKinzhal3発を発射した。"
+    ja, en = text.index("キンジャール"), text.index("Kinzhal3")
+    record = {"text": text, "spans": [], "pairs": [{"ja": {"start": ja, "end": ja + 6, "text": "キンジャール"},
+                                                    "en": {"start": en, "end": en + 8, "text": "Kinzhal3"}}]}
+    assert where(build_glossary([record]))["キンジャール"] == "Kinzhal"
+
+
+def test_the_part_of_a_longer_pair_must_be_a_name():
+    """``ウクライナ海軍``/``Ukrainian Navy`` files no ウクライナ under "Ukrainian"; ``無人システム軍``/
+    ``Unmanned Systems Forces`` files no システム under "Systems"."""
+    records = [rec("ウクライナ海軍(Ukrainian Navy)が発表した。", [("ウクライナ海軍", "Ukrainian Navy")]),
+               rec("無人システム軍(Unmanned Systems Forces)が発表した。", [("無人システム軍", "Unmanned Systems Forces")])]
+    found = where(build_glossary(records, ordinary_word={"システム"}.__contains__))
+    assert "ウクライナ" not in found and "システム" not in found
+    assert found["ウクライナ海軍"] == "Ukrainian Navy"
+
+
+def test_streaming_builder_equals_batch():
+    from pipeline.glossary import GlossaryBuilder
+    builder = GlossaryBuilder()
+    for record in RECORDS:
+        builder.add(record)
+    assert builder.build() == build_glossary(RECORDS)
+
+
+def test_two_table_rows_never_merge_by_sound(tmp_path):
+    rows = [{"canonical": "Berdiansk", "alts": [], "ja": ["ベルジャンシク"]},
+            {"canonical": "Bryansk", "alts": [], "ja": ["ブリャンスク"]}]
+    (tmp_path / "exonyms.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    records = [{"text": "ベルジャンシクとブリャンスクで爆発があった。", "pairs": [], "spans": []}]
+    found = where(build_glossary(records, data_dir=tmp_path, ordinary_word=lambda w: False))
+    assert found == {"ベルジャンシク": "Berdiansk", "ブリャンスク": "Bryansk"}
+
+
+def test_a_glued_code_leaves_the_katakana_name():
+    found = where(build_glossary([rec("防空システムIRIS-T(アイリスT)が配備された。", [("アイリスT", "IRIS-T")])],
+                                 ordinary_word=lambda w: w == "アイリス"))
+    assert found["アイリス"] == "IRIS-T"
+
+
+def test_without_the_dictionary_sound_still_groups_names(monkeypatch):
+    from components import dictionary
+    monkeypatch.setattr(dictionary, "_conn", None)
+    monkeypatch.setattr(dictionary, "_failed", True)
+    assert not dictionary.available() and dictionary.glosses("決戦X") == frozenset()
+    records = [rec("ロシア軍はポクロウシクPokrovskへ進んだ。", [("ポクロウシク", "Pokrovsk")]),
+               rec("ポクロウスクの東で砲撃があった。")]
+    found = where(build_glossary(records, data_dir=Path("/nonexistent")))
+    assert found["ポクロウスク"] == "Pokrovsk"
+
+
+def test_records_and_docs_give_the_same_glossary():
+    """The streaming builder can take the JSONL records as they are written instead of re-reading shards."""
+    from pipeline.loader import load_pipeline
+    from pipeline.records import doc_to_record
+    nlp = load_pipeline(fast=True)
+    texts = ["ウクライナ軍はポクロウシクPokrovskへ進んだ。", "ポクロフスク(パコフスク)周辺で、巡航ミサイル「カリブル」が落ちた。",
+             "子ゾウのブログが話題になった。", "第3強襲旅団(3rd Separate Assault Brigade)が反撃した。"]
+    docs = list(nlp.pipe(texts))
+    records = [doc_to_record(doc, str(i)) for i, doc in enumerate(docs)]
+    assert build_glossary(docs) == build_glossary(records)
+
+
+def test_a_dictionary_word_glossed_as_the_name_joins_its_group():
+    from components import dictionary
+    if not dictionary.available():
+        import pytest
+        pytest.skip("jamdict-data not installed")
+    records = [rec("首都キーウKyivに無人機が飛来した。", [("キーウ", "Kyiv")]), rec("キエフでは停電が続いた。")]
+    groups = build_glossary(records, data_dir=Path("/nonexistent"))
+    by = {e["variant"]: (g["canonical"], e["by"]) for g in groups for e in g["evidence"]}
+    assert by["キエフ"] == ("Kyiv", "dictionary")
+
+
+def test_without_the_dictionary_an_english_word_is_no_name(monkeypatch):
+    from components import dictionary
+    monkeypatch.setattr(dictionary, "_conn", None)
+    monkeypatch.setattr(dictionary, "_failed", True)
+    records = [rec("無人システム軍(Unmanned Systems Forces)が発表した。", [("無人システム軍", "Unmanned Systems Forces")])]
+    found = where(build_glossary(records, data_dir=Path("/nonexistent")))
+    assert "システム" not in found and found["無人システム軍"] == "Unmanned Systems Forces"

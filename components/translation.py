@@ -1,0 +1,164 @@
+"""Pairs that are translations, scored word by word with JMdict (``components.dictionary``).
+
+Sound pairs a katakana name with its Latin form; a translated term
+(``決戦``/``decisive battle``, ``南極の氷河``/``Antarctic glacier``) shares no
+sound with its English, and an acronym (``EIA``) shares only initials. Two tests:
+
+- ``translation_score``: cut the Japanese into dictionary words (longest match)
+  and count how many English content words some word's glosses contain
+  (``decisive`` ← 決戦's "decisive battle"); the score is the share of English
+  words covered, and every Japanese word must contribute.
+- ``acronym_letters``: in the spirit of Schwartz and Hearst (2003), an acronym's
+  letters are the initials of its expansion. The expansion here is the
+  glosses of the Japanese words before it, and the Japanese side reaches
+  back only as far as words whose glosses give one of its letters (``UAE``:
+  アラブ "Arab" opens アラブ首長国連邦; ``ISW``: シンクタンク "think tank" does
+  not open 戦争研究所).
+
+Both answer "no" when JMdict is not installed, so rules that use them keep
+their cheaper behaviour; look-ups are cached per word.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import FrozenSet, List, Optional, Sequence, Tuple
+
+from . import dictionary
+
+_STOP = frozenset("a an the of and or in on at to for by with from de la".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+MAX_WORD = 6
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, applied until it settles: ``glaciers``/``glacier``, ``Antarctic``/
+    ``Antarctica``, ``Designated``/``designation``, ``Nationals``/``national``, ``Specially``/``special``."""
+    word = word.lower().strip("'-")
+    for _ in range(3):
+        for suffix in ("ations", "ation", "ally", "ated", "ates", "ate", "ies", "es", "ed", "ly", "al", "ica",
+                       "ic", "a", "s", "y"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+@lru_cache(maxsize=65536)
+def gloss_stems(word: str) -> FrozenSet[str]:
+    """Stems of every word of ``word``'s JMdict glosses (``決戦`` → decis, battl, match, play-off …)."""
+    return frozenset(_stem(w) for g in dictionary.glosses(word) for w in _WORD.findall(g) if w.lower() not in _STOP)
+
+
+@lru_cache(maxsize=65536)
+def gloss_initials(word: str) -> FrozenSet[str]:
+    """Upper-case initials of the content words of ``word``'s glosses (``アラブ`` → {"A"})."""
+    return frozenset(w[0].upper() for g in dictionary.glosses(word) for w in _WORD.findall(g)
+                     if w.lower() not in _STOP)
+
+
+_CONTENT = re.compile(r"[\u4e00-\u9fff々ァ-ヺー]")
+
+
+def segment(ja: str) -> List[str]:
+    """Longest-match cut of ``ja`` into JMdict headwords; kana particles (の) and unknown characters are skipped."""
+    out: List[str] = []
+    i = 0
+    while i < len(ja):
+        if not _CONTENT.match(ja[i]):
+            i += 1
+            continue
+        for n in range(min(MAX_WORD, len(ja) - i), 0, -1):
+            piece = ja[i:i + n]
+            if dictionary.glosses(piece):
+                out.append(piece)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def translation_score(ja: str, english: Sequence[str]) -> float:
+    """Share of the English content words that the Japanese words' glosses account for, in [0, 1].
+
+    0 unless every Japanese dictionary word accounts for at least one English
+    word (so ``決戦の準備``/``decisive battle`` is no match: 準備 is left over).
+    """
+    words = [w for w in english if w.lower() not in _STOP]
+    if not words or not dictionary.available():
+        return 0.0
+    pieces = segment(ja)
+    if not pieces:
+        return 0.0
+    stems = [_stem(w) for w in words]
+    covered = set()
+    for piece in pieces:
+        mine = {i for i, s in enumerate(stems) if s in gloss_stems(piece)}
+        if not mine:
+            return 0.0
+        covered |= mine
+    return len(covered) / len(words)
+
+
+def opens_acronym(ja_word: str, acronym: str) -> bool:
+    """Whether a Japanese word (or, for a run of several, any of its words) gives one of the acronym's letters."""
+    letters = set(acronym.upper())
+    return bool(gloss_initials(ja_word) & letters) or any(gloss_initials(w) & letters for w in segment(ja_word))
+
+
+def word_count(ja: str) -> int:
+    """How many dictionary words ``ja`` is cut into (0 where none is known)."""
+    return len(segment(ja))
+
+
+_JA_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヺー・]+(?:の[\u4e00-\u9fff々ァ-ヺー・]+)*$")
+MAX_EN_WORDS = 5
+
+
+def translated_start(text: str, end: int, english: Sequence[str]) -> int:
+    """Where a Japanese term ending at ``end`` starts if it translates ``english`` word for word; -1 if none.
+
+    The shortest run of Japanese words (with の between them) before ``end``
+    that accounts for every English content word, each Japanese word for at
+    least one (``特別指定国民``/``Specially Designated Nationals``; ``南極の氷河``/
+    ``Antarctic glacier``).
+    """
+    content = [w for w in english if w.lower() not in _STOP]
+    if not content or len(content) > MAX_EN_WORDS or not dictionary.available():
+        return -1
+    m = _JA_RUN.search(text, max(0, end - 24), end)
+    if m is None:
+        return -1
+    run_start = m.start()
+    for start in range(end - 1, run_start - 1, -1):
+        if start > run_start and not _CONTENT.match(text[start]):
+            continue
+        score = translation_score(text[start:end], content)
+        if score >= 1.0:
+            return start
+    return -1
+
+
+_GAP = re.compile(r"[ 　(（「」『』\"“”:：]*$")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
+    """``((ja_start, ja_end), (en_start, en_end))`` when the Latin chunk ``text[cs:ce]`` translates the
+    Japanese term right before it (after a space, bracket, quote or colon), else None.
+
+    ``決戦(decisive battle)``, ``「影の船団」(shadow fleet)``, ``特別指定国民 Specially Designated Nationals``.
+    Chunks with digits are codes or counts, not translations.
+    """
+    gap = _GAP.search(text, max(0, cs - 4), cs)
+    end = gap.start() if gap else cs
+    words = list(_EN_WORD.finditer(text, cs, ce))
+    if not words or end == 0 or any(ch.isdigit() for ch in text[cs:ce]):
+        return None
+    start = translated_start(text, end, [m.group() for m in words])
+    if start < 0:
+        return None
+    return (start, end), (cs, words[-1].end())

@@ -1,0 +1,92 @@
+"""Translation and acronym tests backed by JMdict (skipped where jamdict-data is not installed)."""
+import pytest
+
+from components import dictionary
+
+pytestmark = pytest.mark.skipif(not dictionary.available(), reason="jamdict-data not installed")
+
+
+def test_ordinary_words_and_names():
+    assert dictionary.is_ordinary_word("ブログ") and dictionary.is_ordinary_word("ルーブル")
+    assert not dictionary.is_ordinary_word("ポクロフスク")
+
+
+def test_translation_score_word_by_word():
+    from components.translation import translation_score
+    assert translation_score("決戦", ["decisive", "battle"]) == 1.0
+    assert translation_score("特別指定国民", ["Specially", "Designated", "Nationals"]) == 1.0
+    assert translation_score("決戦の準備", ["decisive", "battle"]) == 0.0  # 準備 accounts for nothing
+    assert translation_score("氷河", ["decisive", "battle"]) == 0.0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("両軍は東部で決戦(decisive battle)に備えている。", ("決戦", "decisive battle")),
+    ("ロシアが使う「影の船団」(shadow fleet)をめぐり議論が続く。", ("影の船団", "shadow fleet")),
+    ("米財務省は特別指定国民 Specially Designated Nationals のリストに加えた。",
+     ("特別指定国民", "Specially Designated Nationals")),
+])
+def test_translated_pairs(text, expected):
+    from pathlib import Path
+    from components.pair_rules import find_pairs, load_heads, load_known
+    data = Path(__file__).resolve().parents[2] / "components" / "data"
+    heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
+    known = load_known((data / "exonyms.jsonl").read_text(encoding="utf-8").splitlines())
+    pairs = [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in find_pairs(text, heads, known)]
+    assert expected in pairs
+
+
+def test_no_translation_pair_for_an_english_sentence():
+    from pathlib import Path
+    from components.pair_rules import find_pairs, load_heads
+    data = Path(__file__).resolve().parents[2] / "components" / "data"
+    heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
+    assert find_pairs("大統領は「We will win this battle」と述べた。", heads) == []
+
+
+def test_acronym_letters_decide_the_extent():
+    from components.translation import opens_acronym
+    assert opens_acronym("アラブ", "UAE")  # Arab
+    assert not opens_acronym("シンクタンク", "ISW")  # think tank
+
+
+def test_a_forked_process_opens_its_own_connection(monkeypatch):
+    assert dictionary.available()
+    first = dictionary._conn
+    monkeypatch.setattr(dictionary, "_pid", -1)  # as if this process were a fork of the one that opened it
+    assert dictionary._connection() is not first and dictionary.available()
+
+
+def test_translation_in_two_processes():
+    """nlp.pipe(n_process=2) forks after the parent may have used the dictionary."""
+    import multiprocessing
+    from components.translation import translation_score
+    assert translation_score("決戦", ["decisive", "battle"]) == 1.0
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(2) as pool:
+        found = pool.map(_fresh_glosses, ["決戦", "ポクロフスク", "氷河"])
+    assert "decisive battle" in found[0] and found[1] == frozenset() and "glacier" in found[2]
+
+
+def _fresh_glosses(word):
+    """Glosses without the per-process cache, so the worker queries its own connection."""
+    dictionary.glosses.cache_clear()
+    return dictionary.glosses(word)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("国際エネルギー機関(IEA)は需要予測を下げた。", "国際エネルギー機関"),
+    ("アラブ首長国連邦(UAE)が捕虜交換を仲介した。", "アラブ首長国連邦"),
+    ("米シンクタンク戦争研究所(ISW)によると", "戦争研究所"),
+    ("米エネルギー情報局(EIA)によると", "エネルギー情報局"),
+])
+def test_acronym_extent(text, expected):
+    from pathlib import Path
+    from components.pair_rules import find_pairs, load_heads
+    data = Path(__file__).resolve().parents[2] / "components" / "data"
+    heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
+    assert [text[p.ja[0]:p.ja[1]] for p in find_pairs(text, heads)] == [expected]
+
+
+def test_the_dictionary_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("GUNJI_NO_DICTIONARY", "1")
+    assert dictionary._db_path() is None
