@@ -147,8 +147,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     items = iter_inputs(args.inputs, args.stdin_format, encoding=args.encoding)
     update, close = progress_callback(False if args.no_progress else None)
     if nlp is None:
-        from spacy.vocab import Vocab
-
         from pipeline.dask_backend import annotate_with_dask
 
         try:
@@ -156,7 +154,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                         n_workers=args.workers, batch_size=args.batch_size, on_record=update)
         finally:
             close()
-        vocab = Vocab()  # the shards carry their own strings
     else:
         try:
             n_process = os.cpu_count() or 1 if args.n_process == -1 else args.n_process
@@ -169,8 +166,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, on_record=update)
         finally:
             close()
-        vocab = nlp.vocab
-    _write_batch_extras(args, vocab)
+    _write_batch_extras(args)
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
@@ -188,15 +184,16 @@ def _config_source(args: argparse.Namespace) -> str:
     return str(args.config or (FAST_CONFIG if args.fast else FULL_CONFIG))
 
 
-def _write_batch_extras(args: argparse.Namespace, vocab) -> None:
+def _write_batch_extras(args: argparse.Namespace) -> None:
     """Outputs built from the finished run: glossary, facts table, and the HTML page when asked."""
-    from pipeline.glossary import build_glossary, write_glossary
-    from pipeline.outputs import iter_shard_docs
-
     from pipeline.facts_table import write_facts
+    from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import ANNOTATIONS
+    from pipeline.record_view import iter_records
 
-    write_glossary(build_glossary(iter_shard_docs(args.output, vocab)), args.output)
+    # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
+    # not a second deserialisation of every DocBin shard
+    write_glossary(build_glossary(iter_records(args.output)), args.output)
     count, _csv, _parquet = write_facts(args.output / ANNOTATIONS, args.output)
     logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if args.html:

@@ -39,11 +39,11 @@ def test_annotate_example_writes_shards_jsonl_html(tmp_path, capsys):
 
 def test_annotate_gold_jsonl_never_copies_gold_spans(tmp_path):
     fake = tmp_path / "in.jsonl"
-    fake.write_text(json.dumps({"id": "g1", "text": "今日は晴れ。", "spans": [
+    fake.write_text(json.dumps({"id": "g1", "text": "空は青い。", "spans": [
         {"start": 0, "end": 2, "label": "WEAPON", "text": "今日"}]}, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["annotate", str(fake), "-o", str(out), "--fast"]) == 0
-    assert _records(out) == [{"id": "g1", "text": "今日は晴れ。", "spans": [], "pairs": []}]
+    assert _records(out) == [{"id": "g1", "text": "空は青い。", "spans": [], "pairs": []}]
 
 
 def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path, capsys):

@@ -39,11 +39,15 @@ def config(tmp_path_factory) -> Path:
 
 
 def _inputs(tmp_path: Path) -> List[str]:
-    """corpus/ plus a few bad lines, so skips interleave with records across shards."""
+    """corpus/'s own texts plus a few bad lines, so skips interleave with records across shards.
+
+    corpus/realtext/ holds offsets-only gold (no texts), which is left out here.
+    """
     extra = tmp_path / "extra.jsonl"
     extra.write_text('{"text": "ロシア軍は戦車3両を失った。", "date": "2025-02-03", "url": "https://example.org/1"}\n'
                      '{bad\n[1]\n{"text": "第５旅団が前進。", "outlet": {"name": "X", "lang": "ja"}}\n', encoding="utf-8")
-    return [str(REPO / "corpus"), str(extra)]
+    own = sorted(str(p) for p in (REPO / "corpus").iterdir() if p.suffix in (".txt", ".jsonl"))
+    return own + [str(extra)]
 
 
 def _same_outputs(local: Path, dask: Path) -> None:
