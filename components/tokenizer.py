@@ -40,8 +40,7 @@ from spacy.vocab import Vocab
 FIELDS = ("tag", "pos", "lemma", "norm", "morph")
 GAP_TAG = "空白"
 _READING_ESCAPE = re.compile("[=|]")
-# A word's row: (surface, tag, inflection, lemma, norm, reading); reading None for gap tokens.
-Row = Tuple[str, str, str, str, str, Optional[str]]
+_WHITESPACE = re.compile(r"\s")
 
 
 @registry.tokenizers("gunji.SudachiTokenizer.v1")
@@ -58,8 +57,8 @@ def create_tokenizer(split_mode: str = "C", fields: Sequence[str] = FIELDS) -> C
     return tokenizer_factory
 
 
-def _sudachi(split_mode: str) -> Any:
-    """A Sudachi tokenizer in ``split_mode``, on the installed system dictionary (as spaCy's).
+def _sudachi(split_mode: str) -> Tuple[Any, Any]:
+    """The installed system dictionary (as spaCy's) and a Sudachi tokenizer on it in ``split_mode``.
 
     All word-info fields are loaded: Sudachi's numeral-joining plugin reads the
     normalized form while it segments (without it ``一.1`` is cut in three), so
@@ -70,7 +69,8 @@ def _sudachi(split_mode: str) -> Any:
     modes = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}
     if split_mode not in modes:
         raise ValueError(f"split_mode must be one of A, B, C, not {split_mode!r}")
-    return Dictionary().create(mode=modes[split_mode])
+    dictionary = Dictionary()
+    return dictionary, dictionary.create(mode=modes[split_mode])
 
 
 class SudachiTokenizer:
@@ -91,103 +91,48 @@ class SudachiTokenizer:
             raise ValueError(f"unknown tokenizer fields {sorted(unknown)}; choose from {FIELDS}")
         self.split_mode = split_mode
         self.fields = tuple(f for f in FIELDS if f in set(fields) | {"tag"})
-        self._tokenizer = _sudachi(split_mode)
+        self._dictionary, self._tokenizer = _sudachi(split_mode)
         # One morpheme list, refilled by every call (Sudachi then allocates none).
         self._out = self._tokenizer.tokenize("")
         self._attrs = [{"tag": TAG, "pos": POS, "lemma": LEMMA, "norm": NORM, "morph": MORPH}[f]
                        for f in self.fields]
-        self._rows = self.fields != ("tag",)
-        self._pos_cache: Dict[int, Tuple[int, str, str]] = {}
-        self._gap_tag = self.vocab.strings.add(GAP_TAG)
+        self._pos_infos = _PosInfos(self.vocab, self._dictionary)
+        self._gap_info = (self.vocab.strings.add(GAP_TAG), GAP_TAG, "")
         self._morph_cache: Dict[Tuple[str, Optional[str]], int] = {}
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return SudachiTokenizer, (self.vocab, self.split_mode, self.fields)
 
     def __call__(self, text: str) -> Doc:
-        words, spaces, tags, rows = self.words(text)
+        morphemes = self._tokenizer.tokenize(text, out=self._out)
+        surfaces = [m.surface() for m in morphemes]
+        words, spaces, order = align(surfaces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if words:
-            doc.from_array(self._attrs, self._array(tags, rows))
+            doc.from_array(self._attrs, self._array(morphemes, words, order))
         return doc
 
-    def words(self, text: str) -> Tuple[List[str], List[bool], List[int], List[Row]]:
-        """Token texts, trailing spaces, tag hashes and (with more fields than ``tag``) rows.
-
-        Aligned as spaCy's ``get_dtokens_and_spaces`` aligns them: empty
-        morphemes are dropped; whitespace morphemes are not tokens; a single
-        ``" "`` right after a word becomes that word's trailing space; other
-        whitespace between words becomes a gap token tagged ``空白``; a text of
-        whitespace alone is one gap token. (spaCy first merges runs of space
-        morphemes, which changes none of this: only the morpheme right after
-        a word is looked at, and it is never merged away.)
-        """
-        words: List[str] = []
-        spaces: List[bool] = []
-        tags: List[int] = []
-        rows: List[Row] = []
-        with_rows, lemma, norm = self._rows, "lemma" in self.fields, "norm" in self.fields
-        reading = "morph" in self.fields
-        pos_cache = self._pos_cache
-        pos = 0
-        after_word = False
-        for m in self._tokenizer.tokenize(text, out=self._out):
-            surface = m.surface()
-            if not surface:
-                continue
-            if after_word:
-                after_word = False
-                if surface == " ":
-                    spaces[-1] = True
-                    pos += 1
-            if surface.isspace():
-                continue
-            start = text.find(surface, pos)
-            if start < 0:
-                raise ValueError(f"Sudachi's tokens do not match the text at {pos}: {surface!r}")
-            if start > pos:
-                self._add_gap(text[pos:start], words, spaces, tags, rows)
-            info = pos_cache.get(m.part_of_speech_id())
-            if info is None:
-                info = pos_cache[m.part_of_speech_id()] = self._pos_info(m.part_of_speech())
-            words.append(surface)
-            spaces.append(False)
-            tags.append(info[0])
-            if with_rows:
-                rows.append((surface, info[1], info[2], m.dictionary_form() if lemma else "",
-                             m.normalized_form() if norm else "", m.reading_form() if reading else None))
-            pos = start + len(surface)
-            after_word = True
-        if pos < len(text):
-            self._add_gap(text[pos:] if words else text, words, spaces, tags, rows)
-        return words, spaces, tags, rows
-
-    def _add_gap(self, gap: str, words: List[str], spaces: List[bool], tags: List[int], rows: List[Row]) -> None:
-        words.append(gap)
-        spaces.append(False)
-        tags.append(self._gap_tag)
-        if self._rows:
-            rows.append((gap, GAP_TAG, "", gap, gap, None))
-
-    def _pos_info(self, pos: Sequence[str]) -> Tuple[int, str, str]:
-        """spaCy's tag (the first four POS levels, ``*`` left out) as hash and string, and inflection (the rest)."""
-        tag = "-".join([x for x in pos[:4] if x != "*"])
-        return self.vocab.strings.add(tag), tag, ";".join([x for x in pos[4:] if x != "*"])
-
-    def _array(self, tags: List[int], rows: List[Row]) -> numpy.ndarray:
-        if not self._rows:
-            return numpy.array(tags, dtype="uint64").reshape(-1, 1)
-        add = self.vocab.strings.add
-        columns: List[List[int]] = [tags]
-        for field in self.fields[1:]:
-            if field == "pos":
-                columns.append(_pos_column(rows))
-            elif field == "lemma":
-                columns.append([add(w[3] or w[0]) for w in rows])
-            elif field == "norm":
-                columns.append([add(w[4]) for w in rows])
-            else:
-                columns.append([self._morph(w[2], w[5]) for w in rows])
+    def _array(self, morphemes: Any, words: List[str], order: List[int]) -> numpy.ndarray:
+        """One row per word, one column per field; ``order`` maps words to morphemes (-1: a gap token)."""
+        infos = self._pos_infos
+        pos_ids = [m.part_of_speech_id() for m in morphemes]
+        rows = [infos[pos_ids[i]] if i >= 0 else self._gap_info for i in order]
+        columns: List[List[int]] = [[r[0] for r in rows]]
+        if "pos" in self.fields:
+            columns.append(_pos_column(words, [r[1] for r in rows]))
+        if "lemma" in self.fields:
+            add = self.vocab.strings.add
+            lemmas = [m.dictionary_form() for m in morphemes]
+            columns.append([add((lemmas[i] or words[k]) if i >= 0 else words[k]) for k, i in enumerate(order)])
+        if "norm" in self.fields:
+            add = self.vocab.strings.add
+            norms = [m.normalized_form() for m in morphemes]
+            columns.append([add(norms[i] if i >= 0 else words[k]) for k, i in enumerate(order)])
+        if "morph" in self.fields:
+            readings = [m.reading_form() for m in morphemes]
+            columns.append([self._morph(r[2], readings[i] if i >= 0 else None) for r, i in zip(rows, order)])
+        if len(columns) == 1:
+            return numpy.array(columns[0], dtype="uint64").reshape(-1, 1)
         return numpy.array(columns, dtype="uint64").T.copy()
 
     def _morph(self, inflection: str, reading: Optional[str]) -> int:
@@ -227,16 +172,118 @@ class SudachiTokenizer:
         return self
 
 
-def _pos_column(words: List[Row]) -> List[int]:
+class _PosInfos(dict):
+    """Sudachi POS id → (tag hash, tag, inflection) in spaCy's form: the first four levels joined
+    by ``-`` and the rest by ``;``, ``*`` left out. Filled on first sight from the dictionary."""
+
+    def __init__(self, vocab: Vocab, dictionary: Any) -> None:
+        super().__init__()
+        self._vocab, self._dictionary = vocab, dictionary
+
+    def __missing__(self, pos_id: int) -> Tuple[int, str, str]:
+        pos = self._dictionary.pos_of(pos_id)
+        tag = "-".join([x for x in pos[:4] if x != "*"])
+        info = self[pos_id] = (self._vocab.strings.add(tag), tag, ";".join([x for x in pos[4:] if x != "*"]))
+        return info
+
+
+def align(surfaces: List[str], text: str) -> Tuple[List[str], List[bool], List[int]]:
+    """Words, trailing spaces, and each word's morpheme index (-1 for a gap token), as spaCy aligns them.
+
+    As in spaCy's ``get_dtokens_and_spaces``: empty morphemes are dropped;
+    whitespace morphemes are not words; a single ``" "`` right after a word
+    becomes that word's trailing space; other whitespace between words becomes
+    a gap token (tagged ``空白``); a text of whitespace alone is one gap token.
+    (spaCy first merges runs of space morphemes, which changes none of this:
+    only the morpheme right after a word is looked at, and it is never merged
+    away.) Sudachi's surfaces tile the text, so only the runs of whitespace
+    morphemes need handling; the words between them are copied in slices.
+    """
+    if "" in surfaces:
+        return _align_each(surfaces, text)
+    n = len(surfaces)
+    if not _WHITESPACE.search(text):
+        return surfaces, [False] * n, list(range(n))
+    words: List[str] = []
+    spaces: List[bool] = []
+    order: List[int] = []
+    copied = 0
+    for start, end in _runs([i for i, surface in enumerate(surfaces) if surface.isspace()]):
+        words += surfaces[copied:start]
+        spaces += [False] * (start - copied)
+        order += range(copied, start)
+        gap = "".join(surfaces[start:end])
+        if start > 0 and surfaces[start] == " ":  # the word before keeps one space
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            order.append(-1)
+        copied = end
+    words += surfaces[copied:]
+    spaces += [False] * (n - copied)
+    order += range(copied, n)
+    return words, spaces, order
+
+
+def _runs(indices: List[int]) -> List[Tuple[int, int]]:
+    """Maximal runs of consecutive integers in the sorted ``indices``, as ``(first, last + 1)``."""
+    runs: List[Tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _align_each(surfaces: List[str], text: str) -> Tuple[List[str], List[bool], List[int]]:
+    """``align`` morpheme by morpheme, for the rare analysis with empty morphemes (``…`` may give some)."""
+    words: List[str] = []
+    spaces: List[bool] = []
+    order: List[int] = []
+    pos = 0
+    after_word = False
+    for i, surface in enumerate(surfaces):
+        if not surface:
+            continue
+        if after_word:
+            after_word = False
+            if surface == " ":
+                spaces[-1] = True
+                pos += 1
+        if surface.isspace():
+            continue
+        start = text.find(surface, pos)
+        if start < 0:
+            raise ValueError(f"Sudachi's tokens do not match the text at {pos}: {surface!r}")
+        if start > pos:
+            words.append(text[pos:start])
+            spaces.append(False)
+            order.append(-1)
+        words.append(surface)
+        spaces.append(False)
+        order.append(i)
+        pos = start + len(surface)
+        after_word = True
+    if pos < len(text):
+        words.append(text[pos:] if words else text)
+        spaces.append(False)
+        order.append(-1)
+    return words, spaces, order
+
+
+def _pos_column(words: List[str], tags: List[str]) -> List[int]:
     """Universal POS per word by spaCy's own ``resolve_pos`` (orth map, tag bigrams, tag map)."""
     out: List[int] = []
     next_pos = None
     last = len(words) - 1
-    for i, w in enumerate(words):
+    for i, word in enumerate(words):
         if next_pos:
             out.append(next_pos)
             next_pos = None
         else:
-            pos, next_pos = resolve_pos(w[0], w[1], words[i + 1][1] if i < last else None)
+            pos, next_pos = resolve_pos(word, tags[i], tags[i + 1] if i < last else None)
             out.append(pos)
     return out

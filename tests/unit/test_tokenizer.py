@@ -127,3 +127,16 @@ def test_sudachi_input_limit_is_left_to_chunking(ours):
         ours[("tag",)](text)
     docs = [ours[("tag",)](piece) for piece in split_text(text)]
     assert "".join(d.text for d in docs) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["ロシア", "軍", " ", "  ", "\u3000", "\n", "", "A", "。"]), max_size=10))
+def test_slice_alignment_equals_the_morpheme_by_morpheme_one(surfaces):
+    """``align`` copies the words between whitespace runs in slices; ``_align_each`` (used when
+    Sudachi gives empty morphemes) walks them one by one; both give spaCy's words and spaces."""
+    from components.tokenizer import _align_each, align
+
+    surfaces = [s for s in surfaces if s]
+    text = "".join(surfaces)
+    assert align(surfaces, text) == _align_each(surfaces, text)
+    assert _align_each(surfaces[:1] + [""] + surfaces[1:], text)[:2] == _align_each(surfaces, text)[:2]
