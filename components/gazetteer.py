@@ -200,7 +200,7 @@ def token_view(doc: Doc) -> TokenView:
 # would be hashed again on every doc, and the text comes back as one shared object. Cleared
 # when full, so memory stays flat on an endless stream of new tokens (numbers, names).
 _BY_ORTH: Dict[int, Tuple[str, str]] = {}
-_BY_ORTH_MAX = 1 << 17
+_BY_ORTH_MAX = 1 << 16  # as many as the fold cache keeps
 
 
 def _texts_and_folds(doc: Doc, orths: List[int]) -> Tuple[Tuple[str, ...], List[str]]:

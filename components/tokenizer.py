@@ -14,8 +14,10 @@ those of spaCy's tokenizer: the same empty-morpheme filter, the same merge of
 consecutive Sudachi space morphemes, the same gap tokens (tag ``空白``) for
 whitespace between words, the same ``resolve_pos`` bigram rules. ``fields``
 chooses which of the attributes are filled (``tag`` always is); what is left
-out keeps spaCy's default (lemma and norm read as the text, no POS or morph).
-Sub-tokens are never computed.
+out keeps spaCy's default (empty lemma and POS, no morph, the lexeme's norm,
+i.e. the text). Sub-tokens are never computed. The fast config fills ``tag``
+alone, which is all its components read; a component that reads ``pos_``,
+``lemma_``, ``norm_`` or ``morph`` needs that field added in the config.
 
 Sudachi's input limit (49,149 bytes) applies as before; ``gunji annotate``
 cuts longer texts first (``pipeline/chunking.py``). Sudachi is not thread-safe

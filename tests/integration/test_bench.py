@@ -27,10 +27,12 @@ def test_quick_benchmark_writes_ratios_and_rss(tmp_path):
         assert key in results
     assert isinstance(results["fast_over_tokenizer"], float) and results["fast_over_tokenizer"] > 0
     assert isinstance(results["fast_over_sudachi"], float) and results["fast_over_sudachi"] > 0
+    assert isinstance(results["fast_over_tokenizer_cpu"], float) and results["full_over_ginza_cpu"] is None
     assert results["full_over_ginza"] is None  # not timed here: reported as missing, not invented
     assert {(t["pipeline"], t["n_process"]) for t in results["timings"]} == {
         ("tokenizer", 1), ("tokenizer", 2), ("sudachi", 1), ("fast", 1), ("fast", 2)}  # sudachi: one process
     assert all(t["records"] == 12 and t["chars_per_second"] > 0 for t in results["timings"])
+    assert all(t["chars_per_cpu_second"] > 0 for t in results["timings"] if t["n_process"] == 1)
     assert set(results["rss"]["rss_after"]) == {"50", "200"} and isinstance(results["rss_growth"], float)
     assert results["peak_rss_bytes"]["self"] > 0
     lines = summary_lines(results)
