@@ -15,8 +15,10 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass
-from typing import Any, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
@@ -123,26 +125,27 @@ class FoldedGazetteer(Generic[T]):
             List[GazetteerMatch]: Matches ordered by start token, possibly overlapping.
         """
         view = token_view(doc)
-        folded, starts, ends, end_token = view.folded, view.starts, view.ends, view.end_token
+        folded, ends, end_token = view.folded, view.ends, view.end_token
+        size = len(folded)
         matches: List[GazetteerMatch[T]] = []
         root = self._root
-        for i, pos in enumerate(starts):
-            if ends[i] == pos or folded[pos] not in root:  # folds to nothing, or no key starts here
+        # The walk is inlined (no generator per start token): this loop runs over every token of every doc.
+        for i, pos in enumerate(view.starts):
+            if ends[i] == pos:  # the token folds to nothing
                 continue
-            found = list(self._walk(folded, pos, end_token))
-            if longest_only and found:
-                found = found[-1:]
-            matches.extend(GazetteerMatch(i, j + 1, payload) for j, payload in found)
+            node = root.get(folded[pos])
+            found: List[GazetteerMatch[T]] = []
+            k = pos + 1
+            while node is not None:
+                if _END in node and k in end_token:
+                    found.append(GazetteerMatch(i, end_token[k] + 1, node[_END]))
+                if k == size:
+                    break
+                node = node.get(folded[k])
+                k += 1
+            if found:
+                matches.extend(found[-1:] if longest_only else found)
         return matches
-
-    def _walk(self, folded: str, pos: int, end_token: Dict[int, int]) -> Iterator[Tuple[int, T]]:
-        node = self._root
-        for k in range(pos, len(folded)):
-            node = node.get(folded[k])
-            if node is None:
-                return
-            if _END in node and (k + 1) in end_token:
-                yield end_token[k + 1], node[_END]
 
 
 @dataclass(frozen=True)
@@ -179,29 +182,50 @@ def token_view(doc: Doc) -> TokenView:
     cached = _VIEWS.get(doc)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
-    texts = tuple(strings[orth] for orth, _ in rows)
-    text = "".join([t + " " if space else t for t, (_, space) in zip(texts, rows)])
-    folded, starts, ends = _fold_all(texts)
-    end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
-    view = TokenView(texts, text, folded, tuple(starts), tuple(ends), end_token)
+    if len(doc):
+        rows = doc.to_array([ORTH, SPACY])
+        texts, pieces = _texts_and_folds(doc, rows[:, 0].tolist())
+        spaced = rows[:, 1].tolist()
+        text = "".join([t + " " if space else t for t, space in zip(texts, spaced)]) if any(spaced) \
+            else "".join(texts)
+    else:
+        texts, pieces, text = (), [], ""
+    view = _view(texts, pieces, text)
     _VIEWS[doc] = (len(doc), view)
     return view
 
 
-def _fold_all(texts: Iterable[str]) -> Tuple[str, List[int], List[int]]:
-    parts: List[str] = []
-    starts: List[int] = []
-    ends: List[int] = []
-    pos = 0
-    for text in texts:
-        piece = _fold_token(text)
-        starts.append(pos)
-        pos += len(piece)
-        ends.append(pos)
-        parts.append(piece)
-    return "".join(parts), starts, ends
+# Token text and its fold by ORTH id (a hash of the text, the same in every vocab). Looked up
+# with ``map(dict.get)``: an int key hashes for free, while a str fresh from the string store
+# would be hashed again on every doc, and the text comes back as one shared object. Cleared
+# when full, so memory stays flat on an endless stream of new tokens (numbers, names).
+_BY_ORTH: Dict[int, Tuple[str, str]] = {}
+_BY_ORTH_MAX = 1 << 16  # as many as the fold cache keeps
+
+
+def _texts_and_folds(doc: Doc, orths: List[int]) -> Tuple[Tuple[str, ...], List[str]]:
+    """The texts of tokens ``orths`` and their folds (``fold``), from ``_BY_ORTH`` where known."""
+    entries = list(map(_BY_ORTH.get, orths))
+    if None in entries:
+        if len(_BY_ORTH) > _BY_ORTH_MAX:
+            _BY_ORTH.clear()
+        strings = doc.vocab.strings
+        for i, entry in enumerate(entries):
+            if entry is None:
+                text = strings[orths[i]]
+                entries[i] = _BY_ORTH[orths[i]] = (text, _fold_token(text))
+    return tuple(map(itemgetter(0), entries)), list(map(itemgetter(1), entries))
+
+
+def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:
+    """The view of tokens ``texts`` folded to ``pieces``, doc text ``text`` (C-level loops: map, accumulate, zip)."""
+    ends = tuple(accumulate(map(len, pieces)))
+    starts = (0,) + ends[:-1] if ends else ()
+    if "" in pieces:  # a token folding to nothing ends where the one before it does: the first one counts
+        end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
+    else:
+        end_token = dict(zip(ends, range(len(ends))))
+    return TokenView(texts, text, "".join(pieces), starts, ends, end_token)
 
 
 def non_overlapping(matches: Sequence[GazetteerMatch[T]]) -> List[GazetteerMatch[T]]:

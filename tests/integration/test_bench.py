@@ -1,4 +1,4 @@
-"""``run_benchmark`` in quick mode: the JSON has the raw figures and the four headline keys.
+"""``run_benchmark`` in quick mode: the JSON has the raw figures, the four headline keys and fast ÷ sudachi.
 
 Only the shape is checked: speeds depend on the machine and its load, so no
 figure is asserted (the ratios are read by people, against same-run baselines).
@@ -21,18 +21,22 @@ def test_quick_benchmark_writes_ratios_and_rss(tmp_path):
     fast, _missing = fast_config_for_tests(tmp_path)
     output = tmp_path / "bench.json"
     results = run_benchmark(12, output, fast_config=fast, quick=True, sources=[REPO / "corpus" / "example.txt"],
-                            pipelines=("tokenizer", "fast"))
+                            pipelines=("tokenizer", "sudachi", "fast"), repeats=2)
     assert json.loads(output.read_text(encoding="utf-8")) == json.loads(json.dumps(results))
     for key in ("full_over_ginza", "fast_over_tokenizer", "nproc2_over_nproc1", "rss_growth"):
         assert key in results
     assert isinstance(results["fast_over_tokenizer"], float) and results["fast_over_tokenizer"] > 0
+    assert isinstance(results["fast_over_sudachi"], float) and results["fast_over_sudachi"] > 0
+    assert isinstance(results["fast_over_tokenizer_cpu"], float) and results["full_over_ginza_cpu"] is None
     assert results["full_over_ginza"] is None  # not timed here: reported as missing, not invented
     assert {(t["pipeline"], t["n_process"]) for t in results["timings"]} == {
-        ("tokenizer", 1), ("tokenizer", 2), ("fast", 1), ("fast", 2)}
+        ("tokenizer", 1), ("tokenizer", 2), ("sudachi", 1), ("fast", 1), ("fast", 2)}  # sudachi: one process
     assert all(t["records"] == 12 and t["chars_per_second"] > 0 for t in results["timings"])
+    assert all(t["chars_per_cpu_second"] > 0 for t in results["timings"] if t["n_process"] == 1)
     assert set(results["rss"]["rss_after"]) == {"50", "200"} and isinstance(results["rss_growth"], float)
     assert results["peak_rss_bytes"]["self"] > 0
-    assert any("fast_over_tokenizer" in line for line in summary_lines(results))
+    lines = summary_lines(results)
+    assert any("fast_over_tokenizer" in line for line in lines) and any("fast_over_sudachi" in line for line in lines)
 
 
 def test_an_unloadable_config_is_reported_not_fatal(tmp_path):

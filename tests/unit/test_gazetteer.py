@@ -61,3 +61,61 @@ def test_token_view_is_shared_and_follows_retokenization(nlp_blank):
         retokenizer.merge(doc[0:3])
     again = token_view(doc)
     assert again is not view and list(again.texts) == [t.text for t in doc] and again.text == doc.text
+
+
+def _brute_force(gaz, doc):
+    """Every (start, end, payload) whose joined folded token texts are a key, token by token."""
+    from components.gazetteer import fold
+
+    out = []
+    for i in range(len(doc)):
+        if not fold(doc[i].text):
+            continue
+        for j in range(i + 1, len(doc) + 1):
+            if not fold(doc[j - 1].text):
+                continue  # a match ends on a token that folds to something
+            payload = gaz.lookup("".join(t.text for t in doc[i:j]))
+            if payload is not None:
+                out.append((i, j, payload))
+    return out
+
+
+_WORDS = ["ロシア", "軍", "空挺", "・", " ", "－", "Kh", "-", "47", "M2", "シャヘド", "が", "ー", "ウクライナ", "136"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_find_equals_brute_force_on_random_token_sequences(nlp_blank, seed):
+    """The inlined trie walk finds what trying every token span finds, incl. tokens that fold to nothing."""
+    import random
+
+    from spacy.tokens import Doc
+
+    rnd = random.Random(seed)
+    gaz = FoldedGazetteer()
+    gaz.add_all([("ロシア軍", 1), ("ロシア空挺軍", 2), ("Kh-47M2", 3), ("シャヘド136", 4), ("ロシア", 5),
+                 ("軍", 6), ("M2", 7), ("ウクライナ軍", 8)])
+    words = [rnd.choice(_WORDS) for _ in range(rnd.randint(1, 12))]
+    words = [w for w in words if w != " "] or ["軍"]
+    doc = Doc(nlp_blank.vocab, words=words, spaces=[rnd.random() < 0.2 for _ in words])
+    found = [(m.start, m.end, m.payload) for m in gaz.find(doc, longest_only=False)]
+    assert sorted(found) == sorted(_brute_force(gaz, doc))
+    longest = {}
+    for start, end, payload in found:
+        if end > longest.get(start, (0, None))[0]:
+            longest[start] = (end, payload)
+    assert [(m.start, m.end, m.payload) for m in gaz.find(doc)] == [(s, e, p) for s, (e, p) in sorted(longest.items())]
+
+
+def test_token_texts_survive_a_full_cache(nlp_blank, monkeypatch):
+    """The ORTH → (text, fold) cache is cleared when full; views stay right across the clear."""
+    from components import gazetteer
+    from components.gazetteer import token_view
+
+    monkeypatch.setattr(gazetteer, "_BY_ORTH", {})
+    monkeypatch.setattr(gazetteer, "_BY_ORTH_MAX", 3)
+    for text in ["ロシア軍が前進した。", "Ｋｈ−４７Ｍ２ を 2 発", "ウクライナ空軍の発表", "ロシア軍が前進した。"]:
+        doc = nlp_blank(text)
+        view = token_view(doc)
+        assert list(view.texts) == [t.text for t in doc] and view.text == doc.text
+        assert view.folded == "".join(fold(t.text) for t in doc)
+        assert len(gazetteer._BY_ORTH) <= 3 + len(doc)
