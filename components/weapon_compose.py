@@ -75,6 +75,7 @@ def trie_entries(names: Sequence[Tuple[str, Name]], grammar: Grammar,
     entries += [(h.term, "head", h) for h in grammar.heads]
     entries += [(form, "mod", m) for m in grammar.modifiers for form in modifier_forms(m)]
     entries += [(c, "cue", True) for c in grammar.cues] + [(s, "stop", True) for s in grammar.stops]
+    entries += [(x.term, "suffix", x) for x in grammar.suffixes]
     for term, role, value in entries:
         key = fold_fn(term)
         if key:
@@ -105,13 +106,23 @@ def _is_type_number(number: Tok, marker: Tok) -> bool:
     return marker.text == "式" and not number.space and not marker.space and digits.isdigit() and len(digits) <= 3
 
 
+def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[Tok], end: int, group: str) -> int:
+    """The end of the longest applicable suffix glued at token ``end`` (``システム`` after ``自走砲``), or ``end``."""
+    if end == 0 or (tokens and tokens[end - 1].space):
+        return end
+    return max((e for e, x in suffixes.get(end, []) if x.applies(group)), default=end)
+
+
 def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tokens: Sequence[Tok] = (),
                       modifiers: Sequence[Modifier] = ()) -> List[Candidate]:
-    """Heads, each extended left over the longest chain of applicable modifiers."""
+    """Heads, each extended left over the longest chain of applicable modifiers and right over a suffix."""
     mods_by_end: Dict[int, List[Tuple[int, Modifier]]] = {}
+    suffixes: Dict[int, List[Tuple[int, Any]]] = {}
     for start, end, payload in hits:
         if "mod" in payload:
             mods_by_end.setdefault(end, []).append((start, payload["mod"]))
+        if "suffix" in payload:
+            suffixes.setdefault(start, []).append((end, payload["suffix"]))
     longest: Dict[int, Tuple[int, Head]] = {}
     for start, end, payload in hits:  # the longest head at a start is the head (ロケット砲, not ロケット)
         if "head" in payload and end > longest.get(start, (0, None))[0]:
@@ -120,6 +131,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
     for start, (end, head) in longest.items():
         if any(s <= start and end <= e for s, e in stops):
             continue
+        end = _suffix_end(suffixes, tokens, end, head.group)
         chain: List[Modifier] = []
         cur = start
         while len(chain) < 4:
