@@ -1,0 +1,47 @@
+"""Units and counters met in published reporting (issue 10): weights (トン, kg: COUNT, as both
+real-text annotators took them), 平方マイル, and the counters 集落 and 着.
+
+All example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+import components.quantities  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+
+
+@pytest.mark.parametrize("text,span,value,value_max,unit,category,approx", [
+    ("その艦の排水量は約3100トンだった。", "約3100トン", 3100, None, "t", "COUNT", True),
+    ("弾頭は約450kgとされる。", "約450kg", 450, None, "kg", "COUNT", True),
+    ("重さ20キログラムの爆薬を積む。", "20キログラム", 20, None, "kg", "COUNT", False),
+    ("機体は5~7kgと軽い。", "5~7kg", 5, 7, "kg", "COUNT", False),
+    ("敵は週に約3.2平方マイルを奪った。", "約3.2平方マイル", 3.2, None, "mi²", "AREA", True),
+    ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
+    ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
+])
+def test_real_reporting_units(nlp, text, span, value, value_max, unit, category, approx):
+    got = found(nlp, text)
+    assert span in got, f"{span!r} not among {list(got)}"
+    q = got[span]
+    assert (q["value"], q.get("value_max"), q["unit"], q["category"], q["approx"]) == \
+        (value, value_max, unit, category, approx)
+
+
+@pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。"])
+def test_unit_near_misses(nlp, text):
+    assert found(nlp, text) == {}
