@@ -7,7 +7,7 @@ spans are lost (ANNOTATION.md: each is a span). ``split_glosses`` cuts such a to
 into its word, the brackets and the gloss when ``known`` accepts the word or the
 gloss (the weapon recogniser passes its gazetteer), and leaves other tokens alone.
 
-As in :mod:`components.number_tokens`, it is idempotent, span groups are rebuilt
+As in :mod:`components.token_splits`, it is idempotent, span groups are rebuilt
 from character offsets, and per-token lists in ``doc.user_data`` (ja_ginza's
 bunsetu data) stay aligned: the word keeps the token's data, the other pieces
 continue its bunsetu.

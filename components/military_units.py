@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .registration import factory
-from .number_tokens import split_vague_numerals
+from .token_splits import split_tokens
 from .unit_joint import extend_joint
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
@@ -107,7 +107,7 @@ class MilitaryUnitRecognizer(TablePipe):
 
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
-        split_vague_numerals(doc)  # 無人機数十機: 機数|十 → 機|数|十 (components.number_tokens)
+        split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
         found = extend_joint(token_view(doc).texts, self._japanese(doc), self.affiliations)  # ロシア・ウクライナ両軍
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 
 from .registration import factory
-from .number_tokens import split_vague_numerals
+from .token_splits import split_tokens
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
 from .gazetteer import token_view
@@ -101,7 +101,7 @@ class QuantityExtractor(TablePipe):
 
     def find(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
         """Find, align and classify the quantities of ``doc``."""
-        split_vague_numerals(doc)  # 無人機数十機: 機数|十 → 機|数|十 (components.number_tokens)
+        split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []

@@ -54,7 +54,8 @@ APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
-_CHANGE_AFTER = re.compile(r"[にへ](?!満た)|まで(?:引き|減|増|下|上)")
+# 7.5%から7%に下げた: a change; 100人から200人に上る (a reporting verb after に) is still a range
+_CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま)|まで(?:引き|減|増|下|上)")
 
 
 @dataclass

@@ -171,10 +171,8 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                 break
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
-        end = classes_by_start[end + 1].end
-    elif glued and is_katakana(name.alias) and end in classes_by_start \
-            and is_katakana(tokens[end].text):
-        end = classes_by_start[end].end
+        end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
+    # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
     return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
 
 

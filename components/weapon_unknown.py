@@ -7,6 +7,9 @@ evidence right beside them:
 - a *designation*: capitals, a hyphen and digits with an optional letter suffix
   (``Kh-59``, ``QZ-9``, ``FP-7``, ``BM-77``), or a capitalised word, a hyphen and
   digits (``Geran-2``, ``Lancet-3``);
+- a *katakana word* glued before a drone or missile class noun (``ザリャーミサイル``,
+  ``ペクロドローン``), unless it is a type word (``ホビー``, ``ターゲット``), a place or a
+  person (Sudachi's 地名/人名 tags);
 - an *all-caps word* of three to six letters that the tokenizer does not know as
   a proper noun (``ZALA``; not ``NATO``, which Sudachi tags 固有名詞) and that is
   not a known organisation acronym.
@@ -37,6 +40,16 @@ ACRONYM_STOP = frozenset({
     "SLCM", "GLCM", "HGV", "EW", "ECM", "CEO", "JSC", "LLC", "PMC", "TV", "SNS", "YOUTUBE",
 })
 _ORG_TAG = "名詞-固有名詞"
+_PLACE_OR_PERSON = ("名詞-固有名詞-地名", "名詞-固有名詞-人名")
+_KATAKANA_NAME = re.compile(r"[ァ-ヺー]{3,12}")
+NAMED_GROUPS = ("drone", "missile")  # classes a glued katakana word can name a system of
+# Katakana words that say what kind of drone or missile, or whose, not which one.
+KATAKANA_STOP = frozenset({
+    "ホビー", "レーシング", "レース", "ターゲット", "テスト", "ハイブリッド", "ボランティア", "クルーズ", "スマート",
+    "ヘビー", "ライト", "ロング", "ショート", "ナノ", "ファイバー", "ケーブル", "ワイヤー", "レーザー", "モデル",
+    "タイプ", "シリーズ", "プロトタイプ", "ベース", "メーカー", "コスト", "ロシア", "ウクライナ", "イラン", "アメリカ",
+    "トルコ", "ドイツ", "フランス", "イギリス", "ヨーロッパ", "アジア", "ウクライナ製", "ミサイル", "ドローン",
+})
 
 
 def _norm(tok: Tok) -> str:
@@ -55,6 +68,19 @@ def _designation_end(tokens: Sequence[Tok], i: int) -> int:
     return best
 
 
+def _katakana_name(tokens: Sequence[Tok], i: int, class_start) -> bool:
+    """``ザリャー`` in ``ザリャーミサイル``, ``ペクロ`` in ``ペクロドローン``: an unknown katakana word glued
+    before a drone or missile class noun that is not a type word, a place or a person."""
+    after = class_start.get(i + 1)
+    if after is None or tokens[i].space or not (after.weapon_class or "").endswith(NAMED_GROUPS):
+        return False
+    text = _norm(tokens[i])
+    if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
+        return False
+    last = _norm(tokens[i - 1])[-1:] if i else ""
+    return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
+
+
 def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """Unlisted designations and all-caps names with weapon evidence beside them.
 
@@ -70,6 +96,10 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     while i < len(tokens):
         if i in taken or (i > 0 and not tokens[i - 1].space and _norm(tokens[i - 1])[-1:].isascii()
                           and _norm(tokens[i - 1])[-1:].isalnum()):
+            i += 1
+            continue
+        if _katakana_name(tokens, i, class_start):
+            out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
             i += 1
             continue
         end = _designation_end(tokens, i)

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 
 from .registration import factory
-from .number_tokens import split_vague_numerals
+from .token_splits import split_tokens
 from .gloss_tokens import split_glosses
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import FoldedGazetteer, token_view
@@ -52,6 +52,8 @@ LABEL = "WEAPON"
 NAMES_FILE = "weapons.jsonl"
 CLASSES_FILE = "weapon_classes.jsonl"
 NER_LABELS = ["Weapon", "Aircraft", "Ship"]
+UNITS_KEY = "military_units"  # the military_unit_recognizer's group: unit names are not guessed weapons
+GUESSES = ("ner", "unknown")  # candidate kinds found by NER or by shape, not from a table
 
 
 @factory(
@@ -130,8 +132,8 @@ class WeaponRecognizer(TablePipe):
 
     def find(self, doc: Doc) -> List[Candidate]:
         """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
-        split_vague_numerals(doc)  # 無人機数十機: 機数|十 → 機|数|十 (components.number_tokens)
         split_glosses(doc, self._known)  # 無人機(ドローン) → 無人機|(|ドローン|) (components.gloss_tokens)
+        split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
         strings = doc.vocab.strings  # arrays and the shared token view, not a Token object per token
         rows = doc.to_array([SPACY, ENT_TYPE, TAG]).tolist() if len(doc) else []
@@ -139,6 +141,10 @@ class WeaponRecognizer(TablePipe):
                   for text, (space, ent, tag) in zip(token_view(doc).texts, rows)]
         labels = self.ner_labels if self.use_ner_signal else ()
         chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
+        units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
+        if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
+            chosen = [c for c in chosen if c.kind not in GUESSES
+                      or not any(s <= c.start and c.end <= e for s, e in units)]
         held = [(s.start, s.end) for key in self.yield_to if key in doc.spans for s in doc.spans[key]]
         if not held:
             return chosen

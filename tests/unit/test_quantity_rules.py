@@ -398,6 +398,7 @@ def test_idioms_group_names_and_calibres(tables, text):
 @pytest.mark.parametrize("text,span,value,value_max,unit,approx,bound", [
     # a range written with its counter or qualifier at both ends is one span (ANNOTATION.md)
     ("砲兵は4発から6発を撃ち込んだ。", "4発から6発", 4, 6, "発", False, "range"),
+    ("死者は100人から200人に上るとみられる。", "100人から200人", 100, 200, "人", False, "range"),
     ("住民は前線から約15km〜約25kmの地域に住む。", "約15km〜約25km", 15, 25, "km", True, "range"),
     ("敵は無人機30機から40機以上を差し向けた。", "30機から40機以上", 30, 40, "機", False, "range"),
     ("兵士は8から12人の班に分かれた。", "8から12人", 8, 12, "人", False, "range"),

@@ -1,4 +1,7 @@
-"""Split a noun token that swallowed the ``数`` of a vague numeral (``機数|十|機`` → ``機|数|十|機``).
+"""Split tokens that hide a boundary our spans need, before any gunji span exists.
+
+1. A noun token that swallowed the ``数`` of a vague numeral (``機数|十|機`` → ``機|数|十|機``).
+2. A katakana token that ends in a katakana class noun (``リュティドローン`` → ``リュティ|ドローン``).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -17,22 +20,27 @@ get an entry for the new token so they stay aligned.
 from __future__ import annotations
 
 import logging
-from typing import List, Tuple
+import re
+from typing import List, Sequence, Tuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from .gazetteer import token_view
 
 logger = logging.getLogger(__name__)
 
 _MAGNITUDES = ("十", "百", "千", "万")
 _NUMERAL_TAG = "名詞-数詞"
+CLASS_HEADS = ("ミサイル", "ドローン")  # katakana class nouns Sudachi glues unknown katakana words to
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
-def _cuts(doc: Doc) -> List[int]:
+def _cuts(texts: Sequence[str]) -> List[int]:
     """Indices of tokens ``X数`` followed by a token that starts with a magnitude."""
     out = []
-    for i in range(len(doc) - 1):
-        text = doc[i].text
-        if len(text) >= 2 and text.endswith("数") and doc[i + 1].text.startswith(_MAGNITUDES) \
+    for i in range(len(texts) - 1):
+        text = texts[i]
+        if len(text) >= 2 and text.endswith("数") and texts[i + 1].startswith(_MAGNITUDES) \
                 and not text[-2].isdigit():
             out.append(i)
     return out
@@ -40,28 +48,56 @@ def _cuts(doc: Doc) -> List[int]:
 
 def split_vague_numerals(doc: Doc) -> int:
     """Split ``X数`` before a magnitude into ``X`` and ``数`` in place; return how many tokens were split."""
-    if "数" not in doc.text:
+    texts = token_view(doc).texts
+    return _split(doc, [(i, len(texts[i]) - 1, _NUMERAL_TAG, "NUM") for i in _cuts(texts)])
+
+
+def split_glued_class_heads(doc: Doc) -> int:
+    """Split a katakana token that ends in a katakana class noun (``リュティドローン``, ``ザリャーミサイル``).
+
+    Sudachi joins an unknown katakana word to the katakana word after it, so a
+    name (or a type word) glued to ``ドローン``/``ミサイル`` becomes one token and
+    neither the name nor the class lies on a token boundary. The token is cut
+    before the class noun when at least two katakana remain in front of it.
+    """
+    plan = []
+    for i, text in enumerate(token_view(doc).texts):  # the cached texts: no Token object per token
+        for head in CLASS_HEADS:
+            if len(text) >= len(head) + 2 and text.endswith(head) and _KATAKANA.fullmatch(text):
+                token = doc[i]
+                plan.append((i, len(text) - len(head), token.tag_, token.pos_ or "NOUN"))
+                break
+    return _split(doc, plan) if plan else 0
+
+
+def split_tokens(doc: Doc) -> int:
+    """Every split of this module, in place (idempotent); the number of tokens split."""
+    return split_vague_numerals(doc) + split_glued_class_heads(doc)
+
+
+def _split(doc: Doc, plan: List[Tuple[int, int, str, str]]) -> int:
+    """Cut each token ``i`` at ``at`` characters; the second piece gets ``tag`` and ``pos``."""
+    if not plan:
         return 0
-    cuts = _cuts(doc)
-    if not cuts:
-        return 0
+    cuts = [i for i, _, _, _ in plan]
     n_before = len(doc)
     groups: List[Tuple[str, List[Tuple[int, int, str, str]]]] = [
         (key, [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in group]) for key, group in doc.spans.items()]
     with doc.retokenize() as retokenizer:
-        for i in cuts:
+        for i, at, tag, pos in plan:
             token = doc[i]
+            first, second = token.text[:at], token.text[at:]
             heads = [(token, 1), token.head if token.head.i != token.i else (token, 1)]
-            attrs = {"TAG": [token.tag_, _NUMERAL_TAG], "POS": [token.pos_ or "NOUN", "NUM"],
-                     "LEMMA": [token.text[:-1], "数"], "NORM": [token.text[:-1], "数"]}
+            attrs = {"TAG": [token.tag_, tag], "POS": [token.pos_ or "NOUN", pos],
+                     "LEMMA": [first, second], "NORM": [first, second]}
             if doc.has_annotation("DEP"):
                 attrs["DEP"] = ["compound", token.dep_]
-            retokenizer.split(token, [token.text[:-1], "数"], heads=heads, attrs=attrs)
+            retokenizer.split(token, [first, second], heads=heads, attrs=attrs)
     _align_user_data(doc, cuts, n_before)
     for key, spans in groups:
         rebuilt = [doc.char_span(s, e, label=label, kb_id=kb) for s, e, label, kb in spans]
         doc.spans[key] = [span for span in rebuilt if span is not None]
-    logger.debug("split %d vague-numeral tokens", len(cuts))
+    logger.debug("split %d tokens", len(cuts))
     return len(cuts)
 
 

@@ -1,4 +1,4 @@
-"""components.number_tokens: the 数 of a vague numeral glued to the noun before it.
+"""components.token_splits: the 数 of a vague numeral glued to the noun before it.
 
 All example sentences are written for these tests.
 """
@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
-from components.number_tokens import split_vague_numerals
+from components.token_splits import split_glued_class_heads, split_vague_numerals
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,28 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     assert len(doc.user_data["bunsetu_bi_labels"]) == len(doc)
     phrases = [s.text for s in ginza.bunsetu_spans(doc)]
     assert "".join(phrases) == doc.text and len(set(phrases)) == len(phrases)
+
+
+@pytest.mark.parametrize("text,weapons", [
+    # a katakana name Sudachi glued to ドローン/ミサイル: name and class are two spans
+    ("部隊はペクロドローンを初めて使った。", ["ペクロ", "ドローン"]),
+    ("軍はザリャーミサイルを試射した。", ["ザリャー", "ミサイル"]),
+    ("ウクライナはリュティドローンで製油所を攻撃した。", ["リュティ", "ドローン"]),
+    ("防空部隊はパトリオットミサイルを発射した。", ["パトリオット", "ミサイル"]),
+    # type words compose with the class
+    ("敵はミニドローンとスーサイドドローンを使う。", ["ミニドローン", "スーサイドドローン"]),
+    # type words, places and hobby use name no system
+    ("彼はホビードローンを改造した。", ["ドローン"]),
+    ("ロシアドローンが飛来した。", ["ドローン"]),
+])
+def test_katakana_names_glued_to_a_class(nlp, text, weapons):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["weapons"]] == weapons
+    assert doc.text == text
+
+
+def test_glued_class_split_keeps_text(nlp_blank):
+    doc = nlp_blank("ボーバードローン3機")
+    assert split_glued_class_heads(doc) == 1
+    assert [t.text for t in doc][:2] == ["ボーバー", "ドローン"] and doc.text == "ボーバードローン3機"
+    assert split_glued_class_heads(doc) == 0
