@@ -43,8 +43,10 @@ _BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがは�
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
-_TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})[はがも]$")
-_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})[はが](?=[^。、,，はが]{0,16}$)")
+# 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
+_ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
+_TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
+_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の")
@@ -254,7 +256,7 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
-    if verb is None and rule is not None and rule.category == "PERSONNEL":
+    if verb is None and (rule is not None and rule.category == "PERSONNEL" or rule is None and hit.unit in PEOPLE_UNITS):
         verb = _troop_loss(text, hit, item, item_end, rules)
     if _captured(text, hit, item_end, rules, verb) and (hit.unit in PEOPLE_UNITS or (
             rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
@@ -315,6 +317,10 @@ def _troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int
     count (``人員``, ``兵員``) in a loss tally (``ロシア軍の損失は次の通り。人員約116万人、戦車…``)."""
     if rules.loss_re is not None:
         m = rules.loss_re.search(text, hit.end, min(len(text), max(hit.end, item_end or hit.end) + 24))
+        if m is not None and not _one_object(text[hit.end:m.start()]):
+            m = None  # 500人の兵士が川を渡って、陣地を失った: the loss is another clause's
+        if m is None:
+            m = _list_loss(text, hit, rules)
         if m and not _SENTENCE_END.search(text, hit.end, m.start()):
             return next(r for r in rules.by_kind["loss"] if r.pattern == m.group(0))
     if item and item.endswith(TALLY_ITEMS) and rules.tally_re is not None:
@@ -326,10 +332,37 @@ def _troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int
     return None
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_LIST_GAP = re.compile(r"[^。をがはでにへ]*を$")
+_LIST_WORDS = re.compile(r"さらに|および|及び|ならびに|並びに|加えて|そして")
+
+
+def _list_loss(text: str, hit: Hit, rules: CategoryRules) -> Optional[re.Match]:
+    """A loss word closing a list that the count opens: ``350人の兵士、戦車6両、…、車両1台を失った``.
+
+    Loss reports list troops and equipment in one object of 失う; the count is lost
+    with the rest when nothing but list items (and bracketed asides) stands between
+    it and ``を`` + the loss word: no other particle, no clause of its own.
+    """
+    s_end = sentence_bounds(text, hit.start)[1]
+    m = rules.loss_re.search(text, hit.end, s_end)
+    return m if m is not None and _one_object(text[hit.end:m.start()]) else None
+
+
+def _one_object(between: str) -> bool:
+    """Whether the text between a count and a loss word is one object: no comma, or a list of items."""
+    between = _LIST_WORDS.sub("", _BRACKETED.sub("", between))
+    return ("、" not in between and "," not in between) or bool(_LIST_GAP.fullmatch(between))
+
+
+_SCARE_QUOTES = re.compile(r"[「『“]([^」』”、。]{1,8})[」』”]")
+
+
 def _after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     """The words right after the quantity (or its item), up to the next clause mark."""
     end = max(hit.end, item_end or hit.end) + 14
-    return re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
+    window = _SCARE_QUOTES.sub(r"\1", text[hit.end:end + 4])  # を「排除」した: a verb in scare quotes
+    return re.split(r"[。、,(（「]", window, maxsplit=1)[0]
 
 
 def _captured(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules, verb: Optional[Rule]) -> bool:

@@ -1,0 +1,49 @@
+"""Casualty categories met in published loss reports (issue 10): troops at the head of a list of
+losses, 損耗, verbs in scare quotes, an item with a bracketed aside.
+
+All example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+import components.quantities  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+def cat(nlp, text, span):
+    doc = nlp(text)
+    found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+    assert span in found, f"{span!r} not among {list(found)}"
+    return found[span]["category"], found[span].get("casualty")
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("敵は昨日、300人以上の兵士、戦車4両、火砲2門(牽引式を含む)、さらにトラック5台を失った。", "300人以上",
+     ("CASUALTY", "killed_or_wounded")),
+    ("報道官によると、同軍は約800人、戦車6両、装甲車9両を失ったという。", "約800人", ("CASUALTY", "killed_or_wounded")),
+    ("その戦いで敵は人員およそ1万人を損耗した。", "およそ1万人", ("CASUALTY", "killed_or_wounded")),
+    ("当局は約2千人の敵兵を「排除」したと主張した。", "約2千人", ("CASUALTY", "killed")),
+    ("両軍の死傷者（捕虜を含む）が推計約40万人に上る。", "約40万人", ("CASUALTY", "killed_or_wounded")),
+])
+def test_loss_report_casualties(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # the loss closes a different clause: the troops are only deployed
+    ("約500人の兵士が川を渡って、陣地を失った。", "約500人", ("PERSONNEL", None)),
+    # no list: the loss word is far and the count has its own verb
+    ("国境には兵士約2万人が集結しており、その後の戦闘で多くの車両を失った。", "約2万人", ("PERSONNEL", None)),
+])
+def test_loss_word_of_another_clause(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
