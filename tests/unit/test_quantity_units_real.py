@@ -45,3 +45,27 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
 @pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("戦車は前年の900両から40両減った。", ["900両", "40両"]),  # from 900, by 40: no range
+    ("兵力は3000人から2000人に減った。", ["3000人", "2000人"]),
+    ("負傷者は100人から200人に上る。", ["100人から200人"]),  # low to high: a range
+])
+def test_descending_from_is_no_range(nlp, text, spans):
+    assert list(found(nlp, text)) == spans
+
+
+@pytest.mark.parametrize("text,span,value,bound", [
+    ("部隊は31の集落を奪還した。", "31", 31, "exact"),
+    ("敵は2500以上の装備を失った。", "2500以上", 2500, "at_least"),
+    ("監視団は12のグループが移動中だとみる。", "12", 12, "exact"),
+])
+def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
+    q = found(nlp, text)[span]
+    assert (q["value"], q.get("unit"), q["bound"]) == (value, None, bound)
+
+
+@pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。"])
+def test_bare_number_near_misses(nlp, text):
+    assert found(nlp, text) == {}
