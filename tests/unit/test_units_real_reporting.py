@@ -74,3 +74,14 @@ def test_joint_start_pure():
 ])
 def test_english_troops(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("マレンコ情報総局長が現地を訪れた。", []),  # a commander's title, not the unit
+    ("ウクライナ第24旅団長は取材に応じた。", []),
+    ("第24旅団は東へ移った。", ["第24旅団"]),
+    ("政府は自衛隊法の改正を急ぐ。", []),  # a law's name
+    ("自衛隊の輸送機が到着した。", ["自衛隊"]),
+])
+def test_titles_and_law_names_are_no_units(nlp, text, expected):
+    assert units(nlp, text) == expected
