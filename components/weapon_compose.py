@@ -155,7 +155,7 @@ def _surface(tokens: Sequence[Tok], start: int, end: int) -> str:
 
 
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
-                    classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
+                    classes_by_start: Mapping[int, Candidate], ship_classes: frozenset = frozenset()) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
     if not case_ok(name.alias, _surface(tokens, start, end)):
         return None
@@ -171,7 +171,10 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                 break
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
-        end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
+        if classes_by_start[end + 1].weapon_class in ship_classes:
+            end += 1  # タランタルIII型コルベット, ロプーチャ級揚陸艦: the ship class's name, then the vessel type
+        else:
+            end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
     # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
     return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
 
@@ -384,13 +387,14 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sure, doubtful = list(classes) + _family_candidates(tokens, grammar.families), []
     for start, end, payload in hits:
         name = payload.get("name")
-        cand = _name_candidate(tokens, start, end, name, by_start) if name else None
+        cand = _name_candidate(tokens, start, end, name, by_start, grammar.ship_classes) if name else None
         if cand is not None:
             (doubtful if name.ambiguous else sure).append(cand)
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
-    chosen = join_slash_variants(tokens, join_same_system(tokens, resolve(sure)))
+    from .weapon_types import typed_names  # imports this module: import here, not at the top
+    chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import unknown_candidates  # imports this module: import here, not at the top

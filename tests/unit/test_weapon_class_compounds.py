@@ -78,3 +78,20 @@ def test_class_rows_from_real_reporting(run, text, expected):
 def test_size_word_before_other_classes_stays_outside(run):
     """大型 is part of the ship class 大型揚陸艦 only; a large drone is still a 無人機."""
     assert texts(run("大型無人機が上空を旋回した。")) == ["無人機"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("海軍はタランタルIII型コルベットを失った。", ["タランタルIII型", "コルベット"]),
+    ("カラクルト級コルベットが港を出た。", ["カラクルト級", "コルベット"]),
+    ("夜明け前にシャヘド型無人機が飛来した。", ["シャヘド型無人機"]),  # not a ship: one type name
+])
+def test_ship_class_name_and_vessel_type_are_two_spans(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("飛来したのは自爆型シャヘドだった。", ["自爆型シャヘド"]),
+    ("攻撃型戦車T-72が前進した。", ["戦車", "T-72"]),  # 攻撃型 does not apply to tanks
+])
+def test_type_word_before_a_name(run, text, expected):
+    assert texts(run(text)) == expected
