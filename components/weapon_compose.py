@@ -154,6 +154,15 @@ def _surface(tokens: Sequence[Tok], start: int, end: int) -> str:
     return "".join(t.text + (" " if t.space else "") for t in tokens[start:end]).strip()
 
 
+_COUNTERS = ("機", "基", "両", "台", "発", "門", "隻", "個", "式", "セット")
+
+
+def _count_not_variant(tokens: Sequence[Tok], start: int, end: int, alias: str) -> bool:
+    """``NASAMS 2機``: a number after a space and before a counter is a count, not the ``NASAMS 2`` variant."""
+    return (end - start >= 2 and alias[-1:].isdigit() and tokens[end - 2].space and tokens[end - 1].text.isdigit()
+            and end < len(tokens) and not tokens[end - 1].space and tokens[end].text.startswith(_COUNTERS))
+
+
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     classes_by_start: Mapping[int, Candidate], ship_classes: frozenset = frozenset()) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
@@ -162,6 +171,8 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     before = tokens[start - 1].text[-1:] if start > 0 and not tokens[start - 1].space else ""
     after = tokens[end].text[:1] if end < len(tokens) and not tokens[end - 1].space else ""
     if not boundary_ok(name.alias, before, after):
+        return None
+    if _count_not_variant(tokens, start, end, name.alias):
         return None
     if name.alias[-1:].isdigit():
         for stop in (end + 2, end + 1):

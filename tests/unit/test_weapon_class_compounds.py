@@ -95,3 +95,11 @@ def test_ship_class_name_and_vessel_type_are_two_spans(run, text, expected):
 ])
 def test_type_word_before_a_name(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("防空システムNASAMS 2基が届いた。", ["防空システム", "NASAMS"]),  # the 2 counts the systems
+    ("新型のNASAMS 2が配備された。", ["NASAMS 2"]),  # the variant
+])
+def test_variant_number_or_count(run, text, expected):
+    assert texts(run(text)) == expected
