@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .quantity_rules import Hit
+from .quantity_people import after_window, captured, troop_loss
 
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
@@ -65,8 +66,6 @@ NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
 DIRECT_AFTER_UNITS = {"回"}
 INSTALLATION_UNITS = {"基"}
-TALLY_ITEMS = ("人員", "兵員")  # the people line of a loss tally
-TALLY_WINDOW = 200
 EXTENDED_CONTEXT_UNITS = {"機", "発"}
 MIXED_GAP = 12
 # A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
@@ -257,9 +256,9 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
     if verb is None and (rule is not None and rule.category == "PERSONNEL" or rule is None and hit.unit in PEOPLE_UNITS):
-        verb = _troop_loss(text, hit, item, item_end, rules)
-    if _captured(text, hit, item_end, rules, verb) and (hit.unit in PEOPLE_UNITS or (
-            rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
+        verb = troop_loss(text, hit, item, item_end, rules)  # also 約7500人、戦車11両…を失った (no item)
+    if captured(text, hit, item_end, rules, verb) and (
+            (rule is None and hit.unit in PEOPLE_UNITS) or (rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
         return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
@@ -300,7 +299,7 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:
     """A killing or wounding word right after the quantity (or its item), or right before it."""
-    window = _after_window(text, hit, item_end)
+    window = after_window(text, hit, item_end)
     verb = rules.verb(window)
     if verb is None:
         before = text[max(0, hit.start - 20):hit.start]
@@ -309,74 +308,6 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
-
-
-def _troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int],
-                rules: CategoryRules) -> Optional[Rule]:
-    """Troops lost: a loss word right after the count (``最大1600人の兵士と…を失った``), or a personnel
-    count (``人員``, ``兵員``) in a loss tally (``ロシア軍の損失は次の通り。人員約116万人、戦車…``)."""
-    if rules.loss_re is not None:
-        m = rules.loss_re.search(text, hit.end, min(len(text), max(hit.end, item_end or hit.end) + 24))
-        if m is not None and not _one_object(text[hit.end:m.start()]):
-            m = None  # 500人の兵士が川を渡って、陣地を失った: the loss is another clause's
-        if m is None:
-            m = _list_loss(text, hit, rules)
-        if m and not _SENTENCE_END.search(text, hit.end, m.start()):
-            return next(r for r in rules.by_kind["loss"] if r.pattern == m.group(0))
-    if item and item.endswith(TALLY_ITEMS) and rules.tally_re is not None:
-        m = None
-        for m in rules.tally_re.finditer(text, max(0, hit.start - TALLY_WINDOW), hit.start):
-            pass
-        if m is not None:
-            return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
-    return None
-
-
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
-_LIST_GAP = re.compile(r"[^。をがはでにへ]*を$")
-_LIST_WORDS = re.compile(r"さらに|および|及び|ならびに|並びに|加えて|そして")
-
-
-def _list_loss(text: str, hit: Hit, rules: CategoryRules) -> Optional[re.Match]:
-    """A loss word closing a list that the count opens: ``350人の兵士、戦車6両、…、車両1台を失った``.
-
-    Loss reports list troops and equipment in one object of 失う; the count is lost
-    with the rest when nothing but list items (and bracketed asides) stands between
-    it and ``を`` + the loss word: no other particle, no clause of its own.
-    """
-    s_end = sentence_bounds(text, hit.start)[1]
-    m = rules.loss_re.search(text, hit.end, s_end)
-    return m if m is not None and _one_object(text[hit.end:m.start()]) else None
-
-
-def _one_object(between: str) -> bool:
-    """Whether the text between a count and a loss word is one object: no comma, or a list of items."""
-    between = _LIST_WORDS.sub("", _BRACKETED.sub("", between))
-    return ("、" not in between and "," not in between) or bool(_LIST_GAP.fullmatch(between))
-
-
-_SCARE_QUOTES = re.compile(r"[「『“]([^」』”、。]{1,8})[」』”]")
-
-
-def _after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
-    """The words right after the quantity (or its item), up to the next clause mark."""
-    end = max(hit.end, item_end or hit.end) + 14
-    window = _SCARE_QUOTES.sub(r"\1", text[hit.end:end + 4])  # を「排除」した: a verb in scare quotes
-    return re.split(r"[。、,(（「]", window, maxsplit=1)[0]
-
-
-def _captured(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules, verb: Optional[Rule]) -> bool:
-    """A capture word (``捕虜に``, ``拘束``, ``投降``) right after the quantity, before any casualty verb."""
-    if rules.capture_re is None:
-        return False
-    window = _after_window(text, hit, item_end)
-    m = rules.capture_re.search(window)
-    if m is None:
-        return False
-    if verb is not None:
-        v = rules.verb_re.search(window) if rules.verb_re is not None else None
-        return v is None or m.start() < v.start()  # 負傷し捕虜となった: wounded first
-    return True
 
 
 def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:

@@ -37,7 +37,8 @@ ACRONYM_STOP = frozenset({
     "AFP", "CNN", "BBC", "NHK", "ABC", "NBC", "CBS", "TASS", "RIA", "DPR", "LPR", "OSCE", "UNSC", "ICC",
     "IDF", "IRGC", "PLA", "DOD", "MOD", "OSINT", "GPS", "AI", "EU", "UN", "FPV", "UAV", "UAS", "USV", "UGV",
     "AWACS", "SAM", "MLRS", "IFV", "APC", "MBT", "ATGM", "ICBM", "SLBM", "IRBM", "SRBM", "MRBM", "ALCM",
-    "SLCM", "GLCM", "HGV", "EW", "ECM", "CEO", "JSC", "LLC", "PMC", "TV", "SNS", "YOUTUBE",
+    "SLCM", "GLCM", "HGV", "EW", "ECM", "CEO", "JSC", "LLC", "PMC", "TV", "SNS", "YOUTUBE", "DIY", "LED",
+    "USB", "NASA", "JAXA", "ESA", "IT", "ICT", "AR", "VR", "DJI",
 })
 _ORG_TAG = "名詞-固有名詞"
 _PLACE_OR_PERSON = ("名詞-固有名詞-地名", "名詞-固有名詞-人名")

@@ -248,6 +248,8 @@ def test_deployment_verbs_and_machines(nlp, text, span, category):
     ("守備隊の兵士40人が投降したという。", "40人", "PERSONNEL", None),
     # a wound before the capture still makes a casualty
     ("敵兵5人が負傷して捕虜となった。", "5人", "CASUALTY", "wounded"),
+    # detained civilians stay civilians (COUNT)
+    ("占領当局は住民12人を拘束した。", "12人", "COUNT", None),
 ])
 def test_captured_people_are_personnel(nlp, text, span, category, casualty):
     found = dict(records(nlp(text)))
