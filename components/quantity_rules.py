@@ -50,7 +50,7 @@ TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え
 
 AT_LEAST = {"以上", "超", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than", "fewer than"}
-APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
+APPROX = {"約", "およそ", "凡そ", "おおむね", "概ね", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
@@ -220,12 +220,27 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         start = start if pre in NEGATIVE else m.start() - 1
     elif _inside_name(text, m.start()):
         return None
+    if bound == "exact" and second is None:
+        bound = _separated_bound(text, start) or bound
     core_end = m.start("suf") if m.group("suf") else m.start("verb") if m.group("verb") else m.end()
     hit = Hit(start=start, end=m.end(), core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=unit.category if unit else None, approx=approx, bound=bound)
     if second is not None:
         hit.value_max, hit.bound = second.value, "range"
     return hit
+
+
+# 少なくとも死者50人, 最大で全体の50%, 少なくとも、1つの…: a bound word separated from the number by its
+# item or a comma stays outside the span, but the bound follows it (NOTES-real1, NOTES-real2)
+_SEPARATED = re.compile(r"(少なくとも|最低でも|最大で|最多で)、?(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}の?)?$")
+
+
+def _separated_bound(text: str, start: int) -> Optional[str]:
+    """``at_least``/``at_most`` from a bound word a few characters before the span, else None."""
+    m = _SEPARATED.search(text, max(0, start - 14), start)
+    if m is None:
+        return None
+    return "at_most" if m.group(1).startswith("最") and m.group(1) != "最低でも" else "at_least"
 
 
 def _minus_before(text: str, start: int) -> bool:

@@ -69,3 +69,15 @@ def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
 @pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。"])
 def test_bare_number_near_misses(nlp, text):
     assert found(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,span,bound,approx", [
+    ("少なくとも兵士30人が負傷した。", "30人", "at_least", False),  # bound word before the item
+    ("被害は最大で全体の40%に及ぶ。", "40%", "at_most", False),
+    ("少なくとも、2つの旅団が移った。", "2つ", "at_least", False),
+    ("おおむね2個中隊が前進した。", "おおむね2個", "exact", True),
+    ("兵士30人が負傷した。", "30人", "exact", False),
+])
+def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
+    q = found(nlp, text)[span]
+    assert (q["bound"], q["approx"]) == (bound, approx)
