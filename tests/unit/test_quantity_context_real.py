@@ -47,3 +47,11 @@ def test_loss_report_casualties(nlp, text, span, expected):
 ])
 def test_loss_word_of_another_clause(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("損失は地対空ミサイルシステム3台に及んだ。", "3台", ("VEHICLE", None)),
+    ("防空システム12両が破壊された。", "12両", ("VEHICLE", None)),
+])
+def test_weapon_systems_in_vehicle_counters(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
