@@ -85,3 +85,12 @@ def test_english_troops(nlp, text, expected):
 ])
 def test_titles_and_law_names_are_no_units(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ軍参謀本部は声明を出した。同本部によると損失は増えた。", ["ウクライナ軍参謀本部", "本部"]),
+    ("同司令部は移転した。", ["司令部"]),  # 同 stays outside, as in 同旅団 → 旅団
+    ("本部の職員が来た。", []),  # bare 本部 refers to no force
+])
+def test_anaphoric_command_bodies(nlp, text, expected):
+    assert units(nlp, text) == expected
