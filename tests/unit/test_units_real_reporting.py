@@ -94,3 +94,7 @@ def test_titles_and_law_names_are_no_units(nlp, text, expected):
 ])
 def test_anaphoric_command_bodies(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_bare_armed_group_is_a_unit(nlp):
+    assert units(nlp, "国境の町で政府軍と武装勢力が撃ち合った。") == ["政府軍", "武装勢力"]
