@@ -40,7 +40,7 @@ from .quantity_people import after_window, captured, troop_loss
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計))?$")
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?$")
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
@@ -240,6 +240,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if hit.unit_category:
         return Inference(item, hit.unit_category)
     rule = rules.item_rule(item, hit.unit) if item else None
+    if rule is not None and item_end == hit.start and _mixed_pair(text, hit, item, rule, rules):
+        return Inference(None, "COUNT")  # ドローンやミサイルあわせて400機: a mixed total (NOTES-real1)
     if item and rule is None:
         item, rule = _trim_item(item, hit, rules)
     if rule is None:
@@ -280,6 +282,20 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
             if rule is not None:
                 return text[start:end], rule
     return None
+
+
+_JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・)$")
+_WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
+
+
+def _mixed_pair(text: str, hit: Hit, item: str, rule: Rule, rules: CategoryRules) -> bool:
+    """Whether the item before the count is the second of two joined nouns of different weapon categories."""
+    if rule.category not in _WEAPON_CATEGORIES:
+        return False
+    at = text.rfind(item, max(0, hit.start - 24), hit.start)
+    m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
+    other = rules.item_rule(m.group(1), hit.unit) if m else None
+    return other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category
 
 
 def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:

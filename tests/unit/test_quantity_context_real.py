@@ -55,3 +55,13 @@ def test_loss_word_of_another_clause(nlp, text, span, expected):
 ])
 def test_weapon_systems_in_vehicle_counters(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("敵はドローンやミサイルあわせて250機以上を放った。", "250機以上", ("COUNT", None)),
+    ("無人機とミサイル計90機が飛来した。", "90機", ("COUNT", None)),
+    ("戦車と装甲車計40両を失った。", "40両", ("VEHICLE", None)),  # one category: not mixed
+    ("無人機計120機が飛来した。", "120機", ("DRONE", None)),
+])
+def test_mixed_totals(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
