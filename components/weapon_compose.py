@@ -404,8 +404,9 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
-    from .weapon_types import typed_names  # imports this module: import here, not at the top
+    from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
+    chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import unknown_candidates  # imports this module: import here, not at the top

@@ -42,3 +42,31 @@ def typed_names(tokens: Sequence[Tok], hits: Sequence[Hit], chosen: Sequence[Can
         out.append(Candidate(min(options), cand.end, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
                    if options else cand)
     return out
+
+
+_COMPANY_AFTER = ("社", "グループ社")
+MAX_QUOTED = 8
+
+
+def drop_company_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """A class noun inside a quoted company name is no weapon: ``「サハ・ドローン」社``.
+
+    Makers are quoted and followed by 社 (company); the drone in their name is a
+    word of the name, not a weapon mentioned in the text (NOTES-real2: the company
+    ヴィリー・ドローン is not a WEAPON).
+    """
+    out = []
+    for cand in chosen:
+        if cand.kind == "class" and _in_company_quote(tokens, cand.start, cand.end):
+            continue
+        out.append(cand)
+    return out
+
+
+def _in_company_quote(tokens: Sequence[Tok], start: int, end: int) -> bool:
+    left = next((k for k in range(start - 1, max(-1, start - MAX_QUOTED), -1) if tokens[k].text in "「」"), None)
+    if left is None or tokens[left].text != "「":
+        return False
+    right = next((k for k in range(end, min(len(tokens), end + MAX_QUOTED)) if tokens[k].text in "「」"), None)
+    return right is not None and tokens[right].text == "」" and right + 1 < len(tokens) \
+        and tokens[right + 1].text.startswith(_COMPANY_AFTER)

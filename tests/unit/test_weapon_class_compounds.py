@@ -103,3 +103,11 @@ def test_type_word_before_a_name(run, text, expected):
 ])
 def test_variant_number_or_count(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("「ノルド・ドローン」社は新型の自爆型ドローンを公開した。", ["自爆型ドローン"]),  # a maker's name
+    ("「ドローン」と呼ばれる機体が飛んだ。", ["ドローン"]),  # quoted, but no company
+])
+def test_class_noun_in_a_company_name(run, text, expected):
+    assert texts(run(text)) == expected
