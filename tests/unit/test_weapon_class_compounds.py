@@ -111,3 +111,7 @@ def test_variant_number_or_count(run, text, expected):
 ])
 def test_class_noun_in_a_company_name(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_designation_with_a_numbered_variant(run):
+    assert texts(run("電子戦ヘリコプター「Mi-8MTPR-1」が撃墜された。")) == ["ヘリコプター", "Mi-8MTPR-1"]
