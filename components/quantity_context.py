@@ -347,6 +347,15 @@ def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Ru
     return loss if noun is not None and noun.category == "PERSONNEL" else None
 
 
+def _civil_after(text: str, hit: Hit, rules: CategoryRules) -> bool:
+    """A civilian verb or noun right after a people count (``12万人が避難``): civilians, whatever came before."""
+    if rules.civil_re is None:
+        return False
+    window = after_window(text, hit, None)[:6]
+    m = rules.civil_re.search(window)
+    return m is not None and m.start() <= 1 + (window[:1] in "がをはも")
+
+
 def _civilians(text: str, hit: Hit, s_start: int, s_end: int, rules: CategoryRules) -> bool:
     """True when a civilian word is nearer to the count than any military word in its sentence."""
     if rules.civil_re is None:
@@ -378,6 +387,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     people = hit.unit in PEOPLE_UNITS or bool(hit.unit is None and item and item[0].isupper())
     if people and verb is not None:
         return Inference(item, "CASUALTY", verb.casualty)
+    if people and _civil_after(text, hit, rules):
+        return Inference(item, "COUNT")  # 住民12人が死亡、12万1千人が避難した: the evacuees are civilians
     s_start, s_end = sentence_bounds(text, hit.start)
     family = unit_family(hit.unit)
     for prev_hit, prev in reversed(previous):

@@ -65,3 +65,11 @@ def test_weapon_systems_in_vehicle_counters(nlp, text, span, expected):
 ])
 def test_mixed_totals(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("兵士8人が死亡し、3万人が避難した。", "3万人", ("COUNT", None)),  # evacuees, not the casualties before
+    ("兵士8人が死亡、2人が負傷した。", "2人", ("CASUALTY", "wounded")),
+])
+def test_evacuees_after_casualties(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
