@@ -73,3 +73,7 @@ def test_mixed_totals(nlp, text, span, expected):
 ])
 def test_evacuees_after_casualties(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+def test_weapon_systems_in_installation_counters(nlp):
+    assert cat(nlp, "ミサイル発射システムなど約300基を失った。", "約300基") == ("COUNT", None)
