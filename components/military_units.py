@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .registration import factory
 from .token_splits import split_tokens
+from .unit_joint import extend_joint
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .tables import TablePipe
@@ -102,12 +103,13 @@ class MilitaryUnitRecognizer(TablePipe):
         named = read_jsonl(self.tables[NAMED_FILE].read_text(encoding="utf-8").splitlines())
         self.grammar = UnitGrammar(patterns, named)
         self.english = EnglishUnits(patterns)
+        self.affiliations = {t for row in patterns if row.get("kind") == "affiliation" for t in row.get("ja", [])}
 
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
         split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
-        found = self._japanese(doc)
+        found = extend_joint(token_view(doc).texts, self._japanese(doc), self.affiliations)  # ロシア・ウクライナ両軍
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)

@@ -40,12 +40,14 @@ from .quantity_people import after_window, captured, troop_loss
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計))?$")
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?$")
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
-_TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})[はがも]$")
-_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})[はが](?=[^。、,，はが]{0,16}$)")
+# 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
+_ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
+_TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
+_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の")
@@ -238,6 +240,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if hit.unit_category:
         return Inference(item, hit.unit_category)
     rule = rules.item_rule(item, hit.unit) if item else None
+    if rule is not None and item_end == hit.start and _mixed_pair(text, hit, item, rule, rules):
+        return Inference(None, "COUNT")  # ドローンやミサイルあわせて400機: a mixed total (NOTES-real1)
     if item and rule is None:
         item, rule = _trim_item(item, hit, rules)
     if rule is None:
@@ -253,8 +257,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)
-    if verb is None and rule is not None and rule.category == "PERSONNEL":
-        verb = troop_loss(text, hit, item, item_end, rules)
+    if verb is None and (rule is not None and rule.category == "PERSONNEL" or rule is None and hit.unit in PEOPLE_UNITS):
+        verb = troop_loss(text, hit, item, item_end, rules)  # also 約7500人、戦車11両…を失った (no item)
     if captured(text, hit, item_end, rules, verb) and (
             (rule is None and hit.unit in PEOPLE_UNITS) or (rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
         return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
@@ -278,6 +282,20 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
             if rule is not None:
                 return text[start:end], rule
     return None
+
+
+_JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・)$")
+_WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
+
+
+def _mixed_pair(text: str, hit: Hit, item: str, rule: Rule, rules: CategoryRules) -> bool:
+    """Whether the item before the count is the second of two joined nouns of different weapon categories."""
+    if rule.category not in _WEAPON_CATEGORIES:
+        return False
+    at = text.rfind(item, max(0, hit.start - 24), hit.start)
+    m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
+    other = rules.item_rule(m.group(1), hit.unit) if m else None
+    return other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category
 
 
 def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
@@ -329,6 +347,15 @@ def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Ru
     return loss if noun is not None and noun.category == "PERSONNEL" else None
 
 
+def _civil_after(text: str, hit: Hit, rules: CategoryRules) -> bool:
+    """A civilian verb or noun right after a people count (``12万人が避難``): civilians, whatever came before."""
+    if rules.civil_re is None:
+        return False
+    window = after_window(text, hit, None)[:6]
+    m = rules.civil_re.search(window)
+    return m is not None and m.start() <= 1 + (window[:1] in "がをはも")
+
+
 def _civilians(text: str, hit: Hit, s_start: int, s_end: int, rules: CategoryRules) -> bool:
     """True when a civilian word is nearer to the count than any military word in its sentence."""
     if rules.civil_re is None:
@@ -360,6 +387,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     people = hit.unit in PEOPLE_UNITS or bool(hit.unit is None and item and item[0].isupper())
     if people and verb is not None:
         return Inference(item, "CASUALTY", verb.casualty)
+    if people and _civil_after(text, hit, rules):
+        return Inference(item, "COUNT")  # 住民12人が死亡、12万1千人が避難した: the evacuees are civilians
     s_start, s_end = sentence_bounds(text, hit.start)
     family = unit_family(hit.unit)
     for prev_hit, prev in reversed(previous):

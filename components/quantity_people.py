@@ -24,10 +24,17 @@ TALLY_ITEMS = ("人員", "兵員")  # the people line of a loss tally
 TALLY_WINDOW = 200
 
 
+_SCARE_QUOTES = re.compile(r"[「『“]([^」』”、。]{1,8})[」』”]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_LIST_GAP = re.compile(r"[^。をがはでにへ]*を$")
+_LIST_WORDS = re.compile(r"さらに|および|及び|ならびに|並びに|加えて|そして")
+
+
 def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     """The words right after the quantity (or its item), up to the next clause mark."""
     end = max(hit.end, item_end or hit.end) + 14
-    return re.split(r"[。、,(（「]", text[hit.end:end], maxsplit=1)[0]
+    window = _SCARE_QUOTES.sub(r"\1", text[hit.end:end + 4])  # を「排除」した: a verb in scare quotes
+    return re.split(r"[。、,(（「]", window, maxsplit=1)[0]
 
 
 def captured(text: str, hit: Hit, item_end: Optional[int], rules: "CategoryRules", verb: Optional["Rule"]) -> bool:
@@ -50,6 +57,10 @@ def troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int]
     count (``人員``, ``兵員``) in a loss tally (``ロシア軍の損失は次の通り。人員約116万人、戦車…``)."""
     if rules.loss_re is not None:
         m = rules.loss_re.search(text, hit.end, min(len(text), max(hit.end, item_end or hit.end) + 24))
+        if m is not None and not _one_object(text[hit.end:m.start()]):
+            m = None  # 500人の兵士が川を渡って、陣地を失った: the loss is another clause's
+        if m is None:
+            m = _list_loss(text, hit, rules)
         if m and not _SENTENCE_END.search(text, hit.end, m.start()):
             return next(r for r in rules.by_kind["loss"] if r.pattern == m.group(0))
     if item and item.endswith(TALLY_ITEMS) and rules.tally_re is not None:
@@ -59,3 +70,21 @@ def troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int]
         if m is not None:
             return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
     return None
+
+
+def _list_loss(text: str, hit: Hit, rules: "CategoryRules") -> Optional[re.Match]:
+    """A loss word closing a list that the count opens: ``350人の兵士、戦車6両、…、車両1台を失った``.
+
+    Loss reports list troops and equipment in one object of 失う; the count is lost
+    with the rest when nothing but list items (and bracketed asides) stands between
+    it and ``を`` + the loss word: no other particle, no clause of its own.
+    """
+    end = _SENTENCE_END.search(text, hit.end)
+    m = rules.loss_re.search(text, hit.end, end.start() if end else len(text))
+    return m if m is not None and _one_object(text[hit.end:m.start()]) else None
+
+
+def _one_object(between: str) -> bool:
+    """Whether the text between a count and a loss word is one object: no comma, or a list of items."""
+    between = _LIST_WORDS.sub("", _BRACKETED.sub("", between))
+    return ("、" not in between and "," not in between) or bool(_LIST_GAP.fullmatch(between))

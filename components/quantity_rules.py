@@ -50,7 +50,7 @@ TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え
 
 AT_LEAST = {"以上", "超", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than", "fewer than"}
-APPROX = {"約", "およそ", "凡そ", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
+APPROX = {"約", "およそ", "凡そ", "おおむね", "概ね", "ほぼ", "推定", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
@@ -176,7 +176,9 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
     surface = m.group("unit") or m.group("sunit")
     unit = units.get(surface) if surface else None
     if unit is None:
-        return _bare_ok(m.group("num")), None
+        counted = (bool(_BARE_COUNTED.match(text, m.end())) and not _NAME_BEFORE.match(text[max(0, m.start() - 1):m.start()])
+                   and not (_YEAR.fullmatch(m.group("num")) and text.startswith("の", m.end())))
+        return _bare_ok(m.group("num")) or counted, None
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
     first = m.group("unit1") or m.group("sunit1")
@@ -195,6 +197,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
         return None
+    if second is not None and m.group("sep") == "から" and second.value < first.value:
+        return None  # 1800両から50両減少した: "from 1800, by 50", two figures (read again one by one)
     chain, start = _prefix(text, m.start(), JA_PREFIX_RE)
     parts = JA_PREFIX_PART.findall(chain) if chain else []
     pre = next((p for p in parts if p in NEGATIVE), parts[-1] if parts else None)
@@ -216,6 +220,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         start = start if pre in NEGATIVE else m.start() - 1
     elif _inside_name(text, m.start()):
         return None
+    if bound == "exact" and second is None:
+        bound = _separated_bound(text, start) or bound
     core_end = m.start("suf") if m.group("suf") else m.start("verb") if m.group("verb") else m.end()
     hit = Hit(start=start, end=m.end(), core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=unit.category if unit else None, approx=approx, bound=bound)
@@ -224,11 +230,34 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     return hit
 
 
+# 少なくとも死者50人, 最大で全体の50%, 少なくとも、1つの…: a bound word separated from the number by its
+# item or a comma stays outside the span, but the bound follows it (NOTES-real1, NOTES-real2)
+_SEPARATED = re.compile(r"(少なくとも|最低でも|最大で|最多で)、?(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}の?)?$")
+
+
+def _separated_bound(text: str, start: int) -> Optional[str]:
+    """``at_least``/``at_most`` from a bound word a few characters before the span, else None."""
+    m = _SEPARATED.search(text, max(0, start - 14), start)
+    if m is None:
+        return None
+    return "at_most" if m.group(1).startswith("最") and m.group(1) != "最低でも" else "at_least"
+
+
 def _minus_before(text: str, start: int) -> bool:
     """A minus sign written right before a temperature (``-20℃``), not a hyphen in a name."""
     if start == 0 or text[start - 1] not in HYPHENS:
         return False
     return start == 1 or text[start - 2] not in INSIDE_BEFORE
+
+
+# 44の集落, 65のグループ, 3000以上の大型装備: a bare number before の counts these nouns (unit null,
+# ANNOTATION.md ``17万のロシア部隊``); other bare numbers before の are names, years or numbering (背番号10の)
+_BARE_COUNTED = re.compile(r"(?:以上|超|余り)?の(?:[^\s。、]{0,4}?)(?:集落|町|村|都市|拠点|陣地|グループ|部隊|旅団|大隊|"
+                           r"装備|兵器|標的|目標)")
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2}")
+_NAME_BEFORE = re.compile(r"[\u30a1-\u30faーA-Za-zＡ-Ｚａ-ｚ第号]")  # ルート3の町, 第3の: a name or an ordinal
 
 
 def _bare_ok(num: str) -> bool:

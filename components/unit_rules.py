@@ -48,8 +48,8 @@ def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) 
     need = affil.get("before")
     if need == "service":
         return kind == "head" and bool(entry.get("chain"))
-    if need == "echelon":
-        return kind == "head" and entry.get("echelon") in _NAME_ECHELONS
+    if need == "echelon":  # 同旅団; also 同本部, 同司令部: a command body named before
+        return kind == "head" and (entry.get("echelon") in _NAME_ECHELONS or entry.get("unit_type") == "command")
     if need == "formation":  # チェチェン人部隊, ポーランド人大隊: a people before a unit noun, never before 軍
         return kind in ("head", "type") and not entry.get("chain")
     return True
@@ -278,7 +278,7 @@ class UnitGrammar:
         if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it
             return bool(path) and path[-1].kind == "type"
         if need == "service":
-            return state in ("chain", "named", "head")
+            return state in ("chain", "named", "head") or bool(path and path[-1].entry.get("outside"))
         return False
 
     @staticmethod

@@ -75,6 +75,7 @@ def trie_entries(names: Sequence[Tuple[str, Name]], grammar: Grammar,
     entries += [(h.term, "head", h) for h in grammar.heads]
     entries += [(form, "mod", m) for m in grammar.modifiers for form in modifier_forms(m)]
     entries += [(c, "cue", True) for c in grammar.cues] + [(s, "stop", True) for s in grammar.stops]
+    entries += [(x.term, "suffix", x) for x in grammar.suffixes]
     for term, role, value in entries:
         key = fold_fn(term)
         if key:
@@ -105,13 +106,23 @@ def _is_type_number(number: Tok, marker: Tok) -> bool:
     return marker.text == "式" and not number.space and not marker.space and digits.isdigit() and len(digits) <= 3
 
 
+def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[Tok], end: int, group: str) -> int:
+    """The end of the longest applicable suffix glued at token ``end`` (``システム`` after ``自走砲``), or ``end``."""
+    if end == 0 or (tokens and tokens[end - 1].space):
+        return end
+    return max((e for e, x in suffixes.get(end, []) if x.applies(group)), default=end)
+
+
 def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tokens: Sequence[Tok] = (),
                       modifiers: Sequence[Modifier] = ()) -> List[Candidate]:
-    """Heads, each extended left over the longest chain of applicable modifiers."""
+    """Heads, each extended left over the longest chain of applicable modifiers and right over a suffix."""
     mods_by_end: Dict[int, List[Tuple[int, Modifier]]] = {}
+    suffixes: Dict[int, List[Tuple[int, Any]]] = {}
     for start, end, payload in hits:
         if "mod" in payload:
             mods_by_end.setdefault(end, []).append((start, payload["mod"]))
+        if "suffix" in payload:
+            suffixes.setdefault(start, []).append((end, payload["suffix"]))
     longest: Dict[int, Tuple[int, Head]] = {}
     for start, end, payload in hits:  # the longest head at a start is the head (ロケット砲, not ロケット)
         if "head" in payload and end > longest.get(start, (0, None))[0]:
@@ -120,6 +131,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
     for start, (end, head) in longest.items():
         if any(s <= start and end <= e for s, e in stops):
             continue
+        end = _suffix_end(suffixes, tokens, end, head.group)
         chain: List[Modifier] = []
         cur = start
         while len(chain) < 4:
@@ -142,14 +154,25 @@ def _surface(tokens: Sequence[Tok], start: int, end: int) -> str:
     return "".join(t.text + (" " if t.space else "") for t in tokens[start:end]).strip()
 
 
+_COUNTERS = ("機", "基", "両", "台", "発", "門", "隻", "個", "式", "セット")
+
+
+def _count_not_variant(tokens: Sequence[Tok], start: int, end: int, alias: str) -> bool:
+    """``NASAMS 2機``: a number after a space and before a counter is a count, not the ``NASAMS 2`` variant."""
+    return (end - start >= 2 and alias[-1:].isdigit() and tokens[end - 2].space and tokens[end - 1].text.isdigit()
+            and end < len(tokens) and not tokens[end - 1].space and tokens[end].text.startswith(_COUNTERS))
+
+
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
-                    classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
+                    classes_by_start: Mapping[int, Candidate], ship_classes: frozenset = frozenset()) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
     if not case_ok(name.alias, _surface(tokens, start, end)):
         return None
     before = tokens[start - 1].text[-1:] if start > 0 and not tokens[start - 1].space else ""
     after = tokens[end].text[:1] if end < len(tokens) and not tokens[end - 1].space else ""
     if not boundary_ok(name.alias, before, after):
+        return None
+    if _count_not_variant(tokens, start, end, name.alias):
         return None
     if name.alias[-1:].isdigit():
         for stop in (end + 2, end + 1):
@@ -159,7 +182,10 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                 break
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
-        end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
+        if classes_by_start[end + 1].weapon_class in ship_classes:
+            end += 1  # タランタルIII型コルベット, ロプーチャ級揚陸艦: the ship class's name, then the vessel type
+        else:
+            end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
     # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
     return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
 
@@ -168,7 +194,7 @@ def family_regex(families: Sequence[Family]) -> re.Pattern:
     """One regex for every designation family: prefix, optional dash, number, variant letters."""
     prefixes = sorted({re.escape(f.prefix) for f in families}, key=len, reverse=True)
     return re.compile(rf"(?P<p>{'|'.join(prefixes)})(?P<d>[{_FAMILY_SEP}]?)(?P<n>\d+)"
-                      rf"(?P<s>[A-Z]{{1,4}}\d?)?(?:型)?", re.IGNORECASE)
+                      rf"(?P<s>[A-Z]{{1,4}}(?:\d|-\d{{1,2}})?)?(?:型)?", re.IGNORECASE)
 
 
 def _family_of(families: Sequence[Family], prefix: str) -> Optional[Family]:
@@ -372,13 +398,15 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sure, doubtful = list(classes) + _family_candidates(tokens, grammar.families), []
     for start, end, payload in hits:
         name = payload.get("name")
-        cand = _name_candidate(tokens, start, end, name, by_start) if name else None
+        cand = _name_candidate(tokens, start, end, name, by_start, grammar.ship_classes) if name else None
         if cand is not None:
             (doubtful if name.ambiguous else sure).append(cand)
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
-    chosen = join_slash_variants(tokens, join_same_system(tokens, resolve(sure)))
+    from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
+    chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
+    chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import unknown_candidates  # imports this module: import here, not at the top

@@ -13,8 +13,9 @@ Two data files drive it:
   noun with its ``weapon_class`` and ``group``), ``modifier`` (a type word that
   may precede a head of the groups in ``applies_to``, rewriting its class by
   ``class_map``), ``family`` (a designation prefix such as ``Su`` + number),
-  ``cue`` (a word that makes an ambiguous alias acceptable nearby) and ``stop``
-  (a phrase whose head word is no weapon: ``think tank``, ``爆弾低気圧``).
+  ``cue`` (a word that makes an ambiguous alias acceptable nearby), ``stop``
+  (a phrase whose head word is no weapon: ``think tank``, ``爆弾低気圧``) and
+  ``suffix`` (a generic noun that lengthens a head glued before it: ``自走砲システム``).
 """
 from __future__ import annotations
 
@@ -85,6 +86,23 @@ class Family:
     dash_required: bool = False
 
 
+@dataclass(frozen=True)
+class Suffix:
+    """A generic noun glued after a class head that makes one longer class name.
+
+    ``自走砲システム``, ``火砲兵器``, ``ミサイル発射システム``: real reporting writes
+    a class noun + ``システム``/``兵器`` as one term (ANNOTATION.md: the longest
+    contiguous name), while the suffix alone (``兵器``, ``システム``) is no WEAPON.
+    """
+
+    term: str
+    applies_to: Tuple[str, ...]
+
+    def applies(self, group: str) -> bool:
+        """Whether this suffix may follow a head of ``group``."""
+        return "*" in self.applies_to or group in self.applies_to
+
+
 @dataclass
 class Grammar:
     """Everything ``weapon_classes.jsonl`` holds, parsed."""
@@ -94,6 +112,7 @@ class Grammar:
     families: List[Family] = field(default_factory=list)
     cues: List[str] = field(default_factory=list)
     stops: List[str] = field(default_factory=list)
+    suffixes: List["Suffix"] = field(default_factory=list)
 
     @cached_property
     def ship_classes(self) -> frozenset:
@@ -153,6 +172,8 @@ def grammar_from_records(records: Sequence[Mapping[str, Any]]) -> Grammar:
             grammar.cues.append(rec["term"])
         elif kind == "stop":
             grammar.stops.append(rec["term"])
+        elif kind == "suffix":
+            grammar.suffixes.append(Suffix(rec["term"], tuple(rec.get("applies_to", ["*"]))))
     return grammar
 
 

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .registration import factory
 from .token_splits import split_tokens
+from .gloss_tokens import split_glosses
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import FoldedGazetteer, token_view
 from .tables import TablePipe
@@ -124,8 +125,14 @@ class WeaponRecognizer(TablePipe):
             self.gazetteer.add(term, payload)
         logger.debug("weapon_recognizer: %d trie keys", len(self.gazetteer))
 
+    def _known(self, word: str) -> bool:
+        """Whether ``word`` is a listed name or class head (a glossed token worth splitting)."""
+        payload = self.gazetteer.lookup(word)
+        return bool(payload) and ("name" in payload or "head" in payload)
+
     def find(self, doc: Doc) -> List[Candidate]:
         """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
+        split_glosses(doc, self._known)  # 無人機(ドローン) → 無人機|(|ドローン|) (components.gloss_tokens)
         split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
         strings = doc.vocab.strings  # arrays and the shared token view, not a Token object per token

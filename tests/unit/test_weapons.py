@@ -292,7 +292,7 @@ def test_class_file_records_have_sources():
     with (DATA_DIR / CLASSES_FILE).open(encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
-            assert rec["kind"] in {"head", "modifier", "family", "cue", "stop"} and rec["source"], rec
+            assert rec["kind"] in {"head", "modifier", "family", "cue", "stop", "suffix"} and rec["source"], rec
 
 
 # --- pure rules -------------------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""Type words before a system's name: ``自爆型シャヘド`` is one WEAPON span.
+
+Split out of :mod:`components.weapon_compose` (pure, no spaCy objects): the
+composer calls :func:`typed_names` on its chosen candidates.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .weapon_compose import Candidate, Hit, Tok, _cells
+from .weapon_rules import Grammar, Modifier
+
+
+def _class_group(grammar: Grammar, weapon_class: Optional[str]) -> Optional[str]:
+    """The head group of a weapon class (``loitering_munition`` → ``drone``), by the class's heads."""
+    if not weapon_class:
+        return None
+    for head in grammar.heads:
+        if head.weapon_class == weapon_class:
+            return head.group
+    tail = weapon_class.rsplit("_", 1)[-1]
+    return tail if any(h.group == tail for h in grammar.heads) else None
+
+
+def typed_names(tokens: Sequence[Tok], hits: Sequence[Hit], chosen: Sequence[Candidate],
+                grammar: Grammar) -> List[Candidate]:
+    """A type word with ``型`` glued before a system's name belongs to it: ``自爆型シャヘド``.
+
+    ANNOTATION.md keeps type modifiers in the span (``自爆型無人機``); before a name
+    the ``型`` form does the same (a self-destructing Shahed), where the type
+    applies to the name's class (``自爆型`` to drones, not to tanks).
+    """
+    mods: Dict[int, List[Tuple[int, Modifier]]] = {}
+    for start, end, payload in hits:
+        if "mod" in payload and tokens[end - 1].text.endswith("型") and not tokens[end - 1].space:
+            mods.setdefault(end, []).append((start, payload["mod"]))
+    out, cells = [], _cells(chosen)
+    for cand in chosen:
+        group = _class_group(grammar, cand.weapon_class) if cand.kind in ("name", "family") else None
+        options = [s for s, m in mods.get(cand.start, []) if group and m.applies(group)
+                   and not cells.intersection(range(s, cand.start))]
+        out.append(Candidate(min(options), cand.end, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+                   if options else cand)
+    return out
+
+
+_COMPANY_AFTER = ("社", "グループ社")
+MAX_QUOTED = 8
+
+
+def drop_company_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """A class noun inside a quoted company name is no weapon: ``「サハ・ドローン」社``.
+
+    Makers are quoted and followed by 社 (company); the drone in their name is a
+    word of the name, not a weapon mentioned in the text (NOTES-real2: the company
+    ヴィリー・ドローン is not a WEAPON).
+    """
+    out = []
+    for cand in chosen:
+        if cand.kind == "class" and _in_company_quote(tokens, cand.start, cand.end):
+            continue
+        out.append(cand)
+    return out
+
+
+def _in_company_quote(tokens: Sequence[Tok], start: int, end: int) -> bool:
+    left = next((k for k in range(start - 1, max(-1, start - MAX_QUOTED), -1) if tokens[k].text in "「」"), None)
+    if left is None or tokens[left].text != "「":
+        return False
+    right = next((k for k in range(end, min(len(tokens), end + MAX_QUOTED)) if tokens[k].text in "「」"), None)
+    return right is not None and tokens[right].text == "」" and right + 1 < len(tokens) \
+        and tokens[right + 1].text.startswith(_COMPANY_AFTER)

@@ -1,0 +1,79 @@
+"""Casualty categories met in published loss reports (issue 10): troops at the head of a list of
+losses, 損耗, verbs in scare quotes, an item with a bracketed aside.
+
+All example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+import components.quantities  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+def cat(nlp, text, span):
+    doc = nlp(text)
+    found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+    assert span in found, f"{span!r} not among {list(found)}"
+    return found[span]["category"], found[span].get("casualty")
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("敵は昨日、300人以上の兵士、戦車4両、火砲2門(牽引式を含む)、さらにトラック5台を失った。", "300人以上",
+     ("CASUALTY", "killed_or_wounded")),
+    ("報道官によると、同軍は約800人、戦車6両、装甲車9両を失ったという。", "約800人", ("CASUALTY", "killed_or_wounded")),
+    ("その戦いで敵は人員およそ1万人を損耗した。", "およそ1万人", ("CASUALTY", "killed_or_wounded")),
+    ("当局は約2千人の敵兵を「排除」したと主張した。", "約2千人", ("CASUALTY", "killed")),
+    ("両軍の死傷者（捕虜を含む）が推計約40万人に上る。", "約40万人", ("CASUALTY", "killed_or_wounded")),
+])
+def test_loss_report_casualties(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # the loss closes a different clause: the troops are only deployed
+    ("約500人の兵士が川を渡って、陣地を失った。", "約500人", ("PERSONNEL", None)),
+    # no list: the loss word is far and the count has its own verb
+    ("国境には兵士約2万人が集結しており、その後の戦闘で多くの車両を失った。", "約2万人", ("PERSONNEL", None)),
+])
+def test_loss_word_of_another_clause(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("損失は地対空ミサイルシステム3台に及んだ。", "3台", ("VEHICLE", None)),
+    ("防空システム12両が破壊された。", "12両", ("VEHICLE", None)),
+])
+def test_weapon_systems_in_vehicle_counters(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("敵はドローンやミサイルあわせて250機以上を放った。", "250機以上", ("COUNT", None)),
+    ("無人機とミサイル計90機が飛来した。", "90機", ("COUNT", None)),
+    ("戦車と装甲車計40両を失った。", "40両", ("VEHICLE", None)),  # one category: not mixed
+    ("無人機計120機が飛来した。", "120機", ("DRONE", None)),
+])
+def test_mixed_totals(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("兵士8人が死亡し、3万人が避難した。", "3万人", ("COUNT", None)),  # evacuees, not the casualties before
+    ("兵士8人が死亡、2人が負傷した。", "2人", ("CASUALTY", "wounded")),
+])
+def test_evacuees_after_casualties(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+def test_weapon_systems_in_installation_counters(nlp):
+    assert cat(nlp, "ミサイル発射システムなど約300基を失った。", "約300基") == ("COUNT", None)

@@ -1,0 +1,83 @@
+"""Units and counters met in published reporting (issue 10): weights (トン, kg: COUNT, as both
+real-text annotators took them), 平方マイル, and the counters 集落 and 着.
+
+All example sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+import components.quantities  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+
+
+@pytest.mark.parametrize("text,span,value,value_max,unit,category,approx", [
+    ("その艦の排水量は約3100トンだった。", "約3100トン", 3100, None, "t", "COUNT", True),
+    ("弾頭は約450kgとされる。", "約450kg", 450, None, "kg", "COUNT", True),
+    ("重さ20キログラムの爆薬を積む。", "20キログラム", 20, None, "kg", "COUNT", False),
+    ("機体は5~7kgと軽い。", "5~7kg", 5, 7, "kg", "COUNT", False),
+    ("敵は週に約3.2平方マイルを奪った。", "約3.2平方マイル", 3.2, None, "mi²", "AREA", True),
+    ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
+    ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
+])
+def test_real_reporting_units(nlp, text, span, value, value_max, unit, category, approx):
+    got = found(nlp, text)
+    assert span in got, f"{span!r} not among {list(got)}"
+    q = got[span]
+    assert (q["value"], q.get("value_max"), q["unit"], q["category"], q["approx"]) == \
+        (value, value_max, unit, category, approx)
+
+
+@pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。"])
+def test_unit_near_misses(nlp, text):
+    assert found(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("戦車は前年の900両から40両減った。", ["900両", "40両"]),  # from 900, by 40: no range
+    ("兵力は3000人から2000人に減った。", ["3000人", "2000人"]),
+    ("負傷者は100人から200人に上る。", ["100人から200人"]),  # low to high: a range
+])
+def test_descending_from_is_no_range(nlp, text, spans):
+    assert list(found(nlp, text)) == spans
+
+
+@pytest.mark.parametrize("text,span,value,bound", [
+    ("部隊は31の集落を奪還した。", "31", 31, "exact"),
+    ("敵は2500以上の装備を失った。", "2500以上", 2500, "at_least"),
+    ("監視団は12のグループが移動中だとみる。", "12", 12, "exact"),
+])
+def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
+    q = found(nlp, text)[span]
+    assert (q["value"], q.get("unit"), q["bound"]) == (value, None, bound)
+
+
+@pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。"])
+def test_bare_number_near_misses(nlp, text):
+    assert found(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,span,bound,approx", [
+    ("少なくとも兵士30人が負傷した。", "30人", "at_least", False),  # bound word before the item
+    ("被害は最大で全体の40%に及ぶ。", "40%", "at_most", False),
+    ("少なくとも、2つの旅団が移った。", "2つ", "at_least", False),
+    ("おおむね2個中隊が前進した。", "おおむね2個", "exact", True),
+    ("兵士30人が負傷した。", "30人", "exact", False),
+])
+def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
+    q = found(nlp, text)[span]
+    assert (q["bound"], q["approx"]) == (bound, approx)

@@ -1,0 +1,100 @@
+"""MIL_UNIT forms met in published reporting (issue 10): defence-force names of Ukrainian
+air-force reports, role units, joint forces (両軍), numbered armies, English troops.
+
+All example sentences are written for these tests.
+"""
+import pytest
+import spacy
+
+import components.military_units  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs
+from components.military_units import SPANS_KEY
+from components.unit_joint import joint_start
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    pipe = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    pipe.add_pipe("military_unit_recognizer")
+    return pipe
+
+
+def units(nlp, text):
+    doc = nlp(text)
+    return [s.text for s in doc.spans[SPANS_KEY]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ防空戦力は夜のうちに無人機を迎え撃った。", ["ウクライナ防空戦力"]),
+    ("ウクライナ空軍防空戦力が他の防空戦力と連携した。", ["ウクライナ空軍防空戦力", "防空戦力"]),
+    ("防衛戦力の移動射撃班が出動した。", ["防衛戦力", "移動射撃班"]),
+    ("敵の射撃部隊と揚陸部隊を叩いた。", ["射撃部隊", "揚陸部隊"]),
+    ("工作部隊の潜入を防いだ。", ["工作部隊"]),
+    ("主力部隊の大隊戦術グループが北へ移った。", ["主力部隊", "大隊戦術グループ"]),
+    ("ロシア軍統帥部は攻勢を命じた。", ["ロシア軍統帥部"]),
+    ("ロシア第8近衛連合軍の部隊が移動した。", ["ロシア第8近衛連合軍"]),
+    ("北朝鮮の暴風軍団が前線に着いた。", ["暴風軍団"]),
+])
+def test_real_reporting_units(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["連合軍の上陸作戦を描いた映画だ。", "この部隊の射撃は正確だった。"])
+def test_near_misses(nlp, text):
+    """連合軍 needs an ordinal (a numbered army), not the wartime Allies; bare 射撃 is no unit."""
+    assert units(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ロシア・ウクライナ両軍の損失が膨らんだ。", ["ロシア・ウクライナ両軍"]),
+    ("ロシアとウクライナ両軍が川を挟んで向き合う。", ["ロシアとウクライナ両軍"]),
+    ("両軍は一時撤退した。", []),
+    ("ロシア軍・ウクライナ軍の双方が発表した。", ["ロシア軍", "ウクライナ軍"]),
+])
+def test_joint_forces(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+def test_joint_forces_have_no_single_side(nlp):
+    doc = nlp("ロシア・ウクライナ両軍が戦った。")
+    assert get_span_attrs(doc.spans[SPANS_KEY][0]).get("side") is None
+
+
+def test_joint_start_pure():
+    affil = {"ロシア", "米", "ウクライナ"}
+    assert joint_start(["米", "・", "ウクライナ", "両軍"], 2, 4, affil) == 0
+    assert joint_start(["猫", "・", "ウクライナ", "両軍"], 2, 4, affil) == 2
+    assert joint_start(["米", "・", "ウクライナ", "軍"], 2, 4, affil) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Near the river, Russian troops crossed the bridge.", ["Russian troops"]),
+    ("The Defense Forces of Ukraine repelled the assault.", ["Defense Forces of Ukraine"]),
+    ("The troops rested.", []),
+])
+def test_english_troops(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("マレンコ情報総局長が現地を訪れた。", []),  # a commander's title, not the unit
+    ("ウクライナ第24旅団長は取材に応じた。", []),
+    ("第24旅団は東へ移った。", ["第24旅団"]),
+    ("政府は自衛隊法の改正を急ぐ。", []),  # a law's name
+    ("自衛隊の輸送機が到着した。", ["自衛隊"]),
+])
+def test_titles_and_law_names_are_no_units(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ軍参謀本部は声明を出した。同本部によると損失は増えた。", ["ウクライナ軍参謀本部", "本部"]),
+    ("同司令部は移転した。", ["司令部"]),  # 同 stays outside, as in 同旅団 → 旅団
+    ("本部の職員が来た。", []),  # bare 本部 refers to no force
+])
+def test_anaphoric_command_bodies(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+def test_bare_armed_group_is_a_unit(nlp):
+    assert units(nlp, "国境の町で政府軍と武装勢力が撃ち合った。") == ["政府軍", "武装勢力"]

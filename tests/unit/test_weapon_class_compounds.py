@@ -1,0 +1,117 @@
+"""Weapon class compounds met in published reporting (issue 10): class + システム/兵器,
+ship and vehicle class names, air-defence and decoy classes.
+
+Every sentence here is written for the tests; none comes from real or shared data.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from components.weapon_compose import Tok, choose_candidates, trie_entries
+from components.weapon_rules import Grammar, Head, Suffix
+from components.weapons import SPANS_KEY, WeaponRecognizer
+
+
+@pytest.fixture(scope="module")
+def run(nlp_blank):
+    recognizer = WeaponRecognizer(nlp_blank.vocab)
+
+    def _run(text: str) -> Doc:
+        return recognizer(nlp_blank(text))
+    return _run
+
+
+def texts(doc: Doc):
+    return [s.text for s in doc.spans[SPANS_KEY]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("守備隊は自走砲システムを前線へ運んだ。", ["自走砲システム"]),
+    ("敵の大砲システム12基が沈黙した。", ["大砲システム"]),
+    ("旅団は火砲兵器の不足を訴えた。", ["火砲兵器"]),
+    ("倉庫にはミサイル発射システムが隠されていた。", ["ミサイル発射システム"]),
+    ("ドローン兵器の量産が始まった。", ["ドローン兵器"]),
+])
+def test_class_with_system_suffix_is_one_span(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["新しいシステムを導入した。", "兵器の輸出が増えた。", "防衛システムの入札が行われた。"])
+def test_suffix_alone_is_no_weapon(run, text):
+    assert texts(run(text)) == []
+
+
+def test_suffix_after_a_name_is_not_taken():
+    """A system's name + システム stays the name (the suffix only lengthens class nouns)."""
+    grammar = Grammar(heads=[Head("自走砲", "howitzer", "artillery")],
+                      suffixes=[Suffix("システム", ("artillery",))])
+    table = trie_entries([], grammar, fold_fn=lambda s: s)
+    tokens = [Tok("自走砲"), Tok("システム"), Tok("と"), Tok("自走砲", True), Tok("システム")]
+    hits = [(0, 1, table["自走砲"]), (1, 2, table["システム"]), (3, 4, table["自走砲"]), (4, 5, table["システム"])]
+    chosen = choose_candidates(tokens, hits, grammar)
+    assert [(c.start, c.end) for c in chosen] == [(0, 2), (3, 4)]  # a space breaks the compound
+
+
+def test_suffix_must_apply_to_the_head_group():
+    grammar = Grammar(heads=[Head("戦車", "tank", "vehicle")], suffixes=[Suffix("兵器", ("artillery",))])
+    table = trie_entries([], grammar, fold_fn=lambda s: s)
+    tokens = [Tok("戦車"), Tok("兵器")]
+    chosen = choose_candidates(tokens, [(0, 1, table["戦車"]), (1, 2, table["兵器"])], grammar)
+    assert [(c.start, c.end) for c in chosen] == [(0, 1)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("水上ドローンが大型揚陸艦に命中した。", ["水上ドローン", "大型揚陸艦"]),
+    ("軽装甲車と装甲戦闘車が橋を渡った。", ["軽装甲車", "装甲戦闘車"]),
+    ("装甲戦車2両と戦闘工兵車両1台が失われた。", ["装甲戦車", "戦闘工兵車両"]),
+    ("中高度防空システムの追加供与が決まった。", ["中高度防空システム"]),
+    ("対空防衛システムと防空兵器が夜通し稼働した。", ["対空防衛システム", "防空兵器"]),
+    ("模倣機20機は途中で消えた。", ["模倣機"]),
+    ("5機は電子戦システムで落とされた。", ["電子戦システム"]),
+    ("爆撃機から誘導航空ミサイルが放たれた。", ["爆撃機", "誘導航空ミサイル"]),
+])
+def test_class_rows_from_real_reporting(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_size_word_before_other_classes_stays_outside(run):
+    """大型 is part of the ship class 大型揚陸艦 only; a large drone is still a 無人機."""
+    assert texts(run("大型無人機が上空を旋回した。")) == ["無人機"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("海軍はタランタルIII型コルベットを失った。", ["タランタルIII型", "コルベット"]),
+    ("カラクルト級コルベットが港を出た。", ["カラクルト級", "コルベット"]),
+    ("夜明け前にシャヘド型無人機が飛来した。", ["シャヘド型無人機"]),  # not a ship: one type name
+])
+def test_ship_class_name_and_vessel_type_are_two_spans(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("飛来したのは自爆型シャヘドだった。", ["自爆型シャヘド"]),
+    ("攻撃型戦車T-72が前進した。", ["戦車", "T-72"]),  # 攻撃型 does not apply to tanks
+])
+def test_type_word_before_a_name(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("防空システムNASAMS 2基が届いた。", ["防空システム", "NASAMS"]),  # the 2 counts the systems
+    ("新型のNASAMS 2が配備された。", ["NASAMS 2"]),  # the variant
+])
+def test_variant_number_or_count(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("「ノルド・ドローン」社は新型の自爆型ドローンを公開した。", ["自爆型ドローン"]),  # a maker's name
+    ("「ドローン」と呼ばれる機体が飛んだ。", ["ドローン"]),  # quoted, but no company
+])
+def test_class_noun_in_a_company_name(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_designation_with_a_numbered_variant(run):
+    assert texts(run("電子戦ヘリコプター「Mi-8MTPR-1」が撃墜された。")) == ["ヘリコプター", "Mi-8MTPR-1"]
