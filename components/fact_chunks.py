@@ -1,0 +1,181 @@
+"""Bunsetsu chunks of a doc and how they hang together, from GiNZA or from particles alone.
+
+The fact rules reason about phrases, not tokens: the phrase a number sits in
+(``約240機で``), the predicate it hangs from (``攻撃した``), that predicate's
+subject (``ロシア軍は``) and object (``キーウ州を``). Japanese marks these roles
+with the particle at the end of each bunsetsu, so one list of chunks with
+their closing particles and their head chunk serves every rule.
+
+With ja_ginza's parser and ``bunsetu_recognizer`` (full config) the chunks
+are GiNZA's bunsetu (``doc.user_data["bunsetu_bi_labels"]``) and a chunk's
+head is the chunk of its head token's syntactic head. Without a parser (fast
+config: ``dep_`` is empty) the chunks come from Sudachi's part-of-speech tags
+(a content word after a function word starts one) and the head is guessed
+from the particle: after ``の``, a coordinating ``と``/``や``/``、`` or no
+particle the next chunk, else the next predicate (Japanese is head-final).
+Both are built from ``Doc.to_array`` rows, once per doc that has a quantity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+from spacy.attrs import HEAD, LEMMA, POS, TAG
+from spacy.tokens import Doc
+
+FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
+# verbs that are part of a compound particle after に (によると, に対する, における)
+PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
+PREDICATE_TAGS = ("動詞", "形容詞")
+SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
+GENITIVE_TAILS = ("の", "と", "や", "・", "、", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
+
+
+@dataclass
+class Chunk:
+    """One bunsetsu: tokens ``start:end``, content tokens ``start:content_end``, then its particles."""
+
+    index: int
+    start: int
+    end: int
+    content_end: int
+    head: int
+    sent: int
+    tail: str
+    pred: bool
+    passive: bool
+    parent: int = -1
+    children: List[int] = field(default_factory=list)
+
+
+@dataclass
+class ChunkedDoc:
+    """The chunks of a doc with per-token lookups the rules need."""
+
+    doc: Doc
+    texts: Sequence[str]
+    lemmas: Sequence[str]
+    tags: Sequence[str]
+    chunks: List[Chunk]
+    chunk_of: List[int]
+    sent_bounds: List[Tuple[int, int]]
+
+    def chunk_at(self, token: int) -> Chunk:
+        """The chunk holding token ``token``."""
+        return self.chunks[self.chunk_of[token]]
+
+    def content(self, chunk: Chunk) -> str:
+        """The chunk's content words as written, without its closing particles."""
+        return "".join(self.texts[chunk.start:chunk.content_end])
+
+    def sent_chunks(self, sent: int) -> List[Chunk]:
+        """The chunks of sentence ``sent`` in order."""
+        return [c for c in self.chunks if c.sent == sent]
+
+
+def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequence[str]) -> bool:
+    if not texts[i].strip():  # a space inside a Latin name (Open Source Centre) is part of it
+        return not (0 < i < len(texts) - 1 and texts[i - 1][-1:].isascii() and texts[i + 1][:1].isascii()
+                    and texts[i - 1][-1:].isalnum() and texts[i + 1][:1].isalnum())
+    if texts[i] in ("・", "･") and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
+        return False  # ヴィャチェスラフ・マモノフ: one name
+    if tags[i].startswith(FUNCTION_TAGS):
+        return True
+    return lemmas[i] in PARTICLE_VERBS and i > 0 and texts[i - 1] == "に"
+
+
+def _katakana(text: str) -> bool:
+    return bool(text) and all("\u30a0" <= ch <= "\u30ff" for ch in text)
+
+
+def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
+    bounds, start = [], 0
+    for i, text in enumerate(texts):
+        if text in SENT_END or text.endswith("\n"):
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < len(texts):
+        bounds.append((start, len(texts)))
+    return bounds
+
+
+def _fast_starts(texts, lemmas, tags, sent_starts) -> List[int]:
+    """Chunk starts from tags: a content word after a function word (or at a sentence start)."""
+    starts = []
+    prev_function = True
+    for i in range(len(texts)):
+        function = _is_function(i, texts, lemmas, tags)
+        suffix = tags[i].startswith(("接尾辞", "動詞-非自立可能", "形容詞-非自立可能"))
+        after_verb = i > 0 and tags[i].startswith(("名詞", "代名詞", "接頭辞")) \
+            and tags[i - 1].startswith(PREDICATE_TAGS) and not prev_function  # 続けるロシアに
+        if i in sent_starts or (not function and (prev_function or after_verb) and not suffix):
+            starts.append(i)
+        prev_function = function
+    return starts
+
+
+def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
+    labels = doc.user_data.get("bunsetu_bi_labels")
+    if not labels or len(labels) != len(doc):
+        return None
+    return [i for i, label in enumerate(labels) if label == "B" or i in sent_starts]
+
+
+def chunk_doc(doc: Doc) -> ChunkedDoc:
+    """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one)."""
+    rows = doc.to_array([TAG, LEMMA, HEAD, POS]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    texts = [t.text for t in doc]
+    tags = [strings[r[0]] for r in rows]
+    lemmas = [strings[r[1]] or texts[i] for i, r in enumerate(rows)]
+    heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)]
+    parsed = doc.has_annotation("DEP")
+    bounds = _sentences(texts)
+    sent_starts = {s for s, _ in bounds}
+    starts = (_ginza_starts(doc, sent_starts) if parsed else None) or _fast_starts(texts, lemmas, tags, sent_starts)
+    chunks: List[Chunk] = []
+    chunk_of = [0] * len(texts)
+    sent_of = [0] * len(texts)
+    for n, (s, e) in enumerate(bounds):
+        for i in range(s, e):
+            sent_of[i] = n
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(texts)
+        content = [i for i in range(start, end) if not _is_function(i, texts, lemmas, tags)]
+        content_end = content[-1] + 1 if content else start
+        head = content[-1] if content else start
+        if parsed:
+            outside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
+            head = outside[0] if outside else head
+        tail = "".join(texts[content_end:end]).strip()
+        pred = any(tags[i].startswith(PREDICATE_TAGS) and not _is_function(i, texts, lemmas, tags)
+                   for i in range(start, end)) or (end in sent_starts or end == len(texts)) and bool(content)
+        if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
+                and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
+                and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
+            pred = True  # 体言止め / 連用中止 of a verbal noun (…を排除。, …へ供与と)
+        passive = any(lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))
+        chunks.append(Chunk(k, start, end, content_end, head, sent_of[start], tail, pred, passive))
+        for i in range(start, end):
+            chunk_of[i] = k
+    _link(chunks, chunk_of, heads if parsed else None)
+    return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds)
+
+
+def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:
+    """Set each chunk's parent: from the parse, else by particle (head-final guess)."""
+    for chunk in chunks:
+        if heads is not None:
+            parent = chunk_of[heads[chunk.head]]
+            chunk.parent = parent if parent != chunk.index else -1
+            continue
+        following = [c for c in chunks[chunk.index + 1:] if c.sent == chunk.sent]
+        if not following:
+            continue
+        if not chunk.tail or chunk.tail.endswith(GENITIVE_TAILS) and not chunk.pred:
+            chunk.parent = following[0].index
+        else:
+            chunk.parent = next((c.index for c in following if c.pred), -1)
+    for chunk in chunks:
+        if chunk.parent >= 0:
+            chunks[chunk.parent].children.append(chunk.index)

@@ -1,0 +1,256 @@
+"""Who did it, with what, to whom, according to whom: the participants of a fact.
+
+Roles come from the particles of the chunks around the predicate
+(ANNOTATION.md, Facts):
+
+- ``actor``: a subject (``が``/``は``) of an active predicate, or of the
+  predicates above it (the topic of the sentence, the subject of ``と発表した``);
+  of a passive one only the agent (``によって``, ``に``); a name that looks like
+  an agent (a MIL_UNIT, a country, an organisation);
+- ``weapon``: the WEAPON written with the number (``無人機「シャヘド」など約240機``,
+  ``10点の敵ミサイル``), else the instrument (``FPVドローンにより``, ``ドローン攻撃``);
+- ``target``: the object (``を``) of an attack, the goal (``に``/``へ``) of a
+  strike, a delivery or a deployment, the subject of a passive attack, the
+  side a casualty count belongs to (``ロシア軍の死傷者``);
+- ``source``: ``Xによると``/``Xの発表では`` before the number in its sentence
+  (or the sentence before), or the subject of a reporting verb that quotes
+  the clause with ``と`` (``…と発表した``, ``…との見方を示した``).
+
+A name is a MIL_UNIT or WEAPON span where the chunk holds one, else a GiNZA
+entity, else the chunk's content words without titles (``大統領``) or place
+words (``方面``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .fact_chunks import Chunk, ChunkedDoc
+from .fact_rules import SUBJECT_TAILS, is_kind
+from .fact_tables import FactTables, split_suffix
+
+Offsets = Tuple[int, int]
+AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
+AGENT_ENDINGS = ("軍", "省", "政府", "当局", "部隊", "兵", "軍団", "旅団", "機関", "国", "局", "庁", "司令部", "組織",
+                 "研究所", "情報部", "ニュース", "通信", "新聞", "議会", "国会")
+AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organization", "International_Organization",
+                              "Political_Organization", "Political_Party", "Person", "NORP", "ORG", "PERSON",
+                              "Nationality", "Corporation", "Company", "Show_Organization"})
+AGENT_TAILS = ("によって", "により", "による", "に", "から")
+QUOTE_TAILS = ("と", "との", "とし", "とも", "と、", "として")
+GOAL_TAILS = ("に", "へ", "への", "に対する", "に対して", "に向け")
+
+
+@dataclass
+class Mentions:
+    """Spans earlier components wrote: units, weapons and (full config) GiNZA's entities, as char offsets."""
+
+    units: Sequence[Offsets]
+    weapons: Sequence[Offsets]
+    ents: Sequence[Tuple[int, int, str]]
+
+
+def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
+    end_token = cd.doc[chunk.content_end - 1] if chunk.content_end > chunk.start else cd.doc[chunk.start]
+    return cd.doc[chunk.start].idx, end_token.idx + len(end_token.text)
+
+
+def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
+    return [s for s in spans if where[0] <= s[0] and s[1] <= where[1]]
+
+
+def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
+    """Whether a chunk names a possible actor or source (unit, country, organisation, person)."""
+    where = _chunk_chars(cd, chunk)
+    if _inside(m.units, where) or any(label in AGENT_ENT_LABELS for s, e, label in m.ents
+                                      if where[0] <= s and e <= where[1]):
+        return True
+    if any(cd.tags[i].startswith(AGENT_TAGS) for i in range(chunk.start, chunk.content_end)):
+        return True
+    content = cd.content(chunk)
+    if content and all(ch.isascii() for ch in content) and any(ch.isalpha() for ch in content):
+        return True  # an organisation written in Latin letters (Open Source Centre)
+    return content.endswith(AGENT_ENDINGS)
+
+
+def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: str) -> Optional[Offsets]:
+    """The name a chunk gives for ``role``, as char offsets, without particles, titles or place words."""
+    where = _chunk_chars(cd, chunk)
+    spans = _inside(m.weapons if role == "weapon" else m.units, where)
+    if spans:
+        return spans[-1]
+    if role == "weapon":
+        return None
+    ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
+    if ents and role != "target":
+        return ents[-1]
+    text = cd.doc.text[where[0]:where[1]]
+    text = text.lstrip("「『（(・、 ")
+    start = where[1] - len(text)
+    stripped = text
+    for kind in ("title", "place_suffix"):
+        stripped, _ = split_suffix(stripped, tables.cue(kind))
+    stripped = stripped.rstrip("「『（(・、 ")
+    if not stripped or stripped in tables.cue("deictic"):
+        return None
+    return start, start + len(stripped)
+
+
+def _children(cd: ChunkedDoc, chunk: Chunk, tails: Tuple[str, ...], skip: Sequence[int] = ()) -> List[Chunk]:
+    return [cd.chunks[k] for k in reversed(chunk.children)
+            if k not in skip and cd.chunks[k].tail.startswith(tails)]
+
+
+def _ancestors(cd: ChunkedDoc, chunk: Chunk, limit: int = 6) -> List[Chunk]:
+    out = []
+    while chunk.parent >= 0 and len(out) < limit:
+        chunk = cd.chunks[chunk.parent]
+        out.append(chunk)
+    return out
+
+
+def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool) -> Optional[Offsets]:
+    """The actor: an agent of a passive predicate, else a subject of it or of the predicates above.
+
+    A count named by its noun (``死者11名``) takes only an agent (``ロシアの攻撃による``), and the
+    subject of a reporting verb (``Xが捕虜2名を公表``) is its source, not its actor."""
+    if not climb or is_kind(cd, tables, pred, "report_verb"):
+        for child in _children(cd, pred, ("による", "によって", "により"), skip):
+            if agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+        return None
+    if pred.passive:
+        for child in _children(cd, pred, AGENT_TAILS, skip):
+            if agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+        return None
+    for child in _children(cd, pred, SUBJECT_TAILS + ("による", "によって", "により"), skip):
+        if agent_like(cd, m, child):
+            return name(cd, tables, m, child, "actor")
+    if not climb:
+        return None
+    for above in _ancestors(cd, pred):
+        if above.passive and not is_kind(cd, tables, above, "report_verb"):
+            return None
+        for child in _children(cd, above, SUBJECT_TAILS, skip):
+            if child.index < pred.index and agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+    return None
+
+
+def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger_chunk: Chunk,
+                trigger_start: int) -> Optional[Offsets]:
+    """The WEAPON the count is about (written with it), else the instrument of the predicate."""
+    first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
+    lo = cd.doc[cd.chunks[max(first.index - 2, 0)].start].idx
+    before = [w for w in m.weapons if lo <= w[0] and w[1] <= q_start_char
+              and not any(k in cd.doc.text[w[1]:q_start_char] for k in ("が", "を", "は", "に", "で", "。"))]
+    if before:
+        return max(before, key=lambda w: w[1])
+    if q.tail == "の" and q.index + 1 < len(cd.chunks):
+        found = name(cd, tables, m, cd.chunks[q.index + 1], "weapon")
+        if found:
+            return found
+    for child in _children(cd, pred, ("で", "により", "による", "によって"), (q.index,)):
+        found = name(cd, tables, m, child, "weapon")
+        if found:
+            return found
+    in_trigger = [w for w in m.weapons if cd.doc[trigger_chunk.start].idx <= w[0] and w[1] <= trigger_start]
+    return in_trigger[-1] if in_trigger else None
+
+
+def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
+                found_by: str) -> Optional[Offsets]:
+    """The place, side or object attacked, or the recipient of a delivery or deployment."""
+    skip = (q.index, trigger_chunk.index)
+    if found_by in ("item", "subject"):
+        for child in _children(cd, trigger_chunk, ("の",) + GOAL_TAILS, skip):
+            if agent_like(cd, m, child) or child.tail.startswith(GOAL_TAILS):
+                return name(cd, tables, m, child, "target")
+        return None
+    if event in ("SUPPLY", "DEPLOY", "HIT", "ATTACK"):
+        for child in _children(cd, pred, GOAL_TAILS, skip):
+            if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
+                return name(cd, tables, m, child, "target")
+    if event == "ATTACK":
+        tails = SUBJECT_TAILS if pred.passive else ("を",)
+        for child in _children(cd, pred, tails, skip):
+            return name(cd, tables, m, child, "target")
+    return None
+
+
+def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
+    """``Xによると`` / ``Xの発表では`` in sentence ``sent`` before ``before_char``."""
+    cues = tables.cue("according")
+    for chunk in reversed(cd.sent_chunks(sent)):
+        if cd.doc[chunk.start].idx >= before_char or not chunk.tail.startswith(tuple(cues)):
+            continue
+        if is_kind(cd, tables, chunk, "report_noun"):
+            owners = [cd.chunks[k] for k in chunk.children if cd.chunks[k].tail == "の"]
+            if chunk.index > 0 and cd.chunks[chunk.index - 1].tail == "の":
+                owners.append(cd.chunks[chunk.index - 1])
+            owners = [c for c in owners if agent_like(cd, m, c)]
+            if owners:
+                return _source_name(cd, tables, m, owners[0])
+        elif not chunk.tail.startswith("では") and agent_like(cd, m, chunk):
+            return _source_name(cd, tables, m, chunk)
+    return None
+
+
+def _source_name(cd, tables, m, chunk: Chunk) -> Optional[Offsets]:
+    """A source's name, with its の/と modifiers when it is a common noun (韓国の情報機関)."""
+    found = name(cd, tables, m, chunk, "source")
+    head_tag = cd.tags[chunk.content_end - 1] if chunk.content_end > chunk.start else ""
+    if found is None or "固有名詞" in head_tag or found != _chunk_chars(cd, chunk) or not head_tag.startswith("名詞"):
+        return found
+    start = chunk
+    while start.index > 0 and cd.chunks[start.index - 1].tail in ("の", "と") \
+            and cd.chunks[start.index - 1].sent == chunk.sent and chunk.index - start.index < 2 \
+            and _proper(cd, cd.chunks[start.index - 1]):
+        start = cd.chunks[start.index - 1]
+    return cd.doc[start.start].idx, found[1]
+
+
+def _proper(cd: ChunkedDoc, chunk: Chunk) -> bool:
+    return any("固有名詞" in cd.tags[i] for i in range(chunk.start, chunk.content_end))
+
+
+def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offsets]:
+    """The reporter: the subject of a verb quoting the clause, else Xによると before the number."""
+    if is_kind(cd, tables, pred, "report_verb") and not pred.passive:  # Xが捕虜2名を公表
+        for child in _children(cd, pred, SUBJECT_TAILS):
+            if agent_like(cd, m, child):
+                return _source_name(cd, tables, m, child)
+    quoted = pred.tail.endswith(QUOTE_TAILS)
+    for above in _ancestors(cd, pred):
+        if quoted and (is_kind(cd, tables, above, "report_verb") or is_kind(cd, tables, above, "report_noun")):
+            for child in _children(cd, above, SUBJECT_TAILS):
+                if agent_like(cd, m, child):
+                    return _source_name(cd, tables, m, child)
+            if is_kind(cd, tables, above, "report_verb") and not above.passive:
+                topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
+                              and c.tail.startswith("は") and agent_like(cd, m, c)
+                              and c.index not in pred.children), None)
+                if topic is not None:
+                    return _source_name(cd, tables, m, topic)
+        quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))
+    found = _according(cd, tables, m, pred.sent, q_start_char)
+    if found is None and pred.sent > 0:
+        found = _according(cd, tables, m, pred.sent - 1, len(cd.doc.text) + 1)
+    return found
+
+
+def participants(cd, tables, m, *, event: str, q: Chunk, q_start_char: int, pred: Chunk,
+                 trigger_chunk: Chunk, trigger: Offsets, found_by: str) -> Dict[str, Offsets]:
+    """Every role the text names for one fact (absent where it names none)."""
+    roles: Dict[str, Optional[Offsets]] = {"trigger": trigger}
+    skip = [q.index, trigger_chunk.index]
+    if q.tail == "の" and q.parent >= 0:
+        skip.append(q.parent)  # the counted noun (約2000人の北朝鮮兵士が死亡): not the actor
+    roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by != "item")
+    roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])
+    roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by)
+    roles["source"] = find_source(cd, tables, m, pred, q_start_char)
+    if roles["target"] is not None and roles["target"] == roles["actor"]:
+        roles["target"] = None
+    return {k: v for k, v in roles.items() if v is not None}
