@@ -59,6 +59,7 @@ class ChunkedDoc:
     chunks: List[Chunk]
     chunk_of: List[int]
     sent_bounds: List[Tuple[int, int]]
+    parsed: bool = False
 
     def chunk_at(self, token: int) -> Chunk:
         """The chunk holding token ``token``."""
@@ -159,7 +160,7 @@ def chunk_doc(doc: Doc) -> ChunkedDoc:
         for i in range(start, end):
             chunk_of[i] = k
     _link(chunks, chunk_of, heads if parsed else None)
-    return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds)
+    return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed)
 
 
 def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:

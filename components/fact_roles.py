@@ -37,6 +37,7 @@ AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organ
                               "Political_Organization", "Political_Party", "Person", "NORP", "ORG", "PERSON",
                               "Nationality", "Corporation", "Company", "Show_Organization"})
 AGENT_TAILS = ("によって", "により", "による", "に", "から")
+ACCORDING_TAILS = ("によると", "によれば", "によりますと")  # a source, never an agent
 QUOTE_TAILS = ("と", "との", "とし", "とも", "と、", "として")
 GOAL_TAILS = ("に", "へ", "への", "に対する", "に対して", "に向け")
 
@@ -48,6 +49,7 @@ class Mentions:
     units: Sequence[Offsets]
     weapons: Sequence[Offsets]
     ents: Sequence[Tuple[int, int, str]]
+    quantities: Sequence[Offsets] = ()
 
 
 def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
@@ -60,9 +62,14 @@ def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
 
 
 def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
-    """Whether a chunk names a possible actor or source (unit, country, organisation, person)."""
+    """Whether a chunk names a possible actor or source (unit, country, organisation, person);
+    a weapon (``FPVドローンにより``) or a number is none."""
     where = _chunk_chars(cd, chunk)
-    if _inside(m.units, where) or any(label in AGENT_ENT_LABELS for s, e, label in m.ents
+    if _inside(m.units, where):
+        return True
+    if _inside(m.weapons, where) or _inside(m.quantities, where):
+        return False
+    if any(label in AGENT_ENT_LABELS for s, e, label in m.ents
                                       if where[0] <= s and e <= where[1]):
         return True
     if any(cd.tags[i].startswith(AGENT_TAGS) for i in range(chunk.start, chunk.content_end)):
@@ -84,21 +91,39 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
     if ents and role != "target":
         return ents[-1]
+    if _inside(m.quantities, where):
+        return None
     text = cd.doc.text[where[0]:where[1]]
     text = text.lstrip("「『（(・、 ")
     start = where[1] - len(text)
-    stripped = text
+    stripped = _without_gloss(text)
     for kind in ("title", "place_suffix"):
         stripped, _ = split_suffix(stripped, tables.cue(kind))
     stripped = stripped.rstrip("「『（(・、 ")
-    if not stripped or stripped in tables.cue("deictic"):
+    if not stripped or stripped in tables.cue("deictic") or stripped in tables.cue("place_suffix"):
         return None
-    return start, start + len(stripped)
+    end = start + len(stripped)
+    if stripped[:1].isascii() and stripped[:1].isalpha():  # a Latin name the parse cut (Open Source | Centre)
+        full = cd.doc.text
+        while start > 0 and full[start - 1].isascii() and (full[start - 1].isalnum() or full[start - 1] == " "):
+            start -= 1
+        while full[start] == " ":
+            start += 1
+    return start, end
+
+
+def _without_gloss(text: str) -> str:
+    """A Japanese name without the Latin gloss written after it (``製油所Oil refineries`` → ``製油所``)."""
+    for k in range(1, len(text)):
+        if not text[k - 1].isascii() and text[k].isascii() and text[k].isalpha() and text[k:].isascii():
+            return text[:k]
+    return text
 
 
 def _children(cd: ChunkedDoc, chunk: Chunk, tails: Tuple[str, ...], skip: Sequence[int] = ()) -> List[Chunk]:
     return [cd.chunks[k] for k in reversed(chunk.children)
-            if k not in skip and cd.chunks[k].tail.startswith(tails)]
+            if k not in skip and cd.chunks[k].tail.startswith(tails)
+            and not cd.chunks[k].tail.startswith(ACCORDING_TAILS)]
 
 
 def _ancestors(cd: ChunkedDoc, chunk: Chunk, limit: int = 6) -> List[Chunk]:
@@ -162,7 +187,7 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
 def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
                 found_by: str) -> Optional[Offsets]:
     """The place, side or object attacked, or the recipient of a delivery or deployment."""
-    skip = (q.index, trigger_chunk.index)
+    skip = (q.index, trigger_chunk.index) + ((q.parent,) if q.tail == "の" else ())
     if found_by in ("item", "subject"):
         for child in _children(cd, trigger_chunk, ("の",) + GOAL_TAILS, skip):
             if agent_like(cd, m, child) or child.tail.startswith(GOAL_TAILS):
@@ -173,7 +198,7 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
                 return name(cd, tables, m, child, "target")
     if event == "ATTACK":
-        tails = SUBJECT_TAILS if pred.passive else ("を",)
+        tails = ("が", "は", "も") if pred.passive else ("を",)
         for child in _children(cd, pred, tails, skip):
             return name(cd, tables, m, child, "target")
     return None
@@ -186,9 +211,11 @@ def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
         if cd.doc[chunk.start].idx >= before_char or not chunk.tail.startswith(tuple(cues)):
             continue
         if is_kind(cd, tables, chunk, "report_noun"):
-            owners = [cd.chunks[k] for k in chunk.children if cd.chunks[k].tail == "の"]
-            if chunk.index > 0 and cd.chunks[chunk.index - 1].tail == "の":
-                owners.append(cd.chunks[chunk.index - 1])
+            owners = []  # the の-chain before the report noun: 英国防省の11月4日の公表では
+            k = chunk.index - 1
+            while k >= 0 and cd.chunks[k].tail == "の" and chunk.index - k <= 3:
+                owners.append(cd.chunks[k])
+                k -= 1
             owners = [c for c in owners if agent_like(cd, m, c)]
             if owners:
                 return _source_name(cd, tables, m, owners[0])
@@ -227,10 +254,11 @@ def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offse
             for child in _children(cd, above, SUBJECT_TAILS):
                 if agent_like(cd, m, child):
                     return _source_name(cd, tables, m, child)
-            if is_kind(cd, tables, above, "report_verb") and not above.passive:
+            if is_kind(cd, tables, above, "report_verb") and not above.passive and not cd.parsed:
                 topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
                               and c.tail.startswith("は") and agent_like(cd, m, c)
-                              and c.index not in pred.children), None)
+                              and c.index not in pred.children
+                              and not any(p.pred for p in cd.sent_chunks(pred.sent) if p.index < c.index)), None)
                 if topic is not None:
                     return _source_name(cd, tables, m, topic)
         quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))

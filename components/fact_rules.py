@@ -82,8 +82,9 @@ def _in_chunk(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, last: bool = Tru
     first = chunk.start if start is None else max(start, chunk.start)
     end = chunk.content_end
     if not chunk.pred:
-        while end - 1 > first and cd.texts[end - 1] in TIME_SUFFIXES:
-            end -= 1
+        reports = tables.cue("report_verb")
+        while end - 1 > first and (cd.texts[end - 1] in TIME_SUFFIXES or cd.texts[end - 1] in reports):
+            end -= 1  # 拘束後, 殺害確認: the event is the word before
         first = max(first, end - 1)
     order = range(end - 1, first - 1, -1) if last else range(first, end)
     for i in order:
@@ -173,6 +174,10 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     if item is not None:
         (trig, where), chunk = item
         return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "item", 0
+    topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
+    if topic is not None:
+        (trig, where), chunk = topic
+        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "subject", 0
     relative = _relative_trigger(cd, tables, q_start)
     if relative is not None:
         (trig, where), chunk = relative
