@@ -28,7 +28,7 @@ FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
 PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
 PREDICATE_TAGS = ("動詞", "形容詞")
 SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
-GENITIVE_TAILS = ("の", "と", "や", "・", "、", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
+GENITIVE_TAILS = ("の", "と", "や", "・", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
 
 
 @dataclass
@@ -106,7 +106,8 @@ def _fast_starts(texts, lemmas, tags, sent_starts) -> List[int]:
     prev_function = True
     for i in range(len(texts)):
         function = _is_function(i, texts, lemmas, tags)
-        suffix = tags[i].startswith(("接尾辞", "動詞-非自立可能", "形容詞-非自立可能"))
+        suffix = tags[i].startswith("接尾辞") or (tags[i].startswith(("動詞-非自立可能", "形容詞-非自立可能"))
+                                                 and not (i > 0 and tags[i - 1].startswith(("助詞-格助詞", "助詞-係助詞"))))
         after_verb = i > 0 and tags[i].startswith(("名詞", "代名詞", "接頭辞")) \
             and tags[i - 1].startswith(PREDICATE_TAGS) and not prev_function  # 続けるロシアに
         if i in sent_starts or (not function and (prev_function or after_verb) and not suffix):
@@ -163,6 +164,14 @@ def chunk_doc(doc: Doc) -> ChunkedDoc:
     return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed)
 
 
+def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:
+    """Whether a predicate modifies the noun after it (ウクライナ侵攻を続ける|ロシアに)."""
+    nxt = pred.index + 1
+    if nxt >= len(chunks) or chunks[nxt].sent != pred.sent or chunks[nxt].pred:
+        return False
+    return not pred.tail.endswith(("、", ",", "て", "で", "と", "が", "し", "ば", "ながら", "り", "も", "けど"))
+
+
 def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:
     """Set each chunk's parent: from the parse, else by particle (head-final guess)."""
     for chunk in chunks:
@@ -173,8 +182,12 @@ def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) 
         following = [c for c in chunks[chunk.index + 1:] if c.sent == chunk.sent]
         if not following:
             continue
-        if not chunk.tail or chunk.tail.endswith(GENITIVE_TAILS) and not chunk.pred:
+        bare = chunk.tail.rstrip("、,，")
+        if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
             chunk.parent = following[0].index
+        elif bare.startswith("は") and not chunk.pred:
+            # a topic never sits inside a relative clause: skip predicates that modify a noun
+            chunk.parent = next((c.index for c in following if c.pred and not _attributive(chunks, c)), -1)
         else:
             chunk.parent = next((c.index for c in following if c.pred), -1)
     for chunk in chunks:

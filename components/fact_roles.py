@@ -23,13 +23,14 @@ words (``方面``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .fact_chunks import Chunk, ChunkedDoc
 from .fact_rules import SUBJECT_TAILS, is_kind
 from .fact_tables import FactTables, split_suffix
 
 Offsets = Tuple[int, int]
+DATE_WORDS = frozenset({"年", "月", "日", "時", "分", "夜", "朝", "未明", "末", "初旬", "中旬", "下旬", "上旬", "昨年", "今年"})
 AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
 AGENT_ENDINGS = ("軍", "省", "政府", "当局", "部隊", "兵", "軍団", "旅団", "機関", "国", "局", "庁", "司令部", "組織",
                  "研究所", "情報部", "ニュース", "通信", "新聞", "議会", "国会")
@@ -39,6 +40,7 @@ AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organ
 AGENT_TAILS = ("によって", "により", "による", "に", "から")
 ACCORDING_TAILS = ("によると", "によれば", "によりますと")  # a source, never an agent
 QUOTE_TAILS = ("と", "との", "とし", "とも", "と、", "として")
+GOAL_EVENTS = ("SUPPLY", "DEPLOY", "HIT")
 GOAL_TAILS = ("に", "へ", "への", "に対する", "に対して", "に向け")
 
 
@@ -50,11 +52,17 @@ class Mentions:
     weapons: Sequence[Offsets]
     ents: Sequence[Tuple[int, int, str]]
     quantities: Sequence[Offsets] = ()
+    titles: FrozenSet[str] = frozenset()  # a person named by a title (知事, 報道官) can be a source
 
 
 def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
+    """The chunk's content, without a date or number run before the name (``10月スウェーデン``)."""
+    first = chunk.start
+    while first < chunk.content_end - 1 and (cd.tags[first].startswith(("名詞-数詞", "補助記号", "接頭辞"))
+                                             or "助数詞" in cd.tags[first] or cd.texts[first] in DATE_WORDS):
+        first += 1
     end_token = cd.doc[chunk.content_end - 1] if chunk.content_end > chunk.start else cd.doc[chunk.start]
-    return cd.doc[chunk.start].idx, end_token.idx + len(end_token.text)
+    return cd.doc[first].idx, end_token.idx + len(end_token.text)
 
 
 def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
@@ -67,7 +75,7 @@ def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
     where = _chunk_chars(cd, chunk)
     if _inside(m.units, where):
         return True
-    if _inside(m.weapons, where) or _inside(m.quantities, where):
+    if _inside(m.weapons, where) or _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])):
         return False
     if any(label in AGENT_ENT_LABELS for s, e, label in m.ents
                                       if where[0] <= s and e <= where[1]):
@@ -77,7 +85,7 @@ def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
     content = cd.content(chunk)
     if content and all(ch.isascii() for ch in content) and any(ch.isalpha() for ch in content):
         return True  # an organisation written in Latin letters (Open Source Centre)
-    return content.endswith(AGENT_ENDINGS)
+    return content.endswith(AGENT_ENDINGS) or content in m.titles or split_suffix(content, m.titles)[1] != ""
 
 
 def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: str) -> Optional[Offsets]:
@@ -91,8 +99,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
     if ents and role != "target":
         return ents[-1]
-    if _inside(m.quantities, where):
-        return None
+    if _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])) or "副詞可能" in cd.tags[chunk.content_end - 1 if chunk.content_end > chunk.start
+                                                           else chunk.start]:
+        return None  # a number, or an adverbial noun (同時に, 今回は) that names no one
     text = cd.doc.text[where[0]:where[1]]
     text = text.lstrip("「『（(・、 ")
     start = where[1] - len(text)
@@ -100,6 +109,8 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     for kind in ("title", "place_suffix"):
         stripped, _ = split_suffix(stripped, tables.cue(kind))
     stripped = stripped.rstrip("「『（(・、 ")
+    if not stripped and text in tables.cue("title"):
+        stripped = text  # 知事は: the title is the name (with its の-modifier as a source)
     if not stripped or stripped in tables.cue("deictic") or stripped in tables.cue("place_suffix"):
         return None
     end = start + len(stripped)
@@ -134,18 +145,16 @@ def _ancestors(cd: ChunkedDoc, chunk: Chunk, limit: int = 6) -> List[Chunk]:
     return out
 
 
-def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool) -> Optional[Offsets]:
+def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, event: str = "") -> Optional[Offsets]:
     """The actor: an agent of a passive predicate, else a subject of it or of the predicates above.
 
     A count named by its noun (``死者11名``) takes only an agent (``ロシアの攻撃による``), and the
     subject of a reporting verb (``Xが捕虜2名を公表``) is its source, not its actor."""
     if not climb or is_kind(cd, tables, pred, "report_verb"):
-        for child in _children(cd, pred, ("による", "によって", "により"), skip):
-            if agent_like(cd, m, child):
-                return name(cd, tables, m, child, "actor")
-        return None
+        return _agent_only(cd, tables, m, pred, skip)
     if pred.passive:
-        for child in _children(cd, pred, AGENT_TAILS, skip):
+        tails = AGENT_TAILS if event not in GOAL_EVENTS else AGENT_TAILS[:3]  # ロシアに派遣された: a goal
+        for child in _children(cd, pred, tails, skip):
             if agent_like(cd, m, child):
                 return name(cd, tables, m, child, "actor")
         return None
@@ -163,13 +172,37 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool) -> 
     return None
 
 
+def _agent_only(cd, tables, m, pred: Chunk, skip: Sequence[int]) -> Optional[Offsets]:
+    """An agent written with による/によって/により."""
+    for child in _children(cd, pred, ("による", "によって", "により"), skip):
+        if agent_like(cd, m, child):
+            return name(cd, tables, m, child, "actor")
+    return None
+
+
+def _cause_agent(cd, tables, m, pred: Chunk, event: str) -> Optional[Offsets]:
+    """The attacker named in the cause of a loss (``ロシア軍の砲撃で住民2人が死亡``)."""
+    if event not in ("CASUALTY", "DESTROY", "HIT"):
+        return None
+    for cause in _children(cd, pred, ("で", "により", "による", "によって")):
+        if tables.trigger(cd.content(cause)) is None and not any(
+                tables.triggers.get(cd.lemmas[i]) for i in range(cause.start, cause.content_end)):
+            continue
+        for child in _children(cd, cause, ("の", "による", "によって")):
+            if agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+    return None
+
+
 def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger_chunk: Chunk,
                 trigger_start: int) -> Optional[Offsets]:
     """The WEAPON the count is about (written with it), else the instrument of the predicate."""
     first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
     lo = cd.doc[cd.chunks[max(first.index - 2, 0)].start].idx
-    before = [w for w in m.weapons if lo <= w[0] and w[1] <= q_start_char
-              and not any(k in cd.doc.text[w[1]:q_start_char] for k in ("が", "を", "は", "に", "で", "。"))]
+    between = [cd.doc.text[w[1]:q_start_char] for w in m.weapons]
+    before = [w for w, gap in zip(m.weapons, between) if lo <= w[0] and w[1] <= q_start_char
+              and (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
+                   or not any(k in gap for k in ("が", "を", "は", "に", "で", "。")))]
     if before:
         return max(before, key=lambda w: w[1])
     if q.tail == "の" and q.index + 1 < len(cd.chunks):
@@ -185,9 +218,10 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
 
 
 def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
-                found_by: str) -> Optional[Offsets]:
+                found_by: str, q_first: Chunk) -> Optional[Offsets]:
     """The place, side or object attacked, or the recipient of a delivery or deployment."""
-    skip = (q.index, trigger_chunk.index) + ((q.parent,) if q.tail == "の" else ())
+    skip = tuple(range(q_first.index, q.index + 1)) + (trigger_chunk.index,) \
+        + ((q.parent,) if q.tail == "の" else ())
     if found_by in ("item", "subject"):
         for child in _children(cd, trigger_chunk, ("の",) + GOAL_TAILS, skip):
             if agent_like(cd, m, child) or child.tail.startswith(GOAL_TAILS):
@@ -198,8 +232,10 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
                 return name(cd, tables, m, child, "target")
     if event == "ATTACK":
-        tails = ("が", "は", "も") if pred.passive else ("を",)
+        tails = ("が",) if pred.passive else ("を",)
         for child in _children(cd, pred, tails, skip):
+            if pred.passive and child.index == q_first.index - 1 and _inside(m.weapons, _chunk_chars(cd, child)):
+                continue  # ドローンが20機投入された: what the number counts, not a target
             return name(cd, tables, m, child, "target")
     return None
 
@@ -233,13 +269,39 @@ def _source_name(cd, tables, m, chunk: Chunk) -> Optional[Offsets]:
     start = chunk
     while start.index > 0 and cd.chunks[start.index - 1].tail in ("の", "と") \
             and cd.chunks[start.index - 1].sent == chunk.sent and chunk.index - start.index < 2 \
-            and _proper(cd, cd.chunks[start.index - 1]):
+            and (_proper(cd, cd.chunks[start.index - 1]) or agent_like(cd, m, cd.chunks[start.index - 1])
+                 or any("\u30a0" <= ch <= "\u30ff" for ch in cd.content(cd.chunks[start.index - 1]))):
         start = cd.chunks[start.index - 1]
-    return cd.doc[start.start].idx, found[1]
+    return found if start is chunk else (_chunk_chars(cd, start)[0], found[1])
 
 
 def _proper(cd: ChunkedDoc, chunk: Chunk) -> bool:
     return any("固有名詞" in cd.tags[i] for i in range(chunk.start, chunk.content_end))
+
+
+def _reporter(cd, tables, m, pred: Chunk, report: Chunk, above: List[Chunk]) -> Optional[Offsets]:
+    """Who says the quoted clause: the subject of the reporting verb or of the verbs it hangs from
+    (``米国は…と明らかにした``); the agent of a passive one (``とされる`` names none)."""
+    if report.passive and is_kind(cd, tables, report, "report_verb"):
+        for child in _children(cd, report, ("によって", "により", "から")):
+            if agent_like(cd, m, child):
+                return _source_name(cd, tables, m, child)
+        return None
+    for chunk in [report] + above:
+        for child in _children(cd, chunk, SUBJECT_TAILS):
+            if agent_like(cd, m, child):
+                return _source_name(cd, tables, m, child)
+        if chunk.passive:
+            break
+    if is_kind(cd, tables, report, "report_verb"):
+        # the topic that opens the sentence (Xは、…と述べた): GiNZA and the particle guess both
+        # often hang it from the first verb of the quote
+        topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
+                      and c.tail.startswith("は") and agent_like(cd, m, c)
+                      and not any(p.pred for p in cd.sent_chunks(pred.sent) if p.index < c.index)), None)
+        if topic is not None:
+            return _source_name(cd, tables, m, topic)
+    return None
 
 
 def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offsets]:
@@ -249,18 +311,10 @@ def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offse
             if agent_like(cd, m, child):
                 return _source_name(cd, tables, m, child)
     quoted = pred.tail.endswith(QUOTE_TAILS)
-    for above in _ancestors(cd, pred):
+    chain = _ancestors(cd, pred)
+    for n, above in enumerate(chain):
         if quoted and (is_kind(cd, tables, above, "report_verb") or is_kind(cd, tables, above, "report_noun")):
-            for child in _children(cd, above, SUBJECT_TAILS):
-                if agent_like(cd, m, child):
-                    return _source_name(cd, tables, m, child)
-            if is_kind(cd, tables, above, "report_verb") and not above.passive and not cd.parsed:
-                topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
-                              and c.tail.startswith("は") and agent_like(cd, m, c)
-                              and c.index not in pred.children
-                              and not any(p.pred for p in cd.sent_chunks(pred.sent) if p.index < c.index)), None)
-                if topic is not None:
-                    return _source_name(cd, tables, m, topic)
+            return _reporter(cd, tables, m, pred, above, chain[n + 1:])
         quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))
     found = _according(cd, tables, m, pred.sent, q_start_char)
     if found is None and pred.sent > 0:
@@ -275,9 +329,17 @@ def participants(cd, tables, m, *, event: str, q: Chunk, q_start_char: int, pred
     skip = [q.index, trigger_chunk.index]
     if q.tail == "の" and q.parent >= 0:
         skip.append(q.parent)  # the counted noun (約2000人の北朝鮮兵士が死亡): not the actor
-    roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by != "item")
+    subject = q.tail.startswith(("が", "は", "も")) or (q.tail == "の" and q.parent >= 0
+                                                        and cd.chunks[q.parent].tail.startswith(("が", "は", "も")))
+    if subject and not pred.passive and found_by == "path":
+        # the count is the subject (市民5人が死亡した, 兵士1万人が集結): no one else did it
+        roles["actor"] = _agent_only(cd, tables, m, pred, skip) or _cause_agent(cd, tables, m, pred, event)
+    else:
+        roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by != "item", event=event) \
+            or _cause_agent(cd, tables, m, pred, event)
     roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])
-    roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by)
+    q_first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
+    roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)
     roles["source"] = find_source(cd, tables, m, pred, q_start_char)
     if roles["target"] is not None and roles["target"] == roles["actor"]:
         roles["target"] = None

@@ -34,6 +34,7 @@ MUNITION_CATEGORIES = frozenset({"DRONE", "MISSILE"})
 MEASURE_CATEGORIES = frozenset({"DISTANCE", "AREA", "TEMPERATURE", "VOLUME", "RATIO"})
 EXISTENTIAL = frozenset({"ある", "いる", "位置", "所在", "存在", "する"})
 MAX_HOPS = 6
+RATE_WORDS = frozenset({"あたり", "当たり", "につき", "ごと", "毎"})
 PERSON_SUFFIXES = frozenset({"者", "兵"})
 TIME_SUFFIXES = frozenset({"後", "中", "時", "直後", "以降", "以来", "前"})
 FREQUENCY_UNITS = frozenset({"回", "度"})  # 攻撃を30回: a frequency modifies its verb directly
@@ -160,7 +161,7 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
     """A trigger noun in the object of a light verb (``攻撃を繰り返す``)."""
     for k in reversed(pred.children):
         child = cd.chunks[k]
-        if k != skip and child.tail.startswith(("を", "の", "も")):
+        if k != skip and child.tail.startswith(("を", "の", "も", "に")):  # 攻撃を行う, 捕虜になる
             found = _in_chunk(cd, tables, child)
             if found is not None:
                 return found, child
@@ -170,10 +171,17 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
 def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     """``(trigger, offsets, trigger chunk, predicate chunk, found_by, hops)`` for a quantity, or None."""
     q_chunk = cd.chunk_at(q_end - 1)
+    if q_end < len(cd.texts) and cd.lemmas[q_end] in RATE_WORDS:
+        return None  # 1発あたり300万ドル: a rate, not a count of what happened
     item = _item_trigger(cd, tables, q_start, q_end)
     if item is not None:
         (trig, where), chunk = item
-        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "item", 0
+        # an event noun (50億ユーロの支援を拠出) keeps the predicate's participants; a participant
+        # noun (死者11名, 捕虜2名) names its own event
+        verbal = any("サ変" in cd.tags[i] and where[1] == cd.doc[i].idx + len(cd.texts[i])
+                     for i in range(chunk.start, chunk.content_end)
+                     if cd.doc[i].idx <= where[0] < cd.doc[i].idx + len(cd.texts[i]))
+        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "path" if verbal else "item", 0
     topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
     if topic is not None:
         (trig, where), chunk = topic
