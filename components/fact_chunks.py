@@ -134,7 +134,13 @@ def chunk_doc(doc: Doc) -> ChunkedDoc:
     parsed = doc.has_annotation("DEP")
     bounds = _sentences(texts)
     sent_starts = {s for s, _ in bounds}
-    starts = (_ginza_starts(doc, sent_starts) if parsed else None) or _fast_starts(texts, lemmas, tags, sent_starts)
+    fast = _fast_starts(texts, lemmas, tags, sent_starts)
+    ginza = _ginza_starts(doc, sent_starts) if parsed else None
+    if ginza is not None:
+        # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run
+        # across ``軍団は、ロディンスケ`` after a long name)
+        fast = sorted(set(ginza) | {i for i in fast if i > 0 and _is_function(i - 1, texts, lemmas, tags)})
+    starts = fast
     chunks: List[Chunk] = []
     chunk_of = [0] * len(texts)
     sent_of = [0] * len(texts)

@@ -69,11 +69,16 @@ def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
     return [s for s in spans if where[0] <= s[0] and s[1] <= where[1]]
 
 
+def _ending_in(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
+    """Spans that end in ``where`` (a long unit name a chunk boundary cuts: …第7|迅速対応軍団は)."""
+    return [s for s in spans if where[0] < s[1] <= where[1]]
+
+
 def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
     """Whether a chunk names a possible actor or source (unit, country, organisation, person);
     a weapon (``FPVドローンにより``) or a number is none."""
     where = _chunk_chars(cd, chunk)
-    if _inside(m.units, where):
+    if _ending_in(m.units, where):
         return True
     if _inside(m.weapons, where) or _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])):
         return False
@@ -91,7 +96,7 @@ def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
 def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: str) -> Optional[Offsets]:
     """The name a chunk gives for ``role``, as char offsets, without particles, titles or place words."""
     where = _chunk_chars(cd, chunk)
-    spans = _inside(m.weapons if role == "weapon" else m.units, where)
+    spans = _inside(m.weapons, where) if role == "weapon" else _ending_in(m.units, where)
     if spans:
         return spans[-1]
     if role == "weapon":
@@ -238,109 +243,3 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
                 continue  # ドローンが20機投入された: what the number counts, not a target
             return name(cd, tables, m, child, "target")
     return None
-
-
-def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
-    """``Xによると`` / ``Xの発表では`` in sentence ``sent`` before ``before_char``."""
-    cues = tables.cue("according")
-    for chunk in reversed(cd.sent_chunks(sent)):
-        if cd.doc[chunk.start].idx >= before_char or not chunk.tail.startswith(tuple(cues)):
-            continue
-        if is_kind(cd, tables, chunk, "report_noun"):
-            owners = []  # the の-chain before the report noun: 英国防省の11月4日の公表では
-            k = chunk.index - 1
-            while k >= 0 and cd.chunks[k].tail == "の" and chunk.index - k <= 3:
-                owners.append(cd.chunks[k])
-                k -= 1
-            owners = [c for c in owners if agent_like(cd, m, c)]
-            if owners:
-                return _source_name(cd, tables, m, owners[0])
-        elif not chunk.tail.startswith("では") and agent_like(cd, m, chunk):
-            return _source_name(cd, tables, m, chunk)
-    return None
-
-
-def _source_name(cd, tables, m, chunk: Chunk) -> Optional[Offsets]:
-    """A source's name, with its の/と modifiers when it is a common noun (韓国の情報機関)."""
-    found = name(cd, tables, m, chunk, "source")
-    head_tag = cd.tags[chunk.content_end - 1] if chunk.content_end > chunk.start else ""
-    if found is None or "固有名詞" in head_tag or found != _chunk_chars(cd, chunk) or not head_tag.startswith("名詞"):
-        return found
-    start = chunk
-    while start.index > 0 and cd.chunks[start.index - 1].tail in ("の", "と") \
-            and cd.chunks[start.index - 1].sent == chunk.sent and chunk.index - start.index < 2 \
-            and (_proper(cd, cd.chunks[start.index - 1]) or agent_like(cd, m, cd.chunks[start.index - 1])
-                 or any("\u30a0" <= ch <= "\u30ff" for ch in cd.content(cd.chunks[start.index - 1]))):
-        start = cd.chunks[start.index - 1]
-    return found if start is chunk else (_chunk_chars(cd, start)[0], found[1])
-
-
-def _proper(cd: ChunkedDoc, chunk: Chunk) -> bool:
-    return any("固有名詞" in cd.tags[i] for i in range(chunk.start, chunk.content_end))
-
-
-def _reporter(cd, tables, m, pred: Chunk, report: Chunk, above: List[Chunk]) -> Optional[Offsets]:
-    """Who says the quoted clause: the subject of the reporting verb or of the verbs it hangs from
-    (``米国は…と明らかにした``); the agent of a passive one (``とされる`` names none)."""
-    if report.passive and is_kind(cd, tables, report, "report_verb"):
-        for child in _children(cd, report, ("によって", "により", "から")):
-            if agent_like(cd, m, child):
-                return _source_name(cd, tables, m, child)
-        return None
-    for chunk in [report] + above:
-        for child in _children(cd, chunk, SUBJECT_TAILS):
-            if agent_like(cd, m, child):
-                return _source_name(cd, tables, m, child)
-        if chunk.passive:
-            break
-    if is_kind(cd, tables, report, "report_verb"):
-        # the topic that opens the sentence (Xは、…と述べた): GiNZA and the particle guess both
-        # often hang it from the first verb of the quote
-        topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
-                      and c.tail.startswith("は") and agent_like(cd, m, c)
-                      and not any(p.pred for p in cd.sent_chunks(pred.sent) if p.index < c.index)), None)
-        if topic is not None:
-            return _source_name(cd, tables, m, topic)
-    return None
-
-
-def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offsets]:
-    """The reporter: the subject of a verb quoting the clause, else Xによると before the number."""
-    if is_kind(cd, tables, pred, "report_verb") and not pred.passive:  # Xが捕虜2名を公表
-        for child in _children(cd, pred, SUBJECT_TAILS):
-            if agent_like(cd, m, child):
-                return _source_name(cd, tables, m, child)
-    quoted = pred.tail.endswith(QUOTE_TAILS)
-    chain = _ancestors(cd, pred)
-    for n, above in enumerate(chain):
-        if quoted and (is_kind(cd, tables, above, "report_verb") or is_kind(cd, tables, above, "report_noun")):
-            return _reporter(cd, tables, m, pred, above, chain[n + 1:])
-        quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))
-    found = _according(cd, tables, m, pred.sent, q_start_char)
-    if found is None and pred.sent > 0:
-        found = _according(cd, tables, m, pred.sent - 1, len(cd.doc.text) + 1)
-    return found
-
-
-def participants(cd, tables, m, *, event: str, q: Chunk, q_start_char: int, pred: Chunk,
-                 trigger_chunk: Chunk, trigger: Offsets, found_by: str) -> Dict[str, Offsets]:
-    """Every role the text names for one fact (absent where it names none)."""
-    roles: Dict[str, Optional[Offsets]] = {"trigger": trigger}
-    skip = [q.index, trigger_chunk.index]
-    if q.tail == "の" and q.parent >= 0:
-        skip.append(q.parent)  # the counted noun (約2000人の北朝鮮兵士が死亡): not the actor
-    subject = q.tail.startswith(("が", "は", "も")) or (q.tail == "の" and q.parent >= 0
-                                                        and cd.chunks[q.parent].tail.startswith(("が", "は", "も")))
-    if subject and not pred.passive and found_by == "path":
-        # the count is the subject (市民5人が死亡した, 兵士1万人が集結): no one else did it
-        roles["actor"] = _agent_only(cd, tables, m, pred, skip) or _cause_agent(cd, tables, m, pred, event)
-    else:
-        roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by != "item", event=event) \
-            or _cause_agent(cd, tables, m, pred, event)
-    roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])
-    q_first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
-    roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)
-    roles["source"] = find_source(cd, tables, m, pred, q_start_char)
-    if roles["target"] is not None and roles["target"] == roles["actor"]:
-        roles["target"] = None
-    return {k: v for k, v in roles.items() if v is not None}
