@@ -24,6 +24,7 @@ from .fact_chunks import Chunk, ChunkedDoc
 from .fact_roles import (ACCORDING_TAILS, QUOTE_TAILS, Offsets, _ancestors, _chunk_chars, _children,
                          agent_like, name)
 from .fact_rules import SUBJECT_TAILS, is_kind
+from .fact_tables import FactTables
 
 
 def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
@@ -65,10 +66,17 @@ def _proper(cd: ChunkedDoc, chunk: Chunk) -> bool:
     return any("固有名詞" in cd.tags[i] for i in range(chunk.start, chunk.content_end))
 
 
+def _reports(cd: ChunkedDoc, tables: FactTables, chunk: Chunk) -> bool:
+    """Whether a chunk is a reporting verb, also as ``明らかに|する`` (GiNZA hangs the quote from する)."""
+    if is_kind(cd, tables, chunk, "report_verb"):
+        return True
+    return chunk.pred and any(is_kind(cd, tables, c, "report_verb") for c in _children(cd, chunk, ("に",)))
+
+
 def _reporter(cd, tables, m, pred: Chunk, report: Chunk, above: List[Chunk]) -> Optional[Offsets]:
     """Who says the quoted clause: the subject of the reporting verb or of the verbs it hangs from
     (``米国は…と明らかにした``); the agent of a passive one (``とされる`` names none)."""
-    if report.passive and is_kind(cd, tables, report, "report_verb"):
+    if report.passive and _reports(cd, tables, report):
         for child in _children(cd, report, ("によって", "により", "から")):
             if agent_like(cd, m, child):
                 return _source_name(cd, tables, m, child)
@@ -79,7 +87,7 @@ def _reporter(cd, tables, m, pred: Chunk, report: Chunk, above: List[Chunk]) -> 
                 return _source_name(cd, tables, m, child)
         if chunk.passive:
             break
-    if is_kind(cd, tables, report, "report_verb"):
+    if _reports(cd, tables, report):
         # the topic that opens the sentence (Xは、…と述べた): GiNZA and the particle guess both
         # often hang it from the first verb of the quote
         topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
@@ -99,7 +107,7 @@ def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offse
     quoted = pred.tail.endswith(QUOTE_TAILS)
     chain = _ancestors(cd, pred)
     for n, above in enumerate(chain):
-        if quoted and (is_kind(cd, tables, above, "report_verb") or is_kind(cd, tables, above, "report_noun")):
+        if quoted and (_reports(cd, tables, above) or is_kind(cd, tables, above, "report_noun")):
             return _reporter(cd, tables, m, pred, above, chain[n + 1:])
         quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))
     found = _according(cd, tables, m, pred.sent, q_start_char)
