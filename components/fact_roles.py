@@ -30,6 +30,7 @@ from .fact_rules import SUBJECT_TAILS, is_kind
 from .fact_tables import FactTables, split_suffix
 
 Offsets = Tuple[int, int]
+OWNER_ENDINGS = tuple("州市県省国軍府庁局町村")
 DATE_WORDS = frozenset({"年", "月", "日", "時", "分", "夜", "朝", "未明", "末", "初旬", "中旬", "下旬", "上旬", "昨年", "今年"})
 AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
 AGENT_ENDINGS = ("軍", "省", "政府", "当局", "部隊", "兵", "軍団", "旅団", "機関", "国", "局", "庁", "司令部", "組織",
@@ -104,15 +105,24 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
     if ents and role != "target":
         return ents[-1]
-    if _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])) or "副詞可能" in cd.tags[chunk.content_end - 1 if chunk.content_end > chunk.start
-                                                           else chunk.start]:
+    head = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
+    if _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])) or "副詞可能" in cd.tags[head]:
         return None  # a number, or an adverbial noun (同時に, 今回は) that names no one
+    before = cd.chunks[chunk.index - 1] if chunk.index > 0 else None
+    if before is not None and before.sent == chunk.sent and not before.tail and not before.pred \
+            and before.content_end == chunk.start and not _inside(m.quantities, _chunk_chars(cd, before)) \
+            and cd.tags[before.content_end - 1].startswith("名詞") and not cd.texts[before.content_end - 1].isascii() \
+            and not cd.texts[chunk.start].isascii():
+        where = (_chunk_chars(cd, before)[0], where[1])  # one noun the bunsetu cut: オデーサ|州を
     text = cd.doc.text[where[0]:where[1]]
     text = text.lstrip("「『（(・、 ")
     start = where[1] - len(text)
     stripped = _without_gloss(text)
     for kind in ("title", "place_suffix"):
-        stripped, _ = split_suffix(stripped, tables.cue(kind))
+        shorter, _ = split_suffix(stripped, tables.cue(kind))
+        if kind == "title" and (len(shorter) < 2 or shorter.endswith(OWNER_ENDINGS)):
+            continue  # 州知事, ハルキウ州知事: the title of a place or body is the name
+        stripped = shorter
     stripped = stripped.rstrip("「『（(・、 ")
     if not stripped and text in tables.cue("title"):
         stripped = text  # 知事は: the title is the name (with its の-modifier as a source)

@@ -100,6 +100,10 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     chunk = cd.chunk_at(q_end - 1)
     for i in range(q_start - 1, max(chunk.start, q_start - 3) - 1, -1):
         found = _trigger_at(cd, tables, i)
+        if found is None and i < q_start - 1:  # a noun the tokenizer split (死|者4人)
+            joined = tables.triggers.get("".join(cd.texts[i:q_start]))
+            if joined is not None:
+                found = joined, (cd.doc[i].idx, cd.doc[q_start - 1].idx + len(cd.texts[q_start - 1]))
         if found is not None:
             return found, chunk
     first = cd.chunk_at(q_start)

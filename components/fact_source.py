@@ -108,7 +108,10 @@ def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offse
     chain = _ancestors(cd, pred)
     for n, above in enumerate(chain):
         if quoted and (_reports(cd, tables, above) or is_kind(cd, tables, above, "report_noun")):
-            return _reporter(cd, tables, m, pred, above, chain[n + 1:])
+            found = _reporter(cd, tables, m, pred, above, chain[n + 1:])
+            if found is not None:
+                return found
+            break
         quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))
     found = _according(cd, tables, m, pred.sent, q_start_char)
     if found is None and pred.sent > 0:
