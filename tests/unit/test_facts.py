@@ -200,3 +200,13 @@ def test_ginza_cause_agent_and_passive(nlp_ginza, ginza_pipes):
     found = ginza_facts(nlp_ginza, ginza_pipes, "ロシア軍の砲撃で住民3人が死亡し、タンカー1隻が炎上した。")
     assert found["3人"]["event"] == "CASUALTY" and found["3人"]["actor"] == "ロシア軍"
     assert found["1隻"]["event"] == "DESTROY"
+
+
+def test_tables_travel_with_the_pipeline(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "fact_extractor" / TRIGGERS_FILE).exists()
+    assert (tmp_path / "model" / "fact_extractor" / CUES_FILE).exists()
+    loaded = spacy.load(tmp_path / "model")
+    assert facts(loaded(TEXT)) == facts(nlp(TEXT))
