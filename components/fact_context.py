@@ -42,7 +42,8 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         # the count is the subject (市民5人が死亡した, 兵士1万人が集結): no one else did it
         roles["actor"] = _agent_only(cd, tables, m, pred, skip) or _cause_agent(cd, tables, m, pred, event)
     else:
-        roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by != "item", event=event) \
+        roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by in ("path", "relative"),
+                                    event=event) \
             or _cause_agent(cd, tables, m, pred, event)
         actor_open = not pred.passive and found_by == "path"
     roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])

@@ -59,7 +59,8 @@ class Mentions:
 def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
     """The chunk's content, without a date or number run before the name (``10月スウェーデン``)."""
     first = chunk.start
-    while first < chunk.content_end - 1 and (cd.tags[first].startswith(("名詞-数詞", "補助記号", "接頭辞"))
+    while first < chunk.content_end - 1 and (cd.tags[first].startswith(("名詞-数詞", "補助記号", "接頭辞", "接続詞",
+                                                                       "副詞", "連体詞"))
                                              or "助数詞" in cd.tags[first] or cd.texts[first] in DATE_WORDS):
         first += 1
     end_token = cd.doc[chunk.content_end - 1] if chunk.content_end > chunk.start else cd.doc[chunk.start]
@@ -124,6 +125,8 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
             continue  # 州知事, ハルキウ州知事: the title of a place or body is the name
         stripped = shorter
     stripped = stripped.rstrip("「『（(・、 ")
+    if len(stripped) >= 2 and stripped[0] == "同" and not agent_like_text(stripped[1:]):
+        return _antecedent(cd, m, chunk, stripped[1:]) or None  # 同省 → the ministry named before
     if not stripped and text in tables.cue("title"):
         stripped = text  # 知事は: the title is the name (with its の-modifier as a source)
     if not stripped or stripped in tables.cue("deictic") or stripped in tables.cue("place_suffix"):
@@ -136,6 +139,24 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         while full[start] == " ":
             start += 1
     return start, end
+
+
+def agent_like_text(text: str) -> bool:
+    """Whether the rest of a 同-word is a full name by itself (同盟国 is not 同 + 盟国)."""
+    return len(text) > 2
+
+
+def _antecedent(cd: ChunkedDoc, m: Mentions, chunk: Chunk, head: str) -> Optional[Offsets]:
+    """The latest earlier name ending with ``head`` (``同省`` → ``ロシア国防省``), from units, entities
+    or agent-like chunks before ``chunk``."""
+    before = cd.doc[chunk.start].idx
+    names = [(s, e) for s, e in m.units if e <= before] + [(s, e) for s, e, _ in m.ents if e <= before]
+    for other in cd.chunks[:chunk.index]:
+        where = _chunk_chars(cd, other)
+        if agent_like(cd, m, other) and not cd.doc.text[where[0]:where[1]].startswith("同"):
+            names.append(where)
+    names = [n for n in names if cd.doc.text[n[0]:n[1]].endswith(head) and n[1] - n[0] > len(head)]
+    return max(names, key=lambda n: n[1]) if names else None
 
 
 def _without_gloss(text: str) -> str:

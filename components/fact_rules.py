@@ -52,6 +52,14 @@ class Fact:
     roles: Dict[str, Tuple[int, int]] = field(default_factory=dict)
 
 
+MUNITION_UNITS = frozenset({"機", "発", "弾", None})
+
+
+def counts_munitions(attrs: Dict) -> bool:
+    """Whether the quantity counts drones or missiles as munitions (not launchers: IRIS-T 3基)."""
+    return attrs.get("category") in MUNITION_CATEGORIES and attrs.get("unit") in MUNITION_UNITS
+
+
 def counts_people(attrs: Dict) -> bool:
     """Whether the quantity counts people (人, 名, troops, casualties)."""
     return attrs.get("unit") in PEOPLE_UNITS or attrs.get("category") in PEOPLE_CATEGORIES
@@ -70,6 +78,10 @@ def _trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Tr
             end += len(cd.texts[i + 1])  # 戦死 + 者: the noun is the trigger (戦死者)
         return found, (token.idx, end)
     found = tables.trigger(text)
+    if found is None and i + 1 < len(cd.texts):  # a word the tokenizer split (無力|化, 撃ち|落とし)
+        pair = tables.triggers.get(text + cd.texts[i + 1]) or tables.triggers.get(text + cd.lemmas[i + 1])
+        if pair is not None:
+            return pair, (token.idx, token.idx + len(text) + len(cd.texts[i + 1]))
     if found is None:
         return None
     start = token.idx + len(text) - len(found.word)
@@ -117,7 +129,8 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         found = _in_chunk(cd, tables, chunk, start=q_end)
         if found is not None:
             return found, chunk
-    if chunk.tail == "の" and chunk.index + 1 < len(cd.chunks):
+    if chunk.tail == "の" and chunk.index + 1 < len(cd.chunks) \
+            and cd.texts[cd.chunks[chunk.index + 1].start] not in tables.cue("list_cue"):  # 4発のうち: a part
         following = cd.chunks[chunk.index + 1]
         found = _in_chunk(cd, tables, following)
         if found is not None:
@@ -175,8 +188,8 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
 def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     """``(trigger, offsets, trigger chunk, predicate chunk, found_by, hops)`` for a quantity, or None."""
     q_chunk = cd.chunk_at(q_end - 1)
-    if q_end < len(cd.texts) and cd.lemmas[q_end] in RATE_WORDS:
-        return None  # 1発あたり300万ドル: a rate, not a count of what happened
+    if q_end < len(cd.texts) and (cd.lemmas[q_end] in RATE_WORDS or cd.tags[q_end].startswith("名詞-数詞")):
+        return None  # 1発あたり300万ドル, 1機500ドル: a rate, not a count of what happened
     item = _item_trigger(cd, tables, q_start, q_end)
     if item is not None:
         (trig, where), chunk = item

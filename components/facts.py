@@ -31,8 +31,8 @@ from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc
 from .fact_context import participants
 from .fact_roles import Mentions
-from .fact_rules import allowed_event, counts_people, find_trigger, opens_breakdown, states_amount, \
-    MUNITION_CATEGORIES
+from .fact_rules import allowed_event, counts_munitions, counts_people, find_trigger, opens_breakdown, \
+    states_amount
 from .fact_tables import FactTables, load_tables
 from .registration import factory
 from .tables import TablePipe
@@ -121,13 +121,19 @@ class FactExtractor(TablePipe):
         if hit is None:
             return self._inherit(cd, m, span, attrs, previous)
         trig, where, trigger_chunk, pred, found_by, hops = hit
-        event = allowed_event(trig.event_for(counts_people(attrs), attrs.get("category") in MUNITION_CATEGORIES),
-                              attrs, hops)
+        event = allowed_event(trig.event_for(counts_people(attrs), counts_munitions(attrs)), attrs, hops)
+        if event is not None and trig.word in tables.cue("loss_verb") and found_by == "path" \
+                and _is_subject(cd, q_chunk):
+            return None  # 約100万世帯が電力を失った: the count lost something, it was not lost
         if event is None:
             return None
         roles = participants(cd, tables, m, event=event, q=q_chunk, q_start_char=span.start_char,
                              pred=cd.chunks[pred], trigger_chunk=cd.chunks[trigger_chunk], trigger=where,
                              found_by=found_by)
+        if trig.word in tables.cue("loss_verb") and "actor" in roles:
+            # ウクライナ側は装甲車23台を失った: the side that lost them is the target
+            roles.setdefault("target", roles.pop("actor"))
+            roles.pop("actor", None)
         return event, roles
 
     def _inherit(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
@@ -158,6 +164,13 @@ class FactExtractor(TablePipe):
             attrs = get_span_attrs(span)
             attrs.update(keys)
             set_span_attrs(span, attrs)
+
+
+def _is_subject(cd: ChunkedDoc, q_chunk) -> bool:
+    """Whether the count is its predicate's subject (…が, …は, or …の head noun with が/は)."""
+    if q_chunk.tail.startswith(("が", "は", "も")):
+        return True
+    return q_chunk.tail == "の" and q_chunk.parent >= 0 and cd.chunks[q_chunk.parent].tail.startswith(("が", "は"))
 
 
 def _record(text: str, event: str, roles: Dict[str, Tuple[int, int]]) -> Dict[str, object]:
