@@ -15,7 +15,8 @@ from typing import Dict, FrozenSet, Iterable, Optional, Tuple
 
 EVENTS = ("ATTACK", "INTERCEPT", "HIT", "DESTROY", "CASUALTY", "CAPTURE", "SUPPLY", "DEPLOY", "PRODUCE")
 CUE_KINDS = ("according", "report_verb", "report_noun", "light_verb", "amount_verb", "list_cue",
-             "title", "place_suffix", "deictic", "loss_verb")
+             "title", "place_suffix", "deictic", "loss_verb",
+             "war_context")
 NONE = "-"
 
 

@@ -98,9 +98,12 @@ class FactExtractor(TablePipe):
         """Each quantity that reports an event with its fact keys (record format)."""
         if self.quantities_key not in doc.spans or not len(doc.spans[self.quantities_key]):
             return []
+        units, weapons = self._offsets(doc, self.units_key), self._offsets(doc, self.weapons_key)
+        if not units and not weapons and not any(word in doc.text for word in self.facts.cue("war_context")):
+            return []  # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact
         cd = chunk_doc(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
-        mentions = Mentions(self._offsets(doc, self.units_key), self._offsets(doc, self.weapons_key), ents,
+        mentions = Mentions(units, weapons, ents,
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"))
         found: List[Tuple[Span, Dict[str, object]]] = []
         previous: List[Tuple[int, Dict[str, Tuple[int, int]], str]] = []  # (sentence, roles, event)
@@ -134,6 +137,8 @@ class FactExtractor(TablePipe):
             # ウクライナ側は装甲車23台を失った: the side that lost them is the target
             roles.setdefault("target", roles.pop("actor"))
             roles.pop("actor", None)
+        if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
+            return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
         return event, roles
 
     def _inherit(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
@@ -147,8 +152,8 @@ class FactExtractor(TablePipe):
             return None
         if not (opens_breakdown(cd, self.facts, span.start) or states_amount(cd, self.facts, span.end)):
             return None
-        if allowed_event(event, attrs, 0) is None:
-            return None
+        if allowed_event(event, attrs, 0) is None or attrs.get("category") in ("PERCENT", "RATIO"):
+            return None  # a share after a count (…に達した) is a statistic, not a part of the count
         own = dict(roles)
         own.pop("weapon", None)
         before = [w for w in m.weapons if w[1] <= span.start_char and span.start_char - w[1] <= 2]

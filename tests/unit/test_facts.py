@@ -210,3 +210,10 @@ def test_tables_travel_with_the_pipeline(nlp, tmp_path):
     assert (tmp_path / "model" / "fact_extractor" / CUES_FILE).exists()
     loaded = spacy.load(tmp_path / "model")
     assert facts(loaded(TEXT)) == facts(nlp(TEXT))
+
+
+@pytest.mark.parametrize("text", ["サッカーの試合で、FWが後半だけで2点を奪い、逆転勝ちした。",
+                                  "前回の台風では住宅15棟が全半壊した。"])
+def test_no_facts_outside_war_reporting(nlp, text):
+    doc = nlp(text)
+    assert len(doc.spans["quantities"]) == 1 and facts(doc) == {}
