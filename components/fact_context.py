@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Dict, Optional
 
 from .fact_chunks import Chunk, ChunkedDoc
-from .fact_roles import (Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, find_actor,
+from .fact_roles import (VICTIM_EVENTS, Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, find_actor,
                          find_target, find_weapon, name)
 from .fact_rules import SUBJECT_TAILS, is_kind
 from .fact_source import find_source
@@ -46,6 +46,11 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
                                     event=event) \
             or _cause_agent(cd, tables, m, pred, event)
         actor_open = not pred.passive and found_by == "path"
+    if roles["actor"] is None and event not in VICTIM_EVENTS:
+        for child in _children(cd, trigger_chunk, ("の",), skip):  # 日本の対ウクライナ支援: the giver
+            if agent_like(cd, m, child):
+                roles["actor"] = name(cd, tables, m, child, "actor")
+                break
     roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])
     q_first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
     roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)

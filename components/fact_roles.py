@@ -30,6 +30,7 @@ from .fact_rules import SUBJECT_TAILS, is_kind
 from .fact_tables import FactTables, split_suffix
 
 Offsets = Tuple[int, int]
+WEAPON_GAP = "「」『』()（）・、 \u3000"
 OWNER_ENDINGS = tuple("州市県省国軍府庁局町村")
 DATE_WORDS = frozenset({"年", "月", "日", "時", "分", "夜", "朝", "未明", "末", "初旬", "中旬", "下旬", "上旬", "昨年", "今年"})
 AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
@@ -41,7 +42,9 @@ AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organ
 AGENT_TAILS = ("によって", "により", "による", "に", "から")
 ACCORDING_TAILS = ("によると", "によれば", "によりますと")  # a source, never an agent
 QUOTE_TAILS = ("と", "との", "とし", "とも", "と、", "として")
+VICTIM_EVENTS = ("CASUALTY", "DESTROY", "CAPTURE", "INTERCEPT", "HIT")
 GOAL_EVENTS = ("SUPPLY", "DEPLOY", "HIT")
+AGENT_PARTICLES = ("による", "によって", "により", "によれば", "によると")
 GOAL_TAILS = ("に", "へ", "への", "に対する", "に対して", "に向け")
 
 
@@ -103,6 +106,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         return spans[-1]
     if role == "weapon":
         return None
+    own = cd.doc.text[where[0]:where[1]]
+    if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
+        return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
     if ents and role != "target":
         return ents[-1]
@@ -168,9 +174,12 @@ def _without_gloss(text: str) -> str:
 
 
 def _children(cd: ChunkedDoc, chunk: Chunk, tails: Tuple[str, ...], skip: Sequence[int] = ()) -> List[Chunk]:
+    """Children whose particles start with one of ``tails`` (に never matches によって/によると)."""
+    agentive = any(t.startswith("によ") for t in tails)
     return [cd.chunks[k] for k in reversed(chunk.children)
             if k not in skip and cd.chunks[k].tail.startswith(tails)
-            and not cd.chunks[k].tail.startswith(ACCORDING_TAILS)]
+            and not cd.chunks[k].tail.startswith(ACCORDING_TAILS)
+            and (agentive or not cd.chunks[k].tail.startswith(AGENT_PARTICLES))]
 
 
 def _ancestors(cd: ChunkedDoc, chunk: Chunk, limit: int = 6) -> List[Chunk]:
@@ -199,6 +208,13 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
             return name(cd, tables, m, child, "actor")
     if not climb:
         return None
+    for clause in [cd.chunks[k] for k in reversed(pred.children) if k not in skip]:
+        # a subject the parse hung from an adverbial verb of the same clause (ロシア軍が未明にかけて…攻撃)
+        if clause.pred and clause.tail.endswith(("て", "で")) and not clause.passive \
+                and not any(tables.triggers.get(cd.lemmas[i]) for i in range(clause.start, clause.content_end)):
+            for child in _children(cd, clause, ("が",), skip):
+                if agent_like(cd, m, child):
+                    return name(cd, tables, m, child, "actor")
     for above in _ancestors(cd, pred):
         if above.passive and not is_kind(cd, tables, above, "report_verb"):
             return None
@@ -238,7 +254,8 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
     between = [cd.doc.text[w[1]:q_start_char] for w in m.weapons]
     before = [w for w, gap in zip(m.weapons, between) if lo <= w[0] and w[1] <= q_start_char
               and (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
-                   or not any(k in gap for k in ("が", "を", "は", "に", "で", "。")))]
+                   or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
+                   or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
     if before:
         return max(before, key=lambda w: w[1])
     if q.tail == "の" and q.index + 1 < len(cd.chunks):
@@ -247,6 +264,10 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
             return found
     for child in _children(cd, pred, ("で", "により", "による", "によって"), (q.index,)):
         found = name(cd, tables, m, child, "weapon")
+        if found:
+            return found
+    for child in _children(cd, trigger_chunk, ("による", "によって", "により", "で"), (q.index,)):
+        found = name(cd, tables, m, child, "weapon")  # ドローンによる負傷者
         if found:
             return found
     in_trigger = [w for w in m.weapons if cd.doc[trigger_chunk.start].idx <= w[0] and w[1] <= trigger_start]
@@ -259,7 +280,8 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
     skip = tuple(range(q_first.index, q.index + 1)) + (trigger_chunk.index,) \
         + ((q.parent,) if q.tail == "の" else ())
     if found_by in ("item", "subject"):
-        for child in _children(cd, trigger_chunk, ("の",) + GOAL_TAILS, skip):
+        owner = ("の",) if event in VICTIM_EVENTS else ()  # ロシア軍の死傷者, but 日本の支援 is the giver's
+        for child in _children(cd, trigger_chunk, owner + GOAL_TAILS, skip):
             if agent_like(cd, m, child) or child.tail.startswith(GOAL_TAILS):
                 return name(cd, tables, m, child, "target")
         return None
@@ -268,7 +290,7 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
                 return name(cd, tables, m, child, "target")
     if event == "ATTACK":
-        tails = ("が",) if pred.passive else ("を",)
+        tails = (("が", "は") if cd.parsed else ("が",)) if pred.passive else ("を",)
         for child in _children(cd, pred, tails, skip):
             if pred.passive and child.index == q_first.index - 1 and _inside(m.weapons, _chunk_chars(cd, child)):
                 continue  # ドローンが20機投入された: what the number counts, not a target
