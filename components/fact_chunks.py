@@ -17,11 +17,14 @@ Both are built from ``Doc.to_array`` rows, once per doc that has a quantity.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
-from spacy.attrs import HEAD, LEMMA, POS, TAG
+from spacy.attrs import HEAD, IDX, LEMMA, TAG
 from spacy.tokens import Doc
+
+from .gazetteer import token_view
 
 FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
 # verbs that are part of a compound particle after に (によると, に対する, における)
@@ -60,6 +63,12 @@ class ChunkedDoc:
     chunk_of: List[int]
     sent_bounds: List[Tuple[int, int]]
     parsed: bool = False
+    text: str = ""
+    idx: Sequence[int] = ()
+
+    def token_at(self, char: int) -> int:
+        """The token holding character ``char``."""
+        return max(bisect_right(self.idx, char) - 1, 0)
 
     def chunk_at(self, token: int) -> Chunk:
         """The chunk holding token ``token``."""
@@ -100,12 +109,12 @@ def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
     return bounds
 
 
-def _fast_starts(texts, lemmas, tags, sent_starts) -> List[int]:
+def _fast_starts(texts, tags, functions, sent_starts) -> List[int]:
     """Chunk starts from tags: a content word after a function word (or at a sentence start)."""
     starts = []
     prev_function = True
     for i in range(len(texts)):
-        function = _is_function(i, texts, lemmas, tags)
+        function = functions[i]
         suffix = tags[i].startswith("接尾辞") or (tags[i].startswith(("動詞-非自立可能", "形容詞-非自立可能"))
                                                  and not (i > 0 and tags[i - 1].startswith(("助詞-格助詞", "助詞-係助詞"))))
         after_verb = i > 0 and tags[i].startswith(("名詞", "代名詞", "接頭辞")) \
@@ -125,21 +134,23 @@ def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
 
 def chunk_doc(doc: Doc) -> ChunkedDoc:
     """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one)."""
-    rows = doc.to_array([TAG, LEMMA, HEAD, POS]).tolist() if len(doc) else []
+    rows = doc.to_array([TAG, LEMMA, HEAD, IDX]).tolist() if len(doc) else []
     strings = doc.vocab.strings
-    texts = [t.text for t in doc]
+    view = token_view(doc)  # token texts and the doc text, built once per doc and shared
+    texts = view.texts
     tags = [strings[r[0]] for r in rows]
     lemmas = [strings[r[1]] or texts[i] for i, r in enumerate(rows)]
     heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)]
     parsed = doc.has_annotation("DEP")
     bounds = _sentences(texts)
     sent_starts = {s for s, _ in bounds}
-    fast = _fast_starts(texts, lemmas, tags, sent_starts)
+    functions = [_is_function(i, texts, lemmas, tags) for i in range(len(texts))]
+    fast = _fast_starts(texts, tags, functions, sent_starts)
     ginza = _ginza_starts(doc, sent_starts) if parsed else None
     if ginza is not None:
         # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run
         # across ``軍団は、ロディンスケ`` after a long name)
-        fast = sorted(set(ginza) | {i for i in fast if i > 0 and _is_function(i - 1, texts, lemmas, tags)})
+        fast = sorted(set(ginza) | {i for i in fast if i > 0 and functions[i - 1]})
     starts = fast
     chunks: List[Chunk] = []
     chunk_of = [0] * len(texts)
@@ -149,15 +160,14 @@ def chunk_doc(doc: Doc) -> ChunkedDoc:
             sent_of[i] = n
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(texts)
-        content = [i for i in range(start, end) if not _is_function(i, texts, lemmas, tags)]
+        content = [i for i in range(start, end) if not functions[i]]
         content_end = content[-1] + 1 if content else start
         head = content[-1] if content else start
         if parsed:
             outside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
             head = outside[0] if outside else head
         tail = "".join(texts[content_end:end]).strip()
-        pred = any(tags[i].startswith(PREDICATE_TAGS) and not _is_function(i, texts, lemmas, tags)
-                   for i in range(start, end)) or (end in sent_starts or end == len(texts)) and bool(content)
+        pred = any(tags[i].startswith(PREDICATE_TAGS) for i in content) or (end in sent_starts or end == len(texts)) and bool(content)
         if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
                 and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
                 and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
@@ -167,7 +177,7 @@ def chunk_doc(doc: Doc) -> ChunkedDoc:
         for i in range(start, end):
             chunk_of[i] = k
     _link(chunks, chunk_of, heads if parsed else None)
-    return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed)
+    return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed, view.text, [r[3] for r in rows])
 
 
 def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:

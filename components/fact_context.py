@@ -52,7 +52,7 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
                 roles["actor"] = name(cd, tables, m, child, "actor")
                 break
     roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])
-    q_first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
+    q_first = cd.chunk_at(cd.token_at(q_start_char))
     roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)
     roles["source"] = find_source(cd, tables, m, pred, q_start_char)
     if roles["target"] is not None and roles["target"] == roles["actor"]:

@@ -66,8 +66,8 @@ def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
                                                                        "副詞", "連体詞"))
                                              or "助数詞" in cd.tags[first] or cd.texts[first] in DATE_WORDS):
         first += 1
-    end_token = cd.doc[chunk.content_end - 1] if chunk.content_end > chunk.start else cd.doc[chunk.start]
-    return cd.doc[first].idx, end_token.idx + len(end_token.text)
+    last = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
+    return cd.idx[first], cd.idx[last] + len(cd.texts[last])
 
 
 def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
@@ -85,7 +85,7 @@ def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
     where = _chunk_chars(cd, chunk)
     if _ending_in(m.units, where):
         return True
-    if _inside(m.weapons, where) or _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])):
+    if _inside(m.weapons, where) or _inside(m.quantities, (cd.idx[chunk.start], where[1])):
         return False
     if any(label in AGENT_ENT_LABELS for s, e, label in m.ents
                                       if where[0] <= s and e <= where[1]):
@@ -106,14 +106,14 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         return spans[-1]
     if role == "weapon":
         return None
-    own = cd.doc.text[where[0]:where[1]]
+    own = cd.text[where[0]:where[1]]
     if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
         return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
     if ents and role != "target":
         return ents[-1]
     head = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
-    if _inside(m.quantities, (cd.doc[chunk.start].idx, where[1])) or "副詞可能" in cd.tags[head]:
+    if _inside(m.quantities, (cd.idx[chunk.start], where[1])) or "副詞可能" in cd.tags[head]:
         return None  # a number, or an adverbial noun (同時に, 今回は) that names no one
     before = cd.chunks[chunk.index - 1] if chunk.index > 0 else None
     if before is not None and before.sent == chunk.sent and not before.tail and not before.pred \
@@ -121,7 +121,7 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
             and cd.tags[before.content_end - 1].startswith("名詞") and not cd.texts[before.content_end - 1].isascii() \
             and not cd.texts[chunk.start].isascii():
         where = (_chunk_chars(cd, before)[0], where[1])  # one noun the bunsetu cut: オデーサ|州を
-    text = cd.doc.text[where[0]:where[1]]
+    text = cd.text[where[0]:where[1]]
     text = text.lstrip("「『（(・、 ")
     start = where[1] - len(text)
     stripped = _without_gloss(text)
@@ -139,7 +139,7 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         return None
     end = start + len(stripped)
     if stripped[:1].isascii() and stripped[:1].isalpha():  # a Latin name the parse cut (Open Source | Centre)
-        full = cd.doc.text
+        full = cd.text
         while start > 0 and full[start - 1].isascii() and (full[start - 1].isalnum() or full[start - 1] == " "):
             start -= 1
         while full[start] == " ":
@@ -155,13 +155,13 @@ def agent_like_text(text: str) -> bool:
 def _antecedent(cd: ChunkedDoc, m: Mentions, chunk: Chunk, head: str) -> Optional[Offsets]:
     """The latest earlier name ending with ``head`` (``同省`` → ``ロシア国防省``), from units, entities
     or agent-like chunks before ``chunk``."""
-    before = cd.doc[chunk.start].idx
+    before = cd.idx[chunk.start]
     names = [(s, e) for s, e in m.units if e <= before] + [(s, e) for s, e, _ in m.ents if e <= before]
     for other in cd.chunks[:chunk.index]:
         where = _chunk_chars(cd, other)
-        if agent_like(cd, m, other) and not cd.doc.text[where[0]:where[1]].startswith("同"):
+        if agent_like(cd, m, other) and not cd.text[where[0]:where[1]].startswith("同"):
             names.append(where)
-    names = [n for n in names if cd.doc.text[n[0]:n[1]].endswith(head) and n[1] - n[0] > len(head)]
+    names = [n for n in names if cd.text[n[0]:n[1]].endswith(head) and n[1] - n[0] > len(head)]
     return max(names, key=lambda n: n[1]) if names else None
 
 
@@ -249,9 +249,9 @@ def _cause_agent(cd, tables, m, pred: Chunk, event: str) -> Optional[Offsets]:
 def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger_chunk: Chunk,
                 trigger_start: int) -> Optional[Offsets]:
     """The WEAPON the count is about (written with it), else the instrument of the predicate."""
-    first = cd.chunk_at(cd.doc.char_span(q_start_char, q_start_char + 1, alignment_mode="expand").start)
-    lo = cd.doc[cd.chunks[max(first.index - 2, 0)].start].idx
-    between = [cd.doc.text[w[1]:q_start_char] for w in m.weapons]
+    first = cd.chunk_at(cd.token_at(q_start_char))
+    lo = cd.idx[cd.chunks[max(first.index - 2, 0)].start]
+    between = [cd.text[w[1]:q_start_char] for w in m.weapons]
     before = [w for w, gap in zip(m.weapons, between) if lo <= w[0] and w[1] <= q_start_char
               and (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
                    or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
@@ -270,7 +270,7 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
         found = name(cd, tables, m, child, "weapon")  # ドローンによる負傷者
         if found:
             return found
-    in_trigger = [w for w in m.weapons if cd.doc[trigger_chunk.start].idx <= w[0] and w[1] <= trigger_start]
+    in_trigger = [w for w in m.weapons if cd.idx[trigger_chunk.start] <= w[0] and w[1] <= trigger_start]
     return in_trigger[-1] if in_trigger else None
 
 

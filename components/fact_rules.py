@@ -69,23 +69,23 @@ def _trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Tr
     """The trigger token ``i`` is (by lemma or surface, or ending with one) and its char offsets."""
     if cd.tags[i].startswith(("助", "補助記号", "接頭辞")):
         return None
-    token = cd.doc[i]
+    idx = cd.idx[i]
     text = cd.texts[i]
     found = tables.triggers.get(cd.lemmas[i]) or tables.triggers.get(text)
     if found is not None:
-        end = token.idx + len(text)
+        end = idx + len(text)
         if i + 1 < len(cd.texts) and cd.texts[i + 1] in PERSON_SUFFIXES and cd.tags[i + 1].startswith("接尾辞"):
             end += len(cd.texts[i + 1])  # 戦死 + 者: the noun is the trigger (戦死者)
-        return found, (token.idx, end)
+        return found, (idx, end)
     found = tables.trigger(text)
     if found is None and i + 1 < len(cd.texts):  # a word the tokenizer split (無力|化, 撃ち|落とし)
         pair = tables.triggers.get(text + cd.texts[i + 1]) or tables.triggers.get(text + cd.lemmas[i + 1])
         if pair is not None:
-            return pair, (token.idx, token.idx + len(text) + len(cd.texts[i + 1]))
+            return pair, (idx, idx + len(text) + len(cd.texts[i + 1]))
     if found is None:
         return None
-    start = token.idx + len(text) - len(found.word)
-    return found, (start, token.idx + len(text))
+    start = idx + len(text) - len(found.word)
+    return found, (start, idx + len(text))
 
 
 def _in_chunk(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, last: bool = True, start: Optional[int] = None):
@@ -115,7 +115,7 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         if found is None and i < q_start - 1:  # a noun the tokenizer split (死|者4人)
             joined = tables.triggers.get("".join(cd.texts[i:q_start]))
             if joined is not None:
-                found = joined, (cd.doc[i].idx, cd.doc[q_start - 1].idx + len(cd.texts[q_start - 1]))
+                found = joined, (cd.idx[i], cd.idx[q_start - 1] + len(cd.texts[q_start - 1]))
         if found is not None:
             return found, chunk
     first = cd.chunk_at(q_start)
@@ -195,9 +195,9 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         (trig, where), chunk = item
         # an event noun (50億ユーロの支援を拠出) keeps the predicate's participants; a participant
         # noun (死者11名, 捕虜2名) names its own event
-        verbal = any("サ変" in cd.tags[i] and where[1] == cd.doc[i].idx + len(cd.texts[i])
+        verbal = any("サ変" in cd.tags[i] and where[1] == cd.idx[i] + len(cd.texts[i])
                      for i in range(chunk.start, chunk.content_end)
-                     if cd.doc[i].idx <= where[0] < cd.doc[i].idx + len(cd.texts[i]))
+                     if cd.idx[i] <= where[0] < cd.idx[i] + len(cd.texts[i]))
         return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "path" if verbal else "item", 0
     topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
     if topic is not None:

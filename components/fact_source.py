@@ -31,7 +31,7 @@ def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
     """``Xによると`` / ``Xの発表では`` in sentence ``sent`` before ``before_char``."""
     cues = tables.cue("according")
     for chunk in reversed(cd.sent_chunks(sent)):
-        if cd.doc[chunk.start].idx >= before_char or not chunk.tail.startswith(tuple(cues)):
+        if cd.idx[chunk.start] >= before_char or not chunk.tail.startswith(tuple(cues)):
             continue
         if is_kind(cd, tables, chunk, "report_noun"):
             owners = []  # the の-chain before the report noun: 英国防省の11月4日の公表では
@@ -115,5 +115,5 @@ def find_source(cd, tables, m, pred: Chunk, q_start_char: int) -> Optional[Offse
         quoted = quoted or (above.pred and above.tail.endswith(QUOTE_TAILS))
     found = _according(cd, tables, m, pred.sent, q_start_char)
     if found is None and pred.sent > 0:
-        found = _according(cd, tables, m, pred.sent - 1, len(cd.doc.text) + 1)
+        found = _according(cd, tables, m, pred.sent - 1, len(cd.text) + 1)
     return found

@@ -34,6 +34,7 @@ from .fact_roles import Mentions
 from .fact_rules import allowed_event, counts_munitions, counts_people, find_trigger, opens_breakdown, \
     states_amount
 from .fact_tables import FactTables, load_tables
+from .gazetteer import token_view
 from .registration import factory
 from .tables import TablePipe
 
@@ -99,7 +100,8 @@ class FactExtractor(TablePipe):
         if self.quantities_key not in doc.spans or not len(doc.spans[self.quantities_key]):
             return []
         units, weapons = self._offsets(doc, self.units_key), self._offsets(doc, self.weapons_key)
-        if not units and not weapons and not any(word in doc.text for word in self.facts.cue("war_context")):
+        text = token_view(doc).text
+        if not units and not weapons and not any(word in text for word in self.facts.cue("war_context")):
             return []  # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact
         cd = chunk_doc(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
@@ -113,7 +115,7 @@ class FactExtractor(TablePipe):
             if fact is not None:
                 event, roles = fact
                 previous.append((cd.chunk_at(span.start).sent, roles, event))
-                found.append((span, _record(doc.text, event, roles)))
+                found.append((span, _record(cd.text, event, roles)))
         return found
 
     def _fact(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
