@@ -12,9 +12,7 @@ Roles come from the particles of the chunks around the predicate
 - ``target``: the object (``を``) of an attack, the goal (``に``/``へ``) of a
   strike, a delivery or a deployment, the subject of a passive attack, the
   side a casualty count belongs to (``ロシア軍の死傷者``);
-- ``source``: ``Xによると``/``Xの発表では`` before the number in its sentence
-  (or the sentence before), or the subject of a reporting verb that quotes
-  the clause with ``と`` (``…と発表した``, ``…との見方を示した``).
+- ``source``: see ``components.fact_source``.
 
 A name is a MIL_UNIT or WEAPON span where the chunk holds one, else a GiNZA
 entity, else the chunk's content words without titles (``大統領``) or place
@@ -34,8 +32,6 @@ WEAPON_GAP = "「」『』()（）・、 \u3000"
 OWNER_ENDINGS = tuple("州市県省国軍府庁局町村")
 DATE_WORDS = frozenset({"年", "月", "日", "時", "分", "夜", "朝", "未明", "末", "初旬", "中旬", "下旬", "上旬", "昨年", "今年"})
 AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
-AGENT_ENDINGS = ("軍", "省", "政府", "当局", "部隊", "兵", "軍団", "旅団", "機関", "国", "局", "庁", "司令部", "組織",
-                 "研究所", "情報部", "ニュース", "通信", "新聞", "議会", "国会")
 AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organization", "International_Organization",
                               "Political_Organization", "Political_Party", "Person", "NORP", "ORG", "PERSON",
                               "Nationality", "Corporation", "Company", "Show_Organization"})
@@ -57,6 +53,7 @@ class Mentions:
     ents: Sequence[Tuple[int, int, str]]
     quantities: Sequence[Offsets] = ()
     titles: FrozenSet[str] = frozenset()  # a person named by a title (知事, 報道官) can be a source
+    agent_endings: Tuple[str, ...] = ()  # words that end an organisation's name (軍, 省, 当局)
 
 
 def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
@@ -95,7 +92,7 @@ def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
     content = cd.content(chunk)
     if content and all(ch.isascii() for ch in content) and any(ch.isalpha() for ch in content):
         return True  # an organisation written in Latin letters (Open Source Centre)
-    return content.endswith(AGENT_ENDINGS) or content in m.titles or split_suffix(content, m.titles)[1] != ""
+    return content.endswith(m.agent_endings) or content in m.titles or split_suffix(content, m.titles)[1] != ""
 
 
 def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: str) -> Optional[Offsets]:

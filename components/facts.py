@@ -106,7 +106,8 @@ class FactExtractor(TablePipe):
         cd = chunk_doc(doc)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
         mentions = Mentions(units, weapons, ents,
-                            self._offsets(doc, self.quantities_key), self.facts.cue("title"))
+                            self._offsets(doc, self.quantities_key), self.facts.cue("title"),
+                            tuple(self.facts.cue("agent_ending")))
         found: List[Tuple[Span, Dict[str, object]]] = []
         previous: List[Tuple[int, Dict[str, Tuple[int, int]], str]] = []  # (sentence, roles, event)
         for span in sorted(doc.spans[self.quantities_key], key=lambda s: s.start):
