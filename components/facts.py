@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc
-from .fact_context import participants
+from .fact_participants import participants
 from .fact_roles import Mentions
 from .fact_rules import allowed_event, counts_munitions, counts_people, find_trigger, opens_breakdown, \
     states_amount
