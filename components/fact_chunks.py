@@ -132,34 +132,45 @@ def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
     return [i for i, label in enumerate(labels) if label == "B" or i in sent_starts]
 
 
-def chunk_doc(doc: Doc) -> ChunkedDoc:
-    """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one)."""
+def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) -> ChunkedDoc:
+    """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one).
+
+    Args:
+        doc (Doc): The doc.
+        focus (Optional[Sequence[int]]): Token indices (the quantities); only their sentences and
+            the ``before`` sentences ahead of each are chunked (the rest is never read), else all.
+        before (int): Sentences before a focus sentence that the rules may read.
+    """
     rows = doc.to_array([TAG, LEMMA, HEAD, IDX]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     view = token_view(doc)  # token texts and the doc text, built once per doc and shared
     texts = view.texts
-    tags = [strings[r[0]] for r in rows]
-    lemmas = [strings[r[1]] or texts[i] for i, r in enumerate(rows)]
-    heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)]
     parsed = doc.has_annotation("DEP")
     bounds = _sentences(texts)
     sent_starts = {s for s, _ in bounds}
-    functions = [_is_function(i, texts, lemmas, tags) for i in range(len(texts))]
-    fast = _fast_starts(texts, tags, functions, sent_starts)
+    sent_of = [0] * len(texts)
+    for n, (s, e) in enumerate(bounds):
+        sent_of[s:e] = [n] * (e - s)
+    wanted = set(range(len(bounds))) if focus is None else \
+        {n for i in focus for n in range(max(sent_of[i] - before, 0), sent_of[i] + 1)}
+    keep = [n in wanted for n in sent_of]
+    # tags and lemmas only where the rules read them (a long doc's other sentences are skipped)
+    tags = [strings[r[0]] if k else "" for r, k in zip(rows, keep)]
+    lemmas = [(strings[r[1]] or t) if k else t for r, k, t in zip(rows, keep, texts)]
+    heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)] if parsed else []
+    functions = [keep[i] and _is_function(i, texts, lemmas, tags) for i in range(len(texts))]
+    fast = [i for i in _fast_starts(texts, tags, functions, sent_starts) if keep[i]]
     ginza = _ginza_starts(doc, sent_starts) if parsed else None
     if ginza is not None:
         # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run
         # across ``軍団は、ロディンスケ`` after a long name)
-        fast = sorted(set(ginza) | {i for i in fast if i > 0 and functions[i - 1]})
+        fast = sorted({i for i in ginza if keep[i]} | {i for i in fast if i > 0 and functions[i - 1]})
     starts = fast
     chunks: List[Chunk] = []
-    chunk_of = [0] * len(texts)
-    sent_of = [0] * len(texts)
-    for n, (s, e) in enumerate(bounds):
-        for i in range(s, e):
-            sent_of[i] = n
+    chunk_of = [-1] * len(texts)
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(texts)
+        end = min(end, bounds[sent_of[start]][1])  # a skipped sentence follows
         content = [i for i in range(start, end) if not functions[i]]
         content_end = content[-1] + 1 if content else start
         head = content[-1] if content else start
@@ -190,12 +201,15 @@ def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:
 
 def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:
     """Set each chunk's parent: from the parse, else by particle (head-final guess)."""
+    by_sent: dict = {}
+    for chunk in chunks:
+        by_sent.setdefault(chunk.sent, []).append(chunk)
     for chunk in chunks:
         if heads is not None:
             parent = chunk_of[heads[chunk.head]]
             chunk.parent = parent if parent != chunk.index else -1
             continue
-        following = [c for c in chunks[chunk.index + 1:] if c.sent == chunk.sent]
+        following = [c for c in by_sent[chunk.sent] if c.index > chunk.index]
         if not following:
             continue
         bare = chunk.tail.rstrip("、,，")

@@ -103,14 +103,15 @@ class FactExtractor(TablePipe):
         text = token_view(doc).text
         if not units and not weapons and not any(word in text for word in self.facts.cue("war_context")):
             return []  # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact
-        cd = chunk_doc(doc)
+        quantities = sorted(doc.spans[self.quantities_key], key=lambda s: s.start)
+        cd = chunk_doc(doc, focus=[s.start for s in quantities] + [s.end - 1 for s in quantities])
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
         mentions = Mentions(units, weapons, ents,
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"),
                             tuple(self.facts.cue("agent_ending")))
         found: List[Tuple[Span, Dict[str, object]]] = []
         previous: List[Tuple[int, Dict[str, Tuple[int, int]], str]] = []  # (sentence, roles, event)
-        for span in sorted(doc.spans[self.quantities_key], key=lambda s: s.start):
+        for span in quantities:
             attrs = get_span_attrs(span)
             fact = self._fact(cd, mentions, span, attrs, previous)
             if fact is not None:
