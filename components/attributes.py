@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span
 STORE_ATTR = "gunji_attrs"
 SPAN_ATTR = "gunji"
 # Attributes whose value is a ``[start_char, end_char]`` pair in the same doc
-# (a bilingual span's other side); shifted with the span when docs are joined.
+# (a bilingual span's other side); shifted with the span when docs are joined,
+# as is every dict value with ``start`` and ``end`` (a fact's role objects).
 OFFSET_ATTRS = ("counterpart",)
 
 AttrValue = Any  # msgpack-friendly: str, int, float, bool, None, list, dict
@@ -100,9 +101,12 @@ def merge_stores(stores_with_offsets: Iterable[tuple[Optional[Mapping[str, Dict]
         for key, attrs in (store or {}).items():
             label, start, end = parse_store_key(key)
             moved = dict(attrs)
-            for name in OFFSET_ATTRS:
-                if isinstance(moved.get(name), (list, tuple)):
-                    moved[name] = [moved[name][0] + offset, moved[name][1] + offset]
+            for name, value in moved.items():
+                if name in OFFSET_ATTRS and isinstance(value, (list, tuple)):
+                    moved[name] = [value[0] + offset, value[1] + offset]
+                elif isinstance(value, dict) and "start" in value and "end" in value:
+                    # a role object of a fact ({"start", "end", "text"}): same doc, same shift
+                    moved[name] = {**value, "start": value["start"] + offset, "end": value["end"] + offset}
             merged[store_key(label, start + offset, end + offset)] = moved
     return merged
 

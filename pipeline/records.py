@@ -29,7 +29,9 @@ SPANS_KEY_BY_LABEL = {"MIL_UNIT": "military_units", "WEAPON": "weapons", "QUANTI
 PAIRS_EXTENSION = "pairs"
 # Attributes the record carries per label, in this order (ANNOTATION.md).
 RECORD_ATTRS = {
-    "QUANTITY": ("value", "value_max", "unit", "item", "category", "casualty", "approx", "bound"),
+    "QUANTITY": ("value", "value_max", "unit", "item", "category", "casualty", "approx", "bound",
+                 # facts (fact_extractor): the event and its participants, each {"start", "end", "text"}
+                 "event", "trigger", "actor", "weapon", "target", "source"),
     "MIL_UNIT": ("canonical", "side", "echelon", "unit_type", "number"),
     "WEAPON": ("canonical", "weapon_class", "origin"),
     "PLACE": ("canonical", "country", "lat", "lon", "kind"),

@@ -1,0 +1,225 @@
+"""Bunsetsu chunks of a doc and how they hang together, from GiNZA or from particles alone.
+
+The fact rules reason about phrases, not tokens: the phrase a number sits in
+(``約240機で``), the predicate it hangs from (``攻撃した``), that predicate's
+subject (``ロシア軍は``) and object (``キーウ州を``). Japanese marks these roles
+with the particle at the end of each bunsetsu, so one list of chunks with
+their closing particles and their head chunk serves every rule.
+
+With ja_ginza's parser and ``bunsetu_recognizer`` (full config) the chunks
+are GiNZA's bunsetu (``doc.user_data["bunsetu_bi_labels"]``) and a chunk's
+head is the chunk of its head token's syntactic head. Without a parser (fast
+config: ``dep_`` is empty) the chunks come from Sudachi's part-of-speech tags
+(a content word after a function word starts one) and the head is guessed
+from the particle: after ``の``, a coordinating ``と``/``や``/``、`` or no
+particle the next chunk, else the next predicate (Japanese is head-final).
+Both are built from ``Doc.to_array`` rows, once per doc that has a quantity.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+from spacy.attrs import HEAD, IDX, LEMMA, TAG
+from spacy.tokens import Doc
+
+from .gazetteer import token_view
+
+FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
+# verbs that are part of a compound particle after に (によると, に対する, における)
+PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
+PREDICATE_TAGS = ("動詞", "形容詞")
+SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
+GENITIVE_TAILS = ("の", "と", "や", "・", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
+
+
+@dataclass
+class Chunk:
+    """One bunsetsu: tokens ``start:end``, content tokens ``start:content_end``, then its particles."""
+
+    index: int
+    start: int
+    end: int
+    content_end: int
+    head: int
+    sent: int
+    tail: str
+    pred: bool
+    passive: bool
+    parent: int = -1
+    children: List[int] = field(default_factory=list)
+
+
+@dataclass
+class ChunkedDoc:
+    """The chunks of a doc with per-token lookups the rules need."""
+
+    doc: Doc
+    texts: Sequence[str]
+    lemmas: Sequence[str]
+    tags: Sequence[str]
+    chunks: List[Chunk]
+    chunk_of: List[int]
+    sent_bounds: List[Tuple[int, int]]
+    parsed: bool = False
+    text: str = ""
+    idx: Sequence[int] = ()
+
+    def token_at(self, char: int) -> int:
+        """The token holding character ``char``."""
+        return max(bisect_right(self.idx, char) - 1, 0)
+
+    def chunk_at(self, token: int) -> Chunk:
+        """The chunk holding token ``token``."""
+        return self.chunks[self.chunk_of[token]]
+
+    def content(self, chunk: Chunk) -> str:
+        """The chunk's content words as written, without its closing particles."""
+        return "".join(self.texts[chunk.start:chunk.content_end])
+
+    def sent_chunks(self, sent: int) -> List[Chunk]:
+        """The chunks of sentence ``sent`` in order."""
+        return [c for c in self.chunks if c.sent == sent]
+
+
+def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequence[str]) -> bool:
+    if not texts[i].strip():  # a space inside a Latin name (Open Source Centre) is part of it
+        return not (0 < i < len(texts) - 1 and texts[i - 1][-1:].isascii() and texts[i + 1][:1].isascii()
+                    and texts[i - 1][-1:].isalnum() and texts[i + 1][:1].isalnum())
+    if texts[i] in ("・", "･") and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
+        return False  # ヴィャチェスラフ・マモノフ: one name
+    if tags[i].startswith(FUNCTION_TAGS):
+        return True
+    return lemmas[i] in PARTICLE_VERBS and i > 0 and texts[i - 1] == "に"
+
+
+def _katakana(text: str) -> bool:
+    return bool(text) and all("\u30a0" <= ch <= "\u30ff" for ch in text)
+
+
+def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
+    bounds, start = [], 0
+    for i, text in enumerate(texts):
+        if text in SENT_END or text.endswith("\n"):
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < len(texts):
+        bounds.append((start, len(texts)))
+    return bounds
+
+
+def _fast_starts(texts, tags, functions, sent_starts) -> List[int]:
+    """Chunk starts from tags: a content word after a function word (or at a sentence start)."""
+    starts = []
+    prev_function = True
+    for i in range(len(texts)):
+        function = functions[i]
+        suffix = tags[i].startswith("接尾辞") or (tags[i].startswith(("動詞-非自立可能", "形容詞-非自立可能"))
+                                                 and not (i > 0 and tags[i - 1].startswith(("助詞-格助詞", "助詞-係助詞"))))
+        after_verb = i > 0 and tags[i].startswith(("名詞", "代名詞", "接頭辞")) \
+            and tags[i - 1].startswith(PREDICATE_TAGS) and not prev_function  # 続けるロシアに
+        if i in sent_starts or (not function and (prev_function or after_verb) and not suffix):
+            starts.append(i)
+        prev_function = function
+    return starts
+
+
+def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
+    labels = doc.user_data.get("bunsetu_bi_labels")
+    if not labels or len(labels) != len(doc):
+        return None
+    return [i for i, label in enumerate(labels) if label == "B" or i in sent_starts]
+
+
+def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) -> ChunkedDoc:
+    """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one).
+
+    Args:
+        doc (Doc): The doc.
+        focus (Optional[Sequence[int]]): Token indices (the quantities); only their sentences and
+            the ``before`` sentences ahead of each are chunked (the rest is never read), else all.
+        before (int): Sentences before a focus sentence that the rules may read.
+    """
+    rows = doc.to_array([TAG, LEMMA, HEAD, IDX]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    view = token_view(doc)  # token texts and the doc text, built once per doc and shared
+    texts = view.texts
+    parsed = doc.has_annotation("DEP")
+    bounds = _sentences(texts)
+    sent_starts = {s for s, _ in bounds}
+    sent_of = [0] * len(texts)
+    for n, (s, e) in enumerate(bounds):
+        sent_of[s:e] = [n] * (e - s)
+    wanted = set(range(len(bounds))) if focus is None else \
+        {n for i in focus for n in range(max(sent_of[i] - before, 0), sent_of[i] + 1)}
+    keep = [n in wanted for n in sent_of]
+    # tags and lemmas only where the rules read them (a long doc's other sentences are skipped)
+    tags = [strings[r[0]] if k else "" for r, k in zip(rows, keep)]
+    lemmas = [(strings[r[1]] or t) if k else t for r, k, t in zip(rows, keep, texts)]
+    heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)] if parsed else []
+    functions = [keep[i] and _is_function(i, texts, lemmas, tags) for i in range(len(texts))]
+    fast = [i for i in _fast_starts(texts, tags, functions, sent_starts) if keep[i]]
+    ginza = _ginza_starts(doc, sent_starts) if parsed else None
+    if ginza is not None:
+        # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run
+        # across ``軍団は、ロディンスケ`` after a long name)
+        fast = sorted({i for i in ginza if keep[i]} | {i for i in fast if i > 0 and functions[i - 1]})
+    starts = fast
+    chunks: List[Chunk] = []
+    chunk_of = [-1] * len(texts)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(texts)
+        end = min(end, bounds[sent_of[start]][1])  # a skipped sentence follows
+        content = [i for i in range(start, end) if not functions[i]]
+        content_end = content[-1] + 1 if content else start
+        head = content[-1] if content else start
+        if parsed:
+            outside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
+            head = outside[0] if outside else head
+        tail = "".join(texts[content_end:end]).strip()
+        pred = any(tags[i].startswith(PREDICATE_TAGS) for i in content) or (end in sent_starts or end == len(texts)) and bool(content)
+        if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
+                and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
+                and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
+            pred = True  # 体言止め / 連用中止 of a verbal noun (…を排除。, …へ供与と)
+        passive = any(lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))
+        chunks.append(Chunk(k, start, end, content_end, head, sent_of[start], tail, pred, passive))
+        for i in range(start, end):
+            chunk_of[i] = k
+    _link(chunks, chunk_of, heads if parsed else None)
+    return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed, view.text, [r[3] for r in rows])
+
+
+def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:
+    """Whether a predicate modifies the noun after it (ウクライナ侵攻を続ける|ロシアに)."""
+    nxt = pred.index + 1
+    if nxt >= len(chunks) or chunks[nxt].sent != pred.sent or chunks[nxt].pred:
+        return False
+    return not pred.tail.endswith(("、", ",", "て", "で", "と", "が", "し", "ば", "ながら", "り", "も", "けど"))
+
+
+def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:
+    """Set each chunk's parent: from the parse, else by particle (head-final guess)."""
+    by_sent: dict = {}
+    for chunk in chunks:
+        by_sent.setdefault(chunk.sent, []).append(chunk)
+    for chunk in chunks:
+        if heads is not None:
+            parent = chunk_of[heads[chunk.head]]
+            chunk.parent = parent if parent != chunk.index else -1
+            continue
+        following = [c for c in by_sent[chunk.sent] if c.index > chunk.index]
+        if not following:
+            continue
+        bare = chunk.tail.rstrip("、,，")
+        if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
+            chunk.parent = following[0].index
+        elif bare.startswith("は") and not chunk.pred:
+            # a topic never sits inside a relative clause: skip predicates that modify a noun
+            chunk.parent = next((c.index for c in following if c.pred and not _attributive(chunks, c)), -1)
+        else:
+            chunk.parent = next((c.index for c in following if c.pred), -1)
+    for chunk in chunks:
+        if chunk.parent >= 0:
+            chunks[chunk.parent].children.append(chunk.index)

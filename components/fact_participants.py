@@ -1,0 +1,111 @@
+"""All participants of one fact, and what a report's earlier sentences supply to it.
+
+``participants`` asks ``fact_roles`` and ``fact_source`` for each role in the
+count's own sentence. Japanese reports leave known participants unsaid in
+later sentences (zero anaphora), so two general discourse rules fill gaps
+from the sentence before (ANNOTATION.md: "a second sentence of the same
+report"):
+
+- a sentence with no subject or topic of its own continues the previous
+  sentence's topic: it is the actor of an active event whose actor is open
+  (``X旅団は…と報告した。…数十名を殲滅した。``), and the source where the
+  previous sentence was that topic's report (``…と報告した。``);
+- casualties counted after an attack in the same report were killed by the
+  attack's weapon (``ミサイルによる…攻撃…。死者11名``).
+"""
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from .fact_chunks import Chunk, ChunkedDoc
+from .fact_roles import (VICTIM_EVENTS, Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, find_actor,
+                         find_target, find_weapon, name)
+from .fact_rules import SUBJECT_TAILS, is_kind
+from .fact_source import find_source
+from .fact_tables import FactTables
+
+CONTEXT_SENTENCES = 2  # how far back an attack's weapon reaches
+INSTRUMENT_TAILS = ("による", "によって", "により", "で", "の")
+
+
+def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str, q: Chunk, q_start_char: int,
+                 pred: Chunk, trigger_chunk: Chunk, trigger: Offsets, found_by: str) -> Dict[str, Offsets]:
+    """Every role the text names for one fact (absent where it names none)."""
+    roles: Dict[str, Optional[Offsets]] = {"trigger": trigger}
+    skip = [q.index, trigger_chunk.index]
+    if q.tail == "の" and q.parent >= 0:
+        skip.append(q.parent)  # the counted noun (約2000人の北朝鮮兵士が死亡): not the actor
+    subject = q.tail.startswith(("が", "は", "も")) or (q.tail == "の" and q.parent >= 0
+                                                        and cd.chunks[q.parent].tail.startswith(("が", "は", "も")))
+    actor_open = False
+    if subject and not pred.passive and found_by == "path":
+        # the count is the subject (市民5人が死亡した, 兵士1万人が集結): no one else did it
+        roles["actor"] = _agent_only(cd, tables, m, pred, skip) or _cause_agent(cd, tables, m, pred, event)
+    else:
+        roles["actor"] = find_actor(cd, tables, m, pred, skip, climb=found_by in ("path", "relative"),
+                                    event=event) \
+            or _cause_agent(cd, tables, m, pred, event)
+        actor_open = not pred.passive and found_by == "path"
+    if roles["actor"] is None and event not in VICTIM_EVENTS:
+        for child in _children(cd, trigger_chunk, ("の",), skip):  # 日本の対ウクライナ支援: the giver
+            if agent_like(cd, m, child):
+                roles["actor"] = name(cd, tables, m, child, "actor")
+                break
+    roles["weapon"] = find_weapon(cd, tables, m, q, q_start_char, pred, trigger_chunk, trigger[0])
+    q_first = cd.chunk_at(cd.token_at(q_start_char))
+    roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)
+    roles["source"] = find_source(cd, tables, m, pred, q_start_char)
+    if roles["target"] is not None and roles["target"] == roles["actor"]:
+        roles["target"] = None
+    _carry(cd, tables, m, roles, pred.sent, event, actor_open)
+    return {k: v for k, v in roles.items() if v is not None}
+
+
+def _topic(cd: ChunkedDoc, m: Mentions, sent: int) -> Optional[Chunk]:
+    """The agent a sentence opens with (``Xは``/``Xが`` before its first predicate)."""
+    for chunk in cd.sent_chunks(sent):
+        if chunk.pred:
+            return None
+        if chunk.tail.startswith(("は", "が")) and agent_like(cd, m, chunk):
+            return chunk
+    return None
+
+
+def _has_subject(cd: ChunkedDoc, m: Mentions, sent: int) -> bool:
+    return any(c.tail.startswith(SUBJECT_TAILS) and agent_like(cd, m, c) for c in cd.sent_chunks(sent))
+
+
+def _carry(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]], sent: int,
+           event: str, actor_open: bool) -> None:
+    """Fill the actor, source and weapon the sentences before supply."""
+    if sent > 0 and not _has_subject(cd, m, sent):
+        topic = _topic(cd, m, sent - 1)
+        if topic is not None:
+            if roles.get("actor") is None and actor_open:
+                roles["actor"] = name(cd, tables, m, topic, "actor")
+            last = [c for c in cd.sent_chunks(sent - 1) if c.pred]
+            if roles.get("source") is None and last and is_kind(cd, tables, last[-1], "report_verb") \
+                    and not last[-1].passive:
+                roles["source"] = name(cd, tables, m, topic, "source")
+    if event == "CASUALTY" and roles.get("weapon") is None:
+        roles["weapon"] = _attack_weapon(cd, tables, m, sent)
+
+
+def _attack_weapon(cd: ChunkedDoc, tables: FactTables, m: Mentions, sent: int) -> Optional[Offsets]:
+    """The weapon of the latest attack named in this or the previous sentences (``ミサイルによる攻撃``)."""
+    for n in range(sent, max(sent - CONTEXT_SENTENCES, -1) - 1, -1):
+        for chunk in reversed(cd.sent_chunks(n)):
+            found = tables.trigger(cd.content(chunk)) if chunk.content_end > chunk.start else None
+            if found is None or found.event != "ATTACK":
+                continue
+            own = name(cd, tables, m, chunk, "weapon")
+            if own is not None:
+                return own
+            # its instrument: a child, or a phrase just before it (ミサイルによる住宅への攻撃)
+            near = [c for c in cd.chunks[max(chunk.index - 3, 0):chunk.index] if c.sent == chunk.sent]
+            for child in _children(cd, chunk, INSTRUMENT_TAILS) + [c for c in reversed(near)
+                                                                  if c.tail.startswith(INSTRUMENT_TAILS)]:
+                weapon = name(cd, tables, m, child, "weapon")
+                if weapon is not None:
+                    return weapon
+    return None

@@ -1,0 +1,295 @@
+"""Who did it, with what, to whom, according to whom: the participants of a fact.
+
+Roles come from the particles of the chunks around the predicate
+(ANNOTATION.md, Facts):
+
+- ``actor``: a subject (``が``/``は``) of an active predicate, or of the
+  predicates above it (the topic of the sentence, the subject of ``と発表した``);
+  of a passive one only the agent (``によって``, ``に``); a name that looks like
+  an agent (a MIL_UNIT, a country, an organisation);
+- ``weapon``: the WEAPON written with the number (``無人機「シャヘド」など約240機``,
+  ``10点の敵ミサイル``), else the instrument (``FPVドローンにより``, ``ドローン攻撃``);
+- ``target``: the object (``を``) of an attack, the goal (``に``/``へ``) of a
+  strike, a delivery or a deployment, the subject of a passive attack, the
+  side a casualty count belongs to (``ロシア軍の死傷者``);
+- ``source``: see ``components.fact_source``.
+
+A name is a MIL_UNIT or WEAPON span where the chunk holds one, else a GiNZA
+entity, else the chunk's content words without titles (``大統領``) or place
+words (``方面``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from .fact_chunks import Chunk, ChunkedDoc
+from .fact_rules import SUBJECT_TAILS, is_kind
+from .fact_tables import FactTables, split_suffix
+
+Offsets = Tuple[int, int]
+WEAPON_GAP = "「」『』()（）・、 \u3000"
+OWNER_ENDINGS = tuple("州市県省国軍府庁局町村")
+DATE_WORDS = frozenset({"年", "月", "日", "時", "分", "夜", "朝", "未明", "末", "初旬", "中旬", "下旬", "上旬", "昨年", "今年"})
+AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
+AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organization", "International_Organization",
+                              "Political_Organization", "Political_Party", "Person", "NORP", "ORG", "PERSON",
+                              "Nationality", "Corporation", "Company", "Show_Organization"})
+AGENT_TAILS = ("によって", "により", "による", "に", "から")
+ACCORDING_TAILS = ("によると", "によれば", "によりますと")  # a source, never an agent
+QUOTE_TAILS = ("と", "との", "とし", "とも", "と、", "として")
+VICTIM_EVENTS = ("CASUALTY", "DESTROY", "CAPTURE", "INTERCEPT", "HIT")
+GOAL_EVENTS = ("SUPPLY", "DEPLOY", "HIT")
+AGENT_PARTICLES = ("による", "によって", "により", "によれば", "によると")
+GOAL_TAILS = ("に", "へ", "への", "に対する", "に対して", "に向け")
+
+
+@dataclass
+class Mentions:
+    """Spans earlier components wrote: units, weapons and (full config) GiNZA's entities, as char offsets."""
+
+    units: Sequence[Offsets]
+    weapons: Sequence[Offsets]
+    ents: Sequence[Tuple[int, int, str]]
+    quantities: Sequence[Offsets] = ()
+    titles: FrozenSet[str] = frozenset()  # a person named by a title (知事, 報道官) can be a source
+    agent_endings: Tuple[str, ...] = ()  # words that end an organisation's name (軍, 省, 当局)
+
+
+def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
+    """The chunk's content, without a date or number run before the name (``10月スウェーデン``)."""
+    first = chunk.start
+    while first < chunk.content_end - 1 and (cd.tags[first].startswith(("名詞-数詞", "補助記号", "接頭辞", "接続詞",
+                                                                       "副詞", "連体詞"))
+                                             or "助数詞" in cd.tags[first] or cd.texts[first] in DATE_WORDS):
+        first += 1
+    last = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
+    return cd.idx[first], cd.idx[last] + len(cd.texts[last])
+
+
+def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
+    return [s for s in spans if where[0] <= s[0] and s[1] <= where[1]]
+
+
+def _ending_in(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
+    """Spans that end in ``where`` (a long unit name a chunk boundary cuts: …第7|迅速対応軍団は)."""
+    return [s for s in spans if where[0] < s[1] <= where[1]]
+
+
+def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
+    """Whether a chunk names a possible actor or source (unit, country, organisation, person);
+    a weapon (``FPVドローンにより``) or a number is none."""
+    where = _chunk_chars(cd, chunk)
+    if _ending_in(m.units, where):
+        return True
+    if _inside(m.weapons, where) or _inside(m.quantities, (cd.idx[chunk.start], where[1])):
+        return False
+    if any(label in AGENT_ENT_LABELS for s, e, label in m.ents
+                                      if where[0] <= s and e <= where[1]):
+        return True
+    if any(cd.tags[i].startswith(AGENT_TAGS) for i in range(chunk.start, chunk.content_end)):
+        return True
+    content = cd.content(chunk)
+    if content and all(ch.isascii() for ch in content) and any(ch.isalpha() for ch in content):
+        return True  # an organisation written in Latin letters (Open Source Centre)
+    return content.endswith(m.agent_endings) or content in m.titles or split_suffix(content, m.titles)[1] != ""
+
+
+def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: str) -> Optional[Offsets]:
+    """The name a chunk gives for ``role``, as char offsets, without particles, titles or place words."""
+    where = _chunk_chars(cd, chunk)
+    spans = _inside(m.weapons, where) if role == "weapon" else _ending_in(m.units, where)
+    if spans:
+        return spans[-1]
+    if role == "weapon":
+        return None
+    own = cd.text[where[0]:where[1]]
+    if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
+        return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
+    ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
+    if ents and role != "target":
+        return ents[-1]
+    head = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
+    if _inside(m.quantities, (cd.idx[chunk.start], where[1])) or "副詞可能" in cd.tags[head]:
+        return None  # a number, or an adverbial noun (同時に, 今回は) that names no one
+    before = cd.chunks[chunk.index - 1] if chunk.index > 0 else None
+    if before is not None and before.sent == chunk.sent and not before.tail and not before.pred \
+            and before.content_end == chunk.start and not _inside(m.quantities, _chunk_chars(cd, before)) \
+            and cd.tags[before.content_end - 1].startswith("名詞") and not cd.texts[before.content_end - 1].isascii() \
+            and not cd.texts[chunk.start].isascii():
+        where = (_chunk_chars(cd, before)[0], where[1])  # one noun the bunsetu cut: オデーサ|州を
+    text = cd.text[where[0]:where[1]]
+    text = text.lstrip("「『（(・、 ")
+    start = where[1] - len(text)
+    stripped = _without_gloss(text)
+    for kind in ("title", "place_suffix"):
+        shorter, _ = split_suffix(stripped, tables.cue(kind))
+        if kind == "title" and (len(shorter) < 2 or shorter.endswith(OWNER_ENDINGS)):
+            continue  # 州知事, ハルキウ州知事: the title of a place or body is the name
+        stripped = shorter
+    stripped = stripped.rstrip("「『（(・、 ")
+    if len(stripped) >= 2 and stripped[0] == "同" and not agent_like_text(stripped[1:]):
+        return _antecedent(cd, m, chunk, stripped[1:]) or None  # 同省 → the ministry named before
+    if not stripped and text in tables.cue("title"):
+        stripped = text  # 知事は: the title is the name (with its の-modifier as a source)
+    if not stripped or stripped in tables.cue("deictic") or stripped in tables.cue("place_suffix"):
+        return None
+    end = start + len(stripped)
+    if stripped[:1].isascii() and stripped[:1].isalpha():  # a Latin name the parse cut (Open Source | Centre)
+        full = cd.text
+        while start > 0 and full[start - 1].isascii() and (full[start - 1].isalnum() or full[start - 1] == " "):
+            start -= 1
+        while full[start] == " ":
+            start += 1
+    return start, end
+
+
+def agent_like_text(text: str) -> bool:
+    """Whether the rest of a 同-word is a full name by itself (同盟国 is not 同 + 盟国)."""
+    return len(text) > 2
+
+
+def _antecedent(cd: ChunkedDoc, m: Mentions, chunk: Chunk, head: str) -> Optional[Offsets]:
+    """The latest earlier name ending with ``head`` (``同省`` → ``ロシア国防省``), from units, entities
+    or agent-like chunks before ``chunk``."""
+    before = cd.idx[chunk.start]
+    names = [(s, e) for s, e in m.units if e <= before] + [(s, e) for s, e, _ in m.ents if e <= before]
+    for other in cd.chunks[:chunk.index]:
+        where = _chunk_chars(cd, other)
+        if agent_like(cd, m, other) and not cd.text[where[0]:where[1]].startswith("同"):
+            names.append(where)
+    names = [n for n in names if cd.text[n[0]:n[1]].endswith(head) and n[1] - n[0] > len(head)]
+    return max(names, key=lambda n: n[1]) if names else None
+
+
+def _without_gloss(text: str) -> str:
+    """A Japanese name without the Latin gloss written after it (``製油所Oil refineries`` → ``製油所``)."""
+    for k in range(1, len(text)):
+        if not text[k - 1].isascii() and text[k].isascii() and text[k].isalpha() and text[k:].isascii():
+            return text[:k]
+    return text
+
+
+def _children(cd: ChunkedDoc, chunk: Chunk, tails: Tuple[str, ...], skip: Sequence[int] = ()) -> List[Chunk]:
+    """Children whose particles start with one of ``tails`` (に never matches によって/によると)."""
+    agentive = any(t.startswith("によ") for t in tails)
+    return [cd.chunks[k] for k in reversed(chunk.children)
+            if k not in skip and cd.chunks[k].tail.startswith(tails)
+            and not cd.chunks[k].tail.startswith(ACCORDING_TAILS)
+            and (agentive or not cd.chunks[k].tail.startswith(AGENT_PARTICLES))]
+
+
+def _ancestors(cd: ChunkedDoc, chunk: Chunk, limit: int = 6) -> List[Chunk]:
+    out = []
+    while chunk.parent >= 0 and len(out) < limit:
+        chunk = cd.chunks[chunk.parent]
+        out.append(chunk)
+    return out
+
+
+def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, event: str = "") -> Optional[Offsets]:
+    """The actor: an agent of a passive predicate, else a subject of it or of the predicates above.
+
+    A count named by its noun (``死者11名``) takes only an agent (``ロシアの攻撃による``), and the
+    subject of a reporting verb (``Xが捕虜2名を公表``) is its source, not its actor."""
+    if not climb or is_kind(cd, tables, pred, "report_verb"):
+        return _agent_only(cd, tables, m, pred, skip)
+    if pred.passive:
+        tails = AGENT_TAILS if event not in GOAL_EVENTS else AGENT_TAILS[:3]  # ロシアに派遣された: a goal
+        for child in _children(cd, pred, tails, skip):
+            if agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+        return None
+    for child in _children(cd, pred, SUBJECT_TAILS + ("による", "によって", "により"), skip):
+        if agent_like(cd, m, child):
+            return name(cd, tables, m, child, "actor")
+    if not climb:
+        return None
+    for clause in [cd.chunks[k] for k in reversed(pred.children) if k not in skip]:
+        # a subject the parse hung from an adverbial verb of the same clause (ロシア軍が未明にかけて…攻撃)
+        if clause.pred and clause.tail.endswith(("て", "で")) and not clause.passive \
+                and not any(tables.triggers.get(cd.lemmas[i]) for i in range(clause.start, clause.content_end)):
+            for child in _children(cd, clause, ("が",), skip):
+                if agent_like(cd, m, child):
+                    return name(cd, tables, m, child, "actor")
+    for above in _ancestors(cd, pred):
+        if above.passive and not is_kind(cd, tables, above, "report_verb"):
+            return None
+        for child in _children(cd, above, SUBJECT_TAILS, skip):
+            if child.index < pred.index and agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+    return None
+
+
+def _agent_only(cd, tables, m, pred: Chunk, skip: Sequence[int]) -> Optional[Offsets]:
+    """An agent written with による/によって/により."""
+    for child in _children(cd, pred, ("による", "によって", "により"), skip):
+        if agent_like(cd, m, child):
+            return name(cd, tables, m, child, "actor")
+    return None
+
+
+def _cause_agent(cd, tables, m, pred: Chunk, event: str) -> Optional[Offsets]:
+    """The attacker named in the cause of a loss (``ロシア軍の砲撃で住民2人が死亡``)."""
+    if event not in ("CASUALTY", "DESTROY", "HIT"):
+        return None
+    for cause in _children(cd, pred, ("で", "により", "による", "によって")):
+        if tables.trigger(cd.content(cause)) is None and not any(
+                tables.triggers.get(cd.lemmas[i]) for i in range(cause.start, cause.content_end)):
+            continue
+        for child in _children(cd, cause, ("の", "による", "によって")):
+            if agent_like(cd, m, child):
+                return name(cd, tables, m, child, "actor")
+    return None
+
+
+def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger_chunk: Chunk,
+                trigger_start: int) -> Optional[Offsets]:
+    """The WEAPON the count is about (written with it), else the instrument of the predicate."""
+    first = cd.chunk_at(cd.token_at(q_start_char))
+    lo = cd.idx[cd.chunks[max(first.index - 2, 0)].start]
+    between = [cd.text[w[1]:q_start_char] for w in m.weapons]
+    before = [w for w, gap in zip(m.weapons, between) if lo <= w[0] and w[1] <= q_start_char
+              and (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
+                   or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
+                   or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
+    if before:
+        return max(before, key=lambda w: w[1])
+    if q.tail == "の" and q.index + 1 < len(cd.chunks):
+        found = name(cd, tables, m, cd.chunks[q.index + 1], "weapon")
+        if found:
+            return found
+    for child in _children(cd, pred, ("で", "により", "による", "によって"), (q.index,)):
+        found = name(cd, tables, m, child, "weapon")
+        if found:
+            return found
+    for child in _children(cd, trigger_chunk, ("による", "によって", "により", "で"), (q.index,)):
+        found = name(cd, tables, m, child, "weapon")  # ドローンによる負傷者
+        if found:
+            return found
+    in_trigger = [w for w in m.weapons if cd.idx[trigger_chunk.start] <= w[0] and w[1] <= trigger_start]
+    return in_trigger[-1] if in_trigger else None
+
+
+def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
+                found_by: str, q_first: Chunk) -> Optional[Offsets]:
+    """The place, side or object attacked, or the recipient of a delivery or deployment."""
+    skip = tuple(range(q_first.index, q.index + 1)) + (trigger_chunk.index,) \
+        + ((q.parent,) if q.tail == "の" else ())
+    if found_by in ("item", "subject"):
+        owner = ("の",) if event in VICTIM_EVENTS else ()  # ロシア軍の死傷者, but 日本の支援 is the giver's
+        for child in _children(cd, trigger_chunk, owner + GOAL_TAILS, skip):
+            if agent_like(cd, m, child) or child.tail.startswith(GOAL_TAILS):
+                return name(cd, tables, m, child, "target")
+        return None
+    if event in ("SUPPLY", "DEPLOY", "HIT", "ATTACK"):
+        for child in _children(cd, pred, GOAL_TAILS, skip):
+            if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
+                return name(cd, tables, m, child, "target")
+    if event == "ATTACK":
+        tails = (("が", "は") if cd.parsed else ("が",)) if pred.passive else ("を",)
+        for child in _children(cd, pred, tails, skip):
+            if pred.passive and child.index == q_first.index - 1 and _inside(m.weapons, _chunk_chars(cd, child)):
+                continue  # ドローンが20機投入された: what the number counts, not a target
+            return name(cd, tables, m, child, "target")
+    return None

@@ -1,0 +1,266 @@
+"""Which event a quantity counts, and the word that says so.
+
+A count reports an event when a trigger word governs it (ANNOTATION.md,
+Facts). Three general places hold that word, tried in this order:
+
+1. the counted noun itself, next to the number (``死者11名``, ``11名の負傷者``,
+   ``攻撃30回``): a noun that names what happened to what it counts;
+2. the subject of a predicate that only states an amount (``死傷者は約114万人
+   に上る``, ``落下が4か所で確認された``);
+3. the predicate the number hangs from, up the chunk tree to the first
+   predicate (``約240機でキーウ州を攻撃した``); through a light verb to its
+   object (``攻撃を繰り返す``), and through an existential relative clause
+   (``…にあるアパートが破壊された``).
+
+A count with no trigger of its own that opens a breakdown (``内訳は…``,
+``うち6名``) or that a bare amount verb states (``9月は31回を数えた``) takes the
+event of the count reported just before it, in the same or the previous
+sentence. The event is then the trigger's, for people or munitions where the
+table says so, and none for measures (distances, areas, temperatures,
+ratios), for money outside aid, and for percentages the trigger does not
+govern directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from .fact_chunks import Chunk, ChunkedDoc
+from .fact_tables import FactTables, Trigger
+
+PEOPLE_UNITS = frozenset({"人", "名"})
+PEOPLE_CATEGORIES = frozenset({"PERSONNEL", "CASUALTY"})
+MUNITION_CATEGORIES = frozenset({"DRONE", "MISSILE"})
+MEASURE_CATEGORIES = frozenset({"DISTANCE", "AREA", "TEMPERATURE", "VOLUME", "RATIO"})
+EXISTENTIAL = frozenset({"ある", "いる", "位置", "所在", "存在", "する"})
+MAX_HOPS = 6
+RATE_WORDS = frozenset({"あたり", "当たり", "につき", "ごと", "毎"})
+PERSON_SUFFIXES = frozenset({"者", "兵"})
+TIME_SUFFIXES = frozenset({"後", "中", "時", "直後", "以降", "以来", "前"})
+FREQUENCY_UNITS = frozenset({"回", "度"})  # 攻撃を30回: a frequency modifies its verb directly
+
+
+@dataclass
+class Fact:
+    """What one quantity reports: event, trigger token and how it was found."""
+
+    event: str
+    trigger: Tuple[int, int]            # char offsets of the trigger word
+    trigger_chunk: int
+    predicate: int                      # chunk whose arguments are the participants
+    found_by: str                       # item | subject | path | inherited
+    roles: Dict[str, Tuple[int, int]] = field(default_factory=dict)
+
+
+MUNITION_UNITS = frozenset({"機", "発", "弾", None})
+
+
+def counts_munitions(attrs: Dict) -> bool:
+    """Whether the quantity counts drones or missiles as munitions (not launchers: IRIS-T 3基)."""
+    return attrs.get("category") in MUNITION_CATEGORIES and attrs.get("unit") in MUNITION_UNITS
+
+
+def counts_people(attrs: Dict) -> bool:
+    """Whether the quantity counts people (人, 名, troops, casualties)."""
+    return attrs.get("unit") in PEOPLE_UNITS or attrs.get("category") in PEOPLE_CATEGORIES
+
+
+def _trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Trigger, Tuple[int, int]]]:
+    """The trigger token ``i`` is (by lemma or surface, or ending with one) and its char offsets."""
+    if cd.tags[i].startswith(("助", "補助記号", "接頭辞")):
+        return None
+    idx = cd.idx[i]
+    text = cd.texts[i]
+    found = tables.triggers.get(cd.lemmas[i]) or tables.triggers.get(text)
+    if found is not None:
+        end = idx + len(text)
+        if i + 1 < len(cd.texts) and cd.texts[i + 1] in PERSON_SUFFIXES and cd.tags[i + 1].startswith("接尾辞"):
+            end += len(cd.texts[i + 1])  # 戦死 + 者: the noun is the trigger (戦死者)
+        return found, (idx, end)
+    found = tables.trigger(text)
+    if found is None and i + 1 < len(cd.texts):  # a word the tokenizer split (無力|化, 撃ち|落とし)
+        pair = tables.triggers.get(text + cd.texts[i + 1]) or tables.triggers.get(text + cd.lemmas[i + 1])
+        if pair is not None:
+            return pair, (idx, idx + len(text) + len(cd.texts[i + 1]))
+    if found is None:
+        return None
+    start = idx + len(text) - len(found.word)
+    return found, (start, idx + len(text))
+
+
+def _in_chunk(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, last: bool = True, start: Optional[int] = None):
+    """The last (or first) trigger among a predicate chunk's content tokens (from token ``start``);
+    of a noun chunk only its head noun (``電力供給システム`` is a system, not a supply), before
+    a time suffix (``拘束後``)."""
+    first = chunk.start if start is None else max(start, chunk.start)
+    end = chunk.content_end
+    if not chunk.pred:
+        reports = tables.cue("report_verb")
+        while end - 1 > first and (cd.texts[end - 1] in TIME_SUFFIXES or cd.texts[end - 1] in reports):
+            end -= 1  # 拘束後, 殺害確認: the event is the word before
+        first = max(first, end - 1)
+    order = range(end - 1, first - 1, -1) if last else range(first, end)
+    for i in order:
+        found = _trigger_at(cd, tables, i)
+        if found is not None:
+            return found
+    return None
+
+
+def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
+    """A trigger noun written as the counted noun: just before the number or after it with の."""
+    chunk = cd.chunk_at(q_end - 1)
+    for i in range(q_start - 1, max(chunk.start, q_start - 3) - 1, -1):
+        found = _trigger_at(cd, tables, i)
+        if found is None and i < q_start - 1:  # a noun the tokenizer split (死|者4人)
+            joined = tables.triggers.get("".join(cd.texts[i:q_start]))
+            if joined is not None:
+                found = joined, (cd.idx[i], cd.idx[q_start - 1] + len(cd.texts[q_start - 1]))
+        if found is not None:
+            return found, chunk
+    first = cd.chunk_at(q_start)
+    if first.start == q_start and first.index > 0:
+        before = cd.chunks[first.index - 1]
+        if before.sent == first.sent and not before.tail and before.content_end > before.start:
+            found = _trigger_at(cd, tables, before.content_end - 1)
+            if found is not None:
+                return found, chunk
+    if q_end < chunk.content_end:  # 60回以上攻撃され: the number and its verb in one chunk
+        found = _in_chunk(cd, tables, chunk, start=q_end)
+        if found is not None:
+            return found, chunk
+    if chunk.tail == "の" and chunk.index + 1 < len(cd.chunks) \
+            and cd.texts[cd.chunks[chunk.index + 1].start] not in tables.cue("list_cue"):  # 4発のうち: a part
+        following = cd.chunks[chunk.index + 1]
+        found = _in_chunk(cd, tables, following)
+        if found is not None:
+            return found, following
+    return None
+
+
+def _relative_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
+    """A trigger verb in a relative clause on the counted noun (``捕らえられたロシア兵3人``)."""
+    first = cd.chunk_at(q_start)
+    if first.index == 0:
+        return None
+    before = cd.chunks[first.index - 1]
+    if before.sent != first.sent or not before.pred or before.tail.endswith(("、", "て", "で", "し", "が", "と")):
+        return None
+    found = _in_chunk(cd, tables, before)
+    return (found, before) if found is not None else None
+
+
+def _head_lemmas(cd: ChunkedDoc, chunk: Chunk) -> List[str]:
+    return [cd.lemmas[i] for i in range(chunk.start, chunk.content_end)]
+
+
+def is_kind(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, kind: str) -> bool:
+    """Whether one of the chunk's content words is a cue of ``kind``."""
+    words = tables.cue(kind)
+    return any(lemma in words for lemma in _head_lemmas(cd, chunk))
+
+
+SUBJECT_TAILS = ("は", "が", "も", "では", "には")
+
+
+def _subject_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
+    """A trigger in a subject of ``pred`` (``死者は…に上る``)."""
+    for k in reversed(pred.children):
+        child = cd.chunks[k]
+        if k != skip and child.tail.startswith(SUBJECT_TAILS):
+            found = _in_chunk(cd, tables, child)
+            if found is not None:
+                return found, child
+    return None
+
+
+def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
+    """A trigger noun in the object of a light verb (``攻撃を繰り返す``)."""
+    for k in reversed(pred.children):
+        child = cd.chunks[k]
+        if k != skip and child.tail.startswith(("を", "の", "も", "に")):  # 攻撃を行う, 捕虜になる
+            found = _in_chunk(cd, tables, child)
+            if found is not None:
+                return found, child
+    return None
+
+
+def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
+    """``(trigger, offsets, trigger chunk, predicate chunk, found_by, hops)`` for a quantity, or None."""
+    q_chunk = cd.chunk_at(q_end - 1)
+    if q_end < len(cd.texts) and (cd.lemmas[q_end] in RATE_WORDS or cd.tags[q_end].startswith("名詞-数詞")):
+        return None  # 1発あたり300万ドル, 1機500ドル: a rate, not a count of what happened
+    item = _item_trigger(cd, tables, q_start, q_end)
+    if item is not None:
+        (trig, where), chunk = item
+        # an event noun (50億ユーロの支援を拠出) keeps the predicate's participants; a participant
+        # noun (死者11名, 捕虜2名) names its own event
+        verbal = any("サ変" in cd.tags[i] and where[1] == cd.idx[i] + len(cd.texts[i])
+                     for i in range(chunk.start, chunk.content_end)
+                     if cd.idx[i] <= where[0] < cd.idx[i] + len(cd.texts[i]))
+        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "path" if verbal else "item", 0
+    topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
+    if topic is not None:
+        (trig, where), chunk = topic
+        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "subject", 0
+    relative = _relative_trigger(cd, tables, q_start)
+    if relative is not None:
+        (trig, where), chunk = relative
+        return trig, where, chunk.index, chunk.index, "relative", 1
+    chunk, hops = q_chunk, 0
+    while True:
+        if chunk is not q_chunk:
+            found = _in_chunk(cd, tables, chunk)
+            if found is not None and not is_kind(cd, tables, chunk, "report_verb"):
+                return found[0], found[1], chunk.index, chunk.index, "path", hops
+        if chunk.pred or chunk.parent < 0:
+            if is_kind(cd, tables, chunk, "light_verb"):
+                obj = _object_trigger(cd, tables, chunk, q_chunk.index)
+                if obj is not None:
+                    return obj[0][0], obj[0][1], obj[1].index, chunk.index, "path", hops
+            if is_kind(cd, tables, chunk, "amount_verb") or chunk is q_chunk:
+                subj = _subject_trigger(cd, tables, chunk, q_chunk.index)
+                if subj is not None:
+                    return subj[0][0], subj[0][1], subj[1].index, chunk.index, "subject", hops
+            if not (chunk.pred and not chunk.tail and set(_head_lemmas(cd, chunk)) & EXISTENTIAL
+                    and chunk is not q_chunk and chunk.parent >= 0):
+                return None
+        if chunk.parent < 0 or hops >= MAX_HOPS:
+            return None
+        chunk, hops = cd.chunks[chunk.parent], hops + 1
+
+
+def _first_predicate(cd: ChunkedDoc, chunk: Chunk) -> Chunk:
+    hops = 0
+    while not chunk.pred and chunk.parent >= 0 and hops < MAX_HOPS:
+        chunk, hops = cd.chunks[chunk.parent], hops + 1
+    return chunk
+
+
+def allowed_event(event: Optional[str], attrs: Dict, hops: int) -> Optional[str]:
+    """The event, unless the quantity's kind cannot count it."""
+    category = attrs.get("category")
+    if event is None or category in MEASURE_CATEGORIES:
+        return None
+    if category == "MONEY" and event != "SUPPLY":
+        return None
+    if (category == "PERCENT" or attrs.get("unit") in FREQUENCY_UNITS) and hops > 1:
+        return None
+    if event == "CASUALTY" and attrs.get("unit") not in (None, *PEOPLE_UNITS) \
+            and attrs.get("category") not in PEOPLE_CATEGORIES:
+        return None
+    return event
+
+
+def opens_breakdown(cd: ChunkedDoc, tables: FactTables, q_start: int) -> bool:
+    """Whether a list cue (内訳, うち) comes before the quantity in its sentence."""
+    sent = cd.chunk_at(q_start).sent
+    start = cd.sent_bounds[sent][0]
+    cues = tables.cue("list_cue")
+    return any(cd.texts[i] in cues or cd.lemmas[i] in cues for i in range(start, q_start))
+
+
+def states_amount(cd: ChunkedDoc, tables: FactTables, q_end: int) -> bool:
+    """Whether the quantity's predicate only states an amount (数える, 上る)."""
+    chunk = _first_predicate(cd, cd.chunk_at(q_end - 1))
+    return is_kind(cd, tables, chunk, "amount_verb") or not chunk.pred

@@ -1,0 +1,191 @@
+"""``fact_extractor``: what a QUANTITY that counts an event reports (ANNOTATION.md, Facts).
+
+For each span of ``doc.spans[quantities_key]`` it finds the trigger word that
+says what happened to what the number counts (``components.fact_rules``)
+and the event's participants (``components.fact_roles``), and adds to the
+span's attributes in the store (``components.attributes``):
+
+- ``event``: ``ATTACK``, ``INTERCEPT``, ``HIT``, ``DESTROY``, ``CASUALTY``,
+  ``CAPTURE``, ``SUPPLY``, ``DEPLOY`` or ``PRODUCE``;
+- ``trigger``, ``actor``, ``weapon``, ``target``, ``source``: each
+  ``{"start", "end", "text"}`` with character offsets into the doc text,
+  absent where the text names none.
+
+Keeping them in the store (plain data) makes them survive ``DocBin`` and
+``nlp.pipe(n_process=N)`` like every other attribute. The component must run
+after ``quantity_extractor`` (and the unit and weapon recognisers, whose
+spans name actors and weapons) and before ``gunji_doc_cleaner``, which drops
+GiNZA's bunsetu data that the full config reads. Without a parser (fast
+config) it reads the same tables along particles and clause order alone.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .attributes import get_span_attrs, register_extensions, set_span_attrs
+from .fact_chunks import ChunkedDoc, chunk_doc
+from .fact_participants import participants
+from .fact_roles import Mentions
+from .fact_rules import allowed_event, counts_munitions, counts_people, find_trigger, opens_breakdown, \
+    states_amount
+from .fact_tables import FactTables, load_tables
+from .gazetteer import token_view
+from .registration import factory
+from .tables import TablePipe
+
+logger = logging.getLogger(__name__)
+
+TRIGGERS_FILE = "fact_triggers.tsv"
+CUES_FILE = "fact_cues.tsv"
+ROLES = ("trigger", "actor", "weapon", "target", "source")
+FACT_KEYS = ("event",) + ROLES
+
+
+@factory(
+    "fact_extractor",
+    assigns=["doc._.gunji_attrs"],
+    requires=["doc.spans"],
+    default_config={"quantities_key": "quantities", "units_key": "military_units", "weapons_key": "weapons",
+                    "triggers_path": None, "cues_path": None},
+)
+def make_fact_extractor(nlp: Language, name: str, *, quantities_key: str, units_key: str, weapons_key: str,
+                        triggers_path: Optional[str], cues_path: Optional[str]) -> "FactExtractor":
+    """Build the extractor; the paths override the packaged trigger and cue TSVs."""
+    return FactExtractor(nlp.vocab, name, quantities_key=quantities_key, units_key=units_key,
+                         weapons_key=weapons_key, triggers_path=triggers_path, cues_path=cues_path)
+
+
+class FactExtractor(TablePipe):
+    """Adds ``event`` and its participants to the QUANTITY spans that count an event.
+
+    Args:
+        vocab (Vocab): The shared vocabulary.
+        name (str): The component name.
+        quantities_key (str): Span group of the QUANTITY spans.
+        units_key (str): Span group of MIL_UNIT spans (actor names).
+        weapons_key (str): Span group of WEAPON spans (weapon names).
+        triggers_path (Optional[str]): Trigger table TSV (word → event).
+        cues_path (Optional[str]): Cue table TSV (source, light and amount verbs, titles).
+    """
+
+    def __init__(self, vocab, name: str = "fact_extractor", *, quantities_key: str = "quantities",
+                 units_key: str = "military_units", weapons_key: str = "weapons",
+                 triggers_path: Optional[Union[str, Path]] = None,
+                 cues_path: Optional[Union[str, Path]] = None) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.quantities_key = quantities_key
+        self.units_key = units_key
+        self.weapons_key = weapons_key
+        self._init_tables({TRIGGERS_FILE: triggers_path, CUES_FILE: cues_path})
+
+    def _load(self) -> None:
+        with self.tables[TRIGGERS_FILE].open(encoding="utf-8") as t, \
+                self.tables[CUES_FILE].open(encoding="utf-8") as c:
+            self.facts: FactTables = load_tables(t, c)
+
+    def _offsets(self, doc: Doc, key: str) -> List[Tuple[int, int]]:
+        if key not in doc.spans:
+            return []
+        return sorted((s.start_char, s.end_char) for s in doc.spans[key])
+
+    def find(self, doc: Doc) -> List[Tuple[Span, Dict[str, object]]]:
+        """Each quantity that reports an event with its fact keys (record format)."""
+        if self.quantities_key not in doc.spans or not len(doc.spans[self.quantities_key]):
+            return []
+        units, weapons = self._offsets(doc, self.units_key), self._offsets(doc, self.weapons_key)
+        text = token_view(doc).text
+        if not units and not weapons and not any(word in text for word in self.facts.cue("war_context")):
+            return []  # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact
+        quantities = sorted(doc.spans[self.quantities_key], key=lambda s: s.start)
+        cd = chunk_doc(doc, focus=[s.start for s in quantities] + [s.end - 1 for s in quantities])
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
+        mentions = Mentions(units, weapons, ents,
+                            self._offsets(doc, self.quantities_key), self.facts.cue("title"),
+                            tuple(self.facts.cue("agent_ending")))
+        found: List[Tuple[Span, Dict[str, object]]] = []
+        previous: List[Tuple[int, Dict[str, Tuple[int, int]], str]] = []  # (sentence, roles, event)
+        for span in quantities:
+            attrs = get_span_attrs(span)
+            fact = self._fact(cd, mentions, span, attrs, previous)
+            if fact is not None:
+                event, roles = fact
+                previous.append((cd.chunk_at(span.start).sent, roles, event))
+                found.append((span, _record(cd.text, event, roles)))
+        return found
+
+    def _fact(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
+              previous: List) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:
+        tables = self.facts
+        q_chunk = cd.chunk_at(span.end - 1)
+        hit = find_trigger(cd, tables, span.start, span.end)
+        if hit is None:
+            return self._inherit(cd, m, span, attrs, previous)
+        trig, where, trigger_chunk, pred, found_by, hops = hit
+        event = allowed_event(trig.event_for(counts_people(attrs), counts_munitions(attrs)), attrs, hops)
+        if event is not None and trig.word in tables.cue("loss_verb") and found_by == "path" \
+                and _is_subject(cd, q_chunk):
+            return None  # 約100万世帯が電力を失った: the count lost something, it was not lost
+        if event is None:
+            return None
+        roles = participants(cd, tables, m, event=event, q=q_chunk, q_start_char=span.start_char,
+                             pred=cd.chunks[pred], trigger_chunk=cd.chunks[trigger_chunk], trigger=where,
+                             found_by=found_by)
+        if trig.word in tables.cue("loss_verb") and "actor" in roles:
+            # ウクライナ側は装甲車23台を失った: the side that lost them is the target
+            roles.setdefault("target", roles.pop("actor"))
+            roles.pop("actor", None)
+        if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
+            return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
+        return event, roles
+
+    def _inherit(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
+                 previous: List) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:
+        """A breakdown (内訳は…, うち…) or a bare amount takes the fact reported just before it."""
+        if not previous:
+            return None
+        sent = cd.chunk_at(span.start).sent
+        last_sent, roles, event = previous[-1]
+        if sent - last_sent > 1:
+            return None
+        if not (opens_breakdown(cd, self.facts, span.start) or states_amount(cd, self.facts, span.end)):
+            return None
+        if allowed_event(event, attrs, 0) is None or attrs.get("category") in ("PERCENT", "RATIO"):
+            return None  # a share after a count (…に達した) is a statistic, not a part of the count
+        own = dict(roles)
+        own.pop("weapon", None)
+        before = [w for w in m.weapons if w[1] <= span.start_char and span.start_char - w[1] <= 2]
+        if before:
+            own["weapon"] = before[-1]
+        elif "weapon" in roles and counts_people(attrs):
+            own["weapon"] = roles["weapon"]
+        return event, own
+
+    def set_annotations(self, doc: Doc, found: List[Tuple[Span, Dict[str, object]]]) -> None:
+        """Add the fact keys to each quantity's stored attributes."""
+        for span, keys in found:
+            attrs = get_span_attrs(span)
+            attrs.update(keys)
+            set_span_attrs(span, attrs)
+
+
+def _is_subject(cd: ChunkedDoc, q_chunk) -> bool:
+    """Whether the count is its predicate's subject (…が, …は, or …の head noun with が/は)."""
+    if q_chunk.tail.startswith(("が", "は", "も")):
+        return True
+    return q_chunk.tail == "の" and q_chunk.parent >= 0 and cd.chunks[q_chunk.parent].tail.startswith(("が", "は"))
+
+
+def _record(text: str, event: str, roles: Dict[str, Tuple[int, int]]) -> Dict[str, object]:
+    out: Dict[str, object] = {"event": event}
+    for role in ROLES:
+        if role in roles:
+            start, end = roles[role]
+            out[role] = {"start": start, "end": end, "text": text[start:end]}
+    return out

@@ -1,0 +1,219 @@
+"""fact_extractor: events and participants of QUANTITY spans, tables, serialisation, joined pieces.
+
+All example sentences are written for these tests. Most run on the fast
+pipeline (SudachiPy tokenizer, no parser); the ``ginza`` ones run the same
+components after ja_ginza's parser and bunsetu recogniser.
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+from spacy.tokens import DocBin
+
+import components.facts  # noqa: F401  (registers the factory)
+from components.attributes import get_span_attrs, merge_stores, register_extensions
+from components.fact_tables import load_cues, load_tables, load_triggers, split_suffix
+from components.facts import CUES_FILE, TRIGGERS_FILE
+from components.tables import DATA_DIR
+
+COMPONENTS = ("military_unit_recognizer", "weapon_recognizer", "quantity_extractor", "fact_extractor")
+ROLES = ("trigger", "actor", "weapon", "target", "source")
+
+
+@pytest.fixture(scope="module")
+def nlp(nlp_blank):
+    pipeline = copy.deepcopy(nlp_blank)
+    for name in COMPONENTS:
+        pipeline.add_pipe(name)
+    return pipeline
+
+
+def facts(doc):
+    """``{quantity text: {"event": ..., role: text}}`` for the quantities that carry an event."""
+    out = {}
+    for span in doc.spans["quantities"]:
+        attrs = get_span_attrs(span)
+        if "event" in attrs:
+            out[span.text] = {"event": attrs["event"], **{r: attrs[r]["text"] for r in ROLES if r in attrs}}
+    return out
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+def test_trigger_rows_and_overrides():
+    triggers = load_triggers(["# comment", "排除\tCASUALTY", "失う\tDESTROY\tCASUALTY", "投入\tDEPLOY\t\tATTACK",
+                              "使用\t-\t-\tATTACK"])
+    assert triggers["失う"].event_for(person=True, munition=False) == "CASUALTY"
+    assert triggers["失う"].event_for(person=False, munition=False) == "DESTROY"
+    assert triggers["投入"].event_for(person=True, munition=False) == "DEPLOY"
+    assert triggers["投入"].event_for(person=False, munition=True) == "ATTACK"
+    assert triggers["使用"].event_for(person=False, munition=False) is None
+    with pytest.raises(ValueError):
+        load_triggers(["撃墜\tSHOOT"])
+
+
+def test_packaged_tables_cover_the_reporting_vocabulary():
+    with (DATA_DIR / TRIGGERS_FILE).open(encoding="utf-8") as t, (DATA_DIR / CUES_FILE).open(encoding="utf-8") as c:
+        tables = load_tables(t, c)
+    expected = {"撃墜": "INTERCEPT", "迎撃": "INTERCEPT", "着弾": "HIT", "撃沈": "DESTROY", "戦死": "CASUALTY",
+                "負傷者": "CASUALTY", "鹵獲": "CAPTURE", "拠出": "SUPPLY", "動員": "DEPLOY", "製造": "PRODUCE",
+                "空爆": "ATTACK"}
+    assert {w: tables.triggers[w].event for w in expected} == expected
+    assert tables.trigger("無人機攻撃").word == "攻撃"          # a longer noun ending with a trigger
+    assert tables.trigger("攻撃機") is None                    # attack aircraft: no event
+    assert {"によると", "によれば"} <= tables.cue("according")
+    assert split_suffix("ゼレンスキー大統領", tables.cue("title")) == ("ゼレンスキー", "大統領")
+    for path in (DATA_DIR / TRIGGERS_FILE, DATA_DIR / CUES_FILE):  # every row names its source
+        rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+        assert all(len(row) >= 3 and row[-1].strip() for row in rows), path.name
+
+
+def test_unknown_cue_kind_is_an_error():
+    with pytest.raises(ValueError):
+        load_cues(["quote\tと"])
+
+
+# --- fast config (no parser) -------------------------------------------------------------------
+
+def test_attack_with_every_role(nlp):
+    doc = nlp("ウクライナ空軍によると、ロシア軍は5日未明、無人機「シャヘド」など約120機でオデーサ州を攻撃した。")
+    assert facts(doc)["約120機"] == {"event": "ATTACK", "trigger": "攻撃", "actor": "ロシア軍", "weapon": "シャヘド",
+                                   "target": "オデーサ州", "source": "ウクライナ空軍"}
+    span = doc.spans["quantities"][0]
+    trigger = get_span_attrs(span)["trigger"]
+    assert doc.text[trigger["start"]:trigger["end"]] == "攻撃"
+
+
+def test_passive_has_no_actor_and_quote_names_the_source(nlp):
+    found = facts(nlp("ルーマニア国防省は、巡航ミサイル6発が撃墜されたと発表した。"))
+    assert found["6発"]["event"] == "INTERCEPT"
+    assert "actor" not in found["6発"]
+    assert found["6発"]["source"] == "ルーマニア国防省"
+
+
+def test_noun_triggers_and_a_breakdown(nlp):
+    found = facts(nlp("砲撃で死者4人、負傷者19人(うち子ども3人)が出た。"))
+    assert found["4人"]["trigger"] == "死者" and found["19人"]["trigger"] == "負傷者"
+    assert found["3人"] == found["19人"]  # うち: the breakdown takes the count before it
+    assert {f["event"] for f in found.values()} == {"CASUALTY"}
+
+
+def test_list_after_uchiwake_inherits_the_event(nlp):
+    found = facts(nlp("防空部隊は計30点を撃墜した。内訳は、無人機27機、ミサイル3発。"))
+    assert found["30点"]["event"] == found["27機"]["event"] == found["3発"]["event"] == "INTERCEPT"
+    assert found["27機"]["weapon"] == "無人機" and found["3発"]["weapon"] == "ミサイル"
+
+
+def test_supply_and_deploy_targets(nlp):
+    found = facts(nlp("ドイツはウクライナに戦車14両を供与した。ロシア軍は国境付近に兵士5万人を集結させた。"))
+    assert found["14両"] == {"event": "SUPPLY", "trigger": "供与", "actor": "ドイツ", "weapon": "戦車",
+                            "target": "ウクライナ"}
+    assert found["5万人"]["event"] == "DEPLOY" and found["5万人"]["target"] == "国境"  # 付近 left out
+
+
+def test_people_turn_a_loss_into_casualties(nlp):
+    found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
+    assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
+
+
+def test_second_sentence_keeps_the_source(nlp):
+    found = facts(nlp("州知事によると、夜間の攻撃で住宅12棟が損傷した。死者は2人に上った。"))
+    assert found["12棟"]["event"] == "DESTROY" and found["12棟"]["source"] == "州知事"
+    assert found["2人"]["event"] == "CASUALTY" and found["2人"]["trigger"] == "死者"
+    assert found["2人"]["source"] == "州知事"
+
+
+@pytest.mark.parametrize("text", ["前線から約20キロの村に避難した。", "1発あたり約300万ドルとされる。",
+                                  "村の人口は約2000人だ。", "作戦の成功率は約8割と見られる。"])
+def test_quantities_that_report_no_event(nlp, text):
+    doc = nlp(text)
+    assert len(doc.spans["quantities"]) >= 1
+    assert facts(doc) == {}
+
+
+# --- serialisation and joined pieces -----------------------------------------------------------
+
+TEXT = "ウクライナ空軍は、ロシアの無人機45機を撃墜したと発表した。"
+
+
+def test_docbin_round_trip(nlp):
+    doc = nlp(TEXT)
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))[0]
+    assert facts(back) == facts(doc) and facts(doc)["45機"]["event"] == "INTERCEPT"
+
+
+def test_n_process(nlp):
+    texts = [TEXT, "ドイツはウクライナに戦車14両を供与した。"]
+    assert [facts(d) for d in nlp.pipe(texts, n_process=2)] == [facts(nlp(t)) for t in texts]
+
+
+def test_joined_pieces_shift_role_offsets(nlp):
+    register_extensions()
+    first, second = "前置きの文です。", TEXT
+    docs = [nlp(first), nlp(second)]
+    merged = merge_stores([(d._.gunji_attrs, off) for d, off in zip(docs, (0, len(first)))])
+    whole = first + second
+    (key, attrs), = [(k, a) for k, a in merged.items() if k.startswith("QUANTITY:")]
+    for role in ("trigger", "weapon", "source"):
+        assert whole[attrs[role]["start"]:attrs[role]["end"]] == attrs[role]["text"]
+    assert attrs["trigger"]["start"] == len(first) + second.index("撃墜")
+
+
+# --- full config (ja_ginza's parse and bunsetu) ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def ginza_pipes(nlp_ginza):
+    return [nlp_ginza.create_pipe(name) for name in COMPONENTS]  # the shared pipeline stays unchanged
+
+
+def ginza_facts(nlp_ginza, pipes, text):
+    doc = nlp_ginza(text)
+    for pipe in pipes:
+        doc = pipe(doc)
+    return facts(doc)
+
+
+@pytest.mark.ginza
+def test_ginza_attack_and_quote(nlp_ginza, ginza_pipes):
+    found = ginza_facts(nlp_ginza, ginza_pipes,
+                        "ウクライナ空軍によると、ロシア軍は5日未明、無人機「シャヘド」など約120機でオデーサ州を攻撃した。")
+    assert found["約120機"] == {"event": "ATTACK", "trigger": "攻撃", "actor": "ロシア軍", "weapon": "シャヘド",
+                                "target": "オデーサ州", "source": "ウクライナ空軍"}
+    found = ginza_facts(nlp_ginza, ginza_pipes, "米国は、ウクライナに装甲車40両を供与すると明らかにした。")
+    assert found["40両"]["event"] == "SUPPLY" and found["40両"]["source"] == "米国"
+    assert found["40両"]["target"] == "ウクライナ"
+
+
+@pytest.mark.ginza
+def test_ginza_amount_and_hearsay(nlp_ginza, ginza_pipes):
+    found = ginza_facts(nlp_ginza, ginza_pipes, "英国防省によると、ロシア軍の死傷者は約90万人に上る。")
+    assert found["約90万人"] == {"event": "CASUALTY", "trigger": "死傷者", "target": "ロシア軍", "source": "英国防省"}
+    found = ginza_facts(nlp_ginza, ginza_pipes, "イランはロシアに無人機およそ3000機を売却したとされる。")
+    assert found["およそ3000機"]["event"] == "SUPPLY" and "source" not in found["およそ3000機"]
+
+
+@pytest.mark.ginza
+def test_ginza_cause_agent_and_passive(nlp_ginza, ginza_pipes):
+    found = ginza_facts(nlp_ginza, ginza_pipes, "ロシア軍の砲撃で住民3人が死亡し、タンカー1隻が炎上した。")
+    assert found["3人"]["event"] == "CASUALTY" and found["3人"]["actor"] == "ロシア軍"
+    assert found["1隻"]["event"] == "DESTROY"
+
+
+def test_tables_travel_with_the_pipeline(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "fact_extractor" / TRIGGERS_FILE).exists()
+    assert (tmp_path / "model" / "fact_extractor" / CUES_FILE).exists()
+    loaded = spacy.load(tmp_path / "model")
+    assert facts(loaded(TEXT)) == facts(nlp(TEXT))
+
+
+@pytest.mark.parametrize("text", ["サッカーの試合で、FWが後半だけで2点を奪い、逆転勝ちした。",
+                                  "前回の台風では住宅15棟が全半壊した。"])
+def test_no_facts_outside_war_reporting(nlp, text):
+    doc = nlp(text)
+    assert len(doc.spans["quantities"]) == 1 and facts(doc) == {}
