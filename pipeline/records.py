@@ -31,15 +31,15 @@ PAIRS_EXTENSION = "pairs"
 RECORD_ATTRS = {
     "QUANTITY": ("value", "value_max", "unit", "item", "category", "casualty", "approx", "bound",
                  # facts (fact_extractor): the event and its participants, each {"start", "end", "text"}
-                 "event", "trigger", "actor", "weapon", "target", "source"),
+                 "event", "trigger", "actor", "weapon", "target", "source",
+                 # where and when (fact_context; pipeline/dating.py resolves ``date``)
+                 "place", "lat", "lon", "time", "date"),
     "MIL_UNIT": ("canonical", "side", "echelon", "unit_type", "number"),
     "WEAPON": ("canonical", "weapon_class", "origin"),
     "PLACE": ("canonical", "country", "lat", "lon", "kind"),
     "TIME": ("year", "month", "day", "hour", "minute", "part", "period", "rel_year", "rel_month", "rel_week",
              "rel_day", "ref", "into", "until", "date"),
 }
-# What fact_context adds to a QUANTITY with an event (pipeline/dating.py adds ``date``).
-RECORD_ATTRS["QUANTITY"] += ("place", "lat", "lon", "time", "date")
 
 
 def doc_spans(doc: Doc, labels: Sequence[str] = RECORD_LABELS) -> List[Span]:
