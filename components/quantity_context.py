@@ -43,6 +43,8 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 _BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?$")
 _AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
+# 防空部隊は計30点を撃墜: a force or body as the topic or subject before 計 is who acted, not what was counted
+_ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
@@ -195,7 +197,7 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
         return hit.item, text.find(hit.item, hit.end) + len(hit.item)
     category = hit.unit_category
     before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
-    if before and category not in NO_BEFORE:
+    if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)):
         return before.group(1), hit.start
     if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
         head = _DIRECT.match(text, hit.end)

@@ -303,3 +303,11 @@ def test_losses_launchers_and_totals(nlp_with_weapons, text, span, category, cas
     found = dict(records(nlp_with_weapons(text)))
     assert found[span]["category"] == category
     assert found[span].get("casualty") == casualty
+
+
+def test_a_force_before_kei_is_the_actor_not_the_item():
+    from components.quantity_context import _ACTOR_TOPIC, _BEFORE
+
+    before = _BEFORE.search("防空部隊は計")
+    assert before is not None and _ACTOR_TOPIC.search(before.group(0))
+    assert not _ACTOR_TOPIC.search(_BEFORE.search("無人機計").group(0))
