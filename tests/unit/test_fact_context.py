@@ -129,7 +129,7 @@ def test_haversine():
 def test_score_places():
     gold = [{"id": "a", "text": "", "meta": {"date": "2025-11-12"}, "spans": [
         {"start": 0, "end": 4, "label": "PLACE", "text": "キーウ州", "lat": 50.3, "lon": 30.6, "kind": "oblast"},
-        {"start": 5, "end": 10, "label": "PLACE", "text": "ロシア", "lat": 61.5, "lon": 105.3, "kind": "country"},
+        {"start": 5, "end": 10, "label": "PLACE", "text": "ロシア", "canonical": "Russia", "lat": 61.5, "lon": 105.3, "kind": "country"},
         {"start": 11, "end": 15, "label": "TIME", "text": "11日夜", "date": "2025-11-11"}]}]
     pred = [{"id": "a", "spans": [
         {"start": 0, "end": 4, "label": "PLACE", "text": "キーウ州", "lat": 50.35, "lon": 30.5},
@@ -138,8 +138,23 @@ def test_score_places():
         {"start": 11, "end": 15, "label": "TIME", "text": "11日夜", "day": 11, "part": "night"}]}]
     out = score_places(gold, pred)
     assert out["PLACE"]["tp"] == 2 and out["PLACE"]["pred"] == 3 and out["PLACE"]["gold"] == 2
-    assert out["coords"]["ok"] == 1 and out["coords_local"] == {"share": 1.0, "ok": 1, "n": 1}
+    # Russia 330 km from gold's point is within Russia's scale, not within 25 km
+    assert out["coords"]["ok"] == 2 and out["coords_strict"]["ok"] == 1
+    assert out["coords_local"] == {"share": 1.0, "ok": 1, "n": 1}
     assert out["dates"] == {"share": 1.0, "ok": 1, "n": 1}
+
+
+def test_country_tolerance_is_the_country_scale_not_any_point():
+    from pipeline.place_scoring import tolerance_km
+
+    ukraine = {"kind": "country", "canonical": "Ukraine", "lat": 49.0, "lon": 31.4}
+    assert 350 < tolerance_km(ukraine) < 420
+    assert tolerance_km({"kind": "country", "country": "EE", "canonical": "?"}) < 120  # Estonia is small
+    assert tolerance_km({"kind": "oblast", "canonical": "Kyiv Oblast"}) == 25
+    assert tolerance_km({"kind": "country", "canonical": "Atlantis"}) == 25  # no area known: the strict figure
+    gold = [{"id": "a", "spans": [{"start": 0, "end": 5, "label": "PLACE", **ukraine}]}]
+    moscow = [{"id": "a", "spans": [{"start": 0, "end": 5, "label": "PLACE", "lat": 55.75, "lon": 37.62}]}]
+    assert score_places(gold, moscow)["coords"]["ok"] == 0  # a point in the neighbouring country is wrong
 
 
 def test_annotate_dates_times_from_input_meta(nlp_blank, tmp_path):
