@@ -409,8 +409,11 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
-    from .weapon_unknown import unknown_candidates  # imports this module: import here, not at the top
+    from .weapon_unknown import unknown_candidates, whole_names  # import this module: import here, not at the top
     chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
+    chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
+    from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top
+    chosen = glossed_classes(tokens, chosen, grammar.head_classes)  # FPV(一人称視点)ドローン: one span
     if ner_labels:
         taken = {k for c in chosen for k in range(c.start, c.end)}
         guesses = [c for c in _ner_candidates(tokens, ner_labels) if _near(context, c.start, c.end, window, sents)]

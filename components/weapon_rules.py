@@ -15,7 +15,8 @@ Two data files drive it:
   ``class_map``), ``family`` (a designation prefix such as ``Su`` + number),
   ``cue`` (a word that makes an ambiguous alias acceptable nearby), ``stop``
   (a phrase whose head word is no weapon: ``think tank``, ``爆弾低気圧``) and
-  ``suffix`` (a generic noun that lengthens a head glued before it: ``自走砲システム``).
+  ``suffix`` (a generic noun that lengthens a head glued before it: ``自走砲システム``)
+  and ``maker`` (a maker's name that belongs to the designation after it: ``Sukhoi Su-34``).
 """
 from __future__ import annotations
 
@@ -113,6 +114,12 @@ class Grammar:
     cues: List[str] = field(default_factory=list)
     stops: List[str] = field(default_factory=list)
     suffixes: List["Suffix"] = field(default_factory=list)
+    makers: List[str] = field(default_factory=list)  # Sukhoi, ツポレフ: a maker's name before a designation
+
+    @cached_property
+    def head_classes(self) -> Dict[str, str]:
+        """Each class noun's weapon class, by its text."""
+        return {h.term: h.weapon_class for h in self.heads}
 
     @cached_property
     def ship_classes(self) -> frozenset:
@@ -174,6 +181,8 @@ def grammar_from_records(records: Sequence[Mapping[str, Any]]) -> Grammar:
             grammar.stops.append(rec["term"])
         elif kind == "suffix":
             grammar.suffixes.append(Suffix(rec["term"], tuple(rec.get("applies_to", ["*"]))))
+        elif kind == "maker":
+            grammar.makers.append(rec["term"])
     return grammar
 
 

@@ -17,8 +17,15 @@ evidence right beside them:
 The evidence: a weapon class noun glued to it or after one space (``Kh-59ミサイル``,
 ``ZALA無人機``), a class noun right before it (``無人機QZ-9``), or a count of
 platforms or rounds right after it (``QZ-9を12機``, ``FP-7 5発``). An all-caps
-word needs a class noun glued to it (the weakest shape needs the strongest
-evidence).
+word, and a designation written without its hyphen (``M50ドローン``), need a
+class noun glued to it (the weakest shapes need the strongest evidence).
+
+:func:`whole_names` then widens a designation already found over the rest of the
+same system's name (ANNOTATION.md: two names of one system written together are
+one span): an unknown katakana nickname glued between the designation and its
+class noun (``Su-34フルバック爆撃機`` → ``Su-34フルバック`` + ``爆撃機``, the NATO
+reporting name read in katakana), and a maker's name right before it
+(``Sukhoi Su-34``, ``ツポレフTu-95``).
 """
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ from typing import List, Sequence
 from .weapon_compose import Candidate, Tok
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐][0-9]{1,4}[A-Z]{0,3}")
+_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{2,4}[A-Z]{0,2}")  # M50, MQ9: accepted only glued to a class
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
 _COUNT_AFTER = re.compile(r"[をがはも]?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")
 # Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.
@@ -57,12 +65,12 @@ def _norm(tok: Tok) -> str:
     return unicodedata.normalize("NFKC", tok.text)
 
 
-def _designation_end(tokens: Sequence[Tok], i: int) -> int:
+def _designation_end(tokens: Sequence[Tok], i: int, pattern: re.Pattern = _DESIGNATION) -> int:
     """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none."""
     text, best = "", i
     for j in range(i, min(len(tokens), i + 4)):
         text += _norm(tokens[j])
-        if _DESIGNATION.fullmatch(text):
+        if pattern.fullmatch(text):
             best = j + 1
         if tokens[j].space:
             break
@@ -107,6 +115,9 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         caps = end == i and _ALL_CAPS.fullmatch(_norm(tokens[i])) is not None
         if caps:
             end = i + 1
+        elif end == i:
+            end = _designation_end(tokens, i, _BARE_DESIGNATION)
+            caps = end > i  # held to the all-caps word's evidence: a class noun glued after it
         if end == i or any(k in taken for k in range(i, end)):
             i += 1
             continue
@@ -125,4 +136,38 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
             i = end
             continue
         i += 1
+    return out
+
+
+def _is_kana_token(tok: Tok) -> bool:
+    return _KATAKANA_NAME.fullmatch(_norm(tok)) is not None
+
+
+def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequence[str] = ()) -> List[Candidate]:
+    """``chosen`` with each designation widened over its glued katakana nickname and its maker.
+
+    A nickname is one or two unknown katakana tokens glued after a designation
+    (a name ending in a digit or a capital) and glued before a class noun; a
+    type word (``KATAKANA_STOP``), a place or a person is not one. A maker is a
+    token of ``makers`` right before the designation, glued or after one space.
+    """
+    starts = {c.start: c for c in chosen}
+    maker_set = frozenset(makers)
+    out: List[Candidate] = []
+    for cand in chosen:
+        start, end = cand.start, cand.end
+        last = _norm(tokens[end - 1])[-1:]
+        if cand.kind in ("name", "family", "unknown") and (last.isdigit() or "A" <= last <= "Z"):
+            j = end
+            while j < len(tokens) and j - end < 2 and not tokens[j - 1].space and j not in starts \
+                    and _is_kana_token(tokens[j]) and _norm(tokens[j]) not in KATAKANA_STOP \
+                    and not tokens[j].tag.startswith(_PLACE_OR_PERSON):
+                j += 1
+            after = starts.get(j)
+            if j > end and after is not None and after.kind == "class" and not tokens[j - 1].space:
+                end = j
+            if start > 0 and _norm(tokens[start - 1]) in maker_set and (start - 1) not in starts:
+                start -= 1
+        out.append(cand if (start, end) == (cand.start, cand.end) else
+                   Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out

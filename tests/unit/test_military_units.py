@@ -401,3 +401,15 @@ def test_bare_references_and_role_types(nlp, text, expected):
 def test_bare_words_that_refer_to_no_unit(nlp, text):
     got = units(nlp, text)
     assert not [u for u in got if u in ("空軍", "旅団", "大隊", "旅団長")], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # security services are not armed forces (ANNOTATION.md: ministries and governments are not MIL_UNITs)
+    ("ウクライナ保安庁(SBU)は5日、SBUの作戦だと発表した。", []),
+    ("ロシア連邦保安庁(FSB)は拘束を発表した。", []),
+    # any country before a service or echelon noun
+    ("シンガポール陸軍とタイ海軍が演習に参加した。", ["シンガポール陸軍", "タイ海軍"]),
+    ("タイ料理にチリソースをかけた。", []),
+])
+def test_security_services_and_more_countries(nlp, text, expected):
+    assert units(nlp, text) == expected

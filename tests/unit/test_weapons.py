@@ -292,7 +292,7 @@ def test_class_file_records_have_sources():
     with (DATA_DIR / CLASSES_FILE).open(encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
-            assert rec["kind"] in {"head", "modifier", "family", "cue", "stop", "suffix"} and rec["source"], rec
+            assert rec["kind"] in {"head", "modifier", "family", "cue", "stop", "suffix", "maker"} and rec["source"], rec
 
 
 # --- pure rules -------------------------------------------------------------------------------------------
@@ -480,3 +480,24 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     plain = _ner_doc(nlp_blank, ["ドローン", "部隊", "「", "ヴォルナ", "」", "が", "攻撃"],
                      ["O", "O", "O", "B-Weapon", "O", "O", "O"])
     assert "ヴォルナ" in texts(recognizer(plain))
+
+
+# --- whole names and glossed class nouns (real reporting, first contact of real3) ------------------------
+@pytest.mark.parametrize("text,expected", [
+    # an unknown katakana nickname between a designation and its class noun belongs to the designation
+    ("ロシア製Su-34フルバック爆撃機3機を撃墜した。", ["Su-34フルバック", "爆撃機"]),
+    ("Su-34パイロットが脱出した。", ["Su-34"]),  # no class noun after the katakana: no nickname
+    # a maker's name before a designation
+    ("Sukhoi Su-34が飛来した。", ["Sukhoi Su-34"]),
+    ("ツポレフTu-95爆撃機が離陸した。", ["ツポレフTu-95", "爆撃機"]),
+    # a designation without its hyphen only glued to a class noun
+    ("M50ドローン5機を供給した。", ["M50", "ドローン"]),
+    ("G7首脳はA4用紙に署名した。", []),
+    # a gloss inside a weapon's name: one span
+    ("ファーストパーソンビュー(FPV)ドローンで攻撃した。", ["ファーストパーソンビュー(FPV)ドローン"]),
+    ("FPV(一人称視点)ドローンが飛ぶ。", ["FPV(一人称視点)ドローン"]),
+    ("榴弾(りゅうだん)砲を撃った。", ["榴弾(りゅうだん)砲"]),
+    ("国防省(MOD)ドローン部門が発表した。", ["ドローン"]),  # a ministry's acronym glosses no weapon
+])
+def test_whole_names_and_glosses(run, text, expected):
+    assert texts(run(text)) == expected
