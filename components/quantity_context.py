@@ -41,7 +41,9 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
 _BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?$")
-_AFTER = re.compile(r"(?:規模|も)?の(" + NOUN_CHARS + r"{1,14})")
+# 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
+_KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
+_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER + "(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 # 防空部隊は計30点を撃墜: a force or body as the topic or subject before 計 is who acted, not what was counted
 _ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
@@ -52,7 +54,7 @@ _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
 _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?$")
-_WEAPON_AFTER = re.compile(r"(?:規模|も)?の")
+_WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")

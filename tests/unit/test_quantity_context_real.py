@@ -77,3 +77,13 @@ def test_evacuees_after_casualties(nlp, text, span, expected):
 
 def test_weapon_systems_in_installation_counters(nlp):
     assert cat(nlp, "ミサイル発射システムなど約300基を失った。", "約300基") == ("COUNT", None)
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # "of various kinds" between the count and its item does not hide the item
+    ("敵は600機以上のドローンと40発以上の様々な種類のミサイルを撃った。", "40発以上", "MISSILE"),
+    ("同軍は20発の各種ミサイルを発射した。", "20発", "MISSILE"),
+    ("12機のさまざまなタイプの無人機が飛来した。", "12機", "DRONE"),
+])
+def test_item_after_kinds_filler(nlp, text, span, expected):
+    assert cat(nlp, text, span)[0] == expected
