@@ -55,6 +55,30 @@ _PROPER, _NOUN = 1, 2  # what a token's tag says for names (``MilitaryUnitRecogn
 _SEPARATOR = re.compile(r"[・･·/／]")
 _ACRONYM = re.compile(r"\s?[(（]([A-Z]{2,6})[)）]")
 _HONORIFIC = re.compile(r"「([ァ-ヺー・]{2,24})」")
+_SHIP_NOUN_END = ("艦", "艇", "船")
+_QUOTE_LIST_JOINS = ("", "と", "、", "や", "・")
+MAX_QUOTED_LIST = 6
+
+
+def _quoted_ship(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
+
+    There the name is a vessel's (a WEAPON), even where a unit shares it (the Azov brigade).
+    """
+    for _ in range(MAX_QUOTED_LIST):
+        if text[start - 1:start] != "「" or text[end:end + 1] != "」":
+            return False
+        before = text[:start - 1]
+        if before.endswith(_SHIP_NOUN_END):
+            return True
+        join = next((j for j in _QUOTE_LIST_JOINS if before.endswith("」" + j)), None)
+        if join is None:
+            return False
+        end = len(before) - len(join) - 1
+        start = text.rfind("「", 0, end) + 1
+        if start == 0:
+            return False
+    return False
 _HONORIFIC_ECHELONS = {"division", "brigade", "regiment", "battalion", "company"}
 
 Candidate = Tuple[int, int, Dict[str, Any]]  # token start, token end, attributes
@@ -113,6 +137,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)
+        found = [c for c in found if not _quoted_ship(text, doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1]))]
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):

@@ -27,6 +27,8 @@ from .phonetics import coded_similarity, is_katakana, kana_similarity
 from .translation import opens_acronym, translation_pair, word_count
 
 KATA = "ァ-ヺー"
+# Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
+_HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
@@ -161,8 +163,9 @@ def _before_item(text: str, item: EnItem) -> str:
 
 
 # A one-kanji country abbreviation before an organisation's name (米, 英, 仏, 独, 露), not the first
-# character of an ordinary word (米国, 英語, 独立, 露出) and leaving a name of three or more kanji.
-_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?![国語字教立自占裁身天出店])(?=[\u4e00-\u9fff]{3})")
+# character of an ordinary word (米国, 英語, 独立, 露出) and leaving a name of three or more kanji;
+# before 国際 it is the abbreviation (英国際戦略研究所(IISS): the British International Institute ...).
+_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?:(?=国際)|(?![国語字教立自占裁身天出店]))(?=[\u4e00-\u9fff]{3})")
 
 
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
@@ -310,6 +313,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
     Returns:
         List[Pair]: Pairs in text order.
     """
+    text = text.translate(_HALF_WIDTH)  # （ＣＳＩＳ） reads as (CSIS); one character each, so offsets hold
     en_heads = english_heads(heads)
     pairs: List[Pair] = []
     taken_ja: List[Tuple[int, int]] = []

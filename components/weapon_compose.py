@@ -29,6 +29,8 @@ _HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
 SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
 _PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "unknown": 4, "ner": 5}
 MAX_SHIP_NAME_TOKENS = 6
+MAX_QUOTED_LIST = 6  # quoted names after one class noun
+_QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
 
 
 class Tok(NamedTuple):
@@ -283,12 +285,18 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         return []
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []
     for cand in before_quote:
-        extent = quoted_name_extent(texts, spaces, cand.end)
-        if extent is not None:
+        at = cand.end
+        for _ in range(MAX_QUOTED_LIST):  # 揚陸艦「ヤマル」「アゾフ」, 「ヤマル」と「アゾフ」: one class, several names
+            extent = quoted_name_extent(texts, spaces, at)
+            if extent is None:
+                break
             start, end, gloss_end = extent
             out.append(Candidate(start, end, None, cand.weapon_class, None, "quoted"))
             if gloss_end > end + 1:
                 out.append(Candidate(end + 1, gloss_end, None, cand.weapon_class, None, "quoted"))
+            at = gloss_end
+            if at + 1 < len(texts) and texts[at] in _QUOTE_LIST_JOINS and texts[at + 1] == "「":
+                at += 1
     return out
 
 

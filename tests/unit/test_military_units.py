@@ -410,6 +410,9 @@ def test_bare_words_that_refer_to_no_unit(nlp, text):
     # any country before a service or echelon noun
     ("シンガポール陸軍とタイ海軍が演習に参加した。", ["シンガポール陸軍", "タイ海軍"]),
     ("タイ料理にチリソースをかけた。", []),
+    # a quoted name in a list after a ship noun is the ship's, not the brigade's
+    ("揚陸艦「ヤマル」「アゾフ」の2隻を攻撃した。", []),
+    ("第3強襲旅団「アゾフ」が前進した。", ["第3強襲旅団", "アゾフ"]),
 ])
 def test_security_services_and_more_countries(nlp, text, expected):
     assert units(nlp, text) == expected

@@ -498,6 +498,9 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("FPV(一人称視点)ドローンが飛ぶ。", ["FPV(一人称視点)ドローン"]),
     ("榴弾(りゅうだん)砲を撃った。", ["榴弾(りゅうだん)砲"]),
     ("国防省(MOD)ドローン部門が発表した。", ["ドローン"]),  # a ministry's acronym glosses no weapon
+    # several quoted names after one class noun
+    ("揚陸艦「ヤマル」と「アゾフ」を攻撃した。", ["揚陸艦", "ヤマル", "アゾフ"]),
+    ("巡航ミサイル「カリブル」「イスカンデル」を撃った。", ["巡航ミサイル", "カリブル", "イスカンデル"]),
 ])
 def test_whole_names_and_glosses(run, text, expected):
     assert texts(run(text)) == expected
