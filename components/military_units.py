@@ -60,6 +60,24 @@ _QUOTE_LIST_JOINS = ("", "と", "、", "や", "・")
 MAX_QUOTED_LIST = 6
 
 
+_SIZE_AFTER = ("規模",)
+_SIZE_QUALIFIERS = ("弱", "強", "程度", "相当")
+
+
+def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
+    """Whether a lone echelon noun only gives a size: ``1個中隊弱規模の部隊``, ``大隊規模``.
+
+    ANNOTATION.md keeps ``規模`` out of spans, and annotators of real reporting
+    (corpus/realtext NOTES) do not mark a size phrase as a unit; a named or
+    affiliated unit before ``規模`` (``ロシア軍第1旅団規模``) is still one.
+    """
+    start, end, attrs = cand
+    if end - start != 1 or attrs.get("side") or attrs.get("number") is not None or attrs.get("canonical"):
+        return False
+    j = end + (1 if end < len(texts) and texts[end] in _SIZE_QUALIFIERS else 0)
+    return j < len(texts) and texts[j] in _SIZE_AFTER
+
+
 def _quoted_ship(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
 
@@ -137,7 +155,8 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)
-        found = [c for c in found if not _quoted_ship(text, doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1]))]
+        found = [c for c in found if not _quoted_ship(text, doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1]))
+                 and not _size_phrase(token_view(doc).texts, c)]
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):

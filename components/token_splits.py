@@ -2,6 +2,7 @@
 
 1. A noun token that swallowed the ``数`` of a vague numeral (``機数|十|機`` → ``機|数|十|機``).
 2. A katakana token that ends in a katakana class noun (``リュティドローン`` → ``リュティ|ドローン``).
+3. ``軍兵`` ("soldiers") glued after a force's name (``露|軍兵`` → ``露|軍|兵``): the force is a MIL_UNIT.
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -70,9 +71,25 @@ def split_glued_class_heads(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+def split_force_soldiers(doc: Doc) -> int:
+    """Split ``軍兵`` glued after a noun into ``軍`` and ``兵``: ``露軍兵594人`` holds the force ``露軍``.
+
+    Sudachi reads ``露軍兵`` and ``ロシア軍兵`` as ``露 / 軍兵``: the word ``軍兵``
+    (soldiers) swallows the ``軍`` of the force, so the MIL_UNIT ``露軍`` (the
+    soldiers are outside, as in ``ロシア軍兵士``) lies on no token boundary.
+    """
+    texts = token_view(doc).texts
+    plan = []
+    for i in range(1, len(texts)):
+        if texts[i] == "軍兵" and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("NOUN", "PROPN", ""):
+            token = doc[i]
+            plan.append((i, 1, token.tag_, token.pos_ or "NOUN"))
+    return _split(doc, plan) if plan else 0
+
+
 def split_tokens(doc: Doc) -> int:
     """Every split of this module, in place (idempotent); the number of tokens split."""
-    return split_vague_numerals(doc) + split_glued_class_heads(doc)
+    return split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
 
 
 def _split(doc: Doc, plan: List[Tuple[int, int, str, str]]) -> int:

@@ -413,6 +413,9 @@ def test_bare_words_that_refer_to_no_unit(nlp, text):
     # a quoted name in a list after a ship noun is the ship's, not the brigade's
     ("揚陸艦「ヤマル」「アゾフ」の2隻を攻撃した。", []),
     ("第3強襲旅団「アゾフ」が前進した。", ["第3強襲旅団", "アゾフ"]),
+    # a lone echelon before 規模 gives a size, not a unit
+    ("敵は1個中隊弱規模の機械化部隊で攻撃した。", ["機械化部隊"]),
+    ("敵は2個大隊を派遣した。", ["大隊"]),
 ])
 def test_security_services_and_more_countries(nlp, text, expected):
     assert units(nlp, text) == expected

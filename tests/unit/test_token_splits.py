@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
-from components.token_splits import split_glued_class_heads, split_vague_numerals
+from components.token_splits import split_force_soldiers, split_glued_class_heads, split_vague_numerals
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +89,21 @@ def test_glued_class_split_keeps_text(nlp_blank):
     assert split_glued_class_heads(doc) == 1
     assert [t.text for t in doc][:2] == ["ボーバー", "ドローン"] and doc.text == "ボーバードローン3機"
     assert split_glued_class_heads(doc) == 0
+
+
+@pytest.mark.parametrize("text,units", [
+    ("越境攻撃で露軍兵594人を捕虜にした。", ["露軍"]),
+    ("ロシア軍兵約300人が投降した。", ["ロシア軍"]),
+    ("多くの軍兵が集まった。", []),  # no force before it: the word stays whole
+])
+def test_force_glued_to_soldiers(nlp, text, units):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["military_units"]] == units
+    assert doc.text == text
+
+
+def test_force_soldier_split_is_idempotent(nlp_blank):
+    doc = nlp_blank("露軍兵594人")
+    assert split_force_soldiers(doc) == 1
+    assert [t.text for t in doc][:3] == ["露", "軍", "兵"] and doc.text == "露軍兵594人"
+    assert split_force_soldiers(doc) == 0
