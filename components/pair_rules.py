@@ -24,7 +24,7 @@ from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tupl
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity
-from .translation import opens_acronym, translation_pair, word_count
+from .translation import opens_acronym, spells_acronym, translation_pair, word_count
 
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
@@ -177,7 +177,11 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if len(item.words) > 3 or not units:
         return None
     last = units[-1]
-    if last.end != len(before.rstrip("(（").rstrip(" 　")) or last.kind != "kanji" or len(last.text) < 2:
+    if last.end != len(before.rstrip("(（").rstrip(" 　")):
+        return None
+    if last.kind == "kata" and re.fullmatch(r"[A-Z]{2,6}", item.text) and spells_acronym(last.text, item.text):
+        return (2.0, last.start, last.end, "acronym")  # ファーストパーソンビュー(FPV): first person view
+    if last.kind != "kanji" or len(last.text) < 2:
         return None
     start = last.start
     prev = units[-2] if len(units) >= 2 else None

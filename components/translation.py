@@ -109,6 +109,17 @@ def opens_acronym(ja_word: str, acronym: str) -> bool:
     return bool(gloss_initials(ja_word) & letters) or any(gloss_initials(w) & letters for w in segment(ja_word))
 
 
+def spells_acronym(ja: str, acronym: str) -> bool:
+    """Whether ``ja``'s dictionary words, in order, give the acronym's letters one each.
+
+    ``ファーストパーソンビュー`` → first / person / view → ``FPV``: a loanword
+    compound written in katakana before its English acronym.
+    """
+    words = segment(ja)
+    return len(words) == len(acronym) >= 2 and "".join(words) == ja.replace("・", "") \
+        and all(letter in gloss_initials(word) for letter, word in zip(acronym.upper(), words))
+
+
 def word_count(ja: str) -> int:
     """How many dictionary words ``ja`` is cut into (0 where none is known)."""
     return len(segment(ja))

@@ -148,6 +148,8 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     ("米戦略国際問題研究所(CSIS)の報告書", [("戦略国際問題研究所", "CSIS")]),
     ("米国防総省(Pentagon)が発表した。", [("米国防総省", "Pentagon")]),
     ("英国際戦略研究所(IISS)によれば", [("国際戦略研究所", "IISS")]),  # 英 + 国際…, not 英国 + 際…
+    # a katakana loanword compound before its acronym: the dictionary words give the letters in order
+    ("ファーストパーソンビュー(FPV)の映像", [("ファーストパーソンビュー", "FPV")]),
     # full-width Latin reads as Latin
     ("米戦略国際問題研究所（ＣＳＩＳ）の報告書", [("戦略国際問題研究所", "ＣＳＩＳ")]),
     # scientific names: no sound in common, the form is the evidence
