@@ -18,8 +18,9 @@ The candidate finding and boundary decisions live in ``components.pair_rules``.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -75,6 +76,36 @@ def get_variants(doc: Doc) -> List[Dict[str, Any]]:
     return sorted(out, key=lambda v: v["start"])
 
 
+WEAPONS_KEY = "weapons"  # weapon_recognizer's span group, read where it ran before this component
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+
+
+def class_acronym_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
+    """``大陸間弾道ミサイル(ICBM)``: a Japanese WEAPON span glossed in parentheses by a WEAPON acronym.
+
+    The acronym of a weapon class is seldom built from the Japanese words'
+    dictionary glosses (大陸 is "continent", ICBM starts with "intercontinental"),
+    but where the weapon recogniser took both the class and the acronym as
+    WEAPONs, the parentheses make them one term in two languages.
+    """
+    if WEAPONS_KEY not in doc.spans:
+        return []
+    spans = {(s.start_char, s.end_char) for s in doc.spans[WEAPONS_KEY]}
+    by_start = {start: end for start, end in spans}
+    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    out: List[Pair] = []
+    for start, end in sorted(spans):
+        if text[end:end + 1] not in ("(", "（") or text[start:end].isascii():
+            continue
+        a_end = by_start.get(end + 1)
+        if a_end is None or text[a_end:a_end + 1] not in (")", "）") or not _ACRONYM_RE.fullmatch(text[end + 1:a_end]):
+            continue
+        if any(s < e2 and s2 < e for s, e in ((start, end), (end + 1, a_end)) for s2, e2 in taken):
+            continue
+        out.append(Pair((start, end), (end + 1, a_end), 2.0, "acronym"))
+    return out
+
+
 def register_bilingual_extensions() -> None:
     """Register ``Doc._.pairs``, ``Doc._.variants`` and ``Span._.counterpart``; idempotent."""
     register_extensions()
@@ -128,7 +159,8 @@ class BilingualAligner(TablePipe):
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""
         text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
-        return find_pairs(text, self.heads, self.known), find_variants(text)
+        pairs = find_pairs(text, self.heads, self.known)
+        return sorted(pairs + class_acronym_pairs(text, doc, pairs), key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:
         """Write pair and variant spans and their attributes, then give both halves of each pair

@@ -46,6 +46,9 @@ _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆ�
 _AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER + "(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 # 防空部隊は計30点を撃墜: a force or body as the topic or subject before 計 is who acted, not what was counted
+# ミサイル55発中39発: "39 of the 55"; the second count takes the first's item (the sentence's earlier
+# quantity, as うち6名 does), not 中 as a noun
+_OUT_OF = re.compile(r"[0-9０-９一二三四五六七八九十百千万][^\s0-9０-９]{0,2}中$")
 _ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
@@ -199,7 +202,8 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
         return hit.item, text.find(hit.item, hit.end) + len(hit.item)
     category = hit.unit_category
     before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
-    if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)):
+    if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
+            and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start):
         return before.group(1), hit.start
     if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
         head = _DIRECT.match(text, hit.end)
@@ -325,9 +329,17 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
         before = text[max(0, hit.start - 20):hit.start]
         if re.search(r"(され|した|れた)" + NOUN_CHARS + r"*$", before):
             verb = rules.verb(re.split(r"[。、,]", before)[-1])
+    if verb is None and hit.unit in PEOPLE_UNITS:
+        listed = _LISTED_PEOPLE.match(text, hit.end)
+        if listed:  # キーウ州で2人、キロボフラード州で1人が負傷した: the listed counts share the verb
+            verb = rules.verb(text[listed.end():listed.end() + 12])
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
+
+
+# A people count followed, across 、, by another people count of the same list (with its place before it)
+_LISTED_PEOPLE = re.compile(r"(?:、[^、。\n]{0,12}?[0-9０-９]+(?:人|名))+(?:が|は|も)?")
 
 
 def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:

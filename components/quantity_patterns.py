@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Optional, Pattern, Tuple
 
-ARAB = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+# Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
+# so that 1・2号機 (reactors 1 and 2) stays two numbers.
+_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆]|キロ|km|ｋｍ|メートル|ミリ|センチ|ポイント|パーセント)"
+ARAB = rf"[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+|・[0-9０-９]+{_DOT_DECIMAL_BEFORE})?"
 KAN = r"[〇一二三四五六七八九十百千]"
 # Every repetition below starts with a character class the previous part cannot end with,
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
@@ -28,8 +31,9 @@ SUFFIX = (r"以上|以下|未満|以内|超|余り|あまり|余(?![地波裕計
 RANGE_SEP = r"(?:[〜~～\-‐－–—]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数]))"
 # A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a
 # lower bound, に満たない/を下回る an upper one; verbs that only report (に上る, に達する) stay outside.
-VERB_AT_LEAST = r"を(?:超え(?:る|た)?|超す|超し|上回(?:る|った|り))"
-VERB_AT_MOST = r"に満た(?:ない|なかった|ず)|を下回(?:る|った|り)"
+# A space may stand before the verb in web text (12万人 を超えた); ている forms stay in the span (NOTES-real4).
+VERB_AT_LEAST = r"[ \u00a0]?を(?:超え(?:ている|ていた|る|た)?|超す|超し|上回(?:っている|っていた|る|った|り))"
+VERB_AT_MOST = r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)|を下回(?:っている|っていた|る|った|り))"
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"

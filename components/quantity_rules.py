@@ -29,7 +29,8 @@ INSIDE_BEFORE = set("0123456789０１２３４５６７８９.,．，/") | {chr(
     {chr(c) for c in range(0x61, 0x7B)} | {chr(c) for c in range(0xFF21, 0xFF3B)} | {chr(c) for c in range(0xFF41, 0xFF5B)}
 HYPHENS = set("-‐－–−")
 ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z]{3,}$")
-JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX}){{1,2}}$")  # 約, 最大約: up to two qualifiers before the number
+# 約, 最大約: up to two qualifiers before the number; web text may leave a space after them (約 6700個)
+JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX}){{1,2}}[ \u00a0\u3000]?$")
 JA_PREFIX_PART = re.compile(JA_PREFIX)
 EN_PREFIX_RE = re.compile(rf"{EN_PREFIX}$", re.IGNORECASE)
 KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
@@ -253,7 +254,7 @@ def _minus_before(text: str, start: int) -> bool:
 # 44の集落, 65のグループ, 3000以上の大型装備: a bare number before の counts these nouns (unit null,
 # ANNOTATION.md ``17万のロシア部隊``); other bare numbers before の are names, years or numbering (背番号10の)
 _BARE_COUNTED = re.compile(r"(?:以上|超|余り)?の(?:[^\s。、]{0,4}?)(?:集落|町|村|都市|拠点|陣地|グループ|部隊|旅団|大隊|"
-                           r"装備|兵器|標的|目標)")
+                           r"装備|兵器|標的|目標|工場|施設|基地|飛行場|企業|国|地域)")
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2}")

@@ -30,6 +30,7 @@ SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
 _PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "unknown": 4, "ner": 5}
 MAX_SHIP_NAME_TOKENS = 6
 MAX_QUOTED_LIST = 6  # quoted names after one class noun
+SHIP_ROLES = {"旗艦": "warship"}  # a ship's role before its quoted name
 _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
 
 
@@ -281,6 +282,9 @@ def _cells(chosen: Sequence[Candidate]) -> set:
 def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``."""
     before_quote = [c for c in chosen if c.kind == "class" and c.end < len(tokens) and tokens[c.end].text == "「"]
+    # 旗艦「モスクワ」: a ship's role is no WEAPON itself (corpus/realtext NOTES-real3) but names a ship
+    before_quote += [Candidate(i, i + 1, None, SHIP_ROLES[t.text], None, "class") for i, t in enumerate(tokens[:-1])
+                     if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
     if not before_quote:
         return []
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []

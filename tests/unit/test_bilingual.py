@@ -160,3 +160,18 @@ def test_count_digits_stay_out_of_the_latin_half(nlp_fast):
 def test_a_pair_inside_one_token_is_still_recorded(nlp_fast):
     doc = nlp_fast("高機動ロケット砲システムハイマース(HIMARS)が弾薬庫を破壊した。")
     assert ("ハイマース", "HIMARS") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("北朝鮮は大陸間弾道ミサイル(ICBM)を発射した。", [("大陸間弾道ミサイル", "ICBM")]),
+    ("ICBM(大陸間弾道ミサイル)の発射", [("大陸間弾道ミサイル", "ICBM")]),
+    ("国防省(MOD)の発表", [("国防省", "MOD")]),  # no WEAPON: the text rules alone decide
+])
+def test_weapon_class_glossed_by_its_acronym(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("weapon_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    doc = nlp(text)
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected

@@ -87,3 +87,16 @@ def test_weapon_systems_in_installation_counters(nlp):
 ])
 def test_item_after_kinds_filler(nlp, text, span, expected):
     assert cat(nlp, text, span)[0] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # "39 of the 55": the second count takes the first's item
+    ("空軍はミサイル40発中35発、ドローン30機中28機を撃墜した。", "35発", "MISSILE"),
+    ("空軍はミサイル40発中35発、ドローン30機中28機を撃墜した。", "28機", "DRONE"),
+    # listed people counts share the verb after the last one
+    ("ハルキウ州で3人、スムイ州で1人が負傷した。", "3人", "CASUALTY"),
+    # a vague magnitude with no counter before a counted noun
+    ("北朝鮮の数百の軍需工場が稼働している。", "数百", "COUNT"),
+])
+def test_out_of_lists_and_bare_magnitudes(nlp, text, span, expected):
+    assert cat(nlp, text, span)[0] == expected

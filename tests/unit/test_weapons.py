@@ -501,6 +501,7 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     # several quoted names after one class noun
     ("揚陸艦「ヤマル」と「アゾフ」を攻撃した。", ["揚陸艦", "ヤマル", "アゾフ"]),
     ("巡航ミサイル「カリブル」「イスカンデル」を撃った。", ["巡航ミサイル", "カリブル", "イスカンデル"]),
+    ("黒海艦隊の旗艦「モスクワ」が沈んだ。", ["モスクワ"]),  # the ship's role names a ship, and is none
 ])
 def test_whole_names_and_glosses(run, text, expected):
     assert texts(run(text)) == expected
