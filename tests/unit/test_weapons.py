@@ -380,9 +380,13 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     assert [(s.text, s.start) for s in doc.spans[SPANS_KEY]] == [("ドローン", 3)]
     nested = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
     nested.add_pipe("military_unit_recognizer")
-    nested.add_pipe("weapon_recognizer")  # default: a weapon word inside a unit name still counts
-    doc = nested("ドローン部隊")
-    assert [s.text for s in doc.spans[SPANS_KEY]] == ["ドローン"]
+    nested.add_pipe("weapon_recognizer")
+    # default: a Japanese weapon word inside a unit name is part of the unit's name (real-text annotators);
+    # an English weapon word before a unit word stays a WEAPON (the shared dev gold: Rocket Squad)
+    doc = nested("ドローン部隊と戦車大隊、地対空ミサイル部隊")
+    assert [s.text for s in doc.spans[SPANS_KEY]] == []
+    doc = nested("the Rocket Squad fired")
+    assert [s.text for s in doc.spans[SPANS_KEY]] == ["Rocket"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -414,8 +418,9 @@ def test_range_and_warhead_are_weapon_context(run):
     ("ミンスクで会談が開かれた。駆逐艦が入港した。", ["駆逐艦"]),
     # type words with 用, multirotors, ground robots, guided shells
     ("攻撃用ドローンとヘキサコプター、地上ロボット、誘導砲弾。", ["攻撃用ドローン", "ヘキサコプター", "地上ロボット", "誘導砲弾"]),
-    # generic vessels are no WEAPON, as 車両 and 兵器 are not
-    ("黒海艦隊は艦艇の多くを移した。", []),
+    # 艦艇 (naval vessels) is a military class, unlike 車両 and 兵器 (three real-text annotators)
+    ("黒海艦隊は艦艇の多くを移した。", ["艦艇"]),
+    ("艦艇発射型の巡航ミサイル", ["巡航ミサイル"]),
 ])
 def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     assert texts(run(text)) == expected
