@@ -48,7 +48,10 @@ def _cuts(texts: Sequence[str]) -> List[int]:
 
 def split_vague_numerals(doc: Doc) -> int:
     """Split ``X数`` before a magnitude into ``X`` and ``数`` in place; return how many tokens were split."""
-    texts = token_view(doc).texts
+    view = token_view(doc)
+    if "数" not in view.text:  # most docs: no token can end in it, so no token loop
+        return 0
+    texts = view.texts
     return _split(doc, [(i, len(texts[i]) - 1, _NUMERAL_TAG, "NUM") for i in _cuts(texts)])
 
 
@@ -62,6 +65,8 @@ def split_glued_class_heads(doc: Doc) -> int:
     """
     plan = []
     for i, text in enumerate(token_view(doc).texts):  # the cached texts: no Token object per token
+        if not text.endswith(CLASS_HEADS):  # one C-level test per token before the per-head checks
+            continue
         for head in CLASS_HEADS:
             if len(text) >= len(head) + 2 and text.endswith(head) and _KATAKANA.fullmatch(text):
                 token = doc[i]

@@ -57,11 +57,21 @@ def _norm(tok: Tok) -> str:
     return unicodedata.normalize("NFKC", tok.text)
 
 
-def _designation_end(tokens: Sequence[Tok], i: int) -> int:
-    """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none."""
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a designation and an all-caps word start with
+
+
+def _designation_end(tokens: Sequence[Tok], i: int, norms: Sequence[str]) -> int:
+    """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none.
+
+    ``norms`` are the tokens' NFKC texts, computed once per doc. Every designation
+    starts with a capital, so any other first character ends the search before the
+    regex runs (most tokens of a Japanese text).
+    """
+    if norms[i] and norms[i][0] not in _UPPER:
+        return i
     text, best = "", i
     for j in range(i, min(len(tokens), i + 4)):
-        text += _norm(tokens[j])
+        text += norms[j]
         if _DESIGNATION.fullmatch(text):
             best = j + 1
         if tokens[j].space:
@@ -69,17 +79,25 @@ def _designation_end(tokens: Sequence[Tok], i: int) -> int:
     return best
 
 
-def _katakana_name(tokens: Sequence[Tok], i: int, class_start) -> bool:
+def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[str]) -> bool:
     """``ザリャー`` in ``ザリャーミサイル``, ``ペクロ`` in ``ペクロドローン``: an unknown katakana word glued
     before a drone or missile class noun that is not a type word, a place or a person."""
     after = class_start.get(i + 1)
     if after is None or tokens[i].space or not (after.weapon_class or "").endswith(NAMED_GROUPS):
         return False
-    text = _norm(tokens[i])
+    text = norms[i]
     if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
         return False
-    last = _norm(tokens[i - 1])[-1:] if i else ""
+    last = norms[i - 1][-1:] if i else ""
     return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
+
+
+def _after_latin(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is glued to a Latin letter or digit before it (the middle of a longer word)."""
+    if i == 0 or tokens[i - 1].space:
+        return False
+    last = norms[i - 1][-1:]
+    return last.isascii() and last.isalnum()
 
 
 def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
@@ -92,19 +110,19 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     taken = {k for c in chosen for k in range(c.start, c.end)}
     class_start = {c.start: c for c in chosen if c.kind == "class"}
     class_end = {c.end: c for c in chosen if c.kind == "class"}
+    norms = [_norm(t) for t in tokens]  # once per doc: each token is read up to five times below
     out: List[Candidate] = []
     i = 0
     while i < len(tokens):
-        if i in taken or (i > 0 and not tokens[i - 1].space and _norm(tokens[i - 1])[-1:].isascii()
-                          and _norm(tokens[i - 1])[-1:].isalnum()):
+        if i in taken or _after_latin(tokens, norms, i):
             i += 1
             continue
-        if _katakana_name(tokens, i, class_start):
+        if _katakana_name(tokens, i, class_start, norms):
             out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
             i += 1
             continue
-        end = _designation_end(tokens, i)
-        caps = end == i and _ALL_CAPS.fullmatch(_norm(tokens[i])) is not None
+        end = _designation_end(tokens, i, norms)
+        caps = end == i and norms[i][:1] in _UPPER and _ALL_CAPS.fullmatch(norms[i]) is not None
         if caps:
             end = i + 1
         if end == i or any(k in taken for k in range(i, end)):
@@ -113,10 +131,10 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         after = class_start.get(end)
         glued = after is not None and not tokens[end - 1].space
         if caps:
-            word = _norm(tokens[i])
+            word = norms[i]
             ok = glued and word not in ACRONYM_STOP and not tokens[i].tag.startswith(_ORG_TAG)
         else:
-            rest = "".join(_norm(t) for t in tokens[end:end + 4])
+            rest = "".join(norms[end:end + 4])
             ok = after is not None or i in class_end or _COUNT_AFTER.match(rest.lstrip()) is not None
         if ok:
             weapon_class = after.weapon_class if after is not None else (
