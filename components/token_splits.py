@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from typing import List, Sequence, Tuple
 
 from spacy.tokens import Doc
@@ -75,9 +76,22 @@ def split_glued_class_heads(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+# Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
+# recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
+# while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
+# would find nothing either and is skipped. Weak keys: an entry goes with its doc.
+_UNCHANGED: "weakref.WeakKeyDictionary[Doc, object]" = weakref.WeakKeyDictionary()
+
+
 def split_tokens(doc: Doc) -> int:
     """Every split of this module, in place (idempotent); the number of tokens split."""
-    return split_vague_numerals(doc) + split_glued_class_heads(doc)
+    view = token_view(doc)
+    if _UNCHANGED.get(doc) is view:
+        return 0
+    count = split_vague_numerals(doc) + split_glued_class_heads(doc)
+    if not count:
+        _UNCHANGED[doc] = view
+    return count
 
 
 def _split(doc: Doc, plan: List[Tuple[int, int, str, str]]) -> int:
