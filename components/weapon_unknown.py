@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
+from operator import attrgetter
 from typing import List, Sequence
 
 from .weapon_compose import Candidate, Tok
@@ -53,8 +55,7 @@ KATAKANA_STOP = frozenset({
 })
 
 
-def _norm(tok: Tok) -> str:
-    return unicodedata.normalize("NFKC", tok.text)
+_NFKC = partial(unicodedata.normalize, "NFKC")
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a designation and an all-caps word start with
@@ -110,12 +111,19 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     taken = {k for c in chosen for k in range(c.start, c.end)}
     class_start = {c.start: c for c in chosen if c.kind == "class"}
     class_end = {c.end: c for c in chosen if c.kind == "class"}
-    norms = [_norm(t) for t in tokens]  # once per doc: each token is read up to five times below
+    norms = list(map(_NFKC, map(attrgetter("text"), tokens)))  # once per doc: a token is read up to five times
+    # Only two kinds of token can start a candidate: one before a class noun (a katakana name) and one
+    # whose text starts with a capital (a designation, an all-caps word); every other token only moves
+    # the scan on by one, so the scan visits these alone (a few per doc instead of every token).
+    starts = sorted({c.start - 1 for c in class_start.values() if c.start > 0}.union(
+        i for i, norm in enumerate(norms) if not norm or norm[0] in _UPPER))
     out: List[Candidate] = []
     i = 0
-    while i < len(tokens):
+    for start in starts:
+        if start < i:
+            continue  # inside the candidate found last
+        i = start
         if i in taken or _after_latin(tokens, norms, i):
-            i += 1
             continue
         if _katakana_name(tokens, i, class_start, norms):
             out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
@@ -126,7 +134,6 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         if caps:
             end = i + 1
         if end == i or any(k in taken for k in range(i, end)):
-            i += 1
             continue
         after = class_start.get(end)
         glued = after is not None and not tokens[end - 1].space
@@ -141,6 +148,4 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
                 class_end[i].weapon_class if i in class_end else None)
             out.append(Candidate(i, end, None, weapon_class, None, "unknown"))
             i = end
-            continue
-        i += 1
     return out

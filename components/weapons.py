@@ -154,7 +154,8 @@ class WeaponRecognizer(TablePipe):
         split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
         tokens = _toks(doc)
-        labels = self.ner_labels if self.use_ner_signal else ()
+        # no entity on any token (the fast config): no NER guesses to look for, so no pass over the tokens
+        labels = self.ner_labels if self.use_ner_signal and doc.has_annotation("ENT_TYPE") else ()
         chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
         units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
         if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
