@@ -101,10 +101,9 @@ def _katakana(text: str) -> bool:
 
 def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
     bounds, start = [], 0
-    for i, text in enumerate(texts):
-        if text in SENT_END or text.endswith("\n"):
-            bounds.append((start, i + 1))
-            start = i + 1
+    for i in [i for i, text in enumerate(texts) if text in SENT_END or text.endswith("\n")]:  # the few ends
+        bounds.append((start, i + 1))
+        start = i + 1
     if start < len(texts):
         bounds.append((start, len(texts)))
     return bounds
@@ -224,19 +223,25 @@ def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) 
         by_sent: dict = {}
         for chunk in chunks:
             by_sent.setdefault(chunk.sent, []).append(chunk)
-        for members in by_sent.values():  # each in text order: the chunks after one are a slice
-            for position, chunk in enumerate(members):
-                following = members[position + 1:]
-                if not following:
-                    continue
-                bare = chunk.tail.rstrip("、,，")
-                if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
-                    chunk.parent = following[0].index
-                elif bare.startswith("は") and not chunk.pred:
-                    # a topic never sits inside a relative clause: skip predicates that modify a noun
-                    chunk.parent = next((c.index for c in following if c.pred and not _attributive(chunks, c)), -1)
-                else:
-                    chunk.parent = next((c.index for c in following if c.pred), -1)
+        for members in by_sent.values():
+            # Right to left, keeping the nearest predicate after each chunk, and the nearest one that
+            # does not modify a noun: one pass per sentence instead of a search after every chunk.
+            after: Optional[Chunk] = None
+            next_pred = next_main = -1
+            for chunk in reversed(members):
+                if after is not None:
+                    bare = chunk.tail.rstrip("、,，")
+                    if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
+                        chunk.parent = after.index
+                    elif bare.startswith("は") and not chunk.pred:
+                        chunk.parent = next_main  # a topic never sits inside a relative clause
+                    else:
+                        chunk.parent = next_pred
+                if chunk.pred:
+                    next_pred = chunk.index
+                    if not _attributive(chunks, chunk):
+                        next_main = chunk.index
+                after = chunk
     for chunk in chunks:
         if chunk.parent >= 0:
             chunks[chunk.parent].children.append(chunk.index)
