@@ -48,7 +48,7 @@ def get_pairs(doc: Doc) -> List[Dict[str, Dict[str, Any]]]:
         if label == JA and "counterpart" in attrs:
             en_start, en_end = attrs["counterpart"]
             found.append((attrs.get("pair_id", 0), start, end, en_start, en_end))
-    text = doc.text
+    text = token_view(doc).text  # the cached view: Doc.text builds a Token object per token
     return [{"ja": {"start": s, "end": e, "text": text[s:e]},
              "en": {"start": es, "end": ee, "text": text[es:ee]}}
             for _, s, e, es, ee in sorted(found)]
@@ -66,7 +66,7 @@ def get_counterpart(span: Span) -> Optional[Span]:
 
 def get_variants(doc: Doc) -> List[Dict[str, Any]]:
     """Parenthesised alternative spellings: ``[{"start", "end", "text", "of": {...}}]``."""
-    text = doc.text
+    text = token_view(doc).text  # the cached view: Doc.text builds a Token object per token
     out = []
     for label, start, end, attrs in iter_store(doc):
         if label == VARIANT and "variant_of" in attrs:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import List, Optional, Sequence, Tuple
 
 from spacy.attrs import HEAD, IDX, LEMMA, TAG
@@ -100,27 +101,36 @@ def _katakana(text: str) -> bool:
 
 def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
     bounds, start = [], 0
-    for i, text in enumerate(texts):
-        if text in SENT_END or text.endswith("\n"):
-            bounds.append((start, i + 1))
-            start = i + 1
+    for i in [i for i, text in enumerate(texts) if text in SENT_END or text.endswith("\n")]:  # the few ends
+        bounds.append((start, i + 1))
+        start = i + 1
     if start < len(texts):
         bounds.append((start, len(texts)))
     return bounds
 
 
-def _fast_starts(texts, tags, functions, sent_starts) -> List[int]:
-    """Chunk starts from tags: a content word after a function word (or at a sentence start)."""
+def _fast_starts(texts, tags, functions, sent_starts, keep: Optional[Sequence[bool]] = None) -> List[int]:
+    """Chunk starts from tags: a content word after a function word (or at a sentence start).
+
+    With ``keep`` (whole sentences), only kept tokens are read and returned: a
+    kept token is either a sentence start or follows a kept token of its
+    sentence, so skipping the others changes nothing for the kept ones. The tag
+    tests run only for a content word that is not a sentence start.
+    """
     starts = []
     prev_function = True
-    for i in range(len(texts)):
+    for i in range(len(texts)) if keep is None else compress(range(len(texts)), keep):
         function = functions[i]
-        suffix = tags[i].startswith("接尾辞") or (tags[i].startswith(("動詞-非自立可能", "形容詞-非自立可能"))
-                                                 and not (i > 0 and tags[i - 1].startswith(("助詞-格助詞", "助詞-係助詞"))))
-        after_verb = i > 0 and tags[i].startswith(("名詞", "代名詞", "接頭辞")) \
-            and tags[i - 1].startswith(PREDICATE_TAGS) and not prev_function  # 続けるロシアに
-        if i in sent_starts or (not function and (prev_function or after_verb) and not suffix):
+        if i in sent_starts:
             starts.append(i)
+        elif not function:
+            tag = tags[i]
+            suffix = tag.startswith("接尾辞") or (tag.startswith(("動詞-非自立可能", "形容詞-非自立可能"))
+                                               and not (i > 0 and tags[i - 1].startswith(("助詞-格助詞", "助詞-係助詞"))))
+            after_verb = i > 0 and tag.startswith(("名詞", "代名詞", "接頭辞")) \
+                and tags[i - 1].startswith(PREDICATE_TAGS)  # 続けるロシアに (prev_function is False here)
+            if (prev_function or after_verb) and not suffix:
+                starts.append(i)
         prev_function = function
     return starts
 
@@ -158,8 +168,10 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
     tags = [strings[r[0]] if k else "" for r, k in zip(rows, keep)]
     lemmas = [(strings[r[1]] or t) if k else t for r, k, t in zip(rows, keep, texts)]
     heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)] if parsed else []
-    functions = [keep[i] and _is_function(i, texts, lemmas, tags) for i in range(len(texts))]
-    fast = [i for i in _fast_starts(texts, tags, functions, sent_starts) if keep[i]]
+    functions = [False] * len(texts)
+    for i in compress(range(len(texts)), keep):  # only the sentences the rules read
+        functions[i] = _is_function(i, texts, lemmas, tags)
+    fast = _fast_starts(texts, tags, functions, sent_starts, keep)
     ginza = _ginza_starts(doc, sent_starts) if parsed else None
     if ginza is not None:
         # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run
@@ -183,7 +195,9 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
                 and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
                 and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
             pred = True  # 体言止め / 連用中止 of a verbal noun (…を排除。, …へ供与と)
-        passive = any(lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))
+        window = lemmas[start:end]
+        passive = ("れる" in window or "られる" in window) and any(
+            lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))
         chunks.append(Chunk(k, start, end, content_end, head, sent_of[start], tail, pred, passive))
         for i in range(start, end):
             chunk_of[i] = k
@@ -201,25 +215,33 @@ def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:
 
 def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:
     """Set each chunk's parent: from the parse, else by particle (head-final guess)."""
-    by_sent: dict = {}
-    for chunk in chunks:
-        by_sent.setdefault(chunk.sent, []).append(chunk)
-    for chunk in chunks:
-        if heads is not None:
+    if heads is not None:
+        for chunk in chunks:
             parent = chunk_of[heads[chunk.head]]
             chunk.parent = parent if parent != chunk.index else -1
-            continue
-        following = [c for c in by_sent[chunk.sent] if c.index > chunk.index]
-        if not following:
-            continue
-        bare = chunk.tail.rstrip("、,，")
-        if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
-            chunk.parent = following[0].index
-        elif bare.startswith("は") and not chunk.pred:
-            # a topic never sits inside a relative clause: skip predicates that modify a noun
-            chunk.parent = next((c.index for c in following if c.pred and not _attributive(chunks, c)), -1)
-        else:
-            chunk.parent = next((c.index for c in following if c.pred), -1)
+    else:
+        by_sent: dict = {}
+        for chunk in chunks:
+            by_sent.setdefault(chunk.sent, []).append(chunk)
+        for members in by_sent.values():
+            # Right to left, keeping the nearest predicate after each chunk, and the nearest one that
+            # does not modify a noun: one pass per sentence instead of a search after every chunk.
+            after: Optional[Chunk] = None
+            next_pred = next_main = -1
+            for chunk in reversed(members):
+                if after is not None:
+                    bare = chunk.tail.rstrip("、,，")
+                    if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
+                        chunk.parent = after.index
+                    elif bare.startswith("は") and not chunk.pred:
+                        chunk.parent = next_main  # a topic never sits inside a relative clause
+                    else:
+                        chunk.parent = next_pred
+                if chunk.pred:
+                    next_pred = chunk.index
+                    if not _attributive(chunks, chunk):
+                        next_main = chunk.index
+                after = chunk
     for chunk in chunks:
         if chunk.parent >= 0:
             chunks[chunk.parent].children.append(chunk.index)

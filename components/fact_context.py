@@ -30,6 +30,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
+from .gazetteer import token_view
 from .places import SPECIFICITY
 from .registration import factory
 
@@ -149,7 +150,7 @@ class FactContext(Pipe):
         facts = [(q, a) for q, a in facts if a.get("event")]
         if not facts:
             return doc
-        text = doc.text
+        text = token_view(doc).text  # cached per doc; Doc.text builds a Token per token
         places = list(doc.spans[self.places_key]) if self.places_key in doc.spans else []
         times = list(doc.spans[self.times_key]) if self.times_key in doc.spans else []
         for q, attrs in facts:

@@ -20,6 +20,8 @@ from typing import Callable, Dict, List, Tuple
 
 from spacy.tokens import Doc
 
+from .gazetteer import token_view
+
 logger = logging.getLogger(__name__)
 
 GLOSSED = re.compile(r"^([^()（）]+)([(（])([^()（）]+)([)）])$")
@@ -34,13 +36,16 @@ def gloss_parts(text: str) -> List[str]:
 
 def split_glosses(doc: Doc, known: Callable[[str], bool]) -> int:
     """Split glossed tokens whose word or gloss ``known`` accepts; return how many were split."""
-    if "(" not in doc.text and "（" not in doc.text:
+    view = token_view(doc)  # the cached text and token texts: ``Doc.text`` builds a Token per token
+    if "(" not in view.text and "（" not in view.text:
         return 0
     cuts: Dict[int, List[str]] = {}
-    for token in doc:
-        parts = gloss_parts(token.text)
+    for i, text in enumerate(view.texts):
+        if ")" not in text and "）" not in text:  # cheap test before the regex: a glossed token ends in one
+            continue
+        parts = gloss_parts(text)
         if parts and (known(parts[0]) or known(parts[2])):
-            cuts[token.i] = parts
+            cuts[i] = parts
     if not cuts:
         return 0
     n_before = len(doc)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import compress
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
@@ -178,14 +179,20 @@ class MilitaryUnitRecognizer(TablePipe):
         strings = doc.vocab.strings
         tags = doc.to_array(TAG).tolist() if len(doc) else []
         token_ends = end_token.keys()
-        names = self._names(doc, texts, [self._tag_kind(strings, tag) for tag in tags], starts, ends)
-        breaks = {starts[i] for i in range(len(texts)) if starts[i] == ends[i] and _SEPARATOR.search(texts[i])}
+        kind_of = {tag: self._tag_kind(strings, tag) for tag in set(tags)}  # a few dozen tags, hundreds of tokens
+        names = self._names(doc, texts, list(map(kind_of.__getitem__, tags)), starts, ends)
+        # Tokens that fold to nothing (spaces, ・) are the only possible breaks and never start a parse.
+        # The view's end_token leaves them out, so it is shorter than the doc exactly when there are some.
+        empty = [i for i, pos in enumerate(starts) if ends[i] == pos] if len(end_token) < len(starts) else []
+        breaks = {starts[i] for i in empty if _SEPARATOR.search(texts[i])}
         out: List[Candidate] = []
-        start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos}
-        first = self.grammar.first_chars
-        for i, pos in enumerate(starts):  # a parse starts with a table key, an ordinal (第) or a name
-            if ends[i] == pos or not (folded[pos] in first or pos in names) \
-                    or not self.grammar.may_start(folded, pos, names):
+        start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos} if empty else \
+            dict(zip(starts, range(len(starts))))
+        first, may_start = self.grammar.first_chars, self.grammar.may_start
+        # a parse starts with a table key, an ordinal (第) or a name
+        for i in [i for i, pos in enumerate(starts) if ends[i] != pos and (folded[pos] in first or pos in names)]:
+            pos = starts[i]
+            if not may_start(folded, pos, names):
                 continue
             match = self.grammar.parse(folded, pos, token_ends, names, breaks)
             if match is not None:
@@ -211,8 +218,8 @@ class MilitaryUnitRecognizer(TablePipe):
         ``kinds`` holds ``_tag_kind`` per token: proper nouns, and katakana common nouns.
         """
         names: Dict[int, List[int]] = {}
-        for i, kind in enumerate(kinds):
-            if kind == _PROPER or (kind == _NOUN and _KATAKANA.match(texts[i])):
+        for i in compress(range(len(kinds)), kinds):  # only nouns: most tokens are not
+            if kinds[i] == _PROPER or _KATAKANA.match(texts[i]):
                 names.setdefault(starts[i], []).append(ends[i])
         if self.use_ner_signal and doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
@@ -232,8 +239,8 @@ class MilitaryUnitRecognizer(TablePipe):
     def _bare(self, doc: Doc, found: List[Candidate]) -> List[Candidate]:
         """Bare ``空軍``, ``旅団`` … that refer to a specific force or unit (``components.unit_refs``)."""
         view = token_view(doc)
-        if not any(t in SERVICES or t in ECHELONS for t in view.texts):
-            return []
+        if SERVICES.keys().isdisjoint(view.texts) and ECHELONS.keys().isdisjoint(view.texts):
+            return []  # no bare 空軍, 旅団 … token (set tests in C, not a generator per token)
         strings = doc.vocab.strings
         tokens = [(t, strings[tag] if tag else "") for t, tag in zip(view.texts, doc.to_array(TAG).tolist())]
         refs = bare_references(tokens, [(s, e, attrs.get("echelon")) for s, e, attrs in found])

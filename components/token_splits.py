@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from typing import List, Sequence, Tuple
 
 from spacy.tokens import Doc
@@ -49,7 +50,10 @@ def _cuts(texts: Sequence[str]) -> List[int]:
 
 def split_vague_numerals(doc: Doc) -> int:
     """Split ``X数`` before a magnitude into ``X`` and ``数`` in place; return how many tokens were split."""
-    texts = token_view(doc).texts
+    view = token_view(doc)
+    if "数" not in view.text:  # most docs: no token can end in it, so no token loop
+        return 0
+    texts = view.texts
     return _split(doc, [(i, len(texts[i]) - 1, _NUMERAL_TAG, "NUM") for i in _cuts(texts)])
 
 
@@ -63,6 +67,8 @@ def split_glued_class_heads(doc: Doc) -> int:
     """
     plan = []
     for i, text in enumerate(token_view(doc).texts):  # the cached texts: no Token object per token
+        if not text.endswith(CLASS_HEADS):  # one C-level test per token before the per-head checks
+            continue
         for head in CLASS_HEADS:
             if len(text) >= len(head) + 2 and text.endswith(head) and _KATAKANA.fullmatch(text):
                 token = doc[i]
@@ -79,6 +85,8 @@ def split_force_soldiers(doc: Doc) -> int:
     soldiers are outside, as in ``ロシア軍兵士``) lies on no token boundary.
     """
     texts = token_view(doc).texts
+    if "軍兵" not in texts:  # the usual case: one scan in C, no Token objects
+        return 0
     plan = []
     for i in range(1, len(texts)):
         if texts[i] == "軍兵" and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("NOUN", "PROPN", ""):
@@ -87,9 +95,22 @@ def split_force_soldiers(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+# Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
+# recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
+# while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
+# would find nothing either and is skipped. Weak keys: an entry goes with its doc.
+_UNCHANGED: "weakref.WeakKeyDictionary[Doc, object]" = weakref.WeakKeyDictionary()
+
+
 def split_tokens(doc: Doc) -> int:
     """Every split of this module, in place (idempotent); the number of tokens split."""
-    return split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
+    view = token_view(doc)
+    if _UNCHANGED.get(doc) is view:
+        return 0
+    count = split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
+    if not count:
+        _UNCHANGED[doc] = view
+    return count
 
 
 def _split(doc: Doc, plan: List[Tuple[int, int, str, str]]) -> int:

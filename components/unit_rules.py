@@ -42,6 +42,15 @@ _MAX_ITEMS = 10
 _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数]個$")
 
 
+def counted_before(text: str, pos: int) -> bool:
+    """Whether a count of units (``3個``) ends right before ``pos`` (``_COUNTED``).
+
+    The regex runs only where ``個`` is among the two characters before ``pos``
+    (``$`` also matches before a final line break): at most positions it is not.
+    """
+    return "個" in text[max(0, pos - 2):pos] and _COUNTED.search(text, max(0, pos - 3), pos) is not None
+
+
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
     """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍), 同 only before an echelon (同旅団),
     a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
@@ -180,15 +189,26 @@ class UnitGrammar:
         proper name. ``ロシアの``, ``ポクロフスクで`` fail here without a parse;
         most candidate starts of a text do.
         """
-        if text.startswith("第", pos) or _COUNTED.search(text, max(0, pos - 3), pos):
+        if text.startswith("第", pos) or counted_before(text, pos):
             return True
-        first = self.first_chars
-        for end, kind, entry in self.trie.walk(text, pos):
-            if kind == "named" or (kind == "head" and entry.get("requires") == "none"):
+        first, size = self.first_chars, len(text)
+        # ``Trie.walk`` inlined: this runs at thousands of positions per text, nearly all of them
+        # rejected, and building the walk's list of every key there cost more than the test itself.
+        node = self.trie._root
+        for k in range(pos, size):
+            node = node.get(text[k])
+            if node is None:
+                break
+            entries = node.get("\0")
+            if not entries:
+                continue
+            end = k + 1
+            if end < size and (text[end] in first or end in names):
                 return True
-            if end < len(text) and (text[end] in first or end in names):
-                return True
-        return any(end < len(text) and text[end] in first for end in names.get(pos, ()))
+            for kind, entry in entries:
+                if kind == "named" or (kind == "head" and entry.get("requires") == "none"):
+                    return True
+        return any(end < size and text[end] in first for end in names.get(pos, ()))
 
     def parse(self, text: str, pos: int, ends: Set[int],
               names: Optional[Mapping[int, Sequence[int]]] = None,
@@ -206,7 +226,7 @@ class UnitGrammar:
                 two pieces may be joined across: ``ロシア軍・ワグネル`` is two units.
         """
         best: Optional[List[Item]] = None
-        first = "counted" if _COUNTED.search(text, max(0, pos - 3), pos) else "start"
+        first = "counted" if counted_before(text, pos) else "start"
         stack: List[Tuple[str, int, Tuple[Item, ...]]] = [(first, pos, ())]
         while stack:
             state, at, path = stack.pop()

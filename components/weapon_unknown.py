@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
+from operator import attrgetter
 from typing import List, Sequence
 
 from .weapon_compose import Candidate, Tok
@@ -61,15 +63,24 @@ KATAKANA_STOP = frozenset({
 })
 
 
-def _norm(tok: Tok) -> str:
-    return unicodedata.normalize("NFKC", tok.text)
+_NFKC = partial(unicodedata.normalize, "NFKC")
 
 
-def _designation_end(tokens: Sequence[Tok], i: int, pattern: re.Pattern = _DESIGNATION) -> int:
-    """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none."""
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a designation and an all-caps word start with
+
+
+def _designation_end(tokens: Sequence[Tok], i: int, norms: Sequence[str], pattern: re.Pattern = _DESIGNATION) -> int:
+    """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none.
+
+    ``norms`` are the tokens' NFKC texts, computed once per doc. Every designation
+    starts with a capital, so any other first character ends the search before the
+    regex runs (most tokens of a Japanese text).
+    """
+    if norms[i] and norms[i][0] not in _UPPER:
+        return i
     text, best = "", i
     for j in range(i, min(len(tokens), i + 4)):
-        text += _norm(tokens[j])
+        text += norms[j]
         if pattern.fullmatch(text):
             best = j + 1
         if tokens[j].space:
@@ -77,17 +88,25 @@ def _designation_end(tokens: Sequence[Tok], i: int, pattern: re.Pattern = _DESIG
     return best
 
 
-def _katakana_name(tokens: Sequence[Tok], i: int, class_start) -> bool:
+def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[str]) -> bool:
     """``ザリャー`` in ``ザリャーミサイル``, ``ペクロ`` in ``ペクロドローン``: an unknown katakana word glued
     before a drone or missile class noun that is not a type word, a place or a person."""
     after = class_start.get(i + 1)
     if after is None or tokens[i].space or not (after.weapon_class or "").endswith(NAMED_GROUPS):
         return False
-    text = _norm(tokens[i])
+    text = norms[i]
     if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
         return False
-    last = _norm(tokens[i - 1])[-1:] if i else ""
+    last = norms[i - 1][-1:] if i else ""
     return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
+
+
+def _after_latin(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is glued to a Latin letter or digit before it (the middle of a longer word)."""
+    if i == 0 or tokens[i - 1].space:
+        return False
+    last = norms[i - 1][-1:]
+    return last.isascii() and last.isalnum()
 
 
 def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
@@ -100,43 +119,51 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     taken = {k for c in chosen for k in range(c.start, c.end)}
     class_start = {c.start: c for c in chosen if c.kind == "class"}
     class_end = {c.end: c for c in chosen if c.kind == "class"}
+    norms = list(map(_NFKC, map(attrgetter("text"), tokens)))  # once per doc: a token is read up to five times
+    # Only two kinds of token can start a candidate: one before a class noun (a katakana name) and one
+    # whose text starts with a capital (a designation, an all-caps word); every other token only moves
+    # the scan on by one, so the scan visits these alone (a few per doc instead of every token).
+    starts = sorted({c.start - 1 for c in class_start.values() if c.start > 0}.union(
+        i for i, norm in enumerate(norms) if not norm or norm[0] in _UPPER))
     out: List[Candidate] = []
     i = 0
-    while i < len(tokens):
-        if i in taken or (i > 0 and not tokens[i - 1].space and _norm(tokens[i - 1])[-1:].isascii()
-                          and _norm(tokens[i - 1])[-1:].isalnum()):
-            i += 1
+    for start in starts:
+        if start < i:
+            continue  # inside the candidate found last
+        i = start
+        if i in taken or _after_latin(tokens, norms, i):
             continue
-        if _katakana_name(tokens, i, class_start):
+        if _katakana_name(tokens, i, class_start, norms):
             out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
             i += 1
             continue
-        end = _designation_end(tokens, i)
-        caps = end == i and _ALL_CAPS.fullmatch(_norm(tokens[i])) is not None
+        end = _designation_end(tokens, i, norms)
+        caps = end == i and norms[i][:1] in _UPPER and _ALL_CAPS.fullmatch(norms[i]) is not None
         if caps:
             end = i + 1
         elif end == i:
-            end = _designation_end(tokens, i, _BARE_DESIGNATION)
+            end = _designation_end(tokens, i, norms, _BARE_DESIGNATION)
             caps = end > i  # held to the all-caps word's evidence: a class noun glued after it
         if end == i or any(k in taken for k in range(i, end)):
-            i += 1
             continue
         after = class_start.get(end)
         glued = after is not None and not tokens[end - 1].space
         if caps:
-            word = _norm(tokens[i])
+            word = norms[i]
             ok = glued and word not in ACRONYM_STOP and not tokens[i].tag.startswith(_ORG_TAG)
         else:
-            rest = "".join(_norm(t) for t in tokens[end:end + 4])
+            rest = "".join(norms[end:end + 4])
             ok = after is not None or i in class_end or _COUNT_AFTER.match(rest.lstrip()) is not None
         if ok:
             weapon_class = after.weapon_class if after is not None else (
                 class_end[i].weapon_class if i in class_end else None)
             out.append(Candidate(i, end, None, weapon_class, None, "unknown"))
             i = end
-            continue
-        i += 1
     return out
+
+
+def _norm(tok: Tok) -> str:
+    return _NFKC(tok.text)
 
 
 def _is_kana_token(tok: Tok) -> bool:

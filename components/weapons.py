@@ -92,6 +92,24 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
     return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start for s, e in units)
 
 
+def _toks(doc: Doc) -> List[Tok]:
+    """A ``Tok`` per token, from arrays and the shared token view, not a Token object per token.
+
+    A doc has a few dozen distinct tags and entity types and hundreds of tokens,
+    so each string is read from the store once (``names``) and the columns are
+    zipped into ``Tok`` by ``map``, with no Python loop per token.
+    """
+    if not len(doc):
+        return []
+    rows = doc.to_array([SPACY, ENT_TYPE, TAG])
+    spaces, ents, tags = rows[:, 0].tolist(), rows[:, 1].tolist(), rows[:, 2].tolist()
+    strings = doc.vocab.strings
+    names = {key: strings[key] for key in set(ents).union(tags) if key}
+    names[0] = ""
+    return list(map(Tok, token_view(doc).texts, map(bool, spaces), map(names.__getitem__, ents),
+                    map(names.__getitem__, tags)))
+
+
 class WeaponRecognizer(TablePipe):
     """Finds weapon systems and weapon classes.
 
@@ -148,11 +166,9 @@ class WeaponRecognizer(TablePipe):
         split_glosses(doc, self._known)  # 無人機(ドローン) → 無人機|(|ドローン|) (components.gloss_tokens)
         split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         hits = [(m.start, m.end, m.payload) for m in self.gazetteer.find(doc, longest_only=False)]
-        strings = doc.vocab.strings  # arrays and the shared token view, not a Token object per token
-        rows = doc.to_array([SPACY, ENT_TYPE, TAG]).tolist() if len(doc) else []
-        tokens = [Tok(text, bool(space), strings[ent] if ent else "", strings[tag] if tag else "")
-                  for text, (space, ent, tag) in zip(token_view(doc).texts, rows)]
-        labels = self.ner_labels if self.use_ner_signal else ()
+        tokens = _toks(doc)
+        # no entity on any token (the fast config): no NER guesses to look for, so no pass over the tokens
+        labels = self.ner_labels if self.use_ner_signal and doc.has_annotation("ENT_TYPE") else ()
         chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
         units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
         if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon

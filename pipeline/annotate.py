@@ -15,6 +15,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
@@ -89,6 +90,52 @@ def annotate_stream(
                 on_record(len(outcome.item.text))
     writer.flush()
     return RunReport(writer.totals, new_records, new_chars, time.perf_counter() - started)
+
+
+def annotate_local(
+    nlp: Language,
+    items: Iterable[InputItem],
+    writer: BatchWriter,
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    on_record: Optional[Callable[[int], None]] = None,
+) -> RunReport:
+    """The local backend of ``gunji annotate``: this process, or ``n_process`` forked workers.
+
+    One process streams through :func:`annotate_stream`; more give each worker a
+    shard's worth of records at a time (``pipeline.chunk_pool``), so Docs never
+    travel back to the parent. ``gunji bench --e2e-chars`` times this same call.
+    """
+    if n_process > 1:
+        from pipeline.chunk_pool import annotate_in_processes
+
+        return annotate_in_processes(nlp, items, writer, n_process=n_process, batch_size=batch_size,
+                                     on_record=on_record)
+    return annotate_stream(nlp, items, writer, batch_size=batch_size, on_record=on_record)
+
+
+def write_batch_extras(output: Path, html: bool = False) -> int:
+    """Outputs built from a finished run in ``output``: glossary, facts table, HTML pages if asked.
+
+    Returns:
+        int: The number of fact rows written.
+    """
+    from pipeline.facts_table import write_facts
+    from pipeline.glossary import build_glossary, write_glossary
+    from pipeline.outputs import ANNOTATIONS
+    from pipeline.record_view import iter_records
+
+    # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
+    # not a second deserialisation of every DocBin shard
+    write_glossary(build_glossary(iter_records(output)), output)
+    count, _csv, _parquet = write_facts(output / ANNOTATIONS, output)
+    logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
+    if html:
+        from pipeline.desk import write_batch_pages
+
+        write_batch_pages(output)
+    return count
 
 
 def write_outcome(writer: BatchWriter, outcome: Outcome) -> bool:

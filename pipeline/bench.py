@@ -29,6 +29,19 @@ real ``gunji annotate`` loop, shards and manifest included), and the resident
 set size is read after 1k and after 50k records. Record ``i`` gets its number
 appended, so the string store meets new strings as on a real corpus; repeating
 the same texts would add none and hide any growth.
+
+End to end (opt-in, ``--e2e-chars N``): the records are written as a JSONL
+file of about ``N`` characters (numbered as for the RSS stream), and the real
+``gunji annotate`` loop reads it, annotates it with ``n_process`` 1 and 2 and
+writes every output into a temporary directory (shards, ``annotations.jsonl``,
+manifest, glossary, facts table): ``pipeline.annotate.annotate_local`` and
+``write_batch_extras``, the calls ``gunji annotate`` makes after loading. The
+same texts are also timed through ``nlp.pipe`` in this process, so the
+figures are ``e2e_fast_nproc2_over_nproc1`` (what a second process adds, all
+costs included) and ``e2e_fast_over_pipe`` (what reading, writing and the
+batch outputs leave of the in-process speed). ``--e2e-full-chars N`` does the
+same for the full config on its own (smaller) input, for
+``e2e_full_nproc2_over_nproc1``. Loading is not timed, as for ``nlp.pipe``.
 """
 from __future__ import annotations
 
@@ -61,6 +74,9 @@ PIPELINES = ("tokenizer", "sudachi", "ginza", "full", "fast")
 SINGLE_PROCESS = ("sudachi",)  # timed at n_process=1 only
 TARGETS = {"full_over_ginza": ">= 0.95", "fast_over_tokenizer": ">= 1.2", "nproc2_over_nproc1": ">= 1.8",
            "rss_growth": "<= 0.20"}
+# The end-to-end figures (``--e2e-chars``, ``--e2e-full-chars``), printed when measured.
+E2E_TARGETS = {"e2e_fast_nproc2_over_nproc1": ">= 1.7", "e2e_fast_over_pipe": ">= 0.8",
+               "e2e_full_nproc2_over_nproc1": ">= 1.85"}
 # Reported beside the targets, without one: how close to Sudachi's own speed each pipeline is.
 REPORTED = ("fast_over_sudachi", "tokenizer_over_sudachi", "fast_over_tokenizer_cpu", "fast_over_sudachi_cpu",
             "full_over_ginza_cpu")
@@ -195,6 +211,80 @@ def measure_rss(nlp: Language, texts: Sequence[str], checkpoints: Sequence[int],
             "rss_after": after, "rss_growth": (last / first - 1) if first and last else None}
 
 
+def write_e2e_input(texts: Sequence[str], chars: int, path: Path) -> Tuple[int, int]:
+    """Write numbered records cycling ``texts`` to ``path`` (JSONL) until ``chars`` characters.
+
+    Returns:
+        Tuple[int, int]: Records and characters written.
+    """
+    records = written = 0
+    with Path(path).open("w", encoding="utf-8") as f:
+        for record in numbered_records(texts, 1 << 62):
+            if written >= chars:
+                break
+            f.write(json.dumps({"id": record.id, "text": record.text}, ensure_ascii=False) + "\n")
+            records += 1
+            written += len(record.text)
+    return records, written
+
+
+def time_annotate(nlp: Language, source: Path, output: Path, n_process: int, batch_size: int,
+                  shard_size: int = 1000) -> Dict[str, Any]:
+    """One ``gunji annotate`` run after loading: read ``source``, annotate, write every output to ``output``."""
+    from pipeline.annotate import annotate_local, write_batch_extras
+    from pipeline.inputs import iter_inputs
+    from pipeline.outputs import BatchWriter
+
+    started = time.perf_counter()
+    writer = BatchWriter(output, shard_size=shard_size)
+    report = annotate_local(nlp, iter_inputs([str(source)]), writer, n_process=n_process, batch_size=batch_size)
+    write_batch_extras(output)
+    seconds = time.perf_counter() - started
+    return {"n_process": n_process, "records": report.new_records, "chars": report.new_chars,
+            "seconds": seconds, "chars_per_second": report.new_chars / seconds if seconds > 0 else 0.0,
+            "skipped": len(report.totals.skipped)}
+
+
+def measure_e2e(name: str, config: ConfigLike, texts: Sequence[str], chars: int, batch_size: int,
+                n_processes: Sequence[int] = (1, 2)) -> Dict[str, Any]:
+    """End to end for one of our configs: ``time_annotate`` at each ``n_process``, and ``nlp.pipe`` on the same texts.
+
+    Args:
+        name (str): ``"fast"`` or ``"full"`` (for the log).
+        config (ConfigLike): The config, loaded as ``gunji annotate`` loads it.
+        texts (Sequence[str]): Texts to cycle.
+        chars (int): Size of the input in characters.
+        batch_size (int): ``nlp.pipe`` batch size.
+        n_processes (Sequence[int]): ``n_process`` values to run.
+    """
+    from pipeline.loader import load_pipeline
+
+    nlp = load_pipeline(config)
+    out: Dict[str, Any] = {"config": str(config), "runs": []}
+    with tempfile.TemporaryDirectory(prefix="gunji-e2e-") as tmp:
+        source = Path(tmp) / "input.jsonl"
+        out["records"], out["chars"] = write_e2e_input(texts, chars, source)
+        inputs = [item.text for item in iter_inputs([str(source)]) if isinstance(item, InputRecord)]
+        for _ in nlp.pipe(inputs[:WARMUP_RECORDS], batch_size=batch_size):
+            pass
+        for n_process in n_processes:
+            run = time_annotate(nlp, source, Path(tmp) / f"out-{n_process}", n_process, batch_size)
+            logger.info("e2e %s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
+                        run["chars_per_second"], run["records"], run["seconds"])
+            out["runs"].append(run)
+        # nlp.pipe last: it finds the pipeline's caches as warm as the end-to-end runs left them,
+        # so the end-to-end ÷ pipe ratio errs low, not high
+        pipe = time_pipe(nlp, name, inputs, 1, batch_size)
+        out["pipe_chars_per_second"] = pipe.chars_per_second
+        logger.info("e2e %s: nlp.pipe %10.0f chars/s", name, pipe.chars_per_second)
+    speed = {run["n_process"]: run["chars_per_second"] for run in out["runs"]}
+    out["nproc2_over_nproc1"] = _ratio(speed.get(2), speed.get(1))
+    out["e2e_over_pipe"] = _ratio(speed.get(1), out["pipe_chars_per_second"])
+    del nlp
+    gc.collect()
+    return out
+
+
 def _ratio(a: Optional[float], b: Optional[float]) -> Optional[float]:
     return a / b if a and b else None
 
@@ -239,6 +329,8 @@ def run_benchmark(
     sources: Optional[Sequence[Path]] = None,
     pipelines: Sequence[str] = PIPELINES,
     repeats: int = 1,
+    e2e_chars: int = 0,
+    e2e_full_chars: int = 0,
 ) -> Dict[str, Any]:
     """Time the pipelines on the same records, measure memory, write and return the figures.
 
@@ -254,6 +346,9 @@ def run_benchmark(
         sources (Optional[Sequence[Path]]): Input files; default dev.jsonl, else corpus/.
         pipelines (Sequence[str]): Which of ``PIPELINES`` to time.
         repeats (int): Passes per timing; the fastest is kept.
+        e2e_chars (int): When positive, time ``gunji annotate --fast`` end to end on an input of
+            about this many characters (``measure_e2e``).
+        e2e_full_chars (int): When positive, the same for the full config on its own input.
     """
     base, source = source_texts(sources)
     texts = repeat_texts(base, records)
@@ -273,6 +368,15 @@ def run_benchmark(
             results["rss"] = {"pipeline": "fast", **measure_rss(nlp, base, checkpoints, batch_size)}
             del nlp
             gc.collect()
+    if e2e_chars > 0 or e2e_full_chars > 0:
+        results["e2e"] = {}
+        if e2e_chars > 0:
+            results["e2e"]["fast"] = measure_e2e("fast", fast_config, base, e2e_chars, batch_size, n_processes)
+            results["e2e_fast_nproc2_over_nproc1"] = results["e2e"]["fast"]["nproc2_over_nproc1"]
+            results["e2e_fast_over_pipe"] = results["e2e"]["fast"]["e2e_over_pipe"]
+        if e2e_full_chars > 0:
+            results["e2e"]["full"] = measure_e2e("full", full_config, base, e2e_full_chars, batch_size, n_processes)
+            results["e2e_full_nproc2_over_nproc1"] = results["e2e"]["full"]["nproc2_over_nproc1"]
     results["timings"] = [{**asdict(t), "chars_per_second": t.chars_per_second,
                            "chars_per_cpu_second": t.chars_per_cpu_second} for t in timings]
     results.update(_ratios(timings))
@@ -330,6 +434,15 @@ def summary_lines(results: Dict[str, Any]) -> List[str]:
     for key in REPORTED:
         value = results.get(key)
         lines.append(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: n/a")
+    for name, e2e in results.get("e2e", {}).items():
+        runs = ", ".join(f"n_process={r['n_process']} {r['chars_per_second']:,.0f}" for r in e2e["runs"])
+        lines.append(f"  e2e {name} ({e2e['records']:,} records, {e2e['chars']:,} chars): {runs} chars/s; "
+                     f"nlp.pipe {e2e['pipe_chars_per_second']:,.0f}")
+    for key, target in E2E_TARGETS.items():
+        if key in results:
+            value = results[key]
+            shown = f"{value:.3f}" if isinstance(value, float) else "n/a"
+            lines.append(f"{key}: {shown} (target {target})")
     rss = results.get("rss", {})
     for count, size in rss.get("rss_after", {}).items():
         lines.append(f"RSS after {int(count):,} records (fast, annotate loop): {size / 2**20:,.1f} MiB")
@@ -344,7 +457,10 @@ def bench_main(args: Any, emit: Optional[Callable[[str], None]] = None) -> int:
     results = run_benchmark(args.records, args.output, args.full_config or FULL_CONFIG,
                             args.fast_config or FAST_CONFIG, args.quick, stream_records=args.stream_records,
                             batch_size=args.batch_size, sources=args.source or None,
-                            pipelines=tuple(args.pipelines or PIPELINES), repeats=getattr(args, "repeats", 1))
+                            pipelines=tuple(args.pipelines or PIPELINES), repeats=getattr(args, "repeats", 1),
+                            n_processes=tuple(getattr(args, "n_process", None) or (1, 2)),
+                            e2e_chars=getattr(args, "e2e_chars", 0) or 0,
+                            e2e_full_chars=getattr(args, "e2e_full_chars", 0) or 0)
     for line in summary_lines(results):
         emit(line)
     if args.output is not None:
@@ -364,6 +480,13 @@ def add_bench_arguments(parser: Any) -> None:
                         help="texts to repeat (default ../shared/data/dev.jsonl, else corpus/); repeatable")
     parser.add_argument("--quick", action="store_true", help="a tiny run (RSS after 50 and 200 records)")
     parser.add_argument("--repeats", type=int, default=1, help="passes per timing, the fastest kept (default 1)")
+    parser.add_argument("--n-process", type=int, nargs="+", metavar="N",
+                        help="n_process values to time (default 1 2; e2e ratios need both)")
+    parser.add_argument("--e2e-chars", type=int, default=0, metavar="N",
+                        help="also time gunji annotate --fast end to end on an input of about N chars "
+                             "(e.g. 1500000), n_process 1 and 2, against nlp.pipe on the same texts")
+    parser.add_argument("--e2e-full-chars", type=int, default=0, metavar="N",
+                        help="the same for the full config on its own input of about N chars (slow: ~3k chars/s)")
     parser.add_argument("--pipelines", nargs="+", choices=PIPELINES,
                         help="time only these (default all five; a ratio whose side is left out is null)")
 

@@ -132,7 +132,7 @@ def _preflight_annotate(args: argparse.Namespace):
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate the inputs into OUTDIR; print a summary."""
-    from pipeline.annotate import annotate_stream, progress_callback
+    from pipeline.annotate import annotate_local, progress_callback, write_batch_extras
     from pipeline.inputs import iter_inputs
     from pipeline.outputs import BatchWriter, clear_outputs
 
@@ -157,16 +157,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         try:
             n_process = os.cpu_count() or 1 if args.n_process == -1 else args.n_process
-            if n_process > 1:
-                from pipeline.chunk_pool import annotate_in_processes
-
-                report = annotate_in_processes(nlp, items, writer, n_process=n_process,
-                                               batch_size=args.batch_size, on_record=update)
-            else:
-                report = annotate_stream(nlp, items, writer, batch_size=args.batch_size, on_record=update)
+            report = annotate_local(nlp, items, writer, n_process=n_process, batch_size=args.batch_size,
+                                    on_record=update)
         finally:
             close()
-    _write_batch_extras(args)
+    write_batch_extras(args.output, args.html)
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
@@ -182,24 +177,6 @@ def _config_source(args: argparse.Namespace) -> str:
     from configs import FAST_CONFIG, FULL_CONFIG
 
     return str(args.config or (FAST_CONFIG if args.fast else FULL_CONFIG))
-
-
-def _write_batch_extras(args: argparse.Namespace) -> None:
-    """Outputs built from the finished run: glossary, facts table, and the HTML page when asked."""
-    from pipeline.facts_table import write_facts
-    from pipeline.glossary import build_glossary, write_glossary
-    from pipeline.outputs import ANNOTATIONS
-    from pipeline.record_view import iter_records
-
-    # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
-    # not a second deserialisation of every DocBin shard
-    write_glossary(build_glossary(iter_records(args.output)), args.output)
-    count, _csv, _parquet = write_facts(args.output / ANNOTATIONS, args.output)
-    logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
-    if args.html:
-        from pipeline.desk import write_batch_pages
-
-        write_batch_pages(args.output)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

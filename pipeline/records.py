@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from components.attributes import get_span_attrs, register_extensions, set_span_attrs
+from components.gazetteer import token_view
 from pipeline.dating import date_facts
 
 logger = logging.getLogger(__name__)
@@ -93,11 +94,12 @@ def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None,
             file and line for .txt input), carried through unchanged as ``"meta"``.
         labels (Sequence[str]): The span labels to export (``LABELS`` for training data).
     """
-    if text is not None and text != doc.text:
+    doc_text = token_view(doc).text  # once, from arrays: Doc.text builds a Token object per token
+    if text is not None and text != doc_text:
         raise ValueError(f"{record_id}: the doc text differs from the input text")
     record = {
         "id": record_id,
-        "text": doc.text,
+        "text": doc_text,
         "spans": [span_to_dict(s) for s in doc_spans(doc, labels)],
         "pairs": doc_pairs(doc),
     }

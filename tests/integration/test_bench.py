@@ -45,3 +45,21 @@ def test_an_unloadable_config_is_reported_not_fatal(tmp_path):
                             sources=[REPO / "corpus" / "example.txt"], pipelines=("tokenizer", "fast"))
     assert "error" in results["pipelines"]["fast"] and results["fast_over_tokenizer"] is None
     assert "rss" not in results and results["rss_growth"] is None
+
+
+def test_end_to_end_part_reports_its_ratios(tmp_path):
+    """``--e2e-chars``: the real annotate loop at n_process 1 and 2 and nlp.pipe on the same texts (shape only)."""
+    pytest.importorskip("sudachipy")
+    fast, _missing = fast_config_for_tests(tmp_path)
+    results = run_benchmark(4, None, fast_config=fast, quick=True, sources=[REPO / "corpus" / "example.txt"],
+                            pipelines=(), e2e_chars=3000)
+    e2e = results["e2e"]["fast"]
+    assert e2e["chars"] >= 3000 and e2e["records"] > 0
+    assert [run["n_process"] for run in e2e["runs"]] == [1, 2]
+    for run in e2e["runs"]:
+        assert run["records"] == e2e["records"] and run["chars"] == e2e["chars"] and run["chars_per_second"] > 0
+    assert e2e["pipe_chars_per_second"] > 0
+    for key in ("e2e_fast_nproc2_over_nproc1", "e2e_fast_over_pipe"):
+        assert isinstance(results[key], float) and results[key] > 0
+    assert "e2e_full_nproc2_over_nproc1" not in results
+    assert any(line.startswith("e2e_fast_over_pipe:") for line in summary_lines(results))

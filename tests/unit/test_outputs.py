@@ -55,3 +55,28 @@ def test_resume_cuts_torn_state_back(tmp_path, nlp_blank):
     ids = [json.loads(line)["id"] for line in (tmp_path / ANNOTATIONS).read_text(encoding="utf-8").splitlines()]
     assert ids == ["a:1", "a:2"]
     assert [e["shard"] for e in read_manifest(tmp_path)] == ["docs-0000.spacy", "docs-0001.spacy"]
+
+
+def _docbin_state(docbin):
+    return ([a.tolist() for a in docbin.tokens], [a.tolist() for a in docbin.spaces], docbin.flags, docbin.cats,
+            docbin.user_data, docbin.span_groups, docbin.strings)
+
+
+@pytest.mark.parametrize("text", ["ロシア軍はKh-101ミサイル3発を発射した。 ウクライナ空軍が発表。", ""])
+def test_docbin_add_keeps_what_spacys_add_keeps(nlp_blank, text):
+    """``docbin_add`` (strings from arrays) leaves a DocBin exactly as ``DocBin.add`` does: tags, lemmas,
+    norms, morphs (Sudachi readings), entity types and kb ids, span groups with labels and kb ids, user data."""
+    from spacy.tokens import DocBin, Span
+
+    from pipeline.outputs import docbin_add
+
+    doc = nlp_blank(text)
+    if len(doc) > 3:
+        doc.ents = [Span(doc, 0, 2, label="MIL_UNIT", kb_id="Russian Armed Forces")]
+        doc.spans["weapons"] = [Span(doc, 3, 5, label="WEAPON", kb_id="Kh-101 (new)")]
+    doc.user_data["note"] = {"x": 1}
+    ours, theirs = DocBin(store_user_data=True), DocBin(store_user_data=True)
+    docbin_add(ours, doc)
+    theirs.add(doc)
+    assert _docbin_state(ours) == _docbin_state(theirs)
+    assert len(ours.strings) > 5 or not text
