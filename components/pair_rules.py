@@ -179,8 +179,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     last = units[-1]
     if last.end != len(before.rstrip("(（").rstrip(" 　")):
         return None
-    if last.kind == "kata" and re.fullmatch(r"[A-Z]{2,6}", item.text) and spells_acronym(last.text, item.text):
-        return (2.0, last.start, last.end, "acronym")  # ファーストパーソンビュー(FPV): first person view
+    if re.fullmatch(r"[A-Z]{2,6}", item.text):
+        spelled = _spelled_start(text, units, item.text)
+        if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
+            return (2.0, spelled, last.end, "acronym")
     if last.kind != "kanji" or len(last.text) < 2:
         return None
     start = last.start
@@ -195,6 +197,22 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     elif re.fullmatch(r"[A-Z]{2,6}", item.text):
         start = _acronym_start(units, start, last, item.text)
     return (2.0, start, last.end, "paren")
+
+
+MAX_SPELLED_UNITS = 6
+
+
+def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
+    """Start of the shortest run of glued kanji/katakana units before the parenthesis whose
+    dictionary words spell ``acronym`` in order (``translation.spells_acronym``), or None."""
+    k = len(units) - 1
+    while k >= 0 and len(units) - k <= MAX_SPELLED_UNITS and units[k].kind in ("kata", "kanji"):
+        if spells_acronym(text[units[k].start:units[-1].end], acronym):
+            return units[k].start
+        if k == 0 or units[k - 1].end != units[k].start:
+            break
+        k -= 1
+    return None
 
 
 def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> int:
@@ -253,7 +271,12 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
     m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
-    if not m or re.match(r"[旧元前現新略通]", m.group(1)):
+    if not m:
+        eq = re.match(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})", text[item.end:])
+        if eq and re.fullmatch(r"[A-Z]{2,6}", item.text) and spells_acronym(eq.group(1), item.text):
+            return Pair((item.end + eq.start(1), item.end + eq.end(1)), (item.start, item.end), 1.0, "acronym")
+        return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
+    if re.match(r"[旧元前現新略通]", m.group(1)):
         return None
     js, je = item.end + m.start(1), item.end + m.end(1)
     ja = m.group(1)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from . import dictionary
+from .phonetics import kana_to_roman
 
 _STOP = frozenset("a an the of and or in on at to for by with from de la".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -109,15 +110,61 @@ def opens_acronym(ja_word: str, acronym: str) -> bool:
     return bool(gloss_initials(ja_word) & letters) or any(gloss_initials(w) & letters for w in segment(ja_word))
 
 
-def spells_acronym(ja: str, acronym: str) -> bool:
-    """Whether ``ja``'s dictionary words, in order, give the acronym's letters one each.
+@lru_cache(maxsize=65536)
+def gloss_acronyms(word: str) -> FrozenSet[str]:
+    """The initials of each gloss's content words, as strings (``北大西洋条約`` → ``{"NAT", ...}``)."""
+    return frozenset("".join(w[0].upper() for w in _WORD.findall(g) if w.lower() not in _STOP)
+                     for g in dictionary.glosses(word))
 
-    ``ファーストパーソンビュー`` → first / person / view → ``FPV``: a loanword
-    compound written in katakana before its English acronym.
+
+_KATA_RUN = re.compile(r"[ァ-ヺー]+")
+
+
+def acronym_words(ja: str) -> List[str]:
+    """``ja`` cut into the words an acronym's letters may come from.
+
+    A katakana run is one word unless JMdict cuts it into words that cover it
+    exactly (``ファーストパーソンビュー`` → first / person / view; not
+    ``イニシアティブ`` → イニ / シア / ティ); a kanji run is cut by JMdict.
     """
-    words = segment(ja)
-    return len(words) == len(acronym) >= 2 and "".join(words) == ja.replace("・", "") \
-        and all(letter in gloss_initials(word) for letter, word in zip(acronym.upper(), words))
+    out: List[str] = []
+    for run in re.findall(r"[ァ-ヺー]+|[\u4e00-\u9fff々]+", ja):
+        words = segment(run)
+        if _KATA_RUN.fullmatch(run) and "".join(words) != run:
+            words = [run]
+        out.extend(words)
+    return out
+
+
+def _word_letters(word: str) -> FrozenSet[str]:
+    """What one word can give an acronym: its glosses' initials, or a katakana word's first sound."""
+    out = set(gloss_acronyms(word)) | set(gloss_initials(word))
+    if _KATA_RUN.fullmatch(word):
+        roman = kana_to_roman(word)
+        if roman:
+            out.add(roman[0].upper())
+    return frozenset(out)
+
+
+def spells_acronym(ja: str, acronym: str) -> bool:
+    """Whether ``ja``'s words, in order, give the acronym's letters (Schwartz–Hearst, by translation).
+
+    Each word gives one letter (an initial of its glosses, or a katakana
+    loanword's first sound) or several at once where one of its glosses has
+    exactly those initials: ``ファーストパーソンビュー`` → F, P, V; ``ウクライナ
+    安全保障支援イニシアティブ`` → U, S, A, I; ``北大西洋条約機構`` → NAT, O.
+    Every word must give at least one letter and every letter must be given.
+    """
+    words, letters = acronym_words(ja), acronym.upper()
+    if len(words) < 2 and len(letters) > 1 and not any(letters == a for a in gloss_acronyms(ja)):
+        return False
+    reach = {0}
+    for word in words:
+        gives = _word_letters(word)
+        reach = {i + len(g) for i in reach for g in gives if g and letters.startswith(g, i)}
+        if not reach:
+            return False
+    return len(letters) in reach
 
 
 def word_count(ja: str) -> int:

@@ -150,6 +150,10 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     ("英国際戦略研究所(IISS)によれば", [("国際戦略研究所", "IISS")]),  # 英 + 国際…, not 英国 + 際…
     # a katakana loanword compound before its acronym: the dictionary words give the letters in order
     ("ファーストパーソンビュー(FPV)の映像", [("ファーストパーソンビュー", "FPV")]),
+    # mixed kanji and katakana words spell the acronym in order; one gloss may give several letters
+    ("基金はウクライナ安全保障支援イニシアティブ(USAI)から出る。", [("ウクライナ安全保障支援イニシアティブ", "USAI")]),
+    ("NATO=北大西洋条約機構の基金を通じて", [("北大西洋条約機構", "NATO")]),
+    ("NATO=加盟国の会合", []),  # joined by =, the words must spell the acronym
     # full-width Latin reads as Latin
     ("米戦略国際問題研究所（ＣＳＩＳ）の報告書", [("戦略国際問題研究所", "ＣＳＩＳ")]),
     # scientific names: no sound in common, the form is the evidence
