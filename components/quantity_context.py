@@ -40,7 +40,8 @@ from .quantity_people import after_window, captured, troop_loss
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?$")
+# ・対砲兵レーダー 4機: lists of aid put one space between the item and its count
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?[ 　]?$")
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
 _AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER + "(" + NOUN_CHARS + r"{1,14})")
@@ -56,7 +57,7 @@ _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
 _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
-_WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?$")
+_WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
@@ -73,6 +74,10 @@ NO_BEFORE = {"DISTANCE", "AREA", "MONEY", "VOLUME", "TEMPERATURE"}
 NO_AFTER = {"DISTANCE", "TEMPERATURE"}
 DIRECT_AFTER_UNITS = {"回"}
 INSTALLATION_UNITS = {"基"}
+# Weapon classes that name a whole air-defence system: counted in 機/基/台/セット it is the system (COUNT,
+# as annotators of real reporting marked NASAMS 2機 in an aid list); counted in 発 its missiles.
+AIR_DEFENCE_SYSTEMS = {"sam", "air_defence_system"}
+SYSTEM_UNITS = {"機", "基", "台", "セット", "式", "システム"}
 EXTENDED_CONTEXT_UNITS = {"機", "発"}
 MIXED_GAP = 12
 # A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
@@ -275,6 +280,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             return Inference(item, "CASUALTY", verb.casualty)
         if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:
             return Inference(item, "COUNT")  # HIMARS1基, 多連装ロケットシステム1545基: launchers counted as installations
+        if rule.kind == "class" and rule.pattern in AIR_DEFENCE_SYSTEMS and hit.unit in SYSTEM_UNITS:
+            return Inference(item, "COUNT")  # NASAMS 2機: air-defence systems (batteries), not missiles or aircraft
         return Inference(item, rule.category, rule.casualty)
     return _without_item(text, hit, item, verb, rules, previous)
 

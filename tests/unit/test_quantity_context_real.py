@@ -100,3 +100,26 @@ def test_item_after_kinds_filler(nlp, text, span, expected):
 ])
 def test_out_of_lists_and_bare_magnitudes(nlp, text, span, expected):
     assert cat(nlp, text, span)[0] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # aid lists: one space between the item and its count
+    ("・対砲兵レーダー 4機", "4機", "COUNT"),
+    # 弾 counts what its item names: shells are ammunition, missiles by default
+    ("・榴弾砲用砲弾 約15万弾", "約15万弾", "COUNT"),
+    ("ミサイル10弾を撃墜した。", "10弾", "MISSILE"),
+])
+def test_aid_lists_systems_and_shells(nlp, text, span, expected):
+    assert cat(nlp, text, span)[0] == expected
+
+
+def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
+    """An air-defence system counted in 機/基 is the system (COUNT); its missiles are counted in 発."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    assert cat(pipeline, "・中高度防空システムNASAMS 2機", "2機")[0] == "COUNT"
+    assert cat(pipeline, "パトリオット2基が届いた。", "2基")[0] == "COUNT"
+    assert cat(pipeline, "パトリオット迎撃ミサイル10発を撃った。", "10発")[0] == "MISSILE"
