@@ -55,7 +55,8 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
-_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$)")
+# 死者数が1日あたり、約100人: one short aside with a comma may stand between the subject and its count
+_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$|[^。、,，はが]{1,8}、[^。、,，はが]{0,6}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
@@ -330,7 +331,8 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:
     """A killing or wounding word right after the quantity (or its item), or right before it."""
-    window = after_window(text, hit, item_end)
+    # 北朝鮮兵約1万2000人のうち4000人以上が死傷した: the verb after "of which" is the subset's, not the whole's
+    window = "" if _OF_WHICH.match(text, hit.end) else after_window(text, hit, item_end)
     verb = rules.verb(window)
     if verb is None:
         before = text[max(0, hit.start - 20):hit.start]
@@ -345,6 +347,7 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     return verb
 
 
+_OF_WHICH = re.compile(r"(?:の)?うち[0-9０-９一二三四五六七八九十百千数約]")
 # A people count followed, across 、, by another people count of the same list (with its place before it)
 _LISTED_PEOPLE = re.compile(r"(?:、[^、。\n]{0,12}?[0-9０-９]+(?:人|名))+(?:が|は|も)?")
 

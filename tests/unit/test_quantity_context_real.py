@@ -123,3 +123,14 @@ def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
     assert cat(pipeline, "・中高度防空システムNASAMS 2機", "2機")[0] == "COUNT"
     assert cat(pipeline, "パトリオット2基が届いた。", "2基")[0] == "COUNT"
     assert cat(pipeline, "パトリオット迎撃ミサイル10発を撃った。", "10発")[0] == "MISSILE"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # the verb after "of which" belongs to the subset
+    ("派遣された兵約1万人のうち3000人以上が死傷した。", "約1万人", "PERSONNEL"),
+    ("派遣された兵約1万人のうち3000人以上が死傷した。", "3000人以上", "CASUALTY"),
+    # a short aside with a comma between the subject and its count
+    ("兵士の死者数が1日あたり、約80人に上る。", "約80人", "CASUALTY"),
+])
+def test_of_which_and_asides(nlp, text, span, expected):
+    assert cat(nlp, text, span)[0] == expected
