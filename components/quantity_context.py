@@ -256,6 +256,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     rule = rules.item_rule(item, hit.unit) if item else None
     if rule is not None and item_end == hit.start and _mixed_pair(text, hit, item, rule, rules):
         return Inference(None, "COUNT")  # ドローンやミサイルあわせて400機: a mixed total (NOTES-real1)
+    if rule is not None and item_end is not None and item_end > hit.end and _mixed_after(text, item_end, rule, hit, rules):
+        return Inference(item, "COUNT")  # 1万4,333点の車両・火砲・航空機・船舶: a mixed total (NOTES-real2)
     if item and rule is None:
         item, rule = _trim_item(item, hit, rules)
     if rule is None:
@@ -302,6 +304,26 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
 
 _JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・)$")
 _WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
+
+
+MAX_JOINED = 6
+_JOINED_AFTER = re.compile(r"(?:・|や|と|および|及び)(" + NOUN_CHARS + r"{1,12})")
+
+
+def _mixed_after(text: str, item_end: int, rule: Rule, hit: Hit, rules: CategoryRules) -> bool:
+    """Whether the item after the count is the first of joined nouns of different weapon categories."""
+    if rule.category not in _WEAPON_CATEGORIES:
+        return False
+    at = item_end
+    for _ in range(MAX_JOINED):  # 車両・火砲・航空機: any later noun of another weapon category
+        m = _JOINED_AFTER.match(text, at)
+        if m is None:
+            return False
+        other = rules.item_rule(m.group(1), hit.unit)
+        if other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category:
+            return True
+        at = m.end()
+    return False
 
 
 def _mixed_pair(text: str, hit: Hit, item: str, rule: Rule, rules: CategoryRules) -> bool:

@@ -134,3 +134,13 @@ def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
 ])
 def test_of_which_and_asides(nlp, text, span, expected):
     assert cat(nlp, text, span)[0] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a count before joined nouns of different weapon categories is a mixed total
+    ("敵は1万点の車両・火砲・航空機を失った。", "1万点", "COUNT"),
+    ("30両の戦車と装甲車が届いた。", "30両", "VEHICLE"),
+    ("20機の無人機、ミサイル5発を撃墜した。", "20機", "DRONE"),
+])
+def test_mixed_totals_after_the_count(nlp, text, span, expected):
+    assert cat(nlp, text, span)[0] == expected
