@@ -56,7 +56,8 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
 # 死者数が1日あたり、約100人: one short aside with a comma may stand between the subject and its count
-_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はが](?=[^。、,，はが]{0,16}$|[^。、,，はが]{1,8}、[^。、,，はが]{0,6}$)")
+_SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
+                      + r"[はが](?=[^。、,，はが]{0,16}$|[^。、,，はが]{0,7}[^。、,，はがしてでた]、[^。、,，はが]{0,6}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
@@ -270,6 +271,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
         topic_rule = rules.item_rule(topic.group(1), hit.unit) if topic else None
+        if topic_rule is not None and hit.unit in PEOPLE_UNITS and topic_rule.category in _WEAPON_CATEGORIES:
+            topic_rule = None  # 無人機が直撃し、12人が死亡: a weapon subject does not make people weapons
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
     verb = _casualty_verb(text, hit, item_end, rules)

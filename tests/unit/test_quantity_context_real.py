@@ -144,3 +144,7 @@ def test_of_which_and_asides(nlp, text, span, expected):
 ])
 def test_mixed_totals_after_the_count(nlp, text, span, expected):
     assert cat(nlp, text, span)[0] == expected
+
+
+def test_weapon_subject_does_not_make_people_weapons(nlp):
+    assert cat(nlp, "バスに無人機が直撃し、8人が死亡した。", "8人")[0] == "CASUALTY"
