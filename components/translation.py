@@ -153,11 +153,18 @@ def spells_acronym(ja: str, acronym: str) -> bool:
     loanword's first sound) or several at once where one of its glosses has
     exactly those initials: ``ファーストパーソンビュー`` → F, P, V; ``ウクライナ
     安全保障支援イニシアティブ`` → U, S, A, I; ``北大西洋条約機構`` → NAT, O.
-    Every word must give at least one letter and every letter must be given.
+    Every word must give at least one letter and every letter must be given;
+    two words may also give them in the English order (``ウクライナ軍`` → AF, U).
     """
     words, letters = acronym_words(ja), acronym.upper()
     if len(words) < 2 and len(letters) > 1 and not any(letters == a for a in gloss_acronyms(ja)):
         return False
+    # English puts "X of Y" where Japanese writes Y X: ウクライナ軍 (AFU, Armed Forces of Ukraine)
+    return _spelled_in_order(words, letters) or (len(words) == 2 and _spelled_in_order(words[::-1], letters))
+
+
+def _spelled_in_order(words: Sequence[str], letters: str) -> bool:
+    """Whether ``words``, in this order, give all of ``letters``, each word at least one."""
     reach = {0}
     for word in words:
         gives = _word_letters(word)
