@@ -246,7 +246,7 @@ def time_annotate(nlp: Language, source: Path, output: Path, n_process: int, bat
 
 
 def measure_e2e(name: str, config: ConfigLike, texts: Sequence[str], chars: int, batch_size: int,
-                n_processes: Sequence[int] = (1, 2)) -> Dict[str, Any]:
+                n_processes: Sequence[int] = (1, 2), shard_size: int = 1000) -> Dict[str, Any]:
     """End to end for one of our configs: ``time_annotate`` at each ``n_process``, and ``nlp.pipe`` on the same texts.
 
     Args:
@@ -256,11 +256,14 @@ def measure_e2e(name: str, config: ConfigLike, texts: Sequence[str], chars: int,
         chars (int): Size of the input in characters.
         batch_size (int): ``nlp.pipe`` batch size.
         n_processes (Sequence[int]): ``n_process`` values to run.
+        shard_size (int): Records per shard, as ``gunji annotate --shard-size`` (default 1000). With
+            several processes each worker takes a shard's worth of records at a time, so an input of
+            fewer than about two shards per worker cannot keep the workers busy.
     """
     from pipeline.loader import load_pipeline
 
     nlp = load_pipeline(config)
-    out: Dict[str, Any] = {"config": str(config), "runs": []}
+    out: Dict[str, Any] = {"config": str(config), "shard_size": shard_size, "runs": []}
     with tempfile.TemporaryDirectory(prefix="gunji-e2e-") as tmp:
         source = Path(tmp) / "input.jsonl"
         out["records"], out["chars"] = write_e2e_input(texts, chars, source)
@@ -268,7 +271,7 @@ def measure_e2e(name: str, config: ConfigLike, texts: Sequence[str], chars: int,
         for _ in nlp.pipe(inputs[:WARMUP_RECORDS], batch_size=batch_size):
             pass
         for n_process in n_processes:
-            run = time_annotate(nlp, source, Path(tmp) / f"out-{n_process}", n_process, batch_size)
+            run = time_annotate(nlp, source, Path(tmp) / f"out-{n_process}", n_process, batch_size, shard_size)
             logger.info("e2e %s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
                         run["chars_per_second"], run["records"], run["seconds"])
             out["runs"].append(run)
@@ -331,6 +334,7 @@ def run_benchmark(
     repeats: int = 1,
     e2e_chars: int = 0,
     e2e_full_chars: int = 0,
+    e2e_shard_size: int = 1000,
 ) -> Dict[str, Any]:
     """Time the pipelines on the same records, measure memory, write and return the figures.
 
@@ -349,6 +353,7 @@ def run_benchmark(
         e2e_chars (int): When positive, time ``gunji annotate --fast`` end to end on an input of
             about this many characters (``measure_e2e``).
         e2e_full_chars (int): When positive, the same for the full config on its own input.
+        e2e_shard_size (int): Records per shard in the end-to-end runs.
     """
     base, source = source_texts(sources)
     texts = repeat_texts(base, records)
@@ -371,11 +376,13 @@ def run_benchmark(
     if e2e_chars > 0 or e2e_full_chars > 0:
         results["e2e"] = {}
         if e2e_chars > 0:
-            results["e2e"]["fast"] = measure_e2e("fast", fast_config, base, e2e_chars, batch_size, n_processes)
+            results["e2e"]["fast"] = measure_e2e("fast", fast_config, base, e2e_chars, batch_size, n_processes,
+                                                   e2e_shard_size)
             results["e2e_fast_nproc2_over_nproc1"] = results["e2e"]["fast"]["nproc2_over_nproc1"]
             results["e2e_fast_over_pipe"] = results["e2e"]["fast"]["e2e_over_pipe"]
         if e2e_full_chars > 0:
-            results["e2e"]["full"] = measure_e2e("full", full_config, base, e2e_full_chars, batch_size, n_processes)
+            results["e2e"]["full"] = measure_e2e("full", full_config, base, e2e_full_chars, batch_size, n_processes,
+                                                   e2e_shard_size)
             results["e2e_full_nproc2_over_nproc1"] = results["e2e"]["full"]["nproc2_over_nproc1"]
     results["timings"] = [{**asdict(t), "chars_per_second": t.chars_per_second,
                            "chars_per_cpu_second": t.chars_per_cpu_second} for t in timings]
@@ -436,7 +443,8 @@ def summary_lines(results: Dict[str, Any]) -> List[str]:
         lines.append(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: n/a")
     for name, e2e in results.get("e2e", {}).items():
         runs = ", ".join(f"n_process={r['n_process']} {r['chars_per_second']:,.0f}" for r in e2e["runs"])
-        lines.append(f"  e2e {name} ({e2e['records']:,} records, {e2e['chars']:,} chars): {runs} chars/s; "
+        lines.append(f"  e2e {name} ({e2e['records']:,} records, {e2e['chars']:,} chars, shards of "
+                     f"{e2e.get('shard_size', 1000)}): {runs} chars/s; "
                      f"nlp.pipe {e2e['pipe_chars_per_second']:,.0f}")
     for key, target in E2E_TARGETS.items():
         if key in results:
@@ -460,7 +468,8 @@ def bench_main(args: Any, emit: Optional[Callable[[str], None]] = None) -> int:
                             pipelines=tuple(args.pipelines or PIPELINES), repeats=getattr(args, "repeats", 1),
                             n_processes=tuple(getattr(args, "n_process", None) or (1, 2)),
                             e2e_chars=getattr(args, "e2e_chars", 0) or 0,
-                            e2e_full_chars=getattr(args, "e2e_full_chars", 0) or 0)
+                            e2e_full_chars=getattr(args, "e2e_full_chars", 0) or 0,
+                            e2e_shard_size=getattr(args, "e2e_shard_size", 1000) or 1000)
     for line in summary_lines(results):
         emit(line)
     if args.output is not None:
@@ -487,6 +496,9 @@ def add_bench_arguments(parser: Any) -> None:
                              "(e.g. 1500000), n_process 1 and 2, against nlp.pipe on the same texts")
     parser.add_argument("--e2e-full-chars", type=int, default=0, metavar="N",
                         help="the same for the full config on its own input of about N chars (slow: ~3k chars/s)")
+    parser.add_argument("--e2e-shard-size", type=int, default=1000, metavar="N",
+                        help="records per shard in the end-to-end runs (default 1000, as gunji annotate); "
+                             "n_process 2 needs several shards per worker")
     parser.add_argument("--pipelines", nargs="+", choices=PIPELINES,
                         help="time only these (default all five; a ratio whose side is left out is null)")
 

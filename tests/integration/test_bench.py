@@ -52,8 +52,9 @@ def test_end_to_end_part_reports_its_ratios(tmp_path):
     pytest.importorskip("sudachipy")
     fast, _missing = fast_config_for_tests(tmp_path)
     results = run_benchmark(4, None, fast_config=fast, quick=True, sources=[REPO / "corpus" / "example.txt"],
-                            pipelines=(), e2e_chars=3000)
+                            pipelines=(), e2e_chars=3000, e2e_shard_size=5)
     e2e = results["e2e"]["fast"]
+    assert e2e["shard_size"] == 5
     assert e2e["chars"] >= 3000 and e2e["records"] > 0
     assert [run["n_process"] for run in e2e["runs"]] == [1, 2]
     for run in e2e["runs"]:
