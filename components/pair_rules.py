@@ -33,6 +33,7 @@ _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
     r"|(?P<kanji>(?:(?!第[0-9０-９])[\u4e00-\u9fff々ヶ])+)|(?P<no>の)")  # ロシア軍第1…: 第1 is its own unit
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a Latin acronym item: ISW, USAI, NATO
 _VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
 _BOUNDARY = re.compile(r"[。！？!?\n]")
 _PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
@@ -179,7 +180,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     last = units[-1]
     if last.end != len(before.rstrip("(（").rstrip(" 　")):
         return None
-    if re.fullmatch(r"[A-Z]{2,6}", item.text):
+    if _ACRONYM.fullmatch(item.text):
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
             return (2.0, spelled, last.end, "acronym")
@@ -194,7 +195,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
     if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
-    elif re.fullmatch(r"[A-Z]{2,6}", item.text):
+    elif _ACRONYM.fullmatch(item.text):
         start = _acronym_start(units, start, last, item.text)
     return (2.0, start, last.end, "paren")
 
@@ -273,7 +274,7 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
     if not m:
         eq = re.match(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})", text[item.end:])
-        if eq and re.fullmatch(r"[A-Z]{2,6}", item.text) and spells_acronym(eq.group(1), item.text):
+        if eq and _ACRONYM.fullmatch(item.text) and spells_acronym(eq.group(1), item.text):
             return Pair((item.end + eq.start(1), item.end + eq.end(1)), (item.start, item.end), 1.0, "acronym")
         return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
     if re.match(r"[旧元前現新略通]", m.group(1)):
@@ -283,7 +284,7 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     kana = ja.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     if is_katakana(kana) and coded_similarity(ja, item.words) >= T_ADJ:
         return Pair((js, je), (item.start, item.end), 1.0, "phonetic")
-    acronym = len(item.words) == 1 and re.fullmatch(r"[A-Z]{2,6}", item.words[0])
+    acronym = len(item.words) == 1 and _ACRONYM.fullmatch(item.words[0])
     if acronym and len(ja) >= 3:
         if _COUNTRY_DESCRIPTOR.match(ja):
             js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局
