@@ -33,7 +33,7 @@ _FOLLOWS = {
     "head": ("ordinal", "head", "named"),
     "type": ("type", "head"),
     "ordinal": ("type", "head"),
-    "name": ("head",),
+    "name": ("type", "head"),  # オデーサ対空ミサイル旅団: a place-named unit with its role
     "counted": ("head",),
 }
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
@@ -280,7 +280,7 @@ class UnitGrammar:
             return False  # after 部隊/旅団 only 司令部-like heads: 旅団司令部
         if state == "ordinal" and not entry.get("after_ordinal", False):
             return False
-        if state == "name" and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name"):
+        if "name" in kinds and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name"):
             return False  # ボストーク大隊, パトリオット部隊; not a name before 軍
         if state == "counted":
             return entry.get("echelon") in _NAME_ECHELONS

@@ -34,6 +34,9 @@ def units(nlp, text):
     ("ロシア軍統帥部は攻勢を命じた。", ["ロシア軍統帥部"]),
     ("ロシア第8近衛連合軍の部隊が移動した。", ["ロシア第8近衛連合軍"]),
     ("北朝鮮の暴風軍団が前線に着いた。", ["暴風軍団"]),
+    # a place-named unit with its role (a name, a type word, then a named echelon)
+    ("撃墜したのはヘルソン対空ミサイル旅団だった。", ["ヘルソン対空ミサイル旅団"]),
+    ("マリウポリ砲兵連隊が反撃した。", ["マリウポリ砲兵連隊"]),
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
