@@ -211,6 +211,10 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # 主要7カ国(G7), 主要20カ国・地域: the name of a group
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
         norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
+    category = unit.category if unit else None
+    weight = _WEIGHT_OF.get(m.group("unit") or m.group("sunit") or "")
+    if weight and _MUNITION_AFTER.match(text, m.end()):
+        norm, category = weight, "COUNT"  # 500ポンド爆弾, 250キロ爆弾: a bomb's weight class, not money or distance
     bound, approx = _bound_and_approx((*parts, m.group("pre2"), m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
     if m.group("verb"):
@@ -225,10 +229,15 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         bound = _separated_bound(text, start) or bound
     core_end = m.start("suf") if m.group("suf") else m.start("verb") if m.group("verb") else m.end()
     hit = Hit(start=start, end=m.end(), core=(m.start("num"), core_end), value=value, unit=norm,
-              unit_category=unit.category if unit else None, approx=approx, bound=bound)
+              unit_category=category, approx=approx, bound=bound)
     if second is not None:
         hit.value_max, hit.bound = second.value, "range"
     return hit
+
+
+# A weight before a munition (NOTES-real3: 500ポンド → lb; weights are COUNT, quantity_units.tsv)
+_WEIGHT_OF = {"ポンド": "lb", "キロ": "kg"}
+_MUNITION_AFTER = re.compile(r"級?の?(?:誘導|滑空|航空|無誘導|精密誘導|通常)?(?:爆弾|弾頭|爆薬)")
 
 
 # 少なくとも死者50人, 最大で全体の50%, 少なくとも、1つの…: a bound word separated from the number by its

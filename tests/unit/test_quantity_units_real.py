@@ -1,4 +1,4 @@
-"""Units and counters met in published reporting (issue 10): weights (トン, kg: COUNT, as both
+"""Units and counters met in published reporting (issue 10): weights (トン, kg, a bomb's ポンド: COUNT, as both
 real-text annotators took them), 平方マイル, and the counters 集落 and 着.
 
 All example sentences are written for these tests.
@@ -33,6 +33,11 @@ def found(nlp, text):
     ("敵は週に約3.2平方マイルを奪った。", "約3.2平方マイル", 3.2, None, "mi²", "AREA", True),
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
+    # a weight class before a munition: pounds and kilos, not money or distance
+    ("機は500ポンド爆弾を投下した。", "500ポンド", 500, None, "lb", "COUNT", False),
+    ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
+    ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
+    ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
 def test_real_reporting_units(nlp, text, span, value, value_max, unit, category, approx):
     got = found(nlp, text)
