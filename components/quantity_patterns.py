@@ -82,6 +82,11 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
     return "|".join(parts)
 
 
+# A number with no counter also stands as a predicate (損失は兵士で20,800です, 死者は1万2000に上る);
+# only a thousand or more written with a magnitude or separators passes (quantity_rules._bare_ok).
+BARE_PREDICATE = r"です|でした|だっ|だ。|に上[るっり]|に達[しす]"
+
+
 def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]:
     """Compile the Japanese, the Latin-script and the Japanese single-number (no range) regexes."""
     ja_units = _unit_alternation(u for u in units.values() if not u.flags & {"latin", "symbol"})
@@ -92,7 +97,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?P<sep>{RANGE_SEP})"
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
-        rf"(?:(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})|(?P<bare>(?=(?:{SUFFIX})?の)))"
+        rf"(?:(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})|(?P<bare>(?=(?:{SUFFIX})?(?:の|{BARE_PREDICATE}))))"
         rf"(?P<suf>{SUFFIX})?"
         rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(

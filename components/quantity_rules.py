@@ -260,10 +260,11 @@ def _minus_before(text: str, start: int) -> bool:
     return start == 1 or text[start - 2] not in INSIDE_BEFORE
 
 
-# 44の集落, 65のグループ, 3000以上の大型装備: a bare number before の counts these nouns (unit null,
+# 44の集落, 65のグループ, 3000以上の大型装備, 約200のミサイル: a bare number before の counts these nouns (unit null,
 # ANNOTATION.md ``17万のロシア部隊``); other bare numbers before の are names, years or numbering (背番号10の)
 _BARE_COUNTED = re.compile(r"(?:以上|超|余り)?の(?:[^\s。、]{0,4}?)(?:集落|町|村|都市|拠点|陣地|グループ|部隊|旅団|大隊|"
-                           r"装備|兵器|標的|目標|工場|施設|基地|飛行場|企業|国|地域)")
+                           r"装備|兵器|標的|目標|工場|施設|基地|飛行場|企業|国|地域|"
+                           r"ミサイル|ドローン|無人機|砲弾|ロケット弾|戦車|航空機)")  # 約200のミサイルやドローン
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2}")

@@ -34,6 +34,7 @@ def found(nlp, text):
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
     # a weight class before a munition: pounds and kilos, not money or distance
+    ("戦術無人航空機7機を失った。", "7機", 7, None, "機", "DRONE", False),  # 無人航空機, not 航空機
     ("機は500ポンド爆弾を投下した。", "500ポンド", 500, None, "lb", "COUNT", False),
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
@@ -65,13 +66,17 @@ def test_descending_from_is_no_range(nlp, text, spans):
     ("部隊は31の集落を奪還した。", "31", 31, "exact"),
     ("敵は2500以上の装備を失った。", "2500以上", 2500, "at_least"),
     ("監視団は12のグループが移動中だとみる。", "12", 12, "exact"),
+    ("敵は約200のミサイルとドローンで攻撃した。", "約200", 200, "exact"),
+    ("損失は兵士で20,800です。", "20,800", 20800, "exact"),  # a bare number as the predicate
+    ("死者は1万2000に上る。", "1万2000", 12000, "exact"),
 ])
 def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
     q = found(nlp, text)[span]
     assert (q["value"], q.get("unit"), q["bound"]) == (value, None, bound)
 
 
-@pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。"])
+@pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。",
+                                  "順位は3です。", "開始は2024でした。"])
 def test_bare_number_near_misses(nlp, text):
     assert found(nlp, text) == {}
 

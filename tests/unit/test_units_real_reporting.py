@@ -37,6 +37,7 @@ def units(nlp, text):
     # a place-named unit with its role (a name, a type word, then a named echelon)
     ("撃墜したのはヘルソン対空ミサイル旅団だった。", ["ヘルソン対空ミサイル旅団"]),
     ("マリウポリ砲兵連隊が反撃した。", ["マリウポリ砲兵連隊"]),
+    ("英軍情報部門とウクライナ軍事情報機関が分析した。", ["英軍情報部門", "ウクライナ軍事情報機関"]),
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected

@@ -70,6 +70,9 @@ def test_suffix_must_apply_to_the_head_group():
     ("模倣機20機は途中で消えた。", ["模倣機"]),
     ("5機は電子戦システムで落とされた。", ["電子戦システム"]),
     ("爆撃機から誘導航空ミサイルが放たれた。", ["爆撃機", "誘導航空ミサイル"]),
+    ("敵は砲兵システム4基を失った。", ["砲兵システム"]),  # General Staff loss lists
+    ("超音速長距離爆撃機が撃破された。", ["超音速長距離爆撃機"]),
+    ("極超音速ミサイルが迎撃された。", ["極超音速ミサイル"]),
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
     assert texts(run(text)) == expected
