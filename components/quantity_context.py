@@ -65,6 +65,7 @@ WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 PEOPLE_UNITS = {"人", "名"}
+SOLDIER_COUNTER = "兵"  # 28万兵を動員 (NOTES-real6): a counter that is itself the item
 UNIT_FAMILY = {"名": "人"}
 
 
@@ -261,6 +262,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         return Inference(item, "COUNT")  # 1万4,333点の車両・火砲・航空機・船舶: a mixed total (NOTES-real2)
     if item and rule is None:
         item, rule = _trim_item(item, hit, rules)
+    if rule is None and hit.unit == SOLDIER_COUNTER:
+        rule = rules.item_rule(SOLDIER_COUNTER, hit.unit)  # 28万兵: the counter names soldiers (troops, or losses)
     if rule is None:
         weapon = _counted_weapon(text, hit, weapons, rules)
         if weapon is not None:

@@ -32,7 +32,7 @@ RANGE_SEP = r"(?:[〜~～\-‐－–—]|から(?=[約およそ最大0-9０-９�
 # A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a
 # lower bound, に満たない/を下回る an upper one; verbs that only report (に上る, に達する) stay outside.
 # A space may stand before the verb in web text (12万人 を超えた); ている forms stay in the span (NOTES-real4).
-VERB_AT_LEAST = r"[ \u00a0]?を(?:超え(?:ている|ていた|る|た)?|超す|超し|上回(?:っている|っていた|る|った|り))"
+VERB_AT_LEAST = r"[ \u00a0]?を(?:[超越]え(?:ている|ていた|る|た)?|[超越][すし]|上回(?:っている|っていた|る|った|り))"  # 越え: NOTES-real6
 VERB_AT_MOST = r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)|を下回(?:っている|っていた|る|った|り))"
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).

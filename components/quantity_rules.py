@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
+from .quantity_fractions import Fraction, find_fractions
 from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_MOST, Unit, compile_patterns, load_units
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
@@ -324,6 +325,13 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     return hit
 
 
+def _fraction_hit(f: Fraction) -> Hit:
+    """A Hit for ``3分の1`` (components.quantity_fractions): unit null, category RATIO."""
+    bound, approx = _bound_and_approx((f.pre, f.suf), False)
+    return Hit(start=f.start, end=f.end, core=f.core, value=f.value, unit=None, unit_category="RATIO",
+               approx=approx, bound=bound)
+
+
 def _ja_hits(text: str, units: Dict[str, Unit], ja: Pattern, single: Pattern) -> Iterable[Hit]:
     """Japanese hits in order; a rejected range (``1人から3万円``) is read again as a single number."""
     pos = 0
@@ -357,6 +365,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     """
     ja, latin, single = patterns or compile_patterns(units)
     hits = list(_ja_hits(text, units, ja, single))
+    if "分の" in text:
+        hits += [_fraction_hit(f) for f in find_fractions(text)]
     if re.search(r"[0-9]", text):
         hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

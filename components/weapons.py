@@ -28,6 +28,7 @@ the knowledge in
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -90,6 +91,23 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
     if all(t.text.isascii() for t in tokens[cand.start:cand.end]):
         return False
     return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start for s, e in units)
+
+
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+
+
+def _inside_dotted_name(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """Drop a listed katakana name joined by ``・`` to a katakana word that is no weapon: ``ウラン・ウデ``
+    is a city, not the Kh-35 (``ウラン``); ``シャヘド・ドローン`` keeps both (``ドローン`` is a candidate)."""
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    n = len(tokens)
+
+    def joined(dot: int, other: int) -> bool:
+        return (0 <= other < n and tokens[dot].text == "・" and other not in covered
+                and bool(_KATAKANA_WORD.fullmatch(tokens[other].text)))
+
+    return [c for c in chosen if c.kind != "name" or not _KATAKANA_WORD.fullmatch(tokens[c.start].text)
+            or not ((c.end < n and joined(c.end, c.end + 1)) or (c.start > 1 and joined(c.start - 1, c.start - 2)))]
 
 
 def _toks(doc: Doc) -> List[Tok]:
@@ -169,7 +187,7 @@ class WeaponRecognizer(TablePipe):
         tokens = _toks(doc)
         # no entity on any token (the fast config): no NER guesses to look for, so no pass over the tokens
         labels = self.ner_labels if self.use_ner_signal and doc.has_annotation("ENT_TYPE") else ()
-        chosen = choose_candidates(tokens, hits, self.grammar, self.context_window, labels)
+        chosen = _inside_dotted_name(tokens, choose_candidates(tokens, hits, self.grammar, self.context_window, labels))
         units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
         if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
             chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in units)

@@ -35,6 +35,12 @@ def found(nlp, text):
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
     # a weight class before a munition: pounds and kilos, not money or distance
     ("戦術無人航空機7機を失った。", "7機", 7, None, "機", "DRONE", False),  # 無人航空機, not 航空機
+    ("射程は1万キロ・メートル以上だ。", "1万キロ・メートル以上", 10000, None, "km", "DISTANCE", False),
+    ("敵は28万兵を動員した。", "28万兵", 280000, None, "兵", "PERSONNEL", False),  # 兵 as a counter
+    ("そのうち12万兵が死亡した。", "12万兵", 120000, None, "兵", "CASUALTY", False),
+    ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
+    ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
+    ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
     ("機は500ポンド爆弾を投下した。", "500ポンド", 500, None, "lb", "COUNT", False),
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
@@ -44,11 +50,12 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
     got = found(nlp, text)
     assert span in got, f"{span!r} not among {list(got)}"
     q = got[span]
-    assert (q["value"], q.get("value_max"), q["unit"], q["category"], q["approx"]) == \
+    assert (q["value"], q.get("value_max"), q.get("unit"), q["category"], q["approx"]) == \
         (value, value_max, unit, category, approx)
 
 
-@pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。"])
+@pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。",
+                                  "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 

@@ -73,6 +73,7 @@ def test_suffix_must_apply_to_the_head_group():
     ("敵は砲兵システム4基を失った。", ["砲兵システム"]),  # General Staff loss lists
     ("超音速長距離爆撃機が撃破された。", ["超音速長距離爆撃機"]),
     ("極超音速ミサイルが迎撃された。", ["極超音速ミサイル"]),
+    ("群体ドローンで攻撃した。", ["群体ドローン"]),
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
     assert texts(run(text)) == expected

@@ -111,6 +111,12 @@ def test_context_does_not_cross_sentences(run):
     assert texts(run("ポーランドのクラブ自走砲。夜はクラブで飲んだ。")) == ["クラブ", "自走砲"]
 
 
+def test_listed_name_inside_a_dotted_name_is_not_taken(run):
+    # ウラン is listed (Kh-35) but ウラン・ウデ is a city; シャヘド・ドローン keeps both words
+    assert texts(run("首都ウラン・ウデ郊外の倉庫が燃えた。")) == []
+    assert texts(run("対艦ミサイル「ウラン」とシャヘド・ドローン。")) == ["対艦ミサイル", "ウラン", "シャヘド", "ドローン"]
+
+
 def test_all_caps_alias_needs_capitals(run):
     assert texts(run("The HARM missile hit a radar.")) == ["HARM", "missile"]
     assert texts(run("It did no harm to anyone.")) == []

@@ -1,0 +1,42 @@
+"""Fractions written ``N分のM`` (``3分の1``, ``4分の1余り``, ``十分の一``): QUANTITY, value M/N, unit null,
+category RATIO.
+
+Three annotators of published reporting took them so, each on their own (NOTES-real4 ``4分の1余り``,
+NOTES-real5 ``3分の1``, NOTES-real6 ``10分の1``). ``分`` alone is no counter here (minutes are not
+counted), so the general number regex never reads these; this module finds them on their own and
+``quantity_rules.find_quantities`` merges them, the longer hit winning on overlap.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple, Optional
+
+from .numerals import parse_number
+from .quantity_patterns import ARAB, JA_PREFIX, KAN, SUFFIX
+
+_FRACTION = re.compile(
+    rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])"
+    rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?"
+    rf"(?P<den>{ARAB}|{KAN}+)分の(?P<num>{ARAB}|{KAN}+)(?![0-9０-９〇一二三四五六七八九十百千万億兆])"
+    rf"(?P<suf>{SUFFIX})?")
+
+
+class Fraction(NamedTuple):
+    """One fraction: offsets (qualifiers included), the core offsets, value and qualifier words."""
+
+    start: int
+    end: int
+    core: tuple
+    value: float
+    pre: Optional[str]
+    suf: Optional[str]
+
+
+def find_fractions(text: str) -> Iterator[Fraction]:
+    """Every ``N分のM`` in ``text`` with a proper denominator (2 or more) and 0 < M < N."""
+    for m in _FRACTION.finditer(text):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if den is None or num is None or not (den.value >= 2 and 0 < num.value < den.value):
+            continue
+        yield Fraction(m.start(), m.end(), (m.start("den"), m.end("num")), num.value / den.value,
+                       m.group("pre"), m.group("suf"))
