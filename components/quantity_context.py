@@ -55,9 +55,10 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
-# 死者数が1日あたり、約100人: one short aside with a comma may stand between the subject and its count
+# 死者数が1日あたり、約100人, 死傷者が、数百人: one short aside with a comma (or the comma alone) may stand
+# between the subject and its count
 _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
-                      + r"[はが](?=[^。、,，はが]{0,16}$|[^。、,，はが]{0,7}[^。、,，はがしてでた]、[^。、,，はが]{0,6}$)")
+                      + r"[はが](?=[^。、,，はが]{0,16}$|(?:[^。、,，はが]{0,7}[^。、,，はがしてでた])?、[^。、,，はが]{0,6}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
@@ -411,7 +412,8 @@ def _civil_after(text: str, hit: Hit, rules: CategoryRules) -> bool:
 
 
 def _civilians(text: str, hit: Hit, s_start: int, s_end: int, rules: CategoryRules) -> bool:
-    """True when a civilian word is nearer to the count than any military word in its sentence."""
+    """True when a civilian word is nearer to the count than any military word in ``text[s_start:s_end]``
+    (its sentence, or a wider window when the sentence says nothing)."""
     if rules.civil_re is None:
         return False
     sentence, pos = text[s_start:s_end], hit.start - s_start
@@ -464,6 +466,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     if carried is not None:
         return Inference(item, carried.category, carried.casualty)
     if people and rules.military_re is not None:
+        if _civilians(text, hit, max(0, hit.start - CONTEXT_WINDOW), hit.end + CONTEXT_WINDOW, rules):
+            return Inference(item, "COUNT")  # …難民危機。受け入れ先はポーランドの約183万人: refugees, nearer than 侵攻
         window = text[max(0, hit.start - CONTEXT_WINDOW):hit.end + CONTEXT_WINDOW]
         if rules.military_re.search(window):
             return Inference(item, "PERSONNEL")

@@ -102,6 +102,10 @@ REAL_TEXT_CATEGORIES = [
     ("派遣された兵約1万人のうち3000人以上が死傷した。", "3000人以上", "CASUALTY"),
     # a short aside with a comma between the subject and its count
     ("兵士の死者数が1日あたり、約80人に上る。", "約80人", "CASUALTY"),
+    ("派遣された兵士の死傷者が、数百人にのぼる。", "数百人", "CASUALTY"),  # or the comma alone
+    # a civilian word nearer than any military word, in the sentences before
+    ("侵攻で周辺国に逃れた人が増え、難民危機になった。受け入れ先はポーランドの約18万人が最多だ。", "約18万人", "COUNT"),
+    ("侵攻で市民が逃れた。部隊は前線に増援を送った。前線の約1万人が動いた。", "約1万人", "PERSONNEL"),
     # a count before joined nouns of different weapon categories is a mixed total
     ("敵は1万点の車両・火砲・航空機を失った。", "1万点", "COUNT"),
     ("30両の戦車と装甲車が届いた。", "30両", "VEHICLE"),
