@@ -84,7 +84,7 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
 
 # A number with no counter also stands as a predicate (損失は兵士で20,800です, 死者は1万2000に上る);
 # only a thousand or more written with a magnitude or separators passes (quantity_rules._bare_ok).
-BARE_PREDICATE = r"です|でした|だっ|だ。|に上[るっり]|に達[しす]"
+BARE_PREDICATE = r"です|でした|だっ|だ。|に上[るっり]|に達[しす]|に満た|を[超越上]"
 
 
 def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]:

@@ -76,6 +76,7 @@ def test_descending_from_is_no_range(nlp, text, spans):
     ("敵は約200のミサイルとドローンで攻撃した。", "約200", 200, "exact"),
     ("損失は兵士で20,800です。", "20,800", 20800, "exact"),  # a bare number as the predicate
     ("死者は1万2000に上る。", "1万2000", 12000, "exact"),
+    ("購入予算は2億に満たない。", "2億に満たない", 200000000, "at_most"),
 ])
 def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
     q = found(nlp, text)[span]
