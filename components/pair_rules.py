@@ -184,6 +184,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
             return (2.0, spelled, last.end, "acronym")
+        if last.kind == "kata":
+            start = _glued_name_start(units, len(item.text))
+            if start is not None:  # ポーランド軍需グループ(PGZ): a compound name glossed by an acronym
+                return (1.5, start, last.end, "acronym")
     if last.kind != "kanji" or len(last.text) < 2:
         return None
     start = last.start
@@ -214,6 +218,17 @@ def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
             break
         k -= 1
     return None
+
+
+def _glued_name_start(units: List[Unit], letters: int) -> Optional[int]:
+    """Start of a compound name ending in a katakana word, glued kanji/katakana words no more than
+    the acronym's letters (``ポーランド軍需グループ(PGZ)``: three words, three letters), or None
+    for a lone word, which only a sound match may pair. A one-kanji descriptor (米, 露) stays outside."""
+    k = len(units) - 1
+    while (k > 0 and len(units) - k < letters and units[k - 1].end == units[k].start
+           and units[k - 1].kind in ("kata", "kanji") and len(units[k - 1].text) > 1):
+        k -= 1
+    return units[k].start if k < len(units) - 1 else None
 
 
 def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> int:

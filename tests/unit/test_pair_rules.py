@@ -60,6 +60,9 @@ def test_code_similarity_ignores_the_shared_code():
     ("ベラルーシ国家保安委員会(KGB)は", [("ベラルーシ国家保安委員会", "KGB")]),
     ("米シンクタンク大西洋評議会(AC)は", [("大西洋評議会", "AC")]),
     ("同国の国家警備隊(NGU)は", [("国家警備隊", "NGU")]),
+    # a compound name ending in katakana: its glued words, no more than the letters
+    ("ポーランド軍需グループ(PGZ)の4社は", [("ポーランド軍需グループ", "PGZ")]),
+    ("同社のフロンティア(XKQ)は", []),  # a lone katakana word needs a sound match
 ])
 def test_acronym_covers_the_organisation_name(text, expected):
     assert pairs_of(text) == expected
