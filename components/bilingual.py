@@ -4,7 +4,7 @@ Writes to ``doc.spans[spans_key]`` (default ``"bilingual"``):
 
 - ``JA`` and ``EN`` spans, one of each per pair (``ポクロウスク`` / ``Pokrovsk``),
   each storing ``{"counterpart": [start_char, end_char], "pair_id": N,
-  "evidence": "phonetic"|"head"|"paren"|"acronym"|"exonym"|"designation"|"taxon"|"translation"}`` through
+  "evidence": "phonetic"|"head"|"paren"|"acronym"|"exonym"|"designation"|"taxon"|"translation"|"list"}`` through
   ``components.attributes.set_span_attrs``;
 - ``VARIANT`` spans for parenthesised alternative spellings
   (``ポクロフスク(ポクロウスク、パコフスク)``), storing

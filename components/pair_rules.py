@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
+from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity
 from .translation import opens_acronym, spells_acronym, translation_pair, word_count
@@ -358,10 +359,14 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
     """
     text = text.translate(_HALF_WIDTH)  # （ＣＳＩＳ） reads as (CSIS); one character each, so offsets hold
     en_heads = english_heads(heads)
-    pairs: List[Pair] = []
-    taken_ja: List[Tuple[int, int]] = []
+    listed = list_pairs(text)  # ・US Air Force アメリカ空軍: list entries, Latin first (components.pair_lists)
+    pairs: List[Pair] = [Pair(ja, en, 2.0, "list") for ja, en in listed]
+    taken_ja: List[Tuple[int, int]] = [ja for ja, _ in listed]
     prev_end = 0
     for cs, ce in latin_chunks(text):
+        if any(es < ce and cs < ee for _, (es, ee) in listed):
+            prev_end = ce
+            continue
         taxon = _taxon_pair(text, cs, ce)
         if taxon is not None:
             if not any(taxon.ja[0] < b and a < taxon.ja[1] for a, b in taken_ja):

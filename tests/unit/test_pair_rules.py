@@ -175,3 +175,15 @@ def test_ordinals_descriptors_and_scientific_names(text, expected):
 ])
 def test_glued_scientific_names_and_descriptors_inside_parentheses(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("・US Air Force アメリカ空軍\n・spydrone 偵察ドローン、無人偵察機\n",
+     [("アメリカ空軍", "US Air Force"), ("偵察ドローン", "spydrone")]),
+    ("・drone attack 無人機(ドローン)攻撃\n", [("無人機(ドローン)攻撃", "drone attack")]),
+    # verbs and phrase patterns are not terms
+    ("・crash 墜落する\n・land in ~に着弾する\n・accuse A of B AをBで非難する\n", []),
+    ("ロシアはICBM(=大陸間弾道ミサイル)を発射した。", [("大陸間弾道ミサイル", "ICBM")]),
+])
+def test_list_entries_and_equals_glosses(text, expected):
+    assert pairs_of(text) == expected
