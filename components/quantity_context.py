@@ -136,7 +136,9 @@ class CategoryRules:
 
     def _alternation(self, kind: str) -> Optional[re.Pattern]:
         rows = self.by_kind.get(kind, [])
-        return re.compile("|".join(re.escape(r.pattern) for r in rows)) if rows else None
+        # longest first, so 戦死傷 (killed or wounded) wins over its prefix 戦死 (killed) at one position
+        patterns = sorted({r.pattern for r in rows}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, patterns))) if rows else None
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "CategoryRules":

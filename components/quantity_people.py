@@ -34,7 +34,7 @@ def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     """The words right after the quantity (or its item), up to the next clause mark."""
     end = max(hit.end, item_end or hit.end) + 14
     window = _SCARE_QUOTES.sub(r"\1", text[hit.end:end + 4])  # を「排除」した: a verb in scare quotes
-    return re.split(r"[。、,(（「]", window, maxsplit=1)[0]
+    return re.split(r"[。,(（「]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]  # 死亡、ケガ: one list of outcomes
 
 
 def captured(text: str, hit: Hit, item_end: Optional[int], rules: "CategoryRules", verb: Optional["Rule"]) -> bool:

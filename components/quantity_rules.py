@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
-from .quantity_fractions import Fraction, find_fractions
-from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_MOST, Unit, compile_patterns, load_units
+from .quantity_forms import Fraction, find_fractions, find_mach
+from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit, compile_patterns, load_units
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
 
@@ -199,6 +199,9 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
         return None
+    if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None
+                                  or not (first.value < 10 and second.value == first.value + 1)):
+        return None  # 2、3人 ("two or three") is a range; 3人、5人 or 10、20 are a list
     if second is not None and m.group("sep") == "から" and second.value < first.value:
         return None  # 1800両から50両減少した: "from 1800, by 50", two figures (read again one by one)
     chain, start = _prefix(text, m.start(), JA_PREFIX_RE)
@@ -208,11 +211,13 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     norm = unit.unit if unit else None
     if not ok or _is_one_of(text, m.start(), m.end(), first.value, norm):
         return None
-    if norm == "か国" and text[max(0, start - 2):start] == "主要":
-        return None  # 主要7カ国(G7), 主要20カ国・地域: the name of a group
+    if norm == "か国" and text[max(0, start - 2):start] in ("主要", "先進"):
+        return None  # 主要7カ国(G7), 先進7カ国, 主要20カ国・地域: the name of a group
+    category = unit.category if unit else None
+    if norm == "km" and text[max(0, start - 2):start] in _SPEED:
+        norm, category, start = _SPEED[text[start - 2:start]], "COUNT", start - 2  # 時速60キロ: a speed, no speed category (NOTES-real4)
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
         norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
-    category = unit.category if unit else None
     weight = _WEIGHT_OF.get(m.group("unit") or m.group("sunit") or "")
     if weight and _MUNITION_AFTER.match(text, m.end()):
         norm, category = weight, "COUNT"  # 500ポンド爆弾, 250キロ爆弾: a bomb's weight class, not money or distance
@@ -229,11 +234,18 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if bound == "exact" and second is None:
         bound = _separated_bound(text, start) or bound
     core_end = m.start("suf") if m.group("suf") else m.start("verb") if m.group("verb") else m.end()
-    hit = Hit(start=start, end=m.end(), core=(m.start("num"), core_end), value=value, unit=norm,
+    end = m.end()
+    if text.startswith("台", end) and norm in _DECADE_UNITS and not text.startswith(("台数", "台湾"), end):
+        end, approx = end + 1, True  # 900人台: "in the nine hundreds" (NOTES-real4)
+    hit = Hit(start=start, end=end, core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=category, approx=approx, bound=bound)
     if second is not None:
         hit.value_max, hit.bound = second.value, "range"
     return hit
+
+
+_SPEED = {"時速": "km/h", "秒速": "km/s"}
+_DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 
 # A weight before a munition (NOTES-real3: 500ポンド → lb; weights are COUNT, quantity_units.tsv)
@@ -243,7 +255,7 @@ _MUNITION_AFTER = re.compile(r"級?の?(?:誘導|滑空|航空|無誘導|精密�
 
 # 少なくとも死者50人, 最大で全体の50%, 少なくとも、1つの…: a bound word separated from the number by its
 # item or a comma stays outside the span, but the bound follows it (NOTES-real1, NOTES-real2)
-_SEPARATED = re.compile(r"(少なくとも|最低でも|最大で|最多で)、?(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}の?)?$")
+_SEPARATED = re.compile(r"(少なくとも|最低でも|最大でも|最大で|最多で)、?(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}の?)?$")
 
 
 def _separated_bound(text: str, start: int) -> Optional[str]:
@@ -326,9 +338,19 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
 
 
 def _fraction_hit(f: Fraction) -> Hit:
-    """A Hit for ``3分の1`` (components.quantity_fractions): unit null, category RATIO."""
+    """A Hit for ``3分の1`` (components.quantity_forms): unit null, category RATIO."""
     bound, approx = _bound_and_approx((f.pre, f.suf), False)
     return Hit(start=f.start, end=f.end, core=f.core, value=f.value, unit=None, unit_category="RATIO",
+               approx=approx, bound=bound)
+
+
+def _mach_hit(f: Fraction) -> Hit:
+    """A Hit for ``マッハ11`` (components.quantity_forms): unit Mach, COUNT; a verb qualifier bounds it."""
+    verb = f.suf if f.suf and f.suf.lstrip(" \u00a0").startswith(("を", "に")) else None
+    bound, approx = _bound_and_approx((f.pre, None if verb else f.suf), False)
+    if verb:
+        bound = "at_most" if VERB_AT_MOST_RE.match(verb) else "at_least"
+    return Hit(start=f.start, end=f.end, core=f.core, value=f.value, unit="Mach", unit_category="COUNT",
                approx=approx, bound=bound)
 
 
@@ -367,6 +389,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     hits = list(_ja_hits(text, units, ja, single))
     if "分の" in text:
         hits += [_fraction_hit(f) for f in find_fractions(text)]
+    if "マッハ" in text:
+        hits += [_mach_hit(f) for f in find_mach(text)]
     if re.search(r"[0-9]", text):
         hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -377,4 +401,20 @@ def find_quantities(text: str, units: Dict[str, Unit],
                 kept[-1] = hit
             continue
         kept.append(hit)
+    for hit in kept:
+        if hit.bound == "exact":
+            hit.bound = _verb_after_aside(text, hit.end) or hit.bound
     return kept
+
+
+# 300億ユーロ(約5兆4900億円)を超える, マッハ11(音速の11倍)を超えた: the verb after a parenthesised
+# conversion bounds the figure before it (NOTES-real4, NOTES-real6); the aside keeps its own bound
+_ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:{VERB_AT_LEAST}|{VERB_AT_MOST})")
+
+
+def _verb_after_aside(text: str, end: int) -> Optional[str]:
+    """``at_least``/``at_most`` from a verb qualifier right after a parenthesis at ``end``, else None."""
+    m = _ASIDE_VERB.match(text, end)
+    if m is None:
+        return None
+    return "at_most" if VERB_AT_MOST_RE.search(m.group(0)) else "at_least"

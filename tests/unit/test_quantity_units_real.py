@@ -99,3 +99,39 @@ def test_bare_number_near_misses(nlp, text):
 def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
     q = found(nlp, text)[span]
     assert (q["bound"], q["approx"]) == (bound, approx)
+
+
+@pytest.mark.parametrize("text,span,value,unit,category,approx,bound", [
+    # qualifiers and forms decided by the real-text annotators (NOTES-real1, -real4, -real6, -real7)
+    ("部隊は5キロ強後退した。", "5キロ強", 5, "km", "DISTANCE", True, "exact"),
+    ("残った戦車はたった4つだった。", "たった4つ", 4, "つ", "COUNT", False, "exact"),
+    ("多い日で攻撃は100回台に上る。", "100回台", 100, "回", "COUNT", True, "exact"),
+    ("巡航ミサイルは時速900キロで飛ぶ。", "時速900キロ", 900, "km/h", "COUNT", False, "exact"),
+    ("新型ミサイルはマッハ5を超える速度で飛ぶ。", "マッハ5を超える", 5, "Mach", "COUNT", False, "at_least"),
+    ("速度はマッハ11(音速の11倍)を超えた。", "マッハ11", 11, "Mach", "COUNT", False, "at_least"),
+    ("支援は300億ユーロ(約5兆円)を超える。", "300億ユーロ", 30000000000, "EUR", "MONEY", False, "at_least"),
+    ("EUは10億€を拠出した。", "10億€", 1000000000, "EUR", "MONEY", False, "exact"),
+    ("ミサイルは300㎞先に落ちた。", "300㎞", 300, "km", "DISTANCE", False, "exact"),
+    ("射程は最大でも5キロだ。", "5キロ", 5, "km", "DISTANCE", False, "at_most"),
+    ("沈んだ艦の乗組員510人が救助された。", "510人", 510, "人", "PERSONNEL", False, "exact"),
+])
+def test_annotator_forms(nlp, text, span, value, unit, category, approx, bound):
+    q = found(nlp, text)[span]
+    assert (q["value"], q.get("unit"), q["category"], q["approx"], q["bound"]) == (value, unit, category, approx, bound)
+
+
+def test_two_or_three_is_a_range_but_a_list_is_not(nlp):
+    q = found(nlp, "攻撃で住民2、3人が軽傷を負った。")["2、3人"]
+    assert (q["value"], q["value_max"], q["bound"]) == (2, 3, "range")
+    assert list(found(nlp, "3人、5人が負傷し、10、20の村が焼けた。")) == ["3人", "5人", "20"]
+    assert "7カ国" not in found(nlp, "先進7カ国は制裁を強化した。")
+
+
+@pytest.mark.parametrize("text,span,casualty", [
+    ("ロシア兵3万人が脱走あるいは戦死傷した。", "3万人", "killed_or_wounded"),
+    ("兵士100人が死亡、ケガ、行方不明となった。", "100人", "killed_or_wounded"),
+    ("兵士100人が戦死した。", "100人", "killed"),
+])
+def test_killed_or_wounded_words(nlp, text, span, casualty):
+    q = found(nlp, text)[span]
+    assert (q["category"], q["casualty"]) == ("CASUALTY", casualty)

@@ -1,10 +1,15 @@
-"""Fractions written ``N分のM`` (``3分の1``, ``4分の1余り``, ``十分の一``): QUANTITY, value M/N, unit null,
+"""Number forms the counter regex cannot read: fractions and Mach numbers.
+
+Fractions written ``N分のM`` (``3分の1``, ``4分の1余り``, ``十分の一``): QUANTITY, value M/N, unit null,
 category RATIO.
 
 Three annotators of published reporting took them so, each on their own (NOTES-real4 ``4分の1余り``,
 NOTES-real5 ``3分の1``, NOTES-real6 ``10分の1``). ``分`` alone is no counter here (minutes are not
 counted), so the general number regex never reads these; this module finds them on their own and
 ``quantity_rules.find_quantities`` merges them, the longer hit winning on overlap.
+
+Mach numbers (``マッハ11``, ``マッハ5を超える``) put the unit before the figure: unit ``Mach``,
+category COUNT (no speed category; NOTES-real6 and NOTES-real7, like real4's ``時速60キロ``).
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import re
 from typing import Iterator, NamedTuple, Optional
 
 from .numerals import parse_number
-from .quantity_patterns import ARAB, JA_PREFIX, KAN, SUFFIX
+from .quantity_patterns import ARAB, JA_PREFIX, KAN, SUFFIX, VERB_AT_LEAST, VERB_AT_MOST
 
 _FRACTION = re.compile(
     rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])"
@@ -21,8 +26,14 @@ _FRACTION = re.compile(
     rf"(?P<suf>{SUFFIX})?")
 
 
+_MACH = re.compile(
+    rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?マッハ[ \u00a0]?(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?![0-9０-９])"
+    rf"(?P<suf>{SUFFIX})?(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
+
+
 class Fraction(NamedTuple):
-    """One fraction: offsets (qualifiers included), the core offsets, value and qualifier words."""
+    """One fraction or Mach number: offsets (qualifiers included), the core offsets, value and qualifier
+    words (``suf`` may be a verb qualifier such as ``を超える``)."""
 
     start: int
     end: int
@@ -40,3 +51,13 @@ def find_fractions(text: str) -> Iterator[Fraction]:
             continue
         yield Fraction(m.start(), m.end(), (m.start("den"), m.end("num")), num.value / den.value,
                        m.group("pre"), m.group("suf"))
+
+
+def find_mach(text: str) -> Iterator[Fraction]:
+    """Every ``マッハN`` in ``text`` (the same tuple as a fraction; ``verb`` folded into ``suf``)."""
+    for m in _MACH.finditer(text):
+        num = parse_number(m.group("num"))
+        if num is None:
+            continue
+        yield Fraction(m.start(), m.end(), (m.start("num"), m.end("num")), num.value, m.group("pre"),
+                       m.group("verb") or m.group("suf"))
