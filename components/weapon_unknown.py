@@ -170,9 +170,25 @@ def _is_kana_token(tok: Tok) -> bool:
     return _KATAKANA_NAME.fullmatch(_norm(tok)) is not None
 
 
+def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
+    """Start of a model number written one space before a listed name (``M57 ATACMS``, ``M142 HIMARS``:
+    one system's model and name), which the tokenizer may cut in two (``M|57``); else ``start``."""
+    if start == 0 or not tokens[start - 1].space:
+        return start
+    for k in (1, 2, 3):
+        first = start - k
+        if first < 0 or any(i in starts for i in range(first, start)) or \
+                any(tokens[i].space for i in range(first, start - 1)):
+            break
+        if _BARE_DESIGNATION.fullmatch("".join(_norm(tokens[i]) for i in range(first, start))):
+            return first
+    return start
+
+
 def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequence[str] = ()) -> List[Candidate]:
     """``chosen`` with each designation widened over its glued katakana nickname and its maker.
 
+    A model number written before a listed name with one space (``M142 HIMARS``) joins it too.
     A nickname is one or two unknown katakana tokens glued after a designation
     (a name ending in a digit or a capital) and glued before a class noun; a
     type word (``KATAKANA_STOP``), a place or a person is not one. A maker is a
@@ -195,6 +211,8 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
                 end = j
             if start > 0 and _norm(tokens[start - 1]) in maker_set and (start - 1) not in starts:
                 start -= 1
+        if cand.kind == "name" and start == cand.start:
+            start = _model_number_before(tokens, start, starts)  # M57 ATACMS (NOTES-real7)
         out.append(cand if (start, end) == (cand.start, cand.end) else
                    Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out

@@ -114,6 +114,8 @@ def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
     ("ミサイルは300㎞先に落ちた。", "300㎞", 300, "km", "DISTANCE", False, "exact"),
     ("射程は最大でも5キロだ。", "5キロ", 5, "km", "DISTANCE", False, "at_most"),
     ("沈んだ艦の乗組員510人が救助された。", "510人", 510, "人", "PERSONNEL", False, "exact"),
+    ("戦車500輌を失った。", "500輌", 500, "輌", "VEHICLE", False, "exact"),  # the counter as written
+    ("発射機15セットを供与した。", "15セット", 15, "セット", "COUNT", False, "exact"),
 ])
 def test_annotator_forms(nlp, text, span, value, unit, category, approx, bound):
     q = found(nlp, text)[span]

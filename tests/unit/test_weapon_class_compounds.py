@@ -74,6 +74,10 @@ def test_suffix_must_apply_to_the_head_group():
     ("超音速長距離爆撃機が撃破された。", ["超音速長距離爆撃機"]),
     ("極超音速ミサイルが迎撃された。", ["極超音速ミサイル"]),
     ("群体ドローンで攻撃した。", ["群体ドローン"]),
+    # launchers are weapons, alone or after their class (NOTES-real7, -real8)
+    ("ランチャーと発射機を破壊した。", ["ランチャー", "発射機"]),
+    ("ロケット発射機と誘導ミサイルランチャーが届いた。", ["ロケット発射機", "誘導ミサイルランチャー"]),
+    ("沿岸防衛システムを供与した。", ["沿岸防衛システム"]),
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
     assert texts(run(text)) == expected

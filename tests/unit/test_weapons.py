@@ -117,6 +117,12 @@ def test_listed_name_inside_a_dotted_name_is_not_taken(run):
     assert texts(run("対艦ミサイル「ウラン」とシャヘド・ドローン。")) == ["対艦ミサイル", "ウラン", "シャヘド", "ドローン"]
 
 
+def test_model_number_before_a_name_is_one_span(run):
+    # M57 ATACMS, M142 HIMARS: model and name of one system, one space between (NOTES-real7)
+    assert texts(run("M57 ATACMSとM142 HIMARSが届いた。")) == ["M57 ATACMS", "M142 HIMARS"]
+    assert texts(run("2024年 HIMARSが届いた。")) == ["HIMARS"]
+
+
 def test_all_caps_alias_needs_capitals(run):
     assert texts(run("The HARM missile hit a radar.")) == ["HARM", "missile"]
     assert texts(run("It did no harm to anyone.")) == []
