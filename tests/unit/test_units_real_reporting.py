@@ -43,6 +43,7 @@ def units(nlp, text):
     ("ウクライナ海軍船団が海峡に向かった。", ["ウクライナ海軍船団"]),
     ("ロシア軍の砲隊が集落を砲撃した。", ["ロシア軍", "砲隊"]),
     ("国境警備隊が越境を確認した。", []),
+    ("国家警備隊と防衛省統合幕僚監部。", ["国家警備隊", "防衛省統合幕僚監部"]),  # NOTES-real7
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
