@@ -3,8 +3,8 @@ Japanese gloss after it, on lines that are list entries.
 
 English-study pages and glossaries of war reporting list terms a line each, Latin first, then the
 Japanese gloss; several glosses are separated by ``、`` and the first is the pair
-(``spydrone 偵察ドローン、無人偵察機`` → ``偵察ドローン``). Only nouns pair: a gloss that ends in
-kana (``crash 墜落する``) or holds a placeholder (``land in ~に着弾する``, ``accuse A of B``) is a
+(``spydrone 偵察ドローン、無人偵察機`` → ``偵察ドローン``). Only nouns pair: a gloss with hiragana outside
+its parentheses (``crash 墜落する``, an aid list's ``・ATACMS ミサイルの供与``) or with a placeholder (``land in ~に着弾する``, ``accuse A of B``) is a
 verb or a phrase pattern, not a term (NOTES-real8). ``ICBM(=大陸間弾道ミサイル)``, a gloss in
 parentheses after ``=``, is the same evidence in running text.
 """
@@ -20,7 +20,8 @@ _ENTRY = re.compile(
     r"^[ \t\u3000]*[・•·\-*][ \t\u3000]*(?P<en>[A-Za-z][A-Za-z0-9'’.\- ]{0,60}?[A-Za-z0-9])[ \t\u3000]+"
     rf"(?P<ja>{_JA}+?)(?=[、,，。;；/／]|[ \t\u3000]*$)", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"[~〜～]|\b[A-Z]\b(?! [A-Z])|\bsb\b|\bsth\b|\bsomeone\b|\bsomething\b")
-_KANA_END = re.compile(r"[\u3040-\u309f]$")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")  # a particle or an ending: a phrase (ミサイルの供与, 墜落する), not a term
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EQ_GLOSS = re.compile(r"(?<![A-Za-z0-9])(?P<en>[A-Z][A-Z0-9\-]{1,9})[(（][=＝](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・]{2,})[)）]")
 MAX_WORDS = 6
 
@@ -30,8 +31,9 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
     found: List[Tuple[Span, Span]] = []
     for m in _ENTRY.finditer(text):
         en, ja = m.group("en"), m.group("ja")
+        bare = _PAREN.sub("", ja)
         if (len(en.split()) > MAX_WORDS or _PLACEHOLDER.search(en) or _PLACEHOLDER.search(ja)
-                or _KANA_END.search(ja) or ja.count("(") + ja.count("（") != ja.count(")") + ja.count("）")):
+                or _HIRAGANA.search(bare) or ja.count("(") + ja.count("（") != ja.count(")") + ja.count("）")):
             continue
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     for m in _EQ_GLOSS.finditer(text):

@@ -185,7 +185,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
             return (2.0, spelled, last.end, "acronym")
-        if last.kind == "kata":
+        if last.kind == "kata" and item.text not in _MEDIA_CREDITS:
             start = _glued_name_start(units, len(item.text))
             if start is not None:  # ポーランド軍需グループ(PGZ): a compound name glossed by an acronym
                 return (1.5, start, last.end, "acronym")
@@ -219,6 +219,12 @@ def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
             break
         k -= 1
     return None
+
+
+# News agencies and broadcasters credited in parentheses after a caption or a quote (…スタジアム(AFP)):
+# a source, not the name before it
+_MEDIA_CREDITS = frozenset({"AFP", "AP", "EPA", "CNN", "NHK", "BBC", "ABC", "NBC", "CBS", "TBS", "ANN", "FNN",
+                            "JNN", "NNN", "UPI", "DPA", "TASS", "RIA", "ISW", "AFPBB"})
 
 
 def _glued_name_start(units: List[Unit], letters: int) -> Optional[int]:
