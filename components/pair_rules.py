@@ -167,7 +167,8 @@ def _before_item(text: str, item: EnItem) -> str:
 # A one-kanji country abbreviation before an organisation's name (米, 英, 仏, 独, 露), not the first
 # character of an ordinary word (米国, 英語, 独立, 露出) and leaving a name of three or more kanji;
 # before 国際 it is the abbreviation (英国際戦略研究所(IISS): the British International Institute ...).
-_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?:(?=国際)|(?![国語字教立自占裁身天出店]))(?=[\u4e00-\u9fff]{3})")
+_COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?:(?=国際|国家)|(?![国語字教立自占裁身天出店]))(?=[\u4e00-\u9fff]{3})")
+_SAME_COUNTRY = re.compile(r"同国(?=[\u4e00-\u9fff]{2})")  # 同国保安庁(SBU): "that country's" describes the body
 
 
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
@@ -197,7 +198,9 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
             and coded_similarity(prev.text, item.words) >= T_ADJ):
         return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
     if _COUNTRY_DESCRIPTOR.match(last.text):
-        start += 1  # 米戦略国際問題研究所(CSIS): "US" describes the institute; the acronym names it alone
+        start += 1  # 米戦略国際問題研究所(CSIS), 米国家安全保障会議(NSC): "US" describes the body; the acronym names it alone
+    elif _SAME_COUNTRY.match(last.text):
+        start += 2  # 同国保安庁(SBU) → 保安庁 (NOTES-real6)
     if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
     elif _ACRONYM.fullmatch(item.text):

@@ -439,10 +439,15 @@ def _previous_sentence(text: str, hit: Hit, s_start: int, family: Optional[str],
     return None
 
 
+# A bare figure right before a people verb counts people: さらに20万を動員, そのうち4万は死傷 (NOTES-real6)
+_PEOPLE_VERB_AFTER = re.compile(r"[はがを](?:死傷|死亡|戦死|負傷|動員|派遣|投入|徴兵|招集|召集)")
+
+
 def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],
                   rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]]) -> Inference:
     """Category of a counter with no known item: verb, earlier quantity, sentence keyword, context."""
-    people = hit.unit in PEOPLE_UNITS or bool(hit.unit is None and item and item[0].isupper())
+    people = (hit.unit in PEOPLE_UNITS or bool(hit.unit is None and item and item[0].isupper())
+              or (hit.unit is None and _PEOPLE_VERB_AFTER.match(text, hit.end) is not None))
     if people and verb is not None:
         return Inference(item, "CASUALTY", verb.casualty)
     if people and _civil_after(text, hit, rules):

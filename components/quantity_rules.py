@@ -181,6 +181,8 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         counted = (bool(_BARE_COUNTED.match(text, m.end())) and not _NAME_BEFORE.match(text[max(0, m.start() - 1):m.start()])
                    and not (_YEAR.fullmatch(m.group("num")) and text.startswith("の", m.end())))
         return _bare_ok(m.group("num")) or counted, None
+    if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()):
+        return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
     first = m.group("unit1") or m.group("sunit1")
@@ -245,6 +247,7 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
 
 
 _SPEED = {"時速": "km/h", "秒速": "km/s"}
+_SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃)")
 _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 

@@ -64,6 +64,9 @@ def test_code_similarity_ignores_the_shared_code():
     ("ポーランド軍需グループ(PGZ)の4社は", [("ポーランド軍需グループ", "PGZ")]),
     ("同社のフロンティア(XKQ)は", []),  # a lone katakana word needs a sound match
     ("写真はキーウ中心部サッカースタジアム(AFP)", []),  # a media credit, not the name before it
+    # a descriptor before the body stays outside (NOTES-real3, NOTES-real6)
+    ("米国家安全保障会議(NSC)が懸念を示した。", [("国家安全保障会議", "NSC")]),
+    ("同国保安庁(SBU)が容疑者を拘束した。", [("保安庁", "SBU")]),
 ])
 def test_acronym_covers_the_organisation_name(text, expected):
     assert pairs_of(text) == expected

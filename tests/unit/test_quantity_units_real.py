@@ -116,6 +116,10 @@ def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
     ("沈んだ艦の乗組員510人が救助された。", "510人", 510, "人", "PERSONNEL", False, "exact"),
     ("戦車500輌を失った。", "500輌", 500, "輌", "VEHICLE", False, "exact"),  # the counter as written
     ("発射機15セットを供与した。", "15セット", 15, "セット", "COUNT", False, "exact"),
+    ("北朝鮮は1度の発射で数発を撃った。", "1度", 1, "度", "COUNT", False, "exact"),  # a salvo, no temperature
+    ("そのうち4万は死傷した。", "4万", 40000, None, "CASUALTY", False, "exact"),
+    ("さらに20万を動員した。", "20万", 200000, None, "PERSONNEL", False, "exact"),
+    ("ドローン攻撃で41機のロシア空軍機が損傷した。", "41機", 41, "機", "AIRCRAFT", False, "exact"),
 ])
 def test_annotator_forms(nlp, text, span, value, unit, category, approx, bound):
     q = found(nlp, text)[span]

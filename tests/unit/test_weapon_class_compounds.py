@@ -78,6 +78,7 @@ def test_suffix_must_apply_to_the_head_group():
     ("ランチャーと発射機を破壊した。", ["ランチャー", "発射機"]),
     ("ロケット発射機と誘導ミサイルランチャーが届いた。", ["ロケット発射機", "誘導ミサイルランチャー"]),
     ("沿岸防衛システムを供与した。", ["沿岸防衛システム"]),
+    ("大型多連装砲と民生ドローンと空中早期警戒機と無人海上車両。", ["多連装砲", "民生ドローン", "空中早期警戒機", "無人海上車両"]),
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
     assert texts(run(text)) == expected
