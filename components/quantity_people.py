@@ -37,10 +37,16 @@ def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     return re.split(r"[。,(（「]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]  # 死亡、ケガ: one list of outcomes
 
 
+_PRISONER_SUBSET = re.compile(r"捕虜[^。、]{0,8}のうち[^。]{0,10}$")
+
+
 def captured(text: str, hit: Hit, item_end: Optional[int], rules: "CategoryRules", verb: Optional["Rule"]) -> bool:
-    """A capture word (``捕虜に``, ``拘束``, ``投降``) right after the quantity, before any casualty verb."""
+    """A capture word (``捕虜に``, ``拘束``, ``投降``) right after the quantity, before any casualty verb,
+    or a count taken out of prisoners (``捕虜のうち負傷者30人``)."""
     if rules.capture_re is None:
         return False
+    if _PRISONER_SUBSET.search(text, max(0, hit.start - 30), hit.start):
+        return True  # 帰還した捕虜のうち重傷者22人: a subset of prisoners stays prisoners (NOTES-real3)
     window = after_window(text, hit, item_end)
     m = rules.capture_re.search(window)
     if m is None:
