@@ -67,6 +67,7 @@ def test_code_similarity_ignores_the_shared_code():
     # a descriptor before the body stays outside (NOTES-real3, NOTES-real6)
     ("米国家安全保障会議(NSC)が懸念を示した。", [("国家安全保障会議", "NSC")]),
     ("同国保安庁(SBU)が容疑者を拘束した。", [("保安庁", "SBU")]),
+    ("先進7カ国(G7)は制裁を強化した。", [("先進7カ国", "G7")]),  # a known group name with its figure
 ])
 def test_acronym_covers_the_organisation_name(text, expected):
     assert pairs_of(text) == expected
