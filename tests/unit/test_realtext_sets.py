@@ -63,3 +63,11 @@ def test_rebuilds_where_the_texts_are_at_hand():
         for record in records:
             for span in record["spans"]:
                 assert span["text"] == record["text"][span["start"]:span["end"]]
+
+
+def test_no_site_is_held_out_in_one_part_and_developed_on_in_another():
+    flags = {}
+    for part in PARTS:
+        for source in _load(part)[1].values():
+            flags.setdefault(source["site"], set()).add(bool(source["heldout"]))
+    assert all(len(f) == 1 for f in flags.values())
