@@ -439,6 +439,11 @@ def _previous_sentence(text: str, hit: Hit, s_start: int, family: Optional[str],
     return None
 
 
+# Planes hit where they stand: an airfield in the sentence and a damage verb right after the count
+_GROUND_AIRCRAFT = re.compile(r"飛行場|空軍基地|航空基地|空港")
+_DAMAGED_AFTER = re.compile(r"(?:以上|超)?[がはも]?(?:損傷|破壊|撃破|炎上|被弾|大破)")
+
+
 # A bare figure right before a people verb counts people: さらに20万を動員, そのうち4万は死傷 (NOTES-real6)
 _PEOPLE_VERB_AFTER = re.compile(r"[はがを](?:死傷|死亡|戦死|負傷|動員|派遣|投入|徴兵|招集|召集)")
 
@@ -459,6 +464,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
             break
         if unit_family(prev_hit.unit) == family and hit.unit is not None and not item:
             return Inference(item, prev.category, prev.casualty)  # うち6名; not 死者1人と救助者396人
+    if hit.unit == "機" and _GROUND_AIRCRAFT.search(text, s_start, s_end) and _DAMAGED_AFTER.match(text, hit.end):
+        return Inference(item, "AIRCRAFT")  # 飛行場が無人機に攻撃され、1機が損傷: the planes on the ground (NOTES-real3)
     keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)
     if keyword is None and hit.unit in EXTENDED_CONTEXT_UNITS:
         w_start = max(0, s_start - CONTEXT_WINDOW)

@@ -110,6 +110,9 @@ REAL_TEXT_CATEGORIES = [
     ("敵は1万点の車両・火砲・航空機を失った。", "1万点", "COUNT"),
     ("30両の戦車と装甲車が届いた。", "30両", "VEHICLE"),
     ("20機の無人機、ミサイル5発を撃墜した。", "20機", "DRONE"),
+    # planes hit on an airfield, even where drones hit them (NOTES-real3)
+    ("飛行場がドローンに攻撃され、1機が損傷した。", "1機", "AIRCRAFT"),
+    ("敵はドローン50機を発射し、40機を撃墜した。", "40機", "DRONE"),
     # a count taken out of prisoners stays prisoners (NOTES-real3)
     ("帰還した捕虜のうち負傷者30人が治療を受けている。", "30人", "PERSONNEL"),
     # a bare figure whose noun is a budget is money
