@@ -246,7 +246,7 @@ def time_annotate(nlp: Language, source: Path, output: Path, n_process: int, bat
 
 
 def measure_e2e(name: str, config: ConfigLike, texts: Sequence[str], chars: int, batch_size: int,
-                n_processes: Sequence[int] = (1, 2), shard_size: int = 1000) -> Dict[str, Any]:
+                n_processes: Sequence[int] = (1, 2), shard_size: int = 1000, repeats: int = 1) -> Dict[str, Any]:
     """End to end for one of our configs: ``time_annotate`` at each ``n_process``, and ``nlp.pipe`` on the same texts.
 
     Args:
@@ -257,27 +257,38 @@ def measure_e2e(name: str, config: ConfigLike, texts: Sequence[str], chars: int,
         batch_size (int): ``nlp.pipe`` batch size.
         n_processes (Sequence[int]): ``n_process`` values to run.
         shard_size (int): Records per shard, as ``gunji annotate --shard-size`` (default 1000). With
-            several processes each worker takes a shard's worth of records at a time, so an input of
-            fewer than about two shards per worker cannot keep the workers busy.
+            several processes the workers take pieces of about ``chunk_pool.PIECE_CHARS`` characters
+            of a shard, so the shard size no longer decides how evenly they share the load.
+        repeats (int): Runs per ``n_process`` (in alternating order) and ``nlp.pipe`` passes; the
+            fastest of each is kept, as for ``--repeats`` (all runs are kept under ``all_runs``).
     """
     from pipeline.loader import load_pipeline
 
     nlp = load_pipeline(config)
-    out: Dict[str, Any] = {"config": str(config), "shard_size": shard_size, "runs": []}
+    out: Dict[str, Any] = {"config": str(config), "shard_size": shard_size, "repeats": repeats, "runs": [],
+                           "all_runs": []}
     with tempfile.TemporaryDirectory(prefix="gunji-e2e-") as tmp:
         source = Path(tmp) / "input.jsonl"
         out["records"], out["chars"] = write_e2e_input(texts, chars, source)
         inputs = [item.text for item in iter_inputs([str(source)]) if isinstance(item, InputRecord)]
         for _ in nlp.pipe(inputs[:WARMUP_RECORDS], batch_size=batch_size):
             pass
-        for n_process in n_processes:
-            run = time_annotate(nlp, source, Path(tmp) / f"out-{n_process}", n_process, batch_size, shard_size)
-            logger.info("e2e %s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
-                        run["chars_per_second"], run["records"], run["seconds"])
-            out["runs"].append(run)
+        best: Dict[int, Dict[str, Any]] = {}
+        for repeat in range(max(1, repeats)):
+            # alternate the order, so a burst of other jobs does not always meet the same n_process
+            for n_process in (n_processes if repeat % 2 == 0 else list(reversed(n_processes))):
+                run = time_annotate(nlp, source, Path(tmp) / f"out-{n_process}-{repeat}", n_process, batch_size,
+                                    shard_size)
+                run["loadavg"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
+                logger.info("e2e %s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
+                            run["chars_per_second"], run["records"], run["seconds"])
+                out["all_runs"].append(run)
+                if n_process not in best or run["chars_per_second"] > best[n_process]["chars_per_second"]:
+                    best[n_process] = run
+        out["runs"] = [best[n] for n in n_processes if n in best]
         # nlp.pipe last: it finds the pipeline's caches as warm as the end-to-end runs left them,
         # so the end-to-end ÷ pipe ratio errs low, not high
-        pipe = time_pipe(nlp, name, inputs, 1, batch_size)
+        pipe = time_pipe(nlp, name, inputs, 1, batch_size, repeats=repeats)
         out["pipe_chars_per_second"] = pipe.chars_per_second
         logger.info("e2e %s: nlp.pipe %10.0f chars/s", name, pipe.chars_per_second)
     speed = {run["n_process"]: run["chars_per_second"] for run in out["runs"]}
@@ -335,6 +346,7 @@ def run_benchmark(
     e2e_chars: int = 0,
     e2e_full_chars: int = 0,
     e2e_shard_size: int = 1000,
+    e2e_repeats: int = 1,
 ) -> Dict[str, Any]:
     """Time the pipelines on the same records, measure memory, write and return the figures.
 
@@ -354,6 +366,7 @@ def run_benchmark(
             about this many characters (``measure_e2e``).
         e2e_full_chars (int): When positive, the same for the full config on its own input.
         e2e_shard_size (int): Records per shard in the end-to-end runs.
+        e2e_repeats (int): Runs per ``n_process`` in the end-to-end runs, the fastest kept.
     """
     base, source = source_texts(sources)
     texts = repeat_texts(base, records)
@@ -377,12 +390,12 @@ def run_benchmark(
         results["e2e"] = {}
         if e2e_chars > 0:
             results["e2e"]["fast"] = measure_e2e("fast", fast_config, base, e2e_chars, batch_size, n_processes,
-                                                   e2e_shard_size)
+                                                   e2e_shard_size, e2e_repeats)
             results["e2e_fast_nproc2_over_nproc1"] = results["e2e"]["fast"]["nproc2_over_nproc1"]
             results["e2e_fast_over_pipe"] = results["e2e"]["fast"]["e2e_over_pipe"]
         if e2e_full_chars > 0:
             results["e2e"]["full"] = measure_e2e("full", full_config, base, e2e_full_chars, batch_size, n_processes,
-                                                   e2e_shard_size)
+                                                   e2e_shard_size, e2e_repeats)
             results["e2e_full_nproc2_over_nproc1"] = results["e2e"]["full"]["nproc2_over_nproc1"]
     results["timings"] = [{**asdict(t), "chars_per_second": t.chars_per_second,
                            "chars_per_cpu_second": t.chars_per_cpu_second} for t in timings]
@@ -469,7 +482,8 @@ def bench_main(args: Any, emit: Optional[Callable[[str], None]] = None) -> int:
                             n_processes=tuple(getattr(args, "n_process", None) or (1, 2)),
                             e2e_chars=getattr(args, "e2e_chars", 0) or 0,
                             e2e_full_chars=getattr(args, "e2e_full_chars", 0) or 0,
-                            e2e_shard_size=getattr(args, "e2e_shard_size", 1000) or 1000)
+                            e2e_shard_size=getattr(args, "e2e_shard_size", 1000) or 1000,
+                            e2e_repeats=getattr(args, "e2e_repeats", 1) or 1)
     for line in summary_lines(results):
         emit(line)
     if args.output is not None:
@@ -498,7 +512,10 @@ def add_bench_arguments(parser: Any) -> None:
                         help="the same for the full config on its own input of about N chars (slow: ~3k chars/s)")
     parser.add_argument("--e2e-shard-size", type=int, default=1000, metavar="N",
                         help="records per shard in the end-to-end runs (default 1000, as gunji annotate); "
-                             "n_process 2 needs several shards per worker")
+                             "workers share a shard by pieces, so this no longer limits n_process 2")
+    parser.add_argument("--e2e-repeats", type=int, default=1, metavar="N",
+                        help="end-to-end runs per n_process, alternating, and nlp.pipe passes; the fastest kept "
+                             "(default 1)")
     parser.add_argument("--pipelines", nargs="+", choices=PIPELINES,
                         help="time only these (default all five; a ratio whose side is left out is null)")
 

@@ -1,14 +1,16 @@
 """Annotate a batch on a Dask cluster, with outputs identical to a local run.
 
-The client reads the inputs in order and cuts them into chunks of one
-output shard's worth of records (``shard_size``). Each chunk goes to a Dask
-worker, which loads the pipeline once per worker process (a module-level
-cache keyed by the config) and returns the records plus the docs as DocBin
-bytes. The client feeds the results back **in input order**, skips included,
-into the same ``pipeline.outputs.BatchWriter`` a local run uses, so shards,
+The execution model is the local one (``pipeline.chunk_pool.run_pieces``): the
+client reads the inputs in order, cuts them into shards of ``shard_size``
+records and each shard into pieces of about ``PIECE_CHARS`` characters. Each
+piece goes to a Dask worker, which loads the pipeline once per worker process
+(a module-level cache keyed by the config) and returns the records' JSONL
+lines plus the docs' DocBin parts. The client joins a shard's pieces **in
+input order**, skips included, and writes it through the same
+``pipeline.outputs.BatchWriter`` a local run uses, so shards,
 ``annotations.jsonl`` and the manifest (and thus ``--resume``) are the same.
 
-Only a bounded window of chunks is in flight, so memory stays flat however
+Only a bounded window of pieces is in flight, so memory stays flat however
 large the batch. Dask is an optional extra (``pip install gunji[dask]``),
 imported only here and only when used. Workers on other machines need gunji
 (and ja_ginza for the full config) installed; a ``.cfg`` file is sent as
@@ -17,37 +19,29 @@ text, so its path need not exist there.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.tokens import DocBin
-from spacy.vocab import Vocab
 
-from pipeline.annotate import RunReport, write_outcome
-from pipeline.inputs import InputItem, InputRecord, Skipped
+from pipeline.annotate import RunReport
+from pipeline.chunk_pool import PIECE_CHARS, PIECES_PER_WORKER, PieceResult, annotate_piece, run_pieces
+from pipeline.inputs import InputItem, InputRecord
 from pipeline.outputs import BatchWriter
 from pipeline.serialization import freeze_msgpack_registries
-from pipeline.stream import Outcome
 
 logger = logging.getLogger(__name__)
 
 DASK_MISSING = ("the Dask backend needs dask and distributed: pip install 'gunji[dask]' "
                 "(or pip install dask distributed)")
-# Chunks in flight per worker: one being annotated, one queued.
-CHUNKS_PER_WORKER = 2
 
 # (kind, value): ("cfg", config text) or ("name", pipeline directory / package name)
 ConfigSpec = Tuple[str, str]
 # A record as it travels to a worker: (key, id, text, meta)
 _RecordPayload = Tuple[str, str, str, Optional[Dict[str, Any]]]
-# One input position, in order: ("record", (key, id, text, meta)) or ("skip", (key, reason, "", None))
-_Event = Tuple[str, _RecordPayload]
 
 _PIPELINES: Dict[str, Language] = {}
 _LOADS = [0]
@@ -102,68 +96,16 @@ def worker_state() -> Dict[str, int]:
     return {"pid": os.getpid(), "loads": _LOADS[0]}
 
 
-def annotate_chunk(spec: ConfigSpec, records: List[_RecordPayload], batch_size: int) -> Tuple[List[Dict], bytes]:
-    """Worker task: annotate ``(key, id, text, meta)`` records; return one outcome each and a DocBin's bytes.
+def annotate_chunk(spec: ConfigSpec, records: List[_RecordPayload], batch_size: int) -> PieceResult:
+    """Worker task: annotate one piece of ``(key, id, text, meta)`` records with the worker's pipeline.
 
-    An outcome is ``{"record": ...}`` (its doc is the next one in the DocBin)
-    or ``{"skip": reason}``: a record that makes the pipeline raise is skipped
-    there, exactly as ``pipeline.stream`` does locally, and the chunk goes on.
+    Returns what a local worker returns (``pipeline.chunk_pool.annotate_piece``):
+    one outcome per record (its JSONL line, or its skip: a record that makes the
+    pipeline raise is skipped there, exactly as ``pipeline.stream`` does
+    locally, and the piece goes on) and the docs' DocBin parts.
     """
-    from pipeline.chunk_pool import annotate_to_shard
-
     items = [InputRecord(key=key, id=rid, text=text, meta=meta) for key, rid, text, meta in records]
-    outcomes, encoded = annotate_to_shard(worker_pipeline(spec), items, batch_size)
-    return [{"skip": o["skip"]} if "skip" in o else {"record": json.loads(o["line"])} for o in outcomes], encoded
-
-
-def _chunks(items: Iterable[InputItem], done: Iterable[str], size: int) -> Iterator[List[_Event]]:
-    """Input positions not yet done, in order, cut after every ``size`` records (skips ride along)."""
-    done = set(done)
-    chunk: List[_Event] = []
-    records = 0
-    for item in items:
-        if item.key in done:
-            continue
-        if isinstance(item, Skipped):
-            chunk.append(("skip", (item.key, item.reason, "", None)))
-            continue
-        if records == size:
-            yield chunk
-            chunk, records = [], 0
-        chunk.append(("record", (item.key, item.id, item.text, item.meta)))
-        records += 1
-    if chunk:
-        yield chunk
-
-
-@dataclass
-class _Progress:
-    records: int = 0
-    chars: int = 0
-
-
-def _replay(events: List[_Event], result: Optional[Tuple[List[Dict], bytes]], writer: BatchWriter,
-            progress: _Progress, on_record: Optional[Callable[[int], None]]) -> None:
-    """Give one chunk's skips and annotated records to ``writer``, in input order."""
-    outcomes, docs = ([], iter(())) if result is None else (result[0], DocBin().from_bytes(result[1]).get_docs(Vocab()))
-    returned = iter(outcomes)
-    for kind, payload in events:
-        if kind == "skip":
-            writer.skip(payload[0], payload[1])
-            continue
-        outcome = next(returned)
-        if "skip" in outcome:
-            writer.skip(payload[0], outcome["skip"])
-            continue
-        record = outcome["record"]
-        if record["id"] != payload[1]:
-            raise RuntimeError(f"{payload[0]}: a worker returned record {record['id']!r} out of order")
-        if not write_outcome(writer, Outcome(InputRecord(payload[0], payload[1], payload[2]), next(docs), record)):
-            continue
-        progress.records += 1
-        progress.chars += len(payload[2])
-        if on_record is not None:
-            on_record(len(payload[2]))
+    return annotate_piece(worker_pipeline(spec), items, batch_size)
 
 
 def annotate_with_dask(
@@ -173,7 +115,7 @@ def annotate_with_dask(
     *,
     scheduler: Optional[str] = None,
     n_workers: int = 2,
-    shard_size: Optional[int] = None,
+    piece_chars: Optional[int] = None,
     batch_size: int = 64,
     on_record: Optional[Callable[[int], None]] = None,
 ) -> RunReport:
@@ -186,14 +128,14 @@ def annotate_with_dask(
         scheduler (Optional[str]): A scheduler address (``tcp://host:8786``); None starts a
             ``LocalCluster`` of ``n_workers`` single-threaded worker processes.
         n_workers (int): Workers of the local cluster (ignored with ``scheduler``).
-        shard_size (Optional[int]): Records per task; default the writer's shard size.
+        piece_chars (Optional[int]): Characters per task (whole records); default ``chunk_pool.PIECE_CHARS``.
         batch_size (int): ``nlp.pipe`` batch size on the workers.
         on_record (Optional[Callable[[int], None]]): Called with each record's length (progress).
     """
     distributed = _import_distributed()
     spec = config_spec(config)
     started = time.perf_counter()
-    progress = _Progress()
+    records = chars = 0
     cluster = None
     if scheduler is None:
         cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
@@ -203,36 +145,16 @@ def annotate_with_dask(
         with distributed.Client(scheduler) as client:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             logger.info("dask: %d workers at %s", workers, scheduler)
-            _run_chunks(client, spec, _chunks(items, writer.done_keys, shard_size or writer.shard_size),
-                        workers * CHUNKS_PER_WORKER, batch_size, writer, progress, on_record)
+            spec_future = client.scatter([spec], broadcast=True)[0]  # the config text travels once per worker
+
+            def submit(piece: List[InputRecord]) -> Any:
+                payload = [(r.key, r.id, r.text, r.meta) for r in piece]
+                return client.submit(annotate_chunk, spec_future, payload, batch_size, pure=False)
+
+            records, chars = run_pieces(items, writer, submit, workers * PIECES_PER_WORKER,
+                                        piece_chars=piece_chars or PIECE_CHARS, on_record=on_record)
     finally:
         if cluster is not None:
             cluster.close()
     writer.flush()
-    return RunReport(writer.totals, progress.records, progress.chars, time.perf_counter() - started)
-
-
-def _run_chunks(client: Any, spec: ConfigSpec, chunks: Iterator[List[_Event]], window: int, batch_size: int,
-                writer: BatchWriter, progress: _Progress, on_record: Optional[Callable[[int], None]]) -> None:
-    """Keep ``window`` chunks in flight; write results strictly in submission order."""
-    from collections import deque
-
-    pending: Deque[Tuple[List[_Event], Any]] = deque()
-    spec_future = client.scatter([spec], broadcast=True)[0]  # the config text travels once per worker
-    for events in chunks:
-        records = [payload for kind, payload in events if kind == "record"]
-        future = client.submit(annotate_chunk, spec_future, records, batch_size, pure=False) if records else None
-        pending.append((events, future))
-        while len(pending) >= window:
-            _finish(pending.popleft(), writer, progress, on_record)
-    while pending:
-        _finish(pending.popleft(), writer, progress, on_record)
-
-
-def _finish(entry: Tuple[List[_Event], Any], writer: BatchWriter, progress: _Progress,
-            on_record: Optional[Callable[[int], None]]) -> None:
-    events, future = entry
-    result = future.result() if future is not None else None
-    _replay(events, result, writer, progress, on_record)
-    if future is not None:
-        future.release()
+    return RunReport(writer.totals, records, chars, time.perf_counter() - started)

@@ -10,7 +10,6 @@ the last full date written before them in the same text.
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from typing import Any, Dict, Optional
 
@@ -33,7 +32,9 @@ def date_facts(record: Dict[str, Any]) -> Dict[str, Any]:
         dict: The record with ``date`` on each resolvable TIME span and on each
         QUANTITY whose ``time`` points at one; the input is not changed.
     """
-    out = copy.deepcopy(record)
+    out = dict(record)  # only span dicts get a key: copying them, not every nested value, keeps the input as it was
+    if "spans" in out:
+        out["spans"] = [dict(span) for span in out["spans"]]
     anchor = record_anchor(out)
     times = {(s["start"], s["end"]): s for s in out.get("spans", []) if s.get("label") == "TIME"}
     last: Optional[str] = None  # the last full date of the text, for 同日/前日/翌日

@@ -44,10 +44,13 @@ def _doc_texts(out: Path) -> List[str]:
             for d in DocBin().from_disk(out / e["shard"]).get_docs(Vocab())]
 
 
-def test_chunks_in_two_processes_write_what_one_process_writes(nlp_fast, tmp_path):
+@pytest.mark.parametrize("piece_chars", [10_000, 40])  # a piece per shard; several pieces per shard
+def test_chunks_in_two_processes_write_what_one_process_writes(nlp_fast, tmp_path, piece_chars):
     annotate_stream(nlp_fast, _inputs(), BatchWriter(tmp_path / "one", shard_size=5), batch_size=4)
     report = annotate_in_processes(nlp_fast, _inputs(), BatchWriter(tmp_path / "two", shard_size=5), n_process=2,
-                                   batch_size=4)
+                                   batch_size=4, piece_chars=piece_chars)
+    for name in ("manifest.jsonl", ANNOTATIONS, *(f"docs-{i:04d}.spacy" for i in range(5))):
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
     assert _records(tmp_path / "two") == _records(tmp_path / "one")
     assert _doc_texts(tmp_path / "two") == _doc_texts(tmp_path / "one") == [r["text"] for r in _records(tmp_path / "one")]
     assert sorted(p.name for p in (tmp_path / "two").glob("docs-*")) == [f"docs-{i:04d}.spacy" for i in range(5)]

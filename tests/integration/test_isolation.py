@@ -164,14 +164,21 @@ def test_dask_worker_chunk_skips_the_failing_record(nlp_fast, reference, tmp_pat
     monkeypatch.setitem(dask_backend._PIPELINES, dask_backend._spec_key(spec), nlp_fast)
     nlp_fast.add_pipe("gunji_test_batch_raise_on_marker", name="failer")
     try:
-        events = next(dask_backend._chunks(_inputs([4]), set(), size=100))
-        payloads = [payload for kind, payload in events if kind == "record"]
-        result = dask_backend.annotate_chunk(spec, payloads, batch_size=4)
+        from concurrent.futures import Future
+
+        from pipeline.chunk_pool import run_pieces
+
+        def submit(piece):  # the worker task, run here: a finished future of its result
+            future = Future()
+            future.set_result(dask_backend.annotate_chunk(spec, [(r.key, r.id, r.text, r.meta) for r in piece],
+                                                          batch_size=4))
+            return future
+
+        writer = BatchWriter(tmp_path, shard_size=5)
+        run_pieces(_inputs([4]), writer, submit, window=2, piece_chars=100)
+        writer.flush()
     finally:
         nlp_fast.remove_pipe("failer")
-    writer = BatchWriter(tmp_path, shard_size=5)
-    dask_backend._replay(events, result, writer, dask_backend._Progress(), None)
-    writer.flush()
     assert _records(tmp_path) == [r for i, r in enumerate(reference) if i != 4]
     assert list(_skipped(tmp_path)) == ["t:5"]
 
