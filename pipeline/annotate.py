@@ -104,8 +104,8 @@ def annotate_local(
     """The local backend of ``gunji annotate``: this process, or ``n_process`` forked workers.
 
     One process streams through :func:`annotate_stream`; more give each worker a
-    shard's worth of records at a time (``pipeline.chunk_pool``), so Docs never
-    travel back to the parent. ``gunji bench --e2e-chars`` times this same call.
+    piece of a shard at a time (``pipeline.chunk_pool``) and only the piece's
+    records and DocBin arrays travel back to the parent, which writes whole shards. ``gunji bench --e2e-chars`` times this same call.
     """
     if n_process > 1:
         from pipeline.chunk_pool import annotate_in_processes

@@ -32,7 +32,7 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--fast", action="store_true", help="our components on the SudachiPy tokenizer alone")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
     parser.add_argument("--n-process", type=int, default=1, help="worker processes (default 1); annotate gives each "
-                                                                 "a shard's worth of records at a time")
+                                                                 "a piece of about 4k characters of a shard at a time")
 
 
 def build_parser() -> argparse.ArgumentParser:
