@@ -411,8 +411,9 @@ def find_quantities(text: str, units: Dict[str, Unit],
 
 
 # 300億ユーロ(約5兆4900億円)を超える, マッハ11(音速の11倍)を超えた: the verb after a parenthesised
-# conversion bounds the figure before it (NOTES-real4, NOTES-real6); the aside keeps its own bound
-_ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:{VERB_AT_LEAST}|{VERB_AT_MOST})")
+# conversion bounds the figure before it (NOTES-real4, NOTES-real6), as does 以上 (520万ルーブル(約800万円)以上,
+# NOTES-real10); the aside keeps its own bound
+_ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:{VERB_AT_LEAST}|{VERB_AT_MOST}|以上|超|以下|未満)")
 
 
 def _verb_after_aside(text: str, end: int) -> Optional[str]:
@@ -420,4 +421,4 @@ def _verb_after_aside(text: str, end: int) -> Optional[str]:
     m = _ASIDE_VERB.match(text, end)
     if m is None:
         return None
-    return "at_most" if VERB_AT_MOST_RE.search(m.group(0)) else "at_least"
+    return "at_most" if VERB_AT_MOST_RE.search(m.group(0)) or m.group(0).endswith(("以下", "未満")) else "at_least"
