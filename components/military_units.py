@@ -79,9 +79,9 @@ def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
     return j < len(texts) and texts[j] in _SIZE_AFTER
 
 
-# A post built on a unit (ウクライナ空軍司令官, ロシア軍報道官, 情報総局長) names a person, not the unit:
-# four annotators of real reporting left these unannotated (NOTES-real1, -real4, -real5, -real7).
-_TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参謀長|議長|広報官|報道部長)|(?<=[局部])長(?![距期射時年引])")
+# A post built on a unit (ウクライナ空軍司令官, ロシア軍報道官, 情報総局長, 米軍制服組トップ) names a person, not the
+# unit: five annotators of real reporting left these unannotated (NOTES-real1, -real4, -real5, -real7, -real10).
+_TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参謀長|議長|広報官|報道部長)|(?:制服組)?トップ|(?<=[局部])長(?![距期射時年引])")
 
 
 def _quoted_ship(text: str, start: int, end: int) -> bool:
