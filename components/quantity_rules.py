@@ -216,6 +216,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if norm == "か国" and text[max(0, start - 2):start] in ("主要", "先進"):
         return None  # 主要7カ国(G7), 先進7カ国, 主要20カ国・地域: the name of a group
     category = unit.category if unit else None
+    if norm == "km" and m.group("unit") == "キロ" and _WEIGHT_BEFORE.search(text, max(0, start - 6), start):
+        norm, category = "kg", "COUNT"  # 重さ約90キロ: kilograms (NOTES-real9)
     if norm == "km" and text[max(0, start - 2):start] in _SPEED:
         norm, category, start = _SPEED[text[start - 2:start]], "COUNT", start - 2  # 時速60キロ: a speed, no speed category (NOTES-real4)
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
@@ -243,10 +245,25 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
               unit_category=category, approx=approx, bound=bound)
     if second is not None:
         hit.value_max, hit.bound = second.value, "range"
+        scale = _shared_magnitude(m.group("num"), m.group("num2"))
+        if scale and not (m.group("unit1") or m.group("sunit1")) and first.value * scale < second.value:
+            hit.value = first.value * scale  # 7〜8万人: the magnitude covers both ends (NOTES-real9)
     return hit
 
 
+_PLAIN = re.compile(r"[0-9０-９]+")
+_MAGNITUDE_END = re.compile(r"[0-9０-９]+([万億兆])")
+_MAGNITUDES = {"万": 10_000, "億": 100_000_000, "兆": 1_000_000_000_000}
+
+
+def _shared_magnitude(first: str, second: Optional[str]) -> Optional[int]:
+    """The magnitude a range's plain first number borrows from its second (``7〜8万`` → 10,000), else None."""
+    m = _MAGNITUDE_END.fullmatch(second or "")
+    return _MAGNITUDES[m.group(1)] if m and _PLAIN.fullmatch(first) else None
+
+
 _SPEED = {"時速": "km/h", "秒速": "km/s"}
+_WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
 _SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃)")
 _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 

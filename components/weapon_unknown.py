@@ -185,6 +185,27 @@ def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
     return start
 
 
+_VARIANT = re.compile(r"[A-Z][0-9]{1,2}(?:[A-Z][0-9]{0,2}){0,3}型?")
+
+
+def _variant_after(tokens: Sequence[Tok], end: int, starts) -> int:
+    """End of a variant code written one space after a listed name (``エイブラムス M1``, ``レオパルト2 A6型``),
+    which the tokenizer may cut in pieces (``A|6|型``); else ``end``."""
+    if end >= len(tokens) or not tokens[end - 1].space:
+        return end
+    text = ""
+    for k in range(end, min(len(tokens), end + 4)):
+        if k in starts:
+            break
+        text += _norm(tokens[k])
+        if _VARIANT.fullmatch(text) and (k + 1 == len(tokens) or tokens[k].space
+                                          or not _VARIANT.fullmatch(text + _norm(tokens[k + 1]))):
+            return k + 1
+        if tokens[k].space:
+            break
+    return end
+
+
 def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequence[str] = ()) -> List[Candidate]:
     """``chosen`` with each designation widened over its glued katakana nickname and its maker.
 
@@ -213,6 +234,8 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
                 start -= 1
         if cand.kind == "name" and start == cand.start:
             start = _model_number_before(tokens, start, starts)  # M57 ATACMS (NOTES-real7)
+        if cand.kind == "name" and end == cand.end:
+            end = _variant_after(tokens, end, starts)  # エイブラムス M1, レオパルト2 A6型 (NOTES-real9)
         out.append(cand if (start, end) == (cand.start, cand.end) else
                    Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out

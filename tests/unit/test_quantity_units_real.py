@@ -110,6 +110,7 @@ def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
     ("新型ミサイルはマッハ5を超える速度で飛ぶ。", "マッハ5を超える", 5, "Mach", "COUNT", False, "at_least"),
     ("速度はマッハ11(音速の11倍)を超えた。", "マッハ11", 11, "Mach", "COUNT", False, "at_least"),
     ("支援は300億ユーロ(約5兆円)を超える。", "300億ユーロ", 30000000000, "EUR", "MONEY", False, "at_least"),
+    ("重さ約90キロの弾頭を積む。", "約90キロ", 90, "kg", "COUNT", True, "exact"),  # a weight (NOTES-real9)
     ("報酬は520万ルーブル(約800万円)以上だ。", "520万ルーブル", 5200000, "RUB", "MONEY", False, "at_least"),
     ("EUは10億€を拠出した。", "10億€", 1000000000, "EUR", "MONEY", False, "exact"),
     ("ミサイルは300㎞先に落ちた。", "300㎞", 300, "km", "DISTANCE", False, "exact"),
@@ -125,6 +126,13 @@ def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
 def test_annotator_forms(nlp, text, span, value, unit, category, approx, bound):
     q = found(nlp, text)[span]
     assert (q["value"], q.get("unit"), q["category"], q["approx"], q["bound"]) == (value, unit, category, approx, bound)
+
+
+def test_magnitude_covers_both_ends_of_a_range(nlp):
+    q = found(nlp, "兵士7〜8万人が動員された。")["7〜8万人"]  # NOTES-real9
+    assert (q["value"], q["value_max"]) == (70000, 80000)
+    q = found(nlp, "兵士1万〜2万人が動員された。")["1万〜2万人"]
+    assert (q["value"], q["value_max"]) == (10000, 20000)
 
 
 def test_box_drawing_dash_makes_a_range(nlp):

@@ -121,6 +121,8 @@ def test_model_number_before_a_name_is_one_span(run):
     # M57 ATACMS, M142 HIMARS: model and name of one system, one space between (NOTES-real7)
     assert texts(run("M57 ATACMSとM142 HIMARSが届いた。")) == ["M57 ATACMS", "M142 HIMARS"]
     assert texts(run("2024年 HIMARSが届いた。")) == ["HIMARS"]
+    # a variant code one space after a listed name (NOTES-real9)
+    assert texts(run("米国はエイブラムス M1を供与した。")) == ["エイブラムス M1"]
 
 
 def test_all_caps_alias_needs_capitals(run):
