@@ -316,7 +316,8 @@ _WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
 
 
 MAX_JOINED = 6
-_JOINED_AFTER = re.compile(r"(?:・|や|と|および|及び)(" + NOUN_CHARS + r"{1,12})")
+# ドローン（無人機）とミサイル: a gloss in brackets may stand before the joining word
+_JOINED_AFTER = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:・|や|と|および|及び)(" + NOUN_CHARS + r"{1,12})")
 
 
 def _mixed_after(text: str, item_end: int, rule: Rule, hit: Hit, rules: CategoryRules) -> bool:
@@ -366,7 +367,7 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     window = "" if _OF_WHICH.match(text, hit.end) else after_window(text, hit, item_end)
     verb = rules.verb(window)
     if verb is None:
-        before = text[max(0, hit.start - 20):hit.start]
+        before = _SUBSET_OF.sub("", text[max(0, hit.start - 24):hit.start])  # 戦死したロシア兵のうち、12万人
         if re.search(r"(され|した|れた)" + NOUN_CHARS + r"*$", before):
             verb = rules.verb(re.split(r"[。、,]", before)[-1])
     if verb is None and hit.unit in PEOPLE_UNITS:
@@ -378,6 +379,7 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     return verb
 
 
+_SUBSET_OF = re.compile(r"のうち、?$")
 _OF_WHICH = re.compile(r"(?:の)?うち[0-9０-９一二三四五六七八九十百千数約]")
 # A people count followed, across 、, by another people count of the same list (with its place before it)
 _LISTED_PEOPLE = re.compile(r"(?:、[^、。\n]{0,12}?[0-9０-９]+(?:人|名))+(?:が|は|も)?")

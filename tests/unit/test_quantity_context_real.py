@@ -115,6 +115,10 @@ REAL_TEXT_CATEGORIES = [
     ("敵はドローン50機を発射し、40機を撃墜した。", "40機", "DRONE"),
     # a count taken out of prisoners stays prisoners (NOTES-real3)
     ("帰還した捕虜のうち負傷者30人が治療を受けている。", "30人", "PERSONNEL"),
+    # a subset of the dead keeps their verb; victims are casualties; a gloss before a joined noun (NOTES-real9, -real10)
+    ("戦死したロシア兵のうち、1万2000人の名前が判明した。", "1万2000人", "CASUALTY"),
+    ("軍の被害者数(死傷・行方不明者)が約18万人に上る。", "約18万人", "CASUALTY"),
+    ("敵は６００あまりのドローン（無人機）とミサイルを発射した。", "６００あまり", "COUNT"),
     # a bare figure whose noun is a budget is money
     ("ドローンの購入予算は2億に満たない。", "2億に満たない", "MONEY"),
     # a weapon subject does not make a people count a weapon count
