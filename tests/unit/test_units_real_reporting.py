@@ -44,6 +44,7 @@ def units(nlp, text):
     ("ロシア軍の砲隊が集落を砲撃した。", ["ロシア軍", "砲隊"]),
     ("国境警備隊が越境を確認した。", []),
     ("国家警備隊と防衛省統合幕僚監部。", ["国家警備隊", "防衛省統合幕僚監部"]),  # NOTES-real7
+    ("ウクライナの急襲部隊が越境した。", ["急襲部隊"]),  # NOTES-real9
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
