@@ -94,6 +94,7 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
 
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+_ATTACK_AFTER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])?(?:による|の|で)?(?:攻撃|空爆|空襲|襲撃)")
 
 
 def _inside_dotted_name(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
@@ -179,6 +180,21 @@ class WeaponRecognizer(TablePipe):
         payload = self.gazetteer.lookup(word)
         return bool(payload) and ("name" in payload or "head" in payload)
 
+    def _coordinated(self, tokens: Sequence[Tok], cand: Candidate) -> List[Candidate]:
+        """``ミサイル・ドローン攻撃`` is an attack by missiles and drones: before an attack word, a class span
+        whose ``・`` joins two whole class heads is two spans (NOTES-real9). Elsewhere ``ミサイル・ドローン`` is
+        the Ukrainian jet "missile drone" class, and ``空中給油・輸送機`` (a modifier first) is one class."""
+        if cand.kind != "class" or cand.end - cand.start != 3 or tokens[cand.start + 1].text != "・":
+            return [cand]
+        after = "".join(t.text for t in tokens[cand.end:cand.end + 8])
+        if not _ATTACK_AFTER.match(after):
+            return [cand]
+        heads = [self.gazetteer.lookup(tokens[i].text) or {} for i in (cand.start, cand.start + 2)]
+        if not all("head" in h for h in heads):
+            return [cand]
+        return [Candidate(i, i + 1, None, h["head"].weapon_class, None, "class")
+                for i, h in zip((cand.start, cand.start + 2), heads)]
+
     def find(self, doc: Doc) -> List[Candidate]:
         """The chosen, non-overlapping candidates for ``doc`` (one trie pass)."""
         split_glosses(doc, self._known)  # 無人機(ドローン) → 無人機|(|ドローン|) (components.gloss_tokens)
@@ -188,6 +204,7 @@ class WeaponRecognizer(TablePipe):
         # no entity on any token (the fast config): no NER guesses to look for, so no pass over the tokens
         labels = self.ner_labels if self.use_ner_signal and doc.has_annotation("ENT_TYPE") else ()
         chosen = _inside_dotted_name(tokens, choose_candidates(tokens, hits, self.grammar, self.context_window, labels))
+        chosen = [part for cand in chosen for part in self._coordinated(tokens, cand)]
         units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
         if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
             chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in units)

@@ -459,6 +459,7 @@ def test_slash_variants_and_name_class_pairs(run, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("新型のミサイル・ドローンが製油所を狙った。", ["ミサイル・ドローン"]),  # one class, not ミサイル + ドローン
+    ("港は夜間のミサイル・ドローン攻撃を受けた。", ["ミサイル", "ドローン"]),  # an attack by both (NOTES-real9)
     ("砲兵はクラスノポール誘導砲弾を撃った。", ["クラスノポール", "誘導砲弾"]),  # a katakana variant of Krasnopol
 ])
 def test_missile_drones_and_krasnopol(run, text, expected):
