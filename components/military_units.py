@@ -161,9 +161,9 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)
-        found = [c for c in found if not _quoted_ship(text, doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1]))
-                 and not _size_phrase(token_view(doc).texts, c)
-                 and not _TITLE_AFTER.match(text, doc[c[1] - 1].idx + len(doc[c[1] - 1]))]
+        ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in found]  # character end of each candidate
+        found = [c for c, end in zip(found, ends) if not _quoted_ship(text, doc[c[0]].idx, end)
+                 and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)]
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):

@@ -224,8 +224,8 @@ def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
     return None
 
 
-# News agencies and broadcasters credited in parentheses after a caption or a quote (…スタジアム(AFP)):
-# a source, not the name before it
+# News agencies, broadcasters and often-cited think tanks (ISW) credited in parentheses after a caption or a
+# claim (…スタジアム(AFP)): a source, not the name before it
 _MEDIA_CREDITS = frozenset({"AFP", "AP", "EPA", "CNN", "NHK", "BBC", "ABC", "NBC", "CBS", "TBS", "ANN", "FNN",
                             "JNN", "NNN", "UPI", "DPA", "TASS", "RIA", "ISW", "AFPBB"})
 

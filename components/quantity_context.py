@@ -482,10 +482,10 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     if carried is not None:
         return Inference(item, carried.category, carried.casualty)
     if people and rules.military_re is not None:
-        if _civilians(text, hit, max(0, hit.start - CONTEXT_WINDOW), hit.end + CONTEXT_WINDOW, rules):
+        w_start, w_end = max(0, hit.start - CONTEXT_WINDOW), hit.end + CONTEXT_WINDOW
+        if _civilians(text, hit, w_start, w_end, rules):
             return Inference(item, "COUNT")  # …難民危機。受け入れ先はポーランドの約183万人: refugees, nearer than 侵攻
-        window = text[max(0, hit.start - CONTEXT_WINDOW):hit.end + CONTEXT_WINDOW]
-        if rules.military_re.search(window):
+        if rules.military_re.search(text, w_start, w_end):
             return Inference(item, "PERSONNEL")
     default = next((r for r in rules.by_kind.get("default", []) if r.pattern == hit.unit), None)
     return Inference(item, default.category if default else "COUNT")

@@ -31,9 +31,9 @@ _MACH = re.compile(
     rf"(?P<suf>{SUFFIX})?(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
 
 
-class Fraction(NamedTuple):
-    """One fraction or Mach number: offsets (qualifiers included), the core offsets, value and qualifier
-    words (``suf`` may be a verb qualifier such as ``を超える``)."""
+class Form(NamedTuple):
+    """One fraction or Mach number: offsets (qualifiers included), the core offsets, the value, and the
+    qualifier words before and after it (``verb``: a verb qualifier such as ``を超える``, Mach only)."""
 
     start: int
     end: int
@@ -41,23 +41,24 @@ class Fraction(NamedTuple):
     value: float
     pre: Optional[str]
     suf: Optional[str]
+    verb: Optional[str] = None
 
 
-def find_fractions(text: str) -> Iterator[Fraction]:
+def find_fractions(text: str) -> Iterator[Form]:
     """Every ``N分のM`` in ``text`` with a proper denominator (2 or more) and 0 < M < N."""
     for m in _FRACTION.finditer(text):
         den, num = parse_number(m.group("den")), parse_number(m.group("num"))
         if den is None or num is None or not (den.value >= 2 and 0 < num.value < den.value):
             continue
-        yield Fraction(m.start(), m.end(), (m.start("den"), m.end("num")), num.value / den.value,
-                       m.group("pre"), m.group("suf"))
+        yield Form(m.start(), m.end(), (m.start("den"), m.end("num")), num.value / den.value,
+                   m.group("pre"), m.group("suf"))
 
 
-def find_mach(text: str) -> Iterator[Fraction]:
-    """Every ``マッハN`` in ``text`` (the same tuple as a fraction; ``verb`` folded into ``suf``)."""
+def find_mach(text: str) -> Iterator[Form]:
+    """Every ``マッハN`` in ``text``."""
     for m in _MACH.finditer(text):
         num = parse_number(m.group("num"))
         if num is None:
             continue
-        yield Fraction(m.start(), m.end(), (m.start("num"), m.end("num")), num.value, m.group("pre"),
-                       m.group("verb") or m.group("suf"))
+        yield Form(m.start(), m.end(), (m.start("num"), m.end("num")), num.value, m.group("pre"),
+                   m.group("suf"), m.group("verb"))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
-from .quantity_forms import Fraction, find_fractions, find_mach
+from .quantity_forms import Form, find_fractions, find_mach
 from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit, compile_patterns, load_units
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
@@ -228,7 +228,7 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     bound, approx = _bound_and_approx((*parts, m.group("pre2"), m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
     if m.group("verb"):
-        bound = "at_most" if VERB_AT_MOST_RE.match(m.group("verb")) else "at_least"
+        bound = _verb_bound(m.group("verb"))
     value = first.value
     if pre in NEGATIVE or (norm == "°C" and _minus_before(text, m.start())):
         value = -value
@@ -357,20 +357,12 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     return hit
 
 
-def _fraction_hit(f: Fraction) -> Hit:
-    """A Hit for ``3分の1`` (components.quantity_forms): unit null, category RATIO."""
+def _form_hit(f: Form, unit: Optional[str], category: str) -> Hit:
+    """A Hit for a form of components.quantity_forms: ``3分の1`` (unit null, RATIO), ``マッハ11`` (Mach, COUNT)."""
     bound, approx = _bound_and_approx((f.pre, f.suf), False)
-    return Hit(start=f.start, end=f.end, core=f.core, value=f.value, unit=None, unit_category="RATIO",
-               approx=approx, bound=bound)
-
-
-def _mach_hit(f: Fraction) -> Hit:
-    """A Hit for ``マッハ11`` (components.quantity_forms): unit Mach, COUNT; a verb qualifier bounds it."""
-    verb = f.suf if f.suf and f.suf.lstrip(" \u00a0").startswith(("を", "に")) else None
-    bound, approx = _bound_and_approx((f.pre, None if verb else f.suf), False)
-    if verb:
-        bound = "at_most" if VERB_AT_MOST_RE.match(verb) else "at_least"
-    return Hit(start=f.start, end=f.end, core=f.core, value=f.value, unit="Mach", unit_category="COUNT",
+    if f.verb:
+        bound = _verb_bound(f.verb)
+    return Hit(start=f.start, end=f.end, core=f.core, value=f.value, unit=unit, unit_category=category,
                approx=approx, bound=bound)
 
 
@@ -408,9 +400,9 @@ def find_quantities(text: str, units: Dict[str, Unit],
     ja, latin, single = patterns or compile_patterns(units)
     hits = list(_ja_hits(text, units, ja, single))
     if "分の" in text:
-        hits += [_fraction_hit(f) for f in find_fractions(text)]
+        hits += [_form_hit(f, None, "RATIO") for f in find_fractions(text)]
     if "マッハ" in text:
-        hits += [_mach_hit(f) for f in find_mach(text)]
+        hits += [_form_hit(f, "Mach", "COUNT") for f in find_mach(text)]
     if re.search(r"[0-9]", text):
         hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -430,12 +422,17 @@ def find_quantities(text: str, units: Dict[str, Unit],
 # 300億ユーロ(約5兆4900億円)を超える, マッハ11(音速の11倍)を超えた: the verb after a parenthesised
 # conversion bounds the figure before it (NOTES-real4, NOTES-real6), as does 以上 (520万ルーブル(約800万円)以上,
 # NOTES-real10); the aside keeps its own bound
-_ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:{VERB_AT_LEAST}|{VERB_AT_MOST}|以上|超|以下|未満)")
+_ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})|(?P<suf>以上|超|以下|未満))")
 
 
 def _verb_after_aside(text: str, end: int) -> Optional[str]:
-    """``at_least``/``at_most`` from a verb qualifier right after a parenthesis at ``end``, else None."""
+    """``at_least``/``at_most`` from a verb qualifier or a bound word right after a parenthesis at ``end``, else None."""
     m = _ASIDE_VERB.match(text, end)
     if m is None:
         return None
-    return "at_most" if VERB_AT_MOST_RE.search(m.group(0)) or m.group(0).endswith(("以下", "未満")) else "at_least"
+    return _verb_bound(m.group("verb")) if m.group("verb") else _bound_and_approx((m.group("suf"),), False)[0]
+
+
+def _verb_bound(verb: str) -> str:
+    """The bound a verb qualifier sets: ``at_most`` for に満たない/を下回る, else ``at_least`` (を超える)."""
+    return "at_most" if VERB_AT_MOST_RE.match(verb) else "at_least"

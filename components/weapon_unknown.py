@@ -189,8 +189,9 @@ _VARIANT = re.compile(r"[A-Z][0-9]{1,2}(?:[A-Z][0-9]{0,2}){0,3}型?")
 
 
 def _variant_after(tokens: Sequence[Tok], end: int, starts) -> int:
-    """End of a variant code written one space after a listed name (``エイブラムス M1``, ``レオパルト2 A6型``),
-    which the tokenizer may cut in pieces (``A|6|型``); else ``end``."""
+    """End of an unlisted variant code written one space after a listed name (``エイブラムス M1``,
+    ``チャレンジャー2 E3型``), which the tokenizer may cut in pieces (``E|3|型``); else ``end``. A listed
+    code (``M1A2``) is a candidate of its own and stays one."""
     if end >= len(tokens) or not tokens[end - 1].space:
         return end
     text = ""
