@@ -51,6 +51,8 @@ _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 # quantity, as うち6名 does), not 中 as a noun
 _OUT_OF = re.compile(r"[0-9０-９一二三四五六七八九十百千万][^\s0-9０-９]{0,2}中$")
 _ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
+# 推定120万人の人的損失: an estimate word before the figure says how it was counted, not what
+_ESTIMATE_WORD = re.compile(r"(?:推定|推計|概算|試算)$")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
@@ -214,7 +216,8 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     category = hit.unit_category
     before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
     if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
-            and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start):
+            and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
+            and not _ESTIMATE_WORD.fullmatch(before.group(1)):
         return before.group(1), hit.start
     if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
         head = _DIRECT.match(text, hit.end)

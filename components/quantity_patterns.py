@@ -23,7 +23,7 @@ KAN = r"[〇一二三四五六七八九十百千]"
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
 SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+)"
 NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:[万億兆]{SEGMENT}?)*"
-JA_PREFIX = r"約|およそ|凡そ|おおむね|概ね|最大|少なくとも|最低でも|最低|わずか|僅か|たった|ほぼ|推定|マイナス|氷点下|零下"  # たった: NOTES-real6
+JA_PREFIX = r"約|およそ|凡そ|おおむね|概ね|最大|少なくとも|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下"  # たった: NOTES-real6; 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
 SUFFIX = (r"以上|以下|未満|以内|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
