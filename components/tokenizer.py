@@ -99,7 +99,7 @@ class SudachiTokenizer:
         self._attrs = [{"tag": TAG, "pos": POS, "lemma": LEMMA, "norm": NORM, "morph": MORPH}[f]
                        for f in self.fields]
         self._pos_infos = _PosInfos(self.vocab, self._dictionary)
-        self._gap_info = (self.vocab.strings.add(GAP_TAG), GAP_TAG, "")
+        self._gap_info = (self.vocab.strings.add(GAP_TAG, allow_transient=False), GAP_TAG, "")
         self._morph_cache: Dict[Tuple[str, Optional[str]], int] = {}
 
     def __reduce__(self) -> Tuple[Any, ...]:
@@ -148,7 +148,7 @@ class SudachiTokenizer:
             if reading:
                 features["Reading"] = _READING_ESCAPE.sub("_", reading)
             value = self._morph_cache[key] = self.vocab.morphology.add(features)
-            self.vocab.strings.add(self.vocab.morphology.get(value))
+            self.vocab.strings.add(self.vocab.morphology.get(value), allow_transient=False)
         return value
 
     # --- serialisation: only the settings travel; Sudachi's dictionary is an installed package
@@ -185,7 +185,7 @@ class _PosInfos(dict):
     def __missing__(self, pos_id: int) -> Tuple[int, str, str]:
         pos = self._dictionary.pos_of(pos_id)
         tag = "-".join([x for x in pos[:4] if x != "*"])
-        info = self[pos_id] = (self._vocab.strings.add(tag), tag, ";".join([x for x in pos[4:] if x != "*"]))
+        info = self[pos_id] = (self._vocab.strings.add(tag, allow_transient=False), tag, ";".join([x for x in pos[4:] if x != "*"]))
         return info
 
 

@@ -19,10 +19,19 @@ this process, component by component, so the failing record is found and
 named with the component that raised; the others are annotated as usual. A
 fresh ``nlp.pipe`` stream (with the same ``n_process``) then takes the rest of
 the input. The normal path costs nothing but a deque append and pop per text.
+
+Every ``ZONE_RECORDS`` records run inside a spaCy memory zone
+(``Language.memory_zone``): the strings and lexemes their docs add to the
+shared vocab (each new number, name and typo is a new string) are freed when
+the zone closes, so a run over millions of records keeps a flat footprint. A
+zone closes only when its last outcome has been consumed (the generator is
+suspended inside it while the caller writes each doc), so callers may use an
+outcome's ``doc`` until they ask for the next one, never after.
 """
 from __future__ import annotations
 
 import logging
+import sys
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -40,6 +49,7 @@ logger = logging.getLogger(__name__)
 PIPELINE_ERROR = "pipeline error"
 RECORD_ERROR = "record error"
 MESSAGE_CHARS = 300
+ZONE_RECORDS = 1000  # records per spaCy memory zone: their transient strings are freed after
 
 _Context = Tuple[InputRecord, int, int]  # the record, piece index, piece count
 
@@ -106,13 +116,17 @@ class _Feed:
         self.done = done
         self.on_skip = on_skip
         self.in_flight: Deque[_Context] = deque()
+        self.quota = 0  # records the current memory zone may still take
+        self.exhausted = False
 
     def pieces(self) -> Iterator[Tuple[str, _Context]]:
-        """Pieces of the records not yet taken from the input; each generator resumes where the last stopped."""
-        while True:
+        """Pieces of the records not yet taken from the input, up to ``quota`` records; each
+        generator resumes where the last stopped."""
+        while self.quota > 0:
             try:
                 item = next(self.items)
             except StopIteration:
+                self.exhausted = True
                 return
             except Exception as err:
                 raise InputReadError(f"reading the input failed: {type(err).__name__}: {err}") from err
@@ -127,6 +141,7 @@ class _Feed:
                 logger.debug("%s: splitting failed", item.key, exc_info=err)
                 self.on_skip(item.key, failure_reason(PIPELINE_ERROR, "split_text", err))
                 continue
+            self.quota -= 1
             if len(pieces) > 1:
                 logger.info("%s: %d characters, annotated in %d pieces", item.key, len(item.text), len(pieces))
             for index, piece in enumerate(pieces):
@@ -167,6 +182,7 @@ def annotate_records(
     n_process: int = 1,
     done: Iterable[str] = frozenset(),
     on_skip: Callable[[str, str], None] = lambda key, reason: None,
+    zone_records: int = ZONE_RECORDS,
 ) -> Iterator[Outcome]:
     """Yield one ``Outcome`` per input record, in input order, whatever any record does.
 
@@ -178,12 +194,26 @@ def annotate_records(
         done (Iterable[str]): Input keys to pass over (a resumed run's).
         on_skip (Callable[[str, str], None]): Called with ``(key, reason)`` for each
             ``Skipped`` input as it is read (possibly ahead of earlier records' outcomes).
+        zone_records (int): Records per spaCy memory zone (``n_process`` 1; more processes
+            run without zones); an outcome's ``doc`` is valid until the next outcome is asked for.
 
     Raises:
         InputReadError: the input reader raised (not a record's fault).
     """
     freeze_msgpack_registries()  # before nlp.pipe forks: workers serialise every doc
     feed = _Feed(items, nlp.max_length, done, on_skip)
+    if n_process > 1:  # a zone per group would fork nlp.pipe's workers again for every group
+        feed.quota = sys.maxsize
+        yield from _annotate_zone(nlp, feed, batch_size, n_process)
+        return
+    while not feed.exhausted:
+        with nlp.memory_zone():
+            feed.quota = max(zone_records, 1)
+            yield from _annotate_zone(nlp, feed, batch_size, n_process)
+
+
+def _annotate_zone(nlp: Language, feed: "_Feed", batch_size: int, n_process: int) -> Iterator[Outcome]:
+    """The outcomes of the feed's next ``quota`` records (one memory zone's worth), in input order."""
     waiting: List[Doc] = []  # docs of the first pieces of a record whose last piece is still to come
     waiting_item: Optional[InputRecord] = None
     while True:
