@@ -354,6 +354,13 @@ def english_heads(heads: HeadTable) -> FrozenSet[str]:
     return cached[1]
 
 
+# A post glossed in English is a title, not a pair (ANNOTATION.md: titles and descriptive phrases
+# are not; names inside such a gloss can be): 内務大臣(Ihor KLYMENKO, Minister of Internal Affairs)
+_POST_TITLE = re.compile(r"(?:the\s+)?(?:(?:Deputy|Vice|Acting|First|Former|Prime|Foreign|Defen[cs]e|Interior)\s+)*"
+                         r"(?:Minister|President|Ambassador|Secretary|Governor|Mayor|Chancellor|"
+                         r"Spokes(?:man|person|woman))(?:\s+(?:of|for)\s.*)?", re.IGNORECASE)
+
+
 def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) -> List[Pair]:
     """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
 
@@ -394,7 +401,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
         cands: List[Tuple[float, int, int, int, str]] = []
         items = en_items(text, cs, ce, en_heads)
         for ii, item in enumerate(items):
-            if item.internal and not internal_ok(item):
+            if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue
             first = _latin_first(text, item, heads) or _known_pair(text, item, known)
             if first:
@@ -420,6 +427,8 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
 def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:
     """``決戦(decisive battle)``: a Latin chunk that translates the Japanese before it (``components.translation``)."""
     found = translation_pair(text, cs, ce)
+    if found and _POST_TITLE.fullmatch(text[found[1][0]:found[1][1]]):
+        return
     if found and not any(found[0][0] < b and a < found[0][1] for a, b in taken_ja):
         pairs.append(Pair(found[0], found[1], 1.0, "translation"))
         taken_ja.append(found[0])

@@ -116,6 +116,19 @@ def test_still_not_pairs(text):
     assert pairs_of(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a post glossed in English is a title, not a pair; the name in the same gloss still pairs
+    ("ペトロ・ボイコ・ウクライナ国防次官(Petro BOIKO, Deputy Minister of Defence of Ukraine)と会った。",
+     [("ペトロ・ボイコ", "Petro BOIKO")]),
+    ("国防相(Defence Minister)は述べた。", []),
+    ("同国の外相（Foreign Minister）が訪れた。", []),
+    # a title before a name is part of the name's gloss
+    ("ゼレンスキー大統領President Zelenskyyは述べた。", [("ゼレンスキー大統領", "President Zelenskyy")]),
+])
+def test_post_titles_are_not_pairs(text, expected):
+    assert pairs_of(text) == expected
+
+
 def test_fold_latin():
     assert fold_latin("South-Ossetia") == fold_latin("south ossetia") == "southossetia"
 
