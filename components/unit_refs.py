@@ -25,6 +25,7 @@ ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊"
                             "艦隊": "fleet", "軍団": "corps"}
 _GLUE_TAGS = ("名詞", "接頭辞", "接尾辞")  # a noun, prefix or suffix next to the word makes a compound
 _NOT_GLUE = {"同", "当該", "該当"}
+_FULL_WIDTH_ALNUM = set("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
 _CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix refers, it does not compound
 
 
@@ -38,7 +39,10 @@ def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool) -> bool:
         return False
     if text[:1].isascii() and not text[:1].isalnum():
         return False  # punctuation and spaces
-    return tag.startswith(_GLUE_TAGS) or text[:1].isalnum() and not tag.startswith(("助詞", "助動詞", "補助記号"))
+    # a Latin name or a figure glues whatever Sudachi tags it (NATO空軍); an adverb or conjunction
+    # before the word does not (さらに空軍は, また空軍は: NOTES-real11)
+    latin = text[:1].isascii() and text[:1].isalnum() or text[:1] in _FULL_WIDTH_ALNUM
+    return tag.startswith(_GLUE_TAGS) or latin and not tag.startswith(("助詞", "助動詞", "補助記号"))
 
 
 def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int, int, Optional[str]]]

@@ -308,6 +308,9 @@ def test_long_numerals_stay_linear(tables, text):
     [
         # a killing or wounding word after the number, not adjacent to it
         ("救出された隊員のうち、4名は重傷を負っていた。", "4名", "CASUALTY", "wounded"),
+        # 亡くなる and 命を失う are killing verbs (NOTES-real11)
+        ("開戦から3週間で2000~6000人の兵士が亡くなっていた。", "2000~6000人", "CASUALTY", "killed"),
+        ("前線で兵士40人が命を失った。", "40人", "CASUALTY", "killed"),
         ("分隊の兵士のうち、2人は軽傷で済んだ。", "2人", "CASUALTY", "wounded"),
         # a relative clause of killing or losing on the topic before the number
         ("戦死が確認された北朝鮮兵は、集計で約800人に達した。", "約800人", "CASUALTY", "killed"),

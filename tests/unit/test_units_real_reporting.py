@@ -45,6 +45,12 @@ def units(nlp, text):
     ("国境警備隊が越境を確認した。", []),
     ("国家警備隊と防衛省統合幕僚監部。", ["国家警備隊", "防衛省統合幕僚監部"]),  # NOTES-real7
     ("ウクライナの急襲部隊が越境した。", ["急襲部隊"]),  # NOTES-real9
+    # NOTES-real11: operational-strategic and -tactical groups after their name; a bare service
+    # after an adverb refers back; intelligence authorities in general are no unit
+    ("タブリア作戦戦略グループの報道官が述べた。", ["タブリア作戦戦略グループ"]),
+    ("ルハンスク作戦戦術グループが反撃した。", ["ルハンスク作戦戦術グループ"]),
+    ("ウクライナ空軍は声明を出した。さらに空軍は警報を続けた。", ["ウクライナ空軍", "空軍"]),
+    ("ウクライナ情報当局が明らかにした。", []),
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
