@@ -294,9 +294,17 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+# EBIT(利払い・税引き前利益): a kanji word may carry its okurigana (one or two hiragana) inside the name
+_OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
+_PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
+
+
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
-    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
+    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
+                 rf"(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
+    if m and _PARTICLE_RUN.search(m.group(1)):
+        m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
     if not m:
         eq = re.match(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})", text[item.end:])
         if eq and _ACRONYM.fullmatch(item.text) and spells_acronym(eq.group(1), item.text):

@@ -8,6 +8,11 @@ NOTES-real5 ``3分の1``, NOTES-real6 ``10分の1``). ``分`` alone is no counte
 counted), so the general number regex never reads these; this module finds them on their own and
 ``quantity_rules.find_quantities`` merges them, the longer hit winning on overlap.
 
+Fractions written with a slash (``1/3を占め``, ``1/4の兵数``), two annotators each on their own
+(NOTES-real6, NOTES-real12): the same, where they cannot be a designation (``Kh59/69``, ``シャヘド131/136``:
+a letter, katakana or digit before), a size (``1/2t``: a letter after) or a date (``4/16``: only a numerator
+below a denominator of at most 10, and only before a particle or punctuation, never before ``に`` or ``時点``).
+
 Mach numbers (``マッハ11``, ``マッハ5を超える``) put the unit before the figure: unit ``Mach``,
 category COUNT (no speed category; NOTES-real6 and NOTES-real7, like real4's ``時速60キロ``).
 """
@@ -23,6 +28,14 @@ _FRACTION = re.compile(
     rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])"
     rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?"
     rf"(?P<den>{ARAB}|{KAN}+)分の(?P<num>{ARAB}|{KAN}+)(?![0-9０-９〇一二三四五六七八九十百千万億兆])"
+    rf"(?P<suf>{SUFFIX})?")
+
+
+_SLASH_FRACTION = re.compile(
+    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ\u30a0-\u30ff\-‐－/／.．,，])"
+    rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?"
+    r"(?P<num>[1-9１-９])[/／](?P<den>10|１０|[2-9２-９])(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．\-])"
+    rf"(?=(?:{SUFFIX})?(?:[のをがはも、。，．」）)]|$))"
     rf"(?P<suf>{SUFFIX})?")
 
 
@@ -51,6 +64,18 @@ def find_fractions(text: str) -> Iterator[Form]:
         if den is None or num is None or not (den.value >= 2 and 0 < num.value < den.value):
             continue
         yield Form(m.start(), m.end(), (m.start("den"), m.end("num")), num.value / den.value,
+                   m.group("pre"), m.group("suf"))
+
+
+def find_slash_fractions(text: str) -> Iterator[Form]:
+    """Every ``M/N`` fraction in ``text`` (``_SLASH_FRACTION``) with 0 < M < N <= 10."""
+    if "/" not in text and "／" not in text:
+        return
+    for m in _SLASH_FRACTION.finditer(text):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if den is None or num is None or not 0 < num.value < den.value:
+            continue
+        yield Form(m.start(), m.end(), (m.start("num"), m.end("den")), num.value / den.value,
                    m.group("pre"), m.group("suf"))
 
 

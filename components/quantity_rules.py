@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
-from .quantity_forms import Form, find_fractions, find_mach
+from .quantity_forms import Form, find_fractions, find_mach, find_slash_fractions
 from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit, compile_patterns, load_units
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
@@ -45,8 +45,11 @@ EN_FUNCTION = {"of", "and", "or", "the", "a", "an", "in", "on", "at", "to", "for
                "were", "is", "are", "has", "have", "had", "its", "this", "as", "us", "than", "per"}
 MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$")
-EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12, "bn": 10 ** 9}
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY"}
+EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12, "bn": 10 ** 9,
+           "tn": 10 ** 12, "mn": 10 ** 6, "k": 1_000, "m": 10 ** 6, "b": 10 ** 9, "t": 10 ** 12}
+# RUB13.5T, $2.4B, €300M: finance shorthand, a letter multiplier right after an amount with its currency
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY",
+                  **{code: code for code in ("USD", "EUR", "RUB", "GBP", "JPY", "UAH", "CNY")}}
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
 TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
 
@@ -320,7 +323,7 @@ def _latin_unit(m: re.Match, units: Dict[str, Unit]) -> Optional[Tuple[Optional[
         unit = units.get(sunit) or units.get(sunit.lower())
         return (unit.unit, unit.category) if unit else ("%", "PERCENT")
     if cur:
-        return CURRENCY_SIGNS[cur.upper()], "MONEY"
+        return CURRENCY_SIGNS[cur.strip().upper()], "MONEY"
     if noun:
         words = noun.lower().split()
         year_like = "," not in m.group("num") and 1900 <= float(m.group("num")) <= 2100
@@ -341,8 +344,9 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if parsed is None:
         return None
     value = parsed.value
-    if m.group("mult"):
-        value = value * EN_MULT[m.group("mult").lower()]
+    mult = m.group("mult") or m.group("abbr")
+    if mult:
+        value = value * EN_MULT[mult.lower()]
         value = int(value) if float(value).is_integer() else value
     pre, start = _prefix(text, m.start(), EN_PREFIX_RE, 24)
     bare_noun = m.group("noun") and not (m.group("cur") or m.group("sunit"))
@@ -401,6 +405,7 @@ def find_quantities(text: str, units: Dict[str, Unit],
     hits = list(_ja_hits(text, units, ja, single))
     if "分の" in text:
         hits += [_form_hit(f, None, "RATIO") for f in find_fractions(text)]
+    hits += [_form_hit(f, None, "RATIO") for f in find_slash_fractions(text)]
     if "マッハ" in text:
         hits += [_form_hit(f, "Mach", "COUNT") for f in find_mach(text)]
     if re.search(r"[0-9]", text):

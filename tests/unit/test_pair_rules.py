@@ -129,6 +129,15 @@ def test_post_titles_are_not_pairs(text, expected):
     assert pairs_of(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Latin first: a kanji word in the parentheses may keep its okurigana (NOTES-real12)
+    ("同社のEBIT(利払い・税引き前利益)が増えた。", [("利払い・税引き前利益", "EBIT")]),
+    ("EU(欧州連合の略)は", []),  # a phrase with a particle, not a name
+])
+def test_latin_first_with_okurigana(text, expected):
+    assert pairs_of(text) == expected
+
+
 def test_fold_latin():
     assert fold_latin("South-Ossetia") == fold_latin("south ossetia") == "southossetia"
 

@@ -41,6 +41,13 @@ def found(nlp, text):
     ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
     ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
+    # slash fractions (NOTES-real6, NOTES-real12)
+    ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
+    ("すでに約1/4以上の兵を失った。", "約1/4以上", 0.25, None, None, "RATIO", True),
+    # finance shorthand: a currency code or sign, the amount and a letter multiplier (NOTES-real12)
+    ("軍事費にRUB13.5Tを計上した。", "RUB13.5T", 13_500_000_000_000, None, "RUB", "MONEY", False),
+    ("契約は$2.4B規模だ。", "$2.4B", 2_400_000_000, None, "USD", "MONEY", False),
+    ("支援はEUR 300Mとなった。", "EUR 300M", 300_000_000, None, "EUR", "MONEY", False),
     ("機は500ポンド爆弾を投下した。", "500ポンド", 500, None, "lb", "COUNT", False),
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
@@ -55,7 +62,9 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
 
 
 @pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。",
-                                  "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。"])
+                                  "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。",
+                                  "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
+                                  "F-16Bが飛んだ。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 

@@ -51,6 +51,9 @@ def units(nlp, text):
     ("ルハンスク作戦戦術グループが反撃した。", ["ルハンスク作戦戦術グループ"]),
     ("ウクライナ空軍は声明を出した。さらに空軍は警報を続けた。", ["ウクライナ空軍", "空軍"]),
     ("ウクライナ情報当局が明らかにした。", []),
+    # NOTES-real12: the descriptor 民間軍事会社 stays outside the name; ワーグナーPMC
+    ("民間軍事会社ワグナー社の社長が述べた。", ["ワグナー"]),
+    ("ワーグナーPMCに受刑者が加わった。", ["ワーグナーPMC"]),
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
