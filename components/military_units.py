@@ -84,6 +84,12 @@ def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
 _TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参謀長|議長|広報官|報道部長)|(?:制服組)?トップ|(?<=[局部])長(?![距期射時年引])")
 
 
+# 特殊部隊「アルファ」, 大隊「アゾフ」: a formation noun followed by its quoted name (katakana, Latin, digits)
+_FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グループ")
+_QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{1,19})[」』”]"
+                          r"(?![\u30a1-\u30faー\u4e00-\u9fffA-Za-z])")  # not 「カミカゼ」ドローン: a modifier
+
+
 def _quoted_ship(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
 
@@ -161,6 +167,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)
+        found += self._quoted_names(doc, text, found)
         ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in found]  # character end of each candidate
         found = [c for c, end in zip(found, ends) if not _quoted_ship(text, doc[c[0]].idx, end)
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)]
@@ -252,6 +259,23 @@ class MilitaryUnitRecognizer(TablePipe):
         refs = bare_references(tokens, [(s, e, attrs.get("echelon")) for s, e, attrs in found])
         return [(s, e, {"side": None, "echelon": None, "unit_type": None, "number": None, "canonical": None, **a})
                 for s, e, a in refs]
+
+    def _quoted_names(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
+        """``特殊部隊「アルファ」``: the quoted name right after a formation is a unit of its own (NOTES-real13),
+        as a quoted name after a weapon class is a weapon (ANNOTATION.md)."""
+        out: List[Candidate] = []
+        for start, end, attrs in found:
+            last = doc[end - 1]
+            char_end = last.idx + len(last)
+            if not text.endswith(_FORMATION_END, doc[start].idx, char_end):
+                continue
+            m = _QUOTED_NAME.match(text, char_end)
+            span = doc.char_span(m.start(1), m.end(1)) if m else None
+            if span is not None:
+                out.append((span.start, span.end, {"side": attrs.get("side"), "echelon": None,
+                                                   "unit_type": attrs.get("unit_type"), "number": None,
+                                                   "canonical": None}))
+        return out
 
     def _acronyms(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
         """``Freedom of Russia Legion (FRL)``: a bracketed acronym of a Latin-script name is the same unit."""

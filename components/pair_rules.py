@@ -34,7 +34,7 @@ _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
     r"|(?P<kanji>(?:(?!第[0-9０-９])[\u4e00-\u9fff々ヶ])+)|(?P<no>の)")  # ロシア軍第1…: 第1 is its own unit
-_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a Latin acronym item: ISW, USAI, NATO
+_ACRONYM = re.compile(r"[A-Z]{2,8}")  # a Latin acronym item: ISW, USAI, NATO, MANPADS (NOTES-real13)
 _VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
 _BOUNDARY = re.compile(r"[。！？!?\n]")
 _PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")

@@ -304,9 +304,15 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
 def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
                     rules: CategoryRules) -> Optional[Tuple[str, Rule]]:
     """The WEAPON counted by ``hit`` (right before it, or after it joined by の) and its class row."""
-    for start, end, weapon_class in weapons:
+    for k, (start, end, weapon_class) in enumerate(weapons):
         before = end <= hit.start and _WEAPON_BEFORE.fullmatch(text, end, hit.start) is not None
         after = start >= hit.end and _WEAPON_AFTER.fullmatch(text, hit.end, start) is not None
+        if after and hit.unit in _ROUND_COUNTERS:  # 9発のHIMARSロケット弾: rounds of the class glued to the name
+            for next_start, next_end, next_class in weapons[k + 1:]:
+                if next_start != end or not next_class:
+                    break
+                end, weapon_class = next_end, next_class
+            start = weapons[k][0]
         if (before or after) and weapon_class:
             rule = rules.class_rule(weapon_class)
             if rule is not None:
@@ -314,6 +320,7 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
     return None
 
 
+_ROUND_COUNTERS = {"発", "弾"}
 _JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・)$")
 _WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
 

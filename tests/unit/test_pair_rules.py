@@ -138,6 +138,14 @@ def test_latin_first_with_okurigana(text, expected):
     assert pairs_of(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # acronyms of up to eight letters (NOTES-real13)
+    ("兵士が携帯型防空ミサイルシステム(MANPADS)を発射した。", [("携帯型防空ミサイルシステム", "MANPADS")]),
+])
+def test_long_acronyms(text, expected):
+    assert pairs_of(text) == expected
+
+
 def test_fold_latin():
     assert fold_latin("South-Ossetia") == fold_latin("south ossetia") == "southossetia"
 

@@ -201,6 +201,10 @@ def nlp_with_weapons(nlp_blank):
     # a civilian ship is counted, not a platform of the war; a patrol boat is
     ("タンカー183隻を制裁対象に指定した。", "183隻", "COUNT"),
     ("哨戒艇2隻を撃沈した。", "2隻", "VEHICLE"),
+    # rounds (発, 弾) of a class glued to a launcher's name count the class (NOTES-real13); a launcher counter
+    # still counts the launcher
+    ("日中、9発のHIMARSロケット弾が迎撃された。", "9発", "MISSILE"),
+    ("12台のM270トラック型ロケット発射機を退役させた。", "12台", "VEHICLE"),
 ])
 def test_category_from_the_counted_weapon(nlp_with_weapons, text, span, category):
     found = dict(records(nlp_with_weapons(text)))

@@ -54,6 +54,10 @@ def units(nlp, text):
     # NOTES-real12: the descriptor 民間軍事会社 stays outside the name; ワーグナーPMC
     ("民間軍事会社ワグナー社の社長が述べた。", ["ワグナー"]),
     ("ワーグナーPMCに受刑者が加わった。", ["ワーグナーPMC"]),
+    # NOTES-real13: a quoted name right after a formation is a unit of its own; not a quoted modifier
+    ("治安局の特殊部隊「アルファ」が撃墜した。", ["特殊部隊", "アルファ"]),
+    ("第3強襲旅団「ラトニク」が前進した。", ["第3強襲旅団", "ラトニク"]),
+    ("ロシア軍部隊「カミカゼ」ドローンを使う。", ["ロシア軍部隊"]),
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
