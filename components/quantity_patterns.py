@@ -98,7 +98,8 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?P<sep>{RANGE_SEP})"
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
-        rf"(?:(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})|(?P<bare>(?=(?:{SUFFIX})?(?:の|{BARE_PREDICATE}))))"
+        rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
+        rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|{BARE_PREDICATE}))))"
         rf"(?P<suf>{SUFFIX})?"
         rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(

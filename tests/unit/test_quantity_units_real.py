@@ -41,6 +41,11 @@ def found(nlp, text):
     ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
     ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
+    # a space between an Arabic figure and its counter, as pages that space digits write it (NOTES-real16)
+    ("空軍は MiG-29 を 50 機ほど保有していた。", "50 機ほど", 50, None, "機", "AIRCRAFT", True),
+    ("最大離陸重量も 22tに増えた。", "22t", 22, None, "t", "COUNT", False),
+    ("40メガワットを超えるレーザー。", "40メガワットを超える", 40, None, "MW", "COUNT", False),
+    ("夜通し11波にわたる攻撃が続いた。", "11波", 11, None, "波", "COUNT", False),
     # slash fractions (NOTES-real6, NOTES-real12)
     ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
     ("すでに約1/4以上の兵を失った。", "約1/4以上", 0.25, None, None, "RATIO", True),
@@ -64,7 +69,7 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
 @pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。",
                                   "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。",
                                   "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
-                                  "F-16Bが飛んだ。"])
+                                  "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "5th Brigadeが来た。", "波紋が広がった。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 

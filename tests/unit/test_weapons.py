@@ -76,6 +76,13 @@ CANONICAL_FORMS = {
     "Sea Baby": ["シーベイビー", "Sea Baby"],
     "2S19 Msta-S": ["2S19", "Msta-S"],
     "PzH 2000": ["PzH 2000", "PzH2000"],
+    # NOTES-real15
+    "K2 Black Panther": ["K2ブラックパンサー"],
+    "DragonFire": ["DragonFire", "ドラゴンファイア"],
+    "Saab GlobalEye": ["グローバルアイ"],
+    "Type 45 destroyer": ["Type 45"],
+    "Bell AH-1Z Viper": ["AH-1Z"],
+    "Bell UH-1Y Venom": ["UH-1Y"],
 }
 
 
