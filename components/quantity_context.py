@@ -262,6 +262,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if hit.unit_category:
         return Inference(item, hit.unit_category)
     rule = rules.item_rule(item, hit.unit) if item else None
+    if rule is None and item and item.isascii() and " " in item:
+        item, rule = _english_head(item, hit, rules)  # 111 drones overnight across: the noun is the first word
     if rule is not None and item_end == hit.start and _mixed_pair(text, hit, item, rule, rules):
         return Inference(None, "COUNT")  # ドローンやミサイルあわせて400機: a mixed total (NOTES-real1)
     if rule is not None and item_end is not None and item_end > hit.end and _mixed_after(text, item_end, rule, hit, rules):
@@ -356,6 +358,18 @@ def _mixed_pair(text: str, hit: Hit, item: str, rule: Rule, rules: CategoryRules
     return other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category
 
 
+def _english_head(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
+    """The longest leading words of an English noun phrase that name a counted item (``drones`` of
+    ``drones overnight across``), else the phrase with no rule."""
+    words = item.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        rule = rules.item_rule(head, hit.unit)
+        if rule is not None:
+            return head, rule
+    return item, None
+
+
 def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
     """Cut an after-の run at a casualty verb (``市民殺害確認`` → ``市民``) and look it up again."""
     if rules.verb_re is not None:
@@ -416,11 +430,18 @@ def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Ru
     return loss if noun is not None and noun.category == "PERSONNEL" else None
 
 
+_PEOPLE_HEAD_AFTER = re.compile(r"の[^\s、。「」()（）の]{1,8}?人[がはも]")
+
+
 def _civil_after(text: str, hit: Hit, rules: CategoryRules) -> bool:
     """A civilian verb or noun right after a people count (``12万人が避難``): civilians, whatever came before."""
     if rules.civil_re is None:
         return False
-    window = after_window(text, hit, None)[:6]
+    window = after_window(text, hit, None)[:16]
+    head = _PEOPLE_HEAD_AFTER.match(window)  # 約98,000人のロシア人が入国: the people noun, then the verb
+    if head:
+        return rules.civil_re.match(window, head.end()) is not None
+    window = window[:6]
     m = rules.civil_re.search(window)
     return m is not None and m.start() <= 1 + (window[:1] in "がをはも")
 

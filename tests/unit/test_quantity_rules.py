@@ -310,6 +310,8 @@ def test_long_numerals_stay_linear(tables, text):
         ("救出された隊員のうち、4名は重傷を負っていた。", "4名", "CASUALTY", "wounded"),
         # 亡くなる and 命を失う are killing verbs (NOTES-real11)
         ("開戦から3週間で2000~6000人の兵士が亡くなっていた。", "2000~6000人", "CASUALTY", "killed"),
+        # people who cross a border are civilians, even after a mobilisation word (NOTES-real14)
+        ("動員の発表以来、約9万人のロシア人が入国した。", "約9万人", "COUNT", None),
         ("前線で兵士40人が命を失った。", "40人", "CASUALTY", "killed"),
         ("分隊の兵士のうち、2人は軽傷で済んだ。", "2人", "CASUALTY", "wounded"),
         # a relative clause of killing or losing on the topic before the number
@@ -348,6 +350,7 @@ def test_category_from_context(tables, text, span, category, casualty):
     "text,span,value,category,approx,bound",
     [
         ("Kyiv received 31 Abrams tanks last year.", "31", 31, "VEHICLE", False, "exact"),
+    ("Russia had launched 111 drones overnight across the country.", "111", 111, "DRONE", False, "exact"),
         ("Russia lost about 1,500 armoured vehicles there.", "about 1,500", 1500, "VEHICLE", True, "exact"),
         ("Russia fired 4 Kh-101 cruise missiles overnight.", "4", 4, "MISSILE", False, "exact"),
         ("They launched 90 Shahed-type drones at night.", "90", 90, "DRONE", False, "exact"),

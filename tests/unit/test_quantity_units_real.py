@@ -46,6 +46,7 @@ def found(nlp, text):
     ("最大離陸重量も 22tに増えた。", "22t", 22, None, "t", "COUNT", False),
     ("40メガワットを超えるレーザー。", "40メガワットを超える", 40, None, "MW", "COUNT", False),
     ("夜通し11波にわたる攻撃が続いた。", "11波", 11, None, "波", "COUNT", False),
+    ("ロシア国内の5地域に攻撃があった。", "5地域", 5, None, "地域", "COUNT", False),  # NOTES-real14
     # slash fractions (NOTES-real6, NOTES-real12)
     ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
     ("すでに約1/4以上の兵を失った。", "約1/4以上", 0.25, None, None, "RATIO", True),
