@@ -146,6 +146,14 @@ def test_long_acronyms(text, expected):
     assert pairs_of(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # 兵 is the soldiers of its side (NOTES-real16)
+    ("ロシア兵(Russian troops)が撤退した。", [("ロシア兵", "Russian troops")]),
+])
+def test_soldiers_of_a_side(text, expected):
+    assert pairs_of(text) == expected
+
+
 def test_fold_latin():
     assert fold_latin("South-Ossetia") == fold_latin("south ossetia") == "southossetia"
 
