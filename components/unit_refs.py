@@ -7,7 +7,8 @@ force or unit in the text is a MIL_UNIT. Two readings are kept apart here:
 - a *reference*: the word stands alone (no noun glued before or after it:
   not ``空軍基地``, ``旅団長``, ``エンゲリス空軍基地``, ``陸軍戦術ミサイル``) and, for
   an echelon, a unit of the same echelon was named earlier in the text
-  (``第57独立旅団は…。旅団の報道担当者は``); a service alone is the force the
+  (``第57独立旅団は…。旅団の報道担当者は``), or a demonstrative points at it
+  (``この旅団は``, even where the name before it is cut short); a service alone is the force the
   report is about (``空軍によると``);
 - a *generic* use: an echelon with no antecedent of its echelon
   (``大隊によっては`` after a division), or a counted one (``2個旅団``,
@@ -26,6 +27,7 @@ ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊"
 _GLUE_TAGS = ("名詞", "接頭辞", "接尾辞")  # a noun, prefix or suffix next to the word makes a compound
 _NOT_GLUE = {"同", "当該", "該当"}
 _FULL_WIDTH_ALNUM = set("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
+_DEMONSTRATIVES = {"この", "その", "当", "同"}  # この旅団, その大隊: the text points at one unit (NOTES-real15)
 _CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix refers, it does not compound
 
 
@@ -66,6 +68,7 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
             out.append((i, i + 1, {"unit_type": SERVICES[text]}))
             continue
         echelon = ECHELONS[text]
-        if any(end <= i and named == echelon for _, end, named in found):
+        demonstrative = i > 0 and tokens[i - 1][0] in _DEMONSTRATIVES  # この旅団は: a specific one
+        if demonstrative or any(end <= i and named == echelon for _, end, named in found):
             out.append((i, i + 1, {"echelon": echelon}))
     return out

@@ -58,6 +58,9 @@ def units(nlp, text):
     ("治安局の特殊部隊「アルファ」が撃墜した。", ["特殊部隊", "アルファ"]),
     ("第3強襲旅団「ラトニク」が前進した。", ["第3強襲旅団", "ラトニク"]),
     ("ロシア軍部隊「カミカゼ」ドローンを使う。", ["ロシア軍部隊"]),
+    # NOTES-real15: a demonstrative points at one unit even with no named antecedent
+    ("派遣が決まった。この旅団は4月に設立された。", ["旅団"]),
+    ("旅団の設立が議論された。", []),
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
