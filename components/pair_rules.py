@@ -322,7 +322,21 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         if _COUNTRY_DESCRIPTOR.match(ja):
             js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局
         return Pair((js, je), (item.start, item.end), 1.0, "acronym")
+    head_word = item.words[item.words.index("of") - 1] if "of" in item.words[1:] else item.words[-1]
+    if len(item.words) >= 2 and _same_head(ja, head_word, heads):
+        return Pair((js, je), (item.start, item.end), 1.0, "head")  # Russian troops(ロシア兵), Ministry of Defence(国防省)
     return None
+
+
+def _same_head(ja: str, last_word: str, heads: HeadTable) -> bool:
+    """Whether the Japanese ends with a head (longest first) whose English includes ``last_word``'s lemma
+    (the English head: the last word, or the word before ``of``)."""
+    lemma = lemma_en(last_word)
+    for k in range(min(len(ja) - 1, 4), 0, -1):
+        english = heads.get(ja[-k:])
+        if english is not None:
+            return lemma in english
+    return False
 
 
 # Scientific names: a binomial or trinomial (Panthera uncia), or a family, order or tribe (Liparidae)

@@ -149,6 +149,11 @@ def test_long_acronyms(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # 兵 is the soldiers of its side (NOTES-real16)
     ("ロシア兵(Russian troops)が撤退した。", [("ロシア兵", "Russian troops")]),
+    # Latin first, its Japanese in parentheses, the heads agreeing (NOTES-real16's learner pages)
+    ("Russian troops(ロシア兵)が撤退した。", [("ロシア兵", "Russian troops")]),
+    ("Ministry of Defence(国防省)が発表した。", [("国防省", "Ministry of Defence")]),
+    ("Black Sea Fleet(黒海艦隊)が移った。", [("黒海艦隊", "Black Sea Fleet")]),
+    ("the United Nations(国際連合)が述べた。", []),  # no head in common: left to other evidence
 ])
 def test_soldiers_of_a_side(text, expected):
     assert pairs_of(text) == expected
