@@ -328,10 +328,10 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     return None
 
 
-def _same_head(ja: str, last_word: str, heads: HeadTable) -> bool:
-    """Whether the Japanese ends with a head (longest first) whose English includes ``last_word``'s lemma
+def _same_head(ja: str, head_word: str, heads: HeadTable) -> bool:
+    """Whether the Japanese ends with a head (longest first) whose English includes ``head_word``'s lemma
     (the English head: the last word, or the word before ``of``)."""
-    lemma = lemma_en(last_word)
+    lemma = lemma_en(head_word)
     for k in range(min(len(ja) - 1, 4), 0, -1):
         english = heads.get(ja[-k:])
         if english is not None:

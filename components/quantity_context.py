@@ -314,7 +314,6 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
                 if next_start != end or not next_class:
                     break
                 end, weapon_class = next_end, next_class
-            start = weapons[k][0]
         if (before or after) and weapon_class:
             rule = rules.class_rule(weapon_class)
             if rule is not None:

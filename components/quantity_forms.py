@@ -69,8 +69,6 @@ def find_fractions(text: str) -> Iterator[Form]:
 
 def find_slash_fractions(text: str) -> Iterator[Form]:
     """Every ``M/N`` fraction in ``text`` (``_SLASH_FRACTION``) with 0 < M < N <= 10."""
-    if "/" not in text and "／" not in text:
-        return
     for m in _SLASH_FRACTION.finditer(text):
         den, num = parse_number(m.group("den")), parse_number(m.group("num"))
         if den is None or num is None or not 0 < num.value < den.value:

@@ -405,7 +405,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     hits = list(_ja_hits(text, units, ja, single))
     if "分の" in text:
         hits += [_form_hit(f, None, "RATIO") for f in find_fractions(text)]
-    hits += [_form_hit(f, None, "RATIO") for f in find_slash_fractions(text)]
+    if "/" in text or "／" in text:
+        hits += [_form_hit(f, None, "RATIO") for f in find_slash_fractions(text)]
     if "マッハ" in text:
         hits += [_form_hit(f, "Mach", "COUNT") for f in find_mach(text)]
     if re.search(r"[0-9]", text):
