@@ -124,29 +124,11 @@ def test_still_not_pairs(text):
     ("同国の外相（Foreign Minister）が訪れた。", []),
     # a title before a name is part of the name's gloss
     ("ゼレンスキー大統領President Zelenskyyは述べた。", [("ゼレンスキー大統領", "President Zelenskyy")]),
-])
-def test_post_titles_are_not_pairs(text, expected):
-    assert pairs_of(text) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
     # Latin first: a kanji word in the parentheses may keep its okurigana (NOTES-real12)
     ("同社のEBIT(利払い・税引き前利益)が増えた。", [("利払い・税引き前利益", "EBIT")]),
     ("EU(欧州連合の略)は", []),  # a phrase with a particle, not a name
-])
-def test_latin_first_with_okurigana(text, expected):
-    assert pairs_of(text) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
     # acronyms of up to eight letters (NOTES-real13)
     ("兵士が携帯型防空ミサイルシステム(MANPADS)を発射した。", [("携帯型防空ミサイルシステム", "MANPADS")]),
-])
-def test_long_acronyms(text, expected):
-    assert pairs_of(text) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
     # 兵 is the soldiers of its side (NOTES-real16)
     ("ロシア兵(Russian troops)が撤退した。", [("ロシア兵", "Russian troops")]),
     # Latin first, its Japanese in parentheses, the heads agreeing (NOTES-real16's learner pages)
@@ -155,7 +137,7 @@ def test_long_acronyms(text, expected):
     ("Black Sea Fleet(黒海艦隊)が移った。", [("黒海艦隊", "Black Sea Fleet")]),
     ("the United Nations(国際連合)が述べた。", []),  # no head in common: left to other evidence
 ])
-def test_soldiers_of_a_side(text, expected):
+def test_pair_forms_of_real_reporting(text, expected):
     assert pairs_of(text) == expected
 
 
