@@ -56,13 +56,17 @@ def doc_spans(doc: Doc, labels: Sequence[str] = RECORD_LABELS) -> List[Span]:
     return sorted(found, key=lambda s: (s.start_char, s.end_char, s.label_))
 
 
-def span_to_dict(span: Span) -> Dict[str, Any]:
-    """One span of a record: offsets, label, text and the label's known attributes."""
+def span_to_dict(span: Span, doc_text: Optional[str] = None) -> Dict[str, Any]:
+    """One span of a record: offsets, label, text and the label's known attributes.
+
+    ``doc_text``, where given, is the doc's text: the span's text is cut from it (``Span.text``
+    builds a Token per token, the largest cost of a record with many spans)."""
+    start, end = span.start_char, span.end_char
     out: Dict[str, Any] = {
-        "start": span.start_char,
-        "end": span.end_char,
+        "start": start,
+        "end": end,
         "label": span.label_,
-        "text": span.text,
+        "text": doc_text[start:end] if doc_text is not None else span.text,
     }
     attrs = get_span_attrs(span)
     for name in RECORD_ATTRS.get(span.label_, ()):
@@ -100,7 +104,7 @@ def doc_to_record(doc: Doc, record_id: str, text: Optional[str] = None,
     record = {
         "id": record_id,
         "text": doc_text,
-        "spans": [span_to_dict(s) for s in doc_spans(doc, labels)],
+        "spans": [span_to_dict(s, doc_text) for s in doc_spans(doc, labels)],
         "pairs": doc_pairs(doc),
     }
     if meta:
