@@ -130,17 +130,27 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
     """Japanese spans ``(score, ja_start, ja_end, evidence)`` the item could pair with."""
     found: Dict[Tuple[int, int], Tuple[float, int, int, str]] = {}
     units = _trim_descriptor(text, units, item)
+    # A unit's cover with no word used yet, computed once: the anchor loop and the katakana check
+    # below both ask for it (a pure function of the unit and the item; nothing mutates the result).
+    covers: Dict[int, Tuple[float, Set[int]]] = {}
+
+    def cover_at(k: int) -> Tuple[float, Set[int]]:
+        got = covers.get(k)
+        if got is None:
+            got = covers[k] = cover(units[k], item, heads, set())
+        return got
+
     for ui, unit in enumerate(units):
         if unit.kind == "no":
             continue
-        first = cover(unit, item, heads, set())
+        first = cover_at(ui)
         if first[0] < T_EXT:
             continue
         lo, hi, total = grow(units, ui, item, heads, first)
         js, je = units[lo].start, units[hi].end
         adjacent = bool(ADJ_GAP.match(text[je:item.start]))
         listed = adjacent or bool(LIST_GAP.match(text[je:chunk_start]))
-        kata = [cover(u, item, heads, set())[0] for u in units[lo:hi + 1] if u.kind == "kata"]
+        kata = [cover_at(k)[0] for k in range(lo, hi + 1) if units[k].kind == "kata"]
         if kata:
             if max(kata) < (T_ADJ if listed and not item.internal else T_FAR):
                 continue
