@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import methodcaller, not_
 from typing import List, Optional, Sequence, Tuple
 
 from spacy.attrs import HEAD, IDX, LEMMA, TAG
@@ -180,17 +181,18 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
     starts = fast
     chunks: List[Chunk] = []
     chunk_of = [-1] * len(texts)
+    predicate = list(map(methodcaller("startswith", PREDICATE_TAGS), tags))  # per token, in C ("" where skipped)
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(texts)
         end = min(end, bounds[sent_of[start]][1])  # a skipped sentence follows
-        content = [i for i in range(start, end) if not functions[i]]
+        content = list(compress(range(start, end), map(not_, functions[start:end])))
         content_end = content[-1] + 1 if content else start
         head = content[-1] if content else start
         if parsed:
             outside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
             head = outside[0] if outside else head
         tail = "".join(texts[content_end:end]).strip()
-        pred = any(tags[i].startswith(PREDICATE_TAGS) for i in content) or (end in sent_starts or end == len(texts)) and bool(content)
+        pred = any(map(predicate.__getitem__, content)) or (end in sent_starts or end == len(texts)) and bool(content)
         if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
                 and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
                 and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
@@ -199,8 +201,7 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
         passive = ("れる" in window or "られる" in window) and any(
             lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))
         chunks.append(Chunk(k, start, end, content_end, head, sent_of[start], tail, pred, passive))
-        for i in range(start, end):
-            chunk_of[i] = k
+        chunk_of[start:end] = [k] * (end - start)
     _link(chunks, chunk_of, heads if parsed else None)
     return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed, view.text, [r[3] for r in rows])
 

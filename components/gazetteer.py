@@ -12,11 +12,12 @@ runs no pipeline component (pitfall 7).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from dataclasses import dataclass
 from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
@@ -31,6 +32,7 @@ T = TypeVar("T")
 _DROP = set(" \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 _END = "\0"
+_START = methodcaller("start")
 
 
 def fold(text: str) -> str:
@@ -84,6 +86,7 @@ class FoldedGazetteer(Generic[T]):
     def __init__(self) -> None:
         self._root: Dict[str, Any] = {}
         self._size = 0
+        self._first: Optional[re.Pattern] = None  # the characters a key starts with (built on first use)
 
     def __len__(self) -> int:
         return self._size
@@ -93,6 +96,7 @@ class FoldedGazetteer(Generic[T]):
         key = fold(term)
         if not key:
             return
+        self._first = None
         node = self._root
         for ch in key:
             node = node.setdefault(ch, {})
@@ -125,13 +129,17 @@ class FoldedGazetteer(Generic[T]):
             List[GazetteerMatch]: Matches ordered by start token, possibly overlapping.
         """
         view = token_view(doc)
-        folded, ends, end_token = view.folded, view.ends, view.end_token
+        folded, end_token, start_token = view.folded, view.end_token, view.start_token
         size = len(folded)
         matches: List[GazetteerMatch[T]] = []
         root = self._root
-        # The walk is inlined (no generator per start token): this loop runs over every token of every doc.
-        for i, pos in enumerate(view.starts):
-            if ends[i] == pos:  # the token folds to nothing
+        if self._first is None:
+            self._first = re.compile("[" + "".join(map(re.escape, sorted(root))) + "]") if root else re.compile("(?!)")
+        # Only positions whose character starts some key (found by the regex, in C), and of those only
+        # token starts (a token folding to nothing starts nowhere), in text order: the walk is inlined.
+        for pos in map(_START, self._first.finditer(folded)):
+            i = start_token.get(pos)
+            if i is None:
                 continue
             node = root.get(folded[pos])
             found: List[GazetteerMatch[T]] = []
@@ -164,6 +172,7 @@ class TokenView:
         starts: Each token's start in ``folded``.
         ends: Each token's end in ``folded``.
         end_token: ``folded`` offset → index of the token ending there (non-empty tokens).
+        start_token: ``folded`` offset → index of the token starting there (non-empty tokens).
     """
 
     texts: Tuple[str, ...]
@@ -172,6 +181,7 @@ class TokenView:
     starts: Tuple[int, ...]
     ends: Tuple[int, ...]
     end_token: Dict[int, int]
+    start_token: Dict[int, int]
 
 
 _VIEWS: "weakref.WeakKeyDictionary[Doc, Tuple[int, TokenView]]" = weakref.WeakKeyDictionary()
@@ -223,9 +233,11 @@ def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:
     starts = (0,) + ends[:-1] if ends else ()
     if "" in pieces:  # a token folding to nothing ends where the one before it does: the first one counts
         end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
+        start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos}
     else:
         end_token = dict(zip(ends, range(len(ends))))
-    return TokenView(texts, text, "".join(pieces), starts, ends, end_token)
+        start_token = dict(zip(starts, range(len(starts))))
+    return TokenView(texts, text, "".join(pieces), starts, ends, end_token, start_token)
 
 
 def non_overlapping(matches: Sequence[GazetteerMatch[T]]) -> List[GazetteerMatch[T]]:
