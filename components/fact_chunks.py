@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import methodcaller, not_
+from operator import and_, methodcaller, not_, or_
 from typing import List, Optional, Sequence, Tuple
 
 from spacy.attrs import HEAD, IDX, LEMMA, TAG
@@ -32,6 +32,7 @@ FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
 # verbs that are part of a compound particle after に (によると, に対する, における)
 PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
 PREDICATE_TAGS = ("動詞", "形容詞")
+_DOTS = ("・", "･")
 SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
 GENITIVE_TAILS = ("の", "と", "や", "・", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
 
@@ -89,7 +90,7 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
     if not texts[i].strip():  # a space inside a Latin name (Open Source Centre) is part of it
         return not (0 < i < len(texts) - 1 and texts[i - 1][-1:].isascii() and texts[i + 1][:1].isascii()
                     and texts[i - 1][-1:].isalnum() and texts[i + 1][:1].isalnum())
-    if texts[i] in ("・", "･") and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
+    if texts[i] in _DOTS and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
         return False  # ヴィャチェスラフ・マモノフ: one name
     if tags[i].startswith(FUNCTION_TAGS):
         return True
@@ -169,8 +170,13 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
     tags = [strings[r[0]] if k else "" for r, k in zip(rows, keep)]
     lemmas = [(strings[r[1]] or t) if k else t for r, k, t in zip(rows, keep, texts)]
     heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)] if parsed else []
-    functions = [False] * len(texts)
-    for i in compress(range(len(texts)), keep):  # only the sentences the rules read
+    # Function words: by tag (skipped sentences have tag "", so False), in C; ``_is_function`` itself only
+    # for the kept tokens whose text is blank or a middle dot or whose lemma may be a particle verb,
+    # the only ones for which its answer is not the tag test
+    functions = list(map(methodcaller("startswith", FUNCTION_TAGS), tags))
+    special = map(or_, map(or_, map(not_, map(methodcaller("strip"), texts)), map(_DOTS.__contains__, texts)),
+                  map(PARTICLE_VERBS.__contains__, lemmas))
+    for i in compress(range(len(texts)), map(and_, special, keep)):  # only the sentences the rules read
         functions[i] = _is_function(i, texts, lemmas, tags)
     fast = _fast_starts(texts, tags, functions, sent_starts, keep)
     ginza = _ginza_starts(doc, sent_starts) if parsed else None

@@ -12,12 +12,11 @@ runs no pipeline component (pitfall 7).
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 import weakref
 from functools import lru_cache
-from itertools import accumulate
-from operator import itemgetter, methodcaller
+from itertools import accumulate, compress
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
@@ -32,7 +31,6 @@ T = TypeVar("T")
 _DROP = set(" \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 _END = "\0"
-_START = methodcaller("start")
 
 
 def fold(text: str) -> str:
@@ -86,7 +84,6 @@ class FoldedGazetteer(Generic[T]):
     def __init__(self) -> None:
         self._root: Dict[str, Any] = {}
         self._size = 0
-        self._first: Optional[re.Pattern] = None  # the characters a key starts with (built on first use)
 
     def __len__(self) -> int:
         return self._size
@@ -96,7 +93,6 @@ class FoldedGazetteer(Generic[T]):
         key = fold(term)
         if not key:
             return
-        self._first = None
         node = self._root
         for ch in key:
             node = node.setdefault(ch, {})
@@ -133,15 +129,10 @@ class FoldedGazetteer(Generic[T]):
         size = len(folded)
         matches: List[GazetteerMatch[T]] = []
         root = self._root
-        if self._first is None:
-            self._first = re.compile("[" + "".join(map(re.escape, sorted(root))) + "]") if root else re.compile("(?!)")
-        # Only positions whose character starts some key (found by the regex, in C), and of those only
-        # token starts (a token folding to nothing starts nowhere), in text order: the walk is inlined.
-        for pos in map(_START, self._first.finditer(folded)):
-            i = start_token.get(pos)
-            if i is None:
-                continue
-            node = root.get(folded[pos])
+        # Only token starts (a token folding to nothing starts nowhere) whose character starts some key,
+        # picked in C (compress over map), in text order; the walk is inlined.
+        for pos, i in compress(start_token.items(), map(root.__contains__, map(folded.__getitem__, start_token))):
+            node = root[folded[pos]]
             found: List[GazetteerMatch[T]] = []
             k = pos + 1
             while node is not None:

@@ -150,7 +150,6 @@ class MilitaryUnitRecognizer(TablePipe):
         patterns = read_jsonl(self.tables[PATTERNS_FILE].read_text(encoding="utf-8").splitlines())
         named = read_jsonl(self.tables[NAMED_FILE].read_text(encoding="utf-8").splitlines())
         self.grammar = UnitGrammar(patterns, named)
-        self._first_re: Optional[Tuple[Any, re.Pattern]] = None  # (grammar.first_chars, a regex of them)
         self.english = EnglishUnits(patterns)
         self.affiliations = {t for row in patterns if row.get("kind") == "affiliation" for t in row.get("ja", [])}
 
@@ -196,13 +195,11 @@ class MilitaryUnitRecognizer(TablePipe):
         start_token = view.start_token
         first, may_start = self.grammar.first_chars, self.grammar.may_start
         # a parse starts with a table key, an ordinal (第) or a name
-        # token starts (a token folding to nothing starts nowhere) at a first character (found by a regex, in C)
-        # or at a name, in text order
-        if self._first_re is None or self._first_re[0] is not first:
-            self._first_re = (first, re.compile("[" + "".join(map(re.escape, sorted(first))) + "]"))
-        at = {m.start() for m in self._first_re[1].finditer(folded)}
-        at.update(names)
-        for i in sorted([i for i in map(start_token.get, at) if i is not None]):
+        # token starts (a token folding to nothing starts nowhere) at a first character (picked in C: compress
+        # over map) or at a name, in text order
+        chosen = set(compress(start_token.values(), map(first.__contains__, map(folded.__getitem__, start_token))))
+        chosen.update([i for i in map(start_token.get, names) if i is not None])
+        for i in sorted(chosen):
             pos = starts[i]
             if not may_start(folded, pos, names):
                 continue
