@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from types import MappingProxyType
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from .gazetteer import fold
 
@@ -98,14 +99,20 @@ def ordinal_en(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@dataclass(frozen=True)
-class Item:
-    """One parsed piece of a unit name: its kind, folded extent and table entry."""
+_NO_ENTRY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Item(NamedTuple):
+    """One parsed piece of a unit name: its kind, folded extent and table entry.
+
+    A NamedTuple, not a frozen dataclass: the parser builds thousands per batch, and a frozen
+    dataclass's ``__init__`` costs several times more. Items are never compared.
+    """
 
     kind: str
     start: int
     end: int
-    entry: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    entry: Mapping[str, Any] = _NO_ENTRY
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,10 @@ class UnitGrammar:
             for kind, entry in entries:
                 if kind == "named" or (kind == "head" and entry.get("requires") == "none"):
                     return True
-        return any(end < size and text[end] in first for end in names.get(pos, ()))
+        after_name = names.get(pos)
+        if not after_name:  # most positions start no name: no generator for them
+            return False
+        return any(end < size and text[end] in first for end in after_name)
 
     def parse(self, text: str, pos: int, ends: Set[int],
               names: Optional[Mapping[int, Sequence[int]]] = None,
