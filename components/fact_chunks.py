@@ -103,7 +103,8 @@ def _katakana(text: str) -> bool:
 
 def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
     bounds, start = [], 0
-    for i in [i for i, text in enumerate(texts) if text in SENT_END or text.endswith("\n")]:  # the few ends
+    ends = map(or_, map(SENT_END.__contains__, texts), map(methodcaller("endswith", "\n"), texts))
+    for i in list(compress(range(len(texts)), ends)):  # the few ends, picked in C
         bounds.append((start, i + 1))
         start = i + 1
     if start < len(texts):
@@ -191,7 +192,7 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(texts)
         end = min(end, bounds[sent_of[start]][1])  # a skipped sentence follows
-        content = list(compress(range(start, end), map(not_, functions[start:end])))
+        content = [i for i in range(start, end) if not functions[i]]  # a chunk is a few tokens: a plain loop is faster
         content_end = content[-1] + 1 if content else start
         head = content[-1] if content else start
         if parsed:
