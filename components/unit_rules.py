@@ -245,8 +245,9 @@ class UnitGrammar:
                 best = list(path)
             if len(path) >= _MAX_ITEMS or (path and at in breaks):
                 continue
-            for item in self._next(state, text, at, path, names or {}):
-                stack.append((self._state_after(item), item.end, path + (item,)))
+            state_after = self._state_after
+            stack.extend([(state_after(item), item.end, path + (item,))
+                          for item in self._next(state, text, at, path, names or {})])
         if best is None:
             return None
         start = pos
@@ -255,26 +256,30 @@ class UnitGrammar:
         return UnitMatch(start, best[-1].end, describe(best, self.forces))
 
     def _next(self, state: str, text: str, at: int, path: Tuple[Item, ...],
-              names: Mapping[int, Sequence[int]]) -> Iterable[Item]:
+              names: Mapping[int, Sequence[int]]) -> List[Item]:
+        """The pieces that may follow ``path`` at ``at``, in the order the parser pushes them."""
         allowed = _FOLLOWS[state]
         prev = path[-1] if path else None
         if prev is not None and _script_change(text, at):
-            return  # 「アフリカ軍団Africa Corps」 is a Japanese name and its English gloss: two units
-        if "ordinal" in allowed:
+            return []  # 「アフリカ軍団Africa Corps」 is a Japanese name and its English gloss: two units
+        out: List[Item] = []
+        if "ordinal" in allowed and text.startswith("第", at):  # _ORDINAL starts with 第
             m = _ORDINAL.match(text, at)
-            if m and kanji_to_int(m.group(1)) is not None:
-                yield Item("ordinal", at, m.end(), {"number": kanji_to_int(m.group(1))})
+            number = kanji_to_int(m.group(1)) if m else None
+            if number is not None:
+                out.append(Item("ordinal", at, m.end(), {"number": number}))
         if "name" in allowed:
-            for end in names.get(at, ()):
-                yield Item("name", at, end)
+            out += [Item("name", at, end) for end in names.get(at, ())]
+        after_affiliation = prev is not None and prev.kind == "affiliation"
         for end, kind, entry in self.trie.walk(text, at):
             if kind not in allowed:
                 continue
-            if prev is not None and prev.kind == "affiliation" and not _fits_before(prev.entry, kind, entry):
+            if after_affiliation and not _fits_before(prev.entry, kind, entry):
                 continue
             if kind == "head" and not self._head_ok(entry, state, path):
                 continue
-            yield Item(kind, at, end, entry)
+            out.append(Item(kind, at, end, entry))
+        return out
 
     @staticmethod
     def _state_after(item: Item) -> str:
