@@ -15,12 +15,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from .gazetteer import fold
 
 Entry = Dict[str, Any]
+_fold_cached = lru_cache(maxsize=4096)(fold)  # the tables' few not_before words, folded once
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -271,14 +273,19 @@ class UnitGrammar:
         if "name" in allowed:
             out += [Item("name", at, end) for end in names.get(at, ())]
         after_affiliation = prev is not None and prev.kind == "affiliation"
-        for end, kind, entry in self.trie.walk(text, at):
-            if kind not in allowed:
-                continue
-            if after_affiliation and not _fits_before(prev.entry, kind, entry):
-                continue
-            if kind == "head" and not self._head_ok(entry, state, path):
-                continue
-            out.append(Item(kind, at, end, entry))
+        node = self.trie._root  # ``Trie.walk`` inlined (no list of every key here): the same keys, in order
+        for k in range(at, len(text)):
+            node = node.get(text[k])
+            if node is None:
+                break
+            for kind, entry in node.get("\0", ()):
+                if kind not in allowed:
+                    continue
+                if after_affiliation and not _fits_before(prev.entry, kind, entry):
+                    continue
+                if kind == "head" and not self._head_ok(entry, state, path):
+                    continue
+                out.append(Item(kind, at, k + 1, entry))
         return out
 
     @staticmethod
@@ -322,7 +329,7 @@ class UnitGrammar:
         if last.kind not in ("head", "named"):
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
-        return not any(after.startswith(fold(w)) for w in last.entry.get("not_before", ()))
+        return not any(after.startswith(_fold_cached(w)) for w in last.entry.get("not_before", ()))
 
 
 def describe(path: Sequence[Item], forces: Mapping[Tuple[Optional[str], str], str]) -> Dict[str, Any]:
