@@ -393,10 +393,11 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
                 taken_ja.append(taxon.ja)
             prev_end = ce
             continue
-        if chunk_kind(text[cs:ce]) == "headline":
+        kind = chunk_kind(text[cs:ce])  # once per chunk (a pure function of the chunk)
+        if kind == "headline":
             prev_end = ce
             continue
-        if chunk_kind(text[cs:ce]) == "sentence":
+        if kind == "sentence":
             _add_translation(pairs, taken_ja, text, cs, ce)
             prev_end = ce
             continue
