@@ -20,7 +20,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import and_, methodcaller, not_, or_
 from typing import List, Optional, Sequence, Tuple
 
 from spacy.attrs import HEAD, IDX, LEMMA, TAG
@@ -32,7 +31,6 @@ FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
 # verbs that are part of a compound particle after に (によると, に対する, における)
 PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
 PREDICATE_TAGS = ("動詞", "形容詞")
-_DOTS = ("・", "･")
 SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
 GENITIVE_TAILS = ("の", "と", "や", "・", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
 
@@ -90,7 +88,7 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
     if not texts[i].strip():  # a space inside a Latin name (Open Source Centre) is part of it
         return not (0 < i < len(texts) - 1 and texts[i - 1][-1:].isascii() and texts[i + 1][:1].isascii()
                     and texts[i - 1][-1:].isalnum() and texts[i + 1][:1].isalnum())
-    if texts[i] in _DOTS and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
+    if texts[i] in ("・", "･") and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
         return False  # ヴィャチェスラフ・マモノフ: one name
     if tags[i].startswith(FUNCTION_TAGS):
         return True
@@ -103,8 +101,7 @@ def _katakana(text: str) -> bool:
 
 def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
     bounds, start = [], 0
-    ends = map(or_, map(SENT_END.__contains__, texts), map(methodcaller("endswith", "\n"), texts))
-    for i in list(compress(range(len(texts)), ends)):  # the few ends, picked in C
+    for i in [i for i, text in enumerate(texts) if text in SENT_END or text.endswith("\n")]:  # the few ends
         bounds.append((start, i + 1))
         start = i + 1
     if start < len(texts):
@@ -171,13 +168,8 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
     tags = [strings[r[0]] if k else "" for r, k in zip(rows, keep)]
     lemmas = [(strings[r[1]] or t) if k else t for r, k, t in zip(rows, keep, texts)]
     heads = [i + (r[2] if r[2] < 2 ** 63 else r[2] - 2 ** 64) for i, r in enumerate(rows)] if parsed else []
-    # Function words: by tag (skipped sentences have tag "", so False), in C; ``_is_function`` itself only
-    # for the kept tokens whose text is blank or a middle dot or whose lemma may be a particle verb,
-    # the only ones for which its answer is not the tag test
-    functions = list(map(methodcaller("startswith", FUNCTION_TAGS), tags))
-    special = map(or_, map(or_, map(not_, map(methodcaller("strip"), texts)), map(_DOTS.__contains__, texts)),
-                  map(PARTICLE_VERBS.__contains__, lemmas))
-    for i in compress(range(len(texts)), map(and_, special, keep)):  # only the sentences the rules read
+    functions = [False] * len(texts)
+    for i in compress(range(len(texts)), keep):  # only the sentences the rules read
         functions[i] = _is_function(i, texts, lemmas, tags)
     fast = _fast_starts(texts, tags, functions, sent_starts, keep)
     ginza = _ginza_starts(doc, sent_starts) if parsed else None
@@ -188,18 +180,17 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
     starts = fast
     chunks: List[Chunk] = []
     chunk_of = [-1] * len(texts)
-    predicate = list(map(methodcaller("startswith", PREDICATE_TAGS), tags))  # per token, in C ("" where skipped)
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(texts)
         end = min(end, bounds[sent_of[start]][1])  # a skipped sentence follows
-        content = [i for i in range(start, end) if not functions[i]]  # a chunk is a few tokens: a plain loop is faster
+        content = [i for i in range(start, end) if not functions[i]]
         content_end = content[-1] + 1 if content else start
         head = content[-1] if content else start
         if parsed:
             outside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
             head = outside[0] if outside else head
         tail = "".join(texts[content_end:end]).strip()
-        pred = any(map(predicate.__getitem__, content)) or (end in sent_starts or end == len(texts)) and bool(content)
+        pred = any(tags[i].startswith(PREDICATE_TAGS) for i in content) or (end in sent_starts or end == len(texts)) and bool(content)
         if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
                 and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
                 and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
@@ -208,7 +199,8 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
         passive = ("れる" in window or "られる" in window) and any(
             lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))
         chunks.append(Chunk(k, start, end, content_end, head, sent_of[start], tail, pred, passive))
-        chunk_of[start:end] = [k] * (end - start)
+        for i in range(start, end):
+            chunk_of[i] = k
     _link(chunks, chunk_of, heads if parsed else None)
     return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed, view.text, [r[3] for r in rows])
 
