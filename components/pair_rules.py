@@ -267,11 +267,17 @@ def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> i
     return start
 
 
+# compiled once (formatted as f-strings and looked up in re's cache on every call before)
+_QUOTED_BEFORE = re.compile(rf"「([{KATA}・]+)」[ 　]*[(（]?[ 　]*$")
+_JA_IN_PARENS = re.compile(rf"[(（]([{KATA}\u4e00-\u9fff々・]+(?:[A-Z0-9]{{1,3}})?)[)）]")
+_JA_AFTER_EQUALS = re.compile(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})")
+
+
 def _designation_pair(text: str, item: EnItem) -> Optional[Tuple[float, int, int, str]]:
     """``「キンジャール」(Kh-47M2)``: a quoted katakana name followed by its Latin designation alone."""
     if not (item.initial and len(item.words) == 1 and _DESIGNATION_RE.fullmatch(item.text)):
         return None
-    m = re.search(rf"「([{KATA}・]+)」[ 　]*[(（]?[ 　]*$", text[max(0, item.start - 40):item.start])
+    m = _QUOTED_BEFORE.search(text[max(0, item.start - 40):item.start])
     if not m or not is_katakana(m.group(1)):
         return None
     offset = max(0, item.start - 40)
@@ -306,9 +312,9 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
-    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々・]+(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
+    m = _JA_IN_PARENS.match(text[item.end:])
     if not m:
-        eq = re.match(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})", text[item.end:])
+        eq = _JA_AFTER_EQUALS.match(text[item.end:])
         if eq and _ACRONYM.fullmatch(item.text) and spells_acronym(eq.group(1), item.text):
             return Pair((item.end + eq.start(1), item.end + eq.end(1)), (item.start, item.end), 1.0, "acronym")
         return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
