@@ -27,7 +27,7 @@ pickles the config and builds a fresh Sudachi tokenizer in each worker).
 from __future__ import annotations
 
 import re
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -41,8 +41,6 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 FIELDS = ("tag", "pos", "lemma", "norm", "morph")
-_SURFACE = methodcaller("surface")
-_POS_ID = methodcaller("part_of_speech_id")
 GAP_TAG = "空白"
 _READING_ESCAPE = re.compile("[=|]")
 _WHITESPACE = re.compile(r"\s")
@@ -110,7 +108,7 @@ class SudachiTokenizer:
 
     def __call__(self, text: str) -> Doc:
         morphemes = self._tokenizer.tokenize(text, out=self._out)
-        surfaces = list(map(_SURFACE, morphemes))
+        surfaces = [m.surface() for m in morphemes]
         words, spaces, order = align(surfaces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if words:
@@ -120,7 +118,7 @@ class SudachiTokenizer:
     def _array(self, morphemes: Any, words: List[str], order: List[int]) -> numpy.ndarray:
         """One row per word, one column per field; ``order`` maps words to morphemes (-1: a gap token)."""
         infos = self._pos_infos
-        pos_ids = list(map(_POS_ID, morphemes))
+        pos_ids = [m.part_of_speech_id() for m in morphemes]
         if len(self.fields) == 1 and len(order) == len(pos_ids) and -1 not in order:
             # tags alone and one word per morpheme, in order (no gap token, no empty morpheme): in C
             return numpy.array(list(map(itemgetter(0), map(infos.__getitem__, pos_ids))), dtype="uint64").reshape(-1, 1)

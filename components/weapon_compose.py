@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import contains, itemgetter, or_
+from itertools import compress
+from operator import itemgetter
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from rapidfuzz.distance import Levenshtein
@@ -295,12 +295,12 @@ def _ner_candidates(tokens: Sequence[Tok], labels: Sequence[str]) -> List[Candid
 
 def sentence_ids(tokens: Sequence[Tok]) -> List[int]:
     """A sentence number per token; a sentence ends after ``。``, ``!``, ``?`` or a line break."""
-    if not tokens:
-        return []
-    texts = list(map(itemgetter(0), tokens))  # Tok.text
-    # ends[i]: token i ends a sentence; token i's number counts the ends before it (C-level loops)
-    ends = list(map(or_, map(SENTENCE_ENDS.__contains__, texts), map(contains, texts, repeat("\n"))))
-    return list(accumulate(ends[:-1], initial=0))
+    ids, current = [], 0
+    for tok in tokens:
+        ids.append(current)
+        if tok.text in SENTENCE_ENDS or "\n" in tok.text:
+            current += 1
+    return ids
 
 
 def _near(index_set: Sequence[int], start: int, end: int, window: int, sents: Sequence[int]) -> bool:

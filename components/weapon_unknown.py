@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import compress
 from functools import partial
 from operator import attrgetter
 from typing import Dict, List, Sequence
@@ -81,7 +80,6 @@ def _nfkc_texts(texts: List[str]) -> List[str]:
     return norms
 
 
-_UPPER_OR_EMPTY = re.compile(r"[A-Z]|\Z").match  # a text that is empty or starts in _UPPER (map-able, in C)
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a designation and an all-caps word start with
 
 
@@ -140,7 +138,7 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     # whose text starts with a capital (a designation, an all-caps word); every other token only moves
     # the scan on by one, so the scan visits these alone (a few per doc instead of every token).
     starts = sorted({c.start - 1 for c in class_start.values() if c.start > 0}.union(
-        compress(range(len(norms)), map(_UPPER_OR_EMPTY, norms))))
+        i for i, norm in enumerate(norms) if not norm or norm[0] in _UPPER))
     out: List[Candidate] = []
     i = 0
     for start in starts:
