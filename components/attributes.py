@@ -56,11 +56,17 @@ def parse_store_key(key: str) -> tuple[str, int, int]:
     return label, int(start), int(end)
 
 
+# Where spaCy keeps the value of the plain Doc extension ``STORE_ATTR`` (no getter, setter or method):
+# ``doc._.get``/``doc._.set`` read and write ``doc.user_data`` under this key, after building an
+# ``Underscore`` object per call; the store is read for every span of every doc, so it is read here directly.
+_STORE_KEY = ("._.", STORE_ATTR, None, None)
+
+
 def _store(doc: Doc) -> Dict[str, Dict[str, AttrValue]]:
-    store = doc._.get(STORE_ATTR)
+    store = doc.user_data.get(_STORE_KEY)
     if store is None:
         store = {}
-        doc._.set(STORE_ATTR, store)
+        doc.user_data[_STORE_KEY] = store
     return store
 
 
@@ -75,7 +81,7 @@ def set_span_attrs(span: Span, attrs: Mapping[str, AttrValue]) -> None:
 
 def get_span_attrs(span: Span) -> Dict[str, AttrValue]:
     """A copy of the attributes stored for ``span``; empty when none are."""
-    store = span.doc._.get(STORE_ATTR) or {}
+    store = span.doc.user_data.get(_STORE_KEY) or {}
     return dict(store.get(store_key(span.label_, span.start_char, span.end_char), {}))
 
 

@@ -56,6 +56,11 @@ def lemma_en(word: str) -> str:
     return w
 
 
+# compiled once (these ran as f-string patterns, formatted and looked up in re's cache on every call)
+_LATIN_CHAR = re.compile(rf"[{_LATIN}]")
+_LATIN_WORD_RE = re.compile(rf"[{_LATIN}][{_LATIN}'’\-]*")
+_LATIN_HYPHEN = re.compile(rf"(?<=[{_LATIN}])-(?=[{_LATIN}])")
+
 def latin_chunks(text: str) -> List[Tuple[int, int]]:
     """Spans of Latin-script runs with at least one letter, trailing spaces and punctuation trimmed.
 
@@ -71,7 +76,7 @@ def latin_chunks(text: str) -> List[Tuple[int, int]]:
             s += glued.end()
         while e > s and text[e - 1] in " \t,.:;(-/\"“":
             e -= 1
-        if e > s and re.search(rf"[{_LATIN}]", text[s:e]):
+        if e > s and _LATIN_CHAR.search(text[s:e]):
             out.append((s, e))
     return out
 
@@ -82,7 +87,7 @@ def chunk_kind(chunk: str) -> str:
     A headline has ``!``, ``?``, ``|`` or an ellipsis, two or more shouted words,
     or six or more title-case words; a sentence has a finite verb or auxiliary.
     """
-    words = re.findall(rf"[{_LATIN}][{_LATIN}'’\-]*", chunk)
+    words = _LATIN_WORD_RE.findall(chunk)
     if re.search(r"[!?|…]|\.\.\.", chunk):
         return "headline"
     if sum(1 for w in words if len(w) >= 4 and w.isupper()) >= 2:
@@ -155,7 +160,7 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
             cur.pop()  # a connector ends no name; a capitalised one alone ("On the front") is no name at all
         if cur and any(_is_cap(t[2]) for t in cur):
             s0 = state["single"][0] if state["single"] else cur[0][0]
-            words = [w for t in cur for w in re.split(rf"(?<=[{_LATIN}])-(?=[{_LATIN}])", t[2])]
+            words = [w for t in cur for w in _LATIN_HYPHEN.split(t[2])]
             words += [state["single"][1]] if state["single"] else []
             items.append(EnItem(s0, cur[-1][1], text[s0:cur[-1][1]], words, state["shared"],
                                 initial=not items and not state["gloss"], internal=state["gloss"]))

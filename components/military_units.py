@@ -199,11 +199,14 @@ class MilitaryUnitRecognizer(TablePipe):
         empty = [i for i, pos in enumerate(starts) if ends[i] == pos] if len(end_token) < len(starts) else []
         breaks = {starts[i] for i in empty if _SEPARATOR.search(texts[i])}
         out: List[Candidate] = []
-        start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos} if empty else \
-            dict(zip(starts, range(len(starts))))
+        start_token = view.start_token
         first, may_start = self.grammar.first_chars, self.grammar.may_start
         # a parse starts with a table key, an ordinal (第) or a name
-        for i in [i for i, pos in enumerate(starts) if ends[i] != pos and (folded[pos] in first or pos in names)]:
+        # token starts (a token folding to nothing starts nowhere) at a first character (picked in C: compress
+        # over map) or at a name, in text order
+        chosen = set(compress(start_token.values(), map(first.__contains__, map(folded.__getitem__, start_token))))
+        chosen.update([i for i in map(start_token.get, names) if i is not None])
+        for i in sorted(chosen):
             pos = starts[i]
             if not may_start(folded, pos, names):
                 continue

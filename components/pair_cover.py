@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import FrozenSet, List, Mapping, Set, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Set, Tuple
 
 from .en_items import EnItem, lemma_en
 from .phonetics import coded_similarity, kana_key, latin_key, skeleton
@@ -94,9 +94,25 @@ def _kanji_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> 
     return 0.0, set()
 
 
+# A katakana unit's cover with no word used yet, by (unit text, item words): every item of a Latin
+# chunk is compared with every katakana unit before it, and names recur across a batch. The word
+# sets are frozen (callers copy them before adding to them). Cleared when full.
+_KATA_COVERS: Dict[tuple, Tuple[float, FrozenSet[int]]] = {}
+_KATA_COVERS_MAX = 1 << 16
+
+
 def cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
     if unit.kind == "kata":
-        return _kata_cover(unit, item, used)
+        if used:
+            return _kata_cover(unit, item, used)
+        key = (unit.text, *item.words)
+        got = _KATA_COVERS.get(key)
+        if got is None:
+            if len(_KATA_COVERS) >= _KATA_COVERS_MAX:
+                _KATA_COVERS.clear()
+            best, words = _kata_cover(unit, item, used)
+            got = _KATA_COVERS[key] = (best, frozenset(words))
+        return got  # type: ignore[return-value]
     if unit.kind == "kanji":
         return _kanji_cover(unit, item, heads, used)
     if unit.kind == "ord":

@@ -130,17 +130,27 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
     """Japanese spans ``(score, ja_start, ja_end, evidence)`` the item could pair with."""
     found: Dict[Tuple[int, int], Tuple[float, int, int, str]] = {}
     units = _trim_descriptor(text, units, item)
+    # A unit's cover with no word used yet, computed once: the anchor loop and the katakana check
+    # below both ask for it (a pure function of the unit and the item; nothing mutates the result).
+    covers: Dict[int, Tuple[float, Set[int]]] = {}
+
+    def cover_at(k: int) -> Tuple[float, Set[int]]:
+        got = covers.get(k)
+        if got is None:
+            got = covers[k] = cover(units[k], item, heads, set())
+        return got
+
     for ui, unit in enumerate(units):
         if unit.kind == "no":
             continue
-        first = cover(unit, item, heads, set())
+        first = cover_at(ui)
         if first[0] < T_EXT:
             continue
         lo, hi, total = grow(units, ui, item, heads, first)
         js, je = units[lo].start, units[hi].end
         adjacent = bool(ADJ_GAP.match(text[je:item.start]))
         listed = adjacent or bool(LIST_GAP.match(text[je:chunk_start]))
-        kata = [cover(u, item, heads, set())[0] for u in units[lo:hi + 1] if u.kind == "kata"]
+        kata = [cover_at(k)[0] for k in range(lo, hi + 1) if units[k].kind == "kata"]
         if kata:
             if max(kata) < (T_ADJ if listed and not item.internal else T_FAR):
                 continue
@@ -257,11 +267,16 @@ def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> i
     return start
 
 
+# compiled once (formatted as f-strings and looked up in re's cache on every call before)
+_QUOTED_BEFORE = re.compile(rf"「([{KATA}・]+)」[ 　]*[(（]?[ 　]*$")
+_JA_AFTER_EQUALS = re.compile(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})")
+
+
 def _designation_pair(text: str, item: EnItem) -> Optional[Tuple[float, int, int, str]]:
     """``「キンジャール」(Kh-47M2)``: a quoted katakana name followed by its Latin designation alone."""
     if not (item.initial and len(item.words) == 1 and _DESIGNATION_RE.fullmatch(item.text)):
         return None
-    m = re.search(rf"「([{KATA}・]+)」[ 　]*[(（]?[ 　]*$", text[max(0, item.start - 40):item.start])
+    m = _QUOTED_BEFORE.search(text[max(0, item.start - 40):item.start])
     if not m or not is_katakana(m.group(1)):
         return None
     offset = max(0, item.start - 40)
@@ -297,16 +312,17 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 # EBIT(利払い・税引き前利益): a kanji word may carry its okurigana (one or two hiragana) inside the name
 _OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
 _PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
+_JA_IN_PARENS = re.compile(rf"[(（]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
+                           rf"(?:[A-Z0-9]{{1,3}})?)[)）]")
 
 
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
-    m = re.match(rf"[(（]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
-                 rf"(?:[A-Z0-9]{{1,3}})?)[)）]", text[item.end:])
+    m = _JA_IN_PARENS.match(text[item.end:])
     if m and _PARTICLE_RUN.search(m.group(1)):
         m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
     if not m:
-        eq = re.match(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})", text[item.end:])
+        eq = _JA_AFTER_EQUALS.match(text[item.end:])
         if eq and _ACRONYM.fullmatch(item.text) and spells_acronym(eq.group(1), item.text):
             return Pair((item.end + eq.start(1), item.end + eq.end(1)), (item.start, item.end), 1.0, "acronym")
         return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
@@ -412,10 +428,11 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
                 taken_ja.append(taxon.ja)
             prev_end = ce
             continue
-        if chunk_kind(text[cs:ce]) == "headline":
+        kind = chunk_kind(text[cs:ce])  # once per chunk (a pure function of the chunk)
+        if kind == "headline":
             prev_end = ce
             continue
-        if chunk_kind(text[cs:ce]) == "sentence":
+        if kind == "sentence":
             _add_translation(pairs, taken_ja, text, cs, ce)
             prev_end = ce
             continue

@@ -206,7 +206,28 @@ def english_similarity(kana: str, words: Sequence[str]) -> float:
 ENGLISH_FLOOR, ENGLISH_RETRY = 0.5, 0.8
 
 
+# coded_similarity by (kana, words): the pairing rules ask for the same comparison many times
+# (every run of an item's words against every katakana unit before it, the anchor and the span
+# grown from it), and a name recurs across a batch. Cleared when full, so memory stays flat.
+_CODED: Dict[tuple, float] = {}
+_CODED_MAX = 1 << 16
+
+
 def coded_similarity(kana: str, words: Sequence[str]) -> float:
+    """Similarity of a katakana name to Latin words, reading a glued code as written (memoised).
+
+    See ``_coded_similarity``.
+    """
+    key = (kana, *words)
+    value = _CODED.get(key)
+    if value is None:
+        if len(_CODED) >= _CODED_MAX:
+            _CODED.clear()
+        value = _CODED[key] = _coded_similarity(kana, words)
+    return value
+
+
+def _coded_similarity(kana: str, words: Sequence[str]) -> float:
     """Similarity of a katakana name to Latin words, reading a glued code as written.
 
     ``マグラV5``/``Magura V5``, ``アイリスT``/``IRIS-T``: when the katakana ends

@@ -132,6 +132,8 @@ class CategoryRules:
         self.loss_re = self._alternation("loss")
         self.tally_re = self._alternation("tally")
         self.class_rows = {r.pattern: r for r in self.by_kind.get("class", [])}
+        self._item_rows: Optional[Tuple[List[Rule], List[Tuple[str, Rule]], Dict]] = None  # see item_rule
+        self._context_rows: Optional[Tuple[List[Rule], List[Tuple[re.Pattern, Rule]]]] = None  # see context
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
                             if words else None)
@@ -156,11 +158,25 @@ class CategoryRules:
 
     def item_rule(self, item: str, unit: Optional[str]) -> Optional[Rule]:
         """The longest item rule whose pattern ends ``item`` (and allows ``unit``)."""
+        rows = self.by_kind.get("item", [])
+        cached = self._item_rows
+        if cached is None or cached[0] is not rows or len(cached[1]) != len(rows):
+            # each rule's pattern lowered once (not once per rule per call), and the answers memoised
+            cached = self._item_rows = (rows, [(rule.pattern.lower(), rule) for rule in rows], {})
+        memo = cached[2]
+        key = (item, unit)
+        if key in memo:
+            return memo[key]
         folded = item.lower()
-        for rule in self.by_kind.get("item", []):
-            if folded.endswith(rule.pattern.lower()) and (not rule.units or unit in rule.units):
-                return rule
-        return None
+        found = None
+        for pattern, rule in cached[1]:
+            if folded.endswith(pattern) and (not rule.units or unit in rule.units):
+                found = rule
+                break
+        if len(memo) >= 1 << 16:
+            memo.clear()
+        memo[key] = found
+        return found
 
     def class_rule(self, weapon_class: str) -> Optional[Rule]:
         """The ``class`` row for a weapon class: the whole class, else its last ``_`` words."""
@@ -187,9 +203,13 @@ class CategoryRules:
         one (``ミサイルと無人機``) makes a mixed count: a COUNT rule is returned.
         """
         found: List[Tuple[int, int, Rule]] = []
-        for rule in self.by_kind.get("context", []):
+        rows = self.by_kind.get("context", [])
+        cached = self._context_rows
+        if cached is None or cached[0] is not rows or len(cached[1]) != len(rows):
+            cached = self._context_rows = (rows, [(re.compile(re.escape(rule.pattern)), rule) for rule in rows])
+        for pattern, rule in cached[1]:  # each pattern compiled once, not looked up in re's cache per call
             if unit in rule.units:
-                found += [(m.start(), m.end(), rule) for m in re.finditer(re.escape(rule.pattern), window)]
+                found += [(m.start(), m.end(), rule) for m in pattern.finditer(window)]
         if not found:
             return None
         start, end, best = min(found, key=lambda f: abs(f[0] - pos))

@@ -65,8 +65,11 @@ def split_glued_class_heads(doc: Doc) -> int:
     neither the name nor the class lies on a token boundary. The token is cut
     before the class noun when at least two katakana remain in front of it.
     """
+    view = token_view(doc)
+    if not any(head in view.text for head in CLASS_HEADS):  # most docs: no token can end in one, so no token loop
+        return 0
     plan = []
-    for i, text in enumerate(token_view(doc).texts):  # the cached texts: no Token object per token
+    for i, text in enumerate(view.texts):  # the cached texts: no Token object per token
         if not text.endswith(CLASS_HEADS):  # one C-level test per token before the per-head checks
             continue
         for head in CLASS_HEADS:

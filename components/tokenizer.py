@@ -27,6 +27,7 @@ pickles the config and builds a fresh Sudachi tokenizer in each worker).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -118,6 +119,9 @@ class SudachiTokenizer:
         """One row per word, one column per field; ``order`` maps words to morphemes (-1: a gap token)."""
         infos = self._pos_infos
         pos_ids = [m.part_of_speech_id() for m in morphemes]
+        if len(self.fields) == 1 and len(order) == len(pos_ids) and -1 not in order:
+            # tags alone and one word per morpheme, in order (no gap token, no empty morpheme): in C
+            return numpy.array(list(map(itemgetter(0), map(infos.__getitem__, pos_ids))), dtype="uint64").reshape(-1, 1)
         rows = [infos[pos_ids[i]] if i >= 0 else self._gap_info for i in order]
         columns: List[List[int]] = [[r[0] for r in rows]]
         if "pos" in self.fields:

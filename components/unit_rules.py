@@ -15,11 +15,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from .gazetteer import fold
 
 Entry = Dict[str, Any]
+_fold_cached = lru_cache(maxsize=4096)(fold)  # the tables' few not_before words, folded once
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -98,14 +101,20 @@ def ordinal_en(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@dataclass(frozen=True)
-class Item:
-    """One parsed piece of a unit name: its kind, folded extent and table entry."""
+_NO_ENTRY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Item(NamedTuple):
+    """One parsed piece of a unit name: its kind, folded extent and table entry.
+
+    A NamedTuple, not a frozen dataclass: the parser builds thousands per batch, and a frozen
+    dataclass's ``__init__`` costs several times more. Items are never compared.
+    """
 
     kind: str
     start: int
     end: int
-    entry: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    entry: Mapping[str, Any] = _NO_ENTRY
 
 
 @dataclass(frozen=True)
@@ -189,8 +198,8 @@ class UnitGrammar:
         proper name. ``ロシアの``, ``ポクロフスクで`` fail here without a parse;
         most candidate starts of a text do.
         """
-        if text.startswith("第", pos) or counted_before(text, pos):
-            return True
+        if text.startswith("第", pos) or ("個" in text[max(0, pos - 2):pos] and counted_before(text, pos)):
+            return True  # (counted_before's own 個 test first, inline: this runs at every candidate start)
         first, size = self.first_chars, len(text)
         # ``Trie.walk`` inlined: this runs at thousands of positions per text, nearly all of them
         # rejected, and building the walk's list of every key there cost more than the test itself.
@@ -208,7 +217,10 @@ class UnitGrammar:
             for kind, entry in entries:
                 if kind == "named" or (kind == "head" and entry.get("requires") == "none"):
                     return True
-        return any(end < size and text[end] in first for end in names.get(pos, ()))
+        after_name = names.get(pos)
+        if not after_name:  # most positions start no name: no generator for them
+            return False
+        return any(end < size and text[end] in first for end in after_name)
 
     def parse(self, text: str, pos: int, ends: Set[int],
               names: Optional[Mapping[int, Sequence[int]]] = None,
@@ -235,8 +247,9 @@ class UnitGrammar:
                 best = list(path)
             if len(path) >= _MAX_ITEMS or (path and at in breaks):
                 continue
-            for item in self._next(state, text, at, path, names or {}):
-                stack.append((self._state_after(item), item.end, path + (item,)))
+            state_after = self._state_after
+            stack.extend([(state_after(item), item.end, path + (item,))
+                          for item in self._next(state, text, at, path, names or {})])
         if best is None:
             return None
         start = pos
@@ -245,26 +258,35 @@ class UnitGrammar:
         return UnitMatch(start, best[-1].end, describe(best, self.forces))
 
     def _next(self, state: str, text: str, at: int, path: Tuple[Item, ...],
-              names: Mapping[int, Sequence[int]]) -> Iterable[Item]:
+              names: Mapping[int, Sequence[int]]) -> List[Item]:
+        """The pieces that may follow ``path`` at ``at``, in the order the parser pushes them."""
         allowed = _FOLLOWS[state]
         prev = path[-1] if path else None
         if prev is not None and _script_change(text, at):
-            return  # 「アフリカ軍団Africa Corps」 is a Japanese name and its English gloss: two units
-        if "ordinal" in allowed:
+            return []  # 「アフリカ軍団Africa Corps」 is a Japanese name and its English gloss: two units
+        out: List[Item] = []
+        if "ordinal" in allowed and text.startswith("第", at):  # _ORDINAL starts with 第
             m = _ORDINAL.match(text, at)
-            if m and kanji_to_int(m.group(1)) is not None:
-                yield Item("ordinal", at, m.end(), {"number": kanji_to_int(m.group(1))})
+            number = kanji_to_int(m.group(1)) if m else None
+            if number is not None:
+                out.append(Item("ordinal", at, m.end(), {"number": number}))
         if "name" in allowed:
-            for end in names.get(at, ()):
-                yield Item("name", at, end)
-        for end, kind, entry in self.trie.walk(text, at):
-            if kind not in allowed:
-                continue
-            if prev is not None and prev.kind == "affiliation" and not _fits_before(prev.entry, kind, entry):
-                continue
-            if kind == "head" and not self._head_ok(entry, state, path):
-                continue
-            yield Item(kind, at, end, entry)
+            out += [Item("name", at, end) for end in names.get(at, ())]
+        after_affiliation = prev is not None and prev.kind == "affiliation"
+        node = self.trie._root  # ``Trie.walk`` inlined (no list of every key here): the same keys, in order
+        for k in range(at, len(text)):
+            node = node.get(text[k])
+            if node is None:
+                break
+            for kind, entry in node.get("\0", ()):
+                if kind not in allowed:
+                    continue
+                if after_affiliation and not _fits_before(prev.entry, kind, entry):
+                    continue
+                if kind == "head" and not self._head_ok(entry, state, path):
+                    continue
+                out.append(Item(kind, at, k + 1, entry))
+        return out
 
     @staticmethod
     def _state_after(item: Item) -> str:
@@ -307,7 +329,7 @@ class UnitGrammar:
         if last.kind not in ("head", "named"):
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
-        return not any(after.startswith(fold(w)) for w in last.entry.get("not_before", ()))
+        return not any(after.startswith(_fold_cached(w)) for w in last.entry.get("not_before", ()))
 
 
 def describe(path: Sequence[Item], forces: Mapping[Tuple[Optional[str], str], str]) -> Dict[str, Any]:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from rapidfuzz.distance import Levenshtein
@@ -213,15 +215,47 @@ def _family_matcher(families: Tuple[Family, ...]) -> Tuple[re.Pattern, frozenset
     return family_regex(families), frozenset(f.prefix[0].lower() for f in families)
 
 
+# The last families seen, their matcher and, per token text, its NFKC form and whether that form
+# can open a designation (its first character, lower-cased, is a family prefix's). Hashing the
+# families (dataclasses) for ``_family_matcher``'s cache and normalising every token of every doc
+# cost more than the scan; a list comparison is by identity first, so checking them is cheap.
+_FAMILY_STATE: List[Any] = [None, None, None, {}]
+_NORM_MAX = 1 << 16
+
+
+def _family_setup(families: Sequence[Family]) -> Tuple[re.Pattern, frozenset, Dict[str, Tuple[str, bool]]]:
+    """``_family_matcher(families)`` and the token-text memo that goes with those families."""
+    state = _FAMILY_STATE
+    if state[0] is None or state[0] != list(families):
+        pattern, firsts = _family_matcher(tuple(families))
+        state[:] = [list(families), pattern, firsts, {}]
+    return state[1], state[2], state[3]
+
+
+def _norm_and_opens(texts: Sequence[str], firsts: frozenset, memo: Dict[str, Tuple[str, bool]]
+                    ) -> List[Tuple[str, bool]]:
+    """Each text's NFKC form and whether it is non-empty and starts with one of ``firsts`` (memoised)."""
+    entries = list(map(memo.get, texts))
+    if None in entries:
+        if len(memo) > _NORM_MAX:
+            memo.clear()
+        for i, entry in enumerate(entries):
+            if entry is None:
+                norm = unicodedata.normalize("NFKC", texts[i])
+                entries[i] = memo[texts[i]] = (norm, bool(norm) and norm[0].lower() in firsts)
+    return entries
+
+
 def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> List[Candidate]:
     """Designations such as ``Su-34``, ``T-90M``, ``スホイ35`` not listed by name."""
     if not families:
         return []
-    (pattern, firsts), out = _family_matcher(tuple(families)), []
-    norm = [unicodedata.normalize("NFKC", t.text) for t in tokens]
-    for i in range(len(tokens)):
-        if not norm[i] or norm[i][0].lower() not in firsts or (
-                i > 0 and not tokens[i - 1].space and norm[i - 1][-1:].isascii() and norm[i - 1][-1:].isalnum()):
+    pattern, firsts, memo = _family_setup(families)
+    out: List[Candidate] = []
+    entries = _norm_and_opens(list(map(itemgetter(0), tokens)), firsts, memo)  # Tok.text
+    norm = list(map(itemgetter(0), entries))
+    for i in list(compress(range(len(entries)), map(itemgetter(1), entries))):  # the few that can open one
+        if i > 0 and not tokens[i - 1].space and norm[i - 1][-1:].isascii() and norm[i - 1][-1:].isalnum():
             continue
         best, text = None, ""
         for j in range(i, min(len(tokens), i + 6)):
@@ -283,8 +317,9 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``."""
     before_quote = [c for c in chosen if c.kind == "class" and c.end < len(tokens) and tokens[c.end].text == "「"]
     # 旗艦「モスクワ」: a ship's role is no WEAPON itself (corpus/realtext NOTES-real3) but names a ship
-    before_quote += [Candidate(i, i + 1, None, SHIP_ROLES[t.text], None, "class") for i, t in enumerate(tokens[:-1])
-                     if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
+    if not SHIP_ROLES.keys().isdisjoint(map(itemgetter(0), tokens)):  # a role word at all (one C-level scan)
+        before_quote += [Candidate(i, i + 1, None, SHIP_ROLES[t.text], None, "class")
+                         for i, t in enumerate(tokens[:-1]) if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
     if not before_quote:
         return []
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []

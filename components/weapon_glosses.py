@@ -16,6 +16,7 @@ ministry's drone department, not a drone.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .weapon_compose import Candidate, Tok
@@ -31,6 +32,7 @@ TYPE_ACRONYMS = frozenset({
     "ICBM", "SLBM", "IRBM", "SRBM", "MRBM", "ALCM", "SLCM", "GLCM", "HGV", "GPS", "JDAM", "SDB", "EW",
 })
 _OPEN, _CLOSE = ("(", "（"), (")", "）")
+_CLOSE_SET = frozenset(_CLOSE)
 MAX_GLOSS_TOKENS = 6  # tokens inside the parentheses
 MAX_WORD_TOKENS = 4  # tokens of the glossed word before them
 
@@ -75,6 +77,8 @@ def glossed_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         heads: Class nouns by text with their weapon class, for a class noun that only
             forms with the glossed word (``榴弾`` + ``砲`` = ``榴弾砲``).
     """
+    if _CLOSE_SET.isdisjoint(map(attrgetter("text"), tokens[2:-1])):
+        return list(chosen)  # no closing bracket where a gloss could end: nothing to merge
     by_start: Dict[int, Candidate] = {c.start: c for c in chosen}
     merged: List[Tuple[int, int, Optional[str]]] = []
     for close in range(2, len(tokens) - 1):

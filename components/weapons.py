@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -125,8 +126,9 @@ def _toks(doc: Doc) -> List[Tok]:
     strings = doc.vocab.strings
     names = {key: strings[key] for key in set(ents).union(tags) if key}
     names[0] = ""
-    return list(map(Tok, token_view(doc).texts, map(bool, spaces), map(names.__getitem__, ents),
-                    map(names.__getitem__, tags)))
+    # ``tuple.__new__(Tok, row)`` builds the NamedTuple in C (``Tok(...)`` runs its Python-level ``__new__``)
+    return list(map(tuple.__new__, repeat(Tok), zip(token_view(doc).texts, map(bool, spaces),
+                                                     map(names.__getitem__, ents), map(names.__getitem__, tags))))
 
 
 class WeaponRecognizer(TablePipe):
