@@ -215,46 +215,48 @@ def _family_matcher(families: Tuple[Family, ...]) -> Tuple[re.Pattern, frozenset
     return family_regex(families), frozenset(f.prefix[0].lower() for f in families)
 
 
-# The last families seen, their matcher and, per token text, its NFKC form and whether that form
-# can open a designation (its first character, lower-cased, is a family prefix's). Hashing the
-# families (dataclasses) for ``_family_matcher``'s cache and normalising every token of every doc
-# cost more than the scan; a list comparison is by identity first, so checking them is cheap.
-_FAMILY_STATE: List[Any] = [None, None, None, {}]
-_NORM_MAX = 1 << 16
+# Token text → NFKC form, for the family scan here and the unknown-name scan (weapon_unknown): most
+# token texts recur from doc to doc, and normalising every token of every doc cost more than the scans.
+# Cleared when full, so memory stays flat on an endless stream of new tokens.
+_NFKC_MEMO: Dict[str, str] = {}
+_NFKC_MAX = 1 << 16
+_FIRST_CHAR = itemgetter(slice(0, 1))
 
 
-def _family_setup(families: Sequence[Family]) -> Tuple[re.Pattern, frozenset, Dict[str, Tuple[str, bool]]]:
-    """``_family_matcher(families)`` and the token-text memo that goes with those families."""
+def nfkc_texts(texts: List[str]) -> List[str]:
+    """The NFKC form of each text, from the shared memo where known (``map(dict.get)``: no Python loop per token)."""
+    norms = list(map(_NFKC_MEMO.get, texts))
+    if None in norms:
+        if len(_NFKC_MEMO) > _NFKC_MAX:
+            _NFKC_MEMO.clear()
+        for i, norm in enumerate(norms):
+            if norm is None:
+                norms[i] = _NFKC_MEMO[texts[i]] = unicodedata.normalize("NFKC", texts[i])
+    return norms
+
+
+# The last families seen and their matcher: hashing the families (dataclasses) for ``_family_matcher``'s
+# cache on every doc cost more than the scan; a list comparison is by identity first, so checking is cheap.
+_FAMILY_STATE: List[Any] = [None, None, None]
+
+
+def _family_setup(families: Sequence[Family]) -> Tuple[re.Pattern, frozenset]:
+    """``_family_matcher(families)``, kept for the families last asked for."""
     state = _FAMILY_STATE
     if state[0] is None or state[0] != list(families):
-        pattern, firsts = _family_matcher(tuple(families))
-        state[:] = [list(families), pattern, firsts, {}]
-    return state[1], state[2], state[3]
-
-
-def _norm_and_opens(texts: Sequence[str], firsts: frozenset, memo: Dict[str, Tuple[str, bool]]
-                    ) -> List[Tuple[str, bool]]:
-    """Each text's NFKC form and whether it is non-empty and starts with one of ``firsts`` (memoised)."""
-    entries = list(map(memo.get, texts))
-    if None in entries:
-        if len(memo) > _NORM_MAX:
-            memo.clear()
-        for i, entry in enumerate(entries):
-            if entry is None:
-                norm = unicodedata.normalize("NFKC", texts[i])
-                entries[i] = memo[texts[i]] = (norm, bool(norm) and norm[0].lower() in firsts)
-    return entries
+        state[:] = [list(families), *_family_matcher(tuple(families))]
+    return state[1], state[2]
 
 
 def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> List[Candidate]:
     """Designations such as ``Su-34``, ``T-90M``, ``スホイ35`` not listed by name."""
     if not families:
         return []
-    pattern, firsts, memo = _family_setup(families)
+    pattern, firsts = _family_setup(families)
     out: List[Candidate] = []
-    entries = _norm_and_opens(list(map(itemgetter(0), tokens)), firsts, memo)  # Tok.text
-    norm = list(map(itemgetter(0), entries))
-    for i in list(compress(range(len(entries)), map(itemgetter(1), entries))):  # the few that can open one
+    norm = nfkc_texts(list(map(itemgetter(0), tokens)))  # Tok.text
+    # the few tokens that can open one: their first character, lower-cased, opens a family (picked in C)
+    for i in list(compress(range(len(norm)), map(firsts.__contains__, map(str.lower, map(_FIRST_CHAR, norm))))):
         if i > 0 and not tokens[i - 1].space and norm[i - 1][-1:].isascii() and norm[i - 1][-1:].isalnum():
             continue
         best, text = None, ""

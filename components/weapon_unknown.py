@@ -33,9 +33,9 @@ import re
 import unicodedata
 from functools import partial
 from operator import attrgetter
-from typing import Dict, List, Sequence
+from typing import List, Sequence
 
-from .weapon_compose import Candidate, Tok
+from .weapon_compose import Candidate, Tok, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐][0-9]{1,4}[A-Z]{0,3}")
 _BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{2,4}[A-Z]{0,2}")  # M50, MQ9: accepted only glued to a class
@@ -64,20 +64,6 @@ KATAKANA_STOP = frozenset({
 
 
 _NFKC = partial(unicodedata.normalize, "NFKC")
-_NFKC_MEMO: Dict[str, str] = {}  # token text → NFKC form: most token texts recur from doc to doc
-_NFKC_MAX = 1 << 16  # cleared when full, so memory stays flat on an endless stream of new tokens
-
-
-def _nfkc_texts(texts: List[str]) -> List[str]:
-    """``_NFKC`` of each text, from ``_NFKC_MEMO`` where known (``map(dict.get)``: no Python loop per token)."""
-    norms = list(map(_NFKC_MEMO.get, texts))
-    if None in norms:
-        if len(_NFKC_MEMO) > _NFKC_MAX:
-            _NFKC_MEMO.clear()
-        for i, norm in enumerate(norms):
-            if norm is None:
-                norms[i] = _NFKC_MEMO[texts[i]] = _NFKC(texts[i])
-    return norms
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a designation and an all-caps word start with
@@ -133,7 +119,7 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     taken = {k for c in chosen for k in range(c.start, c.end)}
     class_start = {c.start: c for c in chosen if c.kind == "class"}
     class_end = {c.end: c for c in chosen if c.kind == "class"}
-    norms = _nfkc_texts(list(map(attrgetter("text"), tokens)))  # once per doc: a token is read up to five times
+    norms = nfkc_texts(list(map(attrgetter("text"), tokens)))  # once per doc: a token is read up to five times
     # Only two kinds of token can start a candidate: one before a class noun (a katakana name) and one
     # whose text starts with a capital (a designation, an all-caps word); every other token only moves
     # the scan on by one, so the scan visits these alone (a few per doc instead of every token).
