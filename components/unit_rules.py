@@ -15,14 +15,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from .gazetteer import fold
 
 Entry = Dict[str, Any]
-_fold_cached = lru_cache(maxsize=4096)(fold)  # the tables' few not_before words, folded once
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -160,6 +158,11 @@ class Trie:
         return out
 
 
+def _folded_not_before(row: Entry) -> Entry:
+    """A row's ``not_before`` words folded once, as the parser compares them with folded text."""
+    return {"not_before": tuple(fold(w) for w in row["not_before"])} if row.get("not_before") else {}
+
+
 class UnitGrammar:
     """The unit tables (affiliations, heads, types, named units, canonical overrides) and the parser.
 
@@ -176,11 +179,14 @@ class UnitGrammar:
             if row["kind"] == "force":
                 self.forces[(row.get("side"), fold(row["head"]))] = row["canonical"]
                 continue
-            for term in row.get("ja", []):
-                self.trie.add(term, row["kind"], {**row, "key": fold(row["ja"][0])})
+            terms = row.get("ja", [])  # rows with English forms only: EnglishUnits below
+            entry = {**row, "key": fold(terms[0]), **_folded_not_before(row)} if terms else row
+            for term in terms:
+                self.trie.add(term, row["kind"], entry)
         for row in named:
+            entry = {**row, **_folded_not_before(row)}
             for term in list(row.get("ja", [])) + list(row.get("en", [])):
-                self.trie.add(term, "named", row)
+                self.trie.add(term, "named", entry)
 
     @property
     def first_chars(self) -> Set[str]:
@@ -198,8 +204,8 @@ class UnitGrammar:
         proper name. ``ロシアの``, ``ポクロフスクで`` fail here without a parse;
         most candidate starts of a text do.
         """
-        if text.startswith("第", pos) or ("個" in text[max(0, pos - 2):pos] and counted_before(text, pos)):
-            return True  # (counted_before's own 個 test first, inline: this runs at every candidate start)
+        if text.startswith("第", pos) or counted_before(text, pos):
+            return True
         first, size = self.first_chars, len(text)
         # ``Trie.walk`` inlined: this runs at thousands of positions per text, nearly all of them
         # rejected, and building the walk's list of every key there cost more than the test itself.
@@ -329,7 +335,7 @@ class UnitGrammar:
         if last.kind not in ("head", "named"):
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
-        return not any(after.startswith(_fold_cached(w)) for w in last.entry.get("not_before", ()))
+        return not after.startswith(last.entry.get("not_before", ()))
 
 
 def describe(path: Sequence[Item], forces: Mapping[Tuple[Optional[str], str], str]) -> Dict[str, Any]:
