@@ -132,8 +132,11 @@ class CategoryRules:
         self.loss_re = self._alternation("loss")
         self.tally_re = self._alternation("tally")
         self.class_rows = {r.pattern: r for r in self.by_kind.get("class", [])}
-        self._item_rows: Optional[Tuple[List[Rule], List[Tuple[str, Rule]], Dict]] = None  # see item_rule
-        self._context_rows: Optional[Tuple[List[Rule], List[Tuple[re.Pattern, Rule]]]] = None  # see context
+        # each item pattern lowered and each context keyword compiled once (item_rule and context run for
+        # every quantity), and item_rule's answers memoised by (item, unit), cleared when full
+        self._item_patterns = [(rule.pattern.lower(), rule) for rule in self.by_kind.get("item", [])]
+        self._item_memo: Dict[Tuple[str, Optional[str]], Optional[Rule]] = {}
+        self._context_patterns = [(re.compile(re.escape(rule.pattern)), rule) for rule in self.by_kind.get("context", [])]
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
                             if words else None)
@@ -158,18 +161,13 @@ class CategoryRules:
 
     def item_rule(self, item: str, unit: Optional[str]) -> Optional[Rule]:
         """The longest item rule whose pattern ends ``item`` (and allows ``unit``)."""
-        rows = self.by_kind.get("item", [])
-        cached = self._item_rows
-        if cached is None or cached[0] is not rows or len(cached[1]) != len(rows):
-            # each rule's pattern lowered once (not once per rule per call), and the answers memoised
-            cached = self._item_rows = (rows, [(rule.pattern.lower(), rule) for rule in rows], {})
-        memo = cached[2]
+        memo = self._item_memo
         key = (item, unit)
         if key in memo:
             return memo[key]
         folded = item.lower()
         found = None
-        for pattern, rule in cached[1]:
+        for pattern, rule in self._item_patterns:
             if folded.endswith(pattern) and (not rule.units or unit in rule.units):
                 found = rule
                 break
@@ -203,11 +201,7 @@ class CategoryRules:
         one (``ミサイルと無人機``) makes a mixed count: a COUNT rule is returned.
         """
         found: List[Tuple[int, int, Rule]] = []
-        rows = self.by_kind.get("context", [])
-        cached = self._context_rows
-        if cached is None or cached[0] is not rows or len(cached[1]) != len(rows):
-            cached = self._context_rows = (rows, [(re.compile(re.escape(rule.pattern)), rule) for rule in rows])
-        for pattern, rule in cached[1]:  # each pattern compiled once, not looked up in re's cache per call
+        for pattern, rule in self._context_patterns:
             if unit in rule.units:
                 found += [(m.start(), m.end(), rule) for m in pattern.finditer(window)]
         if not found:
