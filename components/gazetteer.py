@@ -23,6 +23,8 @@ from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
+from .memo import memo_map
+
 T = TypeVar("T")
 
 # Characters that carry no identity in a name: spacing, middle dots, dashes,
@@ -206,15 +208,13 @@ _BY_ORTH_MAX = 1 << 16  # as many as the fold cache keeps
 
 def _texts_and_folds(doc: Doc, orths: List[int]) -> Tuple[Tuple[str, ...], List[str]]:
     """The texts of tokens ``orths`` and their folds (``fold``), from ``_BY_ORTH`` where known."""
-    entries = list(map(_BY_ORTH.get, orths))
-    if None in entries:
-        if len(_BY_ORTH) > _BY_ORTH_MAX:
-            _BY_ORTH.clear()
-        strings = doc.vocab.strings
-        for i, entry in enumerate(entries):
-            if entry is None:
-                text = strings[orths[i]]
-                entries[i] = _BY_ORTH[orths[i]] = (text, _fold_token(text))
+    strings = doc.vocab.strings
+
+    def text_and_fold(orth: int) -> Tuple[str, str]:
+        text = strings[orth]
+        return text, _fold_token(text)
+
+    entries = memo_map(_BY_ORTH, orths, text_and_fold, _BY_ORTH_MAX)
     return tuple(map(itemgetter(0), entries)), list(map(itemgetter(1), entries))
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from rapidfuzz.distance import Levenshtein
+
+from .memo import memo_map
 
 from .weapon_rules import (NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok, case_ok,
                            compose_class, family_canonical, family_digits_ok, is_katakana,
@@ -221,18 +223,12 @@ def _family_matcher(families: Tuple[Family, ...]) -> Tuple[re.Pattern, frozenset
 _NFKC_MEMO: Dict[str, str] = {}
 _NFKC_MAX = 1 << 16
 _FIRST_CHAR = itemgetter(slice(0, 1))
+_NFKC = partial(unicodedata.normalize, "NFKC")
 
 
 def nfkc_texts(texts: List[str]) -> List[str]:
-    """The NFKC form of each text, from the shared memo where known (``map(dict.get)``: no Python loop per token)."""
-    norms = list(map(_NFKC_MEMO.get, texts))
-    if None in norms:
-        if len(_NFKC_MEMO) > _NFKC_MAX:
-            _NFKC_MEMO.clear()
-        for i, norm in enumerate(norms):
-            if norm is None:
-                norms[i] = _NFKC_MEMO[texts[i]] = unicodedata.normalize("NFKC", texts[i])
-    return norms
+    """The NFKC form of each text, from the shared memo where known."""
+    return memo_map(_NFKC_MEMO, texts, _NFKC, _NFKC_MAX)
 
 
 # The last families seen and their matcher: hashing the families (dataclasses) for ``_family_matcher``'s
