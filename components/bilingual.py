@@ -30,6 +30,7 @@ from .registration import factory
 from .attributes import STORE_ATTR, get_span_attrs, iter_store, register_extensions, set_span_attrs, store_key
 from .gazetteer import token_view
 from .tables import TablePipe
+from .en_items import fold_wide_latin
 from .pair_rules import HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, load_heads, load_known
 from .pair_unify import trim_count, unify_pairs
 
@@ -158,7 +159,9 @@ class BilingualAligner(TablePipe):
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""
-        text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
+        # Doc.text builds a Token per token; the view has it once per doc. Full-width Latin is read
+        # as ASCII (same offsets), so ＵＳ　Ａｒｍｙ（米陸軍） pairs as US Army（米陸軍） does.
+        text = fold_wide_latin(token_view(doc).text)
         pairs = find_pairs(text, self.heads, self.known)
         return sorted(pairs + class_acronym_pairs(text, doc, pairs), key=lambda p: p.ja), find_variants(text)
 

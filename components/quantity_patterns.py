@@ -22,7 +22,12 @@ KAN = r"[〇一二三四五六七八九十百千]"
 # Every repetition below starts with a character class the previous part cannot end with,
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
 SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+)"
-NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:[万億兆]{SEGMENT}?)*"
+# Machine-translated and digit-spaced pages put a space around a magnitude (402 億 70 万ユーロ,
+# 1,200 万ドル: NOTES-real12); one space is taken before a magnitude after a digit, and after a
+# magnitude only before digits that carry a magnitude of their own, so 3億 2022年 stays apart.
+_SPACED_MAGNITUDE = r"(?:(?<=[0-9０-９])[ \u00a0])?"
+_SPACED_SEGMENT = r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万億兆]))?"
+NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
 JA_PREFIX = r"約|およそ|凡そ|おおむね|概ね|最大|少なくとも|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下"  # たった: NOTES-real6; 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")

@@ -140,6 +140,24 @@ def test_pair_forms_of_real_reporting(text, expected):
     assert pairs_of(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # full-width Latin, as older papers and ministry pages write it, pairs as ASCII does (same offsets)
+    ("ＵＳ　Ａｒｍｙ（米陸軍）が述べた。", [("米陸軍", "ＵＳ　Ａｒｍｙ")]),
+    ("統合防空システム（ＩＡＤＳ）を強化した。", [("統合防空システム", "ＩＡＤＳ")]),
+])
+def test_full_width_latin(text, expected):
+    from components.en_items import fold_wide_latin
+    folded = fold_wide_latin(text)
+    assert len(folded) == len(text)
+    assert [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in find_pairs(folded, HEADS, KNOWN)] == expected
+
+
+def test_wide_fold_leaves_other_text():
+    from components.en_items import fold_wide_latin
+    text = "第３旅団は１２０機を（推定）撃墜。"
+    assert fold_wide_latin(text) is text
+
+
 def test_fold_latin():
     assert fold_latin("South-Ossetia") == fold_latin("south ossetia") == "southossetia"
 

@@ -43,6 +43,9 @@ def found(nlp, text):
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
     # a space between an Arabic figure and its counter, as pages that space digits write it (NOTES-real16)
     ("空軍は MiG-29 を 50 機ほど保有していた。", "50 機ほど", 50, None, "機", "AIRCRAFT", True),
+    # spaces around a magnitude, as machine-translated and digit-spacing pages write them (NOTES-real12)
+    ("支援は総額 318 億 40 万ユーロに上る。", "318 億 40 万ユーロ", 31_800_400_000, None, "EUR", "MONEY", False),
+    ("同国は 2,500 万ドル相当の弾薬を送る。", "2,500 万ドル", 25_000_000, None, "USD", "MONEY", False),
     ("最大離陸重量も 22tに増えた。", "22t", 22, None, "t", "COUNT", False),
     ("40メガワットを超えるレーザー。", "40メガワットを超える", 40, None, "MW", "COUNT", False),
     ("夜通し11波にわたる攻撃が続いた。", "11波", 11, None, "波", "COUNT", False),
@@ -70,7 +73,7 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
 @pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。",
                                   "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。",
                                   "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
-                                  "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "5th Brigadeが来た。", "波紋が広がった。"])
+                                  "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
