@@ -207,3 +207,57 @@ def test_without_the_dictionary_an_english_word_is_no_name(monkeypatch):
     records = [rec("無人システム軍(Unmanned Systems Forces)が発表した。", [("無人システム軍", "Unmanned Systems Forces")])]
     found = where(build_glossary(records, data_dir=Path("/nonexistent")))
     assert "システム" not in found and found["無人システム軍"] == "Unmanned Systems Forces"
+
+
+def _brute_best(form, groups):
+    """Every name of every group scored, as the sound step did before its index (the reference)."""
+    from pipeline.glossary import ATTACH_MIN
+    from components.phonetics import edges_agree, is_katakana, kana_key, kana_similarity, latin_key, similarity
+    key = kana_key(form)
+    scored = []
+    for group in groups:
+        kana = set(group.variants) | group.known_kana
+        latin = set(group.latin) | group.latin_alts
+        best = max([kana_similarity(form, k) for k in kana if is_katakana(k) and edges_agree(key, kana_key(k))] +
+                   [similarity(form, n) for n in latin if edges_agree(key, latin_key(n))] + [0.0])
+        scored.append((best, group))
+    scored.sort(key=lambda s: -s[0])
+    if not scored or scored[0][0] < ATTACH_MIN or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.03):
+        return None
+    return scored[0][1], scored[0][0]
+
+
+def test_sound_index_answers_as_scoring_every_group():
+    """The bucketed sound step picks what scoring every name of every group picked (random names)."""
+    import random
+    from pipeline.glossary import Group, _SoundIndex
+    rng = random.Random(11)
+    kana = "カキクケコサシスセソタチツテトナニハヒフヘホマミムメモラリルレロガグゴザジダドバビブボパピプポアイウエオンー"
+    roman = "ka ki ku ke ko sa shi su se so ta chi tsu te to na ni ha hi fu he ho ma mi mu me mo ra ri ru re ro " \
+            "ga gu go za ji da do ba bi bu bo pa pi pu po a i u e o n -".split()
+
+    def name(length):
+        picks = [rng.randrange(len(kana) - 1) for _ in range(length)]
+        return "".join(kana[i] for i in picks), "".join(roman[i] for i in picks).capitalize()
+
+    groups = []
+    for _ in range(60):
+        ja, en = name(rng.randint(2, 5))
+        group = Group()
+        group.put(ja, 1, "pair", 0.95)
+        group.latin[en] += 1
+        groups.append(group)
+    index = _SoundIndex(groups)
+    forms = [name(rng.randint(2, 5))[0] for _ in range(400)]
+    forms += [g_ja[:-1] + "ー" + g_ja[-1] for g_ja in (next(iter(g.variants)) for g in groups)]  # near spellings
+    attached = 0
+    for form in forms:
+        expected = _brute_best(form, groups)
+        got = index.best(form)
+        assert (got is None) == (expected is None), form
+        if got is not None:
+            assert got[0] is expected[0] and got[1] == expected[1]
+            attached += 1
+            got[0].put(form, 1, "sound", got[1])
+            index.add_variant(got[0], form)
+    assert attached >= 20  # the test exercises attachment, not only refusals
