@@ -240,8 +240,8 @@ def _first_predicate(cd: ChunkedDoc, chunk: Chunk) -> Chunk:
 def allowed_event(event: Optional[str], attrs: Dict, hops: int) -> Optional[str]:
     """The event, unless the quantity's kind cannot count it."""
     category = attrs.get("category")
-    if event is None or category in MEASURE_CATEGORIES:
-        return None
+    if event is None or (category in MEASURE_CATEGORIES and not (category == "AREA" and event == "CAPTURE")):
+        return None  # an area taken is places taken (約505平方キロを占領: corpus/facts_gold, real2); other areas are sizes
     if category == "MONEY" and event != "SUPPLY":
         return None
     if (category == "PERCENT" or attrs.get("unit") in FREQUENCY_UNITS) and hops > 1:

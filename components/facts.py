@@ -21,6 +21,7 @@ config) it reads the same tables along particles and clause order alone.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
@@ -110,14 +111,22 @@ class FactExtractor(TablePipe):
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"),
                             tuple(self.facts.cue("agent_ending")))
         found: List[Tuple[Span, Dict[str, object]]] = []
+        facts: List[Optional[Tuple[str, Dict[str, Tuple[int, int]]]]] = []
         previous: List[Tuple[int, Dict[str, Tuple[int, int]], str]] = []  # (sentence, roles, event)
         for span in quantities:
             attrs = get_span_attrs(span)
             fact = self._fact(cd, mentions, span, attrs, previous)
+            facts.append(fact)
             if fact is not None:
                 event, roles = fact
                 previous.append((cd.chunk_at(span.start).sent, roles, event))
-                found.append((span, _record(cd.text, event, roles)))
+        for k in range(len(quantities) - 2, -1, -1):  # from the end: 戦車36両を含む装甲車両130両を失った
+            if facts[k] is None and facts[k + 1] is not None \
+                    and _INCLUDED_IN_NEXT.match(cd.text, quantities[k].end_char, quantities[k + 1].start_char):
+                facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), *facts[k + 1])
+        for span, fact in zip(quantities, facts):
+            if fact is not None:
+                found.append((span, _record(cd.text, *fact)))
         return found
 
     def _fact(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
@@ -173,6 +182,22 @@ class FactExtractor(TablePipe):
             attrs = get_span_attrs(span)
             attrs.update(keys)
             set_span_attrs(span, attrs)
+
+
+# A count inside the next one (戦車36両を含む装甲車両130両, 民間人20人を含め計50人): it takes the next
+# count's fact, with a weapon of its own where one stands just before it.
+_INCLUDED_IN_NEXT = re.compile(r"(?:の[^、。\n]{0,12})?を含(?:む|め|めて|んだ)[^、。\n]{0,16}$")
+
+
+def _included(m: Mentions, span: Span, attrs: Dict, event: str,
+              roles: Dict[str, Tuple[int, int]]) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:
+    if allowed_event(event, attrs, 0) is None:
+        return None
+    own = {role: where for role, where in roles.items() if role != "weapon"}
+    before = [w for w in m.weapons if w[1] <= span.start_char and span.start_char - w[1] <= 2]
+    if before:
+        own["weapon"] = before[-1]
+    return event, own
 
 
 def _is_subject(cd: ChunkedDoc, q_chunk) -> bool:

@@ -125,8 +125,21 @@ def test_second_sentence_keeps_the_source(nlp):
     assert found["2人"]["source"] == "州知事"
 
 
+def test_a_count_inside_the_next_takes_its_fact(nlp):
+    found = facts(nlp("旅団は先週、戦車8両を含む装甲車両52両を失った。"))
+    assert found["8両"]["event"] == found["52両"]["event"] == "DESTROY"
+    assert found["8両"]["weapon"] == "戦車" and found["8両"]["trigger"] == "失っ"
+
+
+def test_an_area_taken_is_captured_but_an_area_is_no_event(nlp):
+    found = facts(nlp("同軍は南部で約140平方キロを制圧した。"))
+    assert found["約140平方キロ"]["event"] == "CAPTURE"
+    assert facts(nlp("ロシア軍が攻撃を続ける州の面積は約2万6000平方キロに及ぶ。")) == {}
+
+
 @pytest.mark.parametrize("text", ["前線から約20キロの村に避難した。", "1発あたり約300万ドルとされる。",
-                                  "村の人口は約2000人だ。", "作戦の成功率は約8割と見られる。"])
+                                  "村の人口は約2000人だ。", "作戦の成功率は約8割と見られる。",
+                                  "兵士12人を含む代表団が到着した。"])
 def test_quantities_that_report_no_event(nlp, text):
     doc = nlp(text)
     assert len(doc.spans["quantities"]) >= 1
