@@ -65,7 +65,7 @@ def counts_people(attrs: Dict) -> bool:
     return attrs.get("unit") in PEOPLE_UNITS or attrs.get("category") in PEOPLE_CATEGORIES
 
 
-def _trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Trigger, Tuple[int, int]]]:
+def trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Trigger, Tuple[int, int]]]:
     """The trigger token ``i`` is (by lemma or surface, or ending with one) and its char offsets."""
     if cd.tags[i].startswith(("助", "補助記号", "接頭辞")):
         return None
@@ -101,7 +101,7 @@ def _in_chunk(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, last: bool = Tru
         first = max(first, end - 1)
     order = range(end - 1, first - 1, -1) if last else range(first, end)
     for i in order:
-        found = _trigger_at(cd, tables, i)
+        found = trigger_at(cd, tables, i)
         if found is not None:
             return found
     return None
@@ -111,7 +111,7 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     """A trigger noun written as the counted noun: just before the number or after it with の."""
     chunk = cd.chunk_at(q_end - 1)
     for i in range(q_start - 1, max(chunk.start, q_start - 3) - 1, -1):
-        found = _trigger_at(cd, tables, i)
+        found = trigger_at(cd, tables, i)
         if found is None and i < q_start - 1:  # a noun the tokenizer split (死|者4人)
             joined = tables.triggers.get("".join(cd.texts[i:q_start]))
             if joined is not None:
@@ -122,7 +122,7 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     if first.start == q_start and first.index > 0:
         before = cd.chunks[first.index - 1]
         if before.sent == first.sent and not before.tail and before.content_end > before.start:
-            found = _trigger_at(cd, tables, before.content_end - 1)
+            found = trigger_at(cd, tables, before.content_end - 1)
             if found is not None:
                 return found, chunk
     if q_end < chunk.content_end:  # 60回以上攻撃され: the number and its verb in one chunk
@@ -198,11 +198,11 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         verbal = any("サ変" in cd.tags[i] and where[1] == cd.idx[i] + len(cd.texts[i])
                      for i in range(chunk.start, chunk.content_end)
                      if cd.idx[i] <= where[0] < cd.idx[i] + len(cd.texts[i]))
-        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "path" if verbal else "item", 0
+        return trig, where, chunk.index, first_predicate(cd, q_chunk).index, "path" if verbal else "item", 0
     topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
     if topic is not None:
         (trig, where), chunk = topic
-        return trig, where, chunk.index, _first_predicate(cd, q_chunk).index, "subject", 0
+        return trig, where, chunk.index, first_predicate(cd, q_chunk).index, "subject", 0
     relative = _relative_trigger(cd, tables, q_start)
     if relative is not None:
         (trig, where), chunk = relative
@@ -230,7 +230,7 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         chunk, hops = cd.chunks[chunk.parent], hops + 1
 
 
-def _first_predicate(cd: ChunkedDoc, chunk: Chunk) -> Chunk:
+def first_predicate(cd: ChunkedDoc, chunk: Chunk) -> Chunk:
     hops = 0
     while not chunk.pred and chunk.parent >= 0 and hops < MAX_HOPS:
         chunk, hops = cd.chunks[chunk.parent], hops + 1
@@ -262,5 +262,5 @@ def opens_breakdown(cd: ChunkedDoc, tables: FactTables, q_start: int) -> bool:
 
 def states_amount(cd: ChunkedDoc, tables: FactTables, q_end: int) -> bool:
     """Whether the quantity's predicate only states an amount (数える, 上る)."""
-    chunk = _first_predicate(cd, cd.chunk_at(q_end - 1))
+    chunk = first_predicate(cd, cd.chunk_at(q_end - 1))
     return is_kind(cd, tables, chunk, "amount_verb") or not chunk.pred

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
@@ -30,10 +31,11 @@ from spacy.tokens import Doc, Span
 
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc
+from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
 from .fact_roles import Mentions
-from .fact_rules import allowed_event, counts_munitions, counts_people, find_trigger, opens_breakdown, \
-    states_amount
+from .fact_rules import (allowed_event, counts_munitions, counts_people, find_trigger, first_predicate,
+                         opens_breakdown, states_amount)
 from .fact_tables import FactTables, load_tables
 from .gazetteer import token_view
 from .registration import factory
@@ -105,7 +107,12 @@ class FactExtractor(TablePipe):
         if not units and not weapons and not any(word in text for word in self.facts.cue("war_context")):
             return []  # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact
         quantities = sorted(doc.spans[self.quantities_key], key=lambda s: s.start)
-        cd = chunk_doc(doc, focus=[s.start for s in quantities] + [s.end - 1 for s in quantities])
+        focus = [s.start for s in quantities] + [s.end - 1 for s in quantities]
+        openers = [m.start() for m in LIST_OPENER.finditer(text)]
+        if openers:  # a list's header may stand several lines before its counts
+            token_starts = [t.idx for t in doc]
+            focus += [max(bisect_right(token_starts, p) - 1, 0) for p in openers]
+        cd = chunk_doc(doc, focus=focus)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
         mentions = Mentions(units, weapons, ents,
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"),
@@ -120,6 +127,8 @@ class FactExtractor(TablePipe):
             if fact is not None:
                 event, roles = fact
                 previous.append((cd.chunk_at(span.start).sent, roles, event))
+        if openers and None in facts:
+            self._listed(cd, mentions, quantities, facts)
         for k in range(len(quantities) - 2, -1, -1):  # from the end: 戦車36両を含む装甲車両130両を失った
             if facts[k] is None and facts[k + 1] is not None \
                     and _INCLUDED_IN_NEXT.match(cd.text, quantities[k].end_char, quantities[k + 1].start_char):
@@ -153,6 +162,32 @@ class FactExtractor(TablePipe):
         if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
             return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
         return event, roles
+
+    def _listed(self, cd: ChunkedDoc, m: Mentions, quantities: List[Span],
+                facts: List[Optional[Tuple[str, Dict[str, Tuple[int, int]]]]]) -> None:
+        """Counts under a header (``ロシア軍の損失は以下の通り。人員…``) that found no fact take the
+        header's (``components.fact_lists``); ``facts`` is filled in place."""
+        offsets = [(q.start_char, q.end_char) for q in quantities]
+        for list_start, trig, where, token in headers(cd, self.facts):
+            listed = [k for k in members(cd.text, list_start, offsets) if facts[k] is None]
+            if not listed:
+                continue
+            chunk = cd.chunk_at(token)
+            pred = first_predicate(cd, chunk)
+            frames: Dict[str, Dict[str, Tuple[int, int]]] = {}
+            for k in listed:
+                attrs = get_span_attrs(quantities[k])
+                event = allowed_event(trig.event_for(counts_people(attrs), counts_munitions(attrs)), attrs, 0)
+                if event is None:
+                    continue
+                if event not in frames:
+                    roles = participants(cd, self.facts, m, event=event, q=chunk, q_start_char=where[0], pred=pred,
+                                         trigger_chunk=chunk, trigger=where, found_by="item")
+                    if trig.word in self.facts.cue("loss_verb") and "actor" in roles:
+                        roles.setdefault("target", roles.pop("actor"))  # ロシア軍の損失: the side that lost
+                        roles.pop("actor", None)
+                    frames[event] = roles
+                facts[k] = (event, roles_for_member(frames[event], own_weapon(m.weapons, offsets[k][0])))
 
     def _inherit(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
                  previous: List) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:

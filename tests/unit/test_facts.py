@@ -131,6 +131,25 @@ def test_a_count_inside_the_next_takes_its_fact(nlp):
     assert found["8両"]["weapon"] == "戦車" and found["8両"]["trigger"] == "失っ"
 
 
+@pytest.mark.parametrize("text", [
+    "同軍参謀本部によると、敵の損失は以下の通り。人員約1200人（+310）、戦車41両（+2）、装甲車82台（+5）。",
+    "敵部隊の損失：戦車41両、装甲車82台\n人員約1200人",
+    "国防省は敵の損失を次のようにまとめた。\n\n戦車41両\n\n装甲車82台\n\n人員約1200人",
+])
+def test_counts_listed_under_a_header_take_its_fact(nlp, text):
+    found = facts(nlp(text))
+    assert found["41両"]["event"] == found["82台"]["event"] == "DESTROY"
+    assert found["約1200人"]["event"] == "CASUALTY"
+    assert {f["trigger"] for f in found.values()} == {"損失"}
+    assert found["41両"]["weapon"] == "戦車"
+
+
+def test_a_list_ends_at_a_clause_and_a_colon_needs_a_trigger(nlp):
+    found = facts(nlp("ロシア軍の損失は以下の通り。戦車41両。前線では兵士12人が到着した。"))
+    assert found["41両"]["event"] == "DESTROY" and "12人" not in found
+    assert facts(nlp("出典：ロシア軍の戦車41両")) == {}
+
+
 def test_an_area_taken_is_captured_but_an_area_is_no_event(nlp):
     found = facts(nlp("同軍は南部で約140平方キロを制圧した。"))
     assert found["約140平方キロ"]["event"] == "CAPTURE"
