@@ -222,8 +222,9 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
                 subj = _subject_trigger(cd, tables, chunk, q_chunk.index)
                 if subj is not None:
                     return subj[0][0], subj[0][1], subj[1].index, chunk.index, "subject", hops
-            if not (chunk.pred and not chunk.tail and set(_head_lemmas(cd, chunk)) & EXISTENTIAL
-                    and chunk is not q_chunk and chunk.parent >= 0):
+            means = is_kind(cd, tables, chunk, "instrument_verb") and chunk.parent >= 0  # …を使い攻撃した
+            if not means and not (chunk.pred and not chunk.tail and set(_head_lemmas(cd, chunk)) & EXISTENTIAL
+                                  and chunk is not q_chunk and chunk.parent >= 0):
                 return None
         if chunk.parent < 0 or hops >= MAX_HOPS:
             return None

@@ -150,6 +150,12 @@ def test_a_list_ends_at_a_clause_and_a_colon_needs_a_trigger(nlp):
     assert facts(nlp("出典：ロシア軍の戦車41両")) == {}
 
 
+def test_a_means_verb_passes_the_count_to_the_next_predicate(nlp):
+    found = facts(nlp("敵は夜間に無人機60機とミサイル5発を使い、港を攻撃した。"))
+    assert found["60機"]["event"] == found["5発"]["event"] == "ATTACK"
+    assert found["60機"]["trigger"] == "攻撃" and found["5発"]["weapon"] == "ミサイル"
+
+
 def test_an_area_taken_is_captured_but_an_area_is_no_event(nlp):
     found = facts(nlp("同軍は南部で約140平方キロを制圧した。"))
     assert found["約140平方キロ"]["event"] == "CAPTURE"
