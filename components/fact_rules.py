@@ -185,6 +185,21 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
     return None
 
 
+def _topic_before(cd: ChunkedDoc, tables: FactTables, q_first: Chunk, reach: int = 3):
+    """A trigger in a subject or topic just before the count, with only non-predicates between
+    (人的損失は4万3000人以上にのぼる可能性がある: the topic hangs from a later verb, the amount is its)."""
+    k = q_first.index - 1
+    while k >= 0 and q_first.index - k <= reach:
+        chunk = cd.chunks[k]
+        if chunk.sent != q_first.sent or chunk.pred:
+            return None
+        if chunk.tail.startswith(SUBJECT_TAILS):
+            found = _in_chunk(cd, tables, chunk)
+            return (found, chunk) if found is not None else None
+        k -= 1
+    return None
+
+
 def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     """``(trigger, offsets, trigger chunk, predicate chunk, found_by, hops)`` for a quantity, or None."""
     q_chunk = cd.chunk_at(q_end - 1)
@@ -219,7 +234,8 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
                 if obj is not None:
                     return obj[0][0], obj[0][1], obj[1].index, chunk.index, "path", hops
             if is_kind(cd, tables, chunk, "amount_verb") or chunk is q_chunk:
-                subj = _subject_trigger(cd, tables, chunk, q_chunk.index)
+                subj = _subject_trigger(cd, tables, chunk, q_chunk.index) \
+                    or _topic_before(cd, tables, cd.chunk_at(q_start))
                 if subj is not None:
                     return subj[0][0], subj[0][1], subj[1].index, chunk.index, "subject", hops
             means = is_kind(cd, tables, chunk, "instrument_verb") and chunk.parent >= 0  # …を使い攻撃した

@@ -156,6 +156,16 @@ def test_a_means_verb_passes_the_count_to_the_next_predicate(nlp):
     assert found["60機"]["trigger"] == "攻撃" and found["5発"]["weapon"] == "ミサイル"
 
 
+@pytest.mark.parametrize("text,count,trigger", [
+    ("同軍の死傷者は約9万人にのぼる可能性があるとしている。", "約9万人", "死傷者"),  # kana のぼる; the topic hangs later
+    ("これまでの死者数が同軍で最大4万2000人に上るとされる。", "最大4万2000人", "死者数"),
+    ("敵の部隊は人員約2100人を損耗した。", "約2100人", "損耗"),
+])
+def test_casualty_totals_of_real_reporting(nlp, text, count, trigger):
+    found = facts(nlp(text))
+    assert found[count]["event"] == "CASUALTY" and found[count]["trigger"] == trigger
+
+
 def test_an_area_taken_is_captured_but_an_area_is_no_event(nlp):
     found = facts(nlp("同軍は南部で約140平方キロを制圧した。"))
     assert found["約140平方キロ"]["event"] == "CAPTURE"
