@@ -199,6 +199,21 @@ def _shift_month(year: int, month: int, delta: int) -> Tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+_ANCHOR = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])")
+
+
+def anchor_date(anchor: Optional[str]) -> Optional[dt.date]:
+    """A publication date as a day: ``2025-11-12``, ``2025/11/12`` or an ISO timestamp; None for
+    anything less (``2024-02``, a month, anchors no day) or malformed, so a record is never lost to it."""
+    match = _ANCHOR.match(anchor) if isinstance(anchor, str) else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
 def resolve_date(attrs: Dict[str, Any], anchor: Optional[str]) -> Optional[str]:
     """The ISO 8601 date a time expression names, at the precision it has.
 
@@ -213,7 +228,7 @@ def resolve_date(attrs: Dict[str, Any], anchor: Optional[str]) -> Optional[str]:
         day without a month is the latest such day not after the anchor; a
         range resolves to its first day; "overnight into the 9th" to the 8th.
     """
-    base = dt.date.fromisoformat(anchor) if anchor else None
+    base = anchor_date(anchor)
     if "ref" in attrs:
         return None
     if "until" in attrs and not {"year", "month"} & set(attrs) and "day" in attrs:

@@ -75,6 +75,17 @@ def test_relative_needs_anchor(text):
     assert resolve_date(attrs, None) is None
 
 
+@pytest.mark.parametrize("anchor,date", [
+    ("2025/03/01", "2025-02-28"), ("2025-03-01T09:30:00+09:00", "2025-02-28"),
+    ("2025-03", None), ("2025", None), ("yesterday", None), ("2025-02-30", None), (20250301, None),
+])
+def test_publication_dates_as_outlets_give_them(anchor, date):
+    """A month-only or malformed meta.date anchors no day and raises nothing (a record was lost to
+    '2024-02' before)."""
+    (_, attrs), = spans("昨日")
+    assert resolve_date(attrs, anchor) == date
+
+
 def test_anaphoric_day_is_not_resolved():
     (_, attrs), = spans("同日夜")
     assert attrs["ref"] == "same" and resolve_date(attrs, "2025-01-01") is None
