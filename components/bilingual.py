@@ -30,8 +30,8 @@ from .registration import factory
 from .attributes import STORE_ATTR, get_span_attrs, iter_store, register_extensions, set_span_attrs, store_key
 from .gazetteer import token_view
 from .tables import TablePipe
-from .en_items import fold_wide_latin
-from .pair_rules import HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, load_heads, load_known
+from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
+                         load_known)
 from .pair_unify import trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
@@ -160,8 +160,8 @@ class BilingualAligner(TablePipe):
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""
         # Doc.text builds a Token per token; the view has it once per doc. Full-width Latin is read
-        # as ASCII (same offsets), so ＵＳ　Ａｒｍｙ（米陸軍） pairs as US Army（米陸軍） does.
-        text = fold_wide_latin(token_view(doc).text)
+        # as ASCII (same offsets) by the class-acronym rule too: 高機動ロケット砲システム（ＨＩＭＡＲＳ）.
+        text = fold_width(token_view(doc).text)
         pairs = find_pairs(text, self.heads, self.known)
         return sorted(pairs + class_acronym_pairs(text, doc, pairs), key=lambda p: p.ja), find_variants(text)
 

@@ -220,20 +220,6 @@ def internal_ok(item: EnItem) -> bool:
     return len(word) >= 4 and not word.lower().endswith(_DEMONYM)
 
 
-# Full-width Latin as older papers and ministry pages write it (ＵＳ　Ａｒｍｙ, Ｋｈ－１０１): a run that
-# starts on a full-width letter, ideographic spaces between its words, mapped one character to one,
-# so that an offset in the folded text is the same offset in the original.
-_WIDE_RUN = re.compile(r"[Ａ-Ｚａ-ｚ][Ａ-Ｚａ-ｚ０-９－．＆’]*(?:　(?=[Ａ-Ｚａ-ｚ０-９])[Ａ-Ｚａ-ｚ０-９－．＆’]+)*")
-_WIDE_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def fold_wide_latin(text: str) -> str:
-    """``text`` with each full-width Latin run in ASCII (same length); other text as it is."""
-    if _WIDE_RUN.search(text) is None:
-        return text
-    return _WIDE_RUN.sub(lambda m: m.group(0).translate(_WIDE_TO_ASCII), text)
-
-
 def fold_latin(name: str) -> str:
     """Case, spaces, hyphens and dots folded: ``Bundes-wehr`` = ``bundeswehr``."""
     return re.sub(r"[\s\-‐–—.'’]", "", name.lower())

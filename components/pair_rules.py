@@ -30,6 +30,14 @@ from .translation import opens_acronym, spells_acronym, translation_pair, word_c
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDE_SPACE_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9.])\u3000(?=[A-Za-z0-9])")
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII as ASCII and an ideographic space between Latin words as a space, one
+    character for one, so that offsets hold: （ＣＳＩＳ） reads as (CSIS), ＵＳ　Ａｒｍｙ as US Army."""
+    text = text.translate(_HALF_WIDTH)
+    return _WIDE_SPACE_IN_LATIN.sub(" ", text) if "\u3000" in text else text
 _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
@@ -411,7 +419,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
     Returns:
         List[Pair]: Pairs in text order.
     """
-    text = text.translate(_HALF_WIDTH)  # （ＣＳＩＳ） reads as (CSIS); one character each, so offsets hold
+    text = fold_width(text)
     en_heads = english_heads(heads)
     listed = list_pairs(text)  # ・US Air Force アメリカ空軍: list entries, Latin first (components.pair_lists)
     pairs: List[Pair] = [Pair(ja, en, 2.0, "list") for ja, en in listed]

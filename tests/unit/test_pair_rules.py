@@ -146,16 +146,14 @@ def test_pair_forms_of_real_reporting(text, expected):
     ("統合防空システム（ＩＡＤＳ）を強化した。", [("統合防空システム", "ＩＡＤＳ")]),
 ])
 def test_full_width_latin(text, expected):
-    from components.en_items import fold_wide_latin
-    folded = fold_wide_latin(text)
-    assert len(folded) == len(text)
-    assert [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in find_pairs(folded, HEADS, KNOWN)] == expected
+    assert pairs_of(text) == expected
 
 
-def test_wide_fold_leaves_other_text():
-    from components.en_items import fold_wide_latin
-    text = "第３旅団は１２０機を（推定）撃墜。"
-    assert fold_wide_latin(text) is text
+def test_width_fold_keeps_offsets_and_japanese_spaces():
+    from components.pair_rules import fold_width
+    text = "ＵＳ　Ａｒｍｙ（米陸軍）　第３旅団"
+    folded = fold_width(text)
+    assert len(folded) == len(text) and folded.startswith("US Army(") and folded.endswith(")\u3000第3旅団")
 
 
 def test_fold_latin():
