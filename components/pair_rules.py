@@ -24,8 +24,8 @@ from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tupl
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
-from .phonetics import coded_similarity, is_katakana, kana_similarity
-from .translation import opens_acronym, spells_acronym, translation_pair, word_count
+from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
+from .translation import opens_acronym, spells_acronym, translation_pair, translation_score, word_count
 
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
@@ -468,7 +468,38 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
         if not used_items:
             _add_translation(pairs, taken_ja, text, cs, ce)  # the dictionary only where cheaper rules found nothing
         prev_end = ce
+    if "#" in text:
+        taken_en = [p.en for p in pairs]
+        for tag in hashtag_pairs(text, known):
+            if not any(tag.ja[0] < b and a < tag.ja[1] for a, b in taken_ja) and tag.en not in taken_en:
+                pairs.append(tag)
+                taken_ja.append(tag.ja)
     return sorted(pairs, key=lambda p: p.ja)
+
+
+# A Japanese hashtag and the English one after it (#ウクライナ侵攻#UkraineInvasion, #戦争犯罪 #WarCrimes),
+# as blogs and pages that repost social media end a text.
+_HASHTAG_PAIR = re.compile(r"[#＃]([^\s#＃\x00-\x7f]{2,})[ \u3000]*[#＃]([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])")
+_CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+HASHTAG_MIN = 0.5  # share of the English tag's words the Japanese tag's glosses account for
+
+
+def hashtag_pairs(text: str, known: Optional[KnownTable] = None) -> List[Pair]:
+    """Japanese/English hashtag pairs whose words translate (JMdict), sound alike or are a known exonym."""
+    found = []
+    for match in _HASHTAG_PAIR.finditer(text):
+        ja, en = match.group(1), match.group(2)
+        words = _CAMEL_WORD.findall(en)
+        if known and ja in known.get(fold_latin(en), ()):
+            evidence = "exonym"
+        elif is_katakana(ja) and similarity(ja, en) >= HASHTAG_MIN + 0.25:
+            evidence = "phonetic"
+        elif translation_score(ja, words) >= HASHTAG_MIN:
+            evidence = "translation"
+        else:
+            continue
+        found.append(Pair(match.span(1), match.span(2), 1.0, evidence))
+    return found
 
 
 def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:

@@ -35,6 +35,15 @@ def test_translated_pairs(text, expected):
     assert expected in pairs
 
 
+def test_hashtag_pairs():
+    """A Japanese hashtag and the English one after it pair where the words translate or sound alike."""
+    from components.pair_rules import hashtag_pairs
+    text = "投稿の末尾。\n#越境攻撃#CrossBorderAttack #ドローン攻撃 #DroneAttack #ヘルソン#Kherson #英国#チャレンジャー2 #停戦交渉 #Ceasefire"
+    pairs = [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in hashtag_pairs(text)]
+    assert ("ドローン攻撃", "DroneAttack") in pairs and ("ヘルソン", "Kherson") in pairs
+    assert not any(ja in ("英国", "停戦交渉") for ja, _ in pairs)  # no English tag; a word left over
+
+
 def test_no_translation_pair_for_an_english_sentence():
     from pathlib import Path
     from components.pair_rules import find_pairs, load_heads
