@@ -36,12 +36,15 @@ from .fact_participants import participants
 from .fact_roles import Mentions
 from .fact_rules import (allowed_event, counts_munitions, counts_people, find_trigger, first_predicate,
                          opens_breakdown, states_amount)
-from .fact_tables import FactTables, load_tables
+from .fact_tables import FactTables, Trigger, load_tables
 from .gazetteer import token_view
 from .registration import factory
 from .tables import TablePipe
 
 logger = logging.getLogger(__name__)
+# A count's fact: its event, its roles (offsets) and the trigger it was found by (a count that takes
+# another's fact recomputes the event from the trigger: people lost are casualties, vehicles destroyed)
+Fact = Tuple[str, Dict[str, Tuple[int, int]], Trigger]
 
 TRIGGERS_FILE = "fact_triggers.tsv"
 CUES_FILE = "fact_cues.tsv"
@@ -118,15 +121,14 @@ class FactExtractor(TablePipe):
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"),
                             tuple(self.facts.cue("agent_ending")))
         found: List[Tuple[Span, Dict[str, object]]] = []
-        facts: List[Optional[Tuple[str, Dict[str, Tuple[int, int]]]]] = []
-        previous: List[Tuple[int, Dict[str, Tuple[int, int]], str]] = []  # (sentence, roles, event)
+        facts: List[Optional[Fact]] = []
+        previous: List[Tuple[int, Fact]] = []  # (sentence, fact) of the counts so far that report one
         for span in quantities:
             attrs = get_span_attrs(span)
             fact = self._fact(cd, mentions, span, attrs, previous)
             facts.append(fact)
             if fact is not None:
-                event, roles = fact
-                previous.append((cd.chunk_at(span.start).sent, roles, event))
+                previous.append((cd.chunk_at(span.start).sent, fact))
         if openers and None in facts:
             self._listed(cd, mentions, quantities, facts)
         for k in range(len(quantities) - 2, -1, -1):  # from the end: 戦車36両を含む装甲車両130両を失った
@@ -135,11 +137,11 @@ class FactExtractor(TablePipe):
                 facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), *facts[k + 1])
         for span, fact in zip(quantities, facts):
             if fact is not None:
-                found.append((span, _record(cd.text, *fact)))
+                found.append((span, _record(cd.text, fact[0], fact[1])))
         return found
 
     def _fact(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
-              previous: List) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:
+              previous: List) -> Optional[Fact]:
         tables = self.facts
         q_chunk = cd.chunk_at(span.end - 1)
         hit = find_trigger(cd, tables, span.start, span.end)
@@ -161,10 +163,10 @@ class FactExtractor(TablePipe):
             roles.pop("actor", None)
         if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
             return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
-        return event, roles
+        return event, roles, trig
 
     def _listed(self, cd: ChunkedDoc, m: Mentions, quantities: List[Span],
-                facts: List[Optional[Tuple[str, Dict[str, Tuple[int, int]]]]]) -> None:
+                facts: List[Optional[Fact]]) -> None:
         """Counts under a header (``ロシア軍の損失は以下の通り。人員…``) that found no fact take the
         header's (``components.fact_lists``); ``facts`` is filled in place."""
         offsets = [(q.start_char, q.end_char) for q in quantities]
@@ -187,19 +189,20 @@ class FactExtractor(TablePipe):
                         roles.setdefault("target", roles.pop("actor"))  # ロシア軍の損失: the side that lost
                         roles.pop("actor", None)
                     frames[event] = roles
-                facts[k] = (event, roles_for_member(frames[event], own_weapon(m.weapons, offsets[k][0])))
+                facts[k] = (event, roles_for_member(frames[event], own_weapon(m.weapons, offsets[k][0])), trig)
 
     def _inherit(self, cd: ChunkedDoc, m: Mentions, span: Span, attrs: Dict,
-                 previous: List) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:
+                 previous: List) -> Optional[Fact]:
         """A breakdown (内訳は…, うち…) or a bare amount takes the fact reported just before it."""
         if not previous:
             return None
         sent = cd.chunk_at(span.start).sent
-        last_sent, roles, event = previous[-1]
+        last_sent, (_, roles, trig) = previous[-1]
         if sent - last_sent > 1:
             return None
         if not (opens_breakdown(cd, self.facts, span.start) or states_amount(cd, self.facts, span.end)):
             return None
+        event = trig.event_for(counts_people(attrs), counts_munitions(attrs))  # 兵士2万人、戦車135両…を失った
         if allowed_event(event, attrs, 0) is None or attrs.get("category") in ("PERCENT", "RATIO"):
             return None  # a share after a count (…に達した) is a statistic, not a part of the count
         own = dict(roles)
@@ -209,7 +212,7 @@ class FactExtractor(TablePipe):
             own["weapon"] = before[-1]
         elif "weapon" in roles and counts_people(attrs):
             own["weapon"] = roles["weapon"]
-        return event, own
+        return event, own, trig
 
     def set_annotations(self, doc: Doc, found: List[Tuple[Span, Dict[str, object]]]) -> None:
         """Add the fact keys to each quantity's stored attributes."""
@@ -224,15 +227,16 @@ class FactExtractor(TablePipe):
 _INCLUDED_IN_NEXT = re.compile(r"(?:の[^、。\n]{0,12})?を含(?:む|め|めて|んだ)[^、。\n]{0,16}$")
 
 
-def _included(m: Mentions, span: Span, attrs: Dict, event: str,
-              roles: Dict[str, Tuple[int, int]]) -> Optional[Tuple[str, Dict[str, Tuple[int, int]]]]:
+def _included(m: Mentions, span: Span, attrs: Dict, next_event: str, roles: Dict[str, Tuple[int, int]],
+              trig: Trigger) -> Optional[Fact]:
+    event = trig.event_for(counts_people(attrs), counts_munitions(attrs))
     if allowed_event(event, attrs, 0) is None:
         return None
     own = {role: where for role, where in roles.items() if role != "weapon"}
     before = [w for w in m.weapons if w[1] <= span.start_char and span.start_char - w[1] <= 2]
     if before:
         own["weapon"] = before[-1]
-    return event, own
+    return event, own, trig
 
 
 def _is_subject(cd: ChunkedDoc, q_chunk) -> bool:

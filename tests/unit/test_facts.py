@@ -125,6 +125,14 @@ def test_second_sentence_keeps_the_source(nlp):
     assert found["2人"]["source"] == "州知事"
 
 
+def test_a_breakdown_recounts_the_event_by_what_it_counts(nlp):
+    """Counts that take an earlier count's fact get the event its trigger gives them: people lost
+    are casualties, vehicles lost after them are destroyed."""
+    found = facts(nlp("敵部隊は兵士40人を失った。内訳は将校3人、戦車5両だった。"))
+    assert found["40人"]["event"] == found["3人"]["event"] == "CASUALTY"
+    assert found["5両"]["event"] == "DESTROY"
+
+
 def test_a_count_inside_the_next_takes_its_fact(nlp):
     found = facts(nlp("旅団は先週、戦車8両を含む装甲車両52両を失った。"))
     assert found["8両"]["event"] == found["52両"]["event"] == "DESTROY"
