@@ -207,9 +207,10 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
         return None
     for clause in [cd.chunks[k] for k in reversed(pred.children) if k not in skip]:
         # a subject the parse hung from an adverbial verb of the same clause (ロシア軍が未明にかけて…攻撃)
-        if clause.pred and clause.tail.endswith(("て", "で")) and not clause.passive \
+        if clause.pred and (clause.tail.endswith(("て", "で")) or is_kind(cd, tables, clause, "instrument_verb")) \
+                and not clause.passive \
                 and not any(tables.triggers.get(cd.lemmas[i]) for i in range(clause.start, clause.content_end)):
-            for child in _children(cd, clause, ("が",), skip):
+            for child in _children(cd, clause, ("が", "は"), skip):  # ロシア軍は無人機50機を使って攻撃した
                 if agent_like(cd, m, child):
                     return name(cd, tables, m, child, "actor")
     for above in _ancestors(cd, pred):

@@ -162,6 +162,9 @@ def test_a_means_verb_passes_the_count_to_the_next_predicate(nlp):
     found = facts(nlp("敵は夜間に無人機60機とミサイル5発を使い、港を攻撃した。"))
     assert found["60機"]["event"] == found["5発"]["event"] == "ATTACK"
     assert found["60機"]["trigger"] == "攻撃" and found["5発"]["weapon"] == "ミサイル"
+    # the topic of the means clause acts in the main one
+    assert facts(nlp("ロシア軍は夜間に無人機60機を使って港を攻撃した。"))["60機"]["actor"] == "ロシア軍"
+    assert facts(nlp("ロシア軍は無人機50機を使って攻撃した。"))["50機"]["actor"] == "ロシア軍"
 
 
 @pytest.mark.parametrize("text,count,trigger", [
