@@ -231,7 +231,9 @@ def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) 
             for chunk in reversed(members):
                 if after is not None:
                     bare = chunk.tail.rstrip("、,，")
-                    if not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
+                    if chunk.pred and not bare and bare != chunk.tail and next_pred >= 0:
+                        chunk.parent = next_pred  # 使い、港を攻撃した: a clause cut by a comma leads to a predicate
+                    elif not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
                         chunk.parent = after.index
                     elif bare.startswith("は") and not chunk.pred:
                         chunk.parent = next_main  # a topic never sits inside a relative clause

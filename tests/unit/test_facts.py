@@ -165,6 +165,8 @@ def test_a_means_verb_passes_the_count_to_the_next_predicate(nlp):
     # the topic of the means clause acts in the main one
     assert facts(nlp("ロシア軍は夜間に無人機60機を使って港を攻撃した。"))["60機"]["actor"] == "ロシア軍"
     assert facts(nlp("ロシア軍は無人機50機を使って攻撃した。"))["50機"]["actor"] == "ロシア軍"
+    # a clause cut by a comma (使い、) leads to the next predicate, not to the noun after it
+    assert facts(nlp("ロシア軍は無人機40機を使い、港を攻撃した。"))["40機"]["actor"] == "ロシア軍"
 
 
 @pytest.mark.parametrize("text,count,trigger", [
