@@ -63,13 +63,13 @@ def members(text: str, list_start: int, quantities: Sequence[Offsets]) -> List[i
 
 
 def own_weapon(weapons: Sequence[Offsets], start: int) -> Optional[Offsets]:
-    """The WEAPON span that ends at most two characters before a listed count (its item)."""
+    """The WEAPON span that ends at most two characters before a count (its own item: 戦車41両)."""
     before = [w for w in weapons if w[1] <= start and start - w[1] <= 2]
     return before[-1] if before else None
 
 
 def roles_for_member(frame: Dict[str, Offsets], weapon: Optional[Offsets]) -> Dict[str, Offsets]:
-    """The header's roles with the count's own weapon in place of any other."""
+    """Roles taken from another count's fact, with this count's own weapon in place of that one's."""
     roles = {role: where for role, where in frame.items() if role != "weapon"}
     if weapon is not None:
         roles["weapon"] = weapon

@@ -134,7 +134,8 @@ class FactExtractor(TablePipe):
         for k in range(len(quantities) - 2, -1, -1):  # from the end: 戦車36両を含む装甲車両130両を失った
             if facts[k] is None and facts[k + 1] is not None \
                     and _INCLUDED_IN_NEXT.match(cd.text, quantities[k].end_char, quantities[k + 1].start_char):
-                facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), *facts[k + 1])
+                _, roles, trig = facts[k + 1]
+                facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), roles, trig)
         for span, fact in zip(quantities, facts):
             if fact is not None:
                 found.append((span, _record(cd.text, fact[0], fact[1])))
@@ -207,9 +208,9 @@ class FactExtractor(TablePipe):
             return None  # a share after a count (…に達した) is a statistic, not a part of the count
         own = dict(roles)
         own.pop("weapon", None)
-        before = [w for w in m.weapons if w[1] <= span.start_char and span.start_char - w[1] <= 2]
-        if before:
-            own["weapon"] = before[-1]
+        weapon = own_weapon(m.weapons, span.start_char)
+        if weapon is not None:
+            own["weapon"] = weapon
         elif "weapon" in roles and counts_people(attrs):
             own["weapon"] = roles["weapon"]
         return event, own, trig
@@ -227,16 +228,12 @@ class FactExtractor(TablePipe):
 _INCLUDED_IN_NEXT = re.compile(r"(?:の[^、。\n]{0,12})?を含(?:む|め|めて|んだ)[^、。\n]{0,16}$")
 
 
-def _included(m: Mentions, span: Span, attrs: Dict, next_event: str, roles: Dict[str, Tuple[int, int]],
+def _included(m: Mentions, span: Span, attrs: Dict, roles: Dict[str, Tuple[int, int]],
               trig: Trigger) -> Optional[Fact]:
     event = trig.event_for(counts_people(attrs), counts_munitions(attrs))
     if allowed_event(event, attrs, 0) is None:
         return None
-    own = {role: where for role, where in roles.items() if role != "weapon"}
-    before = [w for w in m.weapons if w[1] <= span.start_char and span.start_char - w[1] <= 2]
-    if before:
-        own["weapon"] = before[-1]
-    return event, own, trig
+    return event, roles_for_member(roles, own_weapon(m.weapons, span.start_char)), trig
 
 
 def _is_subject(cd: ChunkedDoc, q_chunk) -> bool:
