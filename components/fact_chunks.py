@@ -231,7 +231,7 @@ def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) 
             for chunk in reversed(members):
                 if after is not None:
                     bare = chunk.tail.rstrip("、,，")
-                    if chunk.pred and not bare and bare != chunk.tail and next_pred >= 0:
+                    if chunk.pred and chunk.tail and not bare and next_pred >= 0:
                         chunk.parent = next_pred  # 使い、港を攻撃した: a clause cut by a comma leads to a predicate
                     elif not bare or bare.endswith(GENITIVE_TAILS) and not chunk.pred:
                         chunk.parent = after.index

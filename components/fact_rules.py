@@ -65,6 +65,12 @@ def counts_people(attrs: Dict) -> bool:
     return attrs.get("unit") in PEOPLE_UNITS or attrs.get("category") in PEOPLE_CATEGORIES
 
 
+def count_event(trig: Trigger, attrs: Dict) -> Optional[str]:
+    """The event ``trig`` reports for a quantity with ``attrs`` (people lost are casualties, drones
+    destroyed are shot down), before ``allowed_event`` checks the quantity's kind."""
+    return trig.event_for(counts_people(attrs), counts_munitions(attrs))
+
+
 def trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Trigger, Tuple[int, int]]]:
     """The trigger token ``i`` is (by lemma or surface, or ending with one) and its char offsets."""
     if cd.tags[i].startswith(("助", "補助記号", "接頭辞")):

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -34,8 +35,8 @@ from .fact_chunks import ChunkedDoc, chunk_doc
 from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
 from .fact_roles import Mentions
-from .fact_rules import (allowed_event, counts_munitions, counts_people, find_trigger, first_predicate,
-                         opens_breakdown, states_amount)
+from .fact_rules import (allowed_event, count_event, counts_people, find_trigger, first_predicate, opens_breakdown,
+                         states_amount)
 from .fact_tables import FactTables, Trigger, load_tables
 from .gazetteer import token_view
 from .registration import factory
@@ -113,7 +114,7 @@ class FactExtractor(TablePipe):
         focus = [s.start for s in quantities] + [s.end - 1 for s in quantities]
         openers = [m.start() for m in LIST_OPENER.finditer(text)]
         if openers:  # a list's header may stand several lines before its counts
-            token_starts = [t.idx for t in doc]
+            token_starts = doc.to_array(IDX).tolist()  # not a Token object per token
             focus += [max(bisect_right(token_starts, p) - 1, 0) for p in openers]
         cd = chunk_doc(doc, focus=focus)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
@@ -149,7 +150,7 @@ class FactExtractor(TablePipe):
         if hit is None:
             return self._inherit(cd, m, span, attrs, previous)
         trig, where, trigger_chunk, pred, found_by, hops = hit
-        event = allowed_event(trig.event_for(counts_people(attrs), counts_munitions(attrs)), attrs, hops)
+        event = allowed_event(count_event(trig, attrs), attrs, hops)
         if event is not None and trig.word in tables.cue("loss_verb") and found_by == "path" \
                 and _is_subject(cd, q_chunk):
             return None  # 約100万世帯が電力を失った: the count lost something, it was not lost
@@ -158,10 +159,7 @@ class FactExtractor(TablePipe):
         roles = participants(cd, tables, m, event=event, q=q_chunk, q_start_char=span.start_char,
                              pred=cd.chunks[pred], trigger_chunk=cd.chunks[trigger_chunk], trigger=where,
                              found_by=found_by)
-        if trig.word in tables.cue("loss_verb") and "actor" in roles:
-            # ウクライナ側は装甲車23台を失った: the side that lost them is the target
-            roles.setdefault("target", roles.pop("actor"))
-            roles.pop("actor", None)
+        _loser_is_target(tables, trig, roles)
         if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
             return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
         return event, roles, trig
@@ -180,15 +178,13 @@ class FactExtractor(TablePipe):
             frames: Dict[str, Dict[str, Tuple[int, int]]] = {}
             for k in listed:
                 attrs = get_span_attrs(quantities[k])
-                event = allowed_event(trig.event_for(counts_people(attrs), counts_munitions(attrs)), attrs, 0)
+                event = allowed_event(count_event(trig, attrs), attrs, 0)
                 if event is None:
                     continue
                 if event not in frames:
                     roles = participants(cd, self.facts, m, event=event, q=chunk, q_start_char=where[0], pred=pred,
                                          trigger_chunk=chunk, trigger=where, found_by="item")
-                    if trig.word in self.facts.cue("loss_verb") and "actor" in roles:
-                        roles.setdefault("target", roles.pop("actor"))  # ロシア軍の損失: the side that lost
-                        roles.pop("actor", None)
+                    _loser_is_target(self.facts, trig, roles)
                     frames[event] = roles
                 facts[k] = (event, roles_for_member(frames[event], own_weapon(m.weapons, offsets[k][0])), trig)
 
@@ -203,7 +199,7 @@ class FactExtractor(TablePipe):
             return None
         if not (opens_breakdown(cd, self.facts, span.start) or states_amount(cd, self.facts, span.end)):
             return None
-        event = trig.event_for(counts_people(attrs), counts_munitions(attrs))  # 兵士2万人、戦車135両…を失った
+        event = count_event(trig, attrs)  # 兵士2万人、戦車135両…を失った: casualties, then vehicles destroyed
         if allowed_event(event, attrs, 0) is None or attrs.get("category") in ("PERCENT", "RATIO"):
             return None  # a share after a count (…に達した) is a statistic, not a part of the count
         own = dict(roles)
@@ -223,6 +219,13 @@ class FactExtractor(TablePipe):
             set_span_attrs(span, attrs)
 
 
+def _loser_is_target(tables: FactTables, trig: Trigger, roles: Dict[str, Tuple[int, int]]) -> None:
+    """For a loss (ウクライナ側は装甲車23台を失った, ロシア軍の損失) the side that lost what is counted
+    is the target, not the actor; ``roles`` is changed in place."""
+    if trig.word in tables.cue("loss_verb") and "actor" in roles:
+        roles.setdefault("target", roles.pop("actor"))
+
+
 # A count inside the next one (戦車36両を含む装甲車両130両, 民間人20人を含め計50人): it takes the next
 # count's fact, with a weapon of its own where one stands just before it.
 _INCLUDED_IN_NEXT = re.compile(r"(?:の[^、。\n]{0,12})?を含(?:む|め|めて|んだ)[^、。\n]{0,16}$")
@@ -230,7 +233,7 @@ _INCLUDED_IN_NEXT = re.compile(r"(?:の[^、。\n]{0,12})?を含(?:む|め|め�
 
 def _included(m: Mentions, span: Span, attrs: Dict, roles: Dict[str, Tuple[int, int]],
               trig: Trigger) -> Optional[Fact]:
-    event = trig.event_for(counts_people(attrs), counts_munitions(attrs))
+    event = count_event(trig, attrs)
     if allowed_event(event, attrs, 0) is None:
         return None
     return event, roles_for_member(roles, own_weapon(m.weapons, span.start_char)), trig

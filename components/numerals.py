@@ -104,7 +104,8 @@ def parse_number(text: str) -> Optional[ParsedNumber]:
         Optional[ParsedNumber]: The value and whether it is approximate, or
         None when ``text`` is not a number (``"数"``, ``"一方"``).
     """
-    folded = fold_digits(text).replace(",", "").replace("・", ".").replace(" ", "").replace("\u00a0", "")  # 63・2: a decimal point; 402 億 70 万 (spaced pages)
+    # 63・2: a decimal point; 402 億 70 万: the spaces of spaced pages
+    folded = fold_digits(text).replace(",", "").replace("・", ".").replace(" ", "").replace("\u00a0", "").strip()
     if not folded or len(folded) > MAX_LENGTH:
         return None
     approx = False
