@@ -18,10 +18,10 @@ from __future__ import annotations
 from typing import Callable, Iterable, List, Sequence
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .batching import BatchedPipe
 from .registration import factory
 
 EntsFilter = Callable[[Iterable[Span], Iterable[Span]], List[Span]]
@@ -52,7 +52,7 @@ def make_ents_merger(
     return EntsMerger(name, spans_keys=spans_keys, ents_filter=ents_filter, drop_labels=drop_labels)
 
 
-class EntsMerger(Pipe):
+class EntsMerger(BatchedPipe):
     """Copy the spans of ``spans_keys`` into ``doc.ents`` through ``ents_filter``."""
 
     def __init__(

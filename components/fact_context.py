@@ -26,9 +26,9 @@ import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from .batching import BatchedPipe
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .places import SPECIFICITY
@@ -132,7 +132,7 @@ def make_fact_context(nlp: Language, name: str, *, quantities_key: str, places_k
     return FactContext(name, quantities_key=quantities_key, places_key=places_key, times_key=times_key)
 
 
-class FactContext(Pipe):
+class FactContext(BatchedPipe):
     """Adds ``place``, ``lat``, ``lon`` and ``time`` to each QUANTITY that has an ``event``."""
 
     def __init__(self, name: str = "fact_context", *, quantities_key: str = "quantities",

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import ensure_path
+
+from .batching import BatchedPipe
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -86,7 +87,7 @@ class Tables:
         return found
 
 
-class TablePipe(Pipe):
+class TablePipe(BatchedPipe):
     """The plumbing every table-driven gunji component shares (as ``SpanRuler`` has its own).
 
     A subclass sets ``vocab``/``name``, calls ``_init_tables`` in its

@@ -17,9 +17,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Sequence, Tuple
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from .batching import BatchedPipe
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .registration import factory
@@ -36,7 +36,7 @@ def make_time_recognizer(nlp: Language, name: str, *, spans_key: str) -> "TimeRe
     return TimeRecognizer(nlp.vocab, name, spans_key=spans_key)
 
 
-class TimeRecognizer(Pipe):
+class TimeRecognizer(BatchedPipe):
     """Finds time expressions and stores their parsed fields."""
 
     def __init__(self, vocab, name: str = "time_recognizer", *, spans_key: str = SPANS_KEY) -> None:
