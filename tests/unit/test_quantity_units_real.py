@@ -38,6 +38,13 @@ def found(nlp, text):
     ("射程は1万キロ・メートル以上だ。", "1万キロ・メートル以上", 10000, None, "km", "DISTANCE", False),
     ("敵は28万兵を動員した。", "28万兵", 280000, None, "兵", "PERSONNEL", False),  # 兵 as a counter
     ("そのうち12万兵が死亡した。", "12万兵", 120000, None, "兵", "CASUALTY", False),
+    # speeds (COUNT: no speed category) and the one-character unit signs of the CJK compatibility block
+    ("最大速度:220㎞/h、巡航速度:130㎞/h。", "220㎞/h", 220, None, "km/h", "COUNT", False),
+    ("巡航速度は276~313㎞/hとされる。", "276~313㎞/h", 276, 313, "km/h", "COUNT", False),
+    ("最高速度は約300km/hに達する。", "約300km/h", 300, None, "km/h", "COUNT", True),
+    ("最大離陸重量:4,760㎏、", "4,760㎏", 4760, None, "kg", "COUNT", False),
+    ("口径120㎜の砲を積む。", "120㎜", 120, None, "mm", "DISTANCE", False),
+    ("約1000㎢を占領した。", "約1000㎢", 1000, None, "km²", "AREA", True),
     ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
     ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
