@@ -356,6 +356,7 @@ def test_choose_candidates_on_plain_tokens(recognizer):
     # the seeker before 誘導 belongs to the class, as GPS does; レーダー alone stays no weapon
     ("レーダー誘導空対空ミサイルとレーザー誘導爆弾を供与した。", ["レーダー誘導空対空ミサイル", "レーザー誘導爆弾"]),
     ("赤外線誘導ミサイルをレーダーで探知した。", ["赤外線誘導ミサイル"]),
+    ("航空防衛システムやミサイル迎撃システムを提供する。", ["航空防衛システム", "ミサイル迎撃システム"]),
     ("対戦車火器で応じた。", ["対戦車火器"]),
     ("標的はキロ級潜水艦だった。", ["キロ級", "潜水艦"]),  # a class name beside its class noun: two spans
 ])
