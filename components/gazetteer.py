@@ -12,6 +12,7 @@ runs no pipeline component (pitfall 7).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from functools import lru_cache
@@ -62,7 +63,35 @@ def fold(text: str) -> str:
     return folded
 
 
-_fold_token = lru_cache(maxsize=65536)(fold)
+# A reading in brackets after kanji (空挺(くうてい)部隊, 榴弾砲（りゅうだんほう）): TV and school news
+# write one after a hard word. It is no part of the name, so a token's fold leaves it out, and
+# ``_drop_readings`` empties the fold of a reading that Sudachi cut into several tokens.
+_KANJI_END = re.compile(r"[\u4e00-\u9fff々]$")
+_READING_IN_TOKEN = re.compile(r"(?<=[\u4e00-\u9fff々])[(（][\u3041-\u309fー]+[)）]")
+_HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+
+
+def _fold_piece(text: str) -> str:
+    """``fold`` of one token's text, without a bracketed reading inside it (``空挺(くうてい)`` → ``空挺``)."""
+    if "(" in text or "（" in text:
+        text = _READING_IN_TOKEN.sub("", text)
+    return fold(text)
+
+
+_fold_token = lru_cache(maxsize=65536)(_fold_piece)
+
+
+def _drop_readings(texts: Sequence[str], pieces: List[str]) -> None:
+    """Empty the folds of ``(`` reading ``)`` tokens that follow a token ending in kanji (in place)."""
+    size = len(texts)
+    for i, text in enumerate(texts):
+        if text not in ("(", "（") or i == 0 or not _KANJI_END.search(texts[i - 1]):
+            continue
+        j = i + 1
+        while j < size and _HIRAGANA.fullmatch(texts[j]):
+            j += 1
+        if j > i + 1 and j < size and texts[j] in (")", "）"):
+            pieces[i:j + 1] = [""] * (j + 1 - i)
 
 
 @dataclass(frozen=True)
@@ -215,7 +244,10 @@ def _texts_and_folds(doc: Doc, orths: List[int]) -> Tuple[Tuple[str, ...], List[
         return text, _fold_token(text)
 
     entries = memo_map(_BY_ORTH, orths, text_and_fold, _BY_ORTH_MAX)
-    return tuple(map(itemgetter(0), entries)), list(map(itemgetter(1), entries))
+    texts, pieces = tuple(map(itemgetter(0), entries)), list(map(itemgetter(1), entries))
+    if "(" in texts or "（" in texts:
+        _drop_readings(texts, pieces)
+    return texts, pieces
 
 
 def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:

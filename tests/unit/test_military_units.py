@@ -55,6 +55,10 @@ def attrs_of(nlp, text, unit):
     ("ウクライナ特殊作戦部隊が潜入した。", ["ウクライナ特殊作戦部隊"]),
     ("ロシア機甲部隊が全滅した。", ["ロシア機甲部隊"]),
     ("ロシアの装甲部隊が村に進軍し、装甲車が続いた。", ["装甲部隊"]),  # 装甲車 is a vehicle, not a unit
+    # a reading in brackets after kanji (TV and school news) is inside the name, one token or several
+    ("もう1人は空挺(くうてい)部隊が拘束した。", ["空挺(くうてい)部隊"]),
+    ("第47機械化（きかいか）旅団が守る。", ["第47機械化（きかいか）旅団"]),
+    ("ロシア軍(ろしあぐん)が来た。", ["ロシア軍"]),  # a reading after the name stays outside it
     ("ウ軍特殊部隊が奇襲した。", ["ウ軍特殊部隊"]),
     ("ロシア軍精鋭部隊が後退した。", ["ロシア軍精鋭部隊"]),
     ("ロシア軍本部の判断だった。", ["ロシア軍本部"]),
