@@ -186,6 +186,7 @@ def _before_item(text: str, item: EnItem) -> str:
 # character of an ordinary word (米国, 英語, 独立, 露出) and leaving a name of three or more kanji;
 # before 国際 it is the abbreviation (英国際戦略研究所(IISS): the British International Institute ...).
 _COUNTRY_DESCRIPTOR = re.compile(r"[米英仏独露](?:(?=国際|国家)|(?![国語字教立自占裁身天出店]))(?=[\u4e00-\u9fff]{3})")
+_COUNTRY_LETTERS = {"米": "US", "英": "UK"}  # the letters a descriptor gives an acronym that spells it (USAID, UKMOD)
 _SAME_COUNTRY = re.compile(r"同国(?=[\u4e00-\u9fff]{2})")  # 同国保安庁(SBU): "that country's" describes the body
 
 
@@ -215,8 +216,9 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if (last.text in heads and prev is not None and prev.kind == "kata" and prev.end == start
             and coded_similarity(prev.text, item.words) >= T_ADJ):
         return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
-    if _COUNTRY_DESCRIPTOR.match(last.text):
+    if _COUNTRY_DESCRIPTOR.match(last.text) and not item.text.startswith(_COUNTRY_LETTERS.get(last.text[0], "\0")):
         start += 1  # 米戦略国際問題研究所(CSIS), 米国家安全保障会議(NSC): "US" describes the body; the acronym names it alone
+        # (unless the acronym spells the country too: 米国際開発庁(USAID), 英国防省(UKMOD))
     elif _SAME_COUNTRY.match(last.text):
         start += 2  # 同国保安庁(SBU) → 保安庁 (NOTES-real6)
     if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
