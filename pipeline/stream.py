@@ -116,8 +116,26 @@ class _Feed:
         self.done = done
         self.on_skip = on_skip
         self.in_flight: Deque[_Context] = deque()
+        # Skipped inputs read while records before them are still in flight, each with the record it
+        # follows: reported once that record's outcome is out, so skips keep their place in input
+        # order however far ahead the stream reads (BatchedPipe reads a batch ahead; a resumed run
+        # starts its batches elsewhere, and its manifest must still match an uninterrupted run's).
+        self.pending_skips: Deque[Tuple[InputRecord, str, str]] = deque()
         self.quota = 0  # records the current memory zone may still take
         self.exhausted = False
+
+    def release(self, item: Optional[InputRecord] = None) -> None:
+        """Report the pending skips that follow ``item`` (all of them where ``item`` is None)."""
+        while self.pending_skips and (item is None or self.pending_skips[0][0] is item):
+            _after, key, reason = self.pending_skips.popleft()
+            self.on_skip(key, reason)
+
+    def _skip(self, key: str, reason: str) -> None:
+        if self.in_flight:
+            self.pending_skips.append((self.in_flight[-1][0], key, reason))
+        else:
+            self.release()
+            self.on_skip(key, reason)
 
     def pieces(self) -> Iterator[Tuple[str, _Context]]:
         """Pieces of the records not yet taken from the input, up to ``quota`` records; each
@@ -133,13 +151,13 @@ class _Feed:
             if item.key in self.done:
                 continue
             if isinstance(item, Skipped):
-                self.on_skip(item.key, item.reason)
+                self._skip(item.key, item.reason)
                 continue
             try:
                 pieces = split_text(item.text, max_chars=self.max_chars)
             except Exception as err:
                 logger.debug("%s: splitting failed", item.key, exc_info=err)
-                self.on_skip(item.key, failure_reason(PIPELINE_ERROR, "split_text", err))
+                self._skip(item.key, failure_reason(PIPELINE_ERROR, "split_text", err))
                 continue
             self.quota -= 1
             if len(pieces) > 1:
@@ -193,7 +211,8 @@ def annotate_records(
         n_process (int): ``nlp.pipe`` processes.
         done (Iterable[str]): Input keys to pass over (a resumed run's).
         on_skip (Callable[[str, str], None]): Called with ``(key, reason)`` for each
-            ``Skipped`` input as it is read (possibly ahead of earlier records' outcomes).
+            ``Skipped`` input in its place in input order: after the outcome of the record
+            before it has been consumed, before the next outcome is yielded.
         zone_records (int): Records per spaCy memory zone (``n_process`` 1; more processes
             run without zones); an outcome's ``doc`` is valid until the next outcome is asked for.
 
@@ -205,11 +224,13 @@ def annotate_records(
     if n_process > 1:  # a zone per group would fork nlp.pipe's workers again for every group
         feed.quota = sys.maxsize
         yield from _annotate_zone(nlp, feed, batch_size, n_process)
+        feed.release()
         return
     while not feed.exhausted:
         with nlp.memory_zone():
             feed.quota = max(zone_records, 1)
             yield from _annotate_zone(nlp, feed, batch_size, n_process)
+    feed.release()
 
 
 def _annotate_zone(nlp: Language, feed: "_Feed", batch_size: int, n_process: int) -> Iterator[Outcome]:
@@ -228,6 +249,7 @@ def _annotate_zone(nlp: Language, feed: "_Feed", batch_size: int, n_process: int
                 outcome = _finish(item, waiting)
                 waiting, waiting_item = [], None
                 yield outcome
+                feed.release(item)
             return
         except InputReadError:
             raise
@@ -239,6 +261,7 @@ def _annotate_zone(nlp: Language, feed: "_Feed", batch_size: int, n_process: int
             logger.debug("stream failure", exc_info=err)
             for item in redo:
                 yield _redo_alone(nlp, item)
+                feed.release(item)
 
 
 def _last_line(error: BaseException) -> str:
