@@ -16,7 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.language import Language
 
@@ -121,15 +121,22 @@ def write_batch_extras(output: Path, html: bool = False) -> int:
     Returns:
         int: The number of fact rows written.
     """
-    from pipeline.facts_table import write_facts
+    from pipeline.facts_table import note_meta, write_facts
     from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import ANNOTATIONS
     from pipeline.record_view import iter_records
 
     # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
-    # not a second deserialisation of every DocBin shard
-    write_glossary(build_glossary(iter_records(output)), output)
-    count, _csv, _parquet = write_facts(output / ANNOTATIONS, output)
+    # not a second deserialisation of every DocBin shard; it also finds the facts' meta columns
+    metas: Dict[str, None] = {}
+
+    def noting_meta(records: Iterable[Dict[str, Any]]) -> Iterator[Dict[str, Any]]:
+        for record in records:
+            note_meta(record, metas)
+            yield record
+
+    write_glossary(build_glossary(noting_meta(iter_records(output))), output)
+    count, _csv, _parquet = write_facts(output / ANNOTATIONS, output, list(metas))
     logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if html:
         from pipeline.desk import write_batch_pages

@@ -40,7 +40,7 @@ from spacy.tokens import DocBin
 
 from pipeline.annotate import RunReport
 from pipeline.inputs import InputItem, InputRecord, Skipped
-from pipeline.outputs import BatchWriter, add_or_roll_back
+from pipeline.outputs import BatchWriter, add_or_roll_back, docbin_to_bytes
 from pipeline.serialization import freeze_msgpack_registries
 from pipeline.stream import RECORD_ERROR, annotate_records, failure_reason
 
@@ -215,7 +215,7 @@ def _write_shard(shard: _Shard, writer: BatchWriter, counts: List[int],
         chars += outcome["chars"]
         if on_record is not None:
             on_record(outcome["chars"])
-    encoded = join_docbin(parts for _, parts in shard.results).to_bytes() if keys else b""
+    encoded = docbin_to_bytes(join_docbin(parts for _, parts in shard.results)) if keys else b""
     shard.results = []
     writer.add_shard(keys, lines, chars, encoded, skipped)
     counts[0] += len(keys)

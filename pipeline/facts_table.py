@@ -137,14 +137,19 @@ def record_rows(record: Mapping[str, Any]) -> Iterator[Row]:
         yield row
 
 
+def note_meta(record: Mapping[str, Any], seen: Dict[str, None]) -> None:
+    """Add the ``meta_*`` columns of ``record`` to ``seen`` (in order) if it has facts."""
+    meta = record.get("meta")
+    if isinstance(meta, Mapping) and any(s.get("label") == "QUANTITY" and s.get("event")
+                                         for s in record.get("spans", []) if isinstance(s, Mapping)):
+        seen.update((META_PREFIX + str(k), None) for k in meta)
+
+
 def meta_columns(records: Iterable[Mapping[str, Any]]) -> List[str]:
     """The ``meta_*`` columns of the records that have facts, in order of first appearance."""
     seen: Dict[str, None] = {}
     for record in records:
-        meta = record.get("meta")
-        if isinstance(meta, Mapping) and any(s.get("label") == "QUANTITY" and s.get("event")
-                                             for s in record.get("spans", []) if isinstance(s, Mapping)):
-            seen.update((META_PREFIX + str(k), None) for k in meta)
+        note_meta(record, seen)
     return list(seen)
 
 
@@ -184,8 +189,11 @@ def _typed(name: str, kind: str, value: Any) -> Any:
     return _as_text(value) if not isinstance(value, str) else value
 
 
-def write_facts(jsonl: Path, outdir: Path) -> Tuple[int, Path, Path]:
+def write_facts(jsonl: Path, outdir: Path, metas: Optional[List[str]] = None) -> Tuple[int, Path, Path]:
     """Write ``facts.csv`` and ``facts.parquet`` into ``outdir`` from the records in ``jsonl``.
+
+    ``metas``: the ``meta_*`` columns, where a pass over the same records
+    already found them (``meta_columns``); else a first pass reads them.
 
     Returns:
         The number of rows and the two paths. Each file is written to a
@@ -195,7 +203,8 @@ def write_facts(jsonl: Path, outdir: Path) -> Tuple[int, Path, Path]:
     import pyarrow.parquet as pq
 
     outdir = Path(outdir)
-    metas = meta_columns(read_records(jsonl))
+    if metas is None:
+        metas = meta_columns(read_records(jsonl))
     kinds = dict(COLUMNS) | {name: "string" for name in metas}
     names = [name for name, _ in COLUMNS] + metas
     schema = pa.schema([(name, getattr(pa, kinds[name])()) for name in names])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Set, Tuple
@@ -156,7 +157,7 @@ class BatchWriter:
         name: Optional[str] = None
         if shard.keys:
             name = SHARD_PATTERN.format(self._next_shard)
-            data = shard.encoded if shard.encoded is not None else shard.docbin.to_bytes()
+            data = shard.encoded if shard.encoded is not None else docbin_to_bytes(shard.docbin)
             _write_atomic(self.outdir / name, data)
             self._next_shard += 1
             self.shard_files.append(name)
@@ -220,6 +221,39 @@ def docbin_add(docbin: DocBin, doc: Doc) -> None:
                 strings.add(span.kb_id_)
             if span.id in store:
                 strings.add(span.id_)
+
+
+# zlib level for shards. spaCy's DocBin.to_bytes uses zlib's default (6); on our shards level 3 takes
+# 0.26 s where 6 takes 0.63 s for 1.5M characters (dev texts, six shards of 1000) and the files grow
+# by 8.5 %. Any level decompresses the same, so DocBin.from_bytes and `spacy` read them as before.
+SHARD_COMPRESSION = 3
+
+
+def docbin_to_bytes(docbin: DocBin, level: int = SHARD_COMPRESSION) -> bytes:
+    """``docbin.to_bytes()`` with zlib at ``level``: the same msgpack message, compressed faster.
+
+    The message is built exactly as spaCy 3.8's ``DocBin.to_bytes`` builds it
+    (a test compares the two decompressed), so ``DocBin().from_bytes`` reads it.
+    """
+    for tokens in docbin.tokens:
+        assert len(tokens.shape) == 2, tokens.shape
+    lengths = [len(tokens) for tokens in docbin.tokens]
+    tokens = numpy.vstack(docbin.tokens) if docbin.tokens else numpy.asarray([])
+    spaces = numpy.vstack(docbin.spaces) if docbin.spaces else numpy.asarray([])
+    msg = {
+        "version": docbin.version,
+        "attrs": docbin.attrs,
+        "tokens": tokens.tobytes("C"),
+        "spaces": spaces.tobytes("C"),
+        "lengths": numpy.asarray(lengths, dtype="int32").tobytes("C"),
+        "strings": sorted(docbin.strings),
+        "cats": docbin.cats,
+        "flags": docbin.flags,
+        "span_groups": docbin.span_groups,
+    }
+    if docbin.store_user_data:
+        msg["user_data"] = docbin.user_data
+    return zlib.compress(srsly.msgpack_dumps(msg), level)
 
 
 def add_or_roll_back(docbin: DocBin, doc: Doc) -> None:

@@ -80,3 +80,24 @@ def test_docbin_add_keeps_what_spacys_add_keeps(nlp_blank, text):
     theirs.add(doc)
     assert _docbin_state(ours) == _docbin_state(theirs)
     assert len(ours.strings) > 5 or not text
+
+
+@pytest.mark.parametrize("texts", [["ロシア軍はKh-101ミサイル3発を発射した。", "ウクライナ空軍が発表。"], []])
+def test_docbin_to_bytes_is_spacys_message_at_another_zlib_level(nlp_blank, texts):
+    """Our shards hold the message ``DocBin.to_bytes`` builds (only the zlib level differs), and spaCy reads them."""
+    import zlib
+
+    from spacy.tokens import DocBin
+
+    from pipeline.outputs import SHARD_COMPRESSION, docbin_to_bytes
+
+    docbin = DocBin(store_user_data=True)
+    for text in texts:
+        doc = nlp_blank(text)
+        doc.user_data["note"] = {"x": len(text)}
+        docbin.add(doc)
+    ours, theirs = docbin_to_bytes(docbin), docbin.to_bytes()
+    assert zlib.decompress(ours) == zlib.decompress(theirs)
+    assert ours == zlib.compress(zlib.decompress(theirs), SHARD_COMPRESSION)
+    back = list(DocBin().from_bytes(ours).get_docs(nlp_blank.vocab))
+    assert [d.text for d in back] == texts and [d.user_data.get("note") for d in back] == [{"x": len(t)} for t in texts]
