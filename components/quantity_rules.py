@@ -39,6 +39,8 @@ COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|�
                              "|使用|運用|生産|製造|調達|輸出|提供|導入|購入|受領|確認|発見|搭載|展開|追加")
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
+# after うち ("of them") a one is "one of" for ships, shots and vehicles too (艦艇のうち1隻)
+ONE_OF_AFTER_UCHI = ONE_OF_UNITS | {"隻", "発", "両"}
 EN_STOP = {"years", "months", "days", "hours", "minutes", "seconds", "weeks", "decades", "centuries",
            "times", "km", "miles", "percent", "rubles", "roubles", "dollars", "euros"}
 EN_FUNCTION = {"of", "and", "or", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with", "was",
@@ -131,10 +133,14 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
 
 def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[str]) -> bool:
     """``方法の一つ``, ``もう一つ``, ``部隊の1人``: "one of", not a count; ``一つでも多く``: an idiom."""
-    if value != 1 or unit not in ONE_OF_UNITS:
+    if value != 1 or unit not in ONE_OF_AFTER_UCHI:
         return False
     if _AS_MANY_AS.match(text, end):
         return True  # 一つでも多くの命, 1人でも早く: "as many / as soon as possible"
+    if text[max(0, start - 2):start] == "うち":
+        return True  # 艦艇のうち1隻, このうち1機は: one of those counted (NOTES-real11, -real17, -real19)
+    if unit not in ONE_OF_UNITS:
+        return False
     return text[max(0, start - 1):start] == "の" or text[max(0, start - 2):start] == "もう"
 
 
@@ -225,6 +231,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         norm, category, start = _SPEED[text[start - 2:start]], "COUNT", start - 2  # 時速60キロ: a speed, no speed category (NOTES-real4)
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
         norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
+    elif norm == "bbl" and _PER_DAY_BEFORE.search(text, max(0, start - 6), start):
+        norm = "bbl/d"  # 1日当たり170万バレル: a daily rate; the span stays the figure (NOTES-real19)
     weight = _WEIGHT_OF.get(m.group("unit") or m.group("sunit") or "")
     if weight and _MUNITION_AFTER.match(text, m.end()):
         norm, category = weight, "COUNT"  # 500ポンド爆弾, 250キロ爆弾: a bomb's weight class, not money or distance
@@ -266,6 +274,7 @@ def _shared_magnitude(first: str, second: Optional[str]) -> Optional[int]:
 
 
 _SPEED = {"時速": "km/h", "秒速": "km/s"}
+_PER_DAY_BEFORE = re.compile(r"(?:1|１|一)日(?:当たり|あたり|当り)[、 ]?$")
 _WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
 _SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃)")
 _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}

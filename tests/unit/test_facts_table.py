@@ -124,3 +124,19 @@ def test_facts_command_rebuilds_from_outdir(tmp_path: Path, capsys):
     assert (out / "facts.csv").exists() and (out / "facts.parquet").exists()
     assert main(["facts", str(tmp_path / "absent")]) == 2
     assert "annotations.jsonl" in capsys.readouterr().err
+
+
+def test_records_without_an_event_are_not_parsed_and_given_metas_change_nothing(tmp_path: Path):
+    from pipeline.facts_table import meta_columns, read_records
+
+    jsonl = tmp_path / "annotations.jsonl"
+    plain = {"id": "p", "text": "なし", "spans": [], "pairs": [], "meta": {"only_here": 1}}
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (plain, _record(), plain)) + "\n",
+                     encoding="utf-8")
+    assert [r["id"] for r in read_records(jsonl, only_facts=True)] == ["r1"]
+    assert [r["id"] for r in read_records(jsonl)] == ["p", "r1", "p"]
+    write_facts(jsonl, tmp_path)
+    first = (tmp_path / "facts.csv").read_bytes()
+    write_facts(jsonl, tmp_path, meta_columns(read_records(jsonl)))
+    assert (tmp_path / "facts.csv").read_bytes() == first
+    assert b"meta_only_here" not in first and b"meta_url" in first

@@ -45,6 +45,7 @@ def found(nlp, text):
     ("最大離陸重量:4,760㎏、", "4,760㎏", 4760, None, "kg", "COUNT", False),
     ("口径120㎜の砲を積む。", "120㎜", 120, None, "mm", "DISTANCE", False),
     ("約1000㎢を占領した。", "約1000㎢", 1000, None, "km²", "AREA", True),
+    ("タンカーは1日当たり170万バレルを運ぶ。", "170万バレル", 1700000, None, "bbl/d", "VOLUME", False),
     ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
     ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
