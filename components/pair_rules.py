@@ -204,7 +204,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if _ACRONYM.fullmatch(item.text):
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
-            return (2.0, spelled, last.end, "acronym")
+            return (2.0, _with_country_noun(text, units, spelled), last.end, "acronym")
         if last.kind == "kata" and item.text not in _MEDIA_CREDITS:
             start = _glued_name_start(units, len(item.text))
             if start is not None:  # ポーランド軍需グループ(PGZ): a compound name glossed by an acronym
@@ -229,6 +229,18 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
 
 
 MAX_SPELLED_UNITS = 6
+
+# A country written out as a noun before an agency's name is part of that name in Japanese
+# (米国エネルギー情報局(EIA), the issue's example); a one-kanji descriptor (米戦略国際問題研究所) is not
+_COUNTRY_NOUNS = ("米国", "英国")
+
+
+def _with_country_noun(text: str, units: List[Unit], start: int) -> int:
+    """``start`` moved back over a glued ``米国``/``英国`` that ends a kanji unit right before it."""
+    for unit in units:
+        if unit.end == start and unit.kind == "kanji" and unit.text in _COUNTRY_NOUNS:
+            return unit.start
+    return start
 
 
 def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:

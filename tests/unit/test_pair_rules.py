@@ -195,6 +195,7 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     # a one-kanji country descriptor is not part of the institute's name
     ("米戦略国際問題研究所(CSIS)の報告書", [("戦略国際問題研究所", "CSIS")]),
     ("米国際開発庁（USAID）の支援", [("米国際開発庁", "USAID")]),  # the acronym spells the country too
+    ("米国エネルギー情報局（EIA）によると", [("米国エネルギー情報局", "EIA")]),  # a country noun opens the name
     ("米国防総省(Pentagon)が発表した。", [("米国防総省", "Pentagon")]),
     ("英国際戦略研究所(IISS)によれば", [("国際戦略研究所", "IISS")]),  # 英 + 国際…, not 英国 + 際…
     # a katakana loanword compound before its acronym: the dictionary words give the letters in order
