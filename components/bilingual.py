@@ -107,6 +107,42 @@ def class_acronym_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair
     return out
 
 
+UNITS_KEY = "military_units"  # military_unit_recognizer's span group
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
+
+
+def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
+    """``スホーイ34（Su-34）``, ``Su-34（スホーイ34）``: a Japanese and a Latin span, one in parentheses
+    right after the other, that the recognisers resolved to the same canonical name.
+
+    A transliteration test cannot see that スホーイ is "Su" (an abbreviation of
+    Sukhoi), but where both spellings are in the same gazetteer entry the
+    parentheses make them one name in two scripts.
+    """
+    spans = [s for key in (WEAPONS_KEY, UNITS_KEY) if key in doc.spans for s in doc.spans[key] if s.kb_id_]
+    if len(spans) < 2:
+        return []
+    by_start = {s.start_char: s for s in spans}
+    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    out: List[Pair] = []
+    for first in spans:
+        end = first.end_char
+        if text[end:end + 1] not in _OPEN:
+            continue
+        second = by_start.get(end + 1)
+        if second is None or text[second.end_char:second.end_char + 1] not in _CLOSE or second.kb_id != first.kb_id:
+            continue
+        one, other = (first.start_char, end), (second.start_char, second.end_char)
+        if text[one[0]:one[1]].isascii() == text[other[0]:other[1]].isascii():
+            continue  # two Japanese or two Latin spellings: a variant, not a pair
+        ja, en = (other, one) if text[one[0]:one[1]].isascii() else (one, other)
+        if any(s < e2 and s2 < e for s, e in (ja, en) for s2, e2 in taken):
+            continue
+        out.append(Pair(ja, en, 2.0, "gazetteer"))
+        taken += [ja, en]
+    return out
+
+
 def register_bilingual_extensions() -> None:
     """Register ``Doc._.pairs``, ``Doc._.variants`` and ``Span._.counterpart``; idempotent."""
     register_extensions()
@@ -163,7 +199,9 @@ class BilingualAligner(TablePipe):
         # as ASCII (same offsets) by the class-acronym rule too: 高機動ロケット砲システム（ＨＩＭＡＲＳ）.
         text = fold_width(token_view(doc).text)
         pairs = find_pairs(text, self.heads, self.known)
-        return sorted(pairs + class_acronym_pairs(text, doc, pairs), key=lambda p: p.ja), find_variants(text)
+        pairs += class_acronym_pairs(text, doc, pairs)
+        pairs += same_name_pairs(text, doc, pairs)
+        return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:
         """Write pair and variant spans and their attributes, then give both halves of each pair

@@ -175,3 +175,18 @@ def test_weapon_class_glossed_by_its_acronym(nlp_blank, text, expected):
     nlp.add_pipe("bilingual_aligner")
     doc = nlp(text)
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("スホーイ34（Su-34）が撃墜された。", [("スホーイ34", "Su-34")]),  # スホーイ is no transliteration of "Su"
+    ("Su-34（スホーイ34）とミグ29（MiG-29）", [("スホーイ34", "Su-34"), ("ミグ29", "MiG-29")]),
+    ("スホーイ34（MiG-29）の誤り", []),  # two names: no pair
+])
+def test_two_spellings_of_one_gazetteer_name_in_parentheses_pair(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("weapon_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    doc = nlp(text)
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
