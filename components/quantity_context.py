@@ -286,12 +286,16 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         item, rule = _trim_item(item, hit, rules)
     if rule is None and hit.unit == SOLDIER_COUNTER:
         rule = rules.item_rule(SOLDIER_COUNTER, hit.unit)  # 28万兵: the counter names soldiers (troops, or losses)
-    if rule is None:
+    # a count that names its own item after it (22基の石油貯蔵タンク) counts neither a weapon nearby nor its topic
+    named_after = (item is not None and item_end is not None and item_end > hit.end and len(item) > 1
+                   and text.startswith("の", hit.end)
+                   and not any(start < item_end and hit.end < end for start, end, _cls in weapons))
+    if rule is None and not named_after:
         weapon = _counted_weapon(text, hit, weapons, rules)
         if weapon is not None:
             name, rule = weapon
             item = item or name
-    if rule is None:
+    if rule is None and not named_after:
         topic = _TOPIC.search(text, max(0, hit.start - 15), hit.start)
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)

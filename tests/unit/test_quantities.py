@@ -205,6 +205,8 @@ def nlp_with_weapons(nlp_blank):
     # still counts the launcher
     ("日中、9発のHIMARSロケット弾が迎撃された。", "9発", "MISSILE"),
     ("12台のM270トラック型ロケット発射機を退役させた。", "12台", "VEHICLE"),
+    # a count that names what it counts after の counts that, not the drone before it (real19)
+    ("ドローンは22基の石油貯蔵タンクを有する貯蔵所を攻撃した。", "22基", "COUNT"),
 ])
 def test_category_from_the_counted_weapon(nlp_with_weapons, text, span, category):
     found = dict(records(nlp_with_weapons(text)))
