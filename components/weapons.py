@@ -27,6 +27,7 @@ the knowledge in
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from itertools import repeat
@@ -48,6 +49,7 @@ from .weapon_compose import Candidate, Tok, choose_candidates, trie_entries
 from .weapon_rules import Grammar, grammar_from_records, names_from_records, read_jsonl
 
 logger = logging.getLogger(__name__)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{3,}(?<!S)")  # HARM → HARMs; never ATACMS, HIMARS
 
 SPANS_KEY = "weapons"
 LABEL = "WEAPON"
@@ -172,6 +174,9 @@ class WeaponRecognizer(TablePipe):
             names = names_from_records(read_jsonl(f))
         with self.tables[CLASSES_FILE].open(encoding="utf-8") as f:
             self.grammar: Grammar = grammar_from_records(read_jsonl(f))
+        # English plurals of acronym names (HARMs, NOTES-real19), after every listed name so none is shadowed
+        names = list(names) + [(alias + "s", dataclasses.replace(name, alias=alias + "s")) for alias, name in names
+                                 if _PLURAL_ACRONYM.fullmatch(alias)]
         self.gazetteer: FoldedGazetteer = FoldedGazetteer()
         for term, payload in trie_entries(names, self.grammar).items():
             self.gazetteer.add(term, payload)

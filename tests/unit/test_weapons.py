@@ -368,6 +368,7 @@ def test_more_class_words(run, text, expected):
 @pytest.mark.parametrize("text,canonical", [
     ("ゲラニ2が飛来した。", "Shahed-136"),
     ("ペトリオットで迎え撃つ。", "MIM-104 Patriot"),
+    ("HARMsを供与した。", "AGM-88 HARM"),  # an English plural of an acronym name
     ("MQ-9リーパーが偵察した。", "MQ-9 Reaper"),
 ])
 def test_variant_spellings_and_joined_designations(run, text, canonical):
