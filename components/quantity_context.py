@@ -41,7 +41,8 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
 # ・対砲兵レーダー 4機: lists of aid put one space between the item and its count
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|計|あわせて|合わせて))?[ 　]?$")
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて))?[ 　]?$")
+_TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計)$")  # 全土に合計550機: a total word alone names no item
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
 _AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER + "(" + NOUN_CHARS + r"{1,14})")
@@ -231,7 +232,7 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
     if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
             and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
-            and not _ESTIMATE_WORD.fullmatch(before.group(1)):
+            and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)):
         return before.group(1), hit.start
     if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
         head = _DIRECT.match(text, hit.end)

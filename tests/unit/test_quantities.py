@@ -232,6 +232,16 @@ def test_people_counts_from_subject_and_previous_sentence(nlp, text, span, categ
     assert found[span].get("casualty") == casualty
 
 
+@pytest.mark.parametrize("text,span,item,category", [
+    ("全土に合計550機のドローンとミサイルを発射した。", "550機", "ドローン", "COUNT"),  # 合計 is no item; a mixed total
+    ("F-16をウクライナに計24機供与する。", "24機", None, "AIRCRAFT"),
+    ("ドローン合計50機を撃墜した。", "50機", "ドローン", "DRONE"),
+])
+def test_a_total_word_before_the_count_is_not_its_item(nlp_with_weapons, text, span, item, category):
+    found = dict(records(nlp_with_weapons(text)))
+    assert found[span].get("item") == item and found[span]["category"] == category
+
+
 def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
     found = dict(records(nlp("ロシア軍の艦が沈み、公表したのは死者1人と救助者396人にとどまる。")))
     assert found["1人"]["category"] == "CASUALTY"
