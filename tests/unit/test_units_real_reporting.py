@@ -66,9 +66,10 @@ def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", ["連合軍の上陸作戦を描いた映画だ。", "この部隊の射撃は正確だった。"])
+@pytest.mark.parametrize("text", ["この部隊の射撃は正確だった。"])
 def test_near_misses(nlp, text):
-    """連合軍 needs an ordinal (a numbered army), not the wartime Allies; bare 射撃 is no unit."""
+    """Bare 射撃 is no unit. (連合軍 alone is one now: allied forces, as two annotators of published
+    reporting marked it, NOTES-real15 架空の連合軍 and NOTES-real19 連合軍の防空部隊.)"""
     assert units(nlp, text) == []
 
 
