@@ -101,3 +101,17 @@ def test_docbin_to_bytes_is_spacys_message_at_another_zlib_level(nlp_blank, text
     assert ours == zlib.compress(zlib.decompress(theirs), SHARD_COMPRESSION)
     back = list(DocBin().from_bytes(ours).get_docs(nlp_blank.vocab))
     assert [d.text for d in back] == texts and [d.user_data.get("note") for d in back] == [{"x": len(t)} for t in texts]
+
+
+def test_docbin_add_over_several_docs_keeps_spacys_strings(nlp_blank):
+    """Strings a DocBin already holds are not looked up again; the string set is still spaCy's."""
+    from spacy.tokens import DocBin
+
+    from pipeline.outputs import docbin_add
+
+    ours, theirs = DocBin(store_user_data=True), DocBin(store_user_data=True)
+    for text in ("ロシア軍は無人機40機を発射した。", "ウクライナ空軍は無人機38機を撃墜した。", "新しい語ドニプロ。"):
+        doc = nlp_blank(text)
+        docbin_add(ours, doc)
+        theirs.add(doc)
+    assert _docbin_state(ours) == _docbin_state(theirs)
