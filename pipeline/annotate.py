@@ -115,8 +115,49 @@ def annotate_local(
     return annotate_stream(nlp, items, writer, batch_size=batch_size, on_record=on_record)
 
 
-def write_batch_extras(output: Path, html: bool = False) -> int:
+class RecordExtras:
+    """The glossary and the facts' meta columns, gathered from the records as a run writes them.
+
+    ``watch(writer)`` has the writer hand over each record it takes, so the
+    glossary needs no second pass over ``annotations.jsonl`` (reading it back
+    cost about as much as building the groups). It covers the batch only when
+    it saw every record the batch holds: not after ``--resume`` (the earlier
+    run's records), nor where workers hand whole shards over as lines; then
+    ``write_batch_extras`` reads the records back as before.
+    """
+
+    def __init__(self) -> None:
+        from pipeline.glossary import GlossaryBuilder
+
+        self.glossary = GlossaryBuilder()
+        self.metas: Dict[str, None] = {}
+        self.records = 0
+
+    def watch(self, writer: BatchWriter) -> "RecordExtras":
+        """Take every record ``writer.add`` takes from now on."""
+        writer.on_record = self.add
+        return self
+
+    def add(self, record: Dict[str, Any]) -> None:
+        from pipeline.facts_table import note_meta
+
+        self.glossary.add(record)
+        note_meta(record, self.metas)
+        self.records += 1
+
+    def covers(self, totals: BatchTotals) -> bool:
+        """Whether every record of the batch passed here."""
+        return self.records == totals.records
+
+
+def write_batch_extras(output: Path, html: bool = False, extras: Optional[RecordExtras] = None) -> int:
     """Outputs built from a finished run in ``output``: glossary, facts table, HTML pages if asked.
+
+    Args:
+        output (Path): The run's output directory.
+        html (bool): Also write the HTML pages.
+        extras (Optional[RecordExtras]): What the run gathered from its records, if it saw
+            all of them (``RecordExtras.covers``); else the records are read back.
 
     Returns:
         int: The number of fact rows written.
@@ -126,16 +167,20 @@ def write_batch_extras(output: Path, html: bool = False) -> int:
     from pipeline.outputs import ANNOTATIONS
     from pipeline.record_view import iter_records
 
-    # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
-    # not a second deserialisation of every DocBin shard; it also finds the facts' meta columns
-    metas: Dict[str, None] = {}
+    if extras is not None:
+        write_glossary(extras.glossary.build(), output)
+        metas = extras.metas
+    else:
+        # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
+        # not a second deserialisation of every DocBin shard; it also finds the facts' meta columns
+        metas = {}
 
-    def noting_meta(records: Iterable[Dict[str, Any]]) -> Iterator[Dict[str, Any]]:
-        for record in records:
-            note_meta(record, metas)
-            yield record
+        def noting_meta(records: Iterable[Dict[str, Any]]) -> Iterator[Dict[str, Any]]:
+            for record in records:
+                note_meta(record, metas)
+                yield record
 
-    write_glossary(build_glossary(noting_meta(iter_records(output))), output)
+        write_glossary(build_glossary(noting_meta(iter_records(output))), output)
     count, _csv, _parquet = write_facts(output / ANNOTATIONS, output, list(metas))
     logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if html:

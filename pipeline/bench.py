@@ -231,14 +231,15 @@ def write_e2e_input(texts: Sequence[str], chars: int, path: Path) -> Tuple[int, 
 def time_annotate(nlp: Language, source: Path, output: Path, n_process: int, batch_size: int,
                   shard_size: int = 1000) -> Dict[str, Any]:
     """One ``gunji annotate`` run after loading: read ``source``, annotate, write every output to ``output``."""
-    from pipeline.annotate import annotate_local, write_batch_extras
+    from pipeline.annotate import RecordExtras, annotate_local, write_batch_extras
     from pipeline.inputs import iter_inputs
     from pipeline.outputs import BatchWriter
 
     started = time.perf_counter()
     writer = BatchWriter(output, shard_size=shard_size)
+    extras = RecordExtras().watch(writer)
     report = annotate_local(nlp, iter_inputs([str(source)]), writer, n_process=n_process, batch_size=batch_size)
-    write_batch_extras(output)
+    write_batch_extras(output, extras=extras if extras.covers(report.totals) else None)
     seconds = time.perf_counter() - started
     return {"n_process": n_process, "records": report.new_records, "chars": report.new_chars,
             "seconds": seconds, "chars_per_second": report.new_chars / seconds if seconds > 0 else 0.0,

@@ -132,7 +132,7 @@ def _preflight_annotate(args: argparse.Namespace):
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate the inputs into OUTDIR; print a summary."""
-    from pipeline.annotate import annotate_local, progress_callback, write_batch_extras
+    from pipeline.annotate import RecordExtras, annotate_local, progress_callback, write_batch_extras
     from pipeline.inputs import iter_inputs
     from pipeline.outputs import BatchWriter, clear_outputs
 
@@ -145,6 +145,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         logger.error("%s", err)
         return 2
     items = iter_inputs(args.inputs, args.stdin_format, encoding=args.encoding)
+    extras = RecordExtras().watch(writer)
     update, close = progress_callback(False if args.no_progress else None)
     if nlp is None:
         from pipeline.dask_backend import annotate_with_dask
@@ -161,7 +162,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                     on_record=update)
         finally:
             close()
-    write_batch_extras(args.output, args.html)
+    write_batch_extras(args.output, args.html, extras if extras.covers(report.totals) else None)
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
