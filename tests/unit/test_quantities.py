@@ -252,6 +252,7 @@ def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
     ("死者は600人に上った。北朝鮮は約1万1000人を送り込み、追加で派遣した。", "約1万1000人", "PERSONNEL"),
     ("地雷除去機2台が届いた。", "2台", "VEHICLE"),
     ("発電機20台を送った。", "20台", "COUNT"),
+    ("ロシアの装甲部隊が人口2万人の村に進軍した。", "2万人", "COUNT"),  # a population, not the troops before it
 ])
 def test_deployment_verbs_and_machines(nlp, text, span, category):
     assert dict(records(nlp(text)))[span]["category"] == category
