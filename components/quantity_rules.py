@@ -57,7 +57,7 @@ TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え
 
 AT_LEAST = {"以上", "超", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than", "fewer than"}
-APPROX = {"約", "およそ", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
+APPROX = {"約", "おおよそ", "およそ", "大体", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
@@ -263,7 +263,7 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
 
 
 _PLAIN = re.compile(r"[0-9０-９]+")
-_MAGNITUDE_END = re.compile(r"[0-9０-９]+([万億兆])")
+_MAGNITUDE_END = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?([万億兆])")  # 29~48.5万人: the second may have a decimal
 _MAGNITUDES = {"万": 10_000, "億": 100_000_000, "兆": 1_000_000_000_000}
 
 

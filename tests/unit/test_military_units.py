@@ -60,6 +60,7 @@ def attrs_of(nlp, text, unit):
     ("ロシア中央部隊が前進した。東部戦線と南部地域は静かだ。", ["ロシア中央部隊"]),
     ("ロシアの航空部隊に打撃を与え、連合軍が応じた。", ["航空部隊", "連合軍"]),
     ("露黒海艦隊の哨戒艦が損傷した。", ["露黒海艦隊"]),  # 露 before a named unit, as before a service (露軍)
+    ("内務省傘下国家警護隊と大隊戦術群が動いた。", ["国家警護隊", "大隊戦術群"]),
     # a reading in brackets after kanji (TV and school news) is inside the name, one token or several
     ("もう1人は空挺(くうてい)部隊が拘束した。", ["空挺(くうてい)部隊"]),
     ("第47機械化（きかいか）旅団が守る。", ["第47機械化（きかいか）旅団"]),

@@ -46,6 +46,10 @@ def found(nlp, text):
     ("口径120㎜の砲を積む。", "120㎜", 120, None, "mm", "DISTANCE", False),
     ("約1000㎢を占領した。", "約1000㎢", 1000, None, "km²", "AREA", True),
     ("タンカーは1日当たり170万バレルを運ぶ。", "170万バレル", 1700000, None, "bbl/d", "VOLUME", False),
+    # おおよそ and 大体 are approximations as およそ is; a range's decimal second end lends its magnitude
+    ("兵士おおよそ600人から800人が残る。", "おおよそ600人から800人", 600, 800, "人", "PERSONNEL", True),
+    ("射程は大体1500km~1600kmだ。", "大体1500km~1600km", 1500, 1600, "km", "DISTANCE", True),
+    ("住民29~48.5万人が避難した。", "29~48.5万人", 290000, 485000, "人", "COUNT", False),
     ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
     ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),

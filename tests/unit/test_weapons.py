@@ -359,6 +359,7 @@ def test_choose_candidates_on_plain_tokens(recognizer):
     ("航空防衛システムやミサイル迎撃システムを提供する。", ["航空防衛システム", "ミサイル迎撃システム"]),
     ("対艦ミサイルシステムと対戦車ミサイルシステム、地対艦ミサイルシステム", ["対艦ミサイルシステム", "対戦車ミサイルシステム", "地対艦ミサイルシステム"]),
     ("最新の核兵器システムを配備し、核兵器を誇示した。", ["核兵器システム", "核兵器"]),
+    ("カミカゼ・ドローンとデルタ翼ドローン、M2歩兵戦闘装甲車", ["カミカゼ・ドローン", "デルタ翼ドローン", "歩兵戦闘装甲車"]),
     ("対戦車火器で応じた。", ["対戦車火器"]),
     ("標的はキロ級潜水艦だった。", ["キロ級", "潜水艦"]),  # a class name beside its class noun: two spans
 ])
@@ -370,6 +371,7 @@ def test_more_class_words(run, text, expected):
     ("ゲラニ2が飛来した。", "Shahed-136"),
     ("ペトリオットで迎え撃つ。", "MIM-104 Patriot"),
     ("HARMsを供与した。", "AGM-88 HARM"),  # an English plural of an acronym name
+    ("Geranium 2と改名された。", "Shahed-136"),  # Geran is "geranium"
     ("MQ-9リーパーが偵察した。", "MQ-9 Reaper"),
 ])
 def test_variant_spellings_and_joined_designations(run, text, canonical):
