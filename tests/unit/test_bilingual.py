@@ -168,13 +168,17 @@ def test_a_pair_inside_one_token_is_still_recorded(nlp_fast):
     ("国防省(MOD)の発表", [("国防省", "MOD")]),  # no WEAPON: the text rules alone decide
 ])
 def test_weapon_class_glossed_by_its_acronym(nlp_blank, text, expected):
+    assert _pairs_after_weapons(nlp_blank, text) == expected
+
+
+def _pairs_after_weapons(nlp_blank, text):
+    """The (ja, en) pairs of ``text`` with the weapon recogniser run before the aligner."""
     import copy
 
     nlp = copy.deepcopy(nlp_blank)
     nlp.add_pipe("weapon_recognizer")
     nlp.add_pipe("bilingual_aligner")
-    doc = nlp(text)
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
+    return [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -183,10 +187,4 @@ def test_weapon_class_glossed_by_its_acronym(nlp_blank, text, expected):
     ("スホーイ34（MiG-29）の誤り", []),  # two names: no pair
 ])
 def test_two_spellings_of_one_gazetteer_name_in_parentheses_pair(nlp_blank, text, expected):
-    import copy
-
-    nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("weapon_recognizer")
-    nlp.add_pipe("bilingual_aligner")
-    doc = nlp(text)
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
+    assert _pairs_after_weapons(nlp_blank, text) == expected
