@@ -126,7 +126,12 @@ class BatchWriter:
         shard.lines.append(line)
         shard.chars += len(record["text"])
         if self.on_record is not None:
-            self.on_record(record)
+            try:
+                self.on_record(record)
+            except Exception as err:  # the record is in the shard already: an observer must not undo that
+                logger.warning("%s: the run's record observer failed (%s: %s); the extras will read the "
+                               "records back", key, type(err).__name__, err)
+                self.on_record = None
         if len(shard.keys) >= self.shard_size:
             self.flush()
 

@@ -43,3 +43,22 @@ def test_a_resumed_run_is_not_covered_by_its_own_extras(tmp_path):
     _out, extras, report = _run(tmp_path, "b", resume_after=2)
     assert extras.records == 2 and report.totals.records == len(TEXTS)
     assert not extras.covers(report.totals)
+
+
+def test_a_failing_observer_costs_no_record_and_the_extras_fall_back(tmp_path):
+    nlp = load_pipeline(fast=True)
+    out = tmp_path / "c"
+    writer = BatchWriter(out, shard_size=2)
+    extras = RecordExtras().watch(writer)
+    original = extras.glossary.add
+
+    def flaky(record):
+        if record["id"] == "r1":
+            raise ValueError("boom")
+        original(record)
+
+    extras.glossary.add = flaky
+    items = [InputRecord(f"k{i}", f"r{i}", t) for i, t in enumerate(TEXTS)]
+    report = annotate_local(nlp, items, writer)
+    assert report.totals.records == len(TEXTS) and not report.totals.skipped
+    assert not extras.covers(report.totals)  # it stopped watching at r1: the records are read back
