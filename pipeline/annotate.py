@@ -132,10 +132,12 @@ class RecordExtras:
         self.glossary = GlossaryBuilder()
         self.metas: Dict[str, None] = {}
         self.records = 0
+        self.writer: Optional[BatchWriter] = None
 
     def watch(self, writer: BatchWriter) -> "RecordExtras":
         """Take every record ``writer.add`` takes from now on."""
         writer.on_record = self.add
+        self.writer = writer
         return self
 
     def add(self, record: Dict[str, Any]) -> None:
@@ -145,9 +147,9 @@ class RecordExtras:
         note_meta(record, self.metas)
         self.records += 1
 
-    def covers(self, totals: BatchTotals) -> bool:
-        """Whether every record of the batch passed here."""
-        return self.records == totals.records
+    def covers(self) -> bool:
+        """Whether every record of the watched writer's batch passed here."""
+        return self.writer is not None and self.records == self.writer.totals.records
 
 
 def write_batch_extras(output: Path, html: bool = False, extras: Optional[RecordExtras] = None) -> int:
@@ -156,8 +158,8 @@ def write_batch_extras(output: Path, html: bool = False, extras: Optional[Record
     Args:
         output (Path): The run's output directory.
         html (bool): Also write the HTML pages.
-        extras (Optional[RecordExtras]): What the run gathered from its records, if it saw
-            all of them (``RecordExtras.covers``); else the records are read back.
+        extras (Optional[RecordExtras]): What the run gathered from its records; used where it
+            saw all of them (``RecordExtras.covers``), else the records are read back.
 
     Returns:
         int: The number of fact rows written.
@@ -167,7 +169,7 @@ def write_batch_extras(output: Path, html: bool = False, extras: Optional[Record
     from pipeline.outputs import ANNOTATIONS
     from pipeline.record_view import iter_records
 
-    if extras is not None:
+    if extras is not None and extras.covers():
         write_glossary(extras.glossary.build(), output)
         metas = extras.metas
     else:

@@ -239,7 +239,7 @@ def time_annotate(nlp: Language, source: Path, output: Path, n_process: int, bat
     writer = BatchWriter(output, shard_size=shard_size)
     extras = RecordExtras().watch(writer)
     report = annotate_local(nlp, iter_inputs([str(source)]), writer, n_process=n_process, batch_size=batch_size)
-    write_batch_extras(output, extras=extras if extras.covers(report.totals) else None)
+    write_batch_extras(output, extras=extras)
     seconds = time.perf_counter() - started
     return {"n_process": n_process, "records": report.new_records, "chars": report.new_chars,
             "seconds": seconds, "chars_per_second": report.new_chars / seconds if seconds > 0 else 0.0,

@@ -162,7 +162,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                     on_record=update)
         finally:
             close()
-    write_batch_extras(args.output, args.html, extras if extras.covers(report.totals) else None)
+    write_batch_extras(args.output, args.html, extras)
     for line in report.summary_lines():
         print(line)
     print(f"output: {args.output}")
