@@ -52,6 +52,11 @@ class Chunk:
     children: List[int] = field(default_factory=list)
 
 
+def token_index(token_starts: Sequence[int], char: int) -> int:
+    """The index of the token holding character ``char``, given each token's start offset in order."""
+    return max(bisect_right(token_starts, char) - 1, 0)
+
+
 @dataclass
 class ChunkedDoc:
     """The chunks of a doc with per-token lookups the rules need."""
@@ -69,7 +74,7 @@ class ChunkedDoc:
 
     def token_at(self, char: int) -> int:
         """The token holding character ``char``."""
-        return max(bisect_right(self.idx, char) - 1, 0)
+        return token_index(self.idx, char)
 
     def chunk_at(self, token: int) -> Chunk:
         """The chunk holding token ``token``."""

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
@@ -31,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
-from .fact_chunks import ChunkedDoc, chunk_doc
+from .fact_chunks import ChunkedDoc, chunk_doc, token_index
 from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
 from .fact_roles import Mentions
@@ -115,7 +114,7 @@ class FactExtractor(TablePipe):
         openers = [m.start() for m in LIST_OPENER.finditer(text)]
         if openers:  # a list's header may stand several lines before its counts
             token_starts = doc.to_array(IDX).tolist()  # not a Token object per token
-            focus += [max(bisect_right(token_starts, p) - 1, 0) for p in openers]
+            focus += [token_index(token_starts, p) for p in openers]
         cd = chunk_doc(doc, focus=focus)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
         mentions = Mentions(units, weapons, ents,
@@ -202,13 +201,10 @@ class FactExtractor(TablePipe):
         event = count_event(trig, attrs)  # 兵士2万人、戦車135両…を失った: casualties, then vehicles destroyed
         if allowed_event(event, attrs, 0) is None or attrs.get("category") in ("PERCENT", "RATIO"):
             return None  # a share after a count (…に達した) is a statistic, not a part of the count
-        own = dict(roles)
-        own.pop("weapon", None)
         weapon = own_weapon(m.weapons, span.start_char)
-        if weapon is not None:
-            own["weapon"] = weapon
-        elif "weapon" in roles and counts_people(attrs):
-            own["weapon"] = roles["weapon"]
+        own = roles_for_member(roles, weapon)
+        if weapon is None and "weapon" in roles and counts_people(attrs):
+            own["weapon"] = roles["weapon"]  # people killed by the weapon of the count before
         return event, own, trig
 
     def set_annotations(self, doc: Doc, found: List[Tuple[Span, Dict[str, object]]]) -> None:
