@@ -47,6 +47,22 @@ def _stem(word: str) -> str:
     return word
 
 
+def _derived(stem: str, glossed: FrozenSet[str]) -> bool:
+    """Whether ``stem`` and one of ``glossed`` are forms of one word that ``_stem`` leaves apart
+    (``precision``/``precise``, ``russian``/``russi``): they share all but at most the last
+    character of the shorter, at least four characters, and the longer adds at most three
+    (``mediazon`` is no form of ``medi``)."""
+    for other in glossed:
+        shorter, longer = sorted((len(stem), len(other)))
+        if shorter >= 4 and longer - shorter <= 3 and stem[:4] == other[:4]:
+            common = 4
+            while common < shorter and stem[common] == other[common]:
+                common += 1
+            if common >= shorter - 1 and longer - common <= 3:
+                return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def gloss_stems(word: str) -> FrozenSet[str]:
     """Stems of every word of ``word``'s JMdict glosses (``決戦`` → decis, battl, match, play-off …)."""
@@ -82,11 +98,14 @@ def segment(ja: str) -> List[str]:
     return out
 
 
-def translation_score(ja: str, english: Sequence[str]) -> float:
+def translation_score(ja: str, english: Sequence[str], derived: bool = False) -> float:
     """Share of the English content words that the Japanese words' glosses account for, in [0, 1].
 
     0 unless every Japanese dictionary word accounts for at least one English
     word (so ``決戦の準備``/``decisive battle`` is no match: 準備 is left over).
+    With ``derived``, a derived form of a gloss word counts too (``精密`` "precise" /
+    precision); that is looser (指定 "specification" / Specially), so callers try it
+    only where the exact test finds nothing.
     """
     words = [w for w in english if w.lower() not in _STOP]
     if not words or not dictionary.available():
@@ -97,7 +116,8 @@ def translation_score(ja: str, english: Sequence[str]) -> float:
     stems = [_stem(w) for w in words]
     covered = set()
     for piece in pieces:
-        mine = {i for i, s in enumerate(stems) if s in gloss_stems(piece)}
+        glossed = gloss_stems(piece)
+        mine = {i for i, s in enumerate(stems) if s in glossed or (derived and _derived(s, glossed))}
         if not mine:
             return 0.0
         covered |= mine
@@ -198,12 +218,12 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
     if m is None:
         return -1
     run_start = m.start()
-    for start in range(end - 1, run_start - 1, -1):
-        if start > run_start and not _CONTENT.match(text[start]):
-            continue
-        score = translation_score(text[start:end], content)
-        if score >= 1.0:
-            return start
+    for derived in (False, True):  # exact glosses first, everywhere; derived forms only where they find nothing
+        for start in range(end - 1, run_start - 1, -1):
+            if start > run_start and not _CONTENT.match(text[start]):
+                continue
+            if translation_score(text[start:end], content, derived) >= 1.0:
+                return start
     return -1
 
 

@@ -17,6 +17,10 @@ def test_translation_score_word_by_word():
     assert translation_score("特別指定国民", ["Specially", "Designated", "Nationals"]) == 1.0
     assert translation_score("決戦の準備", ["decisive", "battle"]) == 0.0  # 準備 accounts for nothing
     assert translation_score("氷河", ["decisive", "battle"]) == 0.0
+    # a derived form of a gloss word counts (精密 "precise" / precision), a longer name does not
+    assert translation_score("精密打撃", ["precision", "strike"]) == 0.0
+    assert translation_score("精密打撃", ["precision", "strike"], derived=True) == 1.0
+    assert translation_score("メディア", ["Mediazona"], derived=True) == 0.0
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -24,6 +28,7 @@ def test_translation_score_word_by_word():
     ("ロシアが使う「影の船団」(shadow fleet)をめぐり議論が続く。", ("影の船団", "shadow fleet")),
     ("米財務省は特別指定国民 Specially Designated Nationals のリストに加えた。",
      ("特別指定国民", "Specially Designated Nationals")),
+    ("長射程の精密打撃（precision strike）能力を高める。", ("精密打撃", "precision strike")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
