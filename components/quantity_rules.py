@@ -210,6 +210,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
         return None
+    if text.startswith("たりとも", m.end()):
+        return None  # 一隻たりとも損傷していない ("not a single one"): a negation, no count is reported
     if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None
                                   or not (first.value < 10 and second.value == first.value + 1)):
         return None  # 2、3人 ("two or three") is a range; 3人、5人 or 10、20 are a list

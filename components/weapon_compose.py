@@ -120,6 +120,20 @@ def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[
     return max((e for e, x in suffixes.get(end, []) if x.applies(group)), default=end)
 
 
+def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start: int,
+                    group: str) -> Tuple[int, List[Modifier]]:
+    """The longest chain (up to four) of modifiers that apply to ``group``, glued before ``start``."""
+    chain: List[Modifier] = []
+    cur = start
+    while len(chain) < 4:
+        options = [(s, m) for s, m in mods_by_end.get(cur, []) if m.applies(group)]
+        if not options:
+            break
+        cur, modifier = min(options, key=lambda o: o[0])
+        chain.insert(0, modifier)
+    return cur, chain
+
+
 def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tokens: Sequence[Tok] = (),
                       modifiers: Sequence[Modifier] = ()) -> List[Candidate]:
     """Heads, each extended left over the longest chain of applicable modifiers and right over a suffix."""
@@ -130,23 +144,26 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             mods_by_end.setdefault(end, []).append((start, payload["mod"]))
         if "suffix" in payload:
             suffixes.setdefault(start, []).append((end, payload["suffix"]))
-    longest: Dict[int, Tuple[int, Head]] = {}
-    for start, end, payload in hits:  # the longest head at a start is the head (ロケット砲, not ロケット)
-        if "head" in payload and end > longest.get(start, (0, None))[0]:
-            longest[start] = (end, payload["head"])
+    heads: Dict[int, List[Tuple[int, Head]]] = {}
+    for start, end, payload in hits:
+        if "head" in payload:
+            heads.setdefault(start, []).append((end, payload["head"]))
     out = []
-    for start, (end, head) in longest.items():
-        if any(s <= start and end <= e for s, e in stops):
+    for start, options_here in heads.items():
+        # The longest head at a start is the head (ロケット砲, not ロケット), unless a shorter one with its
+        # suffix reaches as far and takes modifiers the longer does not (極超音速 + ミサイル + システム, where
+        # ミサイルシステム is an air-defence head that 極超音速 does not qualify).
+        best = None
+        for end, head in sorted(options_here, key=lambda o: -o[0]):
+            if any(s <= start and end <= e for s, e in stops):
+                continue
+            reach = _suffix_end(suffixes, tokens, end, head.group)
+            cur, chain = _modifier_chain(mods_by_end, start, head.group)
+            if best is None or (reach >= best[1] and cur < best[0]):
+                best = (cur, reach, head, chain)
+        if best is None:
             continue
-        end = _suffix_end(suffixes, tokens, end, head.group)
-        chain: List[Modifier] = []
-        cur = start
-        while len(chain) < 4:
-            options = [(s, m) for s, m in mods_by_end.get(cur, []) if m.applies(head.group)]
-            if not options:
-                break
-            cur, modifier = min(options, key=lambda o: o[0])
-            chain.insert(0, modifier)
+        cur, end, head, chain = best
         if cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
             cur -= 2  # Japanese type designation: 10式戦車, 12式地対艦誘導弾
         elif not chain and cur > 0 and tokens and tokens[cur - 1].space and tokens[cur].text.isascii():
@@ -193,6 +210,8 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
             end += 1  # タランタルIII型コルベット, ロプーチャ級揚陸艦: the ship class's name, then the vessel type
         else:
             end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
+    elif glued and tokens[end].text == "型" and name.alias[-1:].isdigit():
+        end += 1  # レオパルト1型15両: 型 after a numbered model is part of its name (not after Shahed型の…)
     # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
     return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
 

@@ -185,3 +185,17 @@ def test_two_or_three_is_a_range_but_a_list_is_not(nlp):
 def test_killed_or_wounded_words(nlp, text, span, casualty):
     q = found(nlp, text)[span]
     assert (q["category"], q["casualty"]) == ("CASUALTY", casualty)
+
+
+@pytest.mark.parametrize("text,span,unit", [
+    ("新型の哨戒艇は最高50ノットで走る。", "50ノット", "kn"),
+    ("昨年は装甲車両3000ユニット以上を生産した。", "3000ユニット以上", "ユニット"),
+])
+def test_knots_and_equipment_units(nlp, text, span, unit):
+    spans = found(nlp, text)
+    assert span in spans and spans[span]["unit"] == unit and spans[span]["category"] == "COUNT"
+
+
+def test_not_a_single_one_is_no_count(nlp):
+    assert found(nlp, "敵の砲撃で損傷した艦艇は一隻たりともない。") == {}
+    assert "2隻" in found(nlp, "敵の砲撃で2隻が損傷した。")

@@ -126,3 +126,13 @@ def test_anaphoric_command_bodies(nlp, text, expected):
 
 def test_bare_armed_group_is_a_unit(nlp):
     assert units(nlp, "国境の町で政府軍と武装勢力が撃ち合った。") == ["政府軍", "武装勢力"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第41自動車化ライフル旅団が村に入った。", ["第41自動車化ライフル旅団"]),
+    ("英国防省の国防情報部は損失の増加を指摘した。", ["国防情報部"]),
+    ("声明はSOFの作戦を伝えた。", ["SOF"]),
+    ("ロシアの自由軍団が国境を越えた。", ["ロシアの自由軍団"]),
+])
+def test_units_of_translated_reports(nlp, text, expected):
+    assert units(nlp, text) == expected

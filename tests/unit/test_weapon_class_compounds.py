@@ -129,3 +129,35 @@ def test_class_noun_in_a_company_name(run, text, expected):
 
 def test_designation_with_a_numbered_variant(run):
     assert texts(run("電子戦ヘリコプター「Mi-8MTPR-1」が撃墜された。")) == ["ヘリコプター", "Mi-8MTPR-1"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shorter head with its suffix reaches as far and takes the modifier the longer head does not
+    ("演説では極超音速ミサイルシステムの配備に触れた。", ["極超音速ミサイルシステム"]),
+    ("防空ミサイルシステムが首都を守る。", ["防空ミサイルシステム"]),
+    ("艦隊は旧式の空対艦ミサイルを多数保有する。", ["空対艦ミサイル"]),
+    ("多連装ロケットランチャー40基とロケットランチャーシステムが届いた。",
+     ["多連装ロケットランチャー", "ロケットランチャーシステム"]),
+    ("敵の高速巡視艇が港を出た。", ["高速巡視艇"]),
+    ("車体に滑腔砲を積む。", ["滑腔砲"]),
+    ("ミサイル発射装置が見つかった。", ["ミサイル発射装置"]),
+])
+def test_class_compounds_of_translated_reports(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("旅団は対戦車装備の補充を求めた。", []),  # anti-tank: the tank is the target
+    ("対戦車地雷と戦車が並んでいた。", ["対戦車地雷", "戦車"]),
+])
+def test_anti_tank_is_no_tank(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("供与されたのはレオパルト1型12両だった。", ["レオパルト1型"]),  # 型 after a numbered model
+    ("レオパルド戦車が前進した。", ["レオパルド", "戦車"]),
+    ("英国はチャレンジャー3の配備を進める。", ["チャレンジャー3"]),
+])
+def test_model_names_of_translated_reports(run, text, expected):
+    assert texts(run(text)) == expected
