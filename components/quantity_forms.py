@@ -28,7 +28,7 @@ _FRACTION = re.compile(
     rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])"
     rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?"
     rf"(?P<den>{ARAB}|{KAN}+)分の(?P<num>{ARAB}|{KAN}+)(?![0-9０-９〇一二三四五六七八九十百千万億兆])"
-    rf"(?P<suf>{SUFFIX})?")
+    rf"(?P<suf>{SUFFIX})?(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")  # 3分の1を下回る: a bound, in the span
 
 
 _SLASH_FRACTION = re.compile(
@@ -64,7 +64,7 @@ def find_fractions(text: str) -> Iterator[Form]:
         if den is None or num is None or not (den.value >= 2 and 0 < num.value < den.value):
             continue
         yield Form(m.start(), m.end(), (m.start("den"), m.end("num")), num.value / den.value,
-                   m.group("pre"), m.group("suf"))
+                   m.group("pre"), m.group("suf"), m.group("verb"))
 
 
 def find_slash_fractions(text: str) -> Iterator[Form]:

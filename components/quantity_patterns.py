@@ -37,8 +37,11 @@ RANGE_SEP = r"(?:[〜~～\-‐－–—─―]|から(?=[約およそ最大0-9�
 # A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a
 # lower bound, に満たない/を下回る an upper one; verbs that only report (に上る, に達する) stay outside.
 # A space may stand before the verb in web text (12万人 を超えた); ている forms stay in the span (NOTES-real4).
-VERB_AT_LEAST = r"[ \u00a0]?を(?:[超越]え(?:ている|ていた|る|た)?|[超越][すし]|上回(?:っている|っていた|る|った|り))"  # 越え: NOTES-real6
-VERB_AT_MOST = r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)|を下回(?:っている|っていた|る|った|り))"
+# Polite forms (を超えました, を下回っています) are the same verbs in blogs and explainers (NOTES-real21, -real22).
+VERB_AT_LEAST = (r"[ \u00a0]?を(?:[超越]え(?:ています|ていました|ている|ていた|ます|ました|る|た)?|[超越][すし]"
+                 r"|上回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))")  # 越え: NOTES-real6
+VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
+                r"|を下回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))")
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
@@ -52,7 +55,7 @@ class Unit:
         surface (str): The counter or unit as written (``カ所``, ``キロ``).
         unit (str): Its normalised form (``か所``, ``km``).
         category (Optional[str]): Category implied by the unit alone, or None.
-        flags (frozenset): ``latin``, ``symbol`` or ``temp`` (see the TSV header).
+        flags (frozenset): ``latin``, ``symbol``, ``temp`` or ``bank`` (see the TSV header).
         not_before (str): Characters that must not follow the counter.
     """
 
@@ -105,6 +108,8 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
         rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|{BARE_PREDICATE}))))"
+        # a hard line break inside a sentence (1000機⏎近く。) does not cut the qualifier off (NOTES-real21)
+        rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$)))?"
         rf"(?P<suf>{SUFFIX})?"
         rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(

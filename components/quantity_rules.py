@@ -171,6 +171,9 @@ def _prefix(text: str, start: int, pattern: Pattern, width: int = 16) -> Tuple[O
     return (m.group(0), m.start()) if m else (None, start)
 
 
+_BANK_WINDOW = 300  # characters before a 行 count in which 銀行 must have been written
+
+
 def _temperature_ok(text: str, m: re.Match, pre: Optional[str]) -> bool:
     """``度`` is a temperature only after マイナス/氷点下 or near 気温-like words."""
     if pre in NEGATIVE:
@@ -194,6 +197,8 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
+    if "bank" in unit.flags and "銀行" not in text[max(0, m.start() - _BANK_WINDOW):m.start()]:
+        return False, unit  # 3行 counts banks only where banks were named (行 is also a line of text)
     first = m.group("unit1") or m.group("sunit1")
     if first and units[first].unit != unit.unit:
         return False, unit  # 1人から3万円: two different things, no range
@@ -250,7 +255,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None
     if bound == "exact" and second is None:
         bound = _separated_bound(text, start) or bound
-    core_end = m.start("suf") if m.group("suf") else m.start("verb") if m.group("verb") else m.end()
+    core_end = (m.start("brk") if m.group("brk") else m.start("suf") if m.group("suf")
+                else m.start("verb") if m.group("verb") else m.end())
     end = m.end()
     if text.startswith("台", end) and norm in _DECADE_UNITS and not text.startswith(("台数", "台湾"), end):
         end, approx = end + 1, True  # 900人台: "in the nine hundreds" (NOTES-real4)

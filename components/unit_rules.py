@@ -35,7 +35,7 @@ _FOLLOWS = {
     "type": ("type", "head"),
     "ordinal": ("type", "head"),
     "name": ("type", "head"),  # オデーサ対空ミサイル旅団: a place-named unit with its role
-    "counted": ("head",),
+    "counted": ("type", "head"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type)
 }
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
 _MAX_ITEMS = 10

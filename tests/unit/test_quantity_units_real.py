@@ -199,3 +199,25 @@ def test_knots_and_equipment_units(nlp, text, span, unit):
 def test_not_a_single_one_is_no_count(nlp):
     assert found(nlp, "敵の砲撃で損傷した艦艇は一隻たりともない。") == {}
     assert "2隻" in found(nlp, "敵の砲撃で2隻が損傷した。")
+
+
+@pytest.mark.parametrize("text,span,bound", [
+    ("輸出は昨年342トンを超えました。", "342トンを超えました", "at_least"),  # polite forms are the same verbs
+    ("兵力は10万人を上回っています。", "10万人を上回っています", "at_least"),
+    ("支配地域は州の3分の1を下回っています。", "3分の1を下回っています", "at_most"),  # a fraction takes its verb too
+])
+def test_verb_qualifiers_in_polite_form(nlp, text, span, bound):
+    spans = found(nlp, text)
+    assert span in spans and spans[span]["bound"] == bound
+
+
+def test_a_line_break_before_the_qualifier(nlp):
+    spans = found(nlp, "ヘリはロシアが1000機\n近く。")
+    assert "1000機\n近く" in spans and spans["1000機\n近く"]["approx"] is True
+    assert "5機" in found(nlp, "ロシアは5機\n近くの基地に")  # 近くの… is "near", not a qualifier
+
+
+def test_banks_are_counted_only_after_banks(nlp):
+    spans = found(nlp, "制裁対象はA銀行、B銀行、C銀行の3行。")
+    assert spans["3行"]["unit"] == "行" and spans["3行"]["category"] == "COUNT"
+    assert found(nlp, "記事の3行を削った。") == {}

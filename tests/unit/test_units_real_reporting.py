@@ -136,3 +136,7 @@ def test_bare_armed_group_is_a_unit(nlp):
 ])
 def test_units_of_translated_reports(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_counted_echelon_with_its_type(nlp):
+    assert units(nlp, "攻撃には6個機械化大隊と2個戦車大隊が加わった。") == ["機械化大隊", "戦車大隊"]
