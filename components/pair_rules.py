@@ -472,6 +472,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
             paren = _paren_pair(text, units, item, heads) or _designation_pair(text, item)
             if paren:
                 cands.append((paren[0], ii, paren[1], paren[2], paren[3]))
+        cands = _prefer_whole_translation(text, cs, ce, items, cands)
         used_items: Set[int] = set()
         for score, ii, js, je, ev in sorted(cands, key=lambda c: -c[0]):
             if ii in used_items or any(js < b and a < je for a, b in taken_ja):
@@ -514,6 +515,23 @@ def hashtag_pairs(text: str, known: Optional[KnownTable] = None) -> List[Pair]:
             continue
         found.append(Pair(match.span(1), match.span(2), 1.0, evidence))
     return found
+
+
+def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnItem],
+                              cands: List[Tuple[float, int, int, int, str]]) -> List[Tuple[float, int, int, int, str]]:
+    """``ウクライナ国家警察(National Police of Ukraine)``: where one English name of several words
+    translates word for word a Japanese term that contains the best candidate's Japanese side
+    (ウクライナ, which only sounds like its last word), the translation is the pair."""
+    if len(items) != 1 or not cands or " " not in items[0].text:
+        return cands
+    best = max(cands, key=lambda c: c[0])
+    found = translation_pair(text, cs, ce)
+    if found is None or found[1] != (items[0].start, items[0].end):
+        return cands
+    (ts, te), _ = found
+    if ts <= best[2] and best[3] <= te and te - ts > best[3] - best[2]:
+        return [(best[0], best[1], ts, te, "translation")]
+    return cands
 
 
 def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:

@@ -29,6 +29,8 @@ def test_translation_score_word_by_word():
     ("米財務省は特別指定国民 Specially Designated Nationals のリストに加えた。",
      ("特別指定国民", "Specially Designated Nationals")),
     ("長射程の精密打撃（precision strike）能力を高める。", ("精密打撃", "precision strike")),
+    # the whole translated name, not the country that sounds like its last word
+    ("ウクライナ国家警察（National Police of Ukraine）が発表した。", ("ウクライナ国家警察", "National Police of Ukraine")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
