@@ -213,6 +213,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         return None
     start = last.start
     prev = units[-2] if len(units) >= 2 else None
+    if last.text in _PERSON_TITLES and prev is not None and prev.kind == "kata" and prev.end == start:
+        return None  # ゼレンスキー大統領(Volodymyr Zelensky): the English names the person, as アルヴァル・ヴァルクキラ氏(...)
     if (last.text in heads and prev is not None and prev.kind == "kata" and prev.end == start
             and coded_similarity(prev.text, item.words) >= T_ADJ):
         return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
@@ -227,6 +229,13 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         start = _acronym_start(units, start, last, item.text)
     return (2.0, start, last.end, "paren")
 
+
+# Titles written after a person's name (ゼレンスキー大統領, ショイグ国防相): a Latin name in parentheses after
+# them is the person's, so the katakana name, not the title, is its Japanese side (a sound match finds it)
+_PERSON_TITLES = frozenset({
+    "大統領", "副大統領", "首相", "副首相", "外相", "国防相", "国防相代行", "報道官", "司令官", "総司令官", "長官",
+    "大臣", "議長", "事務総長", "事務局長", "総長", "大使", "知事", "市長", "将軍", "元帥", "大将", "中将", "少将",
+    "大佐", "中佐", "少佐", "大尉", "議員", "記者", "教授", "所長", "研究員", "代表", "創設者", "指揮官"})
 
 MAX_SPELLED_UNITS = 6
 

@@ -235,3 +235,12 @@ def test_glued_scientific_names_and_descriptors_inside_parentheses(text, expecte
 ])
 def test_list_entries_and_equals_glosses(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title after a katakana name: the Latin name in parentheses is the person's
+    ("会見したシルスキー総司令官（Oleksandr Syrskyi）は述べた。", [("シルスキー", "Oleksandr Syrskyi")]),
+    ("マルコフ報道官（Ivan Markov）によると", [("マルコフ", "Ivan Markov")]),
+])
+def test_person_before_a_title(text, expected):
+    assert pairs_of(text) == expected
