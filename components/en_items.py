@@ -19,7 +19,8 @@ from typing import FrozenSet, List, Tuple
 
 _LATIN = "A-Za-z\u00c0-\u024f"
 _CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*(?:、(?=[{_LATIN}])[{_LATIN}0-9 \t,.'’\-&:;/()\"“”!?|…]*)*")
-_TOKEN_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9'’\-]*|[,、;:().\-/\"“”–—]")
+# an initialism with its dots (U.S., U.K.) is one token, so "U.S. Army" stays one name
+_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}(?![{_LATIN}])|[{_LATIN}0-9][{_LATIN}0-9'’\-]*|[,、;:().\-/\"“”–—]")
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}

@@ -101,17 +101,29 @@ _KATA_COVERS: Dict[tuple, Tuple[float, FrozenSet[int]]] = {}
 _KATA_COVERS_MAX = 1 << 16
 
 
+def _listed_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
+    """A katakana country name covers the English short forms the head list gives it (アメリカ: US, U.S.)."""
+    english = heads.get(unit.text)
+    words = {i for i, w in enumerate(item.words) if i not in used and lemma_en(w) in english} if english else set()
+    return (1.0, words) if words else (0.0, set())
+
+
 def cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
     if unit.kind == "kata":
         if used:
-            return _kata_cover(unit, item, used)
-        key = (unit.text, *item.words)
-        got = _KATA_COVERS.get(key)
-        if got is None:
-            if len(_KATA_COVERS) >= _KATA_COVERS_MAX:
-                _KATA_COVERS.clear()
-            best, words = _kata_cover(unit, item, used)
-            got = _KATA_COVERS[key] = (best, frozenset(words))
+            got = _kata_cover(unit, item, used)
+        else:
+            key = (unit.text, *item.words)
+            got = _KATA_COVERS.get(key)
+            if got is None:
+                if len(_KATA_COVERS) >= _KATA_COVERS_MAX:
+                    _KATA_COVERS.clear()
+                best, words = _kata_cover(unit, item, used)
+                got = _KATA_COVERS[key] = (best, frozenset(words))
+        if got[0] < T_EXT and unit.text in heads:
+            listed = _listed_cover(unit, item, heads, used)
+            if listed[0]:
+                return listed
         return got  # type: ignore[return-value]
     if unit.kind == "kanji":
         return _kanji_cover(unit, item, heads, used)

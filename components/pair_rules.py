@@ -530,7 +530,8 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
                               cands: List[Tuple[float, int, int, int, str]]) -> List[Tuple[float, int, int, int, str]]:
     """``ウクライナ国家警察(National Police of Ukraine)``: where one English name of several words
     translates word for word a Japanese term that contains the best candidate's Japanese side
-    (ウクライナ, which only sounds like its last word), the translation is the pair."""
+    (ウクライナ, which only sounds like its last word), the translation is the pair; where the translated
+    term starts right after that side (アメリカ|合衆国, United States of America), both are."""
     if len(items) != 1 or not cands or " " not in items[0].text:
         return cands
     best = max(cands, key=lambda c: c[0])
@@ -540,6 +541,8 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
     (ts, te), _ = found
     if ts <= best[2] and best[3] <= te and te - ts > best[3] - best[2]:
         return [(best[0], best[1], ts, te, "translation")]
+    if best[3] == ts:  # アメリカ|合衆国(United States of America): the name that sounds alike, then the translated rest
+        return [(best[0], best[1], best[2], te, "translation")]
     return cands
 
 

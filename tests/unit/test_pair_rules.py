@@ -244,3 +244,13 @@ def test_list_entries_and_equals_glosses(text, expected):
 ])
 def test_person_before_a_title(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # US and U.S. share no sound with アメリカ: the head list gives the country its short forms
+    ("アメリカ軍（U.S. Army）は部隊を送った。", [("アメリカ軍", "U.S. Army")]),
+    # a name that sounds alike, then the translated rest (合衆国: United States)
+    ("アメリカ合衆国（United States of America）の本土", [("アメリカ合衆国", "United States of America")]),
+])
+def test_country_short_forms_and_official_names(text, expected):
+    assert pairs_of(text) == expected

@@ -140,3 +140,7 @@ def test_units_of_translated_reports(nlp, text, expected):
 
 def test_counted_echelon_with_its_type(nlp):
     assert units(nlp, "攻撃には6個機械化大隊と2個戦車大隊が加わった。") == ["機械化大隊", "戦車大隊"]
+
+
+def test_english_initialism_affiliation(nlp):
+    assert units(nlp, "声明によると U.S. Army と U.K. forces が演習に加わった。") == ["U.S. Army", "U.K. forces"]
