@@ -36,11 +36,24 @@ _FOLLOWS = {
     "ordinal": ("type", "head"),
     "name": ("type", "head"),  # オデーサ対空ミサイル旅団: a place-named unit with its role
     "counted": ("type", "head"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type)
+    "bare_ordinal": ("type",),  # 141特殊自動車化連隊: a number without 第 only before a type word
 }
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
 _MAX_ITEMS = 10
 # 3個大隊, 2個旅団: a counted echelon is a unit mention even with no side or number.
 _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数]個$")
+
+
+_BARE_ORDINAL = re.compile(r"[0-9]{2,4}(?![0-9.,．，])")
+_NOT_BEFORE_BARE = frozenset("0123456789.,．，-−‐第約計")
+
+
+def _bare_ordinal(text: str, pos: int) -> Optional[re.Match]:
+    """A unit number written without 第 (``141特殊自動車化連隊``, as encyclopedia pages do): two to four
+    digits not inside a longer number, code or count; the parser then wants a type word right after."""
+    if pos and (text[pos - 1] in _NOT_BEFORE_BARE or text[pos - 1].isascii() and text[pos - 1].isalpha()):
+        return None
+    return _BARE_ORDINAL.match(text, pos)
 
 
 def counted_before(text: str, pos: int) -> bool:
@@ -192,7 +205,7 @@ class UnitGrammar:
     def first_chars(self) -> Set[str]:
         """The characters a parse can start with: the first of a table key, or 第 of an ordinal."""
         if self._first_chars is None:
-            self._first_chars = set(self.trie.first_chars) | {"第"}
+            self._first_chars = set(self.trie.first_chars) | {"第"} | set("0123456789")
         return self._first_chars
 
     def may_start(self, text: str, pos: int, names: Mapping[int, Sequence[int]]) -> bool:
@@ -205,6 +218,8 @@ class UnitGrammar:
         most candidate starts of a text do.
         """
         if text.startswith("第", pos) or counted_before(text, pos):
+            return True
+        if "0" <= text[pos] <= "9" and _bare_ordinal(text, pos) is not None:
             return True
         first, size = self.first_chars, len(text)
         # ``Trie.walk`` inlined: this runs at thousands of positions per text, nearly all of them
@@ -276,6 +291,10 @@ class UnitGrammar:
             number = kanji_to_int(m.group(1)) if m else None
             if number is not None:
                 out.append(Item("ordinal", at, m.end(), {"number": number}))
+        if state == "start" and "0" <= text[at] <= "9":
+            m = _bare_ordinal(text, at)
+            if m is not None:
+                out.append(Item("ordinal", at, m.end(), {"number": int(m.group()), "bare": True}))
         if "name" in allowed:
             out += [Item("name", at, end) for end in names.get(at, ())]
         after_affiliation = prev is not None and prev.kind == "affiliation"
@@ -298,6 +317,8 @@ class UnitGrammar:
     def _state_after(item: Item) -> str:
         if item.kind == "head":
             return "chain" if item.entry.get("chain") else "head"
+        if item.kind == "ordinal" and item.entry.get("bare"):
+            return "bare_ordinal"
         return item.kind
 
     @staticmethod
@@ -474,12 +495,13 @@ class EnglishUnits:
             return self._possessive(word) is not None  # "Ukraine's Air Force"; not "Putin's"
         if low in _EN_STOP or low in self.heads:
             return False
-        return bool(_EN_ORDINAL.match(word)) or word[0].isupper() or low in self.types or low in self.affil
+        return (bool(_EN_ORDINAL.match(word)) or word[0].isupper() or low in self.types or low in self.affil
+                or word.isdigit())  # 41 CAA: a bare number, which only a "numbered" head accepts
 
     def _accept(self, mods: List[str], head: str, entry: Entry, gloss: bool = False) -> Optional[Dict[str, Any]]:
         """Attributes when ``mods`` + ``head`` name a unit (``gloss``: right after a Japanese unit), else None."""
         while mods and self._affiliation(mods[0]) is None and not mods[0][0].isupper() \
-                and not _EN_ORDINAL.match(mods[0]):
+                and not _EN_ORDINAL.match(mods[0]) and not mods[0].isdigit():
             mods = mods[1:]  # leading lower-case words before the name: "heavy tank brigade"
         first_affil = next((k for k, w in enumerate(mods) if self._affiliation(w) is not None), None)
         if first_affil:  # "Yesterday Russian forces" -> "Russian forces"; keep "North Korean"
@@ -488,7 +510,11 @@ class EnglishUnits:
         affil = [a for a in map(self._affiliation, mods) if a is not None]
         caps = [w for w in mods if w[0].isupper() and self._affiliation(w) is None]
         typed = [w for w in mods if w.lower() in self.types]
-        if entry.get("strength") == "strong":
+        if entry.get("strength") == "numbered":  # 41 CAA, 90 TD: an abbreviation needs its number
+            numbers = [int(w) for w in mods if w.isdigit()]
+            ok = bool(ordinals or numbers) and head.isupper()
+            ordinals = ordinals or numbers
+        elif entry.get("strength") == "strong":
             ok = bool(ordinals or caps or affil)
         else:  # "Air Force", "Armed Forces" alone say not whose: a name word must say which
             ok = bool(ordinals or affil or (typed and (gloss and head[0].isupper()

@@ -356,6 +356,30 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     return out
 
 
+_OPEN_QUOTES = {"「": "」", "『": "』", "“": "”"}
+
+
+def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[Candidate]:
+    """The same quoted name again later in the text (旗艦「モスクワ」… 『モスクワ』に命中): one sense per text.
+
+    Only quoted repeats count: a bare ``モスクワ`` elsewhere is the city.
+    """
+    found = {tuple(t.text for t in tokens[c.start:c.end]): c for c in named if c.kind == "quoted"}
+    if not found:
+        return []
+    out = []
+    for i, tok in enumerate(tokens):
+        close = _OPEN_QUOTES.get(tok.text)
+        if close is None:
+            continue
+        for words, cand in found.items():
+            end = i + 1 + len(words)
+            if end < len(tokens) and tokens[end].text == close and i + 1 != cand.start \
+                    and tuple(t.text for t in tokens[i + 1:end]) == words:
+                out.append(Candidate(i + 1, end, None, cand.weapon_class, None, "quoted"))
+    return out
+
+
 def _is_latin_token(tok: Tok) -> bool:
     return bool(tok.text) and tok.text.isascii() and tok.text[-1:].isalnum()
 
@@ -472,6 +496,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
+    named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import unknown_candidates, whole_names  # import this module: import here, not at the top
     chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)

@@ -144,3 +144,13 @@ def test_counted_echelon_with_its_type(nlp):
 
 def test_english_initialism_affiliation(nlp):
     assert units(nlp, "声明によると U.S. Army と U.K. forces が演習に加わった。") == ["U.S. Army", "U.K. forces"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("141特殊自動車化連隊はチェチェンの部隊だ。", ["141特殊自動車化連隊"]),  # a number without 第, before a type
+    ("2024機械化の遅れが続く。", []),  # no echelon: no unit
+    ("ISWは41 CAAと90 TDの再配置を指摘した。", ["41 CAA", "90 TD"]),  # ISW's abbreviations with their numbers
+    ("In 2024 AD the plan changed.", []),
+])
+def test_numbered_units_without_ordinal_marks(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -161,3 +161,17 @@ def test_anti_tank_is_no_tank(run, text, expected):
 ])
 def test_model_names_of_translated_reports(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_a_quoted_ship_name_repeated_in_quotes(run):
+    text = "旗艦「ヴォルガ」が被弾した。当局は『ヴォルガ』の損傷を認めたが、ヴォルガ川の港は無事だ。"
+    assert texts(run(text)) == ["ヴォルガ", "ヴォルガ"]  # the bare river name stays out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("港の改キロ級潜水艦が攻撃された。", ["改キロ級", "潜水艦"]),
+    ("空軍は諜報用無人機も撃墜した。", ["諜報用無人機"]),
+    ("まず発射装置が届く。", ["発射装置"]),
+])
+def test_more_names_and_classes_of_translated_reports(run, text, expected):
+    assert texts(run(text)) == expected
