@@ -223,7 +223,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         # (unless the acronym spells the country too: 米国際開発庁(USAID), 英国防省(UKMOD))
     elif _SAME_COUNTRY.match(last.text):
         start += 2  # 同国保安庁(SBU) → 保安庁 (NOTES-real6)
-    if prev is not None and prev.end == start and (prev.kind == "ord" or "@" in heads.get(prev.text, ())):
+    if prev is not None and prev.end == start and (prev.kind == "ord" or (
+            "@" in heads.get(prev.text, ()) and _country_in_name(prev.text, text[start:last.end], item.text))):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
     elif _ACRONYM.fullmatch(item.text):
         start = _acronym_start(units, start, last, item.text)
@@ -236,6 +237,25 @@ _PERSON_TITLES = frozenset({
     "大統領", "副大統領", "首相", "副首相", "外相", "国防相", "国防相代行", "報道官", "司令官", "総司令官", "長官",
     "大臣", "議長", "事務総長", "事務局長", "総長", "大使", "知事", "市長", "将軍", "元帥", "大将", "中将", "少将",
     "大佐", "中佐", "少佐", "大尉", "議員", "記者", "教授", "所長", "研究員", "代表", "創設者", "指揮官"})
+
+# English initials of the countries the head list marks "@", for acronyms that begin or end with the country
+_COUNTRY_INITIALS = {"ロシア": "R", "ウクライナ": "U", "ベラルーシ": "B", "ドイツ": "GD", "フランス": "F",
+                     "イギリス": "BU", "アメリカ": "AU", "ポーランド": "P", "トルコ": "T", "イラン": "I"}
+
+
+def _country_in_name(country: str, rest: str, latin: str) -> bool:
+    """Whether a country written before an organisation belongs to the name its Latin form gives.
+
+    Always for a name that is not an acronym, and for the country's forces (ロシア|軍参謀本部情報総局, GRU);
+    for another acronym, when it begins or ends with the country (ウクライナ保安庁, SBU: Security Service
+    of Ukraine; ロシア義勇軍団, RVC), not when the country is only where the body works
+    (ウクライナ|国防省情報総局, GUR; ウクライナ|特殊作戦軍, SSO): as the real-text annotators pair them.
+    """
+    if not _ACRONYM.fullmatch(latin) or rest.startswith("軍"):
+        return True
+    initials = _COUNTRY_INITIALS.get(country)
+    return initials is None or latin[0] in initials or latin[-1] in initials
+
 
 MAX_SPELLED_UNITS = 6
 

@@ -254,3 +254,15 @@ def test_person_before_a_title(text, expected):
 ])
 def test_country_short_forms_and_official_names(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the country belongs to the name when the acronym begins or ends with it, or names its forces
+    ("ウクライナ保安庁（SBU）が発表した。", [("ウクライナ保安庁", "SBU")]),
+    ("ロシア軍参謀本部情報総局（GRU）の工作員", [("ロシア軍参謀本部情報総局", "GRU")]),
+    # not when it only says where the body works (Main Intelligence Directorate; Special Operations Forces)
+    ("ウクライナ国防省情報総局（GUR）が発表した。", [("国防省情報総局", "GUR")]),
+    ("ウクライナ特殊作戦軍（SSO）が発表した。", [("特殊作戦軍", "SSO")]),
+])
+def test_country_before_an_acronymed_body(text, expected):
+    assert pairs_of(text) == expected
