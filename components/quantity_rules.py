@@ -171,7 +171,15 @@ def _prefix(text: str, start: int, pattern: Pattern, width: int = 16) -> Tuple[O
     return (m.group(0), m.start()) if m else (None, start)
 
 
-_BANK_WINDOW = 300  # characters before a 行 count in which 銀行 must have been written
+_NEEDS_WINDOW = 300  # characters before a needs:WORD counter (3行, 16体) in which WORD must have been written
+
+
+def _needed_word(unit: Unit) -> Optional[str]:
+    """The word a counter's ``needs:WORD`` flag asks for before it (銀行 for 行), or None."""
+    for flag in unit.flags:
+        if flag.startswith("needs:"):
+            return flag[len("needs:"):]
+    return None
 
 
 def _temperature_ok(text: str, m: re.Match, pre: Optional[str]) -> bool:
@@ -197,7 +205,8 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
-    if "bank" in unit.flags and "銀行" not in text[max(0, m.start() - _BANK_WINDOW):m.start()]:
+    needed = _needed_word(unit)
+    if needed and needed not in text[max(0, m.start() - _NEEDS_WINDOW):m.start()]:
         return False, unit  # 3行 counts banks only where banks were named (行 is also a line of text)
     first = m.group("unit1") or m.group("sunit1")
     if first and units[first].unit != unit.unit:

@@ -221,3 +221,10 @@ def test_banks_are_counted_only_after_banks(nlp):
     spans = found(nlp, "制裁対象はA銀行、B銀行、C銀行の3行。")
     assert spans["3行"]["unit"] == "行" and spans["3行"]["category"] == "COUNT"
     assert found(nlp, "記事の3行を削った。") == {}
+
+
+def test_bodies_and_tsubo(nlp):
+    spans = found(nlp, "陣地（約40〜60坪）の前に遺体が16〜30体ずつ積み重なった。")
+    assert spans["約40〜60坪"]["unit"] == "坪" and spans["約40〜60坪"]["category"] == "AREA"
+    assert spans["16〜30体"]["unit"] == "体"
+    assert found(nlp, "新たな5体制で臨む。") == {}  # 体 counts bodies only after 遺体
