@@ -40,7 +40,7 @@ COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|�
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
 # after うち ("of them") a one is "one of" for ships, shots and vehicles too (艦艇のうち1隻)
-ONE_OF_AFTER_UCHI = ONE_OF_UNITS | {"隻", "発", "両"}
+ONE_OF_AFTER_UCHI = ONE_OF_UNITS | {"隻", "発", "両", "弾"}
 EN_STOP = {"years", "months", "days", "hours", "minutes", "seconds", "weeks", "decades", "centuries",
            "times", "km", "miles", "percent", "rubles", "roubles", "dollars", "euros"}
 EN_FUNCTION = {"of", "and", "or", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with", "was",
@@ -137,14 +137,26 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
         return False
     if _AS_MANY_AS.match(text, end):
         return True  # 一つでも多くの命, 1人でも早く: "as many / as soon as possible"
-    if text[max(0, start - 2):start] == "うち":
-        return True  # 艦艇のうち1隻, このうち1機は: one of those counted (NOTES-real11, -real17, -real19)
+    before = text[max(0, start - 2):start]
+    if before in ("うち", "残り"):
+        return True  # 艦艇のうち1隻, このうち1機は, 5発を迎撃…残り1発: one of those counted (NOTES-real11, -17, -19, -26)
+    if before == "もう" and text.startswith(("は", "が"), end):
+        return True  # 1弾は…、もう1弾は: "the other one"; もう1隻建造 stays a count (NOTES-real19)
+    if (start == 0 or text[start - 1] in "。\n") and text.startswith("は", end) and _counted_before(text, start, unit):
+        return True  # 2弾の着弾が確認された。1弾は…: one of the two just counted (NOTES-real26)
     if unit not in ONE_OF_UNITS:
         return False
     return text[max(0, start - 1):start] == "の" or text[max(0, start - 2):start] == "もう"
 
 
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
+_ONE_OF_WINDOW = 150  # characters before a sentence-opening "1X は" in which the group's count must stand
+
+
+def _counted_before(text: str, start: int, unit: str) -> bool:
+    """Whether a count of two or more with the same counter stands shortly before ``start`` (2弾の…)."""
+    return re.search(rf"(?<![0-9０-９])(?:[2-9２-９]|[1-9１-９][0-9０-９]+){re.escape(unit)}",
+                     text[max(0, start - _ONE_OF_WINDOW):start]) is not None
 
 
 def _inside_name(text: str, start: int) -> bool:
