@@ -25,7 +25,8 @@ from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, lat
 from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
-from .translation import opens_acronym, spells_acronym, translation_pair, translation_score, word_count
+from .translation import (opens_acronym, shares_acronym_letters, spells_acronym, translation_pair,
+                          translation_score, word_count)
 
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
@@ -204,6 +205,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if _ACRONYM.fullmatch(item.text):
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
+            for unit in units:  # ロシア|連邦保安局(FSB): a country written before the spelled name, where it belongs
+                if unit.end == spelled and unit.kind == "kata" and "@" in heads.get(unit.text, ()) \
+                        and _country_in_name(unit.text, text[spelled:last.end], item.text):
+                    spelled = unit.start
             return (2.0, _with_country_noun(text, units, spelled), last.end, "acronym")
         if last.kind == "kata" and item.text not in _MEDIA_CREDITS:
             start = _glued_name_start(units, len(item.text))
@@ -251,8 +256,8 @@ def _country_in_name(country: str, rest: str, latin: str) -> bool:
     of Ukraine; ロシア義勇軍団, RVC), not when the country is only where the body works
     (ウクライナ|国防省情報総局, GUR; ウクライナ|特殊作戦軍, SSO): as the real-text annotators pair them.
     """
-    if not _ACRONYM.fullmatch(latin) or rest.startswith("軍"):
-        return True
+    if not _ACRONYM.fullmatch(latin) or rest.startswith("軍") or (rest.startswith("連邦") and latin[0] == "F"):
+        return True  # ロシア|連邦保安局 (FSB): the Federation is the country's own name
     initials = _COUNTRY_INITIALS.get(country)
     return initials is None or latin[0] in initials or latin[-1] in initials
 
@@ -374,7 +379,8 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
     if not m:
         eq = _JA_AFTER_EQUALS.match(text[item.end:])
-        if eq and _ACRONYM.fullmatch(item.text) and spells_acronym(eq.group(1), item.text):
+        if eq and _ACRONYM.fullmatch(item.text) and (spells_acronym(eq.group(1), item.text)
+                                                    or shares_acronym_letters(eq.group(1), item.text)):
             return Pair((item.end + eq.start(1), item.end + eq.end(1)), (item.start, item.end), 1.0, "acronym")
         return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
     if re.match(r"[旧元前現新略通]", m.group(1)):

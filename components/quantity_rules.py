@@ -55,7 +55,7 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
 TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
 
-AT_LEAST = {"以上", "超", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
+AT_LEAST = {"以上", "超", "超え", "少なくとも", "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "以内", "最大", "up to", "under", "less than", "fewer than"}
 APPROX = {"約", "おおよそ", "およそ", "大体", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
@@ -150,6 +150,8 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
 
 
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
+# 1発も撃墜できていない, 一人もいなかった: "not even one", a negated verb closing the clause
+_NOT_EVEN_ONE = re.compile(r"も[^。、！？\n]{0,20}?(?:ない|なかった|なく|ず|ません|ませんでした)")
 _ONE_OF_WINDOW = 150  # characters before a sentence-opening "1X は" in which the group's count must stand
 
 
@@ -236,8 +238,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
         return None
-    if text.startswith("たりとも", m.end()):
-        return None  # 一隻たりとも損傷していない ("not a single one"): a negation, no count is reported
+    if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
+        return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
     if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None
                                   or not (first.value < 10 and second.value == first.value + 1)):
         return None  # 2、3人 ("two or three") is a range; 3人、5人 or 10、20 are a list

@@ -183,6 +183,18 @@ def spells_acronym(ja: str, acronym: str) -> bool:
     return _spelled_in_order(words, letters) or (len(words) == 2 and _spelled_in_order(words[::-1], letters))
 
 
+def shares_acronym_letters(ja: str, acronym: str) -> bool:
+    """A looser test than ``spells_acronym`` for a term the text itself equates with an acronym
+    (``IISS=国際戦略研究所``, ``UAE=アラブ首長国連邦``): every word gives one of its letters and every
+    letter is given, in any order (English and Japanese order the words differently), and there are
+    no more words than letters (``NATO=加盟国``: no pair)."""
+    words, letters = acronym_words(ja), set(acronym.upper())
+    if not words or len(words) > len(letters) + 1:
+        return False
+    given = [{ch for g in _word_letters(word) if g and letters.issuperset(g) for ch in g} for word in words]
+    return all(given) and set().union(*given) == letters  # every word gives a letter, every letter is given
+
+
 def _spelled_in_order(words: Sequence[str], letters: str) -> bool:
     """Whether ``words``, in this order, give all of ``letters``, each word at least one."""
     reach = {0}

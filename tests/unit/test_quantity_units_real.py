@@ -236,3 +236,11 @@ def test_one_of_a_group_just_counted(nlp):
     assert list(found(nlp, "5発を迎撃したが、残り1発の破片が落ちた。")) == ["5発"]
     assert "1隻" in found(nlp, "新型駆逐艦をもう1隻建造する。")  # one more: a count
     assert "1機" in found(nlp, "1機は撃墜された。")  # no group before it
+
+
+def test_not_even_one_and_koe(nlp):
+    assert list(found(nlp, "210発以上が発射されたが1発も撃墜できていない。")) == ["210発以上"]
+    assert found(nlp, "後退する兵士は一人もいなかった。") == {}
+    assert "1人" in found(nlp, "1人も負傷した。")  # も without a negation: a count
+    spans = found(nlp, "支援は100億ユーロ超えとなった。")
+    assert spans["100億ユーロ超え"]["bound"] == "at_least"

@@ -154,3 +154,7 @@ def test_english_initialism_affiliation(nlp):
 ])
 def test_numbered_units_without_ordinal_marks(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_radio_technical_brigade(nlp):
+    assert units(nlp, "第164無線技術旅団のレーダーが標的を捉えた。") == ["第164無線技術旅団"]

@@ -175,3 +175,12 @@ def test_a_quoted_ship_name_repeated_in_quotes(run):
 ])
 def test_more_names_and_classes_of_translated_reports(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ソ連は中距離爆撃機を「ミサイル爆撃機」に分類した。", ["中距離爆撃機", "ミサイル爆撃機"]),
+    ("前線爆撃機が飛来した。", ["前線爆撃機"]),
+    ("重砲と対空兵器が並ぶ。", ["重砲", "対空兵器"]),
+])
+def test_bomber_and_gun_classes_of_explainers(run, text, expected):
+    assert texts(run(text)) == expected
