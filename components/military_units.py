@@ -55,7 +55,8 @@ _KATAKANA = re.compile(r"^[ァ-ヺー・]{3,}$")
 _PROPER, _NOUN = 1, 2  # what a token's tag says for names (``MilitaryUnitRecognizer._tag_kind``)
 _SEPARATOR = re.compile(r"[・･·/／]")
 _ACRONYM = re.compile(r"\s?[(（]([A-Z]{2,6})[)）]")
-_HONORIFIC = re.compile(r"「([ァ-ヺー・]{2,24})」")
+# 「アンナ・キーウスカ」, also in brackets with other quotes: (“マグラ”), （「ホロドニ・ヤール」）
+_HONORIFIC = re.compile(r"[(（]?[「“\"]([ァ-ヺー・]{2,24})[」”\"][)）]?")
 _SHIP_NOUN_END = ("艦", "艇", "船")
 _QUOTE_LIST_JOINS = ("", "と", "、", "や", "・")
 MAX_QUOTED_LIST = 6

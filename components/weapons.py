@@ -97,6 +97,7 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
 
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
+_OPEN_QUOTES = {"「", "『", "“", '"'}
 _ATTACK_AFTER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])?(?:による|の|で)?(?:攻撃|空爆|空襲|襲撃)")
 
 
@@ -214,8 +215,10 @@ class WeaponRecognizer(TablePipe):
         chosen = [part for cand in chosen for part in self._coordinated(tokens, cand)]
         units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
         if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
-            chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in units)
-                      or (c.kind not in GUESSES and not _inside_japanese_unit(tokens, c, units))]
+            quoted_units = {(s, e) for s, e in units if s > 0 and tokens[s - 1].text in _OPEN_QUOTES}
+            chosen = [c for c in chosen if (not any(s <= c.start and c.end <= e for s, e in units)
+                      or (c.kind not in GUESSES and not _inside_japanese_unit(tokens, c, units)))
+                      and (c.start, c.end) not in quoted_units]  # 第47旅団(“マグラ”): the brigade's name, not the drone
         held = [(s.start, s.end) for key in self.yield_to if key in doc.spans for s in doc.spans[key]]
         if not held:
             return chosen

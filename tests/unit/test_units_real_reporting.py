@@ -158,3 +158,12 @@ def test_numbered_units_without_ordinal_marks(nlp, text, expected):
 
 def test_radio_technical_brigade(nlp):
     assert units(nlp, "第164無線技術旅団のレーダーが標的を捉えた。") == ["第164無線技術旅団"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("アゾフ第12特殊部隊旅団が前進した。", ["アゾフ第12特殊部隊旅団"]),
+    ("第68独立猟兵旅団の兵士が語った。", ["第68独立猟兵旅団"]),
+    ("第47独立機械化旅団(“マグラ”)が守る。", ["第47独立機械化旅団", "マグラ"]),  # a nickname in other quotes
+])
+def test_unit_types_and_nicknames(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -184,3 +184,23 @@ def test_more_names_and_classes_of_translated_reports(run, text, expected):
 ])
 def test_bomber_and_gun_classes_of_explainers(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_class_table_lists_each_term_once():
+    """A second row for the same kind and term would be silently shadowed by the first (超音速 lost its class map)."""
+    import json
+    from collections import Counter
+    from components.tables import DATA_DIR
+    rows = [json.loads(line) for line in (DATA_DIR / "weapon_classes.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    counts = Counter((r["kind"], r["term"]) for r in rows if "term" in r)
+    assert [key for key, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("地上作戦戦術ミサイルシステムから発射された。", ["地上作戦戦術ミサイルシステム"]),
+    ("高精度ミサイルで攻撃した。", ["高精度ミサイル"]),
+    ("地上ドローンが前進した。", ["地上ドローン"]),
+])
+def test_ground_and_precision_modifiers(run, text, expected):
+    assert texts(run(text)) == expected
