@@ -324,7 +324,8 @@ def test_new_near_misses(nlp, text):
     ("攻勢で少なくとも4個大隊を投入した。", ["大隊"]),
     ("予備の2個旅団が到着した。", ["旅団"]),
     ("ロシア軍は数個師団を送り込んだ。", ["ロシア軍", "師団"]),
-    ("大隊は撤退した。", []),             # a bare echelon with no count is still no unit
+    ("大隊は撤退した。", ["大隊"]),       # an echelon opening a clause as its subject is the unit reported on
+    ("大隊によっては撤退した。", []),     # no subject, no antecedent: generic
     ("3個大隊長が会議に出た。", []),      # a commander, not a unit
 ])
 def test_counted_echelon_is_a_unit(nlp, text, expected):
