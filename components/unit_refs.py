@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-SERVICES: Dict[str, str] = {"陸軍": "ground forces", "海軍": "navy", "空軍": "air force"}
+# 司令部 standing alone (黒海艦隊の司令部, 弾薬庫や司令部など) is a command body: 5 of 6 in the development gold
+SERVICES: Dict[str, str] = {"陸軍": "ground forces", "海軍": "navy", "空軍": "air force", "司令部": "command"}
 ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊": "regiment", "師団": "division",
                             "艦隊": "fleet", "軍団": "corps"}
 _GLUE_TAGS = ("名詞", "接頭辞", "接尾辞")  # a noun, prefix or suffix next to the word makes a compound

@@ -167,3 +167,12 @@ def test_radio_technical_brigade(nlp):
 ])
 def test_unit_types_and_nicknames(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("黒海艦隊の司令部があるセバストポリを攻撃した。", ["黒海艦隊", "司令部"]),  # a command body standing alone
+    ("弾薬庫や司令部などを破壊した。", ["司令部"]),
+    ("総司令部によると", ["総司令部"]),
+])
+def test_bare_headquarters(nlp, text, expected):
+    assert units(nlp, text) == expected
