@@ -32,11 +32,11 @@ _FOLLOWS = {
     "chain": ("type", "head", "ordinal", "named"),
     "named": ("type", "head", "ordinal"),
     "head": ("ordinal", "head", "named"),
-    "type": ("type", "head"),
+    "type": ("type", "head", "name"),  # 第80独立ガリシア空挺強襲旅団: a place name among the type words
     "ordinal": ("type", "head"),
     "name": ("type", "head"),  # オデーサ対空ミサイル旅団: a place-named unit with its role
     "counted": ("type", "head"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type)
-    "bare_ordinal": ("type",),  # 141特殊自動車化連隊: a number without 第 only before a type word
+    "bare_ordinal": ("type", "head"),  # 141特殊自動車化連隊, 80旅団: a number without 第 before a type or an echelon
 }
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
 _MAX_ITEMS = 10
@@ -331,7 +331,7 @@ class UnitGrammar:
             return False
         if "name" in kinds and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name"):
             return False  # ボストーク大隊, パトリオット部隊; not a name before 軍
-        if state == "counted":
+        if state in ("counted", "bare_ordinal"):
             return entry.get("echelon") in _NAME_ECHELONS
         need = entry.get("requires", "modifier")
         if need == "none":

@@ -176,3 +176,13 @@ def test_unit_types_and_nicknames(nlp, text, expected):
 ])
 def test_bare_headquarters(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("80旅団の兵士が語った。", ["80旅団"]),  # a number without 第 before an echelon
+    ("第80独立ガリシア空挺強襲旅団が守る。", ["第80独立ガリシア空挺強襲旅団"]),  # a place name among the types
+    ("第 1 特別目的ボーフン旅団が加わった。", ["第 1 特別目的ボーフン旅団"]),
+    ("ロシアの空てい部隊が降下した。", ["空てい部隊"]),  # 空挺 as newspapers write it
+])
+def test_unit_names_of_daily_news(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -204,3 +204,12 @@ def test_class_table_lists_each_term_once():
 ])
 def test_ground_and_precision_modifiers(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("作戦戦術無人機が飛来した。", ["作戦戦術無人機"]),
+    ("多連装式ロケット砲が並ぶ。", ["多連装式ロケット砲"]),
+    ("重戦車が前進した。", ["重戦車"]),
+])
+def test_more_modifiers_of_daily_news(run, text, expected):
+    assert texts(run(text)) == expected
