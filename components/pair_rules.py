@@ -25,7 +25,7 @@ from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, lat
 from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
-from .translation import (opens_acronym, shares_acronym_letters, spells_acronym, translation_pair,
+from .translation import (acronym_words, opens_acronym, shares_acronym_letters, spells_acronym, translation_pair,
                           translation_score, word_count)
 
 KATA = "ァ-ヺー"
@@ -328,6 +328,20 @@ _QUOTED_BEFORE = re.compile(rf"「([{KATA}・]+)」[ 　]*[(（]?[ 　]*$")
 _JA_AFTER_EQUALS = re.compile(rf"[=＝]([{KATA}\u4e00-\u9fff々・]{{3,}})")
 
 
+def _equated_length(ja: str, acronym: str) -> int:
+    """How much of the run after ``ACRONYM=`` names it: the whole run, or the longest prefix of its
+    dictionary words that spells the acronym (``EU=ヨーロッパ連合加盟``, a page that dropped its particles:
+    ヨーロッパ連合); 0 when none does."""
+    if spells_acronym(ja, acronym) or shares_acronym_letters(ja, acronym):
+        return len(ja)
+    words = acronym_words(ja)
+    for n in range(len(words) - 1, 0, -1):
+        prefix = "".join(words[:n])
+        if ja.startswith(prefix) and (spells_acronym(prefix, acronym) or shares_acronym_letters(prefix, acronym)):
+            return len(prefix)
+    return 0
+
+
 def _designation_pair(text: str, item: EnItem) -> Optional[Tuple[float, int, int, str]]:
     """``「キンジャール」(Kh-47M2)``: a quoted katakana name followed by its Latin designation alone."""
     if not (item.initial and len(item.words) == 1 and _DESIGNATION_RE.fullmatch(item.text)):
@@ -379,9 +393,11 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
     if not m:
         eq = _JA_AFTER_EQUALS.match(text[item.end:])
-        if eq and _ACRONYM.fullmatch(item.text) and (spells_acronym(eq.group(1), item.text)
-                                                    or shares_acronym_letters(eq.group(1), item.text)):
-            return Pair((item.end + eq.start(1), item.end + eq.end(1)), (item.start, item.end), 1.0, "acronym")
+        if eq and _ACRONYM.fullmatch(item.text):
+            length = _equated_length(eq.group(1), item.text)
+            if length:
+                start = item.end + eq.start(1)
+                return Pair((start, start + length), (item.start, item.end), 1.0, "acronym")
         return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
     if re.match(r"[旧元前現新略通]", m.group(1)):
         return None

@@ -278,3 +278,8 @@ def test_country_before_an_acronymed_body(text, expected):
 ])
 def test_equated_acronyms_and_the_federation(text, expected):
     assert pairs_of(text) == expected
+
+
+def test_equated_acronym_on_a_page_without_particles():
+    # the run after = runs on into the next word (加盟); the name is the prefix that spells the acronym
+    assert pairs_of("ウクライナがEU=ヨーロッパ連合加盟することが") == [("ヨーロッパ連合", "EU")]

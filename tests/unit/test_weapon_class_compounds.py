@@ -213,3 +213,7 @@ def test_ground_and_precision_modifiers(run, text, expected):
 ])
 def test_more_modifiers_of_daily_news(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_counter_drone_system_and_multirole(run):
+    assert texts(run("対無人機システムと多用途戦闘機（マルチロール機）")) == ["対無人機システム", "多用途戦闘機", "マルチロール機"]
