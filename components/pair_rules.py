@@ -25,8 +25,9 @@ from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, lat
 from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
-from .translation import (acronym_words, opens_acronym, shares_acronym_letters, spells_acronym, translation_pair,
-                          translation_score, word_count)
+from . import dictionary
+from .translation import (acronym_words, derived_form, gloss_stems, opens_acronym, shares_acronym_letters,
+                          spells_acronym, translation_pair, translation_score, translation_stem, word_count)
 
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
@@ -168,11 +169,28 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
             evidence = "head"
         else:
             continue
+        if evidence == "phonetic" and lo == hi and _ordinary_other_word(units[lo].text, item.words):
+            continue  # メディア(Meduza): a dictionary word that only sounds like the name
         covered = total / max(1, len(item.words))
         score = total + covered + (1.0 if adjacent else 0.0) - 0.005 * (chunk_start - je)
         if (js, je) not in found or found[(js, je)][0] < score:
             found[(js, je)] = (score, js, je, evidence)
     return list(found.values())
+
+
+ORDINARY_SOUND_MIN = 0.85  # a dictionary word pairs with a name it does not gloss only when it sounds the same
+
+
+def _ordinary_other_word(kana: str, english: Sequence[str]) -> bool:
+    """Whether a katakana word is a dictionary word (JMdict) whose glosses name none of the English words
+    and that only sounds roughly like them: ``メディア`` (media) is no spelling of ``Meduza``; ``ガーディアン``
+    (guardian) is ``Guardian``'s; ``トランプ`` sounds exactly like ``Trump`` (a name that is also a word)."""
+    if not is_katakana(kana) or not dictionary.is_ordinary_word(kana) or \
+            max(coded_similarity(kana, [word]) for word in english) >= ORDINARY_SOUND_MIN:
+        return False
+    stems = {translation_stem(w) for w in english}
+    glossed = gloss_stems(kana)
+    return not any(s in glossed or derived_form(s, glossed) for s in stems)
 
 
 _ARTICLE_END = re.compile(r"(?:\b(?:the|The|THE|a|A|an|An)\s+)$")

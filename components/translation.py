@@ -32,7 +32,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MAX_WORD = 6
 
 
-def _stem(word: str) -> str:
+def translation_stem(word: str) -> str:
     """A crude English stem, applied until it settles: ``glaciers``/``glacier``, ``Antarctic``/
     ``Antarctica``, ``Designated``/``designation``, ``Nationals``/``national``, ``Specially``/``special``."""
     word = word.lower().strip("'-")
@@ -47,8 +47,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def _derived(stem: str, glossed: FrozenSet[str]) -> bool:
-    """Whether ``stem`` and one of ``glossed`` are forms of one word that ``_stem`` leaves apart
+def derived_form(stem: str, glossed: FrozenSet[str]) -> bool:
+    """Whether ``stem`` and one of ``glossed`` are forms of one word that ``translation_stem`` leaves apart
     (``precision``/``precise``, ``russian``/``russi``): they share all but at most the last
     character of the shorter, at least four characters, and the longer adds at most three
     (``mediazon`` is no form of ``medi``)."""
@@ -66,7 +66,7 @@ def _derived(stem: str, glossed: FrozenSet[str]) -> bool:
 @lru_cache(maxsize=65536)
 def gloss_stems(word: str) -> FrozenSet[str]:
     """Stems of every word of ``word``'s JMdict glosses (``決戦`` → decis, battl, match, play-off …)."""
-    return frozenset(_stem(w) for g in dictionary.glosses(word) for w in _WORD.findall(g) if w.lower() not in _STOP)
+    return frozenset(translation_stem(w) for g in dictionary.glosses(word) for w in _WORD.findall(g) if w.lower() not in _STOP)
 
 
 @lru_cache(maxsize=65536)
@@ -113,11 +113,11 @@ def translation_score(ja: str, english: Sequence[str], derived: bool = False) ->
     pieces = segment(ja)
     if not pieces:
         return 0.0
-    stems = [_stem(w) for w in words]
+    stems = [translation_stem(w) for w in words]
     covered = set()
     for piece in pieces:
         glossed = gloss_stems(piece)
-        mine = {i for i, s in enumerate(stems) if s in glossed or (derived and _derived(s, glossed))}
+        mine = {i for i, s in enumerate(stems) if s in glossed or (derived and derived_form(s, glossed))}
         if not mine:
             return 0.0
         covered |= mine

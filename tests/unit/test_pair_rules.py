@@ -283,3 +283,12 @@ def test_equated_acronyms_and_the_federation(text, expected):
 def test_equated_acronym_on_a_page_without_particles():
     # the run after = runs on into the next word (加盟); the name is the prefix that spells the acronym
     assert pairs_of("ウクライナがEU=ヨーロッパ連合加盟することが") == [("ヨーロッパ連合", "EU")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("独立系メディア(Meduza)が報じた。", []),  # メディア is the word "media", only roughly like Meduza
+    ("トランプ(Donald Trump)大統領は述べた。", [("トランプ", "Donald Trump")]),  # a word, but sounds the same
+    ("英紙ガーディアン(Guardian)によると", [("ガーディアン", "Guardian")]),  # the word glosses the name
+])
+def test_dictionary_words_that_only_sound_like_a_name(text, expected):
+    assert pairs_of(text) == expected
