@@ -401,7 +401,7 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 _OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
 _PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
 _JA_IN_PARENS = re.compile(rf"[(（]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
-                           rf"(?:[A-Z0-9]{{1,3}})?)[)）]")
+                           rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）]|[、;；](?=[^)）]{{1,60}}[)）]))")  # Su-34(スホーイ34、スホイ34;…)
 
 
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:

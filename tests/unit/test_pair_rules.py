@@ -292,3 +292,7 @@ def test_equated_acronym_on_a_page_without_particles():
 ])
 def test_dictionary_words_that_only_sound_like_a_name(text, expected):
     assert pairs_of(text) == expected
+
+
+def test_latin_first_with_a_list_in_the_parentheses():
+    assert pairs_of("NATO(北大西洋条約機構、本部ブリュッセル)の会合") == [("北大西洋条約機構", "NATO")]
