@@ -586,6 +586,9 @@ def hashtag_pairs(text: str, known: Optional[KnownTable] = None) -> List[Pair]:
     return found
 
 
+_GAP_CHARS = " 　(（「」『』\"“”:："
+
+
 def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnItem],
                               cands: List[Tuple[float, int, int, int, str]]) -> List[Tuple[float, int, int, int, str]]:
     """``ウクライナ国家警察(National Police of Ukraine)``: where one English name of several words
@@ -595,6 +598,8 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
     if len(items) != 1 or not cands or " " not in items[0].text:
         return cands
     best = max(cands, key=lambda c: c[0])
+    if best[3] >= len(text[:cs].rstrip(_GAP_CHARS)):
+        return cands  # the best side already reaches the Latin chunk: a translation could only be shorter
     found = translation_pair(text, cs, ce)
     if found is None or found[1] != (items[0].start, items[0].end):
         return cands

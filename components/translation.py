@@ -32,6 +32,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MAX_WORD = 6
 
 
+@lru_cache(maxsize=65536)
 def translation_stem(word: str) -> str:
     """A crude English stem, applied until it settles: ``glaciers``/``glacier``, ``Antarctic``/
     ``Antarctica``, ``Designated``/``designation``, ``Nationals``/``national``, ``Specially``/``special``."""
