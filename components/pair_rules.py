@@ -587,6 +587,7 @@ def hashtag_pairs(text: str, known: Optional[KnownTable] = None) -> List[Pair]:
 
 
 _GAP_CHARS = " 　(（「」『』\"“”:："
+_JA_CHAR = re.compile(r"[\u4e00-\u9fff々ァ-ヺー]")
 
 
 def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnItem],
@@ -598,8 +599,8 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
     if len(items) != 1 or not cands or " " not in items[0].text:
         return cands
     best = max(cands, key=lambda c: c[0])
-    if best[3] >= len(text[:cs].rstrip(_GAP_CHARS)):
-        return cands  # the best side already reaches the Latin chunk: a translation could only be shorter
+    if best[3] >= len(text[:cs].rstrip(_GAP_CHARS)) and (best[2] == 0 or not _JA_CHAR.match(text[best[2] - 1])):
+        return cands  # the best side already spans the whole Japanese run: a translation could not be longer
     found = translation_pair(text, cs, ce)
     if found is None or found[1] != (items[0].start, items[0].end):
         return cands

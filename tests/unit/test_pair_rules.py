@@ -296,3 +296,8 @@ def test_dictionary_words_that_only_sound_like_a_name(text, expected):
 
 def test_latin_first_with_a_list_in_the_parentheses():
     assert pairs_of("NATO(北大西洋条約機構、本部ブリュッセル)の会合") == [("北大西洋条約機構", "NATO")]
+
+
+def test_whole_translation_reaching_left_of_a_head_cover():
+    assert pairs_of("ドイツ連邦共和国（Federal Republic of Germany）の首相") == [
+        ("ドイツ連邦共和国", "Federal Republic of Germany")]
