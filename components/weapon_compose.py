@@ -286,6 +286,9 @@ def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> Lis
             continue
         end, m = best
         fam = _family_of(families, m.group("p"))
+        if fam is None and m.group("d") and m.group("p").islower():
+            fam = _family_of(families, m.group("p").capitalize())  # ka-32: a dashed designation typed in lower case
+            fam = fam if fam is not None and fam.dash_required else None
         if fam is None or not family_digits_ok(fam, m.group("n")) or (fam.dash_required and not m.group("d")):
             continue
         out.append(Candidate(i, end, family_canonical(fam, m.group("n"), m.group("s") or ""),
@@ -455,6 +458,29 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
     return out
 
 
+def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
+    """A ship class's name written before the vessel type: ``ブイコフ級哨戒艦``, ``サンダウン級掃海艇``,
+    also with a bracketed alias between (``ヴァルシャーヴァンカ級（キロ級）潜水艦``): katakana + 級 is the
+    class, as ``ロプーチャ級揚陸艦`` is when a table lists the name."""
+    starts = {c.start: c.weapon_class for c in chosen if c.kind == "class" and c.weapon_class in ship_classes}
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.text != "級" or k == 0 or tokens[k - 1].space:
+            continue
+        nxt = k + 1
+        if nxt < len(tokens) and tokens[nxt].text in ("(", "（"):  # （キロ級）: an alias in brackets
+            close = next((j for j in range(nxt + 1, min(len(tokens), nxt + 6)) if tokens[j].text in (")", "）")), None)
+            nxt = close + 1 if close is not None else nxt
+        if nxt not in starts:
+            continue
+        start = k
+        while start > 0 and is_katakana(tokens[start - 1].text) and not tokens[start - 1].space and k - start < 4:
+            start -= 1
+        if start < k and len(_surface(tokens, start, k).replace("・", "")) >= 3:
+            out.append(Candidate(start, k + 1, None, starts[nxt], None, "quoted"))
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names, then families, then classes."""
     taken = set() if taken is None else taken
@@ -496,6 +522,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
+    named += _ship_class_names(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import unknown_candidates, whole_names  # import this module: import here, not at the top

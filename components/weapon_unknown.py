@@ -38,7 +38,7 @@ from typing import List, Sequence
 from .weapon_compose import Candidate, Tok, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐][0-9]{1,4}[A-Z]{0,3}")
-_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{2,4}[A-Z]{0,2}")  # M50, MQ9: accepted only glued to a class
+_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,4}[A-Z]{0,2}")  # M50, MQ9, M1: accepted only glued to a class
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
 _COUNT_AFTER = re.compile(r"[をがはも]?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")
 # Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.

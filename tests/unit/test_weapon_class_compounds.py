@@ -217,3 +217,15 @@ def test_more_modifiers_of_daily_news(run, text, expected):
 
 def test_counter_drone_system_and_multirole(run):
     assert texts(run("対無人機システムと多用途戦闘機（マルチロール機）")) == ["対無人機システム", "多用途戦闘機", "マルチロール機"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ロシアのブイコフ級哨戒艦が沈んだ。", ["ブイコフ級", "哨戒艦"]),  # a class name before the vessel type
+    ("ヴァルシャーヴァンカ級（キロ級）潜水艦を爆破した。", ["ヴァルシャーヴァンカ級", "キロ級", "潜水艦"]),
+    ("横綱級の選手が来た。", []),
+    ("「M1戦車が届けば」と語った。", ["M1", "戦車"]),  # a one-digit designation glued to its class
+    ("ka-32ヘリコプターが燃えた。", ["ka-32", "ヘリコプター"]),  # a dashed designation in lower case
+    ("G7首脳会議が開かれた。", []),
+])
+def test_ship_classes_and_short_designations(run, text, expected):
+    assert texts(run(text)) == expected
