@@ -274,8 +274,8 @@ def _country_in_name(country: str, rest: str, latin: str) -> bool:
     of Ukraine; ロシア義勇軍団, RVC), not when the country is only where the body works
     (ウクライナ|国防省情報総局, GUR; ウクライナ|特殊作戦軍, SSO): as the real-text annotators pair them.
     """
-    if not _ACRONYM.fullmatch(latin) or rest.startswith("軍") or (rest.startswith("連邦") and latin[0] == "F"):
-        return True  # ロシア|連邦保安局 (FSB): the Federation is the country's own name
+    if not _ACRONYM.fullmatch(latin) or rest.startswith("軍"):
+        return True
     initials = _COUNTRY_INITIALS.get(country)
     return initials is None or latin[0] in initials or latin[-1] in initials
 
