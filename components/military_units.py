@@ -85,6 +85,10 @@ def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
 _TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参謀長|議長|広報官|報道部長)|(?:制服組)?トップ|(?<=[局部])長(?![距期射時年引])")
 
 
+# S-400対空大隊, パトリオット部隊: a weapon's designation names the unit that operates it
+_DESIGNATION_NAME = re.compile(r"[A-Z]{1,4}-?[0-9]{1,4}[A-Z]{0,2}")
+
+
 # 特殊部隊「アルファ」, 大隊「アゾフ」: a formation noun followed by its quoted name (katakana, Latin, digits)
 _FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グループ")
 _QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{1,19})[」』”]"
@@ -238,6 +242,12 @@ class MilitaryUnitRecognizer(TablePipe):
         for i in compress(range(len(kinds)), kinds):  # only nouns: most tokens are not
             if kinds[i] == _PROPER or _KATAKANA.match(texts[i]):
                 names.setdefault(starts[i], []).append(ends[i])
+            elif "A" <= texts[i][:1] <= "Z":  # S|-|400 (Sudachi cuts a designation): the tokens it spans
+                joined = ""
+                for j in range(i, min(i + 4, len(texts))):
+                    joined += texts[j]
+                    if _DESIGNATION_NAME.fullmatch(joined) and any(ch.isdigit() for ch in joined):
+                        names.setdefault(starts[i], []).append(ends[j])
         if self.use_ner_signal and doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
                 if ent.label_ == "Military" and len(ent) > 1:

@@ -87,13 +87,13 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
     """Whether a Japanese weapon word lies inside a longer unit name: ``戦車大隊``, ``地対空ミサイル部隊``.
 
     Annotators of published reporting mark such a compound as one MIL_UNIT and
-    no WEAPON inside it (corpus/realtext NOTES-real1 to real4, every case); an
-    English weapon word before a unit word stays a WEAPON (``Rocket Squad`` in
-    the shared dev gold), as a separate word.
+    no WEAPON inside it (corpus/realtext NOTES-real1 to real4, every case; a Latin
+    designation too: ``S-400対空大隊``, real32); inside an English unit name a
+    weapon word stays a WEAPON (``Rocket Squad`` in the shared dev gold), as a
+    separate word.
     """
-    if all(t.text.isascii() for t in tokens[cand.start:cand.end]):
-        return False
-    return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start for s, e in units)
+    return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start
+               and not all(t.text.isascii() for t in tokens[s:e]) for s, e in units)  # S-400対空大隊: one unit
 
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")

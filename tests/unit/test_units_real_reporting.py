@@ -186,3 +186,13 @@ def test_bare_headquarters(nlp, text, expected):
 ])
 def test_unit_names_of_daily_news(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("クルスク北西のS-400対空大隊が標的となった。", ["S-400対空大隊"]),  # a designation names its unit
+    ("ウクライナ領土防衛部隊外国人軍団が結成された。", ["ウクライナ領土防衛部隊外国人軍団"]),
+    ("雇兵集団「ヴァグネル」に拘束された。", ["ヴァグネル"]),
+    ("最大数の襲撃部隊を集結させた。", ["襲撃部隊"]),
+])
+def test_units_of_wire_reports(nlp, text, expected):
+    assert units(nlp, text) == expected
