@@ -246,6 +246,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         # (unless the acronym spells the country too: 米国際開発庁(USAID), 英国防省(UKMOD))
     elif _SAME_COUNTRY.match(last.text):
         start += 2  # 同国保安庁(SBU) → 保安庁 (NOTES-real6)
+    elif last.text.startswith("製") and len(last.text) >= 3:
+        start += 1  # イラン製無人機(UAV): "made in" belongs to the maker before it, not to the term
     if prev is not None and prev.end == start and (prev.kind == "ord" or (
             "@" in heads.get(prev.text, ()) and _country_in_name(prev.text, text[start:last.end], item.text))):
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
@@ -274,8 +276,8 @@ def _country_in_name(country: str, rest: str, latin: str) -> bool:
     of Ukraine; ロシア義勇軍団, RVC), not when the country is only where the body works
     (ウクライナ|国防省情報総局, GUR; ウクライナ|特殊作戦軍, SSO): as the real-text annotators pair them.
     """
-    if not _ACRONYM.fullmatch(latin) or rest.startswith("軍"):
-        return True
+    if not _ACRONYM.fullmatch(latin) or rest.startswith(("軍", "連邦")):
+        return True  # ロシア|連邦軍参謀本部情報総局 (GRU), ロシア|連邦保安局 (FSB): ロシア連邦 is the country's full name
     initials = _COUNTRY_INITIALS.get(country)
     return initials is None or latin[0] in initials or latin[-1] in initials
 

@@ -164,6 +164,8 @@ def _word_letters(word: str) -> FrozenSet[str]:
         roman = kana_to_roman(word)
         if roman:
             out.add(roman[0].upper())
+            if roman[0] in "rR":
+                out.add("L")  # ラ行 writes both: ルハンシク gives the L of LPR
     return frozenset(out)
 
 

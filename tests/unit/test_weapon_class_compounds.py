@@ -229,3 +229,8 @@ def test_counter_drone_system_and_multirole(run):
 ])
 def test_ship_classes_and_short_designations(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_defence_and_munition_classes_of_analysis(run):
+    assert texts(run("対弾道ミサイルシステムと中射程防空システム、燃料気化兵器、サブミュニション")) == [
+        "対弾道ミサイルシステム", "中射程防空システム", "燃料気化兵器", "サブミュニション"]
