@@ -301,6 +301,11 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
         topic_rule = rules.item_rule(topic.group(1), hit.unit) if topic else None
+        if topic is not None and topic_rule is None and hit.unit in PEOPLE_UNITS:
+            joined = _JOINED_BEFORE.search(text, max(0, topic.start(1) - 14), topic.start(1))
+            joined_rule = rules.item_rule(joined.group(1), hit.unit) if joined else None
+            if joined_rule is not None and joined_rule.category == "CASUALTY":
+                topic, topic_rule = joined, joined_rule  # 死傷者・行方不明者は120万人: the casualties named first
         if topic_rule is not None and hit.unit in PEOPLE_UNITS and topic_rule.category in _WEAPON_CATEGORIES:
             topic_rule = None  # 無人機が直撃し、12人が死亡: a weapon subject does not make people weapons
         if topic_rule is not None:
@@ -422,7 +427,8 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
 
 
 _SUBSET_OF = re.compile(r"のうち、?$")
-_OF_WHICH = re.compile(r"(?:の)?うち[0-9０-９一二三四五六七八九十百千数約]")
+# 1万2000人のうち4000人, 団員1600人のうち戦死者220人: a subset's noun may stand before its count
+_OF_WHICH = re.compile(r"(?:の)?うち、?[^\s、。0-9０-９]{0,6}?[0-9０-９一二三四五六七八九十百千数約]")
 # A people count followed, across 、, by another people count of the same list (with its place before it)
 _LISTED_PEOPLE = re.compile(r"(?:、[^、。\n]{0,12}?[0-9０-９]+(?:人|名))+(?:が|は|も)?")
 

@@ -244,3 +244,14 @@ def test_not_even_one_and_koe(nlp):
     assert "1人" in found(nlp, "1人も負傷した。")  # も without a negation: a count
     spans = found(nlp, "支援は100億ユーロ超えとなった。")
     assert spans["100億ユーロ超え"]["bound"] == "at_least"
+
+
+@pytest.mark.parametrize("text,span,category", [
+    ("旅団は団員1600人のうち戦死者220人、戦傷者530人を出した。", "530人", "CASUALTY"),  # 戦傷者: wounded in action
+    ("旅団は団員1600人のうち戦死者220人、戦傷者530人を出した。", "1600人", "PERSONNEL"),  # the whole before のうち
+    ("一日あたりの人的損失数は1,570人だった。", "1,570人", "CASUALTY"),
+    ("空爆で少なくとも5人がケガをしました。", "少なくとも5人", "CASUALTY"),  # ケガ in katakana
+    ("ロシア軍の死傷者・行方不明者が、120万人に上る。", "120万人", "CASUALTY"),  # the casualties named first
+])
+def test_casualty_words_of_daily_news(nlp, text, span, category):
+    assert found(nlp, text)[span]["category"] == category
