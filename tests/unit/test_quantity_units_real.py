@@ -255,3 +255,12 @@ def test_not_even_one_and_koe(nlp):
 ])
 def test_casualty_words_of_daily_news(nlp, text, span, category):
     assert found(nlp, text)[span]["category"] == category
+
+
+@pytest.mark.parametrize("text,span,category", [
+    ("部隊は在韓米国人15万人を人質に取る訓練を受けた。", "15万人", "COUNT"),  # nationals, not troops
+    ("攻撃でおよそ5万人が停電の被害にあった。", "およそ5万人", "COUNT"),  # people without power
+    ("外国人兵士3000人が加わった。", "3000人", "PERSONNEL"),
+])
+def test_civilian_people_counts(nlp, text, span, category):
+    assert found(nlp, text)[span]["category"] == category
