@@ -80,3 +80,23 @@ def test_no_site_is_held_out_in_one_part_and_developed_on_in_another():
         for source in _load(part)[1].values():
             flags.setdefault(source["site"], set()).add(bool(source["heldout"]))
     assert all(len(f) == 1 for f in flags.values())
+
+
+_EDITION_LABELS = {"www", "www2", "www3", "jp", "ja", "m", "amp", "mobile"}
+
+
+def _publisher(host: str) -> str:
+    """A host without its edition labels: www3.nhk.or.jp and nhk.or.jp are one publisher (a blog
+    platform's users, alice.hatenablog.com and bob.hatenablog.com, stay apart)."""
+    labels = host.lower().split(".")
+    while len(labels) > 2 and labels[0] in _EDITION_LABELS:
+        labels = labels[1:]
+    return ".".join(labels)
+
+
+def test_no_publisher_is_held_out_under_one_host_and_developed_under_another():
+    heldout, developed = set(), set()
+    for part in PARTS:
+        for source in _load(part)[1].values():
+            (heldout if source["heldout"] else developed).add(_publisher(source["site"]))
+    assert not heldout & developed

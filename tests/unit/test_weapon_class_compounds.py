@@ -234,3 +234,7 @@ def test_ship_classes_and_short_designations(run, text, expected):
 def test_defence_and_munition_classes_of_analysis(run):
     assert texts(run("対弾道ミサイルシステムと中射程防空システム、燃料気化兵器、サブミュニション")) == [
         "対弾道ミサイルシステム", "中射程防空システム", "燃料気化兵器", "サブミュニション"]
+
+
+def test_operational_drones_and_rocket_launchers(run):
+    assert texts(run("作戦レベル無人機と対空システム、240mm放射砲")) == ["作戦レベル無人機", "対空システム", "放射砲"]
