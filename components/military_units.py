@@ -85,6 +85,7 @@ def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
 _TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参謀長|議長|広報官|報道部長)|(?:制服組)?トップ|(?<=[局部])長(?![距期射時年引])")
 
 
+_RANGE_MARKS = frozenset("~〜～-‐－、・")
 # S-400対空大隊, パトリオット部隊: a weapon's designation names the unit that operates it
 _DESIGNATION_NAME = re.compile(r"[A-Z]{1,4}-?[0-9]{1,4}[A-Z]{0,2}")
 
@@ -218,7 +219,10 @@ class MilitaryUnitRecognizer(TablePipe):
             match = self.grammar.parse(folded, pos, token_ends, names, breaks)
             if match is not None:
                 begin = start_token.get(match.start, i)  # 同旅団 -> 旅団 (the anaphoric 同 is outside)
-                out.append((begin, end_token[match.end] + 1, match.attrs))
+                stop = end_token[match.end] + 1
+                if texts[begin][:1].isdigit() and not _RANGE_MARKS.isdisjoint(texts[begin:stop]):
+                    continue  # 4~5旅団: a range of counts (the folded text dropped its ~), not a unit number
+                out.append((begin, stop, match.attrs))
         return out
 
     def _tag_kind(self, strings, tag: int) -> int:

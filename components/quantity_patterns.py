@@ -28,7 +28,7 @@ SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+)"
 _SPACED_MAGNITUDE = r"(?:(?<=[0-9０-９])[ \u00a0])?"
 _SPACED_SEGMENT = r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万億兆]))?"
 NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
-JA_PREFIX = r"約|おおよそ|およそ|凡そ|おおむね|概ね|大体|最大|少なくとも|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下"  # たった: NOTES-real6; おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
+JA_PREFIX = r"約|おおよそ|およそ|凡そ|おおむね|概ね|大体|最大|せいぜい|少なくとも|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下"  # たった: NOTES-real6; おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
 SUFFIX = (r"以上|以下|未満|以内|超え(?![る])|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
@@ -103,7 +103,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
     ja = re.compile(
         rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆数何,，.．])"
         rf"(?=[0-9０-９〇一二三四五六七八九十百千数何])(?P<num>{NUM})"
-        rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?P<sep>{RANGE_SEP})"
+        rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?:[ \u00a0](?=[〜~～]))?(?P<sep>{RANGE_SEP})"
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"

@@ -264,3 +264,9 @@ def test_casualty_words_of_daily_news(nlp, text, span, category):
 ])
 def test_civilian_people_counts(nlp, text, span, category):
     assert found(nlp, text)[span]["category"] == category
+
+
+def test_at_most_word_and_spaced_range(nlp):
+    spans = found(nlp, "使えるのはせいぜい200両だ。戦車600 ~800両が失われた。")
+    assert spans["せいぜい200両"]["bound"] == "at_most"
+    assert spans["600 ~800両"]["value_max"] == 800

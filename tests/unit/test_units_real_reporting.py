@@ -196,3 +196,16 @@ def test_unit_names_of_daily_news(nlp, text, expected):
 ])
 def test_units_of_wire_reports(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第1GTAと第20CAAが前進した。", ["第1GTA", "第20CAA"]),  # ISW's abbreviations after a Japanese ordinal
+    ("第114自動車ライフル旅団が攻撃した。", ["第114自動車ライフル旅団"]),
+    ("第1ドネツク軍団が前進した。", ["第1ドネツク軍団"]),  # a place name between number and echelon
+    ("第24スペツナズ旅団と第36独立沿岸防衛旅団", ["第24スペツナズ旅団", "第36独立沿岸防衛旅団"]),
+    ("第22独立高射ミサイル大隊が迎撃した。", ["第22独立高射ミサイル大隊"]),
+    ("タブリア作戦軍によると", ["タブリア作戦軍"]),
+    ("前線には4~5旅団くらいがいる。", []),  # a range of counts, not the 45th brigade
+])
+def test_units_of_analysis_translations(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -238,3 +238,7 @@ def test_defence_and_munition_classes_of_analysis(run):
 
 def test_operational_drones_and_rocket_launchers(run):
     assert texts(run("作戦レベル無人機と対空システム、240mm放射砲")) == ["作戦レベル無人機", "対空システム", "放射砲"]
+
+
+def test_surface_ships_and_old_vehicle_characters(run):
+    assert texts(run("水上艦と装甲車輌、地雷除去車輌")) == ["水上艦", "装甲車輌", "地雷除去車輌"]
