@@ -41,7 +41,7 @@ _FOLLOWS = {
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
 _MAX_ITEMS = 10
 # 3個大隊, 2個旅団: a counted echelon is a unit mention even with no side or number.
-_COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数]個$")
+_COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数](?:個|つの)$")  # 3個大隊; 2つの旅団
 
 
 _BARE_ORDINAL = re.compile(r"[0-9]{2,4}(?![0-9.,．，])")
@@ -62,7 +62,8 @@ def counted_before(text: str, pos: int) -> bool:
     The regex runs only where ``個`` is among the two characters before ``pos``
     (``$`` also matches before a final line break): at most positions it is not.
     """
-    return "個" in text[max(0, pos - 2):pos] and _COUNTED.search(text, max(0, pos - 3), pos) is not None
+    window = text[max(0, pos - 3):pos]
+    return ("個" in window[-2:] or window.endswith("つの")) and _COUNTED.search(text, max(0, pos - 4), pos) is not None
 
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:

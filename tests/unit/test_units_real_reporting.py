@@ -209,3 +209,11 @@ def test_units_of_wire_reports(nlp, text, expected):
 ])
 def test_units_of_analysis_translations(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("前線で活動する2つの旅団の将校が語った。", ["旅団"]),  # counted with つ, as 2個旅団
+    ("正規軍ではできない任務を担う。", ["正規軍"]),  # the regular forces, no side needed
+])
+def test_counted_with_tsu_and_regular_forces(nlp, text, expected):
+    assert units(nlp, text) == expected
