@@ -217,3 +217,13 @@ def test_units_of_analysis_translations(nlp, text, expected):
 ])
 def test_counted_with_tsu_and_regular_forces(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("偵察グループと破壊工作グループが侵入した。", ["偵察グループ", "破壊工作グループ"]),  # a type word before グループ
+    ("このグループは撤退した。", []),
+    ("ロシアの戦闘機部隊が出撃した。", ["戦闘機部隊"]),
+    ("ストームゼットの兵士", ["ストームゼット"]),
+])
+def test_groups_and_fighter_units(nlp, text, expected):
+    assert units(nlp, text) == expected

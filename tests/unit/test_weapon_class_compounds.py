@@ -242,3 +242,7 @@ def test_operational_drones_and_rocket_launchers(run):
 
 def test_surface_ships_and_old_vehicle_characters(run):
     assert texts(run("水上艦と装甲車輌、地雷除去車輌")) == ["水上艦", "装甲車輌", "地雷除去車輌"]
+
+
+def test_unguided_and_loitering(run):
+    assert texts(run("ハイマスと無誘導弾、徘徊兵器")) == ["ハイマス", "無誘導弾", "徘徊兵器"]
