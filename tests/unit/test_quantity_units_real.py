@@ -270,3 +270,8 @@ def test_at_most_word_and_spaced_range(nlp):
     spans = found(nlp, "使えるのはせいぜい200両だ。戦車600 ~800両が失われた。")
     assert spans["せいぜい200両"]["bound"] == "at_most"
     assert spans["600 ~800両"]["value_max"] == 800
+
+
+def test_about_to_pass_is_no_bound(nlp):
+    spans = found(nlp, "戦車は100両を超えようとしている。")
+    assert "100両" in spans and spans["100両"]["bound"] == "exact"  # not 100両を (a cut inside 超えよう)

@@ -246,3 +246,12 @@ def test_surface_ships_and_old_vehicle_characters(run):
 
 def test_unguided_and_loitering(run):
     assert texts(run("ハイマスと無誘導弾、徘徊兵器")) == ["ハイマス", "無誘導弾", "徘徊兵器"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("対空戦車と極超音速兵器、対戦車兵器が並ぶ。", ["対空戦車", "極超音速兵器", "対戦車兵器"]),
+    ("自爆機と観測用ドローンが飛来した。", ["自爆機", "観測用ドローン"]),
+    ("小型精密誘導爆弾を投下した。", ["小型精密誘導爆弾"]),
+])
+def test_classes_of_aid_lists_and_explainers(run, text, expected):
+    assert texts(run(text)) == expected
