@@ -165,7 +165,9 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             continue
         cur, end, head, chain = best
         if cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
-            cur -= 2  # Japanese type designation: 10式戦車, 12式地対艦誘導弾
+            # a Japanese type designation is the system's name before its class: 87式|高射機関砲, 10式|戦車
+            # (ANNOTATION.md: a name and its class noun written together are two spans; NOTES-real38)
+            out.append(Candidate(cur - 2, cur, None, compose_class(head, chain), None, "family"))
         elif not chain and cur > 0 and tokens and tokens[cur - 1].space and tokens[cur].text.isascii():
             typo = typo_modifier(tokens[cur - 1].text, head.group, modifiers)
             if typo is not None:
