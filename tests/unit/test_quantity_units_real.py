@@ -275,3 +275,13 @@ def test_at_most_word_and_spaced_range(nlp):
 def test_about_to_pass_is_no_bound(nlp):
     spans = found(nlp, "戦車は100両を超えようとしている。")
     assert "100両" in spans and spans["100両"]["bound"] == "exact"  # not 100両を (a cut inside 超えよう)
+
+
+@pytest.mark.parametrize("text,span,bound", [
+    ("部隊は市まで5キロ以内に迫っている。", "5キロ", "at_most"),  # 以内 bounds but stays outside (NOTES-real22)
+    ("敵は5キロ圏内に迫った。", "5キロ", "at_most"),
+    ("射程は6マイル(約9.7キロ)以内だ。", "6マイル", "at_most"),
+])
+def test_within_stays_outside_the_span(nlp, text, span, bound):
+    spans = found(nlp, text)
+    assert span in spans and spans[span]["bound"] == bound
