@@ -464,6 +464,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     for hit in kept:
         if hit.bound == "exact":
             hit.bound = _verb_after_aside(text, hit.end) or hit.bound
+        if not hit.approx and _APPROX_AFTER_ASIDE.match(text, hit.end):
+            hit.approx = True  # 150〜200平方メートル（約40〜60坪）ほど, 20万人(?)ほど: the figure before the aside
     return kept
 
 
@@ -474,6 +476,9 @@ _ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:(?P<verb>{VERB_
 # 5キロ以内, 5キロ圏内: "within" bounds the figure but stays outside its span (NOTES-real22; ANNOTATION.md does
 # not list 以内 among the qualifiers in the span)
 _WITHIN_AFTER = re.compile(r"(?:以内|圏内)")
+
+
+_APPROX_AFTER_ASIDE = re.compile(r"[(（][^()（）。]{1,30}[)）](?:ほど|程度|前後|近く|くらい|ぐらい)")
 
 
 def _verb_after_aside(text: str, end: int) -> Optional[str]:

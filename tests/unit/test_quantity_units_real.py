@@ -285,3 +285,8 @@ def test_about_to_pass_is_no_bound(nlp):
 def test_within_stays_outside_the_span(nlp, text, span, bound):
     spans = found(nlp, text)
     assert span in spans and spans[span]["bound"] == bound
+
+
+def test_approximation_after_an_aside(nlp):
+    spans = found(nlp, "陣地は150〜200平方メートル（約40〜60坪）ほどだった。")
+    assert spans["150〜200平方メートル"]["approx"] is True  # ほど after the bracketed conversion
