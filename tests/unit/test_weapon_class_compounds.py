@@ -255,3 +255,7 @@ def test_unguided_and_loitering(run):
 ])
 def test_classes_of_aid_lists_and_explainers(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_miswritten_cruise_missile(run):
+    assert texts(run("巡行ミサイル3発が飛来した。")) == ["巡行ミサイル"]
