@@ -259,3 +259,12 @@ def test_classes_of_aid_lists_and_explainers(run, text, expected):
 
 def test_miswritten_cruise_missile(run):
     assert texts(run("巡行ミサイル3発が飛来した。")) == ["巡行ミサイル"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("対地雷・伏撃防護車両が届いた。", []),  # mine-resistant: the mine is the threat
+    ("重装甲戦車の時代は終わった。", ["重装甲戦車"]),
+    ("地雷除去の機材を送る。", ["地雷"]),  # a weapon inside a longer noun stays one (ANNOTATION.md; corpus gold)
+])
+def test_mine_resistant_and_heavy_armour(run, text, expected):
+    assert texts(run(text)) == expected
