@@ -86,7 +86,7 @@ def _kanji_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> 
     if not unit.head or unit.head != unit.text and not unit.text.endswith(unit.head):
         return 0.0, set()
     english = heads.get(unit.head, frozenset())
-    words = {i for i, w in enumerate(item.words) if i not in used and lemma_en(w) in english}
+    words = _words_in(item, english, used)
     if words:  # 国立公園 covers both National and Park
         return 1.0, words
     if english & item.shared_heads:
@@ -101,10 +101,14 @@ _KATA_COVERS: Dict[tuple, Tuple[float, FrozenSet[int]]] = {}
 _KATA_COVERS_MAX = 1 << 16
 
 
+def _words_in(item: EnItem, english: FrozenSet[str], used: Set[int]) -> Set[int]:
+    """Indices of the item's unused words whose lemma is one of ``english`` (a head list entry)."""
+    return {i for i, w in enumerate(item.words) if i not in used and lemma_en(w) in english}
+
+
 def _listed_cover(unit: Unit, item: EnItem, heads: HeadTable, used: Set[int]) -> Tuple[float, Set[int]]:
     """A katakana country name covers the English short forms the head list gives it (アメリカ: US, U.S.)."""
-    english = heads.get(unit.text)
-    words = {i for i, w in enumerate(item.words) if i not in used and lemma_en(w) in english} if english else set()
+    words = _words_in(item, heads.get(unit.text, frozenset()), used)
     return (1.0, words) if words else (0.0, set())
 
 

@@ -26,8 +26,9 @@ from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
 from . import dictionary
-from .translation import (acronym_words, derived_form, gloss_stems, opens_acronym, shares_acronym_letters,
-                          spells_acronym, translation_pair, translation_score, translation_stem, word_count)
+from .translation import (CONTENT_CHAR, GAP_CHARS, acronym_words, derived_form, gloss_stems, opens_acronym,
+                          shares_acronym_letters, spells_acronym, translation_pair, translation_score,
+                          translation_stem, word_count)
 
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
@@ -223,10 +224,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if _ACRONYM.fullmatch(item.text):
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
-            for unit in units:  # ロシア|連邦保安局(FSB): a country written before the spelled name, where it belongs
-                if unit.end == spelled and unit.kind == "kata" and "@" in heads.get(unit.text, ()) \
-                        and _country_in_name(unit.text, text[spelled:last.end], item.text):
-                    spelled = unit.start
+            before = _unit_ending_at(units, spelled)  # ロシア|連邦保安局(FSB): a country before the spelled name
+            if before is not None and before.kind == "kata" and "@" in heads.get(before.text, ()) \
+                    and _country_in_name(before.text, text[spelled:last.end], item.text):
+                spelled = before.start
             return (2.0, _with_country_noun(text, units, spelled), last.end, "acronym")
         if last.kind == "kata" and item.text not in _MEDIA_CREDITS:
             start = _glued_name_start(units, len(item.text))
@@ -289,12 +290,15 @@ MAX_SPELLED_UNITS = 6
 _COUNTRY_NOUNS = ("米国", "英国")
 
 
+def _unit_ending_at(units: List[Unit], pos: int) -> Optional[Unit]:
+    """The unit that ends right at ``pos`` (units do not overlap: at most one), or None."""
+    return next((unit for unit in units if unit.end == pos), None)
+
+
 def _with_country_noun(text: str, units: List[Unit], start: int) -> int:
     """``start`` moved back over a glued ``米国``/``英国`` that ends a kanji unit right before it."""
-    for unit in units:
-        if unit.end == start and unit.kind == "kanji" and unit.text in _COUNTRY_NOUNS:
-            return unit.start
-    return start
+    unit = _unit_ending_at(units, start)
+    return unit.start if unit is not None and unit.kind == "kanji" and unit.text in _COUNTRY_NOUNS else start
 
 
 def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
@@ -588,10 +592,6 @@ def hashtag_pairs(text: str, known: Optional[KnownTable] = None) -> List[Pair]:
     return found
 
 
-_GAP_CHARS = " 　(（「」『』\"“”:："
-_JA_CHAR = re.compile(r"[\u4e00-\u9fff々ァ-ヺー]")
-
-
 def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnItem],
                               cands: List[Tuple[float, int, int, int, str]]) -> List[Tuple[float, int, int, int, str]]:
     """``ウクライナ国家警察(National Police of Ukraine)``: where one English name of several words
@@ -601,7 +601,7 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
     if len(items) != 1 or not cands or " " not in items[0].text:
         return cands
     best = max(cands, key=lambda c: c[0])
-    if best[3] >= len(text[:cs].rstrip(_GAP_CHARS)) and (best[2] == 0 or not _JA_CHAR.match(text[best[2] - 1])):
+    if best[3] >= len(text[:cs].rstrip(GAP_CHARS)) and (best[2] == 0 or not CONTENT_CHAR.match(text[best[2] - 1])):
         return cands  # the best side already spans the whole Japanese run: a translation could not be longer
     found = translation_pair(text, cs, ce)
     if found is None or found[1] != (items[0].start, items[0].end):

@@ -146,7 +146,7 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
         return True  # 2弾の着弾が確認された。1弾は…: one of the two just counted (NOTES-real26)
     if unit not in ONE_OF_UNITS:
         return False
-    return text[max(0, start - 1):start] == "の" or text[max(0, start - 2):start] == "もう"
+    return text[max(0, start - 1):start] == "の" or before == "もう"
 
 
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
@@ -472,13 +472,14 @@ def find_quantities(text: str, units: Dict[str, Unit],
 # 300億ユーロ(約5兆4900億円)を超える, マッハ11(音速の11倍)を超えた: the verb after a parenthesised
 # conversion bounds the figure before it (NOTES-real4, NOTES-real6), as does 以上 (520万ルーブル(約800万円)以上,
 # NOTES-real10); the aside keeps its own bound
-_ASIDE_VERB = re.compile(rf"[(（][^()（）。]{{1,30}}[)）](?:(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})|(?P<suf>以上|超|以下|未満|以内))")
+_ASIDE = r"[(（][^()（）。]{1,30}[)）]"  # a parenthesised conversion or remark right after a figure
+_ASIDE_VERB = re.compile(rf"{_ASIDE}(?:(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})|(?P<suf>以上|超|以下|未満|以内))")
 # 5キロ以内, 5キロ圏内: "within" bounds the figure but stays outside its span (NOTES-real22; ANNOTATION.md does
 # not list 以内 among the qualifiers in the span)
 _WITHIN_AFTER = re.compile(r"(?:以内|圏内)")
 
 
-_APPROX_AFTER_ASIDE = re.compile(r"[(（][^()（）。]{1,30}[)）](?:ほど|程度|前後|近く|くらい|ぐらい)")
+_APPROX_AFTER_ASIDE = re.compile(rf"{_ASIDE}(?:ほど|程度|前後|近く|くらい|ぐらい)")
 
 
 def _verb_after_aside(text: str, end: int) -> Optional[str]:

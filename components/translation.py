@@ -77,7 +77,7 @@ def gloss_initials(word: str) -> FrozenSet[str]:
                      if w.lower() not in _STOP)
 
 
-_CONTENT = re.compile(r"[\u4e00-\u9fff々ァ-ヺー]")
+CONTENT_CHAR = re.compile(r"[\u4e00-\u9fff々ァ-ヺー]")  # a kanji or katakana character: where words can be
 
 
 def segment(ja: str) -> List[str]:
@@ -85,7 +85,7 @@ def segment(ja: str) -> List[str]:
     out: List[str] = []
     i = 0
     while i < len(ja):
-        if not _CONTENT.match(ja[i]):
+        if not CONTENT_CHAR.match(ja[i]):
             i += 1
             continue
         for n in range(min(MAX_WORD, len(ja) - i), 0, -1):
@@ -235,14 +235,16 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
     run_start = m.start()
     for derived in (False, True):  # exact glosses first, everywhere; derived forms only where they find nothing
         for start in range(end - 1, run_start - 1, -1):
-            if start > run_start and not _CONTENT.match(text[start]):
+            if start > run_start and not CONTENT_CHAR.match(text[start]):
                 continue
             if translation_score(text[start:end], content, derived) >= 1.0:
                 return start
     return -1
 
 
-_GAP = re.compile(r"[ 　(（「」『』\"“”:：]*$")
+# what may stand between a Japanese term and the Latin chunk after it (a space, a bracket, a quote, a colon)
+GAP_CHARS = " 　(（「」『』\"“”:："
+_GAP = re.compile(f"[{GAP_CHARS}]*$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 

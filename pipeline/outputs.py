@@ -24,6 +24,7 @@ import logging
 import os
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
@@ -191,22 +192,16 @@ _DOCBIN_LISTS = ("tokens", "spaces", "flags", "cats", "user_data", "span_groups"
 _STRING_ATTRS = (ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID)
 
 
-def _string_columns(attrs: List[int]) -> Tuple[Optional[List[int]], Optional[int]]:
+@lru_cache(maxsize=8)
+def _string_columns(attrs: Tuple[int, ...]) -> Tuple[Optional[List[int]], Optional[int]]:
     """Where ``_STRING_ATTRS`` and ``MORPH`` sit among a DocBin's ``attrs`` (None: not all of them there).
 
     spaCy's default attrs hold them all, so their hashes come from the array
     ``docbin_add`` builds anyway instead of a second ``to_array`` call.
     """
-    key = tuple(attrs)
-    found = _COLUMNS.get(key)
-    if found is None:
-        columns = [key.index(a) for a in _STRING_ATTRS if a in key]
-        found = _COLUMNS[key] = (columns if len(columns) == len(_STRING_ATTRS) else None,
-                                 key.index(MORPH) if MORPH in key else None)
-    return found
-
-
-_COLUMNS: Dict[Tuple[int, ...], Tuple[Optional[List[int]], Optional[int]]] = {}
+    columns = [attrs.index(a) for a in _STRING_ATTRS if a in attrs]
+    return (columns if len(columns) == len(_STRING_ATTRS) else None,
+            attrs.index(MORPH) if MORPH in attrs else None)
 
 
 def docbin_add(docbin: DocBin, doc: Doc) -> None:
@@ -228,7 +223,7 @@ def docbin_add(docbin: DocBin, doc: Doc) -> None:
     # are not looked up again; a shard of 1000 records looks up a fifth of what it did
     known: Set[int] = docbin.__dict__.setdefault("_gunji_known_hashes", set())
     if len(doc):
-        string_columns, morph_column = _string_columns(docbin.attrs)
+        string_columns, morph_column = _string_columns(tuple(docbin.attrs))
         strings_array = array[:, string_columns] if string_columns is not None else doc.to_array(list(_STRING_ATTRS))
         hashes = [h for h in numpy.unique(strings_array).tolist() if h not in known]
         morphs = numpy.unique(array[:, morph_column] if morph_column is not None else doc.to_array(MORPH)).tolist()
