@@ -219,8 +219,14 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if len(item.words) > 3 or not units:
         return None
     last = units[-1]
-    if last.end != len(before.rstrip("(（").rstrip(" 　")):
+    bare = before.rstrip("(（").rstrip(" 　")
+    # 「ウクライナ安保支援イニシアティブ」(USAI): a quoted name glossed by the acronym after the quotes
+    quoted = bare.endswith(("」", "』")) and last.end == len(bare) - 1 and _ACRONYM.fullmatch(item.text)
+    if last.end != len(bare) and not quoted:
         return None
+    if quoted:
+        spelled = _spelled_start(text, units, item.text)
+        return None if spelled is None else (2.0, spelled, last.end, "acronym")
     if _ACRONYM.fullmatch(item.text):
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
@@ -308,8 +314,8 @@ def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
     while k >= 0 and len(units) - k <= MAX_SPELLED_UNITS and units[k].kind in ("kata", "kanji"):
         if spells_acronym(text[units[k].start:units[-1].end], acronym):
             return units[k].start
-        if k == 0 or units[k - 1].end != units[k].start:
-            break
+        if k == 0 or units[k - 1].end != units[k].start - int(units[k].dot):
+            break  # glued, or katakana words joined by ・ (ウォール・ストリート・ジャーナル(WSJ))
         k -= 1
     return None
 

@@ -310,3 +310,14 @@ def test_whole_translation_reaching_left_of_a_head_cover():
 ])
 def test_people_republics_makers_and_the_federation(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # katakana words joined by ・ spell the acronym as glued words do
+    ("ニューヨーク・タイムズ(NYT)が報じた。", [("ニューヨーク・タイムズ", "NYT")]),
+    # a quoted name glossed by its acronym after the quotes: the name inside them
+    ("「ウクライナ防衛連絡グループ」(UDCG)の会合で", [("ウクライナ防衛連絡グループ", "UDCG")]),
+    ("「北部方面」(NOR)の部隊", []),  # quoted words that do not spell it stay unpaired
+])
+def test_dotted_and_quoted_names_before_an_acronym(text, expected):
+    assert pairs_of(text) == expected
