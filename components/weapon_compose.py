@@ -134,6 +134,32 @@ def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start
     return cur, chain
 
 
+_DESCRIPTOR_ENDS = "型式用性"
+_KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]+")
+# "new", "old", "same", "conventional" model: annotators leave these outside the class (新型|ドローン); size
+# words qualify a class only where the modifier table says so (小型 drones), not in general (大型|爆撃機)
+_NOT_DESCRIPTORS = frozenset({"新型", "旧型", "新式", "旧式", "同型", "最新型", "最新式", "従来型", "在来型", "各型",
+                              "大型", "中型", "小型", "超大型", "超小型"})
+
+
+def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
+    """``攻撃型|戦車``, ``迎撃用|無人機``, ``爆発性|ミサイル``: a kanji word ending in 型/式/用/性 glued before a
+    class qualifies it as a listed modifier does (``自爆型``, ``牽引式``), so the class reaches back over it;
+    new/old/same-model words stay outside (``新型|ドローン``). Returns the class's new start token."""
+    if cur == 0 or tokens[cur - 1].space:
+        return cur
+    last = tokens[cur - 1].text
+    if not (last[-1:] in _DESCRIPTOR_ENDS and _KANJI_WORD.fullmatch(last)):
+        return cur
+    start = cur - 1
+    if len(last) == 1:  # 攻撃 + 型 as two tokens: the word before the suffix belongs to it
+        if start == 0 or tokens[start - 1].space or not _KANJI_WORD.fullmatch(tokens[start - 1].text):
+            return cur
+        start -= 1
+    word = "".join(t.text for t in tokens[start:cur])
+    return cur if word in _NOT_DESCRIPTORS else start
+
+
 def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tokens: Sequence[Tok] = (),
                       modifiers: Sequence[Modifier] = ()) -> List[Candidate]:
     """Heads, each extended left over the longest chain of applicable modifiers and right over a suffix."""
@@ -164,6 +190,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if best is None:
             continue
         cur, end, head, chain = best
+        if tokens:
+            cur = _descriptor_start(tokens, cur)
         if cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
             # a Japanese type designation is the system's name before its class: 87式|高射機関砲, 10式|戦車
             # (ANNOTATION.md: a name and its class noun written together are two spans; NOTES-real38)
