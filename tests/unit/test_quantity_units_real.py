@@ -290,3 +290,13 @@ def test_within_stays_outside_the_span(nlp, text, span, bound):
 def test_approximation_after_an_aside(nlp):
     spans = found(nlp, "陣地は150〜200平方メートル（約40〜60坪）ほどだった。")
     assert spans["150〜200平方メートル"]["approx"] is True  # ほど after the bracketed conversion
+
+
+@pytest.mark.parametrize("text,span,unit,category", [
+    ("この自走砲は52口径の長い砲身を持つ。", "52口径", "口径", "COUNT"),  # barrel length in calibres
+    ("機関銃用の50口径弾を送った。", "50口径", "口径", "COUNT"),  # a small-arms calibre
+    ("120ミリ口径迫撃砲を供与した。", "120ミリ", "mm", "DISTANCE"),  # after ミリ the bore: ミリ matches first
+])
+def test_calibre_counter(nlp, text, span, unit, category):
+    attrs = found(nlp, text)
+    assert span in attrs and attrs[span]["unit"] == unit and attrs[span]["category"] == category
