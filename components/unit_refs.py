@@ -31,6 +31,9 @@ _FULL_WIDTH_ALNUM = set("０１２３４５６７８９ＡＢＣＤＥＦＧＨ�
 _DEMONSTRATIVES = {"この", "その", "当", "同"}  # この旅団, その大隊: the text points at one unit (NOTES-real15)
 _CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix refers, it does not compound
 _CLAUSE_ENDS = {"。", "、", "\n", "！", "？"}
+# a service glued to a word for its people or premises still names the force (海軍|軍人4名, 陸軍|兵舎: four
+# development cases); before 基地, 力 or a weapon's name it does not (空軍基地, 海軍力, 陸軍戦術ミサイル)
+_MEMBERS = {"軍人", "兵士", "兵", "兵舎", "将校", "将兵", "要員", "隊員", "報道官", "司令官"}
 
 
 def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool) -> bool:
@@ -62,7 +65,8 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
     for i, (text, _tag) in enumerate(tokens):
         if i in taken or (text not in SERVICES and text not in ECHELONS):
             continue
-        if _glued(tokens, i, before=True) or _glued(tokens, i, before=False):
+        members = text in SERVICES and i + 1 < len(tokens) and tokens[i + 1][0] in _MEMBERS
+        if _glued(tokens, i, before=True) or (_glued(tokens, i, before=False) and not members):
             continue
         if i and tokens[i - 1][0] in _CLOSERS:
             continue  # 「ダ・ヴィンチの狼」大隊: the head of a quoted name, not a reference

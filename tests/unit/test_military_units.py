@@ -400,6 +400,9 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("後方の支援部隊が弾薬を運んだ。", ["支援部隊"]),
     ("侵攻部隊は国境を越えた。", ["侵攻部隊"]),
     ("地対空ミサイル部隊が配置された。", ["地対空ミサイル部隊"]),
+    # a service glued to a word for its people or premises still names the force
+    ("解放されたのは海軍軍人3名と陸軍軍人20名だ。", ["海軍", "陸軍"]),
+    ("砲撃は陸軍兵舎を直撃した。", ["陸軍"]),
 ])
 def test_bare_references_and_role_types(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -407,6 +410,7 @@ def test_bare_references_and_role_types(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     "空軍基地が攻撃された。",          # a facility, not the force
+    "海軍力で劣る国だ。",              # a capability, not the force
     "旅団長が解任された。",            # a person
     "大隊によっては補充が遅れている。",  # generic: no battalion named before
     "第5師団は前進した。旅団の数は少ない。",  # the antecedent is a division, not a brigade
@@ -414,7 +418,7 @@ def test_bare_references_and_role_types(nlp, text, expected):
 ])
 def test_bare_words_that_refer_to_no_unit(nlp, text):
     got = units(nlp, text)
-    assert not [u for u in got if u in ("空軍", "旅団", "大隊", "旅団長")], got
+    assert not [u for u in got if u in ("空軍", "海軍", "旅団", "大隊", "旅団長")], got
 
 
 @pytest.mark.parametrize("text,expected", [
