@@ -16,6 +16,7 @@ from typing import Dict, FrozenSet, List, Mapping, Set, Tuple
 
 from .en_items import EnItem, lemma_en
 from .phonetics import coded_similarity, kana_key, latin_key, skeleton
+from .translation import gloss_stems, segment, translation_stem
 
 HeadTable = Mapping[str, FrozenSet[str]]
 T_EXT = 0.6
@@ -151,6 +152,26 @@ def _in_order(unit: Unit, item: EnItem, used: Set[int], step: int) -> Set[int]:
     return set()
 
 
+def _gloss_cover(unit: Unit, item: EnItem, used: Set[int]) -> Set[int]:
+    """A kanji word next to the covered part whose dictionary glosses name unused English words
+    (``自由ロシア軍団``/``Freedom of Russia Legion``: 自由 "freedom"), where "of" breaks the order
+    ``_in_order`` relies on. Every dictionary word of the unit must name one (JMdict; none without it)."""
+    if unit.kind != "kanji" or not used:
+        return set()
+    pieces = segment(unit.text)
+    if not pieces or "".join(pieces) != unit.text:
+        return set()
+    stems = [translation_stem(w) for w in item.words]
+    found: Set[int] = set()
+    for piece in pieces:
+        glossed = gloss_stems(piece)
+        mine = {i for i, stem in enumerate(stems) if i not in used and stem in glossed}
+        if not mine:
+            return set()
+        found |= mine
+    return found
+
+
 def grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: Tuple[float, Set[int]]
           ) -> Tuple[int, int, float]:
     """Extend the anchor unit left and right over touching units the item also covers.
@@ -172,7 +193,9 @@ def grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: 
                     break
                 unit = units[nxt]
             score, words = cover(unit, item, heads, used)
-            by_position = _in_order(unit, item, used, step) if score < T_EXT else set()
+            by_position = set()
+            if score < T_EXT:  # the dictionary's evidence does not reach across の (宇宙の|ハッブル宇宙望遠鏡)
+                by_position = _in_order(unit, item, used, step) or (_gloss_cover(unit, item, used) if nxt == k else set())
             if by_position:
                 score, words = 0.5, by_position
             elif score < T_EXT:

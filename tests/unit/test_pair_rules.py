@@ -321,3 +321,12 @@ def test_people_republics_makers_and_the_federation(text, expected):
 ])
 def test_dotted_and_quoted_names_before_an_acronym(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a kanji word whose dictionary glosses name an English word joins the name where "of" breaks the order
+    ("「自由ロシア軍団(Freedom of Russia Legion)」が越境した。", [("自由ロシア軍団", "Freedom of Russia Legion")]),
+    ("「平和ロシア軍団(Freedom of Russia Legion)」", [("ロシア軍団", "Freedom of Russia Legion")]),  # 平和 is not "freedom"
+])
+def test_kanji_words_glossed_by_an_english_word_of_the_name(text, expected):
+    assert pairs_of(text) == expected
