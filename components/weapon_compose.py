@@ -478,13 +478,16 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
     for cand in chosen:
         if cand.kind != "class" or cand.weapon_class not in ship_classes or tokens[cand.end - 1].space:
             continue
-        end = cand.end
-        while end < len(tokens) and end - cand.end < MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
-                and not (end > cand.end and tokens[end - 1].space):
+        start = cand.end
+        if start < len(tokens) and tokens[start].text == "・":
+            start += 1  # ミサイル巡洋艦・モスクワ: the dot separates class and name, it belongs to neither
+        end = start
+        while end < len(tokens) and end - start < MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
+                and not (end > start and tokens[end - 1].space):
             end += 1
-        if end > cand.end and len(_surface(tokens, cand.end, end).replace("・", "")) >= 3 \
+        if end > start and len(_surface(tokens, start, end).replace("・", "")) >= 3 \
                 and not tokens[end - 1].text.endswith("・"):
-            out.append(Candidate(cand.end, end, None, cand.weapon_class, None, "quoted"))
+            out.append(Candidate(start, end, None, cand.weapon_class, None, "quoted"))
     return out
 
 
