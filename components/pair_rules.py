@@ -44,7 +44,8 @@ def fold_width(text: str) -> str:
 _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"
     rf"(?P<kata>[{KATA}]+(?:[(（][{KATA}]+[)）](?=[・=＝]))?(?:[・=＝][{KATA}]+)*(?:[A-Z0-9]{{1,3}}(?![A-Za-z]))?)"
-    r"|(?P<kanji>(?:(?!第[0-9０-９])[\u4e00-\u9fff々ヶ])+)|(?P<no>の)")  # ロシア軍第1…: 第1 is its own unit
+    # 通り keeps its okurigana: コムソモルスキー通り(Komsomolsky Prospekt), a street's name with its head
+    r"|(?P<kanji>(?:(?!第[0-9０-９])[\u4e00-\u9fff々ヶ])+(?:(?<=通)り)?)|(?P<no>の)")  # ロシア軍第1…: 第1 is its own unit
 _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a Latin acronym item: ISW, USAI, NATO, MANPADS (NOTES-real13)
 _VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
 _BOUNDARY = re.compile(r"[。！？!?\n]")

@@ -339,3 +339,11 @@ def test_kanji_words_glossed_by_an_english_word_of_the_name(text, expected):
 ])
 def test_a_designation_in_parentheses_after_a_class_noun(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("首都の「フレシチャーティク通り(Khreshchatyk Street)」で", [("フレシチャーティク通り", "Khreshchatyk Street")]),
+    ("現場はガガーリナ大通り(Prospekt Gagarina)だった。", [("ガガーリナ大通り", "Prospekt Gagarina")]),
+])
+def test_street_names_keep_their_okurigana_head(text, expected):
+    assert pairs_of(text) == expected
