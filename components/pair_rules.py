@@ -240,8 +240,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
             start = _glued_name_start(units, len(item.text))
             if start is not None:  # ポーランド軍需グループ(PGZ): a compound name glossed by an acronym
                 return (1.5, start, last.end, "acronym")
-    if last.kind != "kanji" or len(last.text) < 2 or _DESIGNATION_RE.fullmatch(item.text):
-        return None  # 戦車(T64): a designation names a model of the class, it does not translate the noun
+    if last.kind != "kanji" or len(last.text) < 2:
+        return None
     start = last.start
     prev = units[-2] if len(units) >= 2 else None
     if last.text in _PERSON_TITLES and prev is not None and prev.kind == "kata" and prev.end == start:

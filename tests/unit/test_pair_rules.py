@@ -333,15 +333,6 @@ def test_kanji_words_glossed_by_an_english_word_of_the_name(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("古い戦車(T64)が映った。", []),  # a designation names a model of the class noun; no translation
-    ("自走砲(2S19)の部隊", []),
-    ("主要7カ国(G7)の首脳", [("主要7カ国", "G7")]),
-])
-def test_a_designation_in_parentheses_after_a_class_noun(text, expected):
-    assert pairs_of(text) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
     ("首都の「フレシチャーティク通り(Khreshchatyk Street)」で", [("フレシチャーティク通り", "Khreshchatyk Street")]),
     ("現場はガガーリナ大通り(Prospekt Gagarina)だった。", [("ガガーリナ大通り", "Prospekt Gagarina")]),
 ])
