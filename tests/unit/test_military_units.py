@@ -427,6 +427,9 @@ def test_bare_words_that_refer_to_no_unit(nlp, text):
     ("ロシア連邦保安庁(FSB)は拘束を発表した。", []),
     # any country before a service or echelon noun
     ("シンガポール陸軍とタイ海軍が演習に参加した。", ["シンガポール陸軍", "タイ海軍"]),
+    # one-kanji country abbreviations before a service (Kojien's 国名の略称)
+    ("比陸軍と土海軍、墺軍が演習に参加した。", ["比陸軍", "土海軍", "墺軍"]),
+    ("本土の部隊と領土の防衛", []),  # 土 inside a word is no country
     ("タイ料理にチリソースをかけた。", []),
     # a quoted name in a list after a ship noun is the ship's, not the brigade's
     ("揚陸艦「ヤマル」「アゾフ」の2隻を攻撃した。", []),
