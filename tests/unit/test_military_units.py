@@ -400,6 +400,8 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("後方の支援部隊が弾薬を運んだ。", ["支援部隊"]),
     ("侵攻部隊は国境を越えた。", ["侵攻部隊"]),
     ("地対空ミサイル部隊が配置された。", ["地対空ミサイル部隊"]),
+    ("榴弾砲部隊と自走砲大隊が移動した。", ["榴弾砲部隊", "自走砲大隊"]),  # a gun's class names its unit too
+    ("巡航ミサイル部隊が待機している。", ["巡航ミサイル部隊"]),
     # a service glued to a word for its people or premises still names the force
     ("解放されたのは海軍軍人3名と陸軍軍人20名だ。", ["海軍", "陸軍"]),
     ("砲撃は陸軍兵舎を直撃した。", ["陸軍"]),
