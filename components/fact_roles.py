@@ -54,6 +54,7 @@ class Mentions:
     quantities: Sequence[Offsets] = ()
     titles: FrozenSet[str] = frozenset()  # a person named by a title (知事, 報道官) can be a source
     agent_endings: Tuple[str, ...] = ()  # words that end an organisation's name (軍, 省, 当局)
+    named_weapons: FrozenSet[Offsets] = frozenset()  # the WEAPON spans that name a system (with a canonical)
 
 
 def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
@@ -255,7 +256,11 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
                    or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
                    or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
     if before:
-        return max(before, key=lambda w: w[1])
+        nearest = max(before, key=lambda w: w[1])
+        # シャヘド型|無人機約90機, T-90M|戦車10両: a class noun right after a system's name classifies it;
+        # the count is about the named system (as the real-text fact annotators took it)
+        named = [w for w in m.named_weapons if w[1] == nearest[0]] if nearest not in m.named_weapons else []
+        return named[0] if named else nearest
     if q.tail == "の" and q.index + 1 < len(cd.chunks):
         found = name(cd, tables, m, cd.chunks[q.index + 1], "weapon")
         if found:

@@ -117,9 +117,11 @@ class FactExtractor(TablePipe):
             focus += [token_index(token_starts, p) for p in openers]
         cd = chunk_doc(doc, focus=focus)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
+        named = frozenset((s.start_char, s.end_char) for s in doc.spans[self.weapons_key]
+                          if get_span_attrs(s).get("canonical")) if weapons else frozenset()
         mentions = Mentions(units, weapons, ents,
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"),
-                            tuple(self.facts.cue("agent_ending")))
+                            tuple(self.facts.cue("agent_ending")), named)
         found: List[Tuple[Span, Dict[str, object]]] = []
         facts: List[Optional[Fact]] = []
         previous: List[Tuple[int, Fact]] = []  # (sentence, fact) of the counts so far that report one

@@ -218,7 +218,7 @@ def _count_not_variant(tokens: Sequence[Tok], start: int, end: int, alias: str) 
 
 
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
-                    classes_by_start: Mapping[int, Candidate], ship_classes: frozenset = frozenset()) -> Optional[Candidate]:
+                    classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
     if not case_ok(name.alias, _surface(tokens, start, end)):
         return None
@@ -236,10 +236,9 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                 break
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
-        if classes_by_start[end + 1].weapon_class in ship_classes:
-            end += 1  # タランタルIII型コルベット, ロプーチャ級揚陸艦: the ship class's name, then the vessel type
-        else:
-            end = classes_by_start[end + 1].end  # シャヘド型無人機: the connector makes one type name
+        # タランタルIII型|コルベット, ロプーチャ級|揚陸艦, シャヘド型|無人機: the name with its connector, then the
+        # class noun as a span of its own (ANNOTATION.md's T-90M|戦車; every such case in the real-text gold)
+        end += 1
     elif glued and tokens[end].text == "型" and name.alias[-1:].isdigit():
         end += 1  # レオパルト1型15両: 型 after a numbered model is part of its name (not after Shahed型の…)
     # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
@@ -545,7 +544,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sure, doubtful = list(classes) + _family_candidates(tokens, grammar.families), []
     for start, end, payload in hits:
         name = payload.get("name")
-        cand = _name_candidate(tokens, start, end, name, by_start, grammar.ship_classes) if name else None
+        cand = _name_candidate(tokens, start, end, name, by_start) if name else None
         if cand is not None:
             (doubtful if name.ambiguous else sure).append(cand)
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]

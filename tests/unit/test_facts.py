@@ -278,3 +278,14 @@ def test_tables_travel_with_the_pipeline(nlp, tmp_path):
 def test_no_facts_outside_war_reporting(nlp, text):
     doc = nlp(text)
     assert len(doc.spans["quantities"]) == 1 and facts(doc) == {}
+
+
+@pytest.mark.parametrize("text,count,weapon", [
+    # a class noun right after a system's name classifies it: the count is about the named system
+    ("ロシア軍はシャヘド型無人機90機を発射した。", "90機", "シャヘド型"),
+    ("米国はM1エイブラムス戦車31両を供与した。", "31両", "M1エイブラムス"),
+    # a class written before the name: the name is the nearest mention already
+    ("ウクライナ軍は戦闘爆撃機Su-34を5機撃墜した。", "5機", "Su-34"),
+])
+def test_the_weapon_of_a_count_is_the_named_system(nlp, text, count, weapon):
+    assert facts(nlp(text))[count]["weapon"] == weapon

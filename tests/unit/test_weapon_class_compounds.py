@@ -97,9 +97,10 @@ def test_size_word_before_other_classes_stays_outside(run):
 @pytest.mark.parametrize("text,expected", [
     ("海軍はタランタルIII型コルベットを失った。", ["タランタルIII型", "コルベット"]),
     ("カラクルト級コルベットが港を出た。", ["カラクルト級", "コルベット"]),
-    ("夜明け前にシャヘド型無人機が飛来した。", ["シャヘド型無人機"]),  # not a ship: one type name
+    ("夜明け前にシャヘド型無人機が飛来した。", ["シャヘド型", "無人機"]),  # not only ships: a name, then its class
+    ("敵はゲラン2型自爆無人機を放った。", ["ゲラン2型", "自爆無人機"]),
 ])
-def test_ship_class_name_and_vessel_type_are_two_spans(run, text, expected):
+def test_name_with_its_connector_and_class_are_two_spans(run, text, expected):
     assert texts(run(text)) == expected
 
 
