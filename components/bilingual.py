@@ -32,6 +32,7 @@ from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
+from .pair_acronyms import AcronymTable, load_acronyms
 from .pair_unify import trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ SPANS_KEY = "bilingual"
 JA, EN, VARIANT = "JA", "EN", "VARIANT"
 DATA_FILE = "bilingual_heads.tsv"
 KNOWN_FILE = "exonyms.jsonl"  # Japanese names of places/bodies that no sound match can pair
+ACRONYM_FILE = "acronyms.jsonl"  # acronyms and the Japanese names their letters do not spell (HUR: 情報総局)
 
 
 def get_pairs(doc: Doc) -> List[Dict[str, Dict[str, Any]]]:
@@ -185,20 +187,22 @@ class BilingualAligner(TablePipe):
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
-        self._init_tables({DATA_FILE: data_path, KNOWN_FILE: None})
+        self._init_tables({DATA_FILE: data_path, KNOWN_FILE: None, ACRONYM_FILE: None})
 
     def _load(self) -> None:
         with self.tables[DATA_FILE].open(encoding="utf-8") as f:
             self.heads: HeadTable = load_heads(f.read().splitlines())
         with self.tables[KNOWN_FILE].open(encoding="utf-8") as f:
             self.known: KnownTable = load_known(f.read().splitlines())
+        with self.tables[ACRONYM_FILE].open(encoding="utf-8") as f:
+            self.acronyms: AcronymTable = load_acronyms(f.read().splitlines())
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""
         # Doc.text builds a Token per token; the view has it once per doc. Full-width Latin is read
         # as ASCII (same offsets) by the class-acronym rule too: 高機動ロケット砲システム（ＨＩＭＡＲＳ）.
         text = fold_width(token_view(doc).text)
-        pairs = find_pairs(text, self.heads, self.known)
+        pairs = find_pairs(text, self.heads, self.known, self.acronyms)
         pairs += class_acronym_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)

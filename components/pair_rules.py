@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
+from .pair_acronyms import AcronymTable, listed_acronym_pair
 from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
@@ -503,7 +504,28 @@ _POST_TITLE = re.compile(r"(?:the\s+)?(?:(?:Deputy|Vice|Acting|First|Former|Prim
                          r"Spokes(?:man|person|woman))(?:\s+(?:of|for)\s.*)?", re.IGNORECASE)
 
 
-def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) -> List[Pair]:
+_KATA_BEFORE = re.compile(f"[{KATA}]+$")
+
+
+def _listed_acronym(text: str, item: EnItem, heads: HeadTable, acronyms: Optional[AcronymTable]) -> Optional[Pair]:
+    """``情報総局(HUR)``, ``OCHA=国連人道問題調整事務所``: an acronym beside a Japanese name ``acronyms.jsonl``
+    lists for it (``components.pair_acronyms``). A country written right before the name joins it where the
+    other acronym rules would take it (``ロシア|連邦保安局(FSB)``, not ``ウクライナ|情報総局(HUR)``)."""
+    if not acronyms or len(item.words) != 1:
+        return None
+    found = listed_acronym_pair(text, item.start, item.end, item.start, acronyms)
+    if not found:
+        return None
+    (start, end), en = found
+    country = _KATA_BEFORE.search(text, max(0, start - 8), start)
+    if country and "@" in heads.get(country.group(), ()) and \
+            _country_in_name(country.group(), text[start:end], item.text):
+        start = country.start()
+    return Pair((start, end), en, 1.0, "acronym")
+
+
+def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
+               acronyms: Optional[AcronymTable] = None) -> List[Pair]:
     """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
 
     Args:
@@ -511,6 +533,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
         heads (HeadTable): Japanese head → English lemmas (``"*"``: name-forming suffix,
             ``"@"``: a name that may open an organisation's name, such as ロシア).
         known (Optional[KnownTable]): Folded Latin name → Japanese forms (``load_known``).
+        acronyms (Optional[AcronymTable]): Acronym → listed Japanese names (``pair_acronyms.load_acronyms``).
 
     Returns:
         List[Pair]: Pairs in text order.
@@ -546,7 +569,8 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None) 
         for ii, item in enumerate(items):
             if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue
-            first = _latin_first(text, item, heads) or _known_pair(text, item, known)
+            first = _latin_first(text, item, heads) or _known_pair(text, item, known) or \
+                _listed_acronym(text, item, heads, acronyms)
             if first:
                 cands.append((3.0, ii, first.ja[0], first.ja[1], first.evidence))
             for score, js, je, ev in _candidates(text, units, item, heads, cs):

@@ -1,0 +1,85 @@
+"""Acronyms the reporting glosses with a Japanese name its letters do not spell.
+
+``translation.spells_acronym`` pairs an acronym with the Japanese words whose
+English glosses give its letters (``ウクライナ安全保障支援イニシアティブ(USAI)``).
+Many acronyms of this war are spelled by words no Japanese dictionary glosses
+that way: Ukrainian or Russian names (``情報総局(HUR)``, Holovne upravlinnia
+rozvidky), English expansions whose Japanese is a free rendering
+(``国連人道問題調整事務所`` for OCHA, ``国境なき医師団`` for MSF), or words the
+dictionary glosses otherwise (``無人機`` for UAV). For those, ``acronyms.jsonl``
+lists each acronym with its expansion and the Japanese names published
+sources use for it (the source named on every row), and the rule here pairs
+an acronym with a listed name written right before it (``情報総局(HUR)``,
+``「…」(USAI)``) or right after it (``OCHA=国連人道問題調整事務所``,
+``UAV(無人航空機)``).
+
+The listed names leave out a country that only says where the body works
+(``国防省情報総局``, not ``ウクライナ国防省情報総局``), as the real-text
+annotators pair them; a name that includes its country (``ロシア連邦保安局``,
+FSB) is listed with it as well, and the longest listed name written wins.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Dict, Mapping, Optional, Sequence, Set, Tuple
+
+AcronymTable = Mapping[str, Tuple[str, ...]]  # acronym → Japanese names, longest first
+
+KATA_CHAR = re.compile(r"[ァ-ヺー]")
+# what may stand between the Japanese name and the acronym after it: closing quotes and brackets, not opening
+# ones (携帯式防空ミサイルシステム「MANPADS」 quotes a name after its class, it does not gloss it)
+_BEFORE_GAP = " 　(（」』\"”:：/=＝[［"
+_AFTER_GAP = re.compile(r"[ 　]*[(（=＝[［][ 　]*(?:[*＊]?注[:：])?[ 　]*")
+
+
+def load_acronyms(lines: Sequence[str]) -> Dict[str, Tuple[str, ...]]:
+    """Acronym → its Japanese names (longest first), from ``acronyms.jsonl`` lines."""
+    table: Dict[str, Set[str]] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        table.setdefault(entry["acronym"], set()).update(entry.get("ja", []))
+    return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in table.items()}
+
+
+def _names_of(acronym: str, table: AcronymTable) -> Tuple[str, ...]:
+    """The listed names of ``acronym``, or of its singular (``UAVs``, ``MRAPs``)."""
+    names = table.get(acronym)
+    if names is None and acronym.endswith("s"):
+        names = table.get(acronym[:-1])
+    return names or ()
+
+
+def _cuts_a_word(text: str, start: int, name: str) -> bool:
+    """Whether a name that opens with katakana starts inside a longer katakana word (``…ナト`` is no ``ナト``)."""
+    return start > 0 and bool(KATA_CHAR.match(name[0])) and bool(KATA_CHAR.match(text[start - 1]))
+
+
+def listed_acronym_pair(text: str, start: int, end: int, before_end: int,
+                        table: Optional[AcronymTable]) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
+    """``((ja_start, ja_end), (start, end))`` for the acronym ``text[start:end]`` and a listed Japanese
+    name of it written right before (ending at ``before_end`` or a bracket, quote or ``=`` later) or right
+    after it; None when it is not listed or no listed name is there."""
+    if not table:
+        return None
+    names = _names_of(text[start:end], table)
+    if not names:
+        return None
+    stop = before_end
+    while stop > 0 and text[stop - 1] in _BEFORE_GAP:
+        stop -= 1
+    for name in names:
+        ja_start = stop - len(name)
+        if ja_start >= 0 and text.startswith(name, ja_start) and not _cuts_a_word(text, ja_start, name):
+            return (ja_start, stop), (start, end)
+    gap = _AFTER_GAP.match(text, end)
+    if gap and gap.end() > end:
+        for name in names:
+            if text.startswith(name, gap.end()):
+                after = gap.end() + len(name)
+                if not (after < len(text) and KATA_CHAR.match(name[-1]) and KATA_CHAR.match(text[after])):
+                    return (gap.end(), after), (start, end)
+    return None
+
