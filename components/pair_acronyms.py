@@ -52,34 +52,34 @@ def _names_of(acronym: str, table: AcronymTable) -> Tuple[str, ...]:
     return names or ()
 
 
-def _cuts_a_word(text: str, start: int, name: str) -> bool:
-    """Whether a name that opens with katakana starts inside a longer katakana word (``…ナト`` is no ``ナト``)."""
-    return start > 0 and bool(KATA_CHAR.match(name[0])) and bool(KATA_CHAR.match(text[start - 1]))
+def _kana_glued(text: str, pos: int, name_char: str) -> bool:
+    """Whether a name's katakana edge ``name_char`` touches katakana at ``text[pos]``: the name would start or
+    end inside a longer katakana word (``…ナト`` is no ``ナト``)."""
+    return 0 <= pos < len(text) and bool(KATA_CHAR.match(name_char)) and bool(KATA_CHAR.match(text[pos]))
 
 
-def listed_acronym_pair(text: str, start: int, end: int, before_end: int,
+def listed_acronym_pair(text: str, start: int, end: int,
                         table: Optional[AcronymTable]) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
     """``((ja_start, ja_end), (start, end))`` for the acronym ``text[start:end]`` and a listed Japanese
-    name of it written right before (ending at ``before_end`` or a bracket, quote or ``=`` later) or right
-    after it; None when it is not listed or no listed name is there."""
+    name of it written right before it (a bracket, quote or ``=`` between) or right after it; None when it
+    is not listed or no listed name is there."""
     if not table:
         return None
     names = _names_of(text[start:end], table)
     if not names:
         return None
-    stop = before_end
+    stop = start
     while stop > 0 and text[stop - 1] in _BEFORE_GAP:
         stop -= 1
     for name in names:
         ja_start = stop - len(name)
-        if ja_start >= 0 and text.startswith(name, ja_start) and not _cuts_a_word(text, ja_start, name):
+        if ja_start >= 0 and text.startswith(name, ja_start) and not _kana_glued(text, ja_start - 1, name[0]):
             return (ja_start, stop), (start, end)
     gap = _AFTER_GAP.match(text, end)
     if gap and gap.end() > end:
         for name in names:
-            if text.startswith(name, gap.end()):
-                after = gap.end() + len(name)
-                if not (after < len(text) and KATA_CHAR.match(name[-1]) and KATA_CHAR.match(text[after])):
-                    return (gap.end(), after), (start, end)
+            after = gap.end() + len(name)
+            if text.startswith(name, gap.end()) and not _kana_glued(text, after, name[-1]):
+                return (gap.end(), after), (start, end)
     return None
 

@@ -193,11 +193,11 @@ def grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: 
                     break
                 unit = units[nxt]
             score, words = cover(unit, item, heads, used)
-            by_position = set()
-            if score < T_EXT:  # the dictionary's evidence does not reach across の (宇宙の|ハッブル宇宙望遠鏡)
-                by_position = _in_order(unit, item, used, step) or (_gloss_cover(unit, item, used) if nxt == k else set())
-            if by_position:
-                score, words = 0.5, by_position
+            indirect: Set[int] = set()  # words a kanji unit covers by position or, never across の, by gloss
+            if score < T_EXT:  # (宇宙の|ハッブル宇宙望遠鏡: the dictionary's evidence stops at の)
+                indirect = _in_order(unit, item, used, step) or (_gloss_cover(unit, item, used) if nxt == k else set())
+            if indirect:
+                score, words = 0.5, indirect
             elif score < T_EXT:
                 if step == 1 and nxt == k and "*" in heads.get(unit.head, ()) and unit.text == unit.head \
                         and units[k - 1].kind == "kata":

@@ -232,10 +232,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if _ACRONYM.fullmatch(item.text):
         spelled = _spelled_start(text, units, item.text)
         if spelled is not None:  # ファーストパーソンビュー(FPV), ウクライナ安全保障支援イニシアティブ(USAI)
-            before = _unit_ending_at(units, spelled)  # ロシア|連邦保安局(FSB): a country before the spelled name
-            if before is not None and before.kind == "kata" and "@" in heads.get(before.text, ()) \
-                    and _country_in_name(before.text, text[spelled:last.end], item.text):
-                spelled = before.start
+            spelled = _with_country_before(text, units, heads, spelled, last.end, item.text)
             return (2.0, _with_country_noun(text, units, spelled), last.end, "acronym")
         if last.kind == "kata" and item.text not in _MEDIA_CREDITS:
             start = _glued_name_start(units, len(item.text))
@@ -301,6 +298,16 @@ _COUNTRY_NOUNS = ("米国", "英国")
 def _unit_ending_at(units: List[Unit], pos: int) -> Optional[Unit]:
     """The unit that ends right at ``pos`` (units do not overlap: at most one), or None."""
     return next((unit for unit in units if unit.end == pos), None)
+
+
+def _with_country_before(text: str, units: List[Unit], heads: HeadTable, start: int, end: int, latin: str) -> int:
+    """``start`` moved back over a katakana country written right before the name ``text[start:end]`` where
+    it belongs to the name ``latin`` gives (``ロシア|連邦保安局(FSB)``; not ``ウクライナ|情報総局(HUR)``)."""
+    before = _unit_ending_at(units, start)
+    if before is not None and before.kind == "kata" and "@" in heads.get(before.text, ()) \
+            and _country_in_name(before.text, text[start:end], latin):
+        return before.start
+    return start
 
 
 def _with_country_noun(text: str, units: List[Unit], start: int) -> int:
@@ -504,24 +511,18 @@ _POST_TITLE = re.compile(r"(?:the\s+)?(?:(?:Deputy|Vice|Acting|First|Former|Prim
                          r"Spokes(?:man|person|woman))(?:\s+(?:of|for)\s.*)?", re.IGNORECASE)
 
 
-_KATA_BEFORE = re.compile(f"[{KATA}]+$")
-
-
-def _listed_acronym(text: str, item: EnItem, heads: HeadTable, acronyms: Optional[AcronymTable]) -> Optional[Pair]:
+def _listed_acronym(text: str, units: List[Unit], item: EnItem, heads: HeadTable,
+                    acronyms: Optional[AcronymTable]) -> Optional[Pair]:
     """``情報総局(HUR)``, ``OCHA=国連人道問題調整事務所``: an acronym beside a Japanese name ``acronyms.jsonl``
-    lists for it (``components.pair_acronyms``). A country written right before the name joins it where the
-    other acronym rules would take it (``ロシア|連邦保安局(FSB)``, not ``ウクライナ|情報総局(HUR)``)."""
+    lists for it (``components.pair_acronyms``). A country written right before the name joins it as it
+    does for a spelled acronym (``_with_country_before``)."""
     if not acronyms or len(item.words) != 1:
         return None
-    found = listed_acronym_pair(text, item.start, item.end, item.start, acronyms)
+    found = listed_acronym_pair(text, item.start, item.end, acronyms)
     if not found:
         return None
     (start, end), en = found
-    country = _KATA_BEFORE.search(text, max(0, start - 8), start)
-    if country and "@" in heads.get(country.group(), ()) and \
-            _country_in_name(country.group(), text[start:end], item.text):
-        start = country.start()
-    return Pair((start, end), en, 1.0, "acronym")
+    return Pair((_with_country_before(text, units, heads, start, end, item.text), end), en, 1.0, "acronym")
 
 
 def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
@@ -570,7 +571,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue
             first = _latin_first(text, item, heads) or _known_pair(text, item, known) or \
-                _listed_acronym(text, item, heads, acronyms)
+                _listed_acronym(text, units, item, heads, acronyms)
             if first:
                 cands.append((3.0, ii, first.ja[0], first.ja[1], first.evidence))
             for score, js, je, ev in _candidates(text, units, item, heads, cs):

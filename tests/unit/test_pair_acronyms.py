@@ -23,7 +23,7 @@ TABLE = load_acronyms([
 
 def listed(text, acronym):
     start = text.index(acronym)
-    found = listed_acronym_pair(text, start, start + len(acronym), start, TABLE)
+    found = listed_acronym_pair(text, start, start + len(acronym), TABLE)
     return None if found is None else (text[found[0][0]:found[0][1]], text[found[1][0]:found[1][1]])
 
 
