@@ -113,6 +113,20 @@ UNITS_KEY = "military_units"  # military_unit_recognizer's span group
 _OPEN, _CLOSE = ("(", "（"), (")", "）")
 
 
+def _same_numbered_unit(one: Span, other: Span) -> bool:
+    """``第41諸兵科連合軍(41 CAA)``: two MIL_UNIT spans with the same number and echelon.
+
+    ISW's abbreviations (``41 CAA``, ``1 GTA``) name no unit the gazetteer knows,
+    so the two spellings get no common canonical name; their number and echelon
+    say they are the same formation.
+    """
+    if one.label_ != "MIL_UNIT" or other.label_ != "MIL_UNIT":
+        return False
+    a, b = get_span_attrs(one), get_span_attrs(other)
+    return a.get("number") is not None and a.get("number") == b.get("number") and \
+        a.get("echelon") is not None and a.get("echelon") == b.get("echelon")
+
+
 def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``スホーイ34（Su-34）``, ``Su-34（スホーイ34）``: a Japanese and a Latin span, one in parentheses
     right after the other, that the recognisers resolved to the same canonical name.
@@ -132,7 +146,8 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         if text[end:end + 1] not in _OPEN:
             continue
         second = by_start.get(end + 1)
-        if second is None or text[second.end_char:second.end_char + 1] not in _CLOSE or second.kb_id != first.kb_id:
+        if second is None or text[second.end_char:second.end_char + 1] not in _CLOSE or \
+                not (second.kb_id == first.kb_id or _same_numbered_unit(first, second)):
             continue
         one, other = (first.start_char, end), (second.start_char, second.end_char)
         if text[one[0]:one[1]].isascii() == text[other[0]:other[1]].isascii():

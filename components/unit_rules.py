@@ -523,6 +523,9 @@ class EnglishUnits:
         if not ok:
             return None
         name = " ".join(mods + [head])
+        expansion = entry.get("expansions", {}).get(head)
+        if expansion and ordinals:  # 41 CAA -> 41st Combined Arms Army, as the Japanese 第41諸兵科連合軍
+            name = f"{ordinal_en(ordinals[-1])} {expansion}"
         return {"side": affil[0].get("side") if affil else None, "echelon": entry.get("echelon"),
                 "unit_type": entry.get("unit_type"), "number": ordinals[-1] if ordinals else None,
                 "canonical": name if (ordinals or head[0].isupper()) else None, "n_words": len(mods) + 1}

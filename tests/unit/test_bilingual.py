@@ -188,3 +188,20 @@ def _pairs_after_weapons(nlp_blank, text):
 ])
 def test_two_spellings_of_one_gazetteer_name_in_parentheses_pair(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第58諸兵科連合軍(58 CAA)が再編された。", [("第58諸兵科連合軍", "58 CAA")]),
+    ("第2親衛戦車軍（2 GTA）は", [("第2親衛戦車軍", "2 GTA")]),
+    ("第58諸兵科連合軍(8 CAA)の誤り", []),  # another number: another army
+])
+def test_numbered_unit_glossed_by_its_abbreviation_pairs(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("military_unit_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    doc = nlp(text)
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
+    if expected:  # the abbreviation's canonical is spelled out, the same as the Japanese name's
+        assert len({s.kb_id_ for s in doc.spans["military_units"]}) == 1
