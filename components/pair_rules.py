@@ -51,7 +51,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a Latin acronym item: ISW, USAI, NATO, M
 _VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
 _BOUNDARY = re.compile(r"[。！？!?\n]")
 _PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
-ADJ_GAP = re.compile(r"^[\s　:：(（「」『』\"“”/・]*$")
+ADJ_GAP = re.compile(r"^[\s　:：(（\[［「」『』\"“”/・]*$")
 # Between members of a coordinated list and the Latin list: other names and と/、/や only.
 LIST_GAP = re.compile(rf"^(?:[{KATA}・\u4e00-\u9fff]*[と、，,や\s　]+)*[{KATA}・\u4e00-\u9fff]*[\s　:：]*$")
 WINDOW = 80
@@ -216,12 +216,12 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
     after = text[item.end:].lstrip(" ")
-    if not (before.endswith(("(", "（")) and after.startswith((")", "）")) and item.initial):
+    if not (before.endswith(("(", "（", "[", "［")) and after.startswith((")", "）", "]", "］")) and item.initial):
         return None
     if len(item.words) > 3 or not units:
         return None
     last = units[-1]
-    bare = before.rstrip("(（").rstrip(" 　")
+    bare = before.rstrip("(（[［").rstrip(" 　")
     # 「ウクライナ安保支援イニシアティブ」(USAI): a quoted name glossed by the acronym after the quotes
     quoted = bare.endswith(("」", "』")) and last.end == len(bare) - 1 and _ACRONYM.fullmatch(item.text)
     if last.end != len(bare) and not quoted:
@@ -421,8 +421,8 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 # EBIT(利払い・税引き前利益): a kanji word may carry its okurigana (one or two hiragana) inside the name
 _OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
 _PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
-_JA_IN_PARENS = re.compile(rf"[(（]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
-                           rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）]|[、;；](?=[^)）]{{1,60}}[)）]))")  # Su-34(スホーイ34、スホイ34;…)
+_JA_IN_PARENS = re.compile(rf"[(（\[［]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
+                           rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）\]］]|[、;；](?=[^)）\]］]{{1,60}}[)）\]］]))")  # Su-34(スホーイ34、スホイ34;…)
 
 
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
@@ -587,8 +587,10 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             used_items.add(ii)
             taken_ja.append((js, je))
             pairs.append(Pair((js, je), (items[ii].start, items[ii].end), round(score, 3), ev))
-        if not used_items:
-            _add_translation(pairs, taken_ja, text, cs, ce)  # the dictionary only where cheaper rules found nothing
+        if not used_items:  # the dictionary only where cheaper rules found nothing
+            listed_first = len(items) > 1 and items[0].initial and _LISTED_AFTER.match(text, items[0].end)
+            # (North Atlantic Treaty Organization、NATO): the first name translates, not the list
+            _add_translation(pairs, taken_ja, text, cs, items[0].end if listed_first else ce)
         prev_end = ce
     if "#" in text:
         taken_en = [p.en for p in pairs]
@@ -644,6 +646,10 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
     if best[3] == ts:  # アメリカ|合衆国(United States of America): the name that sounds alike, then the translated rest
         return [(best[0], best[1], best[2], te, "translation")]
     return cands
+
+
+# a list mark after a chunk's first name: another form of it follows (… Organization、NATO)
+_LISTED_AFTER = re.compile(r"\s*[、,]\s*")
 
 
 def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:

@@ -243,7 +243,7 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
 
 
 # what may stand between a Japanese term and the Latin chunk after it (a space, a bracket, a quote, a colon)
-GAP_CHARS = " 　(（「」『』\"“”:："
+GAP_CHARS = " 　(（[［「」『』\"“”:："
 _GAP = re.compile(f"[{GAP_CHARS}]*$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 

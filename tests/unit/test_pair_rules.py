@@ -338,3 +338,15 @@ def test_kanji_words_glossed_by_an_english_word_of_the_name(text, expected):
 ])
 def test_street_names_keep_their_okurigana_head(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # square brackets as parentheses (translations of ISW's assessments write places so)
+    ("同軍はザリチネ[Zarichne]の北で攻撃を退けた。", [("ザリチネ", "Zarichne")]),
+    ("国家警察[National Police]が", [("国家警察", "National Police")]),
+    ("CIA[中央情報局]によると", [("中央情報局", "CIA")]),
+    # a name listed with another form of it: the first name translates, not the whole list
+    ("欧州連合(European Union、EU)の加盟国", [("欧州連合", "European Union")]),
+])
+def test_brackets_and_listed_forms(text, expected):
+    assert pairs_of(text) == expected
