@@ -93,6 +93,11 @@ def attrs_of(nlp, text, unit):
     ("ウクライナ情報部とウクライナ諜報機関が追跡した。", ["ウクライナ情報部", "ウクライナ諜報機関"]),
     ("抵抗運動「ロシア自由」は声明を出した。", ["ロシア自由"]),
     ("ボストーク大隊が展開した。", ["ボストーク大隊"]),
+    # named units of both sides with published Japanese spellings (military_units.jsonl's sources)
+    ("エアロロズヴィドカとアキレス隊が偵察した。", ["エアロロズヴィドカ", "アキレス隊"]),
+    ("アキレス腱を痛めた兵士", []),  # the name only with its class noun: アキレス alone is a word
+    ("ルシッチとPMCルドゥートの戦闘員", ["ルシッチ", "PMCルドゥート"]),
+    ("イスパニョーラ島の港", []),  # the island, not the Española brigade
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
