@@ -440,13 +440,16 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
 _SLASHES = {"/", "／"}
 _SLASH_NUMBER = re.compile(r"[0-9０-９]{1,4}$")
 _SLASH_SUFFIX = re.compile(r"[A-Z]{1,3}$")
+_LETTER_VARIANT = re.compile(r"([A-Z]{1,3})([0-9]{1,2}[A-Z]?)?$")  # A6 in 2A4/A6, SM2 in Su-30SM/SM2, B in F-16A/B
+_LAST_LETTERS = re.compile(r"([A-Z]{1,3})[0-9]{0,2}[A-Z]?$")
 
 
 def join_slash_variants(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """``Kh-22/32``, ``シャヘド131/136``, ``S-300/400``: a slash and a number (with an optional
     letter suffix) after a designation that ends in a number are one span (ANNOTATION.md).
 
-    Only a number follows: ``イスカンデルM/KN23`` names two systems and stays two spans.
+    A letter variant joins too where it repeats the model's last letters (``レオパルト2A4/A6``,
+    ``T-72B3/B3M``): ``イスカンデルM/KN23`` names two systems and stays two spans.
     """
     starts = {c.start for c in chosen}
     out: List[Candidate] = []
@@ -461,9 +464,32 @@ def join_slash_variants(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> L
                 end += 1
             if end < len(tokens) and not tokens[end - 1].space and _is_latin_token(tokens[end]):
                 end = cand.end  # more Latin follows: not a plain variant number
+        elif cand.kind in ("name", "family") and end + 1 < len(tokens) and tokens[end].text in _SLASHES \
+                and not tokens[end - 1].space and not tokens[end].space and end + 1 not in starts:
+            end = _letter_variant_end(tokens, cand, end + 1)
         out.append(cand if end == cand.end else
                    Candidate(cand.start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out
+
+
+def _letter_variant_end(tokens: Sequence[Tok], cand: Candidate, start: int) -> int:
+    """The end of a letter variant glued after a slash at ``start`` (``A6`` after ``2A4/``) whose
+    letters repeat the model's last letters, or ``cand.end`` when there is none."""
+    model = _LAST_LETTERS.search("".join(t.text for t in tokens[cand.start:cand.end]))
+    if model is None:
+        return cand.end
+    text = ""
+    for stop in range(start, min(start + 3, len(tokens))):
+        text += tokens[stop].text
+        if tokens[stop].space or stop + 1 == len(tokens) or not _is_latin_token(tokens[stop + 1]) \
+                and not tokens[stop + 1].text.isdigit():
+            variant = _LETTER_VARIANT.match(text)
+            if variant is None or variant.end() != len(text):
+                return cand.end
+            letters, same = variant.group(1), variant.group(1)[0] == model.group(1)[0]
+            lone = variant.group(2) is None and len(letters) == 1 == len(model.group(1))  # F-16A/B
+            return stop + 1 if same or lone else cand.end
+    return cand.end
 
 
 def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],

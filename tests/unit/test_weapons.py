@@ -465,6 +465,10 @@ def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     ("爆撃機はKh-22/32を搭載していた。", ["爆撃機", "Kh-22/32"]),
     ("攻撃にはシャヘド131/136が使われた。", ["シャヘド131/136"]),
     ("同国はS-300/400を配備している。", ["S-300/400"]),
+    # a letter variant that repeats the model's variant letter, or a lone letter after one: one span
+    ("同国はレオパルト2A4/A6を保有する。", ["レオパルト2A4/A6"]),
+    ("T-72B3/B3Mが前進した。", ["T-72B3/B3M"]),
+    ("F-16A/Bの訓練が始まった。", ["F-16A/B"]),
     # two names of two systems stay two spans
     ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
     # a name and its class noun written together are two spans
