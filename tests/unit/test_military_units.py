@@ -98,6 +98,11 @@ def attrs_of(nlp, text, unit):
     ("アキレス腱を痛めた兵士", []),  # the name only with its class noun: アキレス alone is a word
     ("ルシッチとPMCルドゥートの戦闘員", ["ルシッチ", "PMCルドゥート"]),
     ("イスパニョーラ島の港", []),  # the island, not the Española brigade
+    # historical affiliations, JGSDF artillery, a brigade's artillery group
+    ("西ドイツ軍と東ドイツ軍の戦車", ["西ドイツ軍", "東ドイツ軍"]),
+    ("特科部隊が射撃した。", ["特科部隊"]),
+    ("第406旅団砲兵群が砲撃した。", ["第406旅団砲兵群"]),
+    ("砲兵群という言葉", []),  # the head alone names no group
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
