@@ -12,6 +12,13 @@ An output directory holds:
   holds, the inputs skipped while it filled (with reasons), and the size of
   ``annotations.jsonl`` once its records were appended.
 
+A full shard is written by one background thread while the next one fills:
+zlib, the file writes and their ``fsync`` release the GIL, so on a second
+core they overlap the annotation instead of stopping it. One shard at most
+is pending, shards are written in order, and ``flush`` (called at the end of
+every run) waits for it; a failed write is raised in the caller at the next
+shard or at ``flush``.
+
 A shard counts as finished only when its manifest line is complete. On
 resume, the manifest's complete lines are read; ``annotations.jsonl`` is cut
 back to the last recorded size, shard files the manifest does not name are
@@ -23,8 +30,9 @@ import json
 import logging
 import os
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
@@ -92,6 +100,8 @@ class BatchWriter:
         self._recover(entries)
         self._next_shard = sum(1 for e in entries if e.get("shard"))
         self._current = _Shard()
+        self._pending: Optional[Future] = None  # the full shard being written in the background
+        self._executor: Optional[ThreadPoolExecutor] = None
         # Called with each record ``add`` takes (not those of ``add_shard``, which come as lines):
         # ``pipeline.annotate.RecordExtras`` builds the glossary from them as they pass.
         self.on_record: Optional[Callable[[Dict[str, Any]], None]] = None
@@ -134,7 +144,7 @@ class BatchWriter:
                                "records back", key, type(err).__name__, err)
                 self.on_record = None
         if len(shard.keys) >= self.shard_size:
-            self.flush()
+            self._flush(background=True)
 
     def add_shard(self, keys: List[str], lines: List[str], chars: int, encoded: bytes,
                   skipped: List[Tuple[str, str]]) -> None:
@@ -161,27 +171,54 @@ class BatchWriter:
         self._current.skipped.append((key, reason))
 
     def flush(self) -> None:
-        """Write the current shard: DocBin, then JSONL, then its manifest line."""
+        """Write the current shard and wait until every shard taken so far is on disk."""
+        self._flush(background=False)
+
+    def _flush(self, background: bool) -> None:
+        """Close the current shard; write it now, or in the background while the next one fills.
+
+        The keys, totals and file name are settled here, in the caller's thread,
+        so what the run reads of them never depends on the writer's progress.
+        """
         shard = self._current
         if not shard.keys and not shard.skipped:
+            if not background:
+                self._wait()
             return
         name: Optional[str] = None
         if shard.keys:
             name = SHARD_PATTERN.format(self._next_shard)
-            data = shard.encoded if shard.encoded is not None else docbin_to_bytes(shard.docbin)
-            _write_atomic(self.outdir / name, data)
             self._next_shard += 1
             self.shard_files.append(name)
-        jsonl_bytes = _append_lines(self.outdir / ANNOTATIONS, shard.lines)
-        entry = {"shard": name, "keys": shard.keys, "skipped": shard.skipped,
-                 "chars": shard.chars, "jsonl_bytes": jsonl_bytes}
-        _append_lines(self.outdir / MANIFEST, [json.dumps(entry, ensure_ascii=False)])
         self.done_keys.update(shard.keys)
         self.done_keys.update(key for key, _ in shard.skipped)
         self.totals.records += len(shard.keys)
         self.totals.chars += shard.chars
         self.totals.skipped.extend(shard.skipped)
         self._current = _Shard()
+        self._wait()  # shards reach the disk in order, one pending at most
+        if not background:
+            self._write(shard, name)
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gunji-shard-writer")
+        self._pending = self._executor.submit(partial(self._write, shard, name))
+
+    def _wait(self) -> None:
+        """Wait for the shard being written in the background; its error, if any, is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def _write(self, shard: _Shard, name: Optional[str]) -> None:
+        """DocBin, then JSONL, then the manifest line: the order that makes a killed run resumable."""
+        if name is not None:
+            data = shard.encoded if shard.encoded is not None else docbin_to_bytes(shard.docbin)
+            _write_atomic(self.outdir / name, data)
+        jsonl_bytes = _append_lines(self.outdir / ANNOTATIONS, shard.lines)
+        entry = {"shard": name, "keys": shard.keys, "skipped": shard.skipped,
+                 "chars": shard.chars, "jsonl_bytes": jsonl_bytes}
+        _append_lines(self.outdir / MANIFEST, [json.dumps(entry, ensure_ascii=False)])
 
 
 _DOCBIN_LISTS = ("tokens", "spaces", "flags", "cats", "user_data", "span_groups")

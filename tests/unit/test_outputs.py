@@ -28,6 +28,44 @@ def test_shards_jsonl_and_manifest_agree(tmp_path, nlp_blank):
     assert writer.totals.skipped == [("f:9", "empty record: no text")]
 
 
+def test_full_shards_are_written_in_the_background_and_flush_waits(tmp_path, nlp_blank, monkeypatch):
+    import threading
+
+    import pipeline.outputs as outputs
+
+    written, release = [], threading.Event()
+    real_write = outputs._write_atomic
+
+    def slow_write(path, data):  # the writer thread waits until the caller has moved on
+        release.wait(5)
+        written.append((path.name, threading.current_thread() is threading.main_thread()))
+        real_write(path, data)
+
+    monkeypatch.setattr(outputs, "_write_atomic", slow_write)
+    writer = BatchWriter(tmp_path, shard_size=2)
+    for i in range(3):  # the first shard fills and goes to the writer thread
+        _add(writer, nlp_blank, f"f:{i}")
+    assert writer.totals.records == 2 and not (tmp_path / MANIFEST).exists()  # counted now, written later
+    release.set()
+    writer.flush()  # the last shard is written here, after the pending one
+    assert written == [("docs-0000.spacy", False), ("docs-0001.spacy", True)]
+    assert [e["keys"] for e in read_manifest(tmp_path)] == [["f:0", "f:1"], ["f:2"]]
+
+
+def test_a_failed_background_write_is_raised_in_the_caller(tmp_path, nlp_blank, monkeypatch):
+    import pipeline.outputs as outputs
+
+    def full_disk(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outputs, "_write_atomic", full_disk)
+    writer = BatchWriter(tmp_path, shard_size=1)
+    _add(writer, nlp_blank, "f:0")  # its shard fails in the writer thread
+    with pytest.raises(OSError, match="No space"):
+        writer.flush()
+    assert read_manifest(tmp_path) == []  # nothing claims the shard that was not written
+
+
 def test_existing_output_needs_resume(tmp_path, nlp_blank):
     writer = BatchWriter(tmp_path)
     _add(writer, nlp_blank, "a:1")
@@ -39,6 +77,7 @@ def test_existing_output_needs_resume(tmp_path, nlp_blank):
 def test_resume_cuts_torn_state_back(tmp_path, nlp_blank):
     writer = BatchWriter(tmp_path, shard_size=1)
     _add(writer, nlp_blank, "a:1")
+    writer.flush()  # the full shard went to the writer thread; flush waits for it
     size = (tmp_path / ANNOTATIONS).stat().st_size
     # A run killed mid-shard: a JSONL line, a half manifest line, a stray shard file.
     with (tmp_path / ANNOTATIONS).open("a", encoding="utf-8") as f:
@@ -52,6 +91,7 @@ def test_resume_cuts_torn_state_back(tmp_path, nlp_blank):
     assert (tmp_path / ANNOTATIONS).stat().st_size == size
     assert not (tmp_path / "docs-0001.spacy").exists() and not (tmp_path / "docs-0002.spacy.tmp").exists()
     _add(resumed, nlp_blank, "a:2")
+    resumed.flush()
     ids = [json.loads(line)["id"] for line in (tmp_path / ANNOTATIONS).read_text(encoding="utf-8").splitlines()]
     assert ids == ["a:1", "a:2"]
     assert [e["shard"] for e in read_manifest(tmp_path)] == ["docs-0000.spacy", "docs-0001.spacy"]
