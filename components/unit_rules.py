@@ -66,6 +66,17 @@ def counted_before(text: str, pos: int) -> bool:
     return ("個" in window[-2:] or window.endswith("つの")) and _COUNTED.search(text, max(0, pos - 4), pos) is not None
 
 
+_LOW_ECHELONS = frozenset({"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"})
+_SUPERIOR_TYPES = frozenset({"navy", "command", "national force"})
+
+
+def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -> bool:
+    """``ロシア海軍旅団|太平洋艦隊隷下``: a fleet, a military district or a national force named right after
+    an echelon noun is the formation above it (Japanese names the superior first), not part of its name."""
+    return head.get("echelon") in _LOW_ECHELONS and named.get("unit_type") in _SUPERIOR_TYPES \
+        and named.get("echelon") not in _LOW_ECHELONS
+
+
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
     """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍) or a named unit (露黒海艦隊),
     同 only before an echelon (同旅団), a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
@@ -310,6 +321,8 @@ class UnitGrammar:
                 if after_affiliation and not _fits_before(prev.entry, kind, entry):
                     continue
                 if kind == "head" and not self._head_ok(entry, state, path):
+                    continue
+                if kind == "named" and state == "head" and _superior_after_echelon(prev.entry, entry):
                     continue
                 out.append(Item(kind, at, k + 1, entry))
         return out

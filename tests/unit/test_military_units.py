@@ -103,6 +103,9 @@ def attrs_of(nlp, text, unit):
     ("特科部隊が射撃した。", ["特科部隊"]),
     ("第406旅団砲兵群が砲撃した。", ["第406旅団砲兵群"]),
     ("砲兵群という言葉", []),  # the head alone names no group
+    # a fleet or a military district after an echelon noun is the formation above it: two units
+    ("ロシア陸軍軍団南部軍管区隷下の部隊", ["ロシア陸軍軍団", "南部軍管区"]),
+    ("ロシア海軍旅団太平洋艦隊隷下", ["ロシア海軍旅団", "太平洋艦隊"]),
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
