@@ -33,7 +33,7 @@ from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
 from .pair_acronyms import AcronymTable, load_acronyms
-from .pair_unify import trim_count, unify_pairs
+from .pair_unify import label_glosses, trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
 
@@ -256,4 +256,5 @@ class BilingualAligner(TablePipe):
                 set_span_attrs(span, {"variant_of": list(variant.of)})
                 new.append(span)
         doc.spans[self.spans_key] = group + new
+        label_glosses(doc, made)
         unify_pairs(doc, made)

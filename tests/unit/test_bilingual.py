@@ -205,3 +205,20 @@ def test_numbered_unit_glossed_by_its_abbreviation_pairs(nlp_blank, text, expect
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
     if expected:  # the abbreviation's canonical is spelled out, the same as the Japanese name's
         assert len({s.kb_id_ for s in doc.spans["military_units"]}) == 1
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # a Latin gloss of a unit or weapon span is that label too, with the Japanese half's attributes
+    ("巡洋艦「スラヴァ」(Slava)が出港した。", "WEAPON", [("スラヴァ", "cruiser"), ("Slava", "cruiser")]),
+    ("無人機(UAV)が飛来した。", "WEAPON", [("無人機", "drone"), ("UAV", "drone")]),
+    ("ポクロウスク(Pokrovsk)に迫った。", "WEAPON", []),  # a place's gloss stays unlabelled
+])
+def test_latin_gloss_of_a_weapon_takes_its_label(nlp_blank, text, label, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("weapon_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    doc = nlp(text)
+    assert [(s.text, s._.gunji["weapon_class"]) for s in doc.spans["weapons"] if s.label_ == label
+            and s.text not in ("巡洋艦",)] == expected
