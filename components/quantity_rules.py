@@ -315,7 +315,8 @@ _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 # A weight before a munition (NOTES-real3: 500ポンド → lb; weights are COUNT, quantity_units.tsv)
 _WEIGHT_OF = {"ポンド": "lb", "キロ": "kg"}
-_MUNITION_AFTER = re.compile(r"級?の?(?:誘導|滑空|航空|無誘導|精密誘導|通常)?(?:爆弾|弾頭|爆薬)")
+_MUNITION_AFTER = re.compile(r"級?の?(?:小型|大型|超大型|高性能|強力な|重)?(?:誘導|滑空|航空|無誘導|精密誘導|通常)?"
+                             r"(?:爆弾|弾頭|爆薬|爆発物|炸薬|TNT)")  # 1.5キロの小型爆弾
 
 
 # 少なくとも死者50人, 最大で全体の50%, 少なくとも、1つの…: a bound word separated from the number by its
