@@ -450,7 +450,9 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         if _COUNTRY_DESCRIPTOR.match(ja):
             js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局
         return Pair((js, je), (item.start, item.end), 1.0, "acronym")
-    head_word = item.words[item.words.index("of") - 1] if "of" in item.words[1:] else item.words[-1]
+    # the English head: the word before "of" or "for" (Institute for the Study of War), else the last word
+    linked = next((k for k, w in enumerate(item.words[1:], 1) if w in ("of", "for")), None)
+    head_word = item.words[linked - 1] if linked else item.words[-1]
     if len(item.words) >= 2 and _same_head(ja, head_word, heads):
         return Pair((js, je), (item.start, item.end), 1.0, "head")  # Russian troops(ロシア兵), Ministry of Defence(国防省)
     return None

@@ -347,6 +347,9 @@ def test_street_names_keep_their_okurigana_head(text, expected):
     ("CIA[中央情報局]によると", [("中央情報局", "CIA")]),
     # a name listed with another form of it: the first name translates, not the whole list
     ("欧州連合(European Union、EU)の加盟国", [("欧州連合", "European Union")]),
+    # Latin first: the English head before "for" or "of" matches the Japanese head (財団, 研究所)
+    ("Lviv Veterans Foundation(リヴィウ退役軍人財団)が寄付した。", [("リヴィウ退役軍人財団", "Lviv Veterans Foundation")]),
+    ("Institute for the Study of War(戦争研究所)によると", [("戦争研究所", "Institute for the Study of War")]),
 ])
 def test_brackets_and_listed_forms(text, expected):
     assert pairs_of(text) == expected
