@@ -469,6 +469,7 @@ def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     ("同国はレオパルト2A4/A6を保有する。", ["レオパルト2A4/A6"]),
     ("T-72B3/B3Mが前進した。", ["T-72B3/B3M"]),
     ("F-16A/Bの訓練が始まった。", ["F-16A/B"]),
+    ("弾はロケットモーターで射程を延ばす。", []),  # a rocket motor is a part, not a rocket
     # two names of two systems stay two spans
     ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
     # a name and its class noun written together are two spans
