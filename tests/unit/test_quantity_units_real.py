@@ -72,6 +72,7 @@ def found(nlp, text):
     ("機は500ポンド爆弾を投下した。", "500ポンド", 500, None, "lb", "COUNT", False),
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("ドローンは2キロの小型爆弾を積む。", "2キロ", 2, None, "kg", "COUNT", False),  # a size word before the bomb
+    ("同軍は90万人体制で構成される。", "90万人", 900000, None, "人", "PERSONNEL", False),  # 体制: a set-up of N
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
