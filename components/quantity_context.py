@@ -310,6 +310,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             topic_rule = None  # 無人機が直撃し、12人が死亡: a weapon subject does not make people weapons
         if topic_rule is not None:
             item, rule = topic.group(1), topic_rule
+    if rule is not None and item and not named_after and _mixed_pair(text, hit, item, rule, rules):
+        return Inference(None, "COUNT")  # 戦車、装甲車、火砲、対空ミサイルは約3000: joined weapons of several kinds
     verb = _casualty_verb(text, hit, item_end, rules)
     if verb is None and (rule is not None and rule.category == "PERSONNEL" or rule is None and hit.unit in PEOPLE_UNITS):
         verb = troop_loss(text, hit, item, item_end, rules)  # also 約7500人、戦車11両…を失った (no item)
@@ -346,7 +348,7 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
 
 
 _ROUND_COUNTERS = {"発", "弾"}
-_JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・)$")
+_JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・|、)$")
 _WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
 
 
@@ -376,9 +378,15 @@ def _mixed_pair(text: str, hit: Hit, item: str, rule: Rule, rules: CategoryRules
     if rule.category not in _WEAPON_CATEGORIES:
         return False
     at = text.rfind(item, max(0, hit.start - 24), hit.start)
-    m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
-    other = rules.item_rule(m.group(1), hit.unit) if m else None
-    return other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category
+    for _ in range(MAX_JOINED):  # 戦車、装甲車、火砲、対空ミサイル: any earlier noun of another weapon category
+        m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
+        if m is None:
+            return False
+        other = rules.item_rule(m.group(1), hit.unit)
+        if other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category:
+            return True
+        at = m.start()
+    return False
 
 
 def _english_head(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:

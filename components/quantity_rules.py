@@ -214,7 +214,9 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
     if unit is None:
         counted = (bool(_BARE_COUNTED.match(text, m.end())) and not _NAME_BEFORE.match(text[max(0, m.start() - 1):m.start()])
                    and not (_YEAR.fullmatch(m.group("num")) and text.startswith("の", m.end())))
-        return _bare_ok(m.group("num")) or counted, None
+        approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(m.group("num")) is not None \
+            and not text.startswith("の", m.end())
+        return _bare_ok(m.group("num")) or counted or approx_plain, None
     if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()):
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
@@ -348,6 +350,12 @@ _BARE_COUNTED = re.compile(r"(?:以上|超|余り)?の(?:[^\s。、]{0,4}?)(?:�
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2}")
 _NAME_BEFORE = re.compile(r"[\u30a1-\u30faーA-Za-zＡ-Ｚａ-ｚ第号]")  # ルート3の町, 第3の: a name or an ordinal
+
+
+# 約3000に上る: a plain number of four or five digits stands alone as a figure after "about" (a year is
+# never "about 2025"); before の it may still be a year or a code, so only as a predicate or subject
+_APPROX_PREFIXES = frozenset({"約", "およそ", "おおよそ", "凡そ", "おおむね", "概ね", "ほぼ"})
+_PLAIN_THOUSANDS = re.compile(r"[1-9][0-9]{3,4}")
 
 
 def _bare_ok(num: str) -> bool:

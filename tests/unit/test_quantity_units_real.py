@@ -73,6 +73,9 @@ def found(nlp, text):
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("ドローンは2キロの小型爆弾を積む。", "2キロ", 2, None, "kg", "COUNT", False),  # a size word before the bomb
     ("同軍は90万人体制で構成される。", "90万人", 900000, None, "人", "PERSONNEL", False),  # 体制: a set-up of N
+    # a plain figure after "about" as a predicate; a figure quoted as an estimate
+    ("失った車両と火砲は約3000に上る。", "約3000", 3000, None, None, "COUNT", True),
+    ("予備役が200万と推定される。", "200万", 2000000, None, None, "PERSONNEL", False),
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
