@@ -440,7 +440,7 @@ def _ja_hits(text: str, units: Dict[str, Unit], ja: Pattern, single: Pattern) ->
 
 
 def find_quantities(text: str, units: Dict[str, Unit],
-                    patterns: Optional[Tuple[Pattern, Pattern]] = None) -> List[Hit]:
+                    patterns: Optional[Tuple[Pattern, Pattern]] = None, listed: Optional[Pattern] = None) -> List[Hit]:
     """Find every QUANTITY candidate in ``text``.
 
     Args:
@@ -448,6 +448,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
         units (Dict[str, Unit]): The unit table (``load_units``).
         patterns (Optional[Tuple[Pattern, Pattern]]): Precompiled regexes from
             ``compile_patterns(units)``; compiled here when not given.
+        listed (Optional[Pattern]): ``listed_count_pattern`` of the counted nouns, for loss
+            tallies with bare figures (人員1170、戦車4); none looked for when not given.
 
     Returns:
         List[Hit]: Non-overlapping hits in text order (the longer wins).
@@ -462,6 +464,7 @@ def find_quantities(text: str, units: Dict[str, Unit],
         hits += [_form_hit(f, "Mach", "COUNT") for f in find_mach(text)]
     if re.search(r"[0-9]", text):
         hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
+        hits += find_listed_counts(text, listed)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: List[Hit] = []
     for hit in hits:
@@ -502,3 +505,34 @@ def _verb_after_aside(text: str, end: int) -> Optional[str]:
 def _verb_bound(verb: str) -> str:
     """The bound a verb qualifier sets: ``at_most`` for に満たない/を下回る, else ``at_least`` (を超える)."""
     return "at_most" if VERB_AT_MOST_RE.match(verb) else "at_least"
+
+
+# Loss tallies written as noun + bare figure (人員1170、戦車4、装甲車7、…): a known counted noun glued to a
+# figure that a list mark, a line end or the text's end closes. Only where a text holds two or more of them
+# (a list), since one noun glued to a figure may be a name or a code (T-72 is Latin; 第3 has 第).
+_LISTED_COUNT_MIN = 2
+
+
+def listed_count_pattern(items: Iterable[str]) -> Optional[Pattern]:
+    """The regex of a listed count for the given counted nouns (``quantity_categories.tsv`` item rows)."""
+    words = sorted({w for w in items if w and not w.isascii()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"(?<![0-9０-９A-Za-z第])(?:{'|'.join(map(re.escape, words))})[ 　:：]?"
+                      rf"(?P<num>[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+|[1-9][0-9]*|0)(?=[、，,。;；]|\n(?![人名機発両門隻基台個件輌])|\s*$|と(?:なっ|な[りる]))")
+
+
+def find_listed_counts(text: str, pattern: Optional[Pattern]) -> List[Hit]:
+    """Bare figures of a loss tally, each right after its counted noun (``戦車4``, ``人員1170``)."""
+    if pattern is None:
+        return []
+    matches = list(pattern.finditer(text))
+    if len(matches) < _LISTED_COUNT_MIN:
+        return []
+    hits = []
+    for m in matches:
+        parsed = parse_number(m.group("num"))
+        if parsed is not None:
+            hits.append(Hit(m.start("num"), m.end("num"), (m.start("num"), m.end("num")), parsed.value, None,
+                            None, None, False, "exact"))
+    return hits

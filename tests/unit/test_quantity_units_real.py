@@ -76,6 +76,9 @@ def found(nlp, text):
     # a plain figure after "about" as a predicate; a figure quoted as an estimate
     ("失った車両と火砲は約3000に上る。", "約3000", 3000, None, None, "COUNT", True),
     ("予備役が200万と推定される。", "200万", 2000000, None, None, "PERSONNEL", False),
+    # a loss tally of nouns with bare figures (two or more in the text)
+    ("損失は人員1170、戦車4、装甲車7となった。", "4", 4, None, None, "VEHICLE", False),
+    ("損失は人員1170、戦車4、装甲車7となった。", "1170", 1170, None, None, "CASUALTY", False),
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
@@ -305,3 +308,11 @@ def test_approximation_after_an_aside(nlp):
 def test_calibre_counter(nlp, text, span, unit, category):
     attrs = found(nlp, text)
     assert span in attrs and attrs[span]["unit"] == unit and attrs[span]["category"] == category
+
+
+@pytest.mark.parametrize("text", [
+    "ロシア軍は戦車4で前進した。",  # one noun with a bare figure is no tally
+    "捕虜270\n人を交換した。",  # the counter on the next line belongs to the figure
+])
+def test_no_tally_without_a_list(nlp, text):
+    assert not [s for s in found(nlp, text) if s.isdigit()]
