@@ -45,7 +45,8 @@ VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
                 r"|を下回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))")
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
-EN_NOUN_PHRASE = r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
+EN_NOUN_PHRASE = (r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
+                  r"|(?:killed|dead|died|wounded|injured)")  # 63 killed, 400 died: the casualties named by the verb
 
 
 @dataclass(frozen=True)
