@@ -106,6 +106,11 @@ def attrs_of(nlp, text, unit):
     # a fleet or a military district after an echelon noun is the formation above it: two units
     ("ロシア陸軍軍団南部軍管区隷下の部隊", ["ロシア陸軍軍団", "南部軍管区"]),
     ("ロシア海軍旅団太平洋艦隊隷下", ["ロシア海軍旅団", "太平洋艦隊"]),
+    # armed groups with a word that says whose or what kind; a group after a type word
+    ("親ロシア武装組織と違法武装集団が衝突した。", ["親ロシア武装組織", "違法武装集団"]),
+    ("武装集団が村を襲った。", []),  # a bare armed group may be a gang
+    ("装甲集団が突破し、無人部隊が支援した。", ["装甲集団", "無人部隊"]),
+    ("集団で移動した。", []),
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
