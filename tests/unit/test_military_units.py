@@ -111,6 +111,8 @@ def attrs_of(nlp, text, unit):
     ("武装集団が村を襲った。", []),  # a bare armed group may be a gang
     ("装甲集団が突破し、無人部隊が支援した。", ["装甲集団", "無人部隊"]),
     ("集団で移動した。", []),
+    ("ウクライナ軍戦略予備軍と第16空中強襲旅団戦闘団", ["ウクライナ軍戦略予備軍", "第16空中強襲旅団戦闘団"]),
+    ("戦略的に重要な拠点", []),
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
