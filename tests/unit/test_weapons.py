@@ -470,6 +470,9 @@ def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     ("T-72B3/B3Mが前進した。", ["T-72B3/B3M"]),
     ("F-16A/Bの訓練が始まった。", ["F-16A/B"]),
     ("弾はロケットモーターで射程を延ばす。", []),  # a rocket motor is a part, not a rocket
+    # class names of aid lists and translations
+    ("米国は対装甲兵器システムと高速対放射線ミサイルを送る。", ["対装甲兵器システム", "高速対放射線ミサイル"]),
+    ("重火炎放射システムが投入された。", ["重火炎放射システム"]),
     # two names of two systems stay two spans
     ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
     # a name and its class noun written together are two spans
