@@ -127,6 +127,25 @@ def _same_numbered_unit(one: Span, other: Span) -> bool:
         a.get("echelon") is not None and a.get("echelon") == b.get("echelon")
 
 
+def drop_class_name_pairs(doc: Doc, pairs: List[Pair]) -> List[Pair]:
+    """Drop ``戦車(T64)``, ``・TOW 対戦車ミサイル``: a weapon class and a named system beside it are two
+    spans, a system and its kind (ANNOTATION.md's ``T-90M|戦車``), not one term in two scripts.
+
+    The Japanese half is a WEAPON span the recogniser left without a canonical name (a class),
+    the Latin half one it resolved to a named system; a class glossed by a class acronym
+    (``大陸間弾道ミサイル(ICBM)``) has no canonical on either side and stays, and so does a class
+    whose words spell the name (``高機動ロケット砲システム(HIMARS)``, acronym evidence).
+    """
+    if WEAPONS_KEY not in doc.spans or not pairs:
+        return pairs
+    kb_ids = {(s.start_char, s.end_char): s.kb_id_ for s in doc.spans[WEAPONS_KEY]}
+    return [p for p in pairs if p.evidence in _SPELLED or not (kb_ids.get(p.ja) == "" and kb_ids.get(p.en))]
+
+
+# evidence that the class words spell or translate the name: 高機動ロケット砲システム(HIMARS) is a pair
+_SPELLED = frozenset({"acronym", "translation"})
+
+
 def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``スホーイ34（Su-34）``, ``Su-34（スホーイ34）``: a Japanese and a Latin span, one in parentheses
     right after the other, that the recognisers resolved to the same canonical name.
@@ -220,6 +239,7 @@ class BilingualAligner(TablePipe):
         pairs = find_pairs(text, self.heads, self.known, self.acronyms)
         pairs += class_acronym_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
+        pairs = drop_class_name_pairs(doc, pairs)
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

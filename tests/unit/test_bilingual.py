@@ -222,3 +222,12 @@ def test_latin_gloss_of_a_weapon_takes_its_label(nlp_blank, text, label, expecte
     doc = nlp(text)
     assert [(s.text, s._.gunji["weapon_class"]) for s in doc.spans["weapons"] if s.label_ == label
             and s.text not in ("巡洋艦",)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("古い戦車(T64)が並ぶ。", []),  # a class and a named system: two spans, no pair
+    ("高機動ロケット砲システム(HIMARS)を供与した。", [("高機動ロケット砲システム", "HIMARS")]),  # the words spell it
+    ("大陸間弾道ミサイル(ICBM)を発射した。", [("大陸間弾道ミサイル", "ICBM")]),
+])
+def test_a_class_beside_a_named_system_is_no_pair(nlp_blank, text, expected):
+    assert _pairs_after_weapons(nlp_blank, text) == expected
