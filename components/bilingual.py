@@ -128,18 +128,21 @@ def _same_numbered_unit(one: Span, other: Span) -> bool:
 
 
 def drop_class_name_pairs(doc: Doc, pairs: List[Pair]) -> List[Pair]:
-    """Drop ``戦車(T64)``, ``・TOW 対戦車ミサイル``: a weapon class and a named system beside it are two
+    """Drop ``戦車(T64)``, ``戦闘爆撃機(Su-34)``: a weapon class and a model designation beside it are two
     spans, a system and its kind (ANNOTATION.md's ``T-90M|戦車``), not one term in two scripts.
 
     The Japanese half is a WEAPON span the recogniser left without a canonical name (a class),
-    the Latin half one it resolved to a named system; a class glossed by a class acronym
+    the Latin half a designation with digits it resolved to a named system. A letter acronym
+    may abbreviate the class words (``誘導滑空爆弾(KAB)``, corpus/gold) and stays; a class glossed by a class acronym
     (``大陸間弾道ミサイル(ICBM)``) has no canonical on either side and stays, and so does a class
     whose words spell the name (``高機動ロケット砲システム(HIMARS)``, acronym evidence).
     """
     if WEAPONS_KEY not in doc.spans or not pairs:
         return pairs
     kb_ids = {(s.start_char, s.end_char): s.kb_id_ for s in doc.spans[WEAPONS_KEY]}
-    return [p for p in pairs if p.evidence in _SPELLED or not (kb_ids.get(p.ja) == "" and kb_ids.get(p.en))]
+    text = token_view(doc).text
+    return [p for p in pairs if p.evidence in _SPELLED or not any(ch.isdigit() for ch in text[p.en[0]:p.en[1]])
+            or not (kb_ids.get(p.ja) == "" and kb_ids.get(p.en))]
 
 
 # evidence that the class words spell or translate the name: 高機動ロケット砲システム(HIMARS) is a pair

@@ -225,7 +225,8 @@ def test_latin_gloss_of_a_weapon_takes_its_label(nlp_blank, text, label, expecte
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("古い戦車(T64)が並ぶ。", []),  # a class and a named system: two spans, no pair
+    ("古い戦車(T64)が並ぶ。", []),  # a class and a model designation: two spans, no pair
+    ("誘導滑空爆弾(KAB)が投下された。", [("誘導滑空爆弾", "KAB")]),  # a letter acronym of the class words
     ("高機動ロケット砲システム(HIMARS)を供与した。", [("高機動ロケット砲システム", "HIMARS")]),  # the words spell it
     ("大陸間弾道ミサイル(ICBM)を発射した。", [("大陸間弾道ミサイル", "ICBM")]),
 ])
