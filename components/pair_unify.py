@@ -58,7 +58,8 @@ def label_glosses(doc: Doc, pairs: Iterable[Tuple[Offsets, Offsets]]) -> int:
     Japanese half is a unit or weapon carry the label on the Latin half too).
     """
     store = doc._.get(STORE_ATTR)
-    if not store:
+    pairs = list(pairs)
+    if not store or not pairs:
         return 0
     groups = {label: list(doc.spans[key]) if key in doc.spans else [] for label, (key, _) in UNIFIED.items()}
     taken = [(s.start_char, s.end_char) for spans in groups.values() for s in spans]

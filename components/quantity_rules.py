@@ -440,7 +440,8 @@ def _ja_hits(text: str, units: Dict[str, Unit], ja: Pattern, single: Pattern) ->
 
 
 def find_quantities(text: str, units: Dict[str, Unit],
-                    patterns: Optional[Tuple[Pattern, Pattern]] = None, listed: Optional[Pattern] = None) -> List[Hit]:
+                    patterns: Optional[Tuple[Pattern, Pattern]] = None,
+                    listed: Optional["ListedNouns"] = None) -> List[Hit]:
     """Find every QUANTITY candidate in ``text``.
 
     Args:
@@ -448,7 +449,7 @@ def find_quantities(text: str, units: Dict[str, Unit],
         units (Dict[str, Unit]): The unit table (``load_units``).
         patterns (Optional[Tuple[Pattern, Pattern]]): Precompiled regexes from
             ``compile_patterns(units)``; compiled here when not given.
-        listed (Optional[Pattern]): ``listed_count_pattern`` of the counted nouns, for loss
+        listed (Optional[ListedNouns]): ``listed_count_pattern`` of the counted nouns, for loss
             tallies with bare figures (人員1170、戦車4); none looked for when not given.
 
     Returns:
@@ -511,28 +512,47 @@ def _verb_bound(verb: str) -> str:
 # figure that a list mark, a line end or the text's end closes. Only where a text holds two or more of them
 # (a list), since one noun glued to a figure may be a name or a code (T-72 is Latin; 第3 has 第).
 _LISTED_COUNT_MIN = 2
+# a figure right after a Japanese character, closed as a list member is; the noun before it is checked after
+_LISTED_FIGURE = re.compile(r"(?<=[\u3041-\u30ff\u4e00-\u9fff々ー])[ 　:：]?"
+                            r"(?P<num>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)"
+                            r"(?=[、，,。;；]|\n(?![人名機発両門隻基台個件輌])|\s*$|と(?:なっ|な[りる]))")
+_MAX_ITEM = 12
 
 
-def listed_count_pattern(items: Iterable[str]) -> Optional[Pattern]:
-    """The regex of a listed count for the given counted nouns (``quantity_categories.tsv`` item rows)."""
-    words = sorted({w for w in items if w and not w.isascii()}, key=len, reverse=True)
+@dataclass(frozen=True)
+class ListedNouns:
+    """The counted nouns a loss tally may name (``quantity_categories.tsv`` item rows), as a set by length."""
+
+    words: frozenset
+    lengths: Tuple[int, ...]
+
+
+def listed_count_pattern(items: Iterable[str]) -> Optional[ListedNouns]:
+    """The counted nouns for ``find_listed_counts`` (Japanese item words; None when there are none)."""
+    words = frozenset(w for w in items if w and not w.isascii() and len(w) <= _MAX_ITEM)
     if not words:
         return None
-    return re.compile(rf"(?<![0-9０-９A-Za-z第])(?:{'|'.join(map(re.escape, words))})[ 　:：]?"
-                      rf"(?P<num>[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+|[1-9][0-9]*|0)(?=[、，,。;；]|\n(?![人名機発両門隻基台個件輌])|\s*$|と(?:なっ|な[りる]))")
+    return ListedNouns(words, tuple(sorted({len(w) for w in words}, reverse=True)))
 
 
-def find_listed_counts(text: str, pattern: Optional[Pattern]) -> List[Hit]:
-    """Bare figures of a loss tally, each right after its counted noun (``戦車4``, ``人員1170``)."""
-    if pattern is None:
+def find_listed_counts(text: str, nouns: Optional[ListedNouns]) -> List[Hit]:
+    """Bare figures of a loss tally, each right after its counted noun (``戦車4``, ``人員1170``).
+
+    A cheap scan finds figures closed like list members first; the noun before each is
+    looked up only where a text has two or more such figures.
+    """
+    if nouns is None:
         return []
-    matches = list(pattern.finditer(text))
-    if len(matches) < _LISTED_COUNT_MIN:
+    figures = list(_LISTED_FIGURE.finditer(text))
+    if len(figures) < _LISTED_COUNT_MIN:
         return []
     hits = []
-    for m in matches:
+    for m in figures:
+        before = text[max(0, m.start() - _MAX_ITEM):m.start()]
+        if not any(len(before) >= n and before[-n:] in nouns.words for n in nouns.lengths):
+            continue
         parsed = parse_number(m.group("num"))
         if parsed is not None:
             hits.append(Hit(m.start("num"), m.end("num"), (m.start("num"), m.end("num")), parsed.value, None,
                             None, None, False, "exact"))
-    return hits
+    return hits if len(hits) >= _LISTED_COUNT_MIN else []
