@@ -61,6 +61,7 @@ class Candidate:
     weapon_class: Optional[str]
     origin: Optional[str]
     kind: str
+    extended: bool = False  # a name match grown over a variant suffix (AH-1 + Z): an exact alias beats it
 
 
 def trie_entries(names: Sequence[Tuple[str, Name]], grammar: Grammar,
@@ -228,6 +229,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
         return None
     if _count_not_variant(tokens, start, end, name.alias):
         return None
+    matched_end = end
     if name.alias[-1:].isdigit():
         for stop in (end + 2, end + 1):
             if stop <= len(tokens) and not any(t.space for t in tokens[end - 1:stop - 1]) \
@@ -242,7 +244,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     elif glued and tokens[end].text == "型" and name.alias[-1:].isdigit():
         end += 1  # レオパルト1型15両: 型 after a numbered model is part of its name (not after Shahed型の…)
     # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
-    return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name")
+    return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name", end != matched_end)
 
 
 def family_regex(families: Sequence[Family]) -> re.Pattern:
@@ -540,10 +542,11 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
 
 
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
-    """Keep the longest of overlapping candidates; ties go to names, then families, then classes."""
+    """Keep the longest of overlapping candidates; ties go to names (exact aliases before names grown over
+    a variant suffix), then families, then classes."""
     taken = set() if taken is None else taken
     chosen = []
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, _PRIORITY[c.kind], c.start)):
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, _PRIORITY[c.kind], c.extended, c.start)):
         cells = set(range(cand.start, cand.end))
         if not cells & taken:
             chosen.append(cand)

@@ -473,6 +473,10 @@ def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     # class names of aid lists and translations
     ("米国は対装甲兵器システムと高速対放射線ミサイルを送る。", ["対装甲兵器システム", "高速対放射線ミサイル"]),
     ("重火炎放射システムが投入された。", ["重火炎放射システム"]),
+    # gazetteer rows of this war's reporting: series names, NATO reporting names, aircraft types
+    ("BMPとBTRが戦車とともに前進した。", ["BMP", "BTR", "戦車"]),  # BMP is also an image format: near weapon talk only
+    ("An-225ムリーヤが破壊された。", ["An-225ムリーヤ"]),
+    ("春闘でベアを求めた。", []),  # ベア (a pay rise) is the Tu-95 only near weapon talk
     # two names of two systems stay two spans
     ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
     # a name and its class noun written together are two spans
