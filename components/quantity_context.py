@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .quantity_rules import Hit
 from .quantity_people import after_window, captured, troop_loss
@@ -357,36 +357,46 @@ MAX_JOINED = 6
 _JOINED_AFTER = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:・|や|と|および|及び)(" + NOUN_CHARS + r"{1,12})")
 
 
-def _mixed_after(text: str, item_end: int, rule: Rule, hit: Hit, rules: CategoryRules) -> bool:
-    """Whether the item after the count is the first of joined nouns of different weapon categories."""
-    if rule.category not in _WEAPON_CATEGORIES:
-        return False
-    at = item_end
-    for _ in range(MAX_JOINED):  # 車両・火砲・航空機: any later noun of another weapon category
+def _joined_after(text: str, at: int) -> Iterator[str]:
+    """The nouns joined after ``at`` (車両・火砲・航空機), nearest first."""
+    for _ in range(MAX_JOINED):
         m = _JOINED_AFTER.match(text, at)
         if m is None:
-            return False
-        other = rules.item_rule(m.group(1), hit.unit)
+            return
+        yield m.group(1)
+        at = m.end()
+
+
+def _joined_before(text: str, at: int) -> Iterator[str]:
+    """The nouns joined before ``at`` (戦車、装甲車、火砲、), nearest first."""
+    for _ in range(MAX_JOINED):
+        m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
+        if m is None:
+            return
+        yield m.group(1)
+        at = m.start()
+
+
+def _another_kind(nouns: Iterable[str], rule: Rule, hit: Hit, rules: CategoryRules) -> bool:
+    """Whether any of ``nouns`` counts a weapon of another category than ``rule``'s: a mixed total."""
+    if rule.category not in _WEAPON_CATEGORIES:
+        return False
+    for noun in nouns:
+        other = rules.item_rule(noun, hit.unit)
         if other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category:
             return True
-        at = m.end()
     return False
+
+
+def _mixed_after(text: str, item_end: int, rule: Rule, hit: Hit, rules: CategoryRules) -> bool:
+    """Whether the item after the count is the first of joined nouns of different weapon categories."""
+    return _another_kind(_joined_after(text, item_end), rule, hit, rules)
 
 
 def _mixed_pair(text: str, hit: Hit, item: str, rule: Rule, rules: CategoryRules) -> bool:
-    """Whether the item before the count is the second of two joined nouns of different weapon categories."""
-    if rule.category not in _WEAPON_CATEGORIES:
-        return False
-    at = text.rfind(item, max(0, hit.start - 24), hit.start)
-    for _ in range(MAX_JOINED):  # 戦車、装甲車、火砲、対空ミサイル: any earlier noun of another weapon category
-        m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
-        if m is None:
-            return False
-        other = rules.item_rule(m.group(1), hit.unit)
-        if other is not None and other.category in _WEAPON_CATEGORIES and other.category != rule.category:
-            return True
-        at = m.start()
-    return False
+    """Whether the item before the count is the last of joined nouns of different weapon categories
+    (ドローンやミサイル, 戦車、装甲車、火砲、対空ミサイル)."""
+    return _another_kind(_joined_before(text, text.rfind(item, max(0, hit.start - 24), hit.start)), rule, hit, rules)
 
 
 def _english_head(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
