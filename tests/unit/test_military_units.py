@@ -113,6 +113,11 @@ def attrs_of(nlp, text, unit):
     ("集団で移動した。", []),
     ("ウクライナ軍戦略予備軍と第16空中強襲旅団戦闘団", ["ウクライナ軍戦略予備軍", "第16空中強襲旅団戦闘団"]),
     ("戦略的に重要な拠点", []),
+    # military intelligence bodies named generically; German-style and PMC-prefixed spellings
+    ("ウクライナの軍情報機関によると", ["軍情報機関"]),
+    ("シュトルムZ部隊とPMCワグナーが攻撃した。", ["シュトルムZ部隊", "PMCワグナー"]),
+    ("The Russian military said so.", ["Russian military"]),
+    ("the military said so.", []),
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
