@@ -360,6 +360,17 @@ def _near(index_set: Sequence[int], start: int, end: int, window: int, sents: Se
                for k in index_set)
 
 
+# a number and a counter of weapons right after a name (グラート4台, ベア2機): the name is counted as a weapon
+_WEAPON_COUNT = re.compile(r"[0-9０-９]+(?:台|両|基|門|発|機|隻|輌)")
+
+
+def _counted_after(tokens: Sequence[Tok], end: int) -> bool:
+    """Whether ``tokens[end:]`` opens with a count in a weapon counter, glued to the name before it."""
+    if end >= len(tokens) or tokens[end - 1].space:
+        return False
+    return bool(_WEAPON_COUNT.match("".join(t.text for t in tokens[end:end + 2])))
+
+
 def _cells(chosen: Sequence[Candidate]) -> set:
     return {k for c in chosen for k in range(c.start, c.end)}
 
@@ -578,7 +589,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
             (doubtful if name.ambiguous else sure).append(cand)
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
-    sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents)]
+    sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)]
     from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
