@@ -217,7 +217,7 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(m.group("num")) is not None \
             and not text.startswith("の", m.end())
         return _bare_ok(m.group("num")) or counted or approx_plain, None
-    if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()):
+    if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()) and not _temperature_ok(text, m, pre):
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
@@ -311,7 +311,7 @@ def _shared_magnitude(first: str, second: Optional[str]) -> Optional[int]:
 _SPEED = {"時速": "km/h", "秒速": "km/s"}
 _PER_DAY_BEFORE = re.compile(r"(?:1|１|一)日(?:当たり|あたり|当り)[、 ]?$")
 _WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
-_SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃)")
+_SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃|戦闘|攻勢|襲撃)|にわた[るり]")  # 6度にわたる攻勢
 _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 

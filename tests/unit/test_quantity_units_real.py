@@ -81,6 +81,7 @@ def found(nlp, text):
     ("損失は人員1170、戦車4、装甲車7となった。", "1170", 1170, None, None, "CASUALTY", False),
     # English: a participle or verb after the figure names the casualties
     ("The ministry admits 63 killed in the strike.", "63", 63, None, None, "CASUALTY", False),
+    ("敵の6度にわたる攻勢を退けた。", "6度", 6, None, "度", "COUNT", False),  # times, not degrees
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
