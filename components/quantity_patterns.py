@@ -81,16 +81,16 @@ def load_units(lines: Iterable[str]) -> Dict[str, Unit]:
     return units
 
 
-_SET_UP = "体制"
+_COUNT_GOES_ON = "体制|生産"
 
 
 def _unit_alternation(units: Iterable[Unit]) -> str:
     """Regex alternation of unit surfaces, longest first, each with its lookahead."""
     parts = []
     for u in sorted(units, key=lambda u: -len(u.surface)):
-        # 体制 after a counter is "an N-strong set-up" (90万人体制, 3人体制), a real count, whatever follows
-        # the counter otherwise (人体 is a body, 人体制 is not)
-        guard = f"(?!(?!{_SET_UP})[{re.escape(u.not_before)}])" if u.not_before else ""
+        # 体制 after a counter is "an N-strong set-up" (90万人体制, 3人体制) and 生産 "produced" (2万4000発生産),
+        # a real count whatever follows the counter otherwise (人体 is a body, 人体制 is not; 発生 occurs)
+        guard = f"(?!(?!{_COUNT_GOES_ON})[{re.escape(u.not_before)}])" if u.not_before else ""
         if u.flags & {"latin", "symbol"}:
             guard += "(?![A-Za-z0-9])(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
         parts.append(re.escape(u.surface) + "(?!目)" + guard)

@@ -73,6 +73,7 @@ def found(nlp, text):
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("ドローンは2キロの小型爆弾を積む。", "2キロ", 2, None, "kg", "COUNT", False),  # a size word before the bomb
     ("同軍は90万人体制で構成される。", "90万人", 900000, None, "人", "PERSONNEL", False),  # 体制: a set-up of N
+    ("砲弾を月間約2万4000発生産する。", "約2万4000発", 24000, None, "発", "COUNT", True),  # 発|生産, not 発生
     # a plain figure after "about" as a predicate; a figure quoted as an estimate
     ("失った車両と火砲は約3000に上る。", "約3000", 3000, None, None, "COUNT", True),
     ("予備役が200万と推定される。", "200万", 2000000, None, None, "PERSONNEL", False),
