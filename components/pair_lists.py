@@ -1,8 +1,9 @@
 """Glossary and vocabulary lists: ``・US Air Force アメリカ空軍`` pairs the Latin term with the
 Japanese gloss after it, on lines that are list entries.
 
-English-study pages and glossaries of war reporting list terms a line each, Latin first, then the
-Japanese gloss; several glosses are separated by ``、`` and the first is the pair
+English-study pages and glossaries of war reporting list terms a line each, Latin first (with a
+bullet, or with none where three or more lines of a text have that shape: ``drone /droʊn/ ドローン``),
+then the Japanese gloss; several glosses are separated by ``、`` and the first is the pair
 (``spydrone 偵察ドローン、無人偵察機`` → ``偵察ドローン``). Only nouns pair: a gloss with hiragana outside
 its parentheses (``crash 墜落する``, an aid list's ``・ATACMS ミサイルの供与``) or with a placeholder (``land in ~に着弾する``, ``accuse A of B``) is a
 verb or a phrase pattern, not a term (NOTES-real8). ``ICBM(=大陸間弾道ミサイル)``, a gloss in
@@ -24,16 +25,31 @@ _HIRAGANA = re.compile(r"[\u3040-\u309f]")  # a particle or an ending: a phrase 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EQ_GLOSS = re.compile(r"(?<![A-Za-z0-9])(?P<en>[A-Z][A-Z0-9\-]{1,9})[(（][=＝](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・]{2,})[)）]")
 MAX_WORDS = 6
+# A vocabulary list of a learner page without bullets: ``drone /droʊn/ ドローン``, ``air defense systems
+# 防空システム``, a term (with its pronunciation between slashes) and its gloss alone on a line.
+_VOCAB_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,60}?[A-Za-z])(?:[ \t\u3000]+/[^/\n]{1,40}/)?[ \t\u3000]+"
+    rf"(?P<ja>{_JA}+?)[ \t\u3000]*$", re.MULTILINE)
+VOCAB_MIN_LINES = 3  # lines of that shape that make a list (one such line may be a caption or a headline)
+
+
+def _noun_entry(en: str, ja: str) -> bool:
+    """Whether a list entry pairs a term with a noun gloss: no verb or phrase (hiragana outside the
+    parentheses), no placeholder, balanced parentheses, a short term."""
+    return not (len(en.split()) > MAX_WORDS or _PLACEHOLDER.search(en) or _PLACEHOLDER.search(ja)
+                or _HIRAGANA.search(_PAREN.sub("", ja)) or ja.count("(") + ja.count("（") != ja.count(")") + ja.count("）"))
 
 
 def list_pairs(text: str) -> List[Tuple[Span, Span]]:
     """``(ja, en)`` character spans of list-entry pairs and ``ACR(=訳語)`` glosses in ``text``."""
     found: List[Tuple[Span, Span]] = []
     for m in _ENTRY.finditer(text):
-        en, ja = m.group("en"), m.group("ja")
-        bare = _PAREN.sub("", ja)
-        if (len(en.split()) > MAX_WORDS or _PLACEHOLDER.search(en) or _PLACEHOLDER.search(ja)
-                or _HIRAGANA.search(bare) or ja.count("(") + ja.count("（") != ja.count(")") + ja.count("）")):
+        if not _noun_entry(m.group("en"), m.group("ja")):
+            continue
+        found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
+    vocab = list(_VOCAB_LINE.finditer(text)) if "\n" in text else []
+    for m in vocab if len(vocab) >= VOCAB_MIN_LINES else ():
+        if not _noun_entry(m.group("en"), m.group("ja")):
             continue
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     for m in _EQ_GLOSS.finditer(text):

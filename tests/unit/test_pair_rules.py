@@ -353,3 +353,13 @@ def test_street_names_keep_their_okurigana_head(text, expected):
 ])
 def test_brackets_and_listed_forms(text, expected):
     assert pairs_of(text) == expected
+
+
+def test_vocabulary_list_without_bullets():
+    from components.pair_lists import list_pairs
+
+    text = ("単語\nsanction /ˈsæŋkʃən/ 制裁\nwithdraw /wɪðˈdrɔː/ 撤退する\nfrontline /ˈfrʌntlaɪn/ 前線\n"
+            "熟語\nair raid alert 空襲警報\n")
+    got = [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)]
+    assert got == [("制裁", "sanction"), ("前線", "frontline"), ("空襲警報", "air raid alert")]  # not the verb
+    assert list_pairs("NATO 首脳会議\nロシア軍が攻撃した。") == []  # one such line is no list
