@@ -363,3 +363,10 @@ def test_vocabulary_list_without_bullets():
     got = [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)]
     assert got == [("制裁", "sanction"), ("前線", "frontline"), ("空襲警報", "air raid alert")]  # not the verb
     assert list_pairs("NATO 首脳会議\nロシア軍が攻撃した。") == []  # one such line is no list
+
+
+def test_word_list_with_the_reading_first():
+    from components.pair_lists import list_pairs
+
+    text = "# 言葉 意味\n1 せんとうき (戦闘機) : fighter jet; fighter\n"
+    assert [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)] == [("戦闘機", "fighter jet")]
