@@ -96,6 +96,16 @@ _QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u
                           r"(?![\u30a1-\u30faー\u4e00-\u9fffA-Za-z])")  # not 「カミカゼ」ドローン: a modifier
 
 
+_URL = re.compile(r"https?://\S+")  # a web address's words name nothing
+# 「無人機軍」 after プロジェクト: a programme named after a force (Ukraine's Army of Drones fundraising), no unit
+_PROGRAMME_BEFORE = ("プロジェクト", "計画", "イニシアチブ", "イニシアティブ", "キャンペーン", "プログラム")
+
+
+def _quoted_programme(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is quoted right after a word for a project: ``プロジェクト「無人機軍」``."""
+    return text[start - 1:start] == "「" and text[end:end + 1] == "」" and text[:start - 1].endswith(_PROGRAMME_BEFORE)
+
+
 def _quoted_ship(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
 
@@ -175,7 +185,10 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
         ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in found]  # character end of each candidate
+        urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []  # …/russian-army-fires-…/
         found = [c for c, end in zip(found, ends) if not _quoted_ship(text, doc[c[0]].idx, end)
+                 and not _quoted_programme(text, doc[c[0]].idx, end)
+                 and not any(s <= doc[c[0]].idx < e for s, e in urls)
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)]
         chosen: List[Candidate] = []
         taken: set = set()

@@ -437,6 +437,14 @@ _EN_STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "and", "or", "but",
             "before", "during", "when", "while", "how", "why", "what", "who", "where", "video", "report"}
 
 
+_ADJECTIVE_HEADS = frozenset({"military"})  # also an adjective: a unit only where no noun follows
+# the nouns "military" describes in reporting (a military campaign), where it names no force
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+(?:campaign|operation|aid|assistance|equipment|hardware|base|bases|officials?|"
+                               r"leadership|leaders|personnel|spending|budget|support|vehicles?|analysts?|experts?|"
+                               r"sources?|action|intelligence|exercises?|drills?|strikes?|targets?|facilit(?:y|ies)|"
+                               r"infrastructure|industry|power|presence|build-?up|buildup|units?|forces)\b")
+
+
 class EnglishUnits:
     """English unit mentions not in the gazetteer: ``47th Mechanized Brigade``, ``Storm V assault unit``.
 
@@ -478,6 +486,8 @@ class EnglishUnits:
             entry = self.heads.get(head.group().lower())
             if entry is None:
                 continue
+            if head.group().lower() in _ADJECTIVE_HEADS and _LOWER_WORD_AFTER.match(text, head.end()):
+                continue  # Moscow's military campaign: "military" before a noun describes it
             i = j
             while i > 0 and text[words[i - 1].end():words[i].start()].strip() == "" and \
                     self._modifier(words[i - 1].group()) and j - i < 6:

@@ -118,6 +118,9 @@ def attrs_of(nlp, text, unit):
     ("シュトルムZ部隊とPMCワグナーが攻撃した。", ["シュトルムZ部隊", "PMCワグナー"]),
     ("The Russian military said so.", ["Russian military"]),
     ("the military said so.", []),
+    ("a blow to Moscow's military campaign", []),  # "military" before a noun describes it
+    ("プロジェクト「無人機軍」の一環で購入した。", []),  # a programme named after a force
+    ("https://example.jp/russian-army-fires/ によると", []),  # a web address's words
     # English mentions
     ("The Freedom of Russia Legion (FRL) crossed the border.", ["Freedom of Russia Legion", "FRL"]),
     ("The 47th Mechanized Brigade held the line.", ["47th Mechanized Brigade"]),
