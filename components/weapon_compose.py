@@ -161,6 +161,11 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
     return cur if word in _NOT_DESCRIPTORS else start
 
 
+# modifiers that are nouns of their own: joined by ・ to a class they are a second thing, not its type
+# (北朝鮮の核・ミサイル開発: nuclear weapons and missiles; 沿岸・河川巡視船 stays one class)
+_NOUN_MODIFIERS = frozenset({"核"})
+
+
 def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tokens: Sequence[Tok] = (),
                       modifiers: Sequence[Modifier] = ()) -> List[Candidate]:
     """Heads, each extended left over the longest chain of applicable modifiers and right over a suffix."""
@@ -193,6 +198,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         cur, end, head, chain = best
         if tokens:
             cur = _descriptor_start(tokens, cur)
+            if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in ("・", "･"):
+                continue  # 核・ミサイル: nukes and missiles; the head after the dot has a candidate of its own
         if cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
             # a Japanese type designation is the system's name before its class: 87式|高射機関砲, 10式|戦車
             # (ANNOTATION.md: a name and its class noun written together are two spans; NOTES-real38)

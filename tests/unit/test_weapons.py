@@ -478,6 +478,7 @@ def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     ("An-225ムリーヤが破壊された。", ["An-225ムリーヤ"]),
     ("春闘でベアを求めた。", []),  # ベア (a pay rise) is the Tu-95 only near weapon talk
     ("損失は次の通り。\nグラート4台\n車両30台", ["グラート"]),  # counted in a weapon counter: the Grad
+    ("北朝鮮の核・ミサイル開発が進む。", ["ミサイル"]),  # nukes and missiles: 核 is a thing of its own
     # two names of two systems stay two spans
     ("北朝鮮製のイスカンデルM/KN23が発射された。", ["イスカンデルM", "KN23"]),
     # a name and its class noun written together are two spans
