@@ -449,6 +449,9 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     if acronym and len(ja) >= 3:
         if _COUNTRY_DESCRIPTOR.match(ja):
             js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局
+        country = next((c for c in _COUNTRY_INITIALS if ja.startswith(c) and len(ja) > len(c) + 1), None)
+        if country and not _country_in_name(country, ja[len(country):], item.text):
+            js += len(country)  # HUR[ウクライナ国防省情報総局]: the body is 国防省情報総局, as after the name
         return Pair((js, je), (item.start, item.end), 1.0, "acronym")
     # the English head: the word before "of" or "for" (Institute for the Study of War), else the last word
     linked = next((k for k, w in enumerate(item.words[1:], 1) if w in ("of", "for")), None)

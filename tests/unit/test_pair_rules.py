@@ -350,6 +350,9 @@ def test_street_names_keep_their_okurigana_head(text, expected):
     # Latin first: the English head before "for" or "of" matches the Japanese head (財団, 研究所)
     ("Lviv Veterans Foundation(リヴィウ退役軍人財団)が寄付した。", [("リヴィウ退役軍人財団", "Lviv Veterans Foundation")]),
     ("Institute for the Study of War(戦争研究所)によると", [("戦争研究所", "Institute for the Study of War")]),
+    # Latin first: a country the acronym does not spell stays outside (as after the name: ウクライナ|国防省情報総局(GUR))
+    ("HUR[ウクライナ国防省情報総局]は", [("国防省情報総局", "HUR")]),
+    ("SBU(ウクライナ保安庁)は", [("ウクライナ保安庁", "SBU")]),
 ])
 def test_brackets_and_listed_forms(text, expected):
     assert pairs_of(text) == expected
