@@ -127,7 +127,7 @@ def _same_numbered_unit(one: Span, other: Span) -> bool:
         a.get("echelon") is not None and a.get("echelon") == b.get("echelon")
 
 
-def drop_class_name_pairs(doc: Doc, pairs: List[Pair]) -> List[Pair]:
+def drop_class_name_pairs(text: str, doc: Doc, pairs: List[Pair]) -> List[Pair]:
     """Drop ``戦車(T64)``, ``戦闘爆撃機(Su-34)``: a weapon class and a model designation beside it are two
     spans, a system and its kind (ANNOTATION.md's ``T-90M|戦車``), not one term in two scripts.
 
@@ -140,7 +140,6 @@ def drop_class_name_pairs(doc: Doc, pairs: List[Pair]) -> List[Pair]:
     if WEAPONS_KEY not in doc.spans or not pairs:
         return pairs
     kb_ids = {(s.start_char, s.end_char): s.kb_id_ for s in doc.spans[WEAPONS_KEY]}
-    text = token_view(doc).text
     return [p for p in pairs if p.evidence in _SPELLED or not any(ch.isdigit() for ch in text[p.en[0]:p.en[1]])
             or not (kb_ids.get(p.ja) == "" and kb_ids.get(p.en))]
 
@@ -242,7 +241,7 @@ class BilingualAligner(TablePipe):
         pairs = find_pairs(text, self.heads, self.known, self.acronyms)
         pairs += class_acronym_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
-        pairs = drop_class_name_pairs(doc, pairs)
+        pairs = drop_class_name_pairs(text, doc, pairs)
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

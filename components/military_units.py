@@ -184,11 +184,11 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
-        ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in found]  # character end of each candidate
+        starts = [doc[c[0]].idx for c in found]  # character start and end of each candidate
+        ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in found]
         urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []  # …/russian-army-fires-…/
-        found = [c for c, end in zip(found, ends) if not _quoted_ship(text, doc[c[0]].idx, end)
-                 and not _quoted_programme(text, doc[c[0]].idx, end)
-                 and not any(s <= doc[c[0]].idx < e for s, e in urls)
+        found = [c for c, start, end in zip(found, starts, ends) if not _quoted_ship(text, start, end)
+                 and not _quoted_programme(text, start, end) and not any(s <= start < e for s, e in urls)
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)]
         chosen: List[Candidate] = []
         taken: set = set()

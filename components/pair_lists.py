@@ -12,6 +12,7 @@ parentheses after ``=``, is the same evidence in running text.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import List, Tuple
 
 Span = Tuple[int, int]
@@ -48,15 +49,10 @@ def _noun_entry(en: str, ja: str) -> bool:
 def list_pairs(text: str) -> List[Tuple[Span, Span]]:
     """``(ja, en)`` character spans of list-entry pairs and ``ACR(=訳語)`` glosses in ``text``."""
     found: List[Tuple[Span, Span]] = []
-    for m in _ENTRY.finditer(text):
-        if not _noun_entry(m.group("en"), m.group("ja")):
-            continue
-        found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     vocab = list(_VOCAB_LINE.finditer(text)) if "\n" in text else []
-    for m in vocab if len(vocab) >= VOCAB_MIN_LINES else ():
-        if not _noun_entry(m.group("en"), m.group("ja")):
-            continue
-        found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
+    for m in chain(_ENTRY.finditer(text), vocab if len(vocab) >= VOCAB_MIN_LINES else ()):
+        if _noun_entry(m.group("en"), m.group("ja")):
+            found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     for m in _READING_GLOSS.finditer(text):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     for m in _EQ_GLOSS.finditer(text):

@@ -32,7 +32,7 @@ from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .quantity_context import CategoryRules, Inference, infer
 from .gazetteer import token_view
 from .tables import TablePipe
-from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, listed_count_pattern, load_units
+from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, listed_nouns, load_units
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class QuantityExtractor(TablePipe):
         with self.tables[CATEGORIES_FILE].open(encoding="utf-8") as f:
             self.rules = CategoryRules.from_lines(f)
         self.patterns = compile_patterns(self.units)
-        self.listed = listed_count_pattern(rule.pattern for rule in self.rules.by_kind.get("item", []))
+        self.listed = listed_nouns(rule.pattern for rule in self.rules.by_kind.get("item", []))
 
     def find(self, doc: Doc) -> List[Tuple[Span, Hit, Inference]]:
         """Find, align and classify the quantities of ``doc``."""

@@ -449,7 +449,7 @@ def find_quantities(text: str, units: Dict[str, Unit],
         units (Dict[str, Unit]): The unit table (``load_units``).
         patterns (Optional[Tuple[Pattern, Pattern]]): Precompiled regexes from
             ``compile_patterns(units)``; compiled here when not given.
-        listed (Optional[ListedNouns]): ``listed_count_pattern`` of the counted nouns, for loss
+        listed (Optional[ListedNouns]): ``listed_nouns(...)`` of the counted nouns, for loss
             tallies with bare figures (人員1170、戦車4); none looked for when not given.
 
     Returns:
@@ -527,7 +527,7 @@ class ListedNouns:
     lengths: Tuple[int, ...]
 
 
-def listed_count_pattern(items: Iterable[str]) -> Optional[ListedNouns]:
+def listed_nouns(items: Iterable[str]) -> Optional[ListedNouns]:
     """The counted nouns for ``find_listed_counts`` (Japanese item words; None when there are none)."""
     words = frozenset(w for w in items if w and not w.isascii() and len(w) <= _MAX_ITEM)
     if not words:

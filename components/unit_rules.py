@@ -66,15 +66,14 @@ def counted_before(text: str, pos: int) -> bool:
     return ("個" in window[-2:] or window.endswith("つの")) and _COUNTED.search(text, max(0, pos - 4), pos) is not None
 
 
-_LOW_ECHELONS = frozenset({"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"})
 _SUPERIOR_TYPES = frozenset({"navy", "command", "national force"})
 
 
 def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -> bool:
     """``ロシア海軍旅団|太平洋艦隊隷下``: a fleet, a military district or a national force named right after
     an echelon noun is the formation above it (Japanese names the superior first), not part of its name."""
-    return head.get("echelon") in _LOW_ECHELONS and named.get("unit_type") in _SUPERIOR_TYPES \
-        and named.get("echelon") not in _LOW_ECHELONS
+    return head.get("echelon") in _NAME_ECHELONS and named.get("unit_type") in _SUPERIOR_TYPES \
+        and named.get("echelon") not in _NAME_ECHELONS
 
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
