@@ -3,6 +3,7 @@
 1. A noun token that swallowed the ``数`` of a vague numeral (``機数|十|機`` → ``機|数|十|機``).
 2. A katakana token that ends in a katakana class noun (``リュティドローン`` → ``リュティ|ドローン``).
 3. ``軍兵`` ("soldiers") glued after a force's name (``露|軍兵`` → ``露|軍|兵``): the force is a MIL_UNIT.
+4. A slash glued to the letter of the next designation (``M|142|/M|270`` → ``M|142|/|M|270``).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -98,6 +99,35 @@ def split_force_soldiers(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+_SLASH_LETTER = re.compile(r"[/／][A-Z]")
+_SLASH_TAG = "補助記号-一般"
+
+
+def split_slash_designations(doc: Doc) -> int:
+    """Split ``/M`` between two designations: ``M142/M270`` holds two systems.
+
+    Sudachi's dictionary has ``/M`` as a word, so ``M142/M270`` is read
+    ``M / 142 / /M / 270`` and the second designation (``M270``, ``M109`` in
+    ``M777/M109``) starts inside a token, where no gazetteer hit can begin. The
+    token is cut after the slash where a number ends right before it and a
+    number follows it, the shape of a designation list; ``3/M`` alone is left.
+    """
+    view = token_view(doc)
+    if "/M" not in view.text and "／M" not in view.text and not _SLASH_LETTER.search(view.text):
+        return 0
+    texts = view.texts
+    plan = []
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
+        if len(text) == 2 and _SLASH_LETTER.fullmatch(text) and texts[i - 1][-1:].isdigit() \
+                and texts[i + 1][:1].isdigit() and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+            token = doc[i]
+            plan.append((i, 1, token.tag_, token.pos_ or "NOUN", _SLASH_TAG, "PUNCT"))
+    if plan:
+        doc.vocab.strings.add(_SLASH_TAG)  # the retokenizer stores the tag's hash only
+    return _split(doc, plan) if plan else 0
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -110,26 +140,29 @@ def split_tokens(doc: Doc) -> int:
     view = token_view(doc)
     if _UNCHANGED.get(doc) is view:
         return 0
-    count = split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
+    count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
+             + split_slash_designations(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count
 
 
-def _split(doc: Doc, plan: List[Tuple[int, int, str, str]]) -> int:
-    """Cut each token ``i`` at ``at`` characters; the second piece gets ``tag`` and ``pos``."""
+def _split(doc: Doc, plan: List[Tuple]) -> int:
+    """Cut each token ``i`` at ``at`` characters; the second piece gets ``tag`` and ``pos``, the
+    first keeps the token's own unless the plan entry gives a ``first_tag`` and ``first_pos`` too."""
     if not plan:
         return 0
-    cuts = [i for i, _, _, _ in plan]
+    cuts = [entry[0] for entry in plan]
     n_before = len(doc)
     groups: List[Tuple[str, List[Tuple[int, int, str, str]]]] = [
         (key, [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in group]) for key, group in doc.spans.items()]
     with doc.retokenize() as retokenizer:
-        for i, at, tag, pos in plan:
+        for i, at, tag, pos, *first_tag_pos in plan:
             token = doc[i]
             first, second = token.text[:at], token.text[at:]
+            first_tag, first_pos = first_tag_pos or (token.tag_, token.pos_ or "NOUN")
             heads = [(token, 1), token.head if token.head.i != token.i else (token, 1)]
-            attrs = {"TAG": [token.tag_, tag], "POS": [token.pos_ or "NOUN", pos],
+            attrs = {"TAG": [first_tag, tag], "POS": [first_pos, pos],
                      "LEMMA": [first, second], "NORM": [first, second]}
             if doc.has_annotation("DEP"):
                 attrs["DEP"] = ["compound", token.dep_]

@@ -10,7 +10,8 @@ import pytest
 from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
-from components.token_splits import split_force_soldiers, split_glued_class_heads, split_vague_numerals
+from components.token_splits import (split_force_soldiers, split_glued_class_heads, split_slash_designations,
+                                     split_vague_numerals)
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +108,22 @@ def test_force_soldier_split_is_idempotent(nlp_blank):
     assert split_force_soldiers(doc) == 1
     assert [t.text for t in doc][:3] == ["露", "軍", "兵"] and doc.text == "露軍兵594人"
     assert split_force_soldiers(doc) == 0
+
+
+@pytest.mark.parametrize("text,weapons", [
+    ("米国はM142/M270を供与した。", ["M142", "M270"]),
+    ("M777/M109の砲弾", ["M777", "M109"]),
+    ("Kh101/Kh555を発射", ["Kh101", "Kh555"]),  # Sudachi cuts this slash itself
+])
+def test_second_designation_after_a_slash(nlp, text, weapons):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["weapons"]] == weapons
+    assert doc.text == text
+
+
+def test_slash_split_needs_numbers_on_both_sides(nlp_blank):
+    doc = nlp_blank("3/Mの単位とM142/M270")
+    assert split_slash_designations(doc) == 1
+    assert "/M" in [t.text for t in doc] and doc.text == "3/Mの単位とM142/M270"
+    assert [t.tag_ for t in doc if t.text == "/"] == ["補助記号-一般"]
+    assert split_slash_designations(doc) == 0
