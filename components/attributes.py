@@ -33,6 +33,9 @@ SPAN_ATTR = "gunji"
 # (a bilingual span's other side); shifted with the span when docs are joined,
 # as is every dict value with ``start`` and ``end`` (a fact's role objects).
 OFFSET_ATTRS = ("counterpart",)
+# Attributes whose value is a list of ``[start_char, end_char, ...]`` in the same doc: the further
+# counterparts of a Japanese term glossed by two English forms (NATO and its expansion).
+OFFSET_LIST_ATTRS = ("more_counterparts",)
 
 AttrValue = Any  # msgpack-friendly: str, int, float, bool, None, list, dict
 
@@ -110,6 +113,8 @@ def merge_stores(stores_with_offsets: Iterable[tuple[Optional[Mapping[str, Dict]
             for name, value in moved.items():
                 if name in OFFSET_ATTRS and isinstance(value, (list, tuple)):
                     moved[name] = [value[0] + offset, value[1] + offset]
+                elif name in OFFSET_LIST_ATTRS and isinstance(value, (list, tuple)):
+                    moved[name] = [[v[0] + offset, v[1] + offset, *v[2:]] for v in value]
                 elif isinstance(value, dict) and "start" in value and "end" in value:
                     # a role object of a fact ({"start", "end", "text"}): same doc, same shift
                     moved[name] = {**value, "start": value["start"] + offset, "end": value["end"] + offset}

@@ -5,7 +5,9 @@ Writes to ``doc.spans[spans_key]`` (default ``"bilingual"``):
 - ``JA`` and ``EN`` spans, one of each per pair (``ポクロウスク`` / ``Pokrovsk``),
   each storing ``{"counterpart": [start_char, end_char], "pair_id": N,
   "evidence": "phonetic"|"head"|"paren"|"acronym"|"exonym"|"designation"|"taxon"|"translation"|"list"}`` through
-  ``components.attributes.set_span_attrs``;
+  ``components.attributes.set_span_attrs``; a Japanese term glossed by two English forms
+  (``北大西洋条約機構`` by ``NATO`` and ``North Atlantic Treaty Organization``) is one ``JA`` span whose
+  further counterparts are in ``"more_counterparts": [[start_char, end_char, pair_id], ...]``;
 - ``VARIANT`` spans for parenthesised alternative spellings
   (``ポクロフスク(ポクロウスク、パコフスク)``), storing
   ``{"variant_of": [start_char, end_char]}``. They are glossary evidence, not pairs.
@@ -33,6 +35,7 @@ from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
 from .pair_acronyms import AcronymTable, load_acronyms
+from .pair_expansions import expansion_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
@@ -51,6 +54,8 @@ def get_pairs(doc: Doc) -> List[Dict[str, Dict[str, Any]]]:
         if label == JA and "counterpart" in attrs:
             en_start, en_end = attrs["counterpart"]
             found.append((attrs.get("pair_id", 0), start, end, en_start, en_end))
+            for en_start, en_end, pair_id in attrs.get("more_counterparts", ()):
+                found.append((pair_id, start, end, en_start, en_end))
     text = token_view(doc).text  # the cached view: Doc.text builds a Token object per token
     return [{"ja": {"start": s, "end": e, "text": text[s:e]},
              "en": {"start": es, "end": ee, "text": text[es:ee]}}
@@ -241,6 +246,7 @@ class BilingualAligner(TablePipe):
         pairs = find_pairs(text, self.heads, self.known, self.acronyms)
         pairs += class_acronym_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
+        pairs += expansion_pairs(text, pairs)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs = drop_class_name_pairs(text, doc, pairs)
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
@@ -260,18 +266,28 @@ class BilingualAligner(TablePipe):
             doc._.set(STORE_ATTR, {})
         store = doc._.get(STORE_ATTR)
         made = []
+        first_of_ja: Dict[Tuple[int, int], Dict[str, Any]] = {}
         for pair_id, pair in enumerate(pairs):
             en_offsets = trim_count(text, pair.en)
-            for label, (start, end), other in ((JA, pair.ja, en_offsets), (EN, en_offsets, pair.ja)):
+            made.append((pair.ja, en_offsets))
+            if pair.ja in first_of_ja:  # a second English form of one term: one JA span, two counterparts
+                first_of_ja[pair.ja].setdefault("more_counterparts", []).append([*en_offsets, pair_id])
+                halves = ((EN, en_offsets, pair.ja),)
+            else:
+                halves = ((JA, pair.ja, en_offsets), (EN, en_offsets, pair.ja))
+            for label, (start, end), other in halves:
                 attrs = {"counterpart": list(other), "pair_id": pair_id, "evidence": pair.evidence}
                 span = doc.char_span(start, end, label=label)
                 if span is None:
                     logger.debug("pair half %s %s not token-aligned; kept in the store only", label, (start, end))
                     store[store_key(label, start, end)] = attrs
+                    if label == JA:
+                        first_of_ja[pair.ja] = attrs
                     continue
                 set_span_attrs(span, attrs)
                 new.append(span)
-            made.append((pair.ja, en_offsets))
+                if label == JA:
+                    first_of_ja[pair.ja] = store[store_key(label, start, end)]
         for variant in variants:
             span = doc.char_span(*variant.span, label=VARIANT)
             if span is not None:

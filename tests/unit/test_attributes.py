@@ -56,3 +56,5 @@ def test_merge_stores_shifts_keys_and_offset_attributes():
     second = {store_key("QUANTITY", 2, 6): {"value": 5}}
     merged = merge_stores([(first, 0), (second, 10)])
     assert merged == {"JA:0:3": {"counterpart": [3, 8]}, "QUANTITY:12:16": {"value": 5}}
+    more = {store_key("JA", 0, 3): {"counterpart": [4, 8], "more_counterparts": [[9, 14, 1]]}}
+    assert merge_stores([(more, 10)]) == {"JA:10:13": {"counterpart": [14, 18], "more_counterparts": [[19, 24, 1]]}}

@@ -232,3 +232,29 @@ def test_latin_gloss_of_a_weapon_takes_its_label(nlp_blank, text, label, expecte
 ])
 def test_a_class_beside_a_named_system_is_no_pair(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
+
+
+NATO_TEXT = "ワシントンでのNATO(North Atlantic Treaty Organization、北大西洋条約機構)首脳会議。"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("北大西洋条約機構(North Atlantic Treaty Organization、NATO)の会合",
+     [("北大西洋条約機構", "North Atlantic Treaty Organization"), ("北大西洋条約機構", "NATO")]),
+    (NATO_TEXT, [("北大西洋条約機構", "NATO"), ("北大西洋条約機構", "North Atlantic Treaty Organization")]),
+    ("ISW(Institute for the Study of War:戦争研究所)は",
+     [("戦争研究所", "ISW"), ("戦争研究所", "Institute for the Study of War")]),
+    ("欧州安全保障協力機構(OSCE、Organization for Security and Co-operation in Europe)",
+     [("欧州安全保障協力機構", "OSCE"), ("欧州安全保障協力機構", "Organization for Security and Co-operation in Europe")]),
+    ("戦車(Leopard、Abrams)を供与", []),  # two names, not a name and its acronym
+    ("NATO(Northern Alliance、北大西洋条約機構)", []),  # hypothetical: the initials must spell the acronym
+])
+def test_acronym_and_expansion_in_one_bracket_give_two_pairs(nlp, text, expected):
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
+def test_two_counterparts_of_one_japanese_term_survive_a_docbin(nlp):
+    doc = nlp(NATO_TEXT)
+    assert [s.text for s in doc.spans["bilingual"] if s.label_ == "JA"] == ["北大西洋条約機構"]  # one span
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))[0]
+    assert back._.pairs == doc._.pairs and len(back._.pairs) == 2

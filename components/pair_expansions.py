@@ -1,0 +1,94 @@
+"""An acronym and its expansion in one bracket: two English forms of one Japanese term.
+
+Reporting often glosses a name with both English forms at once:
+``北大西洋条約機構(North Atlantic Treaty Organization、NATO)``, or, with the
+acronym outside, ``NATO(North Atlantic Treaty Organization、北大西洋条約機構)``.
+ANNOTATION.md's pairs are one Japanese term and one Latin form each, so the
+annotators of the real-text parts mark two pairs that share the Japanese side
+(NOTES-real24, NOTES-real40). The pair rules are one-to-one: they find one of
+the two (or, with the Japanese inside the bracket after the English, neither).
+
+The test that the two Latin forms are one name is the acronym's: its letters
+are the initials of the expansion's words, all of them or the content words
+only (``Organization for Security and Co-operation in Europe`` → OSCE, a
+hyphen also cutting words), compared without case (``Department of Defense``
+→ DoD). That is Schwartz and Hearst's condition for an abbreviation
+definition made strict: every word gives one letter, so no list of two
+unrelated names (``(Leopard、Abrams)``) passes.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Sequence, Tuple
+
+from .pair_rules import Pair
+
+_LATIN = r"[A-Za-z][A-Za-z0-9.&'’\- ]*[A-Za-z0-9.]|[A-Za-z]"
+_SEP = r"[ 　]*[、,:：;；][ 　]*"
+_OPEN, _CLOSE = r"[(（][ 　]*", r"[ 　]*[)）]"
+_JA = r"[^\x00-\x7f()（）「」『』、,:：;；\s]{2,30}"
+# two Latin forms in one bracket: (North Atlantic Treaty Organization、NATO)
+_TWO_FORMS = re.compile(f"{_OPEN}({_LATIN}){_SEP}({_LATIN}){_CLOSE}")
+# the acronym before the bracket, the Japanese inside it: NATO(North Atlantic Treaty Organization、北大西洋条約機構)
+_ACRONYM_OUTSIDE = re.compile(f"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{{1,7}}){_OPEN}(?:({_LATIN}){_SEP}({_JA})|"
+                              f"({_JA}){_SEP}({_LATIN})){_CLOSE}")
+_STOP_WORDS = {"of", "for", "and", "the", "in", "on", "to", "at", "by", "&", "de", "du", "des", "la", "le"}
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,7}")
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w).lower()
+
+
+def expands(acronym: str, expansion: str) -> bool:
+    """Whether ``expansion`` spells ``acronym`` word by word (all words, or the content words only)."""
+    if not _ACRONYM.fullmatch(acronym) or sum(c.isupper() for c in acronym) < 2:
+        return False
+    letters = "".join(c for c in acronym if c.isalnum()).lower()
+    for words in (expansion.split(), re.split(r"[ \-]+", expansion)):
+        words = [w for w in words if w]
+        if len(words) < 2:
+            continue
+        content = [w for w in words if w.lower() not in _STOP_WORDS]
+        if letters in (_initials(words), _initials(content)):
+            return True
+    return False
+
+
+def _one_name(first: str, second: str) -> bool:
+    return expands(second, first) or expands(first, second)
+
+
+def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """Pairs for the second English form of a term the rules paired with the first, and both pairs of
+    an acronym whose bracket holds the expansion and the Japanese name; none overlapping ``pairs``."""
+    taken_en = [p.en for p in pairs]
+    taken_ja = [p.ja for p in pairs]
+    by_en = {p.en: p for p in pairs}
+    out: List[Pair] = []
+
+    def free(span: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> bool:
+        return not any(span[0] < e and s < span[1] for s, e in taken)
+
+    if "(" not in text and "（" not in text:
+        return out
+    for m in _TWO_FORMS.finditer(text):
+        first, second = m.span(1), m.span(2)
+        if not _one_name(m.group(1), m.group(2)):
+            continue
+        for have, other in ((first, second), (second, first)):
+            pair = by_en.get(have)
+            if pair is not None and free(other, taken_en):
+                out.append(Pair(pair.ja, other, pair.score, "acronym"))
+                taken_en.append(other)
+                break
+    for m in _ACRONYM_OUTSIDE.finditer(text):
+        acronym = m.span(1)
+        latin, ja = (m.span(2), m.span(3)) if m.group(2) else (m.span(5), m.span(4))
+        if not expands(text[acronym[0]:acronym[1]], text[latin[0]:latin[1]]):
+            continue
+        if free(ja, taken_ja) and free(acronym, taken_en) and free(latin, taken_en):
+            out += [Pair(ja, acronym, 2.0, "acronym"), Pair(ja, latin, 2.0, "acronym")]
+            taken_ja.append(ja)
+            taken_en += [acronym, latin]
+    return out
