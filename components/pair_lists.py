@@ -31,11 +31,13 @@ MAX_WORDS = 6
 _VOCAB_LINE = re.compile(
     r"^[ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,60}?[A-Za-z])(?:[ \t\u3000]+/[^/\n]{1,40}/)?[ \t\u3000]+"
     rf"(?P<ja>{_JA}+?)[ \t\u3000]*$", re.MULTILINE)
-# A word list that gives the reading first: ``むじんき (無人機) : drone; unmanned aircraft`` (the first
-# English gloss pairs; a term pairs once)
+# A word list that gives the reading first: ``むじんき (無人機) : drone; unmanned aircraft`` (each English
+# gloss after the colon pairs with the term, as the annotators mark two English forms of one term)
 _READING_GLOSS = re.compile(
     r"[\u3041-\u309f]+[ \t\u3000]*[(（](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・]{1,20})[)）][ \t\u3000]*[:：][ \t\u3000]*"
     r"(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；,、]|$))", re.MULTILINE)
+_MORE_GLOSS = re.compile(r"[ \t\u3000]*[;；][ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；]|$))",
+                         re.MULTILINE)
 VOCAB_MIN_LINES = 3  # lines of that shape that make a list (one such line may be a caption or a headline)
 
 
@@ -54,7 +56,12 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
         if _noun_entry(m.group("en"), m.group("ja")):
             found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     for m in _READING_GLOSS.finditer(text):
-        found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
+        ja = (m.start("ja"), m.end("ja"))
+        found.append((ja, (m.start("en"), m.end("en"))))
+        more = _MORE_GLOSS.match(text, m.end())
+        while more:
+            found.append((ja, (more.start("en"), more.end("en"))))
+            more = _MORE_GLOSS.match(text, more.end())
     for m in _EQ_GLOSS.finditer(text):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     return found

@@ -371,5 +371,6 @@ def test_vocabulary_list_without_bullets():
 def test_word_list_with_the_reading_first():
     from components.pair_lists import list_pairs
 
-    text = "# 言葉 意味\n1 せんとうき (戦闘機) : fighter jet; fighter\n"
-    assert [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)] == [("戦闘機", "fighter jet")]
+    text = "# 言葉 意味\n1 せんとうき (戦闘機) : fighter jet; fighter\n2 せんしゃ (戦車) : tank\n"
+    assert [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)] == [
+        ("戦闘機", "fighter jet"), ("戦闘機", "fighter"), ("戦車", "tank")]  # each English form of a term
