@@ -161,15 +161,19 @@ def _counted_before(text: str, start: int, unit: str) -> bool:
                      text[max(0, start - _ONE_OF_WINDOW):start]) is not None
 
 
-def _inside_name(text: str, start: int) -> bool:
-    """True when the number at ``start`` continues a number, a name or an ordinal (``AK-47``, ``KN23``, ``第4``)."""
+def _inside_name(text: str, start: int, counted: bool = True) -> bool:
+    """True when the number at ``start`` continues a number, a name or an ordinal (``AK-47``, ``KN23``, ``第4``).
+
+    A number glued to an all-caps name and followed by a counter counts it (``ATACMS10発``, where
+    ``counted``); followed by a Latin unit it is the name's own (``AIM9M`` is no 9 metres).
+    """
     if start == 0:
         return False
     before = text[start - 1]
     if before == "第":
         return True
     if before in INSIDE_BEFORE:
-        return not _acronym_before(text, start)
+        return not (counted and _acronym_before(text, start))
     return before in HYPHENS and start >= 2 and text[start - 2] in INSIDE_BEFORE
 
 
@@ -386,7 +390,7 @@ def _latin_unit(m: re.Match, units: Dict[str, Unit]) -> Optional[Tuple[Optional[
 def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     """Turn one Latin-script match into a Hit, or None when it is filtered out."""
     found = _latin_unit(m, units)
-    if found is None or _inside_name(text, m.start()):
+    if found is None or _inside_name(text, m.start(), counted=False):
         return None
     if m.group("noun") and MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # "On March 5 Ukrainian drones ...": a date

@@ -207,6 +207,7 @@ NEGATIVE = [
     "3人目の犠牲者が見つかった。",
     "自動小銃AK-47で数発撃った。",
     "KN23が発射された。",
+    "対空ミサイル「AIM9M」と「AIM9X」を供与した。",  # the letter after the number is the model, not metres
     "T-72の改良型だ。",
     "Su-34が撃墜された。",
     "F-16の供与が決まった。",
