@@ -301,6 +301,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
         topic_rule = rules.item_rule(topic.group(1), hit.unit) if topic else None
+        if topic is not None and topic_rule is None:
+            topic, topic_rule = _kana_led_topic(text, topic, hit, rules)  # けが人は50人以上
         if topic is not None and topic_rule is None and hit.unit in PEOPLE_UNITS:
             joined = _JOINED_BEFORE.search(text, max(0, topic.start(1) - 14), topic.start(1))
             joined_rule = rules.item_rule(joined.group(1), hit.unit) if joined else None
@@ -424,6 +426,23 @@ def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional
 def _is_people(hit: Hit, rule: Rule) -> bool:
     """People counts: a people counter, no counter, or an item that names people."""
     return hit.unit in PEOPLE_UNITS or hit.unit is None or rule.category == "PERSONNEL"
+
+
+_KANA_LEAD = re.compile(r"[\u3041-\u3096]{1,3}$")
+
+
+def _kana_led_topic(text: str, topic: re.Match, hit: Hit,
+                    rules: CategoryRules) -> Tuple[re.Match, Optional[Rule]]:
+    """A table noun that starts in hiragana (``けが人``) before a topic particle: the topic pattern takes
+    only its kanji tail (``人``), which names nothing. The match returned has the whole noun as group 1."""
+    start, end = topic.start(1), topic.end(1)
+    lead = _KANA_LEAD.search(text, max(0, start - 3), start)
+    if lead is not None:
+        for k in range(start - 1, lead.start() - 1, -1):  # the shortest lead first: けが人, not のけが人
+            rule = rules.item_rule(text[k:end], hit.unit)
+            if rule is not None:
+                return re.compile(f"({re.escape(text[k:end])})").match(text, k), rule
+    return topic, None
 
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:

@@ -173,6 +173,7 @@ def test_a_means_verb_passes_the_count_to_the_next_predicate(nlp):
     ("同軍の死傷者は約9万人にのぼる可能性があるとしている。", "約9万人", "死傷者"),  # kana のぼる; the topic hangs later
     ("これまでの死者数が同軍で最大4万2000人に上るとされる。", "最大4万2000人", "死者数"),
     ("敵の部隊は人員約2100人を損耗した。", "約2100人", "損耗"),
+    ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", "奪っ"),  # lives taken, not a capture
 ])
 def test_casualty_totals_of_real_reporting(nlp, text, count, trigger):
     found = facts(nlp(text))

@@ -34,6 +34,9 @@ def cat(nlp, text, span):
     ("その戦いで敵は人員およそ1万人を損耗した。", "およそ1万人", ("CASUALTY", "killed_or_wounded")),
     ("当局は約2千人の敵兵を「排除」したと主張した。", "約2千人", ("CASUALTY", "killed")),
     ("両軍の死傷者（捕虜を含む）が推計約40万人に上る。", "約40万人", ("CASUALTY", "killed_or_wounded")),
+    ("市当局によると、けが人は30人以上に上る。", "30人以上", ("CASUALTY", "wounded")),  # a topic led by hiragana
+    ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", ("CASUALTY", "killed")),
+    ("それは5人です。", "5人", ("COUNT", None)),
 ])
 def test_loss_report_casualties(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
