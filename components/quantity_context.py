@@ -139,7 +139,8 @@ class CategoryRules:
         self._item_memo: Dict[Tuple[str, Optional[str]], Optional[Rule]] = {}
         self._context_patterns = [(re.compile(re.escape(rule.pattern)), rule) for rule in self.by_kind.get("context", [])]
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
-        self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})[はがも]")
+        # 死亡したロシア軍兵士の数は7000人: "the number of" may follow the noun
+        self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})(?:の(?:総?数|人数))?[はがも]")
                             if words else None)
 
     def _alternation(self, kind: str) -> Optional[re.Pattern]:

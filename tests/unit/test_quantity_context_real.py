@@ -37,6 +37,8 @@ def cat(nlp, text, span):
     ("市当局によると、けが人は30人以上に上る。", "30人以上", ("CASUALTY", "wounded")),  # a topic led by hiragana
     ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", ("CASUALTY", "killed")),
     ("それは5人です。", "5人", ("COUNT", None)),
+    ("これまでに戦死した敵兵の数は推計で約9000人だ。", "約9000人", ("CASUALTY", "killed")),  # "the number of"
+    ("住宅を失った住民の数は約3000人だ。", "約3000人", ("COUNT", None)),  # lost homes: no casualty
 ])
 def test_loss_report_casualties(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
