@@ -324,6 +324,10 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
             return Inference(item, "CASUALTY", verb.casualty)
+        if item and rule.category in ("PERSONNEL", "COUNT") and _is_people(hit, rule):
+            whole = _casualties_of_which(text, hit, item, previous)
+            if whole is not None:  # 1万1520人が死亡し、そのうち子供は633人: a part of the dead
+                return Inference(item, "CASUALTY", whole.casualty)
         if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:
             return Inference(item, "COUNT")  # HIMARS1基, 多連装ロケットシステム1545基: launchers counted as installations
         if rule.kind == "class" and rule.pattern in AIR_DEFENCE_SYSTEMS and hit.unit in SYSTEM_UNITS:
@@ -541,6 +545,22 @@ _DAMAGED_AFTER = re.compile(r"(?:以上|超)?[がはも]?(?:損傷|破壊|撃破
 
 # A bare figure right before a people verb counts people: さらに20万を動員, そのうち4万は死傷 (NOTES-real6)
 _PEOPLE_VERB_AFTER = re.compile(r"[はがを](?:死傷|死亡|戦死|負傷|動員|派遣|投入|徴兵|招集|召集)")
+
+
+_OF_WHICH_BEFORE = re.compile(r"うち[、,，]?$")
+_PART_GAP = 40  # characters between the whole's count and the part's
+
+
+def _casualties_of_which(text: str, hit: Hit, item: str, previous: Sequence[Tuple[Hit, Inference]]
+                         ) -> Optional[Inference]:
+    """The casualty count a people count is part of: ``(その)うち子供は633人`` right after one."""
+    at = text.rfind(item, max(0, hit.start - len(item) - 4), hit.start)
+    if at < 0 or not _OF_WHICH_BEFORE.search(text, max(0, at - 4), at):
+        return None
+    for prev_hit, prev in reversed(previous):
+        if prev_hit.unit in PEOPLE_UNITS and prev_hit.end <= at:
+            return prev if prev.category == "CASUALTY" and at - prev_hit.end <= _PART_GAP else None
+    return None
 
 
 def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],

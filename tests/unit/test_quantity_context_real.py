@@ -39,6 +39,9 @@ def cat(nlp, text, span):
     ("それは5人です。", "5人", ("COUNT", None)),
     ("これまでに戦死した敵兵の数は推計で約9000人だ。", "約9000人", ("CASUALTY", "killed")),  # "the number of"
     ("住宅を失った住民の数は約3000人だ。", "約3000人", ("COUNT", None)),  # lost homes: no casualty
+    ("砲撃で市民1200人が死亡し、そのうち子供は300人だった。", "300人", ("CASUALTY", "killed")),  # part of the dead
+    ("住民1200人が避難し、そのうち子供は300人だった。", "300人", ("COUNT", None)),  # part of the evacuees
+    ("敵は28万兵を動員し、うち12万兵を失った。", "28万兵", ("PERSONNEL", None)),  # a count with no item
 ])
 def test_loss_report_casualties(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
