@@ -277,9 +277,11 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if m.group("verb"):
         bound = _verb_bound(m.group("verb"))
     value = first.value
-    if pre in NEGATIVE or (norm == "°C" and _minus_before(text, m.start())):
+    if pre in NEGATIVE or (norm in _SIGNED_UNITS and _minus_before(text, m.start())):
         value = -value
         start = start if pre in NEGATIVE else m.start() - 1
+    elif norm in _SIGNED_UNITS and start == m.start() and _plus_before(text, m.start()):
+        start = m.start() - 1  # 成長率+2.9%: the sign is written as part of the figure
     elif _inside_name(text, m.start()):
         return None
     if bound == "exact" and second is None:
@@ -338,9 +340,21 @@ def _separated_bound(text: str, start: int) -> Optional[str]:
     return "at_most" if m.group(1).startswith("最") and m.group(1) != "最低でも" else "at_least"
 
 
+# Units whose figures carry a written sign: temperatures (-20℃) and rates of change (-8.5%, +2.9%)
+_SIGNED_UNITS = frozenset({"°C", "%"})
+_PLUS_SIGNS = frozenset("+＋")
+
+
 def _minus_before(text: str, start: int) -> bool:
-    """A minus sign written right before a temperature (``-20℃``), not a hyphen in a name."""
+    """A minus sign written right before a temperature or a rate (``-20℃``, ``-8.5%``), not a hyphen in a name."""
     if start == 0 or text[start - 1] not in HYPHENS:
+        return False
+    return start == 1 or text[start - 2] not in INSIDE_BEFORE
+
+
+def _plus_before(text: str, start: int) -> bool:
+    """A plus sign written right before a rate (``+2.9%``), not inside a name or a sum (``1+2%``)."""
+    if start == 0 or text[start - 1] not in _PLUS_SIGNS:
         return False
     return start == 1 or text[start - 2] not in INSIDE_BEFORE
 

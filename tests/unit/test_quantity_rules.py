@@ -109,6 +109,8 @@ POSITIVE = [
     ("気温はマイナス15度まで下がった。", "マイナス15度", -15, None, "°C", "TEMPERATURE", False, "exact"),
     ("最高気温は35度程度になる。", "35度程度", 35, None, "°C", "TEMPERATURE", True, "exact"),
     ("夜は-8℃まで冷え込む。", "-8℃", -8, None, "°C", "TEMPERATURE", False, "exact"),
+    ("成長率の見通しを-3.5%に下げた。", "-3.5%", -3.5, None, "%", "PERCENT", False, "exact"),  # a signed rate
+    ("前年比+1.8%だった。", "+1.8%", 1.8, None, "%", "PERCENT", False, "exact"),
     ("3つの村が解放された。", "3つ", 3, None, "つ", "COUNT", False, "exact"),
     ("集合住宅5棟が損壊した。", "5棟", 5, None, "棟", "COUNT", False, "exact"),
     ("エネルギー施設12か所が攻撃された。", "12か所", 12, None, "か所", "COUNT", False, "exact"),
