@@ -33,6 +33,8 @@ T = TypeVar("T")
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
 _DROP = set(" \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
+# Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
+_SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 _END = "\0"
 
 
@@ -40,7 +42,7 @@ def fold(text: str) -> str:
     """Fold a string for gazetteer lookup.
 
     NFKC (full width to half width), lower case, no spacing, dashes, quotes or
-    middle dots, ``ヴァ``→``バ`` and the like.
+    middle dots, ``ヴァ``→``バ`` and the like, small vowels as large ones (``クァ``→``クア``).
 
     Args:
         text (str): Any surface string.
@@ -60,7 +62,7 @@ def fold(text: str) -> str:
     if "ヴ" in folded:
         for src, dst in _VU.items():
             folded = folded.replace(src, dst)
-    return folded
+    return folded.translate(_SMALL_VOWELS)  # after ヴァ→バ, which reads the small vowel
 
 
 # A reading in brackets after kanji (空挺(くうてい)部隊, 榴弾砲（りゅうだんほう）): TV and school news

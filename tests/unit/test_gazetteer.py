@@ -9,6 +9,7 @@ from components.gazetteer import FoldedGazetteer, fold, non_overlapping
 @pytest.mark.parametrize("a,b", [
     ("Ｋｈ−４７Ｍ２", "Kh-47M2"), ("KN-23", "KN23"), ("S‐400", "s400"), ("ストーム・シャドー", "ストームシャドー"),
     ("ヴァンパイア", "バンパイア"), ("KNー23", "KN23"), ("ロシア 空挺 軍", "ロシア空挺軍"),
+    ("クァッドコプター", "クアッドコプター"), ("ヴォルチャンスク", "ボルチャンスク"),  # small vowels; ヴォ first
 ])
 def test_fold_equates_variants(a, b):
     assert fold(a) == fold(b)
