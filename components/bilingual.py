@@ -35,7 +35,7 @@ from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
 from .pair_acronyms import AcronymTable, load_acronyms
-from .pair_expansions import expansion_pairs
+from .pair_expansions import expansion_pairs, spelling_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
@@ -247,6 +247,7 @@ class BilingualAligner(TablePipe):
         pairs += class_acronym_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
         pairs += expansion_pairs(text, pairs)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
+        pairs += spelling_pairs(text, pairs)  # Su-34(スホーイ34、スホイ34), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
@@ -266,28 +267,30 @@ class BilingualAligner(TablePipe):
             doc._.set(STORE_ATTR, {})
         store = doc._.get(STORE_ATTR)
         made = []
-        first_of_ja: Dict[Tuple[int, int], Dict[str, Any]] = {}
+        first_of: Dict[Tuple[str, int, int], Dict[str, Any]] = {}  # the stored attrs of each half made
         for pair_id, pair in enumerate(pairs):
             en_offsets = trim_count(text, pair.en)
             made.append((pair.ja, en_offsets))
-            if pair.ja in first_of_ja:  # a second English form of one term: one JA span, two counterparts
-                first_of_ja[pair.ja].setdefault("more_counterparts", []).append([*en_offsets, pair_id])
-                halves = ((EN, en_offsets, pair.ja),)
-            else:
-                halves = ((JA, pair.ja, en_offsets), (EN, en_offsets, pair.ja))
+            halves = []
+            # a second form of one term (NATO and its expansion; スホーイ34 and スホイ34): one span for the
+            # shared half, whose further counterparts go in more_counterparts
+            for label, (start, end), other in ((JA, pair.ja, en_offsets), (EN, en_offsets, pair.ja)):
+                shared = first_of.get((label, start, end))
+                if shared is None:
+                    halves.append((label, (start, end), other))
+                else:
+                    shared.setdefault("more_counterparts", []).append([*other, pair_id])
             for label, (start, end), other in halves:
                 attrs = {"counterpart": list(other), "pair_id": pair_id, "evidence": pair.evidence}
                 span = doc.char_span(start, end, label=label)
                 if span is None:
                     logger.debug("pair half %s %s not token-aligned; kept in the store only", label, (start, end))
                     store[store_key(label, start, end)] = attrs
-                    if label == JA:
-                        first_of_ja[pair.ja] = attrs
+                    first_of[(label, start, end)] = attrs
                     continue
                 set_span_attrs(span, attrs)
                 new.append(span)
-                if label == JA:
-                    first_of_ja[pair.ja] = store[store_key(label, start, end)]
+                first_of[(label, start, end)] = store[store_key(label, start, end)]
         for variant in variants:
             span = doc.char_span(*variant.span, label=VARIANT)
             if span is not None:

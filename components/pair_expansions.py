@@ -1,4 +1,5 @@
-"""An acronym and its expansion in one bracket: two English forms of one Japanese term.
+"""Two forms of one term in one bracket: two English forms of one Japanese term, or two
+Japanese spellings of one English term.
 
 Reporting often glosses a name with both English forms at once:
 ``北大西洋条約機構(North Atlantic Treaty Organization、NATO)``, or, with the
@@ -22,6 +23,7 @@ import re
 from typing import List, Sequence, Tuple
 
 from .pair_rules import Pair
+from .phonetics import kana_similarity
 
 _LATIN = r"[A-Za-z][A-Za-z0-9.&'’\- ]*[A-Za-z0-9.]|[A-Za-z]"
 _SEP = r"[ 　]*[、,:：;；][ 　]*"
@@ -91,4 +93,46 @@ def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
             out += [Pair(ja, acronym, 2.0, "acronym"), Pair(ja, latin, 2.0, "acronym")]
             taken_ja.append(ja)
             taken_en += [acronym, latin]
+    return out
+
+
+# A katakana spelling (digits and a letter suffix allowed: スホイ34), the unit of a spelling list
+_SPELLING = r"[ァ-ヺー][ァ-ヺー・]*[0-9A-Z]{0,4}"
+_NEXT_SPELLING = re.compile(f"[ 　]*[、,，;；/・][ 　]*({_SPELLING})(?=[ 　]*[、,，;；/・)）])")
+_SPELLING_BEFORE_PAREN = re.compile(f"({_SPELLING})[(（]$")
+SPELLING_MIN = 0.75  # kana_similarity of two spellings of one name (スホーイ34/スホイ34, オデッサ/オデーサ)
+
+
+def _spelling_of(first: str, second: str) -> bool:
+    return first != second and kana_similarity(first, second) >= SPELLING_MIN
+
+
+def spelling_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """Pairs for a second katakana spelling written beside a paired one, in the same bracket.
+
+    ``Su-34(スホーイ34、スホイ34)`` (the Latin first, the spellings listed in its bracket) and
+    ``オデッサ(オデーサ・Odessa)`` (a spelling, then another and the Latin in its bracket) name
+    one place or system twice; the annotators pair each spelling with the Latin form
+    (NOTES-real27, NOTES-real42). A spelling must sound like the paired one
+    (``kana_similarity``), so ``ロシア(ウクライナ…`` lists are not spellings.
+    """
+    taken_ja = [p.ja for p in pairs]
+    out: List[Pair] = []
+    for pair in pairs:
+        (js, je), (es, ee) = pair.ja, pair.en
+        first = text[js:je]
+        if not re.fullmatch(_SPELLING, first):
+            continue
+        found = None
+        if es < js and text[ee:js].strip(" 　") in ("(", "（"):  # Latin first: EN(JA1、JA2)
+            m = _NEXT_SPELLING.match(text, je)
+            if m and _spelling_of(first, m.group(1)):
+                found = m.span(1)
+        elif js < es:  # JA1(JA2・EN): the spelling before the bracket that holds the pair
+            m = _SPELLING_BEFORE_PAREN.search(text, max(0, js - 24), js)
+            if m and re.fullmatch(r"[ 　]*[・、,，/][ 　]*", text[je:es]) and _spelling_of(first, m.group(1)):
+                found = m.span(1)
+        if found and not any(found[0] < e and s < found[1] for s, e in taken_ja):
+            out.append(Pair(found, pair.en, pair.score, pair.evidence))
+            taken_ja.append(found)
     return out

@@ -258,3 +258,17 @@ def test_two_counterparts_of_one_japanese_term_survive_a_docbin(nlp):
     data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
     back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))[0]
     assert back._.pairs == doc._.pairs and len(back._.pairs) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NASAMS(ナサムス、ナサム)を供与", [("ナサムス", "NASAMS"), ("ナサム", "NASAMS")]),
+    ("港湾都市オデッサ(オデーサ・Odessa)の州知事", [("オデッサ", "Odessa"), ("オデーサ", "Odessa")]),
+    ("ロシア(ウクライナ、Russia)", [("ロシア", "Russia")]),  # not a second spelling
+])
+def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
+    doc = nlp(text)
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == expected
+    assert len([s for s in doc.spans["bilingual"] if s.label_ == "EN"]) == 1  # the shared half is one span
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))[0]
+    assert back._.pairs == doc._.pairs
