@@ -34,7 +34,7 @@ SPAN_ATTR = "gunji"
 # as is every dict value with ``start`` and ``end`` (a fact's role objects).
 OFFSET_ATTRS = ("counterpart",)
 # Attributes whose value is a list of ``[start_char, end_char, ...]`` in the same doc: the further
-# counterparts of a Japanese term glossed by two English forms (NATO and its expansion).
+# counterparts of a pair half shared by two pairs (NATO and its expansion, two spellings of Odessa).
 OFFSET_LIST_ATTRS = ("more_counterparts",)
 
 AttrValue = Any  # msgpack-friendly: str, int, float, bool, None, list, dict

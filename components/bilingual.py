@@ -5,9 +5,9 @@ Writes to ``doc.spans[spans_key]`` (default ``"bilingual"``):
 - ``JA`` and ``EN`` spans, one of each per pair (``ポクロウスク`` / ``Pokrovsk``),
   each storing ``{"counterpart": [start_char, end_char], "pair_id": N,
   "evidence": "phonetic"|"head"|"paren"|"acronym"|"exonym"|"designation"|"taxon"|"translation"|"list"}`` through
-  ``components.attributes.set_span_attrs``; a Japanese term glossed by two English forms
-  (``北大西洋条約機構`` by ``NATO`` and ``North Atlantic Treaty Organization``) is one ``JA`` span whose
-  further counterparts are in ``"more_counterparts": [[start_char, end_char, pair_id], ...]``;
+  ``components.attributes.set_span_attrs``; a half shared by two pairs (``北大西洋条約機構`` glossed by
+  ``NATO`` and ``North Atlantic Treaty Organization``; ``Odessa`` spelled ``オデッサ`` and ``オデーサ``)
+  is one span whose further counterparts are in ``"more_counterparts": [[start_char, end_char, pair_id], ...]``;
 - ``VARIANT`` spans for parenthesised alternative spellings
   (``ポクロフスク(ポクロウスク、パコフスク)``), storing
   ``{"variant_of": [start_char, end_char]}``. They are glossary evidence, not pairs.
@@ -247,7 +247,7 @@ class BilingualAligner(TablePipe):
         pairs += class_acronym_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
         pairs += expansion_pairs(text, pairs)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
-        pairs += spelling_pairs(text, pairs)  # Su-34(スホーイ34、スホイ34), オデッサ(オデーサ・Odessa)
+        pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
@@ -272,7 +272,7 @@ class BilingualAligner(TablePipe):
             en_offsets = trim_count(text, pair.en)
             made.append((pair.ja, en_offsets))
             halves = []
-            # a second form of one term (NATO and its expansion; スホーイ34 and スホイ34): one span for the
+            # a second form of one term (NATO and its expansion; オデッサ and オデーサ): one span for the
             # shared half, whose further counterparts go in more_counterparts
             for label, (start, end), other in ((JA, pair.ja, en_offsets), (EN, en_offsets, pair.ja)):
                 shared = first_of.get((label, start, end))

@@ -64,16 +64,16 @@ def _one_name(first: str, second: str) -> bool:
 def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     """Pairs for the second English form of a term the rules paired with the first, and both pairs of
     an acronym whose bracket holds the expansion and the Japanese name; none overlapping ``pairs``."""
+    out: List[Pair] = []
+    if "(" not in text and "（" not in text:
+        return out
     taken_en = [p.en for p in pairs]
     taken_ja = [p.ja for p in pairs]
     by_en = {p.en: p for p in pairs}
-    out: List[Pair] = []
 
     def free(span: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> bool:
         return not any(span[0] < e and s < span[1] for s, e in taken)
 
-    if "(" not in text and "（" not in text:
-        return out
     for m in _TWO_FORMS.finditer(text):
         first, second = m.span(1), m.span(2)
         if not _one_name(m.group(1), m.group(2)):
@@ -110,11 +110,13 @@ def _spelling_of(first: str, second: str) -> bool:
 def spelling_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     """Pairs for a second katakana spelling written beside a paired one, in the same bracket.
 
-    ``Su-34(スホーイ34、スホイ34)`` (the Latin first, the spellings listed in its bracket) and
+    ``NASAMS(ナサムス、ナサム)`` (the Latin first, the spellings listed in its bracket) and
     ``オデッサ(オデーサ・Odessa)`` (a spelling, then another and the Latin in its bracket) name
     one place or system twice; the annotators pair each spelling with the Latin form
     (NOTES-real27, NOTES-real42). A spelling must sound like the paired one
-    (``kana_similarity``), so ``ロシア(ウクライナ…`` lists are not spellings.
+    (``kana_similarity``), so ``ロシア(ウクライナ…`` lists are not spellings. Only a spelling
+    beside a pair the rules found is added: ``Su-34(スホーイ34、スホイ34)``, where neither
+    spelling reaches the phonetic threshold on its own, stays without pairs.
     """
     taken_ja = [p.ja for p in pairs]
     out: List[Pair] = []
