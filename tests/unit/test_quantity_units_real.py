@@ -119,6 +119,8 @@ def test_descending_from_is_no_range(nlp, text, spans):
     ("損失は兵士で20,800です。", "20,800", 20800, "exact"),  # a bare number as the predicate
     ("死者は1万2000に上る。", "1万2000", 12000, "exact"),
     ("購入予算は2億に満たない。", "2億に満たない", 200000000, "at_most"),
+    ("攻撃には140の飛翔体が使われた。", "140", 140, "exact"),  # digits before の: any noun
+    ("停電は30以上の自治体に及んだ。", "30以上", 30, "at_least"),
 ])
 def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
     q = found(nlp, text)[span]
@@ -126,7 +128,8 @@ def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
 
 
 @pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。",
-                                  "順位は3です。", "開始は2024でした。"])
+                                  "順位は3です。", "開始は2024でした。", "F-16の訓練を受けた。", "PzH 2000の配備",
+                                  "数十の要因がある。", "比率は1.5の水準だ。"])
 def test_bare_number_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
