@@ -217,7 +217,9 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
     unit = units.get(surface) if surface else None
     if unit is None:
         num = m.group("num")
-        listed = _BARE_COUNTED.match(text, m.end()) or (_WHOLE_DIGITS.fullmatch(num) and _DIGITS_COUNTED.match(text, m.end()))
+        listed = _BARE_COUNTED.match(text, m.end()) or (
+            _WHOLE_DIGITS.fullmatch(num) and _DIGITS_COUNTED.match(text, m.end())
+            and _DIGITS_AFTER.search(text[max(0, m.start() - 3):m.start()]))
         counted = (bool(listed) and not _NAME_BEFORE.match(text[max(0, m.start() - 1):m.start()])
                    and not (_YEAR.fullmatch(num) and text.startswith("の", m.end())))
         approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(m.group("num")) is not None \
@@ -371,6 +373,8 @@ _BARE_COUNTED = re.compile(r"(?:以上|超|余り)?の(?:[^\s。、]{0,4}?)(?:�
 # callers' tests (ルート3の, 第3の, 背番号10の, 2024の); 数十の and kanji numbers only before the nouns above
 _DIGITS_COUNTED = re.compile(r"(?:以上|超|余り|前後|近く)?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _WHOLE_DIGITS = re.compile(r"[0-9０-９][0-9０-９,，]*")
+# …で3000以上の, 、12の, 約200の: what the annotated ones follow (震度6の, レベル3の name a level, not a count)
+_DIGITS_AFTER = re.compile(r"(?:^|[\u3041-\u3096、。，,・\s「『（(]|約|計|最大|最低|およそ|概ね|ほぼ)$")
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2}")

@@ -129,7 +129,7 @@ def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
 
 @pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。",
                                   "順位は3です。", "開始は2024でした。", "F-16の訓練を受けた。", "PzH 2000の配備",
-                                  "数十の要因がある。", "比率は1.5の水準だ。"])
+                                  "数十の要因がある。", "比率は1.5の水準だ。", "警戒レベル3の地域"])
 def test_bare_number_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
