@@ -98,6 +98,8 @@ def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
 
 # A katakana spelling (digits and a letter suffix allowed: スホイ34), the unit of a spelling list
 _SPELLING = r"[ァ-ヺー][ァ-ヺー・]*[0-9A-Z]{0,4}"
+_SPELLING_RE = re.compile(_SPELLING)
+_SPELLING_GAP = re.compile(r"[ 　]*[・、,，/][ 　]*")  # between a spelling and the Latin in its bracket
 _NEXT_SPELLING = re.compile(f"[ 　]*[、,，;；/・][ 　]*({_SPELLING})(?=[ 　]*[、,，;；/・)）])")
 _SPELLING_BEFORE_PAREN = re.compile(f"({_SPELLING})[(（]$")
 SPELLING_MIN = 0.75  # kana_similarity of two spellings of one name (スホーイ34/スホイ34, オデッサ/オデーサ)
@@ -123,7 +125,7 @@ def spelling_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     for pair in pairs:
         (js, je), (es, ee) = pair.ja, pair.en
         first = text[js:je]
-        if not re.fullmatch(_SPELLING, first):
+        if not _SPELLING_RE.fullmatch(first):
             continue
         found = None
         if es < js and text[ee:js].strip(" 　") in ("(", "（"):  # Latin first: EN(JA1、JA2)
@@ -132,7 +134,7 @@ def spelling_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
                 found = m.span(1)
         elif js < es:  # JA1(JA2・EN): the spelling before the bracket that holds the pair
             m = _SPELLING_BEFORE_PAREN.search(text, max(0, js - 24), js)
-            if m and re.fullmatch(r"[ 　]*[・、,，/][ 　]*", text[je:es]) and _spelling_of(first, m.group(1)):
+            if m and _SPELLING_GAP.fullmatch(text[je:es]) and _spelling_of(first, m.group(1)):
                 found = m.span(1)
         if found and not any(found[0] < e and s < found[1] for s, e in taken_ja):
             out.append(Pair(found, pair.en, pair.score, pair.evidence))

@@ -301,18 +301,19 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         topic = _TOPIC.search(text, max(0, hit.start - 15), hit.start)
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
-        topic_rule = rules.item_rule(topic.group(1), hit.unit) if topic else None
+        noun = topic.group(1) if topic else None
+        topic_rule = rules.item_rule(noun, hit.unit) if topic else None
         if topic is not None and topic_rule is None:
-            topic, topic_rule = _kana_led_topic(text, topic, hit, rules)  # けが人は50人以上
+            noun, topic_rule = _kana_led_noun(text, topic.start(1), noun, hit, rules)  # けが人は50人以上
         if topic is not None and topic_rule is None and hit.unit in PEOPLE_UNITS:
             joined = _JOINED_BEFORE.search(text, max(0, topic.start(1) - 14), topic.start(1))
             joined_rule = rules.item_rule(joined.group(1), hit.unit) if joined else None
             if joined_rule is not None and joined_rule.category == "CASUALTY":
-                topic, topic_rule = joined, joined_rule  # 死傷者・行方不明者は120万人: the casualties named first
+                noun, topic_rule = joined.group(1), joined_rule  # 死傷者・行方不明者は120万人: the casualties named first
         if topic_rule is not None and hit.unit in PEOPLE_UNITS and topic_rule.category in _WEAPON_CATEGORIES:
             topic_rule = None  # 無人機が直撃し、12人が死亡: a weapon subject does not make people weapons
         if topic_rule is not None:
-            item, rule = topic.group(1), topic_rule
+            item, rule = noun, topic_rule
     if rule is not None and item and not named_after and _mixed_pair(text, hit, item, rule, rules):
         return Inference(None, "COUNT")  # 戦車、装甲車、火砲、対空ミサイルは約3000: joined weapons of several kinds
     verb = _casualty_verb(text, hit, item_end, rules)
@@ -436,18 +437,18 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
 _KANA_LEAD = re.compile(r"[\u3041-\u3096]{1,3}$")
 
 
-def _kana_led_topic(text: str, topic: re.Match, hit: Hit,
-                    rules: CategoryRules) -> Tuple[re.Match, Optional[Rule]]:
+def _kana_led_noun(text: str, start: int, noun: str, hit: Hit,
+                   rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
     """A table noun that starts in hiragana (``けが人``) before a topic particle: the topic pattern takes
-    only its kanji tail (``人``), which names nothing. The match returned has the whole noun as group 1."""
-    start, end = topic.start(1), topic.end(1)
+    only its kanji tail (``人``, the ``noun`` at ``start``), which names nothing. Returns the noun
+    with its hiragana lead and its rule, or ``noun`` and None."""
     lead = _KANA_LEAD.search(text, max(0, start - 3), start)
     if lead is not None:
         for k in range(start - 1, lead.start() - 1, -1):  # the shortest lead first: けが人, not のけが人
-            rule = rules.item_rule(text[k:end], hit.unit)
+            rule = rules.item_rule(text[k:start] + noun, hit.unit)
             if rule is not None:
-                return re.compile(f"({re.escape(text[k:end])})").match(text, k), rule
-    return topic, None
+                return text[k:start] + noun, rule
+    return noun, None
 
 
 def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: CategoryRules) -> Optional[Rule]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+from typing import Collection, Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
 from .quantity_forms import Form, find_fractions, find_mach, find_slash_fractions
@@ -222,9 +222,9 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
             and _DIGITS_AFTER.search(text[max(0, m.start() - 3):m.start()]))
         counted = (bool(listed) and not _NAME_BEFORE.match(text[max(0, m.start() - 1):m.start()])
                    and not (_YEAR.fullmatch(num) and text.startswith("の", m.end())))
-        approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(m.group("num")) is not None \
+        approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(num) is not None \
             and not text.startswith("の", m.end())
-        return _bare_ok(m.group("num")) or counted or approx_plain, None
+        return _bare_ok(num) or counted or approx_plain, None
     if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()) and not _temperature_ok(text, m, pre):
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
@@ -281,10 +281,10 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if m.group("verb"):
         bound = _verb_bound(m.group("verb"))
     value = first.value
-    if pre in NEGATIVE or (norm in _SIGNED_UNITS and _minus_before(text, m.start())):
+    if pre in NEGATIVE or (norm in _SIGNED_UNITS and _sign_before(text, m.start(), HYPHENS)):
         value = -value
         start = start if pre in NEGATIVE else m.start() - 1
-    elif norm in _SIGNED_UNITS and start == m.start() and _plus_before(text, m.start()):
+    elif norm in _SIGNED_UNITS and start == m.start() and _sign_before(text, m.start(), _PLUS_SIGNS):
         start = m.start() - 1  # 成長率+2.9%: the sign is written as part of the figure
     elif _inside_name(text, m.start()):
         return None
@@ -349,16 +349,10 @@ _SIGNED_UNITS = frozenset({"°C", "%"})
 _PLUS_SIGNS = frozenset("+＋")
 
 
-def _minus_before(text: str, start: int) -> bool:
-    """A minus sign written right before a temperature or a rate (``-20℃``, ``-8.5%``), not a hyphen in a name."""
-    if start == 0 or text[start - 1] not in HYPHENS:
-        return False
-    return start == 1 or text[start - 2] not in INSIDE_BEFORE
-
-
-def _plus_before(text: str, start: int) -> bool:
-    """A plus sign written right before a rate (``+2.9%``), not inside a name or a sum (``1+2%``)."""
-    if start == 0 or text[start - 1] not in _PLUS_SIGNS:
+def _sign_before(text: str, start: int, signs: Collection[str]) -> bool:
+    """One of ``signs`` written right before the number at ``start`` as its sign (``-20℃``, ``-8.5%``,
+    ``+2.9%``), not a hyphen in a name or an operator (``Kh-10%``, ``1+2%``)."""
+    if start == 0 or text[start - 1] not in signs:
         return False
     return start == 1 or text[start - 2] not in INSIDE_BEFORE
 

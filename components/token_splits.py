@@ -123,9 +123,10 @@ def split_slash_designations(doc: Doc) -> int:
                 and texts[i + 1][:1].isdigit() and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
             token = doc[i]
             plan.append((i, 1, token.tag_, token.pos_ or "NOUN", _SLASH_TAG, "PUNCT"))
-    if plan:
-        doc.vocab.strings.add(_SLASH_TAG)  # the retokenizer stores the tag's hash only
-    return _split(doc, plan) if plan else 0
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_SLASH_TAG)  # the retokenizer stores the tag's hash only
+    return _split(doc, plan)
 
 
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
