@@ -12,6 +12,14 @@ that offsets never land on a different version of a page.
     python -m pipeline.realtext strip FULL.jsonl --gold OFFSETS.jsonl
     python -m pipeline.realtext rebuild OFFSETS.jsonl --texts TEXTS.jsonl [--sources SOURCES.jsonl]
                                         [--ids IDS | --exclude IDS] -o FULL.jsonl
+    python -m pipeline.realtext find PAGE.txt [PAGE.txt ...] --sources SOURCES.jsonl [...] --texts TEXTS.jsonl
+
+``find`` is the way back to the texts: given pages fetched again (saved as
+plain text, in any form that keeps the paragraph's characters), it slides a
+window of each record's length over every page and keeps the window whose
+hash is the record's, so neither the paragraph's position nor the page's
+markup has to be known. Found texts are appended to ``TEXTS.jsonl`` (records
+already there are not looked for again), ready for ``rebuild``.
 
 The hash of each text is read from the record itself or, as the sets in
 ``corpus/realtext/`` keep it, from the sources file beside it (``*-sources.jsonl``:
@@ -117,6 +125,37 @@ def rebuild(stripped: Iterable[Mapping[str, Any]], texts: Mapping[str, str],
     return out
 
 
+#: Characters that copies of one page spell differently (wave dash, minus, spaces), tried both ways.
+_VARIANTS = (("\uff5e", "~"), ("~", "\uff5e"), ("\u301c", "\uff5e"), ("\uff5e", "\u301c"),
+             ("\u2212", "-"), ("\u00a0", " "), ("\r\n", "\n"))
+
+
+def _page_variants(page: str) -> List[str]:
+    """The page as fetched and with each spelling variant of ``_VARIANTS`` applied."""
+    out = [page]
+    for old, new in _VARIANTS:
+        if old in page:
+            out.append(page.replace(old, new))
+    return out
+
+
+def find_texts(pages: Iterable[str], sources: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
+    """``{id: text}`` for every source record whose text (by length and sha256) is a substring of a page."""
+    wanted: Dict[int, Dict[str, str]] = {}
+    for source in sources:
+        wanted.setdefault(int(source["length"]), {})[source["sha256"]] = source["id"]
+    found: Dict[str, str] = {}
+    for page in pages:
+        for variant in _page_variants(page):
+            for length, by_hash in wanted.items():
+                for begin in range(0, len(variant) - length + 1):
+                    window = variant[begin:begin + length]
+                    record_id = by_hash.get(text_hash(window))
+                    if record_id is not None:
+                        found[record_id] = window
+    return found
+
+
 def _write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for record in records:
@@ -137,8 +176,22 @@ def main(argv: Optional[List[str]] = None) -> int:
     rb.add_argument("--ids", type=Path, help="a file of ids, one a line: rebuild only these")
     rb.add_argument("--exclude", type=Path, help="a file of ids, one a line: leave these out")
     rb.add_argument("-o", "--output", type=Path, required=True)
+    fd = sub.add_parser("find", help="pages fetched again -> the records' texts, found by length and sha256")
+    fd.add_argument("pages", type=Path, nargs="+", help="plain-text pages (UTF-8)")
+    fd.add_argument("--sources", type=Path, action="append", required=True,
+                    help="a sources file (id, sha256, length); may repeat")
+    fd.add_argument("--texts", type=Path, required=True, help="JSONL of id and text, appended to")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    if args.command == "find":
+        known = {r["id"] for r in read_jsonl(args.texts)} if args.texts.exists() else set()
+        sources = [r for path in args.sources for r in read_jsonl(path) if r["id"] not in known]
+        found = find_texts((p.read_text(encoding="utf-8") for p in args.pages), sources)
+        with open(args.texts, "a", encoding="utf-8") as f:
+            for record_id in sorted(found):
+                f.write(json.dumps({"id": record_id, "text": found[record_id]}, ensure_ascii=False) + "\n")
+        logger.info("found %d texts: %s", len(found), " ".join(sorted(found)) or "-")
+        return 0
     if args.command == "strip":
         _write_jsonl(args.gold, (strip_record(r) for r in read_jsonl(args.full)))
         return 0

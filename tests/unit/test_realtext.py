@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.realtext import HashMismatch, main, rebuild, rebuild_record, strip_record
+from pipeline.realtext import HashMismatch, find_texts, main, rebuild, rebuild_record, strip_record
 
 TEXT = "キーウ州でロシア軍の無人機12機を撃墜した。"
 RECORD = {
@@ -62,3 +62,33 @@ def test_rebuild_takes_hashes_from_a_sources_file(tmp_path):
     assert json.loads((tmp_path / "back.jsonl").read_text(encoding="utf-8")) == RECORD
     with pytest.raises(HashMismatch):
         main(["rebuild", str(tmp_path / "gold.jsonl"), "--texts", str(full), "-o", str(tmp_path / "no.jsonl")])
+
+
+def _source(record_id: str, text: str) -> dict:
+    stripped = strip_record({"id": record_id, "text": text})
+    return {"id": record_id, "sha256": stripped["sha256"], "length": stripped["length"]}
+
+
+def test_find_locates_a_paragraph_anywhere_in_a_page():
+    page = "見出し\n\n" + TEXT + "\n関連記事: ほかの話題"
+    assert find_texts([page], [_source("r-1", TEXT)]) == {"r-1": TEXT}
+
+
+def test_find_tries_the_other_spelling_of_a_wave_dash():
+    text = "5千~1万機を輸出に回せる。"
+    page = "前文。" + text.replace("~", "\uff5e") + "後文。"
+    assert find_texts([page], [_source("r-2", text)]) == {"r-2": text}
+
+
+def test_find_ignores_a_paragraph_that_changed(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(TEXT.replace("12", "13"), encoding="utf-8")
+    sources = tmp_path / "sources.jsonl"
+    sources.write_text(json.dumps(_source("r-1", TEXT)) + "\n", encoding="utf-8")
+    texts = tmp_path / "texts.jsonl"
+    assert main(["find", str(page), "--sources", str(sources), "--texts", str(texts)]) == 0
+    assert texts.read_text(encoding="utf-8") == ""
+    page.write_text("前。" + TEXT, encoding="utf-8")
+    main(["find", str(page), "--sources", str(sources), "--texts", str(texts)])
+    main(["find", str(page), "--sources", str(sources), "--texts", str(texts)])
+    assert [json.loads(line) for line in texts.read_text(encoding="utf-8").splitlines()] == [{"id": "r-1", "text": TEXT}]
