@@ -159,7 +159,8 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
 
     A transliteration test cannot see that スホーイ is "Su" (an abbreviation of
     Sukhoi), but where both spellings are in the same gazetteer entry the
-    parentheses make them one name in two scripts.
+    parentheses make them one name in two scripts. A list of spellings in the
+    parentheses (``Su-34（スホーイ34、スホイ34）``) pairs each with the name before them.
     """
     spans = [s for key in (WEAPONS_KEY, UNITS_KEY) if key in doc.spans for s in doc.spans[key] if s.kb_id_]
     if len(spans) < 2:
@@ -171,19 +172,47 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         end = first.end_char
         if text[end:end + 1] not in _OPEN:
             continue
-        second = by_start.get(end + 1)
-        if second is None or text[second.end_char:second.end_char + 1] not in _CLOSE or \
-                not (second.kb_id == first.kb_id or _same_numbered_unit(first, second)):
+        inside = _bracketed_names(text, by_start, end + 1)
+        if not inside or not all(s.kb_id == first.kb_id or _same_numbered_unit(first, s) for s in inside):
             continue
-        one, other = (first.start_char, end), (second.start_char, second.end_char)
-        if text[one[0]:one[1]].isascii() == text[other[0]:other[1]].isascii():
-            continue  # two Japanese or two Latin spellings: a variant, not a pair
-        ja, en = (other, one) if text[one[0]:one[1]].isascii() else (one, other)
-        if any(s < e2 and s2 < e for s, e in (ja, en) for s2, e2 in taken):
-            continue
-        out.append(Pair(ja, en, 2.0, "gazetteer"))
-        taken += [ja, en]
+        one = (first.start_char, end)
+        taken_before, shared = list(taken), set()
+        for second in inside:
+            other = (second.start_char, second.end_char)
+            if text[one[0]:one[1]].isascii() == text[other[0]:other[1]].isascii():
+                continue  # two Japanese or two Latin spellings: a variant, not a pair
+            ja, en = (other, one) if text[one[0]:one[1]].isascii() else (one, other)
+            if _overlaps(ja, taken) or _overlaps(en, taken if en not in shared else taken_before):
+                continue  # a name the list shares is taken once per list, not per spelling
+            out.append(Pair(ja, en, 2.0, "gazetteer"))
+            shared.add(en)
+            taken += [ja, en]
     return out
+
+
+def _overlaps(offsets: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> bool:
+    return any(offsets[0] < end and start < offsets[1] for start, end in taken)
+
+
+_LIST_SEPARATORS = ("、", "，", ",", "・", ";", "；", "/", "／")
+
+
+def _bracketed_names(text: str, by_start: Dict[int, Span], begin: int) -> List[Span]:
+    """The named spans that fill a bracket opened right before ``begin``: one, or a list of them
+    joined by a list separator and nothing else; empty if anything else is inside."""
+    inside: List[Span] = []
+    at = begin
+    while True:
+        span = by_start.get(at)
+        if span is None:
+            return []
+        inside.append(span)
+        after = text[span.end_char:span.end_char + 1]
+        if after in _CLOSE:
+            return inside
+        if after not in _LIST_SEPARATORS:
+            return []
+        at = span.end_char + 1
 
 
 def register_bilingual_extensions() -> None:

@@ -185,6 +185,10 @@ def _pairs_after_weapons(nlp_blank, text):
     ("スホーイ34（Su-34）が撃墜された。", [("スホーイ34", "Su-34")]),  # スホーイ is no transliteration of "Su"
     ("Su-34（スホーイ34）とミグ29（MiG-29）", [("スホーイ34", "Su-34"), ("ミグ29", "MiG-29")]),
     ("スホーイ34（MiG-29）の誤り", []),  # two names: no pair
+    # a list of spellings in the parentheses: each pairs with the name before them
+    ("Su-34(スホーイ34、スホイ34)戦闘爆撃機", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
+    ("Su-34(スホーイ34、MiG-29)", []),  # another name in the list: no pair
+    ("Su-34(スホーイ34、新型)", []),  # more than names in the parentheses: no pair
 ])
 def test_two_spellings_of_one_gazetteer_name_in_parentheses_pair(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
