@@ -194,12 +194,16 @@ def _overlaps(offsets: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> boo
     return any(offsets[0] < end and start < offsets[1] for start, end in taken)
 
 
-_LIST_SEPARATORS = ("、", "，", ",", "・", ";", "；", "/", "／")
+_LIST_SEPARATORS = ("、", "，", ",", "・", "/", "／")
+# Wikipedia-style brackets give the spellings, then other fields after a semicolon:
+# Su-34(スホーイ34、スホイ34;ロシア語: Су-34)
+_FIELD_SEPARATORS = (";", "；")
 
 
 def _bracketed_names(text: str, by_start: Dict[int, Span], begin: int) -> List[Span]:
     """The named spans that fill a bracket opened right before ``begin``: one, or a list of them
-    joined by a list separator and nothing else; empty if anything else is inside."""
+    joined by a list separator and nothing else, up to the closing bracket or a semicolon
+    (after which the bracket may hold other fields); empty if anything else comes first."""
     inside: List[Span] = []
     at = begin
     while True:
@@ -208,7 +212,7 @@ def _bracketed_names(text: str, by_start: Dict[int, Span], begin: int) -> List[S
             return []
         inside.append(span)
         after = text[span.end_char:span.end_char + 1]
-        if after in _CLOSE:
+        if after in _CLOSE or after in _FIELD_SEPARATORS:
             return inside
         if after not in _LIST_SEPARATORS:
             return []

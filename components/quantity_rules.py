@@ -61,8 +61,10 @@ APPROX = {"約", "おおよそ", "およそ", "大体", "凡そ", "おおむね"
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
-# 7.5%から7%に下げた: a change; 100人から200人に上る (a reporting verb after に) is still a range
-_CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま)|まで(?:引き|減|増|下|上)")
+# 7.5%から7%に下げた, 14両から28両と倍増: a change; 100人から200人に上る (a reporting verb after に)
+# and 10人から20人と見られる are still ranges
+_CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま)|まで(?:引き|減|増|下|上)"
+                           r"|と(?:倍増|半減|増|減|拡大|縮小|引き上|引き下)")
 
 
 @dataclass

@@ -187,6 +187,7 @@ def _pairs_after_weapons(nlp_blank, text):
     ("スホーイ34（MiG-29）の誤り", []),  # two names: no pair
     # a list of spellings in the parentheses: each pairs with the name before them
     ("Su-34(スホーイ34、スホイ34)戦闘爆撃機", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
+    ("Su-34(スホーイ34、スホイ34;ロシア語: Су-34)は", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
     ("Su-34(スホーイ34、MiG-29)", []),  # another name in the list: no pair
     ("Su-34(スホーイ34、新型)", []),  # more than names in the parentheses: no pair
 ])

@@ -434,6 +434,8 @@ def test_two_ended_ranges_and_verb_qualifiers(tables, text, span, value, value_m
 @pytest.mark.parametrize("text,spans", [
     ("金利を7.5%から7%に下げた。", ["7.5%", "7%"]),  # a change from one figure to another, no range
     ("兵士1人から2万円を徴収した。", ["1人", "2万円"]),  # two different counters, no range
+    ("供与数を当初の14両から28両と倍増させた。", ["14両", "28両"]),  # と + a verb of change
+    ("死者は10人から20人と見られる。", ["10人から20人"]),  # と + a reporting verb: still a range
     ("部隊は10日から14日まで演習した。", []),
 ])
 def test_kara_that_is_no_range(tables, text, spans):
