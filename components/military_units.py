@@ -62,12 +62,12 @@ _QUOTE_LIST_JOINS = ("", "と", "、", "や", "・")
 MAX_QUOTED_LIST = 6
 
 
-_SIZE_AFTER = ("規模",)
+_SIZE_AFTER = ("規模", "分")  # 大隊規模; 5個師団分の装甲車 (five divisions' worth): a size, no unit
 _SIZE_QUALIFIERS = ("弱", "強", "程度", "相当")
 
 
 def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
-    """Whether a lone echelon noun only gives a size: ``1個中隊弱規模の部隊``, ``大隊規模``.
+    """Whether a lone echelon noun only gives a size: ``1個中隊弱規模の部隊``, ``大隊規模``, ``5個師団分``.
 
     ANNOTATION.md keeps ``規模`` out of spans, and annotators of real reporting
     (corpus/realtext NOTES) do not mark a size phrase as a unit; a named or

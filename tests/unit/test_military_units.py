@@ -469,6 +469,7 @@ def test_bare_words_that_refer_to_no_unit(nlp, text):
     ("第3強襲旅団「アゾフ」が前進した。", ["第3強襲旅団", "アゾフ"]),
     # a lone echelon before 規模 gives a size, not a unit
     ("敵は1個中隊弱規模の機械化部隊で攻撃した。", ["機械化部隊"]),
+    ("敵は5個師団分の装甲車を失った。", []),  # 分: so many divisions' worth
     ("敵は2個大隊を派遣した。", ["大隊"]),
 ])
 def test_security_services_and_more_countries(nlp, text, expected):
