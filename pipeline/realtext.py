@@ -141,17 +141,16 @@ def _page_variants(page: str) -> List[str]:
 
 def find_texts(pages: Iterable[str], sources: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     """``{id: text}`` for every source record whose text (by length and sha256) is a substring of a page."""
-    wanted: Dict[int, Dict[str, str]] = {}
-    for source in sources:
-        wanted.setdefault(int(source["length"]), {})[source["sha256"]] = source["id"]
+    wanted: Dict[int, Dict[str, List[str]]] = {}
+    for source in sources:  # one paragraph may be two records' (a statement quoted by two sites)
+        wanted.setdefault(int(source["length"]), {}).setdefault(source["sha256"], []).append(source["id"])
     found: Dict[str, str] = {}
     for page in pages:
         for variant in _page_variants(page):
             for length, by_hash in wanted.items():
                 for begin in range(0, len(variant) - length + 1):
                     window = variant[begin:begin + length]
-                    record_id = by_hash.get(text_hash(window))
-                    if record_id is not None:
+                    for record_id in by_hash.get(text_hash(window), ()):
                         found[record_id] = window
     return found
 

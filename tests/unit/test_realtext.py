@@ -74,6 +74,11 @@ def test_find_locates_a_paragraph_anywhere_in_a_page():
     assert find_texts([page], [_source("r-1", TEXT)]) == {"r-1": TEXT}
 
 
+def test_find_gives_a_paragraph_to_every_record_that_holds_it():
+    sources = [_source("r-1", TEXT), _source("r-9", TEXT)]  # one statement quoted by two sites
+    assert find_texts(["前。" + TEXT], sources) == {"r-1": TEXT, "r-9": TEXT}
+
+
 def test_find_tries_the_other_spelling_of_a_wave_dash():
     text = "5千~1万機を輸出に回せる。"
     page = "前文。" + text.replace("~", "\uff5e") + "後文。"
