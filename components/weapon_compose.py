@@ -21,8 +21,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .memo import memo_map
 
-from .weapon_rules import (NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok, case_ok,
-                           compose_class, family_canonical, family_digits_ok, is_katakana,
+from .weapon_rules import (MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok,
+                           case_ok, compose_class, family_canonical, family_digits_ok, is_katakana,
                            is_variant_suffix, modifier_forms, quoted_name_extent)
 
 
@@ -384,14 +384,17 @@ def _cells(chosen: Sequence[Candidate]) -> set:
 
 def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``."""
-    before_quote = [c for c in chosen if c.kind == "class" and c.end < len(tokens) and tokens[c.end].text == "「"]
+    # T-90A「ウラジーミル」, 9M119M「レフレークス」: a model designation's own name quoted after it
+    before_quote = [c for c in chosen if c.end < len(tokens) and tokens[c.end].text == "「"
+                    and (c.kind == "class" or c.kind in ("name", "family", "unknown") and _ends_in_code(tokens[c.end - 1].text))]
     # 旗艦「モスクワ」: a ship's role is no WEAPON itself (corpus/realtext NOTES-real3) but names a ship
     if not SHIP_ROLES.keys().isdisjoint(map(itemgetter(0), tokens)):  # a role word at all (one C-level scan)
         before_quote += [Candidate(i, i + 1, None, SHIP_ROLES[t.text], None, "class")
                          for i, t in enumerate(tokens[:-1]) if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
-    if not before_quote:
-        return []
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []
+    out += _called_names(texts, spaces, chosen)
+    if not before_quote:
+        return out
     for cand in before_quote:
         at = cand.end
         for _ in range(MAX_QUOTED_LIST):  # 揚陸艦「ヤマル」「アゾフ」, 「ヤマル」と「アゾフ」: one class, several names
@@ -405,6 +408,33 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
             at = gloss_end
             if at + 1 < len(texts) and texts[at] in _QUOTE_LIST_JOINS and texts[at + 1] == "「":
                 at += 1
+    return out
+
+
+def _ends_in_code(text: str) -> bool:
+    """Whether a token ends a model designation (``T-90A``, ``9M119M``): a digit or a capital last."""
+    last = unicodedata.normalize("NFKC", text[-1:])
+    return last.isdigit() or "A" <= last <= "Z"
+
+
+# 「バザリト」と呼ばれる巡航ミサイル: a quoted name, a verb of naming, then the class it names
+_CALLED = ("と呼ばれる", "と呼ばれている", "と呼ばれた", "という", "と名付けられた")
+
+
+def _called_names(texts: Sequence[str], spaces: Sequence[bool], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """Quoted names before a verb of naming and the class noun they name: ``「バザリト」と呼ばれる巡航ミサイル``."""
+    out: List[Candidate] = []
+    for cand in chosen:
+        if cand.kind != "class" or cand.start < 4:
+            continue
+        close = next((cand.start - k - 1 for k in range(2, 5)
+                      if "".join(texts[cand.start - k:cand.start]) in _CALLED and texts[cand.start - k - 1] == "」"), None)
+        if close is None:
+            continue
+        opening = next((j for j in range(close - 1, max(-1, close - MAX_QUOTED_TOKENS - 2), -1) if texts[j] == "「"), None)
+        extent = quoted_name_extent(texts, spaces, opening) if opening is not None else None
+        if extent is not None and extent[1] == close:
+            out.append(Candidate(extent[0], extent[1], None, cand.weapon_class, None, "quoted"))
     return out
 
 

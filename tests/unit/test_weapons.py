@@ -556,6 +556,10 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("揚陸艦「ヤマル」と「アゾフ」を攻撃した。", ["揚陸艦", "ヤマル", "アゾフ"]),
     ("巡航ミサイル「カリブル」「イスカンデル」を撃った。", ["巡航ミサイル", "カリブル", "イスカンデル"]),
     ("黒海艦隊の旗艦「モスクワ」が沈んだ。", ["モスクワ"]),  # the ship's role names a ship, and is none
+    # a model designation's own name quoted after it; a quoted name that a verb of naming gives a class
+    ("T-90A「ウラジーミル」が投入された。", ["T-90A", "ウラジーミル"]),
+    ("「バザリト」と呼ばれる巡航ミサイルを積む。", ["バザリト", "巡航ミサイル"]),
+    ("「ザポリージャ」と呼ばれる町に着いた。", []),  # no class noun after the verb
     ("長距離砲と戦車砲が届いた。", ["長距離砲", "戦車砲"]),  # 砲 as a token of its own is a gun
 ])
 def test_whole_names_and_glosses(run, text, expected):
