@@ -33,12 +33,13 @@ import re
 import unicodedata
 from functools import partial
 from operator import attrgetter
-from typing import List, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from .weapon_compose import Candidate, Tok, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐][0-9]{1,4}[A-Z]{0,3}")
-_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,4}[A-Z]{0,2}")  # M50, MQ9, M1: accepted only glued to a class
+# M50, MQ9, M1, M31A2: accepted only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
+_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,4}(?:[A-Z]{1,2}[0-9]?)?")
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
 _COUNT_AFTER = re.compile(r"[をがはも]?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")
 # Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.
@@ -157,9 +158,36 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         if ok:
             weapon_class = after.weapon_class if after is not None else (
                 class_end[i].weapon_class if i in class_end else None)
+            listed = _listed_before(tokens, norms, i, end, taken | {k for c in out for k in range(c.start, c.end)})
+            if listed is not None:
+                out.append(Candidate(listed[0], listed[1], None, weapon_class, None, "unknown"))
             out.append(Candidate(i, end, None, weapon_class, None, "unknown"))
             i = end
     return out
+
+
+_LIST_JOINS = ("および", "及び", "と", "、", "や", "・", "/")
+
+
+_PREFIX = re.compile(r"[A-Za-z]+")
+
+
+def _listed_before(tokens: Sequence[Tok], norms: Sequence[str], i: int, end: int, taken: set
+                   ) -> Optional[Tuple[int, int]]:
+    """A designation of the same family (the same letters first) joined by a list word right before the
+    accepted one at ``i:end`` (``M30A2およびM31A2ロケット``, ``Kh-101とKh-555ミサイル``: the class noun
+    after the last names both), as ``(start, end)``; not ``G7とM31A2``."""
+    if i < 2 or norms[i - 1] not in _LIST_JOINS or tokens[i - 2].space and norms[i - 1] != "、":
+        return None
+    family = _PREFIX.match("".join(norms[i:end]))
+    for start in range(i - 2, max(-1, i - 6), -1):
+        if start in taken:
+            return None
+        for pattern in (_DESIGNATION, _BARE_DESIGNATION):
+            if _designation_end(tokens, start, norms, pattern) == i - 1 and not _after_latin(tokens, norms, start):
+                other = _PREFIX.match("".join(norms[start:i - 1]))
+                return (start, i - 1) if family and other and other.group() == family.group() else None
+    return None
 
 
 def _norm(tok: Tok) -> str:

@@ -546,6 +546,9 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("ツポレフTu-95爆撃機が離陸した。", ["ツポレフTu-95", "爆撃機"]),
     # a designation without its hyphen only glued to a class noun
     ("M50ドローン5機を供給した。", ["M50", "ドローン"]),
+    # a designation of the same family listed before one glued to its class noun
+    ("M30A2およびM31A2ロケットを送る。", ["M30A2", "M31A2", "ロケット"]),
+    ("G7とM31A2ロケットの話。", ["M31A2", "ロケット"]),  # another family: only the glued one
     ("G7首脳はA4用紙に署名した。", []),
     # a gloss inside a weapon's name: one span
     ("ファーストパーソンビュー(FPV)ドローンで攻撃した。", ["ファーストパーソンビュー(FPV)ドローン"]),
