@@ -277,3 +277,19 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
     back = list(DocBin().from_bytes(data).get_docs(nlp.vocab))[0]
     assert back._.pairs == doc._.pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bracket that names the language of the Latin name it gives: a pair whatever the sound
+    ("第45装甲旅団(ドイツ語:Panzerbrigade 45、略称:PzBrig 45)は", [("第45装甲旅団", "Panzerbrigade 45")]),
+    ("リトアニア旅団(ドイツ語:Litauenbrigade )としても知られる", [("リトアニア旅団", "Litauenbrigade")]),
+    ("第45装甲旅団(ロシア語: Бригада)は", []),  # Cyrillic: no pair
+    ("第45装甲旅団の話(ドイツ語:Panzerbrigade)", []),  # the bracket does not follow the name
+])
+def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("military_unit_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
