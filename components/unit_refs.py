@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-# 司令部 standing alone (黒海艦隊の司令部, 弾薬庫や司令部など) is a command body: 5 of 6 in the development gold
+# 司令部 standing alone (黒海艦隊の司令部, 弾薬庫や司令部など) is a command body: 5 of 6 in the development gold;
+# as the object or place of an action (司令部に着弾, 司令部を破壊, 司令部を置く, 同司令部での会合) it is the
+# building, which the annotators of parts 1 and 39 left out (4 of 4)
+_PLACE_PARTICLES = {"に", "を", "で", "へ"}
 SERVICES: Dict[str, str] = {"陸軍": "ground forces", "海軍": "navy", "空軍": "air force", "司令部": "command"}
 ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊": "regiment", "師団": "division",
                             "艦隊": "fleet", "軍団": "corps"}
@@ -69,6 +72,8 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
         if i and tokens[i - 1][0] in _CLOSERS:
             continue  # 「ダ・ヴィンチの狼」大隊: the head of a quoted name, not a reference
         if text in SERVICES:
+            if text == "司令部" and i + 1 < len(tokens) and tokens[i + 1][0] in _PLACE_PARTICLES:
+                continue  # 司令部に着弾, 司令部を破壊, 同司令部で: the building struck or met in, not the body
             out.append((i, i + 1, {"unit_type": SERVICES[text]}))
             continue
         if _generic_after(tokens, i):

@@ -544,16 +544,19 @@ def _letter_variant_end(tokens: Sequence[Tok], cand: Candidate, start: int) -> i
 
 def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
                           ship_classes: frozenset) -> List[Candidate]:
-    """A ship's name written right after its class without quotes: ``揚陸艦ミンスク``, ``潜水艦ロストフ・ナ・ドヌ``.
+    """A ship's name written right after its class or role without quotes: ``揚陸艦ミンスク``,
+    ``潜水艦ロストフ・ナ・ドヌ``, ``旗艦モスクワ``.
 
     Only after a ship class, where a katakana proper name can only be the vessel's
     (the same name elsewhere is a city); with quotes, ``_quoted_candidates`` applies.
     """
     out = []
-    for cand in chosen:
-        if cand.kind != "class" or cand.weapon_class not in ship_classes or tokens[cand.end - 1].space:
-            continue
-        start = cand.end
+    anchors = [(c.end, c.weapon_class) for c in chosen
+               if c.kind == "class" and c.weapon_class in ship_classes and not tokens[c.end - 1].space]
+    # 黒海艦隊の旗艦モスクワ: a ship's role names a ship as its class does (with quotes: _quoted_candidates)
+    anchors += [(i + 1, SHIP_ROLES[t.text]) for i, t in enumerate(tokens) if t.text in SHIP_ROLES and not t.space]
+    for anchor, weapon_class in anchors:
+        start = anchor
         if start < len(tokens) and tokens[start].text == "・":
             start += 1  # ミサイル巡洋艦・モスクワ: the dot separates class and name, it belongs to neither
         end = start
@@ -562,7 +565,7 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
             end += 1
         if end > start and len(_surface(tokens, start, end).replace("・", "")) >= 3 \
                 and not tokens[end - 1].text.endswith("・"):
-            out.append(Candidate(start, end, None, cand.weapon_class, None, "quoted"))
+            out.append(Candidate(start, end, None, weapon_class, None, "quoted"))
     return out
 
 

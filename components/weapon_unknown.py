@@ -247,7 +247,10 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
     starts = {c.start: c for c in chosen}
     maker_set = frozenset(makers)
     out: List[Candidate] = []
+    absorbed = set()
     for cand in chosen:
+        if cand.start in absorbed:
+            continue
         start, end = cand.start, cand.end
         last = _norm(tokens[end - 1])[-1:]
         if cand.kind in ("name", "family", "unknown") and (last.isdigit() or "A" <= last <= "Z"):
@@ -265,6 +268,12 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
             start = _model_number_before(tokens, start, starts)  # M57 ATACMS (NOTES-real7)
         if cand.kind == "name" and end == cand.end:
             end = _variant_after(tokens, end, starts)  # エイブラムス M1, レオパルト2 A6型 (NOTES-real9)
+        glued = starts.get(end)
+        if cand.kind == "name" and end == cand.end and glued is not None and glued.kind == "unknown" \
+                and not tokens[end - 1].space and _is_kana_token(tokens[end - 1]) \
+                and _VARIANT.fullmatch("".join(_norm(t) for t in tokens[glued.start:glued.end])):
+            end = glued.end  # レオパルドC1戦車: a katakana name and its variant code glued are one name
+            absorbed.add(glued.start)
         out.append(cand if (start, end) == (cand.start, cand.end) else
                    Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out

@@ -179,6 +179,8 @@ def test_unit_types_and_nicknames(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("黒海艦隊の司令部があるセバストポリを攻撃した。", ["黒海艦隊", "司令部"]),  # a command body standing alone
     ("弾薬庫や司令部などを破壊した。", ["司令部"]),
+    ("ミサイルが司令部に着弾した。", []),  # the building struck, not the body
+    ("黒海艦隊の司令部を破壊した。", ["黒海艦隊"]),
     ("総司令部によると", ["総司令部"]),
 ])
 def test_bare_headquarters(nlp, text, expected):

@@ -559,6 +559,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("揚陸艦「ヤマル」と「アゾフ」を攻撃した。", ["揚陸艦", "ヤマル", "アゾフ"]),
     ("巡航ミサイル「カリブル」「イスカンデル」を撃った。", ["巡航ミサイル", "カリブル", "イスカンデル"]),
     ("黒海艦隊の旗艦「モスクワ」が沈んだ。", ["モスクワ"]),  # the ship's role names a ship, and is none
+    ("黒海艦隊の旗艦モスクワが沈んだ。", ["モスクワ"]),  # without quotes too
+    ("レオパルドC1戦車が届いた。", ["レオパルドC1", "戦車"]),  # a listed name and its glued variant code
     # a model designation's own name quoted after it; a quoted name that a verb of naming gives a class
     ("T-90A「ウラジーミル」が投入された。", ["T-90A", "ウラジーミル"]),
     ("「バザリト」と呼ばれる巡航ミサイルを積む。", ["バザリト", "巡航ミサイル"]),
