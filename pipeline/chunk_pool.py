@@ -31,6 +31,7 @@ import logging
 import multiprocessing
 import time
 from collections import deque
+from contextlib import ExitStack
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -42,7 +43,7 @@ from pipeline.annotate import RunReport
 from pipeline.inputs import InputItem, InputRecord, Skipped
 from pipeline.outputs import BatchWriter, add_or_roll_back, docbin_to_bytes
 from pipeline.serialization import freeze_msgpack_registries
-from pipeline.stream import RECORD_ERROR, annotate_records, failure_reason
+from pipeline.stream import RECORD_ERROR, ZONE_RECORDS, annotate_records, failure_reason
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +61,15 @@ PieceResult = Tuple[List[Dict[str, Any]], DocBinParts]
 Submit = Callable[[List[InputRecord]], Any]
 
 
-def annotate_piece(nlp: Language, items: List[InputRecord], batch_size: int) -> PieceResult:
-    """Annotate ``items``; return one outcome per record (its JSONL line or its skip) and their DocBin's parts."""
+def annotate_piece(nlp: Language, items: List[InputRecord], batch_size: int,
+                   memory_zones: bool = True) -> PieceResult:
+    """Annotate ``items``; return one outcome per record (its JSONL line or its skip) and their DocBin's parts.
+
+    ``memory_zones=False``: the caller holds a memory zone open around many pieces (``_work``).
+    """
     out: List[Dict[str, Any]] = []
     docbin = DocBin(store_user_data=True)
-    for outcome in annotate_records(nlp, items, batch_size=batch_size):
+    for outcome in annotate_records(nlp, items, batch_size=batch_size, memory_zones=memory_zones):
         key = outcome.item.key
         if outcome.record is None or outcome.doc is None:
             out.append({"key": key, "skip": outcome.reason})
@@ -96,9 +101,43 @@ def join_docbin(parts: Iterable[DocBinParts]) -> DocBin:
     return docbin
 
 
+class _WorkerZone:
+    """One spaCy memory zone held open across a worker's pieces, renewed every ``ZONE_RECORDS`` records.
+
+    A zone per piece (about 16 records of the fast config) frees the vocab's lexemes and strings
+    after every piece and rebuilds them for the next: measured on the dev texts, pieces of 16
+    records each in its own zone took 1.25x the CPU time of one pass over the same records. A
+    piece leaves nothing of the zone behind (its DocBin travels as arrays and plain strings), so
+    the zone can end between any two pieces; memory stays as flat as in a one-process run.
+    """
+
+    def __init__(self) -> None:
+        self._stack: Optional[ExitStack] = None
+        self._records = 0
+
+    def run(self, nlp: Language, items: List[InputRecord], batch_size: int) -> PieceResult:
+        if self._stack is None:
+            self._stack = ExitStack()
+            self._stack.enter_context(nlp.memory_zone())
+        try:
+            return annotate_piece(nlp, items, batch_size, memory_zones=False)
+        finally:
+            self._records += len(items)
+            if self._records >= ZONE_RECORDS:
+                self.close()
+
+    def close(self) -> None:
+        if self._stack is not None:
+            self._stack.close()
+        self._stack, self._records = None, 0
+
+
+_ZONE = _WorkerZone()  # per process: each forked worker has its own
+
+
 def _work(items: List[InputRecord], batch_size: int) -> PieceResult:
     """Local worker task: the inherited pipeline on one piece."""
-    return annotate_piece(_WORKER_NLP[0], items, batch_size)
+    return _ZONE.run(_WORKER_NLP[0], items, batch_size)
 
 
 @dataclass

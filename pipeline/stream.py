@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import deque
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -201,6 +202,7 @@ def annotate_records(
     done: Iterable[str] = frozenset(),
     on_skip: Callable[[str, str], None] = lambda key, reason: None,
     zone_records: int = ZONE_RECORDS,
+    memory_zones: bool = True,
 ) -> Iterator[Outcome]:
     """Yield one ``Outcome`` per input record, in input order, whatever any record does.
 
@@ -215,6 +217,9 @@ def annotate_records(
             before it has been consumed, before the next outcome is yielded.
         zone_records (int): Records per spaCy memory zone (``n_process`` 1; more processes
             run without zones); an outcome's ``doc`` is valid until the next outcome is asked for.
+        memory_zones (bool): False where the caller keeps a zone open around many calls
+            (``pipeline.chunk_pool``'s workers: a zone per 16-record piece would drop and rebuild
+            the vocab's lexemes for every piece).
 
     Raises:
         InputReadError: the input reader raised (not a record's fault).
@@ -227,7 +232,7 @@ def annotate_records(
         feed.release()
         return
     while not feed.exhausted:
-        with nlp.memory_zone():
+        with nlp.memory_zone() if memory_zones else nullcontext():
             feed.quota = max(zone_records, 1)
             yield from _annotate_zone(nlp, feed, batch_size, n_process)
     feed.release()

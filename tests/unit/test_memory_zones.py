@@ -82,3 +82,25 @@ def test_a_failing_record_is_skipped_alone_inside_a_zone():
     assert [o.item.id for o in outcomes] == ["r0", "r1", "r2", "r3", "r4"]
     assert [o.record is None for o in outcomes] == [False, False, True, False, False]
     assert "injected" in outcomes[2].reason
+
+
+def test_a_worker_zone_spans_pieces_and_is_renewed(zoned_lines, monkeypatch):
+    """``chunk_pool``'s workers hold one zone across pieces (a zone per piece rebuilt the vocab's
+    lexemes every 16 records) and renew it every ``ZONE_RECORDS`` records."""
+    import pipeline.chunk_pool as chunk_pool
+
+    lines, _, _, nlp = zoned_lines
+    monkeypatch.setattr(chunk_pool, "ZONE_RECORDS", 4)
+    zone = chunk_pool._WorkerZone()
+    items = _items(7)
+    got, strings_inside = [], []
+    for piece in (items[0:2], items[2:4], items[4:6], items[6:7]):
+        outcomes, _parts = zone.run(nlp, piece, batch_size=4)
+        got += [o["line"] for o in outcomes]
+        strings_inside.append(("9001" in nlp.vocab.strings, "9004" in nlp.vocab.strings))
+    assert got == lines  # the records a zone per call gives
+    # 9001 (piece 1) outlives piece 1 inside the shared zone and is freed when the zone renews after
+    # four records (piece 2); 9004 (piece 3) lives on through piece 4, until the zone closes
+    assert strings_inside == [(True, False), (False, False), (False, True), (False, True)]
+    zone.close()
+    assert "9004" not in nlp.vocab.strings
