@@ -167,6 +167,8 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
         if kata:
             if max(kata) < (T_ADJ if listed and not item.internal else T_FAR):
                 continue
+            if not listed and _has_digit(item.text) and not _has_digit(text[js:je]):
+                continue  # スー … Su-27: a designation's number must be there when the name is far from it
             evidence = "phonetic"
         elif adjacent and not item.internal:
             evidence = "head"
@@ -179,6 +181,10 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
         if (js, je) not in found or found[(js, je)][0] < score:
             found[(js, je)] = (score, js, je, evidence)
     return list(found.values())
+
+
+def _has_digit(text: str) -> bool:
+    return any("0" <= ch <= "9" or "０" <= ch <= "９" for ch in text)
 
 
 ORDINARY_SOUND_MIN = 0.85  # a dictionary word pairs with a name it does not gloss only when it sounds the same

@@ -51,6 +51,11 @@ def test_katakana_with_latin_code(text, expected):
     assert pairs_of(text) == expected
 
 
+def test_a_far_name_without_the_designation_s_number_is_no_pair():
+    # a dotted reading's first word sounds like "Su", but Su-27 is another system, written far after it
+    assert pairs_of("スー・トリーッツァチは、ロシアのSu-27の発展型である。") == []
+
+
 def test_code_similarity_ignores_the_shared_code():
     assert coded_similarity("マグラV7", ["Magura", "V7"]) > 0.9
     assert coded_similarity("マグラV7", ["Lancet", "V7"]) < 0.6
