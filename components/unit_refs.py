@@ -19,6 +19,7 @@ The recogniser passes tokens as ``(text, tag)`` pairs and the units it found as
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 # 司令部 standing alone (黒海艦隊の司令部, 弾薬庫や司令部など) is a command body: 5 of 6 in the development gold;
@@ -83,15 +84,17 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
 
 
 # After these an echelon means any unit of its size, or classifies one, rather than naming a unit
-# in the text (大隊によっては, 旅団ごとに, 旅団とは, 旅団の数; NOTES-real2 and -real15: 旅団の一つ,
-# 9個目の旅団となります)
+# in the text (大隊によっては, 旅団ごとに, 旅団とは, 旅団の数, 旅団級, 連隊への再編; NOTES-real2 and -real15:
+# 旅団の一つ, 9個目の旅団となります)
 _GENERIC_AFTER = ("によって", "により", "ごと", "単位", "当たり", "あたり", "とは", "という", "レベル", "の数",
-                  "の一つ", "のひとつ", "となる", "となり", "となっ", "である")
-# ... and before: どの旅団 (NOTES-real16), 9個目の旅団
-_GENERIC_BEFORE = ("どの", "どんな", "個目の", "番目の")
+                  "の一つ", "のひとつ", "となる", "となり", "となっ", "である", "級", "への")
+# ... and before: どの旅団 (NOTES-real16), 9個目の旅団; 影の艦隊 is the shadow fleet of tankers
+_GENERIC_BEFORE = ("どの", "どんな", "個目の", "番目の", "影の")
+# 大隊・旅団級: a size class named by a list of echelons
+_SIZE_CLASS = re.compile(r"^(?:[・、](?:" + "|".join(ECHELONS) + r"))*級")
 
 
 def _generic_after(tokens: Sequence[Tuple[str, str]], i: int) -> bool:
     after = "".join(text for text, _ in tokens[i + 1:i + 4])
     before = "".join(text for text, _ in tokens[max(0, i - 3):i])
-    return after.startswith(_GENERIC_AFTER) or before.endswith(_GENERIC_BEFORE)
+    return after.startswith(_GENERIC_AFTER) or before.endswith(_GENERIC_BEFORE) or bool(_SIZE_CLASS.match(after))

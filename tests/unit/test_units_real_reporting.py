@@ -68,6 +68,9 @@ def units(nlp, text):
     ("どの旅団が派遣されるかは未定だ。", []),
     ("これは9個目の旅団となります。", []),
     ("大隊によっては兵員が半減した。", []),
+    ("大隊・旅団級の将校が処分された。", []),  # a size class
+    ("連隊への再編中だった。", []),  # what a unit is turned into
+    ("ロシアの影の艦隊のタンカー", []),  # the shadow fleet of tankers
 ])
 def test_real_reporting_units(nlp, text, expected):
     assert units(nlp, text) == expected
