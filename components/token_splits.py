@@ -4,6 +4,7 @@
 2. A katakana token that ends in a katakana class noun (``リュティドローン`` → ``リュティ|ドローン``).
 3. ``軍兵`` ("soldiers") glued after a force's name (``露|軍兵`` → ``露|軍|兵``): the force is a MIL_UNIT.
 4. A slash glued to the letter of the next designation (``M|142|/M|270`` → ``M|142|/|M|270``).
+5. The anaphoric ``同`` glued to an echelon's first character (``同師|団`` → ``同|師|団``).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -129,6 +130,28 @@ def split_slash_designations(doc: Doc) -> int:
     return _split(doc, plan)
 
 
+# Sudachi reads 同師団 as 同師 / 団 and 同大隊 as 同大 / 隊 (同師, 同大: words of their own): the echelon
+# the anaphoric 同 points at lies on no token boundary
+_GLUED_ANAPHORA = {("同師", "団"), ("同大", "隊"), ("同小", "隊")}
+_ECHELON_TAG, _PREFIX_TAG = "名詞-普通名詞-一般", "接頭辞"
+
+
+def split_anaphoric_echelons(doc: Doc) -> int:
+    """Cut ``同師 / 団`` to ``同 / 師 / 団`` (and ``同大隊``, ``同小隊``), so that the echelon after
+    the anaphoric ``同`` starts on a token: ANNOTATION.md's ``同旅団`` → ``旅団``."""
+    view = token_view(doc)
+    if "同" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _ECHELON_TAG, "NOUN", _PREFIX_TAG, "NOUN") for i in range(len(texts) - 1)
+            if (texts[i], texts[i + 1]) in _GLUED_ANAPHORA and not doc[i].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_ECHELON_TAG)  # the retokenizer stores the tags' hashes only
+    doc.vocab.strings.add(_PREFIX_TAG)
+    return _split(doc, plan)
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -142,7 +165,7 @@ def split_tokens(doc: Doc) -> int:
     if _UNCHANGED.get(doc) is view:
         return 0
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
-             + split_slash_designations(doc))
+             + split_slash_designations(doc) + split_anaphoric_echelons(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

@@ -10,8 +10,8 @@ import pytest
 from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
-from components.token_splits import (split_force_soldiers, split_glued_class_heads, split_slash_designations,
-                                     split_vague_numerals)
+from components.token_splits import (split_anaphoric_echelons, split_force_soldiers, split_glued_class_heads,
+                                     split_slash_designations, split_vague_numerals)
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,21 @@ def test_slash_split_needs_numbers_on_both_sides(nlp_blank):
     assert "/M" in [t.text for t in doc] and doc.text == "3/Mの単位とM142/M270"
     assert [t.tag_ for t in doc if t.text == "/"] == ["補助記号-一般"]
     assert split_slash_designations(doc) == 0
+
+
+@pytest.mark.parametrize("text,units", [
+    ("同師団は戦車100両を失った。", ["師団"]),  # Sudachi: 同師 / 団
+    ("同大隊は前進した。", ["大隊"]),  # 同大 / 隊
+    ("同大学は発表した。", []),  # no echelon: the word stays whole
+])
+def test_anaphoric_same_glued_to_an_echelon(nlp, text, units):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["military_units"]] == units
+    assert doc.text == text
+
+
+def test_anaphoric_split_is_idempotent(nlp_blank):
+    doc = nlp_blank("同師団は")
+    assert split_anaphoric_echelons(doc) == 1
+    assert [t.text for t in doc][:3] == ["同", "師", "団"] and [t.tag_ for t in doc][:1] == ["接頭辞"]
+    assert split_anaphoric_echelons(doc) == 0
