@@ -487,6 +487,40 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
     return out
 
 
+_QUOTE_PAIRS = {"「": "」", "『": "』"}
+
+
+def join_quoted_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """One span for two weapon names that fill a pair of quotes, one space between them.
+
+    ``巡航ミサイル「FP5 フラミンゴ」``, ``滑空誘導爆弾「UMPB D30」``: the quotes name one
+    system, written as a designation and a name (ANNOTATION.md: two names of one system
+    written together are one span), even where the designation alone would be another system's
+    (``D30``). Two listed names of different systems with no designation among them
+    (``「HIMARS ATACMS」``), or anything else inside the quotes, keep them apart.
+    """
+    out: List[Candidate] = []
+    for cand in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "class" and cand.kind != "class" and prev.start > 0 \
+                and cand.end < len(tokens) and _QUOTE_PAIRS.get(tokens[prev.start - 1].text) == tokens[cand.end].text \
+                and _one_space_between(tokens, prev.end, cand.start) \
+                and not (prev.canonical and cand.canonical and prev.canonical != cand.canonical
+                         and not any(ch.isdigit() for t in tokens[prev.start:cand.end] for ch in t.text)):
+            out[-1] = Candidate(prev.start, cand.end, prev.canonical or cand.canonical,
+                                prev.weapon_class or cand.weapon_class, prev.origin or cand.origin, "name")
+            continue
+        out.append(cand)
+    return out
+
+
+def _one_space_between(tokens: Sequence[Tok], end: int, start: int) -> bool:
+    """Whether tokens ``end - 1`` and ``start`` are apart by white space alone (a trailing space or a space token)."""
+    if start == end:
+        return tokens[end - 1].space
+    return start == end + 1 and not tokens[end - 1].space and tokens[end].text.strip() == ""
+
+
 _SLASHES = {"/", "／"}
 _SLASH_NUMBER = re.compile(r"[0-9０-９]{1,4}$")
 _SLASH_SUFFIX = re.compile(r"[A-Z]{1,3}$")
@@ -640,6 +674,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     from .weapon_unknown import unknown_candidates, whole_names  # import this module: import here, not at the top
     chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
+    chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name
     from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top
     chosen = glossed_classes(tokens, chosen, grammar.head_classes)  # FPV(一人称視点)ドローン: one span
     if ner_labels:

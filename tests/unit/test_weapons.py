@@ -561,6 +561,10 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("黒海艦隊の旗艦「モスクワ」が沈んだ。", ["モスクワ"]),  # the ship's role names a ship, and is none
     ("黒海艦隊の旗艦モスクワが沈んだ。", ["モスクワ"]),  # without quotes too
     ("レオパルドC1戦車が届いた。", ["レオパルドC1", "戦車"]),  # a listed name and its glued variant code
+    # a designation and a name filling one pair of quotes are one name
+    ("巡航ミサイル「FP5 フラミンゴ」を試験した。", ["巡航ミサイル", "FP5 フラミンゴ"]),
+    ("滑空誘導爆弾「UMPB D30」3発で攻撃した。", ["滑空誘導爆弾", "UMPB D30"]),
+    ("「HIMARS ATACMS」の組み合わせ", ["HIMARS", "ATACMS"]),  # two listed systems, no designation
     # a model designation's own name quoted after it; a quoted name that a verb of naming gives a class
     ("T-90A「ウラジーミル」が投入された。", ["T-90A", "ウラジーミル"]),
     ("「バザリト」と呼ばれる巡航ミサイルを積む。", ["バザリト", "巡航ミサイル"]),
