@@ -109,6 +109,9 @@ class QuantityExtractor(TablePipe):
         hits = find_quantities(text, self.units, self.patterns, self.listed)
         weapons = self._weapons(doc) if hits else []
         for hit in hits:
+            if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
+                   for start, end, _ in weapons):
+                continue  # Challenger 2 tanks, Leopard 2: the number is the weapon's name
             span = self._align(doc, hit)
             if span is None:
                 logger.debug("quantity %r at %d not token-aligned", text[hit.start:hit.end], hit.start)

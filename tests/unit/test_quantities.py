@@ -328,3 +328,14 @@ def test_a_force_before_kei_is_the_actor_not_the_item():
     before = _BEFORE.search("防空部隊は計")
     assert before is not None and _ACTOR_TOPIC.search(before.group(0))
     assert not _ACTOR_TOPIC.search(_BEFORE.search("無人機計").group(0))
+
+
+def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
+    """``Challenger 2 tanks``: with the weapon recogniser before it, the 2 is the name's, not a count."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    doc = pipeline("The UK sent Challenger 2 tanks and 3 drones.")
+    assert [s.text for s in doc.spans["quantities"]] == ["3"]
