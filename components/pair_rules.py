@@ -218,10 +218,20 @@ _COUNTRY_LETTERS = {"米": "US", "英": "UK"}  # the letters a descriptor gives 
 _SAME_COUNTRY = re.compile(r"同国(?=[\u4e00-\u9fff]{2})")  # 同国保安庁(SBU): "that country's" describes the body
 
 
+# 北大西洋条約機構(以下「NATO」という。), (以下、NATO): "hereafter called", the definitional gloss of official prose
+_HEREAFTER_BEFORE = re.compile(r"[(（]以下[、,，]?[「『\"“]?$")
+_HEREAFTER_AFTER = re.compile(r"^[」』\"”]?(?:という|と呼ぶ|と称する|と略す|とする)?。?")
+
+
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
     after = text[item.end:].lstrip(" ")
+    hereafter = _HEREAFTER_BEFORE.search(before)
+    if hereafter:  # 無人戦闘機(以下「UAV」という。): official prose defines the short name it will use
+        before = before[:hereafter.start() + 1]
+        units = [u for u in units if u.end <= hereafter.start()]
+        after = _HEREAFTER_AFTER.sub("", after, count=1)
     if not (before.endswith(("(", "（", "[", "［")) and after.startswith((")", "）", "]", "］")) and item.initial):
         return None
     if len(item.words) > 3 or not units:

@@ -51,6 +51,16 @@ def test_katakana_with_latin_code(text, expected):
     assert pairs_of(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # official prose defines the short name it will use: "(hereafter called X)"
+    ("本件では、無人戦闘機(以下「UAV」という。)を利用した。", [("無人戦闘機", "UAV")]),
+    ("北大西洋条約機構(以下、NATO)の首脳会議", [("北大西洋条約機構", "NATO")]),
+    ("この措置(以下「本措置」という。)は", []),  # a Japanese short name: no Latin, no pair
+])
+def test_hereafter_gloss(text, expected):
+    assert pairs_of(text) == expected
+
+
 def test_a_far_name_without_the_designation_s_number_is_no_pair():
     # a dotted reading's first word sounds like "Su", but Su-27 is another system, written far after it
     assert pairs_of("スー・トリーッツァチは、ロシアのSu-27の発展型である。") == []
