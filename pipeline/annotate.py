@@ -120,10 +120,11 @@ class RecordExtras:
 
     ``watch(writer)`` has the writer hand over each record it takes, so the
     glossary needs no second pass over ``annotations.jsonl`` (reading it back
-    cost about as much as building the groups). It covers the batch only when
-    it saw every record the batch holds: not after ``--resume`` (the earlier
-    run's records), nor where workers hand whole shards over as lines; then
-    ``write_batch_extras`` reads the records back as before.
+    cost about as much as building the groups); shards the workers of
+    ``--n-process`` annotated are read from their lines as the parent writes
+    them, while the workers go on. It covers the batch only when it saw every
+    record the batch holds: not after ``--resume`` (the earlier run's records);
+    then ``write_batch_extras`` reads the records back as before.
     """
 
     def __init__(self) -> None:

@@ -136,13 +136,7 @@ class BatchWriter:
         shard.keys.append(key)
         shard.lines.append(line)
         shard.chars += len(record["text"])
-        if self.on_record is not None:
-            try:
-                self.on_record(record)
-            except Exception as err:  # the record is in the shard already: an observer must not undo that
-                logger.warning("%s: the run's record observer failed (%s: %s); the extras will read the "
-                               "records back", key, type(err).__name__, err)
-                self.on_record = None
+        self._observe(key, record)
         if len(shard.keys) >= self.shard_size:
             self._flush(background=True)
 
@@ -164,6 +158,20 @@ class BatchWriter:
         shard.keys, shard.lines, shard.chars = list(keys), list(lines), chars
         shard.encoded = encoded if keys else None
         self.flush()
+        if self.on_record is not None:  # the glossary gathers while the workers go on, not after the run
+            for key, line in zip(keys, lines):
+                self._observe(key, json.loads(line))
+
+    def _observe(self, key: str, record: Dict[str, Any]) -> None:
+        """Hand a record taken to ``on_record``; an observer that fails is dropped, the record stays."""
+        if self.on_record is None:
+            return
+        try:
+            self.on_record(record)
+        except Exception as err:  # the record is in the shard already: an observer must not undo that
+            logger.warning("%s: the run's record observer failed (%s: %s); the extras will read the "
+                           "records back", key, type(err).__name__, err)
+            self.on_record = None
 
     def skip(self, key: str, reason: str) -> None:
         """Record an input that was not annotated."""

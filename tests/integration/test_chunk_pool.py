@@ -74,3 +74,16 @@ def test_a_failing_record_in_a_worker_is_skipped_and_resume_passes_it(nlp_fast, 
     skipped = dict(report.totals.skipped)
     assert skipped["t:7"].startswith("pipeline error: InjectedFailure in component 'failer'")
     assert _doc_texts(tmp_path) == [r["text"] for r in _records(tmp_path)]
+
+
+def test_the_glossary_gathers_from_the_workers_shards_as_they_are_written(nlp_fast, tmp_path):
+    """The parent reads each shard's lines as it writes them, so no second pass over the records."""
+    from pipeline.annotate import RecordExtras
+    from pipeline.glossary import build_glossary
+    from pipeline.record_view import iter_records
+
+    writer = BatchWriter(tmp_path, shard_size=5)
+    extras = RecordExtras().watch(writer)
+    annotate_in_processes(nlp_fast, _inputs(), writer, n_process=2, batch_size=4, piece_chars=40)
+    assert extras.covers() and extras.records == 23
+    assert extras.glossary.build() == build_glossary(iter_records(tmp_path))
