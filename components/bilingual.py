@@ -221,6 +221,25 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     return out
 
 
+_QUOTE_CLOSERS = {"「": "」", "『": "』"}
+_QUOTED_WORDS = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff々ー・]+")
+
+
+def widen_to_quotes(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """``「クモの巣作戦(Operation Spiderweb)」``: a Japanese half cut short at a particle (``巣作戦``)
+    is the whole quoted name when the quotes close right after its Latin gloss's bracket."""
+    out: List[Pair] = []
+    for pair in pairs:
+        (js, je), (es, ee) = pair.ja, pair.en
+        opening = max(text.rfind("「", max(0, js - 20), js), text.rfind("『", max(0, js - 20), js))
+        if opening >= 0 and text[je:je + 1] in _OPEN and text[je + 1:es].strip() == "" \
+                and text[ee:ee + 1] in _CLOSE and text[ee + 1:ee + 2] == _QUOTE_CLOSERS[text[opening]] \
+                and _QUOTED_WORDS.fullmatch(text[opening + 1:js] or "-"):
+            pair = Pair((opening + 1, je), pair.en, pair.score, pair.evidence)
+        out.append(pair)
+    return out
+
+
 def _overlaps(offsets: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> bool:
     return any(offsets[0] < end and start < offsets[1] for start, end in taken)
 
@@ -314,6 +333,7 @@ class BilingualAligner(TablePipe):
         pairs += expansion_pairs(text, pairs)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
+        pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

@@ -293,3 +293,15 @@ def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     nlp.add_pipe("military_unit_recognizer")
     nlp.add_pipe("bilingual_aligner")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name cut at a particle is the whole quoted name when the quotes close after its gloss
+    ("作戦名は「クモの巣作戦(Operation Spiderweb)」である。", [("クモの巣作戦", "Operation Spiderweb")]),
+])
+def test_a_quoted_name_with_its_gloss_pairs_whole(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("bilingual_aligner")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
