@@ -116,7 +116,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
-        rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|{BARE_PREDICATE}))))"
+        rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}))))"  # 30もの拠点: "as many as"
         # a hard line break inside a sentence (1000機⏎近く。) does not cut the qualifier off (NOTES-real21)
         rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$)))?"
         rf"(?P<suf>{SUFFIX})?"

@@ -221,7 +221,7 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         num = m.group("num")
         listed = _BARE_COUNTED.match(text, m.end()) or (
             _WHOLE_DIGITS.fullmatch(num) and _DIGITS_COUNTED.match(text, m.end())
-            and _DIGITS_AFTER.search(text[max(0, m.start() - 3):m.start()]))
+            and _DIGITS_AFTER.search(text[max(0, m.start() - 3):m.start()])) or _MONO_COUNTED.match(text, m.end())
         counted = (bool(listed) and not _NAME_BEFORE.match(text[max(0, m.start() - 1):m.start()])
                    and not (_YEAR.fullmatch(num) and text.startswith("の", m.end())))
         approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(num) is not None \
@@ -369,6 +369,9 @@ _BARE_COUNTED = re.compile(r"(?:以上|超|余り)?の(?:[^\s。、]{0,4}?)(?:�
 # callers' tests (ルート3の, 第3の, 背番号10の, 2024の); 数十の and kanji numbers only before the nouns above
 _DIGITS_COUNTED = re.compile(r"(?:以上|超|余り|前後|近く)?の(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 _WHOLE_DIGITS = re.compile(r"[0-9０-９][0-9０-９,，]*")
+# 30もの拠点, 何百もの村, 2,000 もの核兵器: "as many as", a count of the noun after it (3 of 3 in the
+# development gold)
+_MONO_COUNTED = re.compile(r"[ \u3000]?もの(?=[\u4e00-\u9fff\u30a1-\u30fa])")
 # …で3000以上の, 、12の, 約200の: what the annotated ones follow (震度6の, レベル3の name a level, not a count)
 _DIGITS_AFTER = re.compile(r"(?:^|[\u3041-\u3096、。，,・\s「『（(]|約|計|最大|最低|およそ|概ね|ほぼ)$")
 

@@ -442,6 +442,15 @@ def test_kara_that_is_no_range(tables, text, spans):
     assert [a["text"] for a in annotate(text, tables)] == spans
 
 
+@pytest.mark.parametrize("text,value", [
+    ("部隊を前進させ30もの拠点を奪還した。", 30),  # "as many as": a count of the noun after it
+    ("全国の何百もの村で停電した。", 100),
+    ("2,000 もの戦術核兵器を持つ。", 2000),
+])
+def test_a_number_before_mono_counts(tables, text, value):
+    assert [a["value"] for a in annotate(text, tables)] == [value]
+
+
 def test_head_after_a_verb_qualifier_is_the_item(tables):
     (found,) = annotate("敵は50機を超えるドローンを投入した。", tables)
     assert found["item"] == "ドローン" and found["category"] == "DRONE"
