@@ -359,8 +359,9 @@ class UnitGrammar:
             return "ordinal" in kinds
         if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it
             return bool(path) and path[-1].kind == "type"
-        if need == "service":
-            return state in ("chain", "named", "head") or bool(path and path[-1].entry.get("outside"))
+        if need == "service":  # 北部司令部 (Operational Command North): a grouping's direction names the command
+            return state in ("chain", "named", "head") or bool(path and path[-1].entry.get("outside")) \
+                or bool(path and path[-1].kind == "type" and path[-1].entry.get("unit_type") == "grouping")
         return False
 
     @staticmethod

@@ -470,6 +470,7 @@ def test_bare_words_that_refer_to_no_unit(nlp, text):
     # a lone echelon before 規模 gives a size, not a unit
     ("敵は1個中隊弱規模の機械化部隊で攻撃した。", ["機械化部隊"]),
     ("敵は5個師団分の装甲車を失った。", []),  # 分: so many divisions' worth
+    ("北部司令部は拠点の解放を発表した。", ["北部司令部"]),  # a grouping's direction names the command
     ("敵は2個大隊を派遣した。", ["大隊"]),
 ])
 def test_security_services_and_more_countries(nlp, text, expected):
