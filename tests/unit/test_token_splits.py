@@ -100,8 +100,12 @@ def test_glued_class_split_keeps_text(nlp_blank):
     ("越境攻撃で露軍兵594人を捕虜にした。", ["露軍"]),
     ("ロシア軍兵約300人が投降した。", ["ロシア軍"]),
     ("多くの軍兵が集まった。", []),  # no force before it: the word stays whole
+    # the anaphoric 同 glued to an echelon's first character
+    ("同師団は戦車100両を失った。", ["師団"]),  # Sudachi: 同師 / 団
+    ("同大隊は前進した。", ["大隊"]),  # 同大 / 隊
+    ("同大学は発表した。", []),  # no echelon: the word stays whole
 ])
-def test_force_glued_to_soldiers(nlp, text, units):
+def test_units_on_split_tokens(nlp, text, units):
     doc = nlp(text)
     assert [s.text for s in doc.spans["military_units"]] == units
     assert doc.text == text
@@ -120,17 +124,6 @@ def test_slash_split_needs_numbers_on_both_sides(nlp_blank):
     assert "/M" in [t.text for t in doc] and doc.text == "3/Mの単位とM142/M270"
     assert [t.tag_ for t in doc if t.text == "/"] == ["補助記号-一般"]
     assert split_slash_designations(doc) == 0
-
-
-@pytest.mark.parametrize("text,units", [
-    ("同師団は戦車100両を失った。", ["師団"]),  # Sudachi: 同師 / 団
-    ("同大隊は前進した。", ["大隊"]),  # 同大 / 隊
-    ("同大学は発表した。", []),  # no echelon: the word stays whole
-])
-def test_anaphoric_same_glued_to_an_echelon(nlp, text, units):
-    doc = nlp(text)
-    assert [s.text for s in doc.spans["military_units"]] == units
-    assert doc.text == text
 
 
 def test_anaphoric_split_is_idempotent(nlp_blank):
