@@ -55,6 +55,11 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
     q_first = cd.chunk_at(cd.token_at(q_start_char))
     roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)
     roles["source"] = find_source(cd, tables, m, pred, q_start_char)
+    if event == "HIT" and q.tail.startswith("に") and roles["weapon"] is not None:
+        # 哨戒艇1隻に命中した: the count is what was struck, not what struck; the weapon is the subject
+        roles["target"] = roles["weapon"]
+        roles["weapon"] = next((found for child in _children(cd, pred, SUBJECT_TAILS, skip)
+                                for found in [name(cd, tables, m, child, "weapon")] if found), None)
     if roles["target"] is not None and roles["target"] == roles["actor"]:
         roles["target"] = None
     _carry(cd, tables, m, roles, pred.sent, event, actor_open)

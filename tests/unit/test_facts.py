@@ -106,6 +106,14 @@ def test_list_after_uchiwake_inherits_the_event(nlp):
     assert found["27機"]["weapon"] == "無人機" and found["3発"]["weapon"] == "ミサイル"
 
 
+def test_a_count_struck_is_the_target_of_a_hit(nlp):
+    # 哨戒艇1隻に命中: the count is what was struck; what struck it is the subject
+    found = facts(nlp("水上ドローンは黒海で哨戒艇1隻に命中した。ミサイル3発が住宅に命中した。"))
+    assert found["1隻"]["event"] == "HIT"
+    assert found["1隻"]["target"] == "哨戒艇" and found["1隻"]["weapon"] == "水上ドローン"
+    assert found["3発"]["weapon"] == "ミサイル" and found["3発"]["target"] == "住宅"  # the count struck: as before
+
+
 def test_supply_and_deploy_targets(nlp):
     found = facts(nlp("ドイツはウクライナに戦車14両を供与した。ロシア軍は国境付近に兵士5万人を集結させた。"))
     assert found["14両"] == {"event": "SUPPLY", "trigger": "供与", "actor": "ドイツ", "weapon": "戦車",
