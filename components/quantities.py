@@ -19,8 +19,9 @@ counted noun is trimmed to whole tokens when the tokenizer splits it off.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -107,7 +108,8 @@ class QuantityExtractor(TablePipe):
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []
         hits = find_quantities(text, self.units, self.patterns, self.listed)
-        weapons = self._weapons(doc) if hits else []
+        weapons = self._weapons(doc) if hits or _HAS_DIGIT.search(text) else []
+        hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules), key=lambda h: h.start)
         for hit in hits:
             if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
                    for start, end, _ in weapons):
@@ -154,6 +156,30 @@ class QuantityExtractor(TablePipe):
             })
             new.append(span)
         doc.spans[self.spans_key] = group + new
+
+_HAS_DIGIT = re.compile(r"[0-9]")
+# give 28 Challenger 2 main battle tanks: a plain number right before a Latin weapon name counts it
+_EN_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])([1-9][0-9]{0,2}(?:,[0-9]{3})*|[1-9][0-9]*) $")
+
+
+def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],
+                               rules: CategoryRules) -> List[Hit]:
+    """Hits for ``28 Challenger 2``, ``14 Leopard``: English counts a WEAPON name written in Latin script
+    follows directly (the Latin finder only knows counted common nouns: ``28 tanks``); the weapon's
+    class gives the category, as a weapon counted in Japanese does."""
+    out: List[Hit] = []
+    for start, end, weapon_class in weapons:
+        if not ("A" <= text[start:start + 1] <= "Z"):
+            continue
+        m = _EN_COUNT_BEFORE.search(text, max(0, start - 12), start)
+        if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in list(hits) + out):
+            continue
+        value = int(m.group(1).replace(",", ""))
+        rule = rules.class_rule(weapon_class) if weapon_class else None
+        out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)), value=value,
+                       unit_category=rule.category if rule else None, item=text[start:end]))
+    return out
+
 
 def _token_item(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optional[str]:
     """Trim an item found before the number to whole tokens, dropping a split-off date

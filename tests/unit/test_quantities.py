@@ -331,7 +331,8 @@ def test_a_force_before_kei_is_the_actor_not_the_item():
 
 
 def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
-    """``Challenger 2 tanks``: with the weapon recogniser before it, the 2 is the name's, not a count."""
+    """``Challenger 2 tanks``: with the weapon recogniser before it, the 2 is the name's, not a count;
+    ``28 Challenger 2``: the 28 is."""
     import copy
 
     pipeline = copy.deepcopy(nlp_blank)
@@ -339,3 +340,7 @@ def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
     pipeline.add_pipe("quantity_extractor")
     doc = pipeline("The UK sent Challenger 2 tanks and 3 drones.")
     assert [s.text for s in doc.spans["quantities"]] == ["3"]
+    # a plain number right before a Latin weapon name counts it, in the weapon's category
+    doc = pipeline("The UK will give 28 Challenger 2 tanks. In 2023 Patriot units came.")
+    found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+    assert list(found) == ["28"] and found["28"]["category"] == "VEHICLE" and found["28"]["item"] == "Challenger 2"
