@@ -159,7 +159,7 @@ class QuantityExtractor(TablePipe):
 
 _HAS_DIGIT = re.compile(r"[0-9]")
 # give 28 Challenger 2 main battle tanks: a plain number right before a Latin weapon name counts it
-_EN_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])([1-9][0-9]{0,2}(?:,[0-9]{3})*|[1-9][0-9]*) $")
+_EN_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])(?!(?:19|20)[0-9]{2} )([1-9][0-9]{0,2}(?:,[0-9]{3})*|[1-9][0-9]*) $")  # no year
 
 
 def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],

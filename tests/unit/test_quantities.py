@@ -341,6 +341,6 @@ def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
     doc = pipeline("The UK sent Challenger 2 tanks and 3 drones.")
     assert [s.text for s in doc.spans["quantities"]] == ["3"]
     # a plain number right before a Latin weapon name counts it, in the weapon's category
-    doc = pipeline("The UK will give 28 Challenger 2 tanks. In 2023 Patriot units came.")
+    doc = pipeline("The UK will give 28 Challenger 2 tanks. In 2023 HIMARS launchers came.")
     found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
     assert list(found) == ["28"] and found["28"]["category"] == "VEHICLE" and found["28"]["item"] == "Challenger 2"
