@@ -4,7 +4,7 @@ Writes to ``doc.spans[spans_key]`` (default ``"bilingual"``):
 
 - ``JA`` and ``EN`` spans, one of each per pair (``ポクロウスク`` / ``Pokrovsk``),
   each storing ``{"counterpart": [start_char, end_char], "pair_id": N,
-  "evidence": "phonetic"|"head"|"paren"|"acronym"|"exonym"|"designation"|"taxon"|"translation"|"list"}`` through
+  "evidence": "phonetic"|"head"|"paren"|"acronym"|"class"|"exonym"|"designation"|"taxon"|"translation"|"list"|…}`` through
   ``components.attributes.set_span_attrs``; a half shared by two pairs (``北大西洋条約機構`` glossed by
   ``NATO`` and ``North Atlantic Treaty Organization``; ``Odessa`` spelled ``オデッサ`` and ``オデーサ``)
   is one span whose further counterparts are in ``"more_counterparts": [[start_char, end_char, pair_id], ...]``;
@@ -85,37 +85,57 @@ def get_variants(doc: Doc) -> List[Dict[str, Any]]:
 
 
 WEAPONS_KEY = "weapons"  # weapon_recognizer's span group, read where it ran before this component
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 
 
-def class_acronym_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
-    """``大陸間弾道ミサイル(ICBM)``: a Japanese WEAPON span glossed in parentheses by a WEAPON acronym.
+def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
+    """``大陸間弾道ミサイル(ICBM)``, ``自走榴弾砲(self-propelled howitzer)``: a Japanese WEAPON class
+    glossed in parentheses by a Latin WEAPON span that fills them.
 
     The acronym of a weapon class is seldom built from the Japanese words'
     dictionary glosses (大陸 is "continent", ICBM starts with "intercontinental"),
-    but where the weapon recogniser took both the class and the acronym as
-    WEAPONs, the parentheses make them one term in two languages.
+    and a class written out in English is often no word-for-word translation
+    either (自走 is "self-propulsion", 徘徊型弾薬's 型 glosses no English word).
+    Where the weapon recogniser took both sides as WEAPONs, the parentheses make
+    them one term in two languages: an acronym always, an English class where
+    the recogniser gave both the same kind of weapon (``bomber`` and
+    ``strategic bomber``; ``drone`` and ``reconnaissance_drone``). A named
+    system on either side is left to the name rules (``巡航ミサイル(Kalibr)`` is
+    a class and a name, not a pair).
     """
     if WEAPONS_KEY not in doc.spans:
         return []
-    spans = {(s.start_char, s.end_char) for s in doc.spans[WEAPONS_KEY]}
-    by_start = {start: end for start, end in spans}
+    spans = {(s.start_char, s.end_char): s for s in doc.spans[WEAPONS_KEY]}
+    by_start = {start: (end, span) for (start, end), span in spans.items()}
     taken = [p.ja for p in pairs] + [p.en for p in pairs]
     out: List[Pair] = []
-    for start, end in sorted(spans):
-        if text[end:end + 1] not in ("(", "（") or text[start:end].isascii():
+    for (start, end), span in sorted(spans.items()):
+        if text[end:end + 1] not in _OPEN or text[start:end].isascii():
             continue
-        a_end = by_start.get(end + 1)
-        if a_end is None or text[a_end:a_end + 1] not in (")", "）") or not _ACRONYM_RE.fullmatch(text[end + 1:a_end]):
+        a_end, gloss = by_start.get(end + 1, (None, None))
+        if a_end is None or text[a_end:a_end + 1] not in _CLOSE:
+            continue
+        if _ACRONYM_RE.fullmatch(text[end + 1:a_end]):
+            evidence = "acronym"
+        elif text[end + 1:a_end].isascii() and not span.kb_id_ and not gloss.kb_id_ \
+                and _same_kind(get_span_attrs(span).get("weapon_class"), get_span_attrs(gloss).get("weapon_class")):
+            evidence = "class"
+        else:
             continue
         if any(s < e2 and s2 < e for s, e in ((start, end), (end + 1, a_end)) for s2, e2 in taken):
             continue
-        out.append(Pair((start, end), (end + 1, a_end), 2.0, "acronym"))
+        out.append(Pair((start, end), (end + 1, a_end), 2.0, evidence))
     return out
 
 
+def _same_kind(one: Optional[str], other: Optional[str]) -> bool:
+    """Whether two weapon classes name one kind: equal, or one narrows the other's last word
+    (``reconnaissance_drone`` and ``drone``)."""
+    return bool(one and other) and (one == other or one.rsplit("_", 1)[-1] == other.rsplit("_", 1)[-1])
+
+
 UNITS_KEY = "military_units"  # military_unit_recognizer's span group
-_OPEN, _CLOSE = ("(", "（"), (")", "）")
 
 
 def _same_numbered_unit(one: Span, other: Span) -> bool:
@@ -327,7 +347,7 @@ class BilingualAligner(TablePipe):
         # as ASCII (same offsets) by the class-acronym rule too: 高機動ロケット砲システム（ＨＩＭＡＲＳ）.
         text = fold_width(token_view(doc).text)
         pairs = find_pairs(text, self.heads, self.known, self.acronyms)
-        pairs += class_acronym_pairs(text, doc, pairs)
+        pairs += class_gloss_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
         pairs += language_label_pairs(text, doc, pairs)  # 第45装甲旅団(ドイツ語:Panzerbrigade 45)
         pairs += expansion_pairs(text, pairs)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)

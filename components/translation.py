@@ -238,8 +238,18 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
             if start > run_start and not CONTENT_CHAR.match(text[start]):
                 continue
             if translation_score(text[start:end], content, derived) >= 1.0:
-                return start
+                return _word_start(text, start, end, run_start, content, derived)
     return -1
+
+
+def _word_start(text: str, start: int, end: int, run_start: int, english: Sequence[str], derived: bool) -> int:
+    """``start``, or the start of a dictionary word it cuts into that still translates (``戦略爆撃機``/
+    ``strategic bomber``: 略 alone glosses "strategy" too, but the word is 戦略)."""
+    for begin in range(start - 1, max(run_start, start - MAX_WORD + 1) - 1, -1):
+        if any(dictionary.glosses(text[begin:stop]) for stop in range(start + 1, min(begin + MAX_WORD, end) + 1)) \
+                and translation_score(text[begin:end], english, derived) >= 1.0:
+            return begin
+    return start
 
 
 # what may stand between a Japanese term and the Latin chunk after it (a space, a bracket, a quote, a colon)

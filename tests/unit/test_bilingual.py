@@ -239,6 +239,38 @@ def test_a_class_beside_a_named_system_is_no_pair(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a class written out in English is often no word-for-word translation (自走 "self-propulsion", 型 none)
+    ("自走榴弾砲(self-propelled howitzer)を供与する。", [("自走榴弾砲", "self-propelled howitzer")]),
+    ("徘徊型弾薬（loitering munition）が使われた。", [("徘徊型弾薬", "loitering munition")]),
+    ("装甲兵員輸送車(armored personnel carrier)を供与する。",
+     [("装甲兵員輸送車", "armored personnel carrier")]),
+    ("多連装ロケットシステム(multiple launch rocket system)",
+     [("多連装ロケットシステム", "multiple launch rocket system")]),
+    ("無人偵察機(reconnaissance drone)が撃墜された。", [("無人偵察機", "reconnaissance drone")]),
+    ("戦闘爆撃機(fighter-bomber)が飛来した。", [("戦闘爆撃機", "fighter-bomber")]),
+    ("巡航ミサイル(Kalibr)が発射された。", []),  # a class and a named system
+    ("戦車(howitzer)の誤り", []),  # two kinds of weapon
+    ("自走榴弾砲(self-propelled howitzer、射程30km)", []),  # the bracket holds more than the gloss
+])
+def test_weapon_class_glossed_by_an_english_class_pairs(nlp_blank, text, expected):
+    assert _pairs_after_weapons(nlp_blank, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("防空壕(bomb shelter)に避難した。", []),  # a shelter, not a bomb
+    ("米軍は strategic bombers を展開した。", ["strategic bombers"]),
+    ("They used armoured personnel carriers.", ["armoured personnel carriers"]),
+])
+def test_english_weapon_classes(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("weapon_recognizer")
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["weapons"] if s.text.isascii()] == expected
+
+
 NATO_TEXT = "ワシントンでのNATO(North Atlantic Treaty Organization、北大西洋条約機構)首脳会議。"
 
 

@@ -31,6 +31,8 @@ def test_translation_score_word_by_word():
     ("長射程の精密打撃（precision strike）能力を高める。", ("精密打撃", "precision strike")),
     # the whole translated name, not the country that sounds like its last word
     ("ウクライナ国家警察（National Police of Ukraine）が発表した。", ("ウクライナ国家警察", "National Police of Ukraine")),
+    # the Japanese side starts at a word, not inside one (略 alone also glosses "strategy")
+    ("戦略爆撃機(strategic bomber)が飛来した。", ("戦略爆撃機", "strategic bomber")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
