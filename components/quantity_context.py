@@ -54,6 +54,12 @@ _OUT_OF = re.compile(r"[0-9０-９一二三四五六七八九十百千万][^\s0-
 _ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
 # 推定120万人の人的損失: an estimate word before the figure says how it was counted, not what
 _ESTIMATE_WORD = re.compile(r"(?:推定|推計|概算|試算)$")
+# IRIS-T SLMの追加1基, 追加の2基: "more of" is no item; the noun before の追加 is (a Latin name with its
+# digits, hyphens and spaces too)
+_ADDITION_WORD = re.compile(r"(?:追加|新規|新た)$")
+_ADDED_ITEM = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9々](?:[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9々\-]| (?=[A-Za-z0-9])){0,19})の追加$")
+# 60機を超える規模: a word of scale or pace after the verb names no item
+_SCALE_WORD = re.compile(r"(?:規模|ペース|水準|レベル|数|量)$")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
@@ -234,10 +240,13 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
             and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
             and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)):
-        return before.group(1), hit.start
+        if not _ADDITION_WORD.fullmatch(before.group(1)):
+            return before.group(1), hit.start
+        added = _ADDED_ITEM.search(text, max(0, hit.start - 24), before.end(1))
+        return (added.group(1), added.end(1)) if added else (None, None)
     if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
         head = _DIRECT.match(text, hit.end)
-        if head and category not in NO_AFTER:
+        if head and category not in NO_AFTER and not _SCALE_WORD.fullmatch(head.group(0)):
             return head.group(0), head.end()
     if category == "PERCENT":
         of = _OF_BEFORE.search(text, max(0, hit.start - 15), hit.start)

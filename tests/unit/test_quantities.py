@@ -236,6 +236,12 @@ def test_people_counts_from_subject_and_previous_sentence(nlp, text, span, categ
     ("全土に合計550機のドローンとミサイルを発射した。", "550機", "ドローン", "COUNT"),  # 合計 is no item; a mixed total
     ("F-16をウクライナに計24機供与する。", "24機", None, "AIRCRAFT"),
     ("ドローン合計50機を撃墜した。", "50機", "ドローン", "DRONE"),
+    # "more of" is no item: the noun before の追加 is, or none
+    ("ドイツはIRIS-T SLMの追加1基を供与する。", "1基", "IRIS-T SLM", "COUNT"),
+    ("パトリオットの追加2基を供与する。", "2基", "パトリオット", "COUNT"),
+    ("追加の2基を送る。", "2基", None, "COUNT"),
+    # a word of scale after the verb names no item
+    ("占領地は610平方キロを上回る規模だ。", "610平方キロを上回る", None, "AREA"),
 ])
 def test_a_total_word_before_the_count_is_not_its_item(nlp_with_weapons, text, span, item, category):
     found = dict(records(nlp_with_weapons(text)))
