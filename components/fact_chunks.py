@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import List, Optional, Sequence, Tuple
+from typing import Collection, List, Optional, Sequence, Tuple
 
 from spacy.attrs import HEAD, IDX, LEMMA, TAG
 from spacy.tokens import Doc
@@ -147,7 +147,8 @@ def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
     return [i for i, label in enumerate(labels) if label == "B" or i in sent_starts]
 
 
-def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) -> ChunkedDoc:
+def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
+              not_predicates: Collection[int] = ()) -> ChunkedDoc:
     """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one).
 
     Args:
@@ -155,6 +156,8 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
         focus (Optional[Sequence[int]]): Token indices (the quantities); only their sentences and
             the ``before`` sentences ahead of each are chunked (the rest is never read), else all.
         before (int): Sentences before a focus sentence that the rules may read.
+        not_predicates (Collection[int]): Tokens whose verb makes no predicate: the verb of a
+            quantity's bound (``50発を超えるミサイルを使用``: the count hangs from 使用, not 超える).
     """
     rows = doc.to_array([TAG, LEMMA, HEAD, IDX]).tolist() if len(doc) else []
     strings = doc.vocab.strings
@@ -195,7 +198,8 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2) 
             outside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
             head = outside[0] if outside else head
         tail = "".join(texts[content_end:end]).strip()
-        pred = any(tags[i].startswith(PREDICATE_TAGS) for i in content) or (end in sent_starts or end == len(texts)) and bool(content)
+        pred = any(tags[i].startswith(PREDICATE_TAGS) and i not in not_predicates for i in content) \
+            or (end in sent_starts or end == len(texts)) and bool(content)
         if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
                 and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
                 and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):

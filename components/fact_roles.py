@@ -111,8 +111,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     if ents and role != "target":
         return ents[-1]
     head = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
-    if _inside(m.quantities, (cd.idx[chunk.start], where[1])) or "副詞可能" in cd.tags[head]:
-        return None  # a number, or an adverbial noun (同時に, 今回は) that names no one
+    if _inside(m.quantities, (cd.idx[chunk.start], where[1])) or "副詞可能" in cd.tags[head] \
+            or cd.texts[head] in tables.cue("time_word"):
+        return None  # a number, or an adverbial or time noun (同時に, 今回は, 夜間に) that names no one
     before = cd.chunks[chunk.index - 1] if chunk.index > 0 else None
     if before is not None and before.sent == chunk.sent and not before.tail and not before.pred \
             and before.content_end == chunk.start and not _inside(m.quantities, _chunk_chars(cd, before)) \
@@ -257,6 +258,9 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
                    or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
     if before:
         nearest = max(before, key=lambda w: w[1])
+        after = _weapon_after(cd, m, q_start_char)
+        if after is not None and "、" in cd.text[nearest[1]:q_start_char]:
+            return after  # …誘導航空爆弾、50発を超えるミサイル: a list's next count names its own weapon
         # シャヘド型|無人機約90機, T-90M|戦車10両: a class noun right after a system's name classifies it;
         # the count is about the named system (as the real-text fact annotators took it)
         named = [w for w in m.named_weapons if w[1] == nearest[0]] if nearest not in m.named_weapons else []
@@ -277,6 +281,25 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
     return in_trigger[-1] if in_trigger else None
 
 
+def _is_use(cd, tables, chunk: Chunk) -> bool:
+    """Whether the chunk's verb is one of use (使用, 使う, 用いる): its を-object is the means, not a target."""
+    return any(cd.lemmas[i] in USE_VERBS or cd.lemmas[i] in tables.cue("instrument_verb")
+               for i in range(chunk.start, chunk.content_end))
+
+
+USE_VERBS = frozenset({"使用"})
+
+
+def _weapon_after(cd, m, q_start_char: int) -> Optional[Offsets]:
+    """The WEAPON right after the count that starts at ``q_start_char`` (after の, or after its bound
+    verb: ``50発を超えるミサイル``), or None."""
+    q_end = next((e for s, e in m.quantities if s == q_start_char), None)
+    if q_end is None:
+        return None
+    at = q_end + 1 if cd.text[q_end:q_end + 1] == "の" else q_end
+    return next((w for w in m.weapons if w[0] == at), None)
+
+
 def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
                 found_by: str, q_first: Chunk) -> Optional[Offsets]:
     """The place, side or object attacked, or the recipient of a delivery or deployment."""
@@ -292,7 +315,7 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
         for child in _children(cd, pred, GOAL_TAILS, skip):
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
                 return name(cd, tables, m, child, "target")
-    if event == "ATTACK":
+    if event == "ATTACK" and not _is_use(cd, tables, trigger_chunk):
         tails = (("が", "は") if cd.parsed else ("が",)) if pred.passive else ("を",)
         for child in _children(cd, pred, tails, skip):
             if pred.passive and child.index == q_first.index - 1 and _inside(m.weapons, _chunk_chars(cd, child)):

@@ -66,6 +66,12 @@ def make_fact_extractor(nlp: Language, name: str, *, quantities_key: str, units_
                          weapons_key=weapons_key, triggers_path=triggers_path, cues_path=cues_path)
 
 
+def _item_follows(text: str, span: Span) -> bool:
+    """Whether the counted noun comes right after the quantity (``50発を超えるミサイル``)."""
+    item = get_span_attrs(span).get("item")
+    return bool(item) and text.startswith(item, span.end_char)
+
+
 class FactExtractor(TablePipe):
     """Adds ``event`` and its participants to the QUANTITY spans that count an event.
 
@@ -115,7 +121,11 @@ class FactExtractor(TablePipe):
         if openers:  # a list's header may stand several lines before its counts
             token_starts = doc.to_array(IDX).tolist()  # not a Token object per token
             focus += [token_index(token_starts, p) for p in openers]
-        cd = chunk_doc(doc, focus=focus)
+        # a bound verb inside a quantity that modifies the noun after it (50発を超えるミサイルを使用) is part
+        # of the number, not a predicate; one that ends a clause (飛来が120回を超え、) stays the predicate
+        bound_verbs = {i for s in quantities if s.end - s.start > 1 and _item_follows(text, s)
+                       for i in range(s.start + 1, s.end)}
+        cd = chunk_doc(doc, focus=focus, not_predicates=bound_verbs)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
         named = frozenset((s.start_char, s.end_char) for s in doc.spans[self.weapons_key]
                           if get_span_attrs(s).get("canonical")) if weapons else frozenset()

@@ -58,8 +58,8 @@ _ESTIMATE_WORD = re.compile(r"(?:推定|推計|概算|試算)$")
 # digits, hyphens and spaces too)
 _ADDITION_WORD = re.compile(r"(?:追加|新規|新た)$")
 _ADDED_ITEM = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9々](?:[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9々\-]| (?=[A-Za-z0-9])){0,19})の追加$")
-# 60機を超える規模: a word of scale or pace after the verb names no item
-_SCALE_WORD = re.compile(r"(?:規模|ペース|水準|レベル|数|量)$")
+# 60機を超える規模, 1000万機を超える可能性: a word of scale, pace or likelihood after the verb names no item
+_SCALE_WORD = re.compile(r"(?:規模|ペース|水準|レベル|数|量|可能性|見込み|見通し|恐れ|おそれ)$")
 _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"

@@ -177,6 +177,23 @@ def test_a_means_verb_passes_the_count_to_the_next_predicate(nlp):
     assert facts(nlp("ロシア軍は無人機40機を使い、港を攻撃した。"))["40機"]["actor"] == "ロシア軍"
 
 
+def test_a_bound_verb_before_its_item_is_part_of_the_count(nlp):
+    # 超える modifies ミサイル: the counts hang from 使用, whose object is what was used, not a target
+    found = facts(nlp("ロシア軍が1200機以上の攻撃ドローン、50発を超えるミサイルを使用した。"))
+    assert found["1200機以上"]["event"] == found["50発を超える"]["event"] == "ATTACK"
+    assert found["50発を超える"]["weapon"] == "ミサイル" and "target" not in found["50発を超える"]
+    assert found["50発を超える"]["actor"] == "ロシア軍"
+    # a bound verb that ends a clause is still its predicate
+    assert facts(nlp("首都周辺では無人機の飛来が120回を超え、空港が閉鎖された。"))["120回を超え"]["event"] == "ATTACK"
+
+
+def test_bombs_dropped_are_an_attack_and_a_time_of_day_no_target(nlp):
+    found = facts(nlp("敵の航空機が滑空爆弾3発を投下した。"))
+    assert found["3発"]["event"] == "ATTACK" and found["3発"]["trigger"] == "投下"
+    found = facts(nlp("敵は夜間に無人機142機を発射した。"))
+    assert found["142機"]["event"] == "ATTACK" and "target" not in found["142機"]
+
+
 @pytest.mark.parametrize("text,count,trigger", [
     ("同軍の死傷者は約9万人にのぼる可能性があるとしている。", "約9万人", "死傷者"),  # kana のぼる; the topic hangs later
     ("これまでの死者数が同軍で最大4万2000人に上るとされる。", "最大4万2000人", "死者数"),
