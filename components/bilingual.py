@@ -34,7 +34,7 @@ from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
-from .pair_acronyms import AcronymTable, load_acronyms
+from .pair_acronyms import AcronymTable, load_acronyms, load_expansions
 from .pair_expansions import expansion_pairs, spelling_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
@@ -339,7 +339,9 @@ class BilingualAligner(TablePipe):
         with self.tables[KNOWN_FILE].open(encoding="utf-8") as f:
             self.known: KnownTable = load_known(f.read().splitlines())
         with self.tables[ACRONYM_FILE].open(encoding="utf-8") as f:
-            self.acronyms: AcronymTable = load_acronyms(f.read().splitlines())
+            lines = f.read().splitlines()
+        self.acronyms: AcronymTable = load_acronyms(lines)
+        self.expansions = load_expansions(lines)
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""
@@ -350,7 +352,7 @@ class BilingualAligner(TablePipe):
         pairs += class_gloss_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
         pairs += language_label_pairs(text, doc, pairs)  # 第45装甲旅団(ドイツ語:Panzerbrigade 45)
-        pairs += expansion_pairs(text, pairs)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
+        pairs += expansion_pairs(text, pairs, self.expansions)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Dict, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Mapping, Optional, Sequence, Set, Tuple
 
 AcronymTable = Mapping[str, Tuple[str, ...]]  # acronym → Japanese names, longest first
 
@@ -42,6 +42,23 @@ def load_acronyms(lines: Sequence[str]) -> Dict[str, Tuple[str, ...]]:
         entry = json.loads(line)
         table.setdefault(entry["acronym"], set()).update(entry.get("ja", []))
     return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in table.items()}
+
+
+def load_expansions(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
+    """Acronym → its listed expansions, lower-cased, a bracketed qualifier dropped (``Federal Security
+    Service (of the Russian Federation)`` → ``federal security service``), from ``acronyms.jsonl`` lines.
+
+    Many acronyms of the war are transliterated from Russian or Ukrainian (RDK, SBU, VKS): their letters
+    are no initials of the English name written beside them, but the table says the two are one name.
+    """
+    table: Dict[str, Set[str]] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        forms = {re.sub(r"\s*\(.*?\)\s*", " ", e).strip().lower() for e in entry.get("expansion", [])}
+        table.setdefault(entry["acronym"], set()).update(f for f in forms if f)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def _names_of(acronym: str, table: AcronymTable) -> Tuple[str, ...]:

@@ -20,7 +20,7 @@ unrelated names (``(Leopard、Abrams)``) passes.
 from __future__ import annotations
 
 import re
-from typing import List, Sequence, Tuple
+from typing import FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from .pair_rules import Pair
 from .phonetics import kana_similarity
@@ -57,13 +57,21 @@ def expands(acronym: str, expansion: str) -> bool:
     return False
 
 
-def _one_name(first: str, second: str) -> bool:
-    return expands(second, first) or expands(first, second)
+def _one_name(first: str, second: str, expansions: Optional[Mapping[str, FrozenSet[str]]] = None) -> bool:
+    """Whether one form is the other's acronym: by its letters, or as ``acronyms.jsonl`` lists it
+    (``RDK``/``Russian Volunteer Corps``: letters of the Russian name)."""
+    if expands(second, first) or expands(first, second):
+        return True
+    if not expansions:
+        return False
+    return first.lower() in expansions.get(second, ()) or second.lower() in expansions.get(first, ())
 
 
-def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+def expansion_pairs(text: str, pairs: Sequence[Pair],
+                    expansions: Optional[Mapping[str, FrozenSet[str]]] = None) -> List[Pair]:
     """Pairs for the second English form of a term the rules paired with the first, and both pairs of
-    an acronym whose bracket holds the expansion and the Japanese name; none overlapping ``pairs``."""
+    an acronym whose bracket holds the expansion and the Japanese name; none overlapping ``pairs``.
+    ``expansions`` (``pair_acronyms.load_expansions``) names acronyms whose letters spell another language."""
     out: List[Pair] = []
     if "(" not in text and "（" not in text:
         return out
@@ -76,7 +84,7 @@ def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
 
     for m in _TWO_FORMS.finditer(text):
         first, second = m.span(1), m.span(2)
-        if not _one_name(m.group(1), m.group(2)):
+        if not _one_name(m.group(1), m.group(2), expansions):
             continue
         for have, other in ((first, second), (second, first)):
             pair = by_en.get(have)
@@ -87,7 +95,7 @@ def expansion_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     for m in _ACRONYM_OUTSIDE.finditer(text):
         acronym = m.span(1)
         latin, ja = (m.span(2), m.span(3)) if m.group(2) else (m.span(5), m.span(4))
-        if not expands(text[acronym[0]:acronym[1]], text[latin[0]:latin[1]]):
+        if not _one_name(text[acronym[0]:acronym[1]], text[latin[0]:latin[1]], expansions):
             continue
         if free(ja, taken_ja) and free(acronym, taken_en) and free(latin, taken_en):
             out += [Pair(ja, acronym, 2.0, "acronym"), Pair(ja, latin, 2.0, "acronym")]

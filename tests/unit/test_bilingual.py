@@ -284,6 +284,13 @@ NATO_TEXT = "ワシントンでのNATO(North Atlantic Treaty Organization、北�
      [("欧州安全保障協力機構", "OSCE"), ("欧州安全保障協力機構", "Organization for Security and Co-operation in Europe")]),
     ("戦車(Leopard、Abrams)を供与", []),  # two names, not a name and its acronym
     ("NATO(Northern Alliance、北大西洋条約機構)", []),  # hypothetical: the initials must spell the acronym
+    # an acronym of another language's name, as acronyms.jsonl lists it (Russkiy Dobrovolcheskiy Korpus)
+    ("ロシア義勇軍団(Russian Volunteer Corps、RDK)が越境した。",
+     [("ロシア義勇軍団", "Russian Volunteer Corps"), ("ロシア義勇軍団", "RDK")]),
+    ("ウクライナ保安庁(Security Service of Ukraine:SBU)は", [("ウクライナ保安庁", "Security Service of Ukraine"),
+                                                         ("ウクライナ保安庁", "SBU")]),
+    ("ウクライナ保安庁(Security Service of Ukraine:RDK)は",  # another acronym's letters: one pair only
+     [("ウクライナ保安庁", "Security Service of Ukraine")]),
 ])
 def test_acronym_and_expansion_in_one_bracket_give_two_pairs(nlp, text, expected):
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
