@@ -231,6 +231,8 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
+    if "digits" in unit.flags and not m.group("num")[:1].isdigit():  # ASCII or full-width
+        return False, unit  # 9個人 in a sanctions list, but 一個人として is "as an individual"
     needed = _needed_word(unit)
     if needed and needed not in text[max(0, m.start() - _NEEDS_WINDOW):m.start()]:
         return False, unit  # 3行 counts banks only where banks were named (行 is also a line of text)
