@@ -34,13 +34,15 @@ from .translation import (CONTENT_CHAR, GAP_CHARS, acronym_words, derived_form, 
 KATA = "ァ-ヺー"
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH_CHAR = re.compile("[\uFF01-\uFF5E]")
 _WIDE_SPACE_IN_LATIN = re.compile(r"(?<=[A-Za-z0-9.])\u3000(?=[A-Za-z0-9])")
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII as ASCII and an ideographic space between Latin words as a space, one
     character for one, so that offsets hold: （ＣＳＩＳ） reads as (CSIS), ＵＳ　Ａｒｍｙ as US Army."""
-    text = text.translate(_HALF_WIDTH)
+    if _FULL_WIDTH_CHAR.search(text):  # most texts have none: a C search instead of a translate per character
+        text = text.translate(_HALF_WIDTH)
     return _WIDE_SPACE_IN_LATIN.sub(" ", text) if "\u3000" in text else text
 _UNIT_RE = re.compile(
     r"(?P<ord>第[0-9０-９]+)|"

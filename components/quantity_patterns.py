@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Optional, Pattern, Tuple
+from typing import Iterator, Dict, Iterable, Optional, Pattern, Tuple
 
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.
@@ -129,3 +129,28 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<suf>{SUFFIX})?", re.IGNORECASE)
     single = re.compile(ja.pattern.replace("(?P<sep>", "(?P<sep>(?!)"))  # the same without ranges
     return ja, latin, single
+
+
+# Where a Latin-script quantity can start: its number (ASCII digits not inside a longer number), or up to
+# four characters before it for a currency (``USD ``, ``US$``, ``€``).
+_LATIN_NUMBER_START = re.compile(r"(?<![0-9.,])[0-9]")
+_MAX_CURRENCY = 4
+
+
+def latin_matches(latin: Pattern, text: str) -> Iterator[re.Match]:
+    """``latin.finditer(text)``, tried only near numbers.
+
+    The Latin regex (``compile_patterns``) has no literal prefix, so ``finditer``
+    tries it at every character of a Japanese text. Every match holds an ASCII
+    number within its first five characters, so the same scan, left to right and
+    non-overlapping, needs only the positions up to four before each number.
+    """
+    pos = 0
+    for number in _LATIN_NUMBER_START.finditer(text):
+        digit = number.start()
+        for start in range(max(pos, digit - _MAX_CURRENCY), digit + 1):
+            m = latin.match(text, start)
+            if m is not None and m.end() > m.start():
+                yield m
+                pos = m.end()
+                break

@@ -22,7 +22,8 @@ from typing import Collection, Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
 from .quantity_forms import Form, find_fractions, find_mach, find_slash_fractions
-from .quantity_patterns import EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit, compile_patterns, load_units
+from .quantity_patterns import (EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit, compile_patterns,
+                                latin_matches, load_units)
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
 
@@ -494,7 +495,7 @@ def find_quantities(text: str, units: Dict[str, Unit],
     if "マッハ" in text:
         hits += [_form_hit(f, "Mach", "COUNT") for f in find_mach(text)]
     if re.search(r"[0-9]", text):
-        hits += [h for h in (_latin_hit(text, m, units) for m in latin.finditer(text)) if h]
+        hits += [h for h in (_latin_hit(text, m, units) for m in latin_matches(latin, text)) if h]
         hits += find_listed_counts(text, listed)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: List[Hit] = []

@@ -480,3 +480,14 @@ def test_calibres_spaces_and_dot_decimals(tables, text, span, value, unit):
 def test_dot_between_numbers_before_a_counter_is_no_decimal(tables):
     units, patterns, _ = tables
     assert find_quantities("1・2号機が停止した。", units, patterns) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "3.5", "1,200", ",", ".", " ", "$", "US$", "USD", "usd ", "€", "¥",
+                                 "million", "bn", "km", "%", "kg", "機", "発", "約", "人", "a", "B", "T"]),
+                max_size=14).map("".join))
+def test_latin_matches_are_finditer_near_numbers(tables, text):
+    """``latin_matches`` tries the Latin regex only near numbers; it must find exactly what ``finditer`` does."""
+    from components.quantity_patterns import latin_matches
+    latin = tables[1][1]
+    assert [m.span() for m in latin_matches(latin, text)] == [m.span() for m in latin.finditer(text)]
