@@ -432,9 +432,11 @@ def _latin_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         value = int(value) if float(value).is_integer() else value
     pre, start = _prefix(text, m.start(), EN_PREFIX_RE, 24)
     bare_noun = m.group("noun") and not (m.group("cur") or m.group("sunit"))
-    suffix = None if bare_noun else m.group("suf")  # $2,500以下: a Japanese qualifier after a Latin amount
+    # $2,500以下: a Japanese qualifier after a Latin amount; none after a noun ($400 million in weapons:
+    # the span ends at the amount, as it does before a counted noun)
+    suffix = None if m.group("noun") else m.group("suf")
     bound, approx = _bound_and_approx((pre, suffix), False)
-    end = (m.end("mult") if m.group("mult") else m.end("num")) if bare_noun else m.end()
+    end = max(m.end(g) for g in ("num", "mult", "abbr") if m.group(g)) if m.group("noun") else m.end()
     core_end = m.start("suf") if suffix else end
     hit = Hit(start=start, end=end, core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=category, approx=approx, bound=bound)

@@ -147,6 +147,9 @@ POSITIVE = [
     ("4州の併合を宣言した。", "4州", 4, None, "州", "COUNT", False, "exact"),
     ("EUは€50 billionの基金を用意した。", "€50 billion", 50_000_000_000, None, "EUR", "MONEY", False, "exact"),
     ("同日、$300 million相当の支援を発表した。", "$300 million", 300_000_000, None, "USD", "MONEY", False, "exact"),
+    # a currency amount ends at the amount, not at the words after it
+    ("The package includes $400 million in weapons.", "$400 million", 400_000_000, None, "USD", "MONEY", False,
+     "exact"),
     # sanctions lists count individuals and organisations
     ("関係者(9個人・8団体)を対象に追加した。", "9個人", 9, None, "個人", "COUNT", False, "exact"),
     ("関係者(9個人・8団体)を対象に追加した。", "8団体", 8, None, "団体", "COUNT", False, "exact"),
