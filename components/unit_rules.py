@@ -492,8 +492,12 @@ class EnglishUnits:
             while i > 0 and text[words[i - 1].end():words[i].start()].strip() == "" and \
                     self._modifier(words[i - 1].group()) and j - i < 6:
                 i -= 1
-                if self._possessive(words[i].group()) is not None:
-                    break  # the owner opens the name: nothing before "Ukraine's" belongs to it
+                owner = self._possessive(words[i].group())
+                if owner is not None:  # the owner opens the name: nothing before "Ukraine's" belongs to it,
+                    if i > 0 and words[i - 1].group() in owner.get("given", ()) \
+                            and text[words[i - 1].end():words[i].start()] == " ":
+                        i -= 1  # but a person's given name does: "Vladimir Putin's forces"
+                    break
             k = words[i].start()
             while k > 0 and text[k - 1] in " 　(（":
                 k -= 1
@@ -528,8 +532,10 @@ class EnglishUnits:
                 and not _EN_ORDINAL.match(mods[0]) and not mods[0].isdigit():
             mods = mods[1:]  # leading lower-case words before the name: "heavy tank brigade"
         first_affil = next((k for k, w in enumerate(mods) if self._affiliation(w) is not None), None)
-        if first_affil:  # "Yesterday Russian forces" -> "Russian forces"; keep "North Korean"
-            mods = mods[first_affil - (mods[first_affil - 1] in ("North", "South")):]
+        if first_affil:  # "Yesterday Russian forces" -> "Russian forces"; keep "North Korean", "Vladimir Putin's"
+            keep = mods[first_affil - 1] in ("North", "South") \
+                or mods[first_affil - 1] in self._affiliation(mods[first_affil]).get("given", ())
+            mods = mods[first_affil - keep:]
         ordinals = [int(m.group(1)) for m in map(_EN_ORDINAL.match, mods) if m]
         affil = [a for a in map(self._affiliation, mods) if a is not None]
         caps = [w for w in mods if w[0].isupper() and self._affiliation(w) is None]

@@ -296,7 +296,12 @@ def test_english_boundaries():
 @pytest.mark.parametrize("text,expected", [
     ("Poland's Armed Forces and Russia's Black Sea Fleet moved.", ["Poland's Armed Forces", "Russia's Black Sea Fleet"]),
     ("Moscow's Aerospace Forces struck again.", ["Moscow's Aerospace Forces"]),
-    ("The Air Force said. Armed Forces day. Putin's army is tired.", []),  # whose force is not said
+    ("The Air Force said. Armed Forces day.", []),  # whose force is not said
+    # the Russian forces by their commander-in-chief, as Kremlin forces (NOTES-real1, real3) and the
+    # development gold's "Vladimir Putin's forces" (real16)
+    ("Putin's army is tired. Vladimir Putin's forces and Chechen troops moved.",
+     ["Putin's army", "Vladimir Putin's forces", "Chechen troops"]),
+    ("Yesterday Putin's army attacked.", ["Putin's army"]),
     ("Unmanned Systems Forces grew.", ["Unmanned Systems Forces"]),      # a name word says which
 ])
 def test_english_affiliation_by_possessive(text, expected):
