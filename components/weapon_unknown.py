@@ -7,9 +7,10 @@ evidence right beside them:
 - a *designation*: capitals, a hyphen and digits with an optional letter suffix
   (``Kh-59``, ``QZ-9``, ``FP-7``, ``BM-77``), or a capitalised word, a hyphen and
   digits (``Geran-2``, ``Lancet-3``);
-- a *katakana word* glued before a drone or missile class noun (``ザリャーミサイル``,
-  ``ペクロドローン``), unless it is a type word (``ホビー``, ``ターゲット``), a place or a
-  person (Sudachi's 地名/人名 tags);
+- a *katakana word* glued before a drone, missile, armoured vehicle, aircraft or gun
+  class noun (``ザリャーミサイル``, ``ペクロドローン``, ``ティーガー戦車``), unless it is a
+  type word (``ホビー``, ``ステルス``), a toy or model (``ラジコン``), a place or a person
+  (Sudachi's 地名/人名 tags);
 - an *all-caps word* of three to six letters that the tokenizer does not know as
   a proper noun (``ZALA``; not ``NATO``, which Sudachi tags 固有名詞) and that is
   not a known organisation acronym.
@@ -54,13 +55,20 @@ ACRONYM_STOP = frozenset({
 _ORG_TAG = "名詞-固有名詞"
 _PLACE_OR_PERSON = ("名詞-固有名詞-地名", "名詞-固有名詞-人名")
 _KATAKANA_NAME = re.compile(r"[ァ-ヺー]{3,12}")
-NAMED_GROUPS = ("drone", "missile")  # classes a glued katakana word can name a system of
+# classes a glued katakana word can name a system of (ザリャーミサイル, ペクロドローン, ティーガー戦車, マルダー歩兵戦闘車,
+# カエサル自走榴弾砲)
+NAMED_GROUPS = ("drone", "missile", "tank", "ifv", "apc", "armoured_vehicle", "fighter", "bomber", "howitzer", "mlrs",
+                "helicopter")  # classes a glued katakana word can name a system of
 # Katakana words that say what kind of drone or missile, or whose, not which one.
 KATAKANA_STOP = frozenset({
     "ホビー", "レーシング", "レース", "ターゲット", "テスト", "ハイブリッド", "ボランティア", "クルーズ", "スマート",
     "ヘビー", "ライト", "ロング", "ショート", "ナノ", "ファイバー", "ケーブル", "ワイヤー", "レーザー", "モデル", "レベル",
     "タイプ", "シリーズ", "プロトタイプ", "ベース", "メーカー", "コスト", "ロシア", "ウクライナ", "イラン", "アメリカ",
     "トルコ", "ドイツ", "フランス", "イギリス", "ヨーロッパ", "アジア", "ウクライナ製", "ミサイル", "ドローン",
+    # what kind of tank, aircraft or gun, or a toy or a model of one (ステルス戦闘機, ラジコン戦車)
+    "ステルス", "ジェット", "ハイテク", "ラジコン", "プラモデル", "プラモ", "ミニチュア", "ミニ", "マイクロ", "ダミー",
+    "デコイ", "ゲーム", "オモチャ", "アンティーク", "ビンテージ", "ヴィンテージ", "クラシック", "ベテラン", "エリート",
+    "デジタル", "スーパー", "メイン", "オリジナル", "カスタム", "ロボット", "ソビエト", "ソ連",
 })
 
 

@@ -78,6 +78,10 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     # type words, places and hobby use name no system
     ("彼はホビードローンを改造した。", ["ドローン"]),
     ("ロシアドローンが飛来した。", ["ドローン"]),
+    # the same before armoured vehicle, aircraft and gun classes
+    ("ドイツのティーガー戦車が展示された。", ["ティーガー", "戦車"]),
+    ("マルダー歩兵戦闘車が供与された。", ["マルダー", "歩兵戦闘車"]),
+    ("ラジコン戦車とステルス戦闘機の展示", ["戦車", "ステルス戦闘機"]),  # a toy; a type word composes
     # a slash glued to the next designation's letter (Sudachi's /M)
     ("米国はM142/M270を供与した。", ["M142", "M270"]),
     ("M777/M109の砲弾", ["M777", "M109"]),
