@@ -5,6 +5,9 @@
 3. ``軍兵`` ("soldiers") glued after a force's name (``露|軍兵`` → ``露|軍|兵``): the force is a MIL_UNIT.
 4. A slash glued to the letter of the next designation (``M|142|/M|270`` → ``M|142|/|M|270``).
 5. The anaphoric ``同`` glued to an echelon's first character (``同師|団`` → ``同|師|団``).
+6. ``式中`` ("during a ceremony") after a number: a type designation and a modifier
+   (``03|式中|距離`` → ``03|式|中|距離``, ``九七|式中|戦車``: the Type 03 medium-range missile,
+   the Type 97 medium tank).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -152,6 +155,24 @@ def split_anaphoric_echelons(doc: Doc) -> int:
     return _split(doc, plan)
 
 
+_TYPE_MARK_TAG = "名詞-普通名詞-一般"
+
+
+def split_type_designations(doc: Doc) -> int:
+    """Cut ``式中`` right after a number token into ``式`` and ``中`` (Sudachi reads ``03式中距離…`` as
+    ``03 / 式中 / 距離``, so the designation ``03式`` ended inside a token)."""
+    view = token_view(doc)
+    if "式中" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _TYPE_MARK_TAG, "NOUN", _TYPE_MARK_TAG, "NOUN") for i in range(1, len(texts))
+            if texts[i] == "式中" and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_TYPE_MARK_TAG)
+    return _split(doc, plan)
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -165,7 +186,7 @@ def split_tokens(doc: Doc) -> int:
     if _UNCHANGED.get(doc) is view:
         return 0
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
-             + split_slash_designations(doc) + split_anaphoric_echelons(doc))
+             + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

@@ -109,9 +109,15 @@ def typo_modifier(word: str, group: str, modifiers: Sequence[Modifier]) -> Optio
 
 
 def _is_type_number(number: Tok, marker: Tok) -> bool:
-    """``10`` + ``式`` glued together: the Japanese type-year designation before a class noun."""
+    """``10`` + ``式`` (or ``九七`` + ``式``) glued together: the Japanese type-year designation before a class noun."""
     digits = unicodedata.normalize("NFKC", number.text)
-    return marker.text == "式" and not number.space and not marker.space and digits.isdigit() and len(digits) <= 3
+    if marker.text != "式" or number.space or marker.space:
+        return False
+    # 10式, 03式; 九七式 (Type 97) in kanji, at least two digits: 一式 alone is also "a full set" (装備一式)
+    return (digits.isdigit() and len(digits) <= 3) or (2 <= len(digits) <= 3 and all(c in _KANJI_DIGITS for c in digits))
+
+
+_KANJI_DIGITS = frozenset("〇一二三四五六七八九")
 
 
 def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[Tok], end: int, group: str) -> int:
@@ -156,6 +162,8 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
     if len(last) == 1:  # 攻撃 + 型 as two tokens: the word before the suffix belongs to it
         if start == 0 or tokens[start - 1].space or not _KANJI_WORD.fullmatch(tokens[start - 1].text):
             return cur
+        if _is_type_number(tokens[start - 1], tokens[start]):
+            return cur  # 九七式: a type designation, the system's name before its class (_is_type_number)
         start -= 1
     word = "".join(t.text for t in tokens[start:cur])
     return cur if word in _NOT_DESCRIPTORS else start

@@ -82,6 +82,11 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     ("ドイツのティーガー戦車が展示された。", ["ティーガー", "戦車"]),
     ("マルダー歩兵戦闘車が供与された。", ["マルダー", "歩兵戦闘車"]),
     ("ラジコン戦車とステルス戦闘機の展示", ["戦車", "ステルス戦闘機"]),  # a toy; a type word composes
+    # Japanese type designations, also where Sudachi reads 式中 ("during a ceremony") as one word
+    ("03式中距離地対空誘導弾が配備された。", ["03式", "中距離地対空誘導弾"]),
+    ("10式戦車と16式機動戦闘車が参加した。", ["10式", "戦車", "16式", "機動戦闘車"]),
+    ("九七式中戦車と三八式歩兵銃", ["九七式", "中戦車", "三八式", "歩兵銃"]),
+    ("装備一式を送った。", []),  # 一式 is also "a full set"
     # a slash glued to the next designation's letter (Sudachi's /M)
     ("米国はM142/M270を供与した。", ["M142", "M270"]),
     ("M777/M109の砲弾", ["M777", "M109"]),
