@@ -26,7 +26,10 @@ SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+)"
 # 1,200 万ドル: NOTES-real12); one space is taken before a magnitude after a digit, and after a
 # magnitude only before digits that carry a magnitude of their own, so 3億 2022年 stays apart.
 _SPACED_MAGNITUDE = r"(?:(?<=[0-9０-９])[ \u00a0])?"
-_SPACED_SEGMENT = r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万億兆]))?"
+_SPACED_SEGMENT = (r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万億兆])"
+                   # 22 万 3800 発: after a spaced magnitude (a space before it too), the last digits take
+                   # the counter after one more space, as such pages space every part of a number
+                   r"|(?<=[0-9０-９][ \u00a0][万億兆])[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0](?![年月日時分秒歳])[\u4e00-\u9fff]))?")
 NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
 JA_PREFIX = r"約|おおよそ|およそ|凡そ|おおむね|概ね|大体|最大|せいぜい|少なくとも|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下"  # たった: NOTES-real6; おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"

@@ -150,6 +150,8 @@ POSITIVE = [
     # a currency amount ends at the amount, not at the words after it
     ("The package includes $400 million in weapons.", "$400 million", 400_000_000, None, "USD", "MONEY", False,
      "exact"),
+    # a page that spaces every part of a number (22 万 3800 発); 3億 2022年 stays apart (NEGATIVE below)
+    ("砲弾 22 万 3800 発を撃ち込んだ。", "22 万 3800 発", 223_800, None, "発", "COUNT", False, "exact"),
     # sanctions lists count individuals and organisations
     ("関係者(9個人・8団体)を対象に追加した。", "9個人", 9, None, "個人", "COUNT", False, "exact"),
     ("関係者(9個人・8団体)を対象に追加した。", "8団体", 8, None, "団体", "COUNT", False, "exact"),
@@ -198,6 +200,7 @@ def test_item(tables, text, item):
 
 
 NEGATIVE = [
+    "予算は3億 2022年度に執行された。",  # a spaced magnitude does not reach a year
     "私は一個人としてこの問題を考える。",  # "as an individual": 個人 counts only after Arabic digits
     "2025年11月8日に発表した。",
     "11月に攻勢が始まった。",
