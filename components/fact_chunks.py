@@ -148,7 +148,7 @@ def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
 
 
 def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
-              not_predicates: Collection[int] = ()) -> ChunkedDoc:
+              not_predicates: Collection[int] = (), claim_verbs: Collection[str] = frozenset()) -> ChunkedDoc:
     """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one).
 
     Args:
@@ -158,6 +158,8 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
         before (int): Sentences before a focus sentence that the rules may read.
         not_predicates (Collection[int]): Tokens whose verb makes no predicate: the verb of a
             quantity's bound (``50発を超えるミサイルを使用``: the count hangs from 使用, not 超える).
+        claim_verbs (Collection[str]): Lemmas of verbs that report a clause quoted with と; without a
+            parse, a topic before such a clause hangs from the verb (its claimant), not from the clause.
     """
     rows = doc.to_array([TAG, LEMMA, HEAD, IDX]).tolist() if len(doc) else []
     strings = doc.vocab.strings
@@ -210,7 +212,7 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
         chunks.append(Chunk(k, start, end, content_end, head, sent_of[start], tail, pred, passive))
         for i in range(start, end):
             chunk_of[i] = k
-    _link(chunks, chunk_of, heads if parsed else None)
+    _link(chunks, chunk_of, heads if parsed else None, lemmas, claim_verbs)
     return ChunkedDoc(doc, texts, lemmas, tags, chunks, chunk_of, bounds, parsed, view.text, [r[3] for r in rows])
 
 
@@ -222,7 +224,17 @@ def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:
     return not pred.tail.endswith(("、", ",", "て", "で", "と", "が", "し", "ば", "ながら", "り", "も", "けど"))
 
 
-def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) -> None:
+HEARSAY_VERBS = frozenset({"言う", "いう"})  # …したという: the writer's hearsay, no one's claim
+
+
+def _claims(pred: Chunk, lemmas: Sequence[str], claim_verbs: Collection[str]) -> bool:
+    """Whether a predicate is an active verb of claiming or reporting (主張した, 発表した), not hearsay."""
+    return not pred.passive and any(lemmas[i] in claim_verbs and lemmas[i] not in HEARSAY_VERBS
+                                    for i in range(pred.start, pred.content_end))
+
+
+def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]],
+          lemmas: Sequence[str] = (), claim_verbs: Collection[str] = frozenset()) -> None:
     """Set each chunk's parent: from the parse, else by particle (head-final guess)."""
     if heads is not None:
         for chunk in chunks:
@@ -249,8 +261,13 @@ def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]]) 
                     else:
                         chunk.parent = next_pred
                 if chunk.pred:
+                    # a clause quoted with と before a verb of claiming (…殺害したと主張した) is no main
+                    # predicate: a topic before it is the claimant's; not before hearsay (…したという,
+                    # …したとされる), where the topic stays the clause's own
+                    quoted = next_pred >= 0 and chunk.tail.rstrip("、,，").endswith("と") \
+                        and _claims(chunks[next_pred], lemmas, claim_verbs)
                     next_pred = chunk.index
-                    if not _attributive(chunks, chunk):
+                    if not _attributive(chunks, chunk) and not quoted:
                         next_main = chunk.index
                 after = chunk
     for chunk in chunks:

@@ -207,6 +207,15 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
             return name(cd, tables, m, child, "actor")
     if not climb:
         return None
+    subjects = _children(cd, pred, ("が",), skip)
+    if subjects:
+        # the clause has a subject of its own that is no agent (ウクライナ軍の無人機が…殺害したと主張した):
+        # its owner acts, if named; the topic of a verb above (the claimant) does not
+        for subject in subjects:
+            for owner in _children(cd, subject, ("の",), skip):
+                if agent_like(cd, m, owner):
+                    return name(cd, tables, m, owner, "actor")
+        return None
     for clause in [cd.chunks[k] for k in reversed(pred.children) if k not in skip]:
         # a subject the parse hung from an adverbial verb of the same clause (ロシア軍が未明にかけて…攻撃)
         if clause.pred and (clause.tail.endswith(("て", "で")) or is_kind(cd, tables, clause, "instrument_verb")) \

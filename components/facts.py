@@ -125,7 +125,7 @@ class FactExtractor(TablePipe):
         # of the number, not a predicate; one that ends a clause (飛来が120回を超え、) stays the predicate
         bound_verbs = {i for s in quantities if s.end - s.start > 1 and _item_follows(text, s)
                        for i in range(s.start + 1, s.end)}
-        cd = chunk_doc(doc, focus=focus, not_predicates=bound_verbs)
+        cd = chunk_doc(doc, focus=focus, not_predicates=bound_verbs, claim_verbs=self.facts.cue("report_verb"))
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
         named = frozenset((s.start_char, s.end_char) for s in doc.spans[self.weapons_key]
                           if get_span_attrs(s).get("canonical")) if weapons else frozenset()

@@ -187,6 +187,19 @@ def test_a_bound_verb_before_its_item_is_part_of_the_count(nlp):
     assert facts(nlp("首都周辺では無人機の飛来が120回を超え、空港が閉鎖された。"))["120回を超え"]["event"] == "ATTACK"
 
 
+def test_a_claimant_is_the_source_not_the_actor_of_the_claimed_clause(nlp):
+    # the topic before a clause quoted with と and a verb of claiming is the claimant; the clause's own
+    # subject (a weapon) names the actor by its owner
+    found = facts(nlp("ロシア国防省は、ウクライナ軍の無人機が同日、民間人2人を殺害したと主張した。"))["2人"]
+    assert found["event"] == "CASUALTY" and found["actor"] == "ウクライナ軍" and found["source"] == "ロシア国防省"
+    # a report of one's own act: the topic acts and reports
+    found = facts(nlp("ロシア国防省は、無人機100機を撃墜したと発表した。"))["100機"]
+    assert found["actor"] == "ロシア国防省" and found["source"] == "ロシア国防省"
+    # hearsay (という) is no claim: the topic stays the clause's own
+    found = facts(nlp("兵士2人は、いずれも負傷していたという。"))
+    assert found["2人"]["event"] == "CASUALTY"
+
+
 def test_bombs_dropped_are_an_attack_and_a_time_of_day_no_target(nlp):
     found = facts(nlp("敵の航空機が滑空爆弾3発を投下した。"))
     assert found["3発"]["event"] == "ATTACK" and found["3発"]["trigger"] == "投下"
