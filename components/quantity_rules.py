@@ -326,7 +326,7 @@ def _shared_magnitude(first: str, second: Optional[str]) -> Optional[int]:
 _SPEED = {"時速": "km/h", "秒速": "km/s"}
 _PER_DAY_BEFORE = re.compile(r"(?:1|１|一)日(?:当たり|あたり|当り)[、 ]?$")
 _WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
-_SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃|戦闘|攻勢|襲撃)|にわた[るり]")  # 6度にわたる攻勢
+_SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃|戦闘|攻勢|襲撃)|にわた[るりっ]")  # 6度にわたる攻勢
 _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 

@@ -152,6 +152,10 @@ POSITIVE = [
      "exact"),
     # a page that spaces every part of a number (22 万 3800 発); 3億 2022年 stays apart (NEGATIVE below)
     ("砲弾 22 万 3800 発を撃ち込んだ。", "22 万 3800 発", 223_800, None, "発", "COUNT", False, "exact"),
+    # a ship's deadweight tonnes; pairs of footwear; 度 as "times" before にわたって
+    ("パナマ船籍の8万重量トン級バルカー", "8万重量トン", 80_000, None, "t", "COUNT", False, "exact"),
+    ("カイロ10,000足を届けた。", "10,000足", 10_000, None, "足", "COUNT", False, "exact"),
+    ("先週2度にわたって攻撃があった。", "2度", 2, None, "度", "COUNT", False, "exact"),
     # sanctions lists count individuals and organisations
     ("関係者(9個人・8団体)を対象に追加した。", "9個人", 9, None, "個人", "COUNT", False, "exact"),
     ("関係者(9個人・8団体)を対象に追加した。", "8団体", 8, None, "団体", "COUNT", False, "exact"),
@@ -200,6 +204,7 @@ def test_item(tables, text, item):
 
 
 NEGATIVE = [
+    "1万足らずの兵力で守った。",  # 足らず: "fewer than", no pairs of shoes
     "予算は3億 2022年度に執行された。",  # a spaced magnitude does not reach a year
     "私は一個人としてこの問題を考える。",  # "as an individual": 個人 counts only after Arabic digits
     "2025年11月8日に発表した。",
