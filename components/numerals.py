@@ -78,11 +78,22 @@ def _decimal_magnitude(text: str) -> Optional[Number]:
     return _tidy(total)
 
 
+_KANJI_DECIMAL = re.compile(r"([〇一二三四五六七八九十百千]+)\.([〇一二三四五六七八九]+)([万億兆]?)")
+_KANJI_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")}
+
+
 @lru_cache(maxsize=4096)
 def _kanji_value(text: str) -> Optional[Number]:
     """Convert a (mixed) kanji numeral with kanjize; None when it is not one."""
     if _PLAIN.fullmatch(text):
         return _tidy(float(text)) if "." in text else int(text)
+    decimal = _KANJI_DECIMAL.fullmatch(text)
+    if decimal:  # 十一・八億 (the caller reads ・ as the point): 11.8 × 10^8
+        whole = _kanji_value(decimal.group(1))
+        if whole is None:
+            return None
+        fraction = float("0." + "".join(_KANJI_DIGIT[ch] for ch in decimal.group(2)))
+        return _tidy((whole + fraction) * _MAGNITUDES.get(decimal.group(3), 1))
     if _DECIMAL_MAG.search(text):
         return _decimal_magnitude(text)
     if text[0] in "万億兆":

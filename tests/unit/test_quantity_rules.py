@@ -156,6 +156,8 @@ POSITIVE = [
     ("パナマ船籍の8万重量トン級バルカー", "8万重量トン", 80_000, None, "t", "COUNT", False, "exact"),
     ("カイロ10,000足を届けた。", "10,000足", 10_000, None, "足", "COUNT", False, "exact"),
     ("先週2度にわたって攻撃があった。", "2度", 2, None, "度", "COUNT", False, "exact"),
+    # a decimal in kanji, as Diet answers write it; 第二・三大隊 and 三・一一 stay no decimal (NEGATIVE)
+    ("予算として約十一・八億円を計上した。", "約十一・八億円", 1_180_000_000, None, "JPY", "MONEY", True, "exact"),
     # sanctions lists count individuals and organisations
     ("関係者(9個人・8団体)を対象に追加した。", "9個人", 9, None, "個人", "COUNT", False, "exact"),
     ("関係者(9個人・8団体)を対象に追加した。", "8団体", 8, None, "団体", "COUNT", False, "exact"),
@@ -204,6 +206,7 @@ def test_item(tables, text, item):
 
 
 NEGATIVE = [
+    "三・一一の震災から十年。",
     "1万足らずの兵力で守った。",  # 足らず: "fewer than", no pairs of shoes
     "予算は3億 2022年度に執行された。",  # a spaced magnitude does not reach a year
     "私は一個人としてこの問題を考える。",  # "as an individual": 個人 counts only after Arabic digits
