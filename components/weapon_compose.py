@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -128,17 +128,32 @@ def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[
 
 
 def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start: int,
-                    group: str) -> Tuple[int, List[Modifier]]:
-    """The longest chain (up to four) of modifiers that apply to ``group``, glued before ``start``."""
+                    group: str, joiners: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
+    """The longest chain (up to four) of modifiers that apply to ``group``, glued before ``start``.
+
+    ``joiners`` are glued ``/`` tokens: two type words joined by one qualify the class together
+    (``多用途/攻撃用UAV``: one span, as real49's annotator took it). A ``・`` list stays apart
+    (``攻撃型・偵察型ドローン``: real1's annotator marked ``偵察型ドローン`` alone)."""
     chain: List[Modifier] = []
     cur = start
     while len(chain) < 4:
         options = [(s, m) for s, m in mods_by_end.get(cur, []) if m.applies(group)]
+        if not options and chain and cur - 1 in joiners:
+            options = [(s, m) for s, m in mods_by_end.get(cur - 1, []) if m.applies(group)]
         if not options:
             break
         cur, modifier = min(options, key=lambda o: o[0])
         chain.insert(0, modifier)
     return cur, chain
+
+
+_JOINERS = frozenset({"/", "／"})
+
+
+def _joiner_tokens(tokens: Sequence[Tok]) -> Set[int]:
+    """Indices of ``/`` tokens glued on both sides (two type words of one class)."""
+    return {i for i, tok in enumerate(tokens) if tok.text in _JOINERS and i > 0 and not tok.space
+            and not tokens[i - 1].space}
 
 
 _DESCRIPTOR_ENDS = "型式用性"
@@ -189,6 +204,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if "head" in payload:
             heads.setdefault(start, []).append((end, payload["head"]))
     out = []
+    joiners = _joiner_tokens(tokens) if tokens else set()
     for start, options_here in heads.items():
         # The longest head at a start is the head (ロケット砲, not ロケット), unless a shorter one with its
         # suffix reaches as far and takes modifiers the longer does not (極超音速 + ミサイル + システム, where
@@ -198,7 +214,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             if any(s <= start and end <= e for s, e in stops):
                 continue
             reach = _suffix_end(suffixes, tokens, end, head.group)
-            cur, chain = _modifier_chain(mods_by_end, start, head.group)
+            cur, chain = _modifier_chain(mods_by_end, start, head.group, joiners)
             if best is None or (reach >= best[1] and cur < best[0]):
                 best = (cur, reach, head, chain)
         if best is None:

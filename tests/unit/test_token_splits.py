@@ -88,6 +88,9 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     ("九七式中戦車と三八式歩兵銃", ["九七式", "中戦車", "三八式", "歩兵銃"]),
     ("装備一式を送った。", []),  # 一式 is also "a full set"
     ("ドローンと無人水上艦艇による攻撃で水陸両用揚陸艦が損傷した。", ["ドローン", "無人水上艦艇", "水陸両用揚陸艦"]),
+    # two type words joined by a slash qualify one class; a ・ list does not (the annotators' split)
+    ("多用途/攻撃用UAVの運用実証", ["多用途/攻撃用UAV"]),
+    ("攻撃型・偵察型ドローンが主役だ。", ["偵察型ドローン"]),
     # a slash glued to the next designation's letter (Sudachi's /M)
     ("米国はM142/M270を供与した。", ["M142", "M270"]),
     ("M777/M109の砲弾", ["M777", "M109"]),
