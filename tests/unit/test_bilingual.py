@@ -27,6 +27,7 @@ def pairs_of(text):
     ("ハンガリーのオルバン(Viktor Orbán)首相は", [("オルバン", "Viktor Orbán")]),
     ("HIV(ヒト免疫不全ウイルス)の感染者", [("ヒト免疫不全ウイルス", "HIV")]),
     ("米国はATACMS(エイタクムス)を供与した。", [("エイタクムス", "ATACMS")]),
+    ("Pokrovsk (ポクロウスク) で戦闘が続く。", [("ポクロウスク", "Pokrovsk")]),  # a space before the bracket
     ("突撃部隊ストームV:Storm V assault unitが前進した。", [("突撃部隊ストームV", "Storm V assault unit")]),
     ("シベリアのオムスク製油所Omsk refineryが炎上", [("オムスク製油所", "Omsk refinery")]),
 ])
