@@ -267,8 +267,8 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
                    or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
     if before:
         nearest = max(before, key=lambda w: w[1])
-        after = _weapon_after(cd, m, q_start_char)
-        if after is not None and "、" in cd.text[nearest[1]:q_start_char]:
+        after = _weapon_after(cd, m, q_start_char) if "、" in cd.text[nearest[1]:q_start_char] else None
+        if after is not None:
             return after  # …誘導航空爆弾、50発を超えるミサイル: a list's next count names its own weapon
         # シャヘド型|無人機約90機, T-90M|戦車10両: a class noun right after a system's name classifies it;
         # the count is about the named system (as the real-text fact annotators took it)

@@ -78,8 +78,9 @@ def _decimal_magnitude(text: str) -> Optional[Number]:
     return _tidy(total)
 
 
-_KANJI_DECIMAL = re.compile(r"([〇一二三四五六七八九十百千]+)\.([〇一二三四五六七八九]+)([万億兆]?)")
-_KANJI_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")}
+KANJI_DIGITS = "〇一二三四五六七八九"  # zero to nine, in order
+_KANJI_DECIMAL = re.compile(rf"([{KANJI_DIGITS}十百千]+)\.([{KANJI_DIGITS}]+)([万億兆]?)")
+_KANJI_DIGIT = {ch: str(i) for i, ch in enumerate(KANJI_DIGITS)}
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Dict, Iterable, Optional, Pattern, Tuple
+from typing import Dict, Iterable, Iterator, Optional, Pattern, Tuple
 
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.

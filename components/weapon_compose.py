@@ -20,6 +20,7 @@ from typing import Any, Collection, Dict, List, Mapping, NamedTuple, Optional, S
 from rapidfuzz.distance import Levenshtein
 
 from .memo import memo_map
+from .numerals import KANJI_DIGITS
 
 from .weapon_rules import (MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok,
                            case_ok, compose_class, family_canonical, family_digits_ok, is_katakana,
@@ -114,10 +115,7 @@ def _is_type_number(number: Tok, marker: Tok) -> bool:
     if marker.text != "式" or number.space or marker.space:
         return False
     # 10式, 03式; 九七式 (Type 97) in kanji, at least two digits: 一式 alone is also "a full set" (装備一式)
-    return (digits.isdigit() and len(digits) <= 3) or (2 <= len(digits) <= 3 and all(c in _KANJI_DIGITS for c in digits))
-
-
-_KANJI_DIGITS = frozenset("〇一二三四五六七八九")
+    return (digits.isdigit() and len(digits) <= 3) or (2 <= len(digits) <= 3 and all(c in KANJI_DIGITS for c in digits))
 
 
 def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[Tok], end: int, group: str) -> int:

@@ -58,7 +58,7 @@ _KATAKANA_NAME = re.compile(r"[ァ-ヺー]{3,12}")
 # classes a glued katakana word can name a system of (ザリャーミサイル, ペクロドローン, ティーガー戦車, マルダー歩兵戦闘車,
 # カエサル自走榴弾砲)
 NAMED_GROUPS = ("drone", "missile", "tank", "ifv", "apc", "armoured_vehicle", "fighter", "bomber", "howitzer", "mlrs",
-                "helicopter")  # classes a glued katakana word can name a system of
+                "helicopter")
 # Katakana words that say what kind of drone or missile, or whose, not which one.
 KATAKANA_STOP = frozenset({
     "ホビー", "レーシング", "レース", "ターゲット", "テスト", "ハイブリッド", "ボランティア", "クルーズ", "スマート",
