@@ -312,6 +312,14 @@ def test_no_alias_names_two_systems():
     assert clashes == {}
 
 
+def test_cyrillic_aliases_are_not_matched(run):
+    """Annotators give Cyrillic no span (NOTES-real14, 17): the gazetteer's Cyrillic aliases stay as data only."""
+    assert any(alias == "Искандер" for rec in _records() for alias in rec["aliases"])
+    assert not any(alias == "Искандер" for alias, _ in names_from_records(_records()))
+    assert texts(run("イスカンデル(Искандер)を発射した。")) == ["イスカンデル"]
+    assert texts(run("巡航ミサイルKh-555(Х-555)を発射した。")) == ["巡航ミサイル", "Kh-555"]
+
+
 def test_class_file_records_have_sources():
     with (DATA_DIR / CLASSES_FILE).open(encoding="utf-8") as f:
         for line in f:
