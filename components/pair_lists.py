@@ -4,7 +4,8 @@ Japanese gloss after it, on lines that are list entries.
 English-study pages and glossaries of war reporting list terms a line each, Latin first (with a
 bullet, or with none where three or more lines of a text have that shape: ``drone /droʊn/ ドローン``),
 then the Japanese gloss; several glosses are separated by ``、`` and the first is the pair
-(``spydrone 偵察ドローン、無人偵察機`` → ``偵察ドローン``). Only nouns pair: a gloss with hiragana outside
+(``spydrone 偵察ドローン、無人偵察機`` → ``偵察ドローン``), or joined by a colon either way round
+(``- 弾道ミサイル: ballistic missile``, ``refugee:難民``). Only nouns pair: a gloss with hiragana outside
 its parentheses (``crash 墜落する``, an aid list's ``・ATACMS ミサイルの供与``) or with a placeholder (``land in ~に着弾する``, ``accuse A of B``) is a
 verb or a phrase pattern, not a term (NOTES-real8). ``ICBM(=大陸間弾道ミサイル)``, a gloss in
 parentheses after ``=``, is the same evidence in running text.
@@ -39,6 +40,19 @@ _READING_GLOSS = re.compile(
 _MORE_GLOSS = re.compile(r"[ \t\u3000]*[;；][ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；]|$))",
                          re.MULTILINE)
 VOCAB_MIN_LINES = 3  # lines of that shape that make a list (one such line may be a caption or a headline)
+# A glossary of term and gloss joined by a colon, either way round, a line each (bullet optional):
+# ``- 弾道ミサイル: ballistic missile``, ``refugee:難民``. The English ends at a comma, a semicolon, a
+# bracket or a dash that opens a note (``砲弾: shell, artillery round — …``: the first gloss pairs), and
+# an article before it is not part of the term (``The Russian-Ukrainian crisis:…``). One colon line is a
+# caption or a credit (``出典: Reuters``, ``Photo: ロイター``); a list needs ``VOCAB_MIN_LINES`` of them.
+_BULLET = r"(?:[・•·\-*][ \t\u3000]*)?"
+_EN_TERM = r"(?:(?:The|the|An|an|A)[ \t]+)?(?P<en>[A-Za-z][A-Za-z'’\- ]{0,60}?[A-Za-z])"
+_COLON = r"[ \t\u3000]*[:：][ \t\u3000]*"
+_COLON_JA_FIRST = re.compile(
+    rf"^[ \t\u3000]*{_BULLET}(?P<ja>{_JA}+?){_COLON}{_EN_TERM}(?=[ \t\u3000]*(?:[,，;；(（—–]|[-‐][ \t]|$))",
+    re.MULTILINE)
+_COLON_EN_FIRST = re.compile(
+    rf"^[ \t\u3000]*{_BULLET}{_EN_TERM}{_COLON}(?P<ja>{_JA}+?)[ \t\u3000]*(?=[、,，。;；/／(（—–]|$)", re.MULTILINE)
 
 
 def _noun_entry(en: str, ja: str) -> bool:
@@ -52,7 +66,10 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
     """``(ja, en)`` character spans of list-entry pairs and ``ACR(=訳語)`` glosses in ``text``."""
     found: List[Tuple[Span, Span]] = []
     vocab = list(_VOCAB_LINE.finditer(text)) if "\n" in text else []
-    for m in chain(_ENTRY.finditer(text), vocab if len(vocab) >= VOCAB_MIN_LINES else ()):
+    colon = list(chain(_COLON_JA_FIRST.finditer(text), _COLON_EN_FIRST.finditer(text))) \
+        if "\n" in text and (":" in text or "：" in text) else []
+    for m in chain(_ENTRY.finditer(text), vocab if len(vocab) >= VOCAB_MIN_LINES else (),
+                   colon if len(colon) >= VOCAB_MIN_LINES else ()):
         if _noun_entry(m.group("en"), m.group("ja")):
             found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     for m in _READING_GLOSS.finditer(text):

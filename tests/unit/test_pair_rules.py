@@ -383,6 +383,20 @@ def test_vocabulary_list_without_bullets():
     assert list_pairs("NATO 首脳会議\nロシア軍が攻撃した。") == []  # one such line is no list
 
 
+def test_glossary_lines_joined_by_a_colon():
+    from components.pair_lists import list_pairs
+
+    ja_first = ("よく使う表現\n- 地雷を除去する: to clear mines\n- 対空砲: anti-aircraft gun\n"
+                "- 兵站: logistics, supply lines — the movement of supplies\n- 停戦: ceasefire\n")
+    got = [(ja_first[a:b], ja_first[c:d]) for (a, b), (c, d) in list_pairs(ja_first)]
+    assert got == [("対空砲", "anti-aircraft gun"), ("兵站", "logistics"), ("停戦", "ceasefire")]  # no verb phrase
+    en_first = "単語\nThe front line:前線\nair raid:空襲\nmobilization:動員\n"
+    got = [(en_first[a:b], en_first[c:d]) for (a, b), (c, d) in list_pairs(en_first)]
+    assert got == [("前線", "front line"), ("空襲", "air raid"), ("動員", "mobilization")]  # the article stays out
+    credits = "ロシア軍が攻撃した。\n出典: Reuters\n写真: AP\n"  # two credit lines are no glossary
+    assert list_pairs(credits) == []
+
+
 def test_word_list_with_the_reading_first():
     from components.pair_lists import list_pairs
 
