@@ -173,6 +173,14 @@ def drop_class_name_pairs(text: str, doc: Doc, pairs: List[Pair]) -> List[Pair]:
 _SPELLED = frozenset({"acronym", "translation"})
 
 
+_JAPANESE_SCRIPT = re.compile(r"[\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々〆]")
+
+
+def _has_japanese(name: str) -> bool:
+    """Whether a spelling is written in kana or kanji (``Fürst`` and ``Su-34`` are not: the Latin side)."""
+    return _JAPANESE_SCRIPT.search(name) is not None
+
+
 def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``スホーイ34（Su-34）``, ``Su-34（スホーイ34）``: a Japanese and a Latin span, one in parentheses
     right after the other, that the recognisers resolved to the same canonical name.
@@ -199,9 +207,10 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         taken_before, shared = list(taken), set()
         for second in inside:
             other = (second.start_char, second.end_char)
-            if text[one[0]:one[1]].isascii() == text[other[0]:other[1]].isascii():
+            first_ja, second_ja = _has_japanese(text[one[0]:one[1]]), _has_japanese(text[other[0]:other[1]])
+            if first_ja == second_ja:
                 continue  # two Japanese or two Latin spellings: a variant, not a pair
-            ja, en = (other, one) if text[one[0]:one[1]].isascii() else (one, other)
+            ja, en = (one, other) if first_ja else (other, one)
             if _overlaps(ja, taken) or _overlaps(en, taken if en not in shared else taken_before):
                 continue  # a name the list shares is taken once per list, not per spelling
             out.append(Pair(ja, en, 2.0, "gazetteer"))

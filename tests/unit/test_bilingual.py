@@ -191,6 +191,9 @@ def _pairs_after_weapons(nlp_blank, text):
     ("Su-34(スホーイ34、スホイ34;ロシア語: Су-34)は", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
     ("Su-34(スホーイ34、MiG-29)", []),  # another name in the list: no pair
     ("Su-34(スホーイ34、新型)", []),  # more than names in the parentheses: no pair
+    # a Latin spelling with diacritics is still the Latin side, either way round
+    ("無人機アクンジュ（Akıncı）が飛来", [("アクンジュ", "Akıncı")]),
+    ("無人機Akıncı（アクンジュ）が飛来", [("アクンジュ", "Akıncı")]),
 ])
 def test_two_spellings_of_one_gazetteer_name_in_parentheses_pair(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
