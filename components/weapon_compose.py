@@ -466,7 +466,9 @@ _OPEN_QUOTES = {"「": "」", "『": "』", "“": "”"}
 def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[Candidate]:
     """The same quoted name again later in the text (旗艦「モスクワ」… 『モスクワ』に命中): one sense per text.
 
-    Only quoted repeats count: a bare ``モスクワ`` elsewhere is the city.
+    A quoted repeat always counts. A bare repeat counts only for a katakana name
+    that the tokenizer knows as no proper noun (小型ミサイル艦「サムーム」… サムームは傾いた):
+    a bare ``モスクワ`` elsewhere is the city, a bare person's name the person.
     """
     found = {tuple(t.text for t in tokens[c.start:c.end]): c for c in named if c.kind == "quoted"}
     if not found:
@@ -481,7 +483,24 @@ def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[
             if end < len(tokens) and tokens[end].text == close and i + 1 != cand.start \
                     and tuple(t.text for t in tokens[i + 1:end]) == words:
                 out.append(Candidate(i + 1, end, None, cand.weapon_class, None, "quoted"))
+    bare = {words: cand for words, cand in found.items() if _bare_repeatable(tokens[cand.start:cand.end])}
+    quoted = {c.start for c in out} | {c.start for c in named}
+    for words, cand in bare.items():
+        for i in range(len(tokens) - len(words) + 1):
+            end = i + len(words)
+            if i in quoted or tokens[i].text != words[0] or tuple(t.text for t in tokens[i:end]) != words:
+                continue
+            if (i > 0 and is_katakana(tokens[i - 1].text)) or (end < len(tokens) and is_katakana(tokens[end].text)):
+                continue  # part of a longer katakana word
+            out.append(Candidate(i, end, None, cand.weapon_class, None, "quoted"))
     return out
+
+
+def _bare_repeatable(name: Sequence[Tok]) -> bool:
+    """Whether a quoted name may be found again unquoted: katakana of three or more characters, no proper noun."""
+    text = "".join(t.text for t in name)
+    return len(text) >= 3 and is_katakana(text.replace("・", "")) \
+        and not any(t.tag.startswith("名詞-固有名詞") for t in name)
 
 
 def _is_latin_token(tok: Tok) -> bool:

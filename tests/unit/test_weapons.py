@@ -396,6 +396,10 @@ def test_variant_spellings_and_joined_designations(run, text, canonical):
     ("揚陸艦「オレネゴルスキー・ゴルニャク」が損傷した。", ["揚陸艦", "オレネゴルスキー・ゴルニャク"]),
     ("自爆型無人機「ランスX」の試作。", ["自爆型無人機", "ランスX"]),
     ("揚陸艦ツェザーリ・クニコフが沈んだ。", ["揚陸艦", "ツェザーリ・クニコフ"]),
+    # a quoted katakana name found again unquoted later in the text, unless the tokenizer knows it as a place
+    ("小型ミサイル艦「サムーム」が被弾した。サムームは傾いた。", ["小型ミサイル艦", "サムーム", "サムーム"]),
+    ("旗艦「モスクワ」が沈んだ。モスクワは否定した。", ["モスクワ"]),
+    ("揚陸艦「ヤマル」が損傷。ヤマルスキー氏が話した。", ["揚陸艦", "ヤマル"]),  # inside a longer katakana word
 ])
 def test_quoted_name_after_a_class_is_a_weapon(run, text, expected):
     assert texts(run(text)) == expected
@@ -578,6 +582,13 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("「バザリト」と呼ばれる巡航ミサイルを積む。", ["バザリト", "巡航ミサイル"]),
     ("「ザポリージャ」と呼ばれる町に着いた。", []),  # no class noun after the verb
     ("長距離砲と戦車砲が届いた。", ["長距離砲", "戦車砲"]),  # 砲 as a token of its own is a gun
+    # ship and vehicle classes, and 武装 as a type of armed aircraft and drones
+    ("ロシアのミサイル艦を攻撃した。", ["ミサイル艦"]),
+    ("戦闘機と武装ヘリ、戦闘車の列が続く。", ["戦闘機", "武装ヘリ", "戦闘車"]),
+    ("武装ドローンと武装勢力", ["武装ドローン"]),
+    ("武装した無人機が飛ぶ。", ["無人機"]),
+    ("パトリオット、IRIS-T、MANTIS ミサイル", ["パトリオット", "IRIS-T", "MANTIS", "ミサイル"]),
+    ("ドイツはアロウ3を導入する。", ["アロウ3"]),
 ])
 def test_whole_names_and_glosses(run, text, expected):
     assert texts(run(text)) == expected
