@@ -253,6 +253,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     second = parse_number(m.group("num2")) if m.group("num2") else None
     if first is None or (m.group("num2") and second is None) or _skip_kanji_idiom(text, m):
         return None
+    if m.group("unit") == "発" and text.startswith(m.group("num") + "中", m.end()):
+        return None  # 百発百中, 100発100中 ("never misses"): an idiom, not a count of rounds
     if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
         return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
     if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None

@@ -417,6 +417,8 @@ def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, appr
 @pytest.mark.parametrize("text", [
     "「一つでも多くの命を守りたい」と話した。",
     "主要7カ国(G7)の首脳が会談した。",
+    "兵器の性能が良いから100発100中だ。",  # 百発百中 in digits: "never misses"
+    "百発百中の腕前",
 ])
 def test_idioms_and_group_names(tables, text):
     units, patterns, _ = tables
