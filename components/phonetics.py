@@ -204,6 +204,10 @@ def english_similarity(kana: str, words: Sequence[str]) -> float:
 # ハッブル/Hubble 0.56), and e2k's reading is tried too; below the floor the forms are unrelated
 # (measured: no true pair was lifted from under 0.5, and each e2k reading costs about 1.5 ms).
 ENGLISH_FLOOR, ENGLISH_RETRY = 0.5, 0.8
+# ...except where the spelling hides an English soft g (Georgia ジョージア 0.25, General ジェネラル): our key
+# reads g as hard, as Slavic names want (Gerasimov ゲラシモフ), so those words are read by sound whatever
+# the spelled score
+_SOFT_G = re.compile(r"[Gg][eiy]")
 
 
 # coded_similarity by (kana, words): the pairing rules ask for the same comparison many times
@@ -240,6 +244,6 @@ def _coded_similarity(kana: str, words: Sequence[str]) -> float:
     if code and len(words) >= 2 and words[-1].upper() == code.group():
         kana, words = kana[:code.start()], words[:-1]
     spelled = similarity(kana, "".join(words))
-    if not ENGLISH_FLOOR <= spelled < ENGLISH_RETRY or not kana:
+    if spelled >= ENGLISH_RETRY or not kana or (spelled < ENGLISH_FLOOR and not any(map(_SOFT_G.search, words))):
         return spelled
     return max(spelled, english_similarity(kana, words))

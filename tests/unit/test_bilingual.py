@@ -300,6 +300,15 @@ def test_acronym_and_expansion_in_one_bracket_give_two_pairs(nlp, text, expected
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a country's English adjective with a soft g (Georgian) is read by sound, so the country opens the name
+    ("現地で戦うジョージア国民軍団(Georgian National Legion)によれば", [("ジョージア国民軍団", "Georgian National Legion")]),
+    ("リトアニア国防省(Lithuanian Ministry of Defence)は", [("リトアニア国防省", "Lithuanian Ministry of Defence")]),
+])
+def test_a_country_before_an_organisation_belongs_to_its_name(nlp, text, expected):
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
 def test_two_counterparts_of_one_japanese_term_survive_a_docbin(nlp):
     doc = nlp(NATO_TEXT)
     assert [s.text for s in doc.spans["bilingual"] if s.label_ == "JA"] == ["北大西洋条約機構"]  # one span

@@ -1,7 +1,7 @@
 """Katakana/Latin phonetic keys and similarity (pure, no spaCy)."""
 import pytest
 
-from components.phonetics import edges_agree, is_katakana, kana_key, kana_similarity, kana_to_roman, latin_key, similarity
+from components.phonetics import coded_similarity, edges_agree, is_katakana, kana_key, kana_similarity, kana_to_roman, latin_key, similarity
 
 
 @pytest.mark.parametrize("kana,roman", [("ティ", "ti"), ("ヴィ", "vi"), ("キーウ", "kiiw"), ("ポクロウスク", "pokurowsuku")])
@@ -49,3 +49,12 @@ def test_is_katakana():
 @pytest.mark.parametrize("kana,latin", [("テイラー", "Taylor"), ("ベイカー", "Baker"), ("ペイトー", "Peyto")])
 def test_english_ay_and_final_er_or(kana, latin):
     assert similarity(kana, latin) >= 0.8
+
+
+@pytest.mark.parametrize("kana,words,low", [
+    ("ジョージア", ["Georgia"], False), ("ジョージア", ["Georgian"], False),  # English soft g, read by sound
+    ("ゲラシモフ", ["Gerasimov"], False),  # a Slavic hard g stays as spelled
+    ("ロシア", ["Georgian"], True),
+])
+def test_soft_g_is_read_by_sound(kana, words, low):
+    assert (coded_similarity(kana, words) < 0.5) == low and (coded_similarity(kana, words) >= 0.8) != low
