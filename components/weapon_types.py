@@ -46,10 +46,15 @@ def typed_names(tokens: Sequence[Tok], hits: Sequence[Hit], chosen: Sequence[Can
 
 _COMPANY_AFTER = ("社", "グループ社")
 MAX_QUOTED = 8
+# Tactical Missiles Corp., Lancet Group: a Latin weapon word that begins a company's name
+_LATIN_COMPANY_WORDS = frozenset({
+    "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "llc", "co.", "company", "industries",
+    "group", "holdings", "technologies", "gmbh", "plc", "jsc"})  # not Defense: Missile Defence is a class
 
 
 def drop_company_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
-    """A class noun inside a quoted company name is no weapon: ``「サハ・ドローン」社``.
+    """A class noun inside a quoted company name is no weapon: ``「サハ・ドローン」社``; nor a Latin
+    name that begins one (``Tactical Missiles Corp.``).
 
     Makers are quoted and followed by 社 (company); the drone in their name is a
     word of the name, not a weapon mentioned in the text (NOTES-real2: the company
@@ -59,8 +64,21 @@ def drop_company_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     for cand in chosen:
         if cand.kind == "class" and _in_company_quote(tokens, cand.start, cand.end):
             continue
+        if _before_latin_company_word(tokens, cand.end):
+            continue
         out.append(cand)
     return out
+
+
+def _before_latin_company_word(tokens: Sequence[Tok], end: int) -> bool:
+    """Whether a Latin name ending at token ``end`` runs on, after one space, into a company word
+    (``Tactical Missiles Corp.``): the words name the company, not a weapon."""
+    if end >= len(tokens) or not tokens[end - 1].space or not tokens[end - 1].text.isascii():
+        return False
+    word = tokens[end].text.lower()
+    if word in ("co", "corp", "inc", "ltd") and end + 1 < len(tokens) and tokens[end + 1].text == ".":
+        word += "."
+    return word in _LATIN_COMPANY_WORDS
 
 
 def _in_company_quote(tokens: Sequence[Tok], start: int, end: int) -> bool:

@@ -589,6 +589,12 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("武装した無人機が飛ぶ。", ["無人機"]),
     ("パトリオット、IRIS-T、MANTIS ミサイル", ["パトリオット", "IRIS-T", "MANTIS", "ミサイル"]),
     ("ドイツはアロウ3を導入する。", ["アロウ3"]),
+    ("空中発射の対地攻撃巡航ミサイルを造る。", ["対地攻撃巡航ミサイル"]),
+    ("旧ソ連のイグラ、ストレラ、西側のスティンガー", ["イグラ", "ストレラ", "スティンガー"]),
+    ("ストレラという名の歌手", []),  # the bare name needs a weapon nearby
+    # a Latin weapon word that begins a company's name is no weapon
+    ("Kh-101を造るTactical Missiles Corp.とLancet Group", ["Kh-101"]),
+    ("HIMARS Inc.ではなくHIMARSが届いた。", ["HIMARS"]),
 ])
 def test_whole_names_and_glosses(run, text, expected):
     assert texts(run(text)) == expected
