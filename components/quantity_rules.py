@@ -138,6 +138,8 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
     """``方法の一つ``, ``もう一つ``, ``部隊の1人``: "one of", not a count; ``一つでも多く``: an idiom."""
     if value != 1 or unit not in ONE_OF_AFTER_UCHI:
         return False
+    if unit == "個" and _NOUN_START.match(text, end):
+        return False  # ウクライナの1個旅団: 個 glued to the noun it counts is a count (of brigades), not "one of"
     if _AS_MANY_AS.match(text, end):
         return True  # 一つでも多くの命, 1人でも早く: "as many / as soon as possible"
     before = text[max(0, start - 2):start]
@@ -152,6 +154,7 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
     return text[max(0, start - 1):start] == "の" or before == "もう"
 
 
+_NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
 # 1発も撃墜できていない, 一人もいなかった: "not even one", a negated verb closing the clause
 _NOT_EVEN_ONE = re.compile(r"も[^。、！？\n]{0,20}?(?:ない|なかった|なく|ず|ません|ませんでした)")

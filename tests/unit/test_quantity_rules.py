@@ -486,6 +486,8 @@ def test_head_after_a_verb_qualifier_is_the_item(tables):
     # ・ as a decimal point before a measure; 1・2号機 stays two numbers
     ("敷地から1・25キロの地点に着弾した。", "1・25キロ", 1.25, "km"),
     ("住宅30戸が損壊した。", "30戸", 30, "戸"),
+    ("面積は約60万キロ平方メートルに及ぶ。", "約60万キロ平方メートル", 600000, "km²"),  # a machine translation's word order
+    ("ウクライナの1個旅団を訓練する。", "1個", 1, "個"),  # 個 glued to the counted noun: a count, not "one of"
 ])
 def test_calibres_spaces_and_dot_decimals(tables, text, span, value, unit):
     units, patterns, _ = tables
