@@ -499,8 +499,7 @@ def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[
 def _bare_repeatable(name: Sequence[Tok]) -> bool:
     """Whether a quoted name may be found again unquoted: katakana of three or more characters, no proper noun."""
     text = "".join(t.text for t in name)
-    return len(text) >= 3 and is_katakana(text.replace("・", "")) \
-        and not any(t.tag.startswith("名詞-固有名詞") for t in name)
+    return len(text) >= 3 and is_katakana(text) and not any(t.tag.startswith("名詞-固有名詞") for t in name)
 
 
 def _is_latin_token(tok: Tok) -> bool:
