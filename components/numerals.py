@@ -105,6 +105,15 @@ def _kanji_value(text: str) -> Optional[Number]:
         return None
 
 
+def kanji_number(text: str) -> Optional[Number]:
+    """The value of a numeral in kanji (``四十七``, ``一〇``, ``三・五万``) or ASCII digits; None otherwise.
+
+    Args:
+        text (str): The numeral alone, digits folded to ASCII, no separators.
+    """
+    return _kanji_value(text) if text else None
+
+
 def parse_number(text: str) -> Optional[ParsedNumber]:
     """Parse one numeral as written in the text.
 

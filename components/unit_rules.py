@@ -19,11 +19,9 @@ from types import MappingProxyType
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from .gazetteer import fold
+from .numerals import kanji_number
 
 Entry = Dict[str, Any]
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-                 "六": 6, "七": 7, "八": 8, "九": 9}
-_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百千]+)")
 # The unit kinds that can follow each parser state (see UnitGrammar._next).
 _FOLLOWS = {
@@ -98,23 +96,17 @@ def _script_change(text: str, at: int) -> bool:
 
 
 def kanji_to_int(text: str) -> Optional[int]:
-    """Parse ``47``, ``四十七`` or ``百五`` to an int; None when it is neither.
+    """Parse ``47``, ``四十七``, ``百五`` or ``一〇`` to an int; None when it is neither.
+
+    The kanji are read by ``numerals`` (kanjize), as quantities read them.
 
     Args:
         text (str): ASCII digits or a kanji numeral (folded text).
     """
     if text.isdigit():
         return int(text)
-    total, digit = 0, None
-    for ch in text:
-        if ch in _KANJI_DIGITS:
-            digit = _KANJI_DIGITS[ch]
-        elif ch in _KANJI_UNITS:
-            total += (1 if digit is None else digit) * _KANJI_UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
+    value = kanji_number(text)
+    return value if isinstance(value, int) else None
 
 
 def ordinal_en(n: int) -> str:

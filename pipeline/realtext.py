@@ -33,7 +33,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Set
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +105,25 @@ def read_jsonl(path: Path) -> Iterator[Dict[str, Any]]:
         for line in f:
             if line.strip():
                 yield json.loads(line)
+
+
+def read_part(sets: Path, part: str) -> Tuple[List[Dict[str, Any]], Dict[str, Dict[str, Any]]]:
+    """A committed part's offsets-only gold records and its sources by id (``<part>-gold.jsonl``,
+    ``<part>-sources.jsonl`` under ``sets``)."""
+    sources = {r["id"]: r for r in read_jsonl(sets / f"{part}-sources.jsonl")}
+    return list(read_jsonl(sets / f"{part}-gold.jsonl")), sources
+
+
+_EDITION_LABELS = {"www", "www2", "www3", "jp", "ja", "m", "amp", "mobile"}
+
+
+def publisher(host: str) -> str:
+    """A host without its edition labels: www3.nhk.or.jp and nhk.or.jp are one publisher (a blog
+    platform's users, alice.hatenablog.com and bob.hatenablog.com, stay apart)."""
+    labels = host.lower().split(".")
+    while len(labels) > 2 and labels[0] in _EDITION_LABELS:
+        labels = labels[1:]
+    return ".".join(labels)
 
 
 def rebuild(stripped: Iterable[Mapping[str, Any]], texts: Mapping[str, str],

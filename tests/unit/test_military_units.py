@@ -234,6 +234,7 @@ def test_ner_mistakes_never_leak(nlp_blank):
 def test_pure_helpers():
     assert kanji_to_int("47") == 47 and kanji_to_int("四十七") == 47 and kanji_to_int("百五") == 105
     assert kanji_to_int("x") is None
+    assert kanji_to_int("一〇") == 10 and kanji_to_int("零") == 0  # digits written positionally, as quantities read them
     assert [ordinal_en(n) for n in (1, 2, 3, 11, 12, 22, 47)] == ["1st", "2nd", "3rd", "11th", "12th", "22nd", "47th"]
     english = EnglishUnits(read_jsonl((DATA_DIR / PATTERNS_FILE).read_text(encoding="utf-8").splitlines()))
     text = "the 3rd Assault Brigade and Russian forces; the army; Task Force"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.realtext import read_jsonl, rebuild
+from pipeline.realtext import publisher, read_jsonl, read_part, rebuild
 
 SETS = Path(__file__).resolve().parents[2] / "corpus" / "realtext"
 LABELS = {"MIL_UNIT", "WEAPON", "QUANTITY"}
@@ -19,8 +19,7 @@ PARTS = sorted(p.name[: -len("-gold.jsonl")] for p in SETS.glob("*-gold.jsonl"))
 
 
 def _load(part):
-    sources = {r["id"]: r for r in read_jsonl(SETS / f"{part}-sources.jsonl")}
-    return list(read_jsonl(SETS / f"{part}-gold.jsonl")), sources
+    return read_part(SETS, part)
 
 
 @pytest.mark.parametrize("part", PARTS)
@@ -82,21 +81,9 @@ def test_no_site_is_held_out_in_one_part_and_developed_on_in_another():
     assert all(len(f) == 1 for f in flags.values())
 
 
-_EDITION_LABELS = {"www", "www2", "www3", "jp", "ja", "m", "amp", "mobile"}
-
-
-def _publisher(host: str) -> str:
-    """A host without its edition labels: www3.nhk.or.jp and nhk.or.jp are one publisher (a blog
-    platform's users, alice.hatenablog.com and bob.hatenablog.com, stay apart)."""
-    labels = host.lower().split(".")
-    while len(labels) > 2 and labels[0] in _EDITION_LABELS:
-        labels = labels[1:]
-    return ".".join(labels)
-
-
 def test_no_publisher_is_held_out_under_one_host_and_developed_under_another():
     heldout, developed = set(), set()
     for part in PARTS:
         for source in _load(part)[1].values():
-            (heldout if source["heldout"] else developed).add(_publisher(source["site"]))
+            (heldout if source["heldout"] else developed).add(publisher(source["site"]))
     assert not heldout & developed

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_realtext_sets import PARTS, _load, _publisher
+from pipeline.realtext import publisher, read_part
+from tests.unit.test_realtext_sets import PARTS, SETS as PUBLISHED
 
 SETS = Path(__file__).resolve().parents[2] / "corpus" / "rewritten"
 FILES = sorted(SETS.glob("*.jsonl"))
@@ -59,8 +60,8 @@ def test_record_is_well_formed(record):
 def test_held_out_sites_are_whole_here_and_across_the_published_parts():
     flags = {}
     for record in RECORDS:
-        flags.setdefault(_publisher(record["meta"]["site"]), set()).add(bool(record["meta"]["heldout"]))
+        flags.setdefault(publisher(record["meta"]["site"]), set()).add(bool(record["meta"]["heldout"]))
     for part in PARTS:
-        for source in _load(part)[1].values():
-            flags.setdefault(_publisher(source["site"]), set()).add(bool(source["heldout"]))
+        for source in read_part(PUBLISHED, part)[1].values():
+            flags.setdefault(publisher(source["site"]), set()).add(bool(source["heldout"]))
     assert all(len(f) == 1 for f in flags.values())
