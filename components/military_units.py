@@ -92,6 +92,7 @@ _DESIGNATION_NAME = re.compile(r"[A-Z]{1,4}-?[0-9]{1,4}[A-Z]{0,2}")
 
 # 特殊部隊「アルファ」, 大隊「アゾフ」: a formation noun followed by its quoted name (katakana, Latin, digits)
 _FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グループ")
+_OPEN_QUOTES = "「『“\""
 _QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{1,19})[」』”]"
                           r"(?![\u30a1-\u30faー\u4e00-\u9fffA-Za-z])")  # not 「カミカゼ」ドローン: a modifier
 
@@ -174,6 +175,9 @@ class MilitaryUnitRecognizer(TablePipe):
         self.grammar = UnitGrammar(patterns, named)
         self.english = EnglishUnits(patterns)
         self.affiliations = {t for row in patterns if row.get("kind") == "affiliation" for t in row.get("ja", [])}
+        # 傭兵集団, 民間軍事会社 …: outside a private military company's name, quoted or not (the grammar
+        # handles the unquoted 傭兵集団ワグネル; find() drops the descriptor before 「ワグネル」)
+        self.pmc_descriptors = {t for row in patterns if row.get("before") == "pmc" for t in row.get("ja", [])}
 
     def find(self, doc: Doc) -> List[Candidate]:
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
@@ -190,6 +194,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found = [c for c, start, end in zip(found, starts, ends) if not _quoted_ship(text, start, end)
                  and not _quoted_programme(text, start, end) and not any(s <= start < e for s, e in urls)
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)]
+        found = self._without_pmc_descriptors(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -203,6 +208,20 @@ class MilitaryUnitRecognizer(TablePipe):
                         if attrs.get(key) is None and key != "number":
                             attrs[key] = value
         return sorted(chosen, key=lambda c: c[0])
+
+    def _without_pmc_descriptors(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
+        """Drop ``傭兵集団`` in ``傭兵集団「ワグネル」``: a descriptor right before a private military company's
+        quoted name is not a unit of its own (NOTES-real30), unlike ``特殊部隊「アルファ」`` (NOTES-real13)."""
+        pmc_starts = {doc[c[0]].idx for c in found if c[2].get("unit_type") == "private military company"}
+        if not pmc_starts:
+            return found
+        out = []
+        for c in found:
+            start, last = doc[c[0]].idx, doc[c[1] - 1]
+            end = last.idx + len(last)
+            if not (end + 1 in pmc_starts and text[end] in _OPEN_QUOTES and text[start:end] in self.pmc_descriptors):
+                out.append(c)
+        return out
 
     def _japanese(self, doc: Doc) -> List[Candidate]:
         """Grammar matches over the folded token text, one (the longest) per start token."""

@@ -155,6 +155,7 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
 
 
 _NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
+_THE_AFFAIR_BEFORE = re.compile(r"(?:という|といった|この|その|あの|今回の|例の|先の|一連の|本)$")
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
 # 1発も撃墜できていない, 一人もいなかった: "not even one", a negated verb closing the clause
 _NOT_EVEN_ONE = re.compile(r"も[^。、！？\n]{0,20}?(?:ない|なかった|なく|ず|ません|ませんでした)")
@@ -258,6 +259,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None
     if m.group("unit") == "発" and text.startswith(m.group("num") + "中", m.end()):
         return None  # 百発百中, 100発100中 ("never misses"): an idiom, not a count of rounds
+    if m.group("num") == "一" and m.group("unit") == "件" and _THE_AFFAIR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None  # という一件, この一件, 今回の一件: "the affair", not a count of incidents
     if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
         return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
     if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None

@@ -76,12 +76,14 @@ def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
     """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍) or a named unit (露黒海艦隊),
-    同 only before an echelon (同旅団), a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
+    同 only before an echelon (同旅団), 傭兵集団 only before a private military company's name, a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
     need = affil.get("before")
     if need == "service":
         return (kind == "head" and bool(entry.get("chain"))) or kind == "named"
     if need == "echelon":  # 同旅団; also 同本部, 同司令部: a command body named before
         return kind == "head" and (entry.get("echelon") in _NAME_ECHELONS or entry.get("unit_type") == "command")
+    if need == "pmc":  # 傭兵集団ワグネル → ワグネル: a descriptor before a private military company's name
+        return kind == "named" and entry.get("unit_type") == "private military company"
     if need == "formation":  # チェチェン人部隊, ポーランド人大隊: a people before a unit noun, never before 軍
         return kind in ("head", "type") and not entry.get("chain")
     return True

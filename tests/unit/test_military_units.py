@@ -482,3 +482,16 @@ def test_bare_words_that_refer_to_no_unit(nlp, text):
 ])
 def test_security_services_and_more_countries(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("傭兵集団ワグネルの創設者が死亡した。", ["ワグネル"]),
+    ("ロシアの傭兵部隊「ワグネル」が撤退した。", ["ワグネル"]),
+    ("民間軍事会社「ワグネル」の戦闘員が戻った。", ["ワグネル"]),
+    # the descriptor alone, or before another kind of name, is still a unit (NOTES-real41, NOTES-real13)
+    ("ロシア軍の傭兵部隊が前線に送られた。", ["ロシア軍", "傭兵部隊"]),
+    ("特殊部隊「アルファ」が突入した。", ["特殊部隊", "アルファ"]),
+    ("ワグナー傭兵部隊が撤退した。", ["ワグナー傭兵部隊"]),
+])
+def test_descriptor_before_a_private_military_company_stays_outside(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -407,6 +407,10 @@ def test_more_near_misses(tables, text):
     ("国内のシマフクロウは約165つがいと推定される。", "約165つがい", 165, "つがい", True, "exact"),
     # 推定 ("estimated") is not a qualifier of the span: it stays outside and does not make it approx
     ("損失は推定3万人とされる。", "3万人", 30000, "人", False, "exact"),
+    # aid counted in bags, boxes and cans
+    ("団体は食料セット600袋を避難所に届けた。", "600袋", 600, "袋", False, "exact"),
+    ("医薬品約300箱が国境を越えた。", "約300箱", 300, "箱", True, "exact"),
+    ("粉ミルク1200缶を送った。", "1200缶", 1200, "缶", False, "exact"),
 ])
 def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, approx, bound):
     units, patterns, _ = tables
@@ -419,6 +423,8 @@ def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, appr
     "主要7カ国(G7)の首脳が会談した。",
     "兵器の性能が良いから100発100中だ。",  # 百発百中 in digits: "never misses"
     "百発百中の腕前",
+    "部隊が村から撤退したという一件です。",  # 一件 after a determiner: "the affair", not a count
+    "この一件で両国の関係は冷え込んだ。",
 ])
 def test_idioms_and_group_names(tables, text):
     units, patterns, _ = tables
@@ -509,3 +515,15 @@ def test_latin_matches_are_finditer_near_numbers(tables, text):
     from components.quantity_patterns import latin_matches
     latin = tables[1][1]
     assert [m.span() for m in latin_matches(latin, text)] == [m.span() for m in latin.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["袋小路に追い込まれた。", "缶詰を配った。", "箱根で会談した。"])
+def test_bag_box_and_can_counters_need_a_number_and_no_compound(tables, text):
+    units, patterns, _ = tables
+    assert find_quantities(text, units, patterns) == []
+
+
+def test_one_incident_is_still_counted_without_a_determiner(tables):
+    units, patterns, _ = tables
+    (hit,) = find_quantities("少なくとも一件の攻撃が確認された。", units, patterns)
+    assert (hit.value, hit.unit, hit.bound) == (1, "件", "at_least")
