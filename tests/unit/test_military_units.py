@@ -116,6 +116,7 @@ def attrs_of(nlp, text, unit):
     ("戦略的に重要な拠点", []),
     # military intelligence bodies named generically; German-style and PMC-prefixed spellings
     ("ウクライナの軍情報機関によると", ["軍情報機関"]),
+    ("作戦を担ったのは国防諜報機関と特殊部隊だという。", ["国防諜報機関", "特殊部隊"]),  # 諜報 for 情報 (machine translation)
     ("シュトルムZ部隊とPMCワグナーが攻撃した。", ["シュトルムZ部隊", "PMCワグナー"]),
     ("The Russian military said so.", ["Russian military"]),
     ("the military said so.", []),
