@@ -258,6 +258,23 @@ _GAP = re.compile(f"[{GAP_CHARS}]*$")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
+# a numbered part of a treaty or law: 第5条(Article 5), 第7章(Chapter VII is left out: Roman numerals)
+_NUMBERED_EN = re.compile(r"(Article|Chapter|Section|Paragraph)\s+([0-9]+)\b")
+_NUMBERED_JA = {"Article": "条", "Chapter": "章", "Section": "節", "Paragraph": "項"}
+
+
+def _numbered_pair(text: str, end: int, numbered: re.Match) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
+    """``第5条(Article 5)``: the Japanese ordinal of the same number and kind right before the Latin chunk."""
+    ja = f"第{numbered.group(2)}{_NUMBERED_JA[numbered.group(1)]}"
+    folded = text[max(0, end - len(ja)):end].translate(_DIGITS_HALF)
+    if folded != ja:
+        return None
+    return (end - len(ja), end), numbered.span()
+
+
+_DIGITS_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
     """``((ja_start, ja_end), (en_start, en_end))`` when the Latin chunk ``text[cs:ce]`` translates the
     Japanese term right before it (after a space, bracket, quote or colon), else None.
@@ -267,6 +284,9 @@ def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, i
     """
     gap = _GAP.search(text, max(0, cs - 4), cs)
     end = gap.start() if gap else cs
+    numbered = _NUMBERED_EN.match(text, cs, ce)
+    if numbered is not None:
+        return _numbered_pair(text, end, numbered)
     words = list(_EN_WORD.finditer(text, cs, ce))
     if not words or end == 0 or any(ch.isdigit() for ch in text[cs:ce]):
         return None

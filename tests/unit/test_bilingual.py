@@ -30,6 +30,10 @@ def pairs_of(text):
     ("Pokrovsk (ポクロウスク) で戦闘が続く。", [("ポクロウスク", "Pokrovsk")]),  # a space before the bracket
     ("突撃部隊ストームV:Storm V assault unitが前進した。", [("突撃部隊ストームV", "Storm V assault unit")]),
     ("シベリアのオムスク製油所Omsk refineryが炎上", [("オムスク製油所", "Omsk refinery")]),
+    # a numbered article of a treaty: the same number and kind on both sides
+    ("NATO条約 第5条(Article 5) の発動が議論された。", [("第5条", "Article 5")]),
+    ("憲章第５１条（Article 51）に基づく自衛権", [("第５１条", "Article 51")]),
+    ("条約第4条(Article 5)", []),
 ])
 def test_pair_forms(text, expected):
     assert pairs_of(text) == expected
