@@ -259,7 +259,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None
     if m.group("unit") == "発" and text.startswith(m.group("num") + "中", m.end()):
         return None  # 百発百中, 100発100中 ("never misses"): an idiom, not a count of rounds
-    if m.group("num") == "一" and m.group("unit") == "件" and _THE_AFFAIR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+    if m.group("num") == "一" and m.group("unit") == "件" \
+            and _THE_AFFAIR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # という一件, この一件, 今回の一件: "the affair", not a count of incidents
     if m.group("num") == "一" and text.startswith("ずつ", m.end()):
         return None  # 一発ずつ詰める, 一人ずつ: "one at a time", a manner, not a count

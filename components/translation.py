@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from . import dictionary
+from .numerals import fold_digits
 from .phonetics import kana_to_roman
 
 _STOP = frozenset("a an the of and or in on at to for by with from de la".split())
@@ -266,13 +267,9 @@ _NUMBERED_JA = {"Article": "条", "Chapter": "章", "Section": "節", "Paragraph
 def _numbered_pair(text: str, end: int, numbered: re.Match) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
     """``第5条(Article 5)``: the Japanese ordinal of the same number and kind right before the Latin chunk."""
     ja = f"第{numbered.group(2)}{_NUMBERED_JA[numbered.group(1)]}"
-    folded = text[max(0, end - len(ja)):end].translate(_DIGITS_HALF)
-    if folded != ja:
+    if fold_digits(text[max(0, end - len(ja)):end]) != ja:
         return None
     return (end - len(ja), end), numbered.span()
-
-
-_DIGITS_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
