@@ -63,7 +63,7 @@ _LATIN_WORD_RE = re.compile(rf"[{_LATIN}][{_LATIN}'’\-]*")
 _LATIN_HYPHEN = re.compile(rf"(?<=[{_LATIN}])-(?=[{_LATIN}])")
 
 def latin_chunks(text: str) -> List[Tuple[int, int]]:
-    """Spans of Latin-script runs with at least one letter, trailing spaces and punctuation trimmed.
+    """Spans of Latin-script runs with at least one letter, trailing spaces, punctuation and ellipses trimmed.
 
     A code of up to three capitals or digits glued to katakana and not followed
     by more Latin (``ストームV:``, ``マグラV5」``, ``バイラクタルTB2」``) belongs to
@@ -75,7 +75,7 @@ def latin_chunks(text: str) -> List[Tuple[int, int]]:
         glued = re.match(r"[A-Z0-9]{1,3}(?![A-Za-z0-9\-])[:：\s]*", text[s:e])
         if glued and s > 0 and "\u30a1" <= text[s - 1] <= "\u30fc":
             s += glued.end()
-        while e > s and text[e - 1] in " \t,.:;(-/\"“":
+        while e > s and text[e - 1] in " \t,.:;(-/\"“…":
             e -= 1
         if e > s and _LATIN_CHAR.search(text[s:e]):
             out.append((s, e))

@@ -403,3 +403,19 @@ def test_word_list_with_the_reading_first():
     text = "# 言葉 意味\n1 せんとうき (戦闘機) : fighter jet; fighter\n2 せんしゃ (戦車) : tank\n"
     assert [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)] == [
         ("戦闘機", "fighter jet"), ("戦闘機", "fighter"), ("戦車", "tank")]  # each English form of a term
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an ellipsis after the gloss ends the sentence, not the gloss: the chunk is still names
+    ("前線の町ヴェリカノヴォシルカ(Velyka Novosilka)…その後も砲撃は続いた。",
+     [("ヴェリカノヴォシルカ", "Velyka Novosilka")]),
+    ("町の名はヴェリカノヴォシルカ(Velyka Novosilka)...と記された。",
+     [("ヴェリカノヴォシルカ", "Velyka Novosilka")]),
+])
+def test_trailing_ellipsis_after_gloss(text, expected):
+    assert pairs_of(text) == expected
+
+
+def test_ellipsis_inside_latin_still_a_headline():
+    text = "見出しはRussia strikes again… and again(英語)だった。"
+    assert pairs_of(text) == []
