@@ -29,9 +29,9 @@ from .memo import memo_map
 T = TypeVar("T")
 
 # Characters that carry no identity in a name: spacing, middle dots, dashes,
-# quotes and the like. Katakana ー is kept (it is a vowel), except after a
+# quotes, zero-width and soft-hyphen characters and the like. Katakana ー is kept (it is a vowel), except after a
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
-_DROP = set(" \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
+_DROP = set("\u200b\u200c\u200d\u2060\ufeff\u00ad \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 # Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")

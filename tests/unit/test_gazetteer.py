@@ -10,6 +10,7 @@ from components.gazetteer import FoldedGazetteer, fold, non_overlapping
     ("Ｋｈ−４７Ｍ２", "Kh-47M2"), ("KN-23", "KN23"), ("S‐400", "s400"), ("ストーム・シャドー", "ストームシャドー"),
     ("ヴァンパイア", "バンパイア"), ("KNー23", "KN23"), ("ロシア 空挺 軍", "ロシア空挺軍"),
     ("クァッドコプター", "クアッドコプター"), ("ヴォルチャンスク", "ボルチャンスク"),  # small vowels; ヴォ first
+    ("HI\u200bMARS", "HIMARS"), ("ジャベ\u00adリン", "ジャベリン"), ("\ufeffシャヘド", "シャヘド"),  # invisible characters of web copy
 ])
 def test_fold_equates_variants(a, b):
     assert fold(a) == fold(b)
@@ -32,6 +33,7 @@ def gazetteer():
     ("ロシア軍陣地を攻撃", [("ロシア軍", "ru")]),
     ("シャヘド倉庫が燃えた", [("シャヘド", "shahed")]),
     ("親ロシア軍事ブロガー", []),
+    ("露はＫｈ−４７\u200bＭ２を発射", [("Ｋｈ−４７\u200bＭ２", "kinzhal")]),  # a zero-width space pasted inside
 ])
 def test_find_on_token_boundaries(nlp_blank, gazetteer, text, expected):
     doc = nlp_blank(text)
