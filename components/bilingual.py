@@ -34,7 +34,7 @@ from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
-from .pair_acronyms import AcronymTable, load_acronyms, load_expansions
+from .pair_acronyms import AcronymTable, load_tables
 from .pair_expansions import expansion_pairs, spelling_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
@@ -349,8 +349,8 @@ class BilingualAligner(TablePipe):
             self.known: KnownTable = load_known(f.read().splitlines())
         with self.tables[ACRONYM_FILE].open(encoding="utf-8") as f:
             lines = f.read().splitlines()
-        self.acronyms: AcronymTable = load_acronyms(lines)
-        self.expansions = load_expansions(lines)
+        self.acronyms: AcronymTable
+        self.acronyms, self.expansions = load_tables(lines)
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""

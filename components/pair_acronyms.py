@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Dict, FrozenSet, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
 
 AcronymTable = Mapping[str, Tuple[str, ...]]  # acronym → Japanese names, longest first
 
@@ -33,13 +33,25 @@ _BEFORE_GAP = " 　(（」』\"”:：/=＝[［"
 _AFTER_GAP = re.compile(r"[ 　]*[(（=＝[［][ 　]*(?:[*＊]?注[:：])?[ 　]*")
 
 
+def _entries(lines: Sequence[str]) -> List[Dict[str, Any]]:
+    """The parsed entries of ``acronyms.jsonl`` lines (blank lines skipped)."""
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_tables(lines: Sequence[str]) -> Tuple[Dict[str, Tuple[str, ...]], Dict[str, FrozenSet[str]]]:
+    """``(load_acronyms(lines), load_expansions(lines))`` with the lines parsed once."""
+    entries = _entries(lines)
+    return _acronym_table(entries), _expansion_table(entries)
+
+
 def load_acronyms(lines: Sequence[str]) -> Dict[str, Tuple[str, ...]]:
     """Acronym → its Japanese names (longest first), from ``acronyms.jsonl`` lines."""
+    return _acronym_table(_entries(lines))
+
+
+def _acronym_table(entries: Sequence[Dict[str, Any]]) -> Dict[str, Tuple[str, ...]]:
     table: Dict[str, Set[str]] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        entry = json.loads(line)
+    for entry in entries:
         table.setdefault(entry["acronym"], set()).update(entry.get("ja", []))
     return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in table.items()}
 
@@ -51,11 +63,12 @@ def load_expansions(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
     Many acronyms of the war are transliterated from Russian or Ukrainian (RDK, SBU, VKS): their letters
     are no initials of the English name written beside them, but the table says the two are one name.
     """
+    return _expansion_table(_entries(lines))
+
+
+def _expansion_table(entries: Sequence[Dict[str, Any]]) -> Dict[str, FrozenSet[str]]:
     table: Dict[str, Set[str]] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        entry = json.loads(line)
+    for entry in entries:
         forms = {re.sub(r"\s*\(.*?\)\s*", " ", e).strip().lower() for e in entry.get("expansion", [])}
         table.setdefault(entry["acronym"], set()).update(f for f in forms if f)
     return {k: frozenset(v) for k, v in table.items()}
