@@ -114,6 +114,9 @@ def kanji_number(text: str) -> Optional[Number]:
     return _kanji_value(text) if text else None
 
 
+_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f")  # 402 億 70 万, 1 000: spaces inside a numeral
+
+
 def parse_number(text: str) -> Optional[ParsedNumber]:
     """Parse one numeral as written in the text.
 
@@ -125,8 +128,8 @@ def parse_number(text: str) -> Optional[ParsedNumber]:
         Optional[ParsedNumber]: The value and whether it is approximate, or
         None when ``text`` is not a number (``"数"``, ``"一方"``).
     """
-    # 63・2: a decimal point; 402 億 70 万: the spaces of spaced pages
-    folded = fold_digits(text).replace(",", "").replace("・", ".").replace(" ", "").replace("\u00a0", "").strip()
+    # 63・2: a decimal point; 402 億 70 万, 1 000: the spaces of spaced pages
+    folded = fold_digits(text).replace(",", "").replace("・", ".").translate(_SPACES).strip()
     if not folded or len(folded) > MAX_LENGTH:
         return None
     approx = False

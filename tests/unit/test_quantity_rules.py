@@ -161,6 +161,11 @@ POSITIVE = [
     # sanctions lists count individuals and organisations
     ("関係者(9個人・8団体)を対象に追加した。", "9個人", 9, None, "個人", "COUNT", False, "exact"),
     ("関係者(9個人・8団体)を対象に追加した。", "8団体", 8, None, "団体", "COUNT", False, "exact"),
+    # thousands spaced apart, as machine translations from European languages write them
+    ("兵員1\u00a0000人を追加で派遣した。", "1\u00a0000人", 1000, None, "人", "PERSONNEL", False, "exact"),
+    ("砲弾約12 500発を受け取った。", "約12 500発", 12500, None, "発", "COUNT", True, "exact"),
+    ("支援は1\u2009000\u2009000ドルに上る。", "1\u2009000\u2009000ドル", 1_000_000, None, "USD", "MONEY", False, "exact"),
+    ("BM-21 100発を撃ち込んだ。", "100発", 100, None, "発", "COUNT", False, "exact"),  # a designation's digits stay out
 ]
 
 
