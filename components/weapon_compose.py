@@ -351,6 +351,8 @@ def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> Lis
             fam = fam if fam is not None and fam.dash_required else None
         if fam is None or not family_digits_ok(fam, m.group("n")) or (fam.dash_required and not m.group("d")):
             continue
+        if not m.group("p").isascii() and not m.group("d") and _counted_after(tokens, end - 1):
+            continue  # シャヘド120機: 120 drones of the Shahed name (a count), not a model シャヘド120
         out.append(Candidate(i, end, family_canonical(fam, m.group("n"), m.group("s") or ""),
                              fam.weapon_class, fam.origin, "family"))
     return out

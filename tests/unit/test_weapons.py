@@ -603,3 +603,16 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
 ])
 def test_whole_names_and_glosses(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count glued to a katakana family name is a count of that weapon, not a model number
+    ("夜間にシャヘド120機が飛来した。", ["シャヘド"]),
+    ("新型のシャヘド238が確認された。", ["シャヘド238"]),  # no counter after it: the model
+    ("Su-35機が撃墜された。", ["Su-35"]),  # a Latin designation before 機 stays whole
+    # bare ゲラン is also a perfume house: a weapon only with a count or weapon context
+    ("ロシア軍はゲラン50機を発射した。", ["ゲラン"]),
+    ("ゲランの香水を贈った。", []),
+])
+def test_counts_after_family_names(run, text, expected):
+    assert texts(run(text)) == expected
