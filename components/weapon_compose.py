@@ -681,6 +681,23 @@ def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> Lis
     return sorted(chosen, key=lambda c: c.start)
 
 
+def join_overlapping_aliases(candidates: Sequence[Candidate]) -> List[Candidate]:
+    """``candidates`` with each two names of one system that overlap without nesting made one span.
+
+    ``DJI Mavic 3``: the aliases ``DJI Mavic`` and ``Mavic 3`` share ``Mavic``; keeping the longer or the
+    first would cut the other's end off, so the name runs from the first's start to the second's end.
+    """
+    names = sorted((c for c in candidates if c.kind == "name" and c.canonical), key=lambda c: (c.start, c.end))
+    joined: List[Candidate] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if b.start >= a.end:
+                break
+            if a.canonical == b.canonical and a.start < b.start and a.end < b.end:
+                joined.append(Candidate(a.start, b.end, a.canonical, a.weapon_class, a.origin, "name", True))
+    return list(candidates) + joined
+
+
 def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Grammar,
                       window: int = 20, ner_labels: Sequence[str] = ()) -> List[Candidate]:
     """All WEAPON spans of one doc, non-overlapping, in text order.
@@ -707,6 +724,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sents = sentence_ids(tokens)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)]
     from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
+    sure = join_overlapping_aliases(sure)
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)

@@ -44,6 +44,8 @@ def attrs_of(nlp, text, unit):
     ("同国軍の拠点が狙われた。", ["同国軍"]),
     ("ロシア空挺軍と自衛隊とNATO軍。", ["ロシア空挺軍", "自衛隊", "NATO軍"]),
     ("ロシア占領軍が撤退した。", ["ロシア占領軍"]),
+    ("国境の町は侵攻軍に包囲された。", ["侵攻軍"]),  # bare, the invading force as 占領軍 is the occupying one
+    ("まず先遣隊が到着し、続いて先遣部隊の本隊が入った。", ["先遣隊", "先遣部隊"]),  # a typed 隊
     ("ベラルーシ軍が演習した。", ["ベラルーシ軍"]),  # unseen combination
     ("米海軍と英空軍が参加した。", ["米海軍", "英空軍"]),
     # unit types acting as formations

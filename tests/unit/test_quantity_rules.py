@@ -161,6 +161,9 @@ POSITIVE = [
     # sanctions lists count individuals and organisations
     ("関係者(9個人・8団体)を対象に追加した。", "9個人", 9, None, "個人", "COUNT", False, "exact"),
     ("関係者(9個人・8団体)を対象に追加した。", "8団体", 8, None, "団体", "COUNT", False, "exact"),
+    # the people of a body of troops are troops; of a rescue team, civilians
+    ("偵察隊20人が渡河した。", "20人", 20, None, "人", "PERSONNEL", False, "exact"),
+    ("救助隊20人が現地に入った。", "20人", 20, None, "人", "COUNT", False, "exact"),
     # thousands spaced apart, as machine translations from European languages write them
     ("兵員1\u00a0000人を追加で派遣した。", "1\u00a0000人", 1000, None, "人", "PERSONNEL", False, "exact"),
     ("砲弾約12 500発を受け取った。", "約12 500発", 12500, None, "発", "COUNT", True, "exact"),

@@ -616,3 +616,12 @@ def test_whole_names_and_glosses(run, text, expected):
 ])
 def test_counts_after_family_names(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two aliases of one system that overlap (DJI Mavic, Mavic 3) are one name, not the first cut short
+    ("兵士は「DJI Mavic 3」を偵察に使う。", ["DJI Mavic 3"]),
+    ("兵士はMavic 3を偵察に使う。", ["Mavic 3"]),
+])
+def test_overlapping_aliases_of_one_system(run, text, expected):
+    assert texts(run(text)) == expected
