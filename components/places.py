@@ -21,8 +21,8 @@ What counts as a PLACE (see ``corpus/places_gold.jsonl``):
 - Countries are places (kind ``country``, their centroid), wherever the name
   stands as its own word: ``ロシアは``, ``ウクライナ東部``, ``ロシアの無人機``.
   Which of them is where an event happened is ``fact_context``'s question.
-- Not a place: a name inside a military unit (``ウクライナ空軍``: the span
-  group named in ``yield_to``), a name glued to a head that makes it an
+- Not a place: a name inside a military unit or a weapon (``ウクライナ空軍``,
+  the cruiser ``「モスクワ」``: the span groups named in ``yield_to``), a name glued to a head that makes it an
   affiliation (``ロシア軍``, ``ロシア製``, ``ウクライナ国防省``, ``日本時間``,
   ``ローマ教皇``) or after ``親``/``反``/``対`` (``対ロシア制裁``).
 - A form that is also a common word or a given name (``サキ``, ``スミ``) counts
@@ -109,7 +109,7 @@ def place_forms(row: Dict[str, str]) -> List[str]:
     "place_recognizer",
     assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY, "regions_path": None, "cities_path": None,
-                    "yield_to": ["military_units"], "affiliation_heads": AFFILIATION_HEADS,
+                    "yield_to": ["military_units", "weapons"], "affiliation_heads": AFFILIATION_HEADS,
                     "blocking_prefixes": BLOCKING_PREFIXES, "context_only": CONTEXT_ONLY,
                     "context_heads": CONTEXT_HEADS},
     default_score_weights={f"spans_{SPANS_KEY}_f": None},
@@ -130,7 +130,7 @@ class PlaceRecognizer(TablePipe):
 
     def __init__(self, vocab, name: str = "place_recognizer", *, spans_key: str = SPANS_KEY,
                  regions_path: Optional[Union[str, Path]] = None, cities_path: Optional[Union[str, Path]] = None,
-                 yield_to: Sequence[str] = ("military_units",),
+                 yield_to: Sequence[str] = ("military_units", "weapons"),
                  affiliation_heads: Sequence[str] = tuple(AFFILIATION_HEADS),
                  blocking_prefixes: Sequence[str] = tuple(BLOCKING_PREFIXES),
                  context_only: Sequence[str] = tuple(CONTEXT_ONLY),

@@ -66,6 +66,15 @@ def test_unit_names_hold_no_place(nlp_blank, places):
     assert found(places(doc)) == []
 
 
+def test_ship_names_hold_no_place(nlp_blank, places):
+    doc = nlp_blank("巡洋艦「モスクワ」がモスクワ港を出た。")
+    ship = [t.i for t in doc if t.text == "モスクワ"][0]
+    doc.spans["weapons"] = [Span(doc, ship, ship + 1, label="WEAPON")]
+    doc = places(doc)
+    assert found(doc) == [("モスクワ", "Moscow")]  # the city, not the ship
+    assert doc.spans[SPANS_KEY][0].start != ship
+
+
 def test_serialization(nlp_blank, places, tmp_path):
     places.to_disk(tmp_path)
     assert (tmp_path / REGIONS_FILE).exists() and (tmp_path / CITIES_FILE).exists()
