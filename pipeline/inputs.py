@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,10 @@ def _parse_text_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None)
         yield InputRecord(key=key, id=key, text=line, meta=meta)
 
 
+# JSON can spell half a UTF-16 pair (``"\\ud800"``); Python reads it, but no UTF-8 writer can write it out
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None) -> Iterator[InputItem]:
     if not line.strip():
         return
@@ -197,6 +202,9 @@ def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None
         yield Skipped(key=key, reason="empty record: no text")
     elif "\x00" in text:
         yield Skipped(key=key, reason="NUL characters: the text contains U+0000")
+    elif (half := _SURROGATE.search(text)) is not None:
+        yield Skipped(key=key, reason=f"lone surrogate: the text holds U+{ord(half.group()):04X} "
+                                      "(a \\u escape with no pair), which no UTF-8 output can hold")
     else:
         rid = obj.get("id")
         extra = {k: v for k, v in obj.items() if k not in RECORD_KEYS}

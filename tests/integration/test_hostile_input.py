@@ -42,14 +42,16 @@ def _write_corpus(root: Path) -> Dict[str, str]:
     (root / "mixed.txt").write_text("\n".join(MIXED) + "\n", encoding="utf-8")
     jsonl = [json.dumps({"id": "ok-1", "text": SENTENCE}, ensure_ascii=False), "{broken", "[1, 2]", '"text"',
              "null", json.dumps({"id": "no-text"}), json.dumps({"text": 42}), json.dumps({"text": " \t"}),
-             json.dumps({"text": "NUL\u0000x"}), json.dumps({"id": "ok-2", "text": MIXED[0]}, ensure_ascii=False)]
+             json.dumps({"text": "NUL\u0000x"}), json.dumps({"id": "ok-2", "text": MIXED[0]}, ensure_ascii=False),
+             '{"id": "half-pair", "text": "ロシア軍\\ud800が前進"}']
     (root / "records.jsonl").write_text("\n".join(jsonl) + "\n", encoding="utf-8")
     return {"blob.txt": "binary file", "utf16.txt": "wrong encoding", "latin1.txt:2": "invalid UTF-8",
             "latin1.txt:3": "invalid UTF-8", "nul.txt:2": "NUL characters", "blank.txt:2": "empty record",
             "blank.txt:3": "empty record", "records.jsonl:2": "invalid JSON", "records.jsonl:3": "not a JSON object",
             "records.jsonl:4": "not a JSON object", "records.jsonl:5": "not a JSON object",
             "records.jsonl:6": "no text field", "records.jsonl:7": "text not a string",
-            "records.jsonl:8": "empty record", "records.jsonl:9": "NUL characters"}
+            "records.jsonl:8": "empty record", "records.jsonl:9": "NUL characters",
+            "records.jsonl:11": "lone surrogate"}
 
 
 def _records(out: Path) -> List[dict]:

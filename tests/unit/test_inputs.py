@@ -35,13 +35,15 @@ def test_jsonl_ids_text_and_ignored_gold(tmp_path):
 
 def test_bad_jsonl_lines_are_skipped_with_line_numbers(tmp_path):
     f = tmp_path / "b.jsonl"
-    f.write_text('{"text": "良い"}\nnot json\n[1]\n{"id": 3}\n{"text": 5}\n{"text": ""}\n{"text": "a\\u0000b"}\n',
-                 encoding="utf-8")
+    f.write_text('{"text": "良い"}\nnot json\n[1]\n{"id": 3}\n{"text": 5}\n{"text": ""}\n{"text": "a\\u0000b"}\n'
+                 '{"text": "a\\ud800b"}\n{"text": "a\\ud83d\\ude00b"}\n', encoding="utf-8")
     items = _items(f)
     assert isinstance(items[0], InputRecord)
-    kinds = [(i.key, reason_kind(i.reason)) for i in items[1:]]
+    assert items[-1] == InputRecord("b.jsonl:9", "b.jsonl:9", "a\U0001f600b")  # a whole pair is one character
+    kinds = [(i.key, reason_kind(i.reason)) for i in items[1:-1]]
     assert kinds == [("b.jsonl:2", "invalid JSON"), ("b.jsonl:3", "not a JSON object"), ("b.jsonl:4", "no text field"),
-                     ("b.jsonl:5", "text not a string"), ("b.jsonl:6", "empty record"), ("b.jsonl:7", "NUL characters")]
+                     ("b.jsonl:5", "text not a string"), ("b.jsonl:6", "empty record"), ("b.jsonl:7", "NUL characters"),
+                     ("b.jsonl:8", "lone surrogate")]
 
 
 def test_invalid_utf8_line_skipped_and_the_rest_read(tmp_path):
