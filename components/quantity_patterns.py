@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, Optional, Pattern, Tuple
 
+from .numerals import KANJI_DIGITS
+
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.
 _DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆]|キロ|km|ｋｍ|メートル|ミリ|センチ|ポイント|パーセント)"
@@ -21,11 +23,11 @@ _DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆]|キロ|km|ｋｍ|メートル|ミ�
 # where the number is not the tail of a designation (BM-21 100発 is two numbers)
 _SPACED_THOUSANDS = r"(?<![A-Za-zＡ-Ｚａ-ｚ\-‐－/])[0-9０-９]{1,3}(?:[ \u00a0\u2009\u202f][0-9０-９]{3})+(?![0-9０-９])"
 ARAB = rf"(?:{_SPACED_THOUSANDS}|[0-9０-９]+(?:[,，][0-9０-９]{{3}})*)(?:[.．][0-9０-９]+|・[0-9０-９]+{_DOT_DECIMAL_BEFORE})?"
-KAN = r"[〇一二三四五六七八九十百千]"
+KAN = rf"[{KANJI_DIGITS}十百千]"
 # Every repetition below starts with a character class the previous part cannot end with,
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
 # 十一・八億円 (Diet answers write decimals in kanji too): kanji digits after ・, before a magnitude or measure
-SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+(?:・[〇一二三四五六七八九]+{_DOT_DECIMAL_BEFORE})?)"
+SEGMENT = rf"(?:{ARAB}(?:[十百千](?:{ARAB})?)*|{KAN}+(?:・[{KANJI_DIGITS}]+{_DOT_DECIMAL_BEFORE})?)"
 # Machine-translated and digit-spaced pages put a space around a magnitude (402 億 70 万ユーロ,
 # 1,200 万ドル: NOTES-real12); one space is taken before a magnitude after a digit, and after a
 # magnitude only before digits that carry a magnitude of their own, so 3億 2022年 stays apart.
