@@ -419,3 +419,12 @@ def test_trailing_ellipsis_after_gloss(text, expected):
 def test_ellipsis_inside_latin_still_a_headline():
     text = "見出しはRussia strikes again… and again(英語)だった。"
     assert pairs_of(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a zero-width space or soft hyphen pasted inside a Latin word leaves it one word
+    ("米軍はハイマース(HI\u200bMARS)を使用した。", [("ハイマース", "HI\u200bMARS")]),
+    ("英国はストーム・シャドー(Storm Sha\u00addow)を供与した。", [("ストーム・シャドー", "Storm Sha\u00addow")]),
+])
+def test_invisible_characters_inside_latin_words(text, expected):
+    assert pairs_of(text) == expected
