@@ -115,6 +115,17 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() and (any(c.isupper() for c in tok) or bool(_ORDINAL.fullmatch(tok))))
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _model_number(tok: str, cur: List[Tuple[int, int, str]], text: str) -> bool:
+    """A bare number of up to four digits (not a year) one space after a capitalised word of a name:
+    ``Leopard 2``, ``Challenger 2``, ``Shahed 136`` are one name each, not ``Leopard`` and a stray 2."""
+    if not (cur and tok.isdigit() and len(tok) <= 4 and _is_cap(cur[-1][2])) or _YEAR.fullmatch(tok):
+        return False
+    return text[cur[-1][1]:cur[-1][1] + 1] == " " and not cur[-1][2].isdigit()
+
+
 def _share_list_head(text: str, items: List[EnItem], en_heads: FrozenSet[str]) -> None:
     """``Kherson, Mykolaiv and Odesa regions``: a plural head after a list belongs to every member.
 
@@ -190,6 +201,8 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
             close()
         elif _is_cap(tok):
             cur.append((s, e, tok))
+        elif _model_number(tok, cur, text):
+            cur.append((s, e, tok))  # Leopard 2, Shahed 136: a model number after the name is part of it
         elif low in _CONNECT and cur and nxt and (_is_cap(nxt) or nxt.lower() in _ARTICLES):
             cur.append((s, e, tok))
         elif low in _LIST:

@@ -52,6 +52,17 @@ def test_katakana_with_latin_code(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a model number written after a space belongs to the Latin name (it was cut off as a stray number)
+    ("独製戦車レオパルト1（Leopard 1）が届いた。", [("レオパルト1", "Leopard 1")]),
+    ("無人機ゲラン3 (Geran 3)が飛来した。", [("ゲラン3", "Geran 3")]),
+    # a year is not a model number
+    ("ハルキウ（Kharkiv 2022）の写真展", [("ハルキウ", "Kharkiv")]),
+])
+def test_model_number_after_a_space(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # official prose defines the short name it will use: "(hereafter called X)"
     ("本件では、無人戦闘機(以下「UAV」という。)を利用した。", [("無人戦闘機", "UAV")]),
     ("北大西洋条約機構(以下、NATO)の首脳会議", [("北大西洋条約機構", "NATO")]),
