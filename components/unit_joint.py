@@ -1,4 +1,4 @@
-"""``ロシア・ウクライナ両軍``: two sides joined before ``両軍`` ("the forces of both") are one MIL_UNIT.
+"""``ロシア・ウクライナ両軍``: two sides joined before ``両軍`` (or two one-character abbreviations, ``露ウ両軍``) ("the forces of both") are one MIL_UNIT.
 
 The unit grammar keeps ``・`` as a break between two units (``ロシア軍・ワグネル``
 is two spans), so ``ロシア・ウクライナ両軍`` parses only as ``ウクライナ両軍``.
@@ -25,7 +25,11 @@ def joint_start(texts: Sequence[str], start: int, end: int, affiliations: Collec
         end (int): End token of the parsed span.
         affiliations (Collection[str]): Affiliation words (``ロシア``, ``米``, ``露``).
     """
-    if not "".join(texts[start:end]).endswith(JOINT_HEADS) or start < 2 or texts[start - 1] not in JOINERS:
+    if not "".join(texts[start:end]).endswith(JOINT_HEADS) or start < 1:
+        return start
+    if texts[start - 1] in affiliations and len(texts[start - 1]) == 1 == len(texts[start]):
+        return start - 1  # 露ウ両軍, 米韓両軍: two one-character abbreviations written together
+    if start < 2 or texts[start - 1] not in JOINERS:
         return start
     for first in range(start - 2, max(-1, start - 2 - MAX_AFFILIATION_TOKENS), -1):
         if "".join(texts[first:start - 1]) in affiliations:

@@ -80,7 +80,7 @@ def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) 
     a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
     need = affil.get("before")
     if need == "service":
-        return (kind == "head" and bool(entry.get("chain"))) or kind == "named"
+        return (kind == "head" and (bool(entry.get("chain")) or "両軍" in entry.get("ja", ()))) or kind == "named"
     if need == "echelon":  # 同旅団; also 同本部, 同司令部: a command body named before
         return kind == "head" and (entry.get("echelon") in _NAME_ECHELONS or entry.get("unit_type") == "command")
     if need == "pmc":  # 傭兵集団ワグネル → ワグネル: a descriptor before a private military company's name

@@ -93,6 +93,10 @@ def test_near_misses(nlp, text):
     ("ロシアとウクライナ両軍が川を挟んで向き合う。", ["ロシアとウクライナ両軍"]),
     ("両軍は一時撤退した。", []),
     ("ロシア軍・ウクライナ軍の双方が発表した。", ["ロシア軍", "ウクライナ軍"]),
+    # press abbreviations: ロ軍 beside ウ軍, and two sides abbreviated before 両軍, with or without ・
+    ("ロ軍は退き、ウ軍が村に入った。", ["ロ軍", "ウ軍"]),
+    ("露ウ両軍が川沿いで睨み合う。", ["露ウ両軍"]),
+    ("ロ・ウ両軍の砲撃戦が続いた。", ["ロ・ウ両軍"]),
 ])
 def test_joint_forces(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -108,6 +112,8 @@ def test_joint_start_pure():
     assert joint_start(["米", "・", "ウクライナ", "両軍"], 2, 4, affil) == 0
     assert joint_start(["猫", "・", "ウクライナ", "両軍"], 2, 4, affil) == 2
     assert joint_start(["米", "・", "ウクライナ", "軍"], 2, 4, affil) == 2
+    assert joint_start(["米", "ウ", "両軍"], 1, 3, affil | {"ウ"}) == 0
+    assert joint_start(["猫", "ウ", "両軍"], 1, 3, affil | {"ウ"}) == 1
 
 
 @pytest.mark.parametrize("text,expected", [
