@@ -250,3 +250,15 @@ def test_counted_with_tsu_and_regular_forces(nlp, text, expected):
 ])
 def test_groups_and_fighter_units(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ministry before a unit noun owns the unit and is in its span, as in 国防省情報総局
+    ("ロシア内務省部隊が市内に入った。", ["ロシア内務省部隊"]),
+    ("国防省特殊作戦部隊が橋を押さえた。", ["国防省特殊作戦部隊"]),
+    # a ministry alone, or before a non-unit noun, is no unit
+    ("ロシア国防省は声明を出した。", []),
+    ("国防省報道官が会見した。", []),
+])
+def test_ministry_before_a_unit_noun(nlp, text, expected):
+    assert units(nlp, text) == expected
