@@ -341,8 +341,9 @@ def _spelled_start(text: str, units: List[Unit], acronym: str) -> Optional[int]:
     while k >= 0 and len(units) - k <= MAX_SPELLED_UNITS and units[k].kind in ("kata", "kanji"):
         if spells_acronym(text[units[k].start:units[-1].end], acronym):
             return units[k].start
-        if k == 0 or units[k - 1].end != units[k].start - int(units[k].dot):
-            break  # glued, or katakana words joined by ・ (ウォール・ストリート・ジャーナル(WSJ))
+        if k == 0 or not (units[k - 1].end == units[k].start - int(units[k].dot)
+                          or text[units[k - 1].end:units[k].start] == "・"):
+            break  # glued, or words joined by ・ (ウォール・ストリート・ジャーナル(WSJ), 情報・監視・偵察(ISR))
         k -= 1
     return None
 

@@ -94,6 +94,9 @@ def test_code_similarity_ignores_the_shared_code():
     ("米国家安全保障会議(NSC)が懸念を示した。", [("国家安全保障会議", "NSC")]),
     ("同国保安庁(SBU)が容疑者を拘束した。", [("保安庁", "SBU")]),
     ("先進7カ国(G7)は制裁を強化した。", [("先進7カ国", "G7")]),  # a known group name with its figure
+    # words listed with ・ each give a letter: the whole list is the name
+    ("無人機の情報・監視・偵察(ISR)任務", [("情報・監視・偵察", "ISR")]),
+    ("化学・生物・放射性・核（CBRN）防護の演習", [("化学・生物・放射性・核", "CBRN")]),
 ])
 def test_acronym_covers_the_organisation_name(text, expected):
     assert pairs_of(text) == expected
