@@ -42,7 +42,8 @@ def fold(text: str) -> str:
     """Fold a string for gazetteer lookup.
 
     NFKC (full width to half width), lower case, no spacing, dashes, quotes or
-    middle dots, ``ヴァ``→``バ`` and the like, small vowels as large ones (``クァ``→``クア``).
+    middle dots, ``ヴァ``→``バ`` and the like, ``ィヤ``→``ィア`` (the -ия ending written both ways),
+    small vowels as large ones (``クァ``→``クア``).
 
     Args:
         text (str): Any surface string.
@@ -62,6 +63,8 @@ def fold(text: str) -> str:
     if "ヴ" in folded:
         for src, dst in _VU.items():
             folded = folded.replace(src, dst)
+    if "ィヤ" in folded:  # Russian/Ukrainian -ия written both ways: アカーツィヤ = アカーツィア
+        folded = folded.replace("ィヤ", "ィア")
     return folded.translate(_SMALL_VOWELS)  # after ヴァ→バ, which reads the small vowel
 
 

@@ -10,6 +10,7 @@ from components.gazetteer import FoldedGazetteer, fold, non_overlapping
     ("Ｋｈ−４７Ｍ２", "Kh-47M2"), ("KN-23", "KN23"), ("S‐400", "s400"), ("ストーム・シャドー", "ストームシャドー"),
     ("ヴァンパイア", "バンパイア"), ("KNー23", "KN23"), ("ロシア 空挺 軍", "ロシア空挺軍"),
     ("クァッドコプター", "クアッドコプター"), ("ヴォルチャンスク", "ボルチャンスク"),  # small vowels; ヴォ first
+    ("アカーツィア", "アカーツィヤ"), ("コアリツィア", "コアリツィヤ"),  # the -ия ending written both ways
     ("HI\u200bMARS", "HIMARS"), ("ジャベ\u00adリン", "ジャベリン"), ("\ufeffシャヘド", "シャヘド"),  # invisible characters of web copy
 ])
 def test_fold_equates_variants(a, b):

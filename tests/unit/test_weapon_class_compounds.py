@@ -37,6 +37,18 @@ def test_class_with_system_suffix_is_one_span(run, text, expected):
     assert texts(run(text)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Sudachi cuts 重爆|撃|機: the class is one word, not an unaligned 爆撃機
+    ("古い機体だが今も積める重爆撃機だ。", ["重爆撃機"]),
+    ("義勇兵は軍用ライフル銃を受け取った。", ["軍用ライフル銃"]),  # not ライフル + 銃
+    ("艦隊の水上艦艇が湾を出た。", ["水上艦艇"]),
+    ("筒から擲弾を撃ち出す。", ["擲弾"]),
+    ("英空軍のB29とB-29の写真", ["B29", "B-29"]),
+])
+def test_class_words_of_blogs_and_analysis(run, text, expected):
+    assert texts(run(text)) == expected
+
+
 @pytest.mark.parametrize("text", ["新しいシステムを導入した。", "兵器の輸出が増えた。", "防衛システムの入札が行われた。"])
 def test_suffix_alone_is_no_weapon(run, text):
     assert texts(run(text)) == []
