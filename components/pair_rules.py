@@ -440,7 +440,7 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 # EBIT(利払い・税引き前利益): a kanji word may carry its okurigana (one or two hiragana) inside the name
 _OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
 _PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
-_JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・]{_OKURIGANA})*"
+_JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・=＝]{_OKURIGANA})*"
                            rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）\]］]|[、;；](?=[^)）\]］]{{1,60}}[)）\]］]))")  # Su-34(スホーイ34、スホイ34;…)
 
 

@@ -300,6 +300,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if pre in NEGATIVE or (norm in _SIGNED_UNITS and _sign_before(text, m.start(), HYPHENS)):
         value = -value
         start = start if pre in NEGATIVE else m.start() - 1
+    elif start == m.start() and m.start() and text[m.start() - 1] in _TRIANGLE_MINUS:
+        value, start = -value, m.start() - 1  # ▲2.8%, ▲50億円: Japanese accounts write a minus as ▲ or △
     elif norm in _SIGNED_UNITS and start == m.start() and _sign_before(text, m.start(), _PLUS_SIGNS):
         start = m.start() - 1  # 成長率+2.9%: the sign is written as part of the figure
     elif _inside_name(text, m.start()):
@@ -363,6 +365,7 @@ def _separated_bound(text: str, start: int) -> Optional[str]:
 # Units whose figures carry a written sign: temperatures (-20℃) and rates of change (-8.5%, +2.9%)
 _SIGNED_UNITS = frozenset({"°C", "%"})
 _PLUS_SIGNS = frozenset("+＋")
+_TRIANGLE_MINUS = frozenset("▲△")
 
 
 def _sign_before(text: str, start: int, signs: Collection[str]) -> bool:

@@ -57,6 +57,8 @@ def test_katakana_with_latin_code(text, expected):
     ("無人機ゲラン3 (Geran 3)が飛来した。", [("ゲラン3", "Geran 3")]),
     # a year is not a model number
     ("ハルキウ（Kharkiv 2022）の写真展", [("ハルキウ", "Kharkiv")]),
+    # Latin first, its katakana in brackets with = between the parts of a double name
+    ("西部のTernopil-Zbarazh（テルノーピリ=ズバラージュ）地区", [("テルノーピリ=ズバラージュ", "Ternopil-Zbarazh")]),
 ])
 def test_model_number_after_a_space(text, expected):
     assert pairs_of(text) == expected

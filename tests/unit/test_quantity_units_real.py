@@ -26,6 +26,10 @@ def found(nlp, text):
 
 
 @pytest.mark.parametrize("text,span,value,value_max,unit,category,approx", [
+    # ▲ and △ write a minus in Japanese accounts and statistics tables
+    ("輸出は前年比▲2.8%となった。", "▲2.8%", -2.8, None, "%", "PERCENT", False),
+    ("営業利益は△50億円だった。", "△50億円", -5_000_000_000, None, "JPY", "MONEY", False),
+    ("政府は約420品目の輸出を止めた。", "約420品目", 420, None, "品目", "COUNT", True),
     ("その艦の排水量は約3100トンだった。", "約3100トン", 3100, None, "t", "COUNT", True),
     ("弾頭は約450kgとされる。", "約450kg", 450, None, "kg", "COUNT", True),
     ("重さ20キログラムの爆薬を積む。", "20キログラム", 20, None, "kg", "COUNT", False),

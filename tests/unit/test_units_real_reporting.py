@@ -259,6 +259,9 @@ def test_groups_and_fighter_units(nlp, text, expected):
     # a ministry alone, or before a non-unit noun, is no unit
     ("ロシア国防省は声明を出した。", []),
     ("国防省報道官が会見した。", []),
+    # a stationed force named without its country
+    ("当局は同島の駐留軍を引き揚げた。", ["駐留軍"]),
+    ("米駐留軍の司令官が語った。", ["米駐留軍"]),
 ])
 def test_ministry_before_a_unit_noun(nlp, text, expected):
     assert units(nlp, text) == expected
