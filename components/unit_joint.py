@@ -1,4 +1,5 @@
-"""``ロシア・ウクライナ両軍``: two sides joined before ``両軍`` (or two one-character abbreviations, ``露ウ両軍``) ("the forces of both") are one MIL_UNIT.
+"""``ロシア・ウクライナ両軍``: two sides joined before ``両軍`` ("the forces of both") are one MIL_UNIT;
+so are two one-character abbreviations written together (``露ウ両軍``).
 
 The unit grammar keeps ``・`` as a break between two units (``ロシア軍・ワグネル``
 is two spans), so ``ロシア・ウクライナ両軍`` parses only as ``ウクライナ両軍``.
@@ -28,7 +29,7 @@ def joint_start(texts: Sequence[str], start: int, end: int, affiliations: Collec
     if not "".join(texts[start:end]).endswith(JOINT_HEADS) or start < 1:
         return start
     if texts[start - 1] in affiliations and len(texts[start - 1]) == 1 == len(texts[start]):
-        return start - 1  # 露ウ両軍, 米韓両軍: two one-character abbreviations written together
+        return start - 1  # 露ウ両軍: two one-character abbreviations (米韓 is one token: Sudachi keeps it whole)
     if start < 2 or texts[start - 1] not in JOINERS:
         return start
     for first in range(start - 2, max(-1, start - 2 - MAX_AFFILIATION_TOKENS), -1):

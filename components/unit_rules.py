@@ -75,8 +75,9 @@ def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -
 
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
-    """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍) or a named unit (露黒海艦隊),
-    同 only before an echelon (同旅団), 傭兵集団 only before a private military company's name (傭兵集団ワグネル),
+    """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍), ``両軍`` (ウ両軍 of ロ・ウ両軍)
+    or a named unit (露黒海艦隊), 同 only before an echelon (同旅団), 傭兵集団 only before a private military
+    company's name (傭兵集団ワグネル),
     a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
     need = affil.get("before")
     if need == "service":
