@@ -20,6 +20,7 @@ from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Seq
 
 from .gazetteer import fold
 from .numerals import kanji_number
+from .unit_joint import JOINT_HEADS
 
 Entry = Dict[str, Any]
 _ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百千]+)")
@@ -76,12 +77,12 @@ def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
     """An affiliation's ``before`` limit: 露/ウ/米 only before a service (露軍), ``両軍`` (ウ両軍 of ロ・ウ両軍)
-    or a named unit (露黒海艦隊), 同 only before an echelon (同旅団), 傭兵集団 only before a private military
-    company's name (傭兵集団ワグネル),
-    a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
+    or a named unit (露黒海艦隊); 同 only before an echelon (同旅団); 傭兵集団 only before a private military
+    company's name (傭兵集団ワグネル); a people (チェチェン人) only before a formation (部隊, 大隊) or a type word."""
     need = affil.get("before")
     if need == "service":
-        return (kind == "head" and (bool(entry.get("chain")) or "両軍" in entry.get("ja", ()))) or kind == "named"
+        return kind == "named" or (kind == "head" and (  # 両軍: the head unit_joint extends over two sides
+            bool(entry.get("chain")) or any(h in entry.get("ja", ()) for h in JOINT_HEADS)))
     if need == "echelon":  # 同旅団; also 同本部, 同司令部: a command body named before
         return kind == "head" and (entry.get("echelon") in _NAME_ECHELONS or entry.get("unit_type") == "command")
     if need == "pmc":  # 傭兵集団ワグネル → ワグネル: a descriptor before a private military company's name

@@ -76,8 +76,8 @@ def _before_latin_company_word(tokens: Sequence[Tok], end: int) -> bool:
     if end >= len(tokens) or not tokens[end - 1].space or not tokens[end - 1].text.isascii():
         return False
     word = tokens[end].text.lower()
-    if word in ("co", "corp", "inc", "ltd") and end + 1 < len(tokens) and tokens[end + 1].text == ".":
-        word += "."
+    if end + 1 < len(tokens) and tokens[end + 1].text == "." and word + "." in _LATIN_COMPANY_WORDS:
+        word += "."  # Corp|. : Sudachi cuts the abbreviation's dot off
     return word in _LATIN_COMPANY_WORDS
 
 
