@@ -40,8 +40,10 @@ from .quantity_people import after_window, captured, troop_loss
 NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # 工兵など約6000人, 無人機計120機, 船舶を計557隻: the noun before など and before 計 ("in total", not part
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
-# ・対砲兵レーダー 4機: lists of aid put one space between the item and its count
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて))?[ 　]?$")
+# ・対砲兵レーダー 4機: lists of aid put one space between the item and its count; 戦車：9,517 and
+# 無人機（作戦戦術レベル）：20,149: a tally's label ends with a colon, a bracketed qualifier before it
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて))?[ 　]?"
+                     r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]?)?$")
 _TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計)$")  # 全土に合計550機: a total word alone names no item
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
@@ -236,7 +238,9 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     if hit.item:
         return hit.item, text.find(hit.item, hit.end) + len(hit.item)
     category = hit.unit_category
-    before = _BEFORE.search(text, max(0, hit.start - 16), hit.start)
+    # 多連装ロケットシステム（MLRS）：1,243: a bracketed qualifier widens the reach back to the noun
+    reach = 32 if any(c in "）)" for c in text[max(0, hit.start - 3):hit.start]) else 16
+    before = _BEFORE.search(text, max(0, hit.start - reach), hit.start)
     if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
             and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
             and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)):

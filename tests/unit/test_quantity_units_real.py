@@ -84,6 +84,13 @@ def found(nlp, text):
     # a loss tally of nouns with bare figures (two or more in the text)
     ("損失は人員1170、戦車4、装甲車7となった。", "4", 4, None, None, "VEHICLE", False),
     ("損失は人員1170、戦車4、装甲車7となった。", "1170", 1170, None, None, "CASUALTY", False),
+    # a tally with a colon after each label and the day's change in brackets after the figure
+    ("損失\n・戦車：9,517（+4）\n・装甲車：19,782（+10）", "9,517", 9517, None, None, "VEHICLE", False),
+    ("損失\n・戦車：9,517（+4）\n・装甲車：19,782 (+10)", "19,782", 19782, None, None, "VEHICLE", False),
+    ("損失\n・無人機（作戦戦術レベル）：20,149（+62）\n・巡航ミサイル：2,931", "20,149", 20149, None, None, "DRONE",
+     False),
+    ("損失\n・無人機（作戦戦術レベル）：20,149（+62）\n・巡航ミサイル：2,931", "2,931", 2931, None, None, "MISSILE",
+     False),
     # English: a participle or verb after the figure names the casualties
     ("The ministry admits 63 killed in the strike.", "63", 63, None, None, "CASUALTY", False),
     ("敵の6度にわたる攻勢を退けた。", "6度", 6, None, "度", "COUNT", False),  # times, not degrees
@@ -133,7 +140,8 @@ def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
 
 @pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。",
                                   "順位は3です。", "開始は2024でした。", "F-16の訓練を受けた。", "PzH 2000の配備",
-                                  "数十の要因がある。", "比率は1.5の水準だ。", "警戒レベル3の地域"])
+                                  "数十の要因がある。", "比率は1.5の水準だ。", "警戒レベル3の地域",
+                                  "背番号10（+2）と打順4（+1）"])
 def test_bare_number_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
