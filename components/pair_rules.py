@@ -262,9 +262,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     prev = units[-2] if len(units) >= 2 else None
     if last.text in _PERSON_TITLES and prev is not None and prev.kind == "kata" and prev.end == start:
         return None  # ゼレンスキー大統領(Volodymyr Zelensky): the English names the person, as アルヴァル・ヴァルクキラ氏(...)
-    if (last.text in heads and prev is not None and prev.kind == "kata" and prev.end == start
-            and coded_similarity(prev.text, item.words) >= T_ADJ):
-        return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
+    if prev is not None and prev.kind == "kata" and prev.end == start and coded_similarity(prev.text, item.words) >= T_ADJ:
+        if last.text in heads:
+            return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
+        return None  # シャヘド型無人機(Shahed), ランセット自爆型無人機(Lancet): the English spells the name, not the class
     if _COUNTRY_DESCRIPTOR.match(last.text) and not item.text.startswith(_COUNTRY_LETTERS.get(last.text[0], "\0")):
         start += 1  # 米戦略国際問題研究所(CSIS), 米国家安全保障会議(NSC): "US" describes the body; the acronym names it alone
         # (unless the acronym spells the country too: 米国際開発庁(USAID), 英国防省(UKMOD))

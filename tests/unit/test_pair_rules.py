@@ -278,6 +278,18 @@ def test_person_before_a_title(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a katakana name before its class noun: the Latin name in parentheses spells the name, not the class
+    ("夜間にシャヘド型無人機（Shahed）が飛来した。", [("シャヘド", "Shahed")]),
+    ("ランセット自爆型無人機(Lancet)を投入した。", [("ランセット", "Lancet")]),
+    ("ゲラン無人機（Geran）を迎撃した。", [("ゲラン", "Geran")]),
+    # a head the name takes with it still pairs whole
+    ("クリミア半島（Crimea）の基地", [("クリミア半島", "Crimea")]),
+])
+def test_name_before_a_class_noun(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # US and U.S. share no sound with アメリカ: the head list gives the country its short forms
     ("アメリカ軍（U.S. Army）は部隊を送った。", [("アメリカ軍", "U.S. Army")]),
     # a name that sounds alike, then the translated rest (合衆国: United States)
