@@ -265,7 +265,10 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     if prev is not None and prev.kind == "kata" and prev.end == start and coded_similarity(prev.text, item.words) >= T_ADJ:
         if last.text in heads:
             return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
-        return None  # シャヘド型無人機(Shahed), ランセット自爆型無人機(Lancet): the English spells the name, not the class
+        if len(item.words) <= _NAME_WORDS and not _ordinary_other_word(prev.text, item.words):
+            # シャヘド型無人機(Shahed), ゲパルト自走対空砲(Gepard): the English spells the name, not its class noun,
+            # which stands between them as a title does after a person's name
+            return (2.0, prev.start, prev.end, "phonetic")
     if _COUNTRY_DESCRIPTOR.match(last.text) and not item.text.startswith(_COUNTRY_LETTERS.get(last.text[0], "\0")):
         start += 1  # 米戦略国際問題研究所(CSIS), 米国家安全保障会議(NSC): "US" describes the body; the acronym names it alone
         # (unless the acronym spells the country too: 米国際開発庁(USAID), 英国防省(UKMOD))
@@ -279,6 +282,9 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     elif _ACRONYM.fullmatch(item.text):
         start = _acronym_start(units, start, last, item.text)
     return (2.0, start, last.end, "paren")
+
+
+_NAME_WORDS = 2  # the words of a weapon's or a place's name (Shahed, Storm Shadow) spelled before its class noun
 
 
 # Titles written after a person's name (ゼレンスキー大統領, ショイグ国防相): a Latin name in parentheses after

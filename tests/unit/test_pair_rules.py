@@ -282,6 +282,8 @@ def test_person_before_a_title(text, expected):
     ("夜間にシャヘド型無人機（Shahed）が飛来した。", [("シャヘド", "Shahed")]),
     ("ランセット自爆型無人機(Lancet)を投入した。", [("ランセット", "Lancet")]),
     ("ゲラン無人機（Geran）を迎撃した。", [("ゲラン", "Geran")]),
+    ("ゲパルト自走対空砲（Gepard）15両", [("ゲパルト", "Gepard")]),  # sounds alike less closely than a neighbour must
+    ("ストームシャドー巡航ミサイル（Storm Shadow）", [("ストームシャドー", "Storm Shadow")]),
     # a head the name takes with it still pairs whole
     ("クリミア半島（Crimea）の基地", [("クリミア半島", "Crimea")]),
 ])
