@@ -318,7 +318,7 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         topic_rule = rules.item_rule(noun, hit.unit) if topic else None
         if topic is not None and topic_rule is None:
             noun, topic_rule = _kana_led_noun(text, topic.start(1), noun, hit, rules)  # けが人は50人以上
-        if topic is not None and topic_rule is None and hit.unit in PEOPLE_UNITS:
+        if topic is not None and (topic_rule is None or topic_rule.category == "COUNT") and hit.unit in PEOPLE_UNITS:
             joined = _JOINED_BEFORE.search(text, max(0, topic.start(1) - 14), topic.start(1))
             joined_rule = rules.item_rule(joined.group(1), hit.unit) if joined else None
             if joined_rule is not None and joined_rule.category == "CASUALTY":

@@ -279,6 +279,10 @@ def test_not_even_one_and_koe(nlp):
     ("一日あたりの人的損失数は1,570人だった。", "1,570人", "CASUALTY"),
     ("空爆で少なくとも5人がケガをしました。", "少なくとも5人", "CASUALTY"),  # ケガ in katakana
     ("ロシア軍の死傷者・行方不明者が、120万人に上る。", "120万人", "CASUALTY"),  # the casualties named first
+    ("死傷者・行方不明者は120万人に上る。", "120万人", "CASUALTY"),
+    # the missing are counted, neither killed nor wounded, even right after a casualty count
+    ("同国側の死傷者は4万人超、行方不明者は約3万5千人とされる。", "約3万5千人", "COUNT"),
+    ("同国側の死傷者は4万人超、行方不明者は約3万5千人とされる。", "4万人超", "CASUALTY"),
 ])
 def test_casualty_words_of_daily_news(nlp, text, span, category):
     assert found(nlp, text)[span]["category"] == category
