@@ -286,6 +286,8 @@ _QUOTED_NAME_RE = re.compile(r"^[\u30a1-\u30faー・A-Za-z0-9\-‐−]+$")
 _GLOSS_RE = re.compile(r"^[A-Za-z0-9\-‐−]+$")
 _HAS_KANA_OR_LATIN = re.compile(r"[\u30a1-\u30faA-Za-z]")
 MAX_QUOTED_TOKENS = 8
+# nouns a quoted name may be the name of instead of the class before the quotes: an operation, an exercise, a plan
+_NAMED_UNDERTAKINGS = frozenset({"作戦", "演習", "計画", "構想", "攻勢", "任務", "プロジェクト", "プログラム"})
 
 
 def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) -> Optional[Tuple[int, int, int]]:
@@ -317,6 +319,8 @@ def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) ->
         return None
     if not _HAS_KANA_OR_LATIN.search("".join(texts[at + 1:end])):
         return None  # 「2025」 is a year, not a name
+    if end + 1 < len(texts) and texts[end + 1] in _NAMED_UNDERTAKINGS:
+        return None  # ドローン「スパイダーウェブ」作戦: the quotes name an operation the class noun describes
     gloss = end + 1
     if gloss < len(texts) and not spaces[end] and texts[gloss][:1].isupper() and _GLOSS_RE.match(texts[gloss]):
         while gloss < len(texts) and _GLOSS_RE.match(texts[gloss]) and gloss - end <= 4:

@@ -586,6 +586,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("T-90A「ウラジーミル」が投入された。", ["T-90A", "ウラジーミル"]),
     ("「バザリト」と呼ばれる巡航ミサイルを積む。", ["バザリト", "巡航ミサイル"]),
     ("「ザポリージャ」と呼ばれる町に着いた。", []),  # no class noun after the verb
+    ("ドローン「ウェブ」作戦で爆撃機が損傷した。", ["ドローン", "爆撃機"]),  # the quotes name an operation
+    ("無人機「タイガ」演習を行った。", ["無人機"]),  # an exercise
     ("長距離砲と戦車砲が届いた。", ["長距離砲", "戦車砲"]),  # 砲 as a token of its own is a gun
     # ship and vehicle classes, and 武装 as a type of armed aircraft and drones
     ("ロシアのミサイル艦を攻撃した。", ["ミサイル艦"]),
