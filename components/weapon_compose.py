@@ -126,15 +126,17 @@ def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[
 
 
 def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start: int,
-                    group: str, joiners: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
+                    group: str, joiners: Collection[int] = (), gaps: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
     """The longest chain (up to four) of modifiers that apply to ``group``, glued before ``start``.
 
     ``joiners`` are glued ``/`` tokens: two type words joined by one qualify the class together
     (``多用途/攻撃用UAV``: one span, as real49's annotator took it). A ``・`` list stays apart
-    (``攻撃型・偵察型ドローン``: real1's annotator marked ``偵察型ドローン`` alone)."""
+    (``攻撃型・偵察型ドローン``: real1's annotator marked ``偵察型ドローン`` alone). ``gaps`` are tokens
+    after a space between two Japanese words, which no modifier crosses (``大規模攻撃 無人機 405機``:
+    a headline's space ends the phrase before it; English keeps its spaces: ``attack drone``)."""
     chain: List[Modifier] = []
     cur = start
-    while len(chain) < 4:
+    while len(chain) < 4 and cur not in gaps:
         options = [(s, m) for s, m in mods_by_end.get(cur, []) if m.applies(group)]
         if not options and chain and cur - 1 in joiners:
             options = [(s, m) for s, m in mods_by_end.get(cur - 1, []) if m.applies(group)]
@@ -203,6 +205,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             heads.setdefault(start, []).append((end, payload["head"]))
     out = []
     joiners = _joiner_tokens(tokens) if tokens else set()
+    gaps = {i for i in range(1, len(tokens)) if tokens[i - 1].space and not tokens[i - 1].text.isascii()
+            and not tokens[i].text.isascii()}
     for start, options_here in heads.items():
         # The longest head at a start is the head (ロケット砲, not ロケット), unless a shorter one with its
         # suffix reaches as far and takes modifiers the longer does not (極超音速 + ミサイル + システム, where
@@ -212,7 +216,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             if any(s <= start and end <= e for s, e in stops):
                 continue
             reach = _suffix_end(suffixes, tokens, end, head.group)
-            cur, chain = _modifier_chain(mods_by_end, start, head.group, joiners)
+            cur, chain = _modifier_chain(mods_by_end, start, head.group, joiners, gaps)
             if best is None or (reach >= best[1] and cur < best[0]):
                 best = (cur, reach, head, chain)
         if best is None:

@@ -587,6 +587,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("「バザリト」と呼ばれる巡航ミサイルを積む。", ["バザリト", "巡航ミサイル"]),
     ("「ザポリージャ」と呼ばれる町に着いた。", []),  # no class noun after the verb
     ("ドローン「ウェブ」作戦で爆撃機が損傷した。", ["ドローン", "爆撃機"]),  # the quotes name an operation
+    ("大規模攻撃 無人機 405機", ["無人機"]),  # a headline's space ends the phrase before the class
+    ("attack drone", ["attack drone"]),  # English keeps its spaces
     ("無人機「タイガ」演習を行った。", ["無人機"]),  # an exercise
     ("長距離砲と戦車砲が届いた。", ["長距離砲", "戦車砲"]),  # 砲 as a token of its own is a gun
     # ship and vehicle classes, and 武装 as a type of armed aircraft and drones
