@@ -588,6 +588,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("「ザポリージャ」と呼ばれる町に着いた。", []),  # no class noun after the verb
     ("ドローン「ウェブ」作戦で爆撃機が損傷した。", ["ドローン", "爆撃機"]),  # the quotes name an operation
     ("大規模攻撃 無人機 405機", ["無人機"]),  # a headline's space ends the phrase before the class
+    ("新型滑空弾「UMPK」を投下した。", ["滑空弾", "UMPK"]),  # the press's short form of a glide bomb
+    ("島しょ防衛用高速滑空弾の配備", ["島しょ防衛用高速滑空弾"]),  # an official system name, one span
     ("attack drone", ["attack drone"]),  # English keeps its spaces
     ("無人機「タイガ」演習を行った。", ["無人機"]),  # an exercise
     ("長距離砲と戦車砲が届いた。", ["長距離砲", "戦車砲"]),  # 砲 as a token of its own is a gun
