@@ -343,6 +343,13 @@ def test_quoted_name_after_a_numbered_unit(nlp, text, expected):
     ("北朝鮮の偵察総局は工作員を送った。", ["偵察総局"]),
     ("無人機センター「ルビコン」Rubiconの操縦士。", ["ルビコン", "Rubicon"]),
     ("ドイツ連邦軍Bundeswehrの部隊。", ["ドイツ連邦軍", "Bundeswehr"]),
+    # services named without a country: Russia's strategic missile and aerospace forces
+    ("新型ミサイルを戦略ミサイル軍に配備する。", ["戦略ミサイル軍"]),
+    ("同国の航空宇宙軍は爆撃を続けた。", ["航空宇宙軍"]),
+    # Japan's staff offices, intelligence headquarters, air defence forces and 団 formations
+    ("航空幕僚監部と情報本部に勤務した。", ["航空幕僚監部", "情報本部"]),
+    ("北部航空方面隊司令部に着任した。", ["北部航空方面隊司令部"]),
+    ("陸上自衛隊第1空挺団が降下した。", ["陸上自衛隊第1空挺団"]),
 ])
 def test_more_formations(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -353,6 +360,7 @@ def test_more_formations(nlp, text, expected):
     "旅団によって損失に差がある。大隊ごとに交代する。",
     "ルビコン川を渡った。",
     "作戦会議と作戦計画が練られた。",
+    "使節団と応援団が到着した。",  # a bare 団 is any group
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
