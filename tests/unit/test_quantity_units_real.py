@@ -95,6 +95,7 @@ def found(nlp, text):
     ("The ministry admits 63 killed in the strike.", "63", 63, None, None, "CASUALTY", False),
     ("敵の6度にわたる攻勢を退けた。", "6度", 6, None, "度", "COUNT", False),  # times, not degrees
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
+    ("国土の約3割にあたる17万4000k㎡に地雷が残る。", "17万4000k㎡", 174000, None, "km²", "AREA", False),  # k + ㎡
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
 def test_real_reporting_units(nlp, text, span, value, value_max, unit, category, approx):
