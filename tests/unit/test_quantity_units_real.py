@@ -96,6 +96,10 @@ def found(nlp, text):
     ("敵の6度にわたる攻勢を退けた。", "6度", 6, None, "度", "COUNT", False),  # times, not degrees
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
     ("国土の約3割にあたる17万4000k㎡に地雷が残る。", "17万4000k㎡", 174000, None, "km²", "AREA", False),  # k + ㎡
+    # echelons counted with 個 or its ヶ/ヵ spelling, kanji numerals included (NOTES-real57)
+    ("義勇兵一ヶ連隊を送る。", "一ヶ", 1, None, "個", "COUNT", False),
+    ("戦車一個大隊を全滅させた。", "一個", 1, None, "個", "COUNT", False),
+    ("さらに3ヵ大隊を投入した。", "3ヵ", 3, None, "個", "COUNT", False),
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
 def test_real_reporting_units(nlp, text, span, value, value_max, unit, category, approx):
@@ -142,7 +146,7 @@ def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
 @pytest.mark.parametrize("text", ["背番号7の選手が走った。", "2026の目標を掲げた。", "ルート3の町へ向かった。",
                                   "順位は3です。", "開始は2024でした。", "F-16の訓練を受けた。", "PzH 2000の配備",
                                   "数十の要因がある。", "比率は1.5の水準だ。", "警戒レベル3の地域",
-                                  "背番号10（+2）と打順4（+1）"])
+                                  "背番号10（+2）と打順4（+1）", "二ヶ月間の訓練", "一個人として"])
 def test_bare_number_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
