@@ -589,6 +589,9 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("ドローン「ウェブ」作戦で爆撃機が損傷した。", ["ドローン", "爆撃機"]),  # the quotes name an operation
     ("大規模攻撃 無人機 405機", ["無人機"]),  # a headline's space ends the phrase before the class
     ("新型滑空弾「UMPK」を投下した。", ["滑空弾", "UMPK"]),  # the press's short form of a glide bomb
+    ("日本がハプーンを供与する。", ["ハプーン"]),  # Harpoon with its long vowel left out
+    ("黒海艦隊がオニクスを発射した。", ["オニクス"]),  # Oniks, an ambiguous spelling beside a launch
+    ("オニクスの指輪を買った。", []),  # the same spelling with no weapon context
     ("島しょ防衛用高速滑空弾の配備", ["島しょ防衛用高速滑空弾"]),  # an official system name, one span
     ("attack drone", ["attack drone"]),  # English keeps its spaces
     ("無人機「タイガ」演習を行った。", ["無人機"]),  # an exercise
