@@ -137,6 +137,7 @@ def test_descending_from_is_no_range(nlp, text, spans):
     ("購入予算は2億に満たない。", "2億に満たない", 200000000, "at_most"),
     ("攻撃には140の飛翔体が使われた。", "140", 140, "exact"),  # digits before の: any noun
     ("停電は30以上の自治体に及んだ。", "30以上", 30, "at_least"),
+    ("約20万以上がポーランドへ向かった。", "約20万以上", 200000, "at_least"),  # a subject before a katakana word
 ])
 def test_bare_number_before_a_counted_noun(nlp, text, span, value, bound):
     q = found(nlp, text)[span]
