@@ -262,7 +262,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     prev = units[-2] if len(units) >= 2 else None
     if last.text in _PERSON_TITLES and prev is not None and prev.kind == "kata" and prev.end == start:
         return None  # ゼレンスキー大統領(Volodymyr Zelensky): the English names the person, as アルヴァル・ヴァルクキラ氏(...)
-    if prev is not None and prev.kind == "kata" and prev.end == start and coded_similarity(prev.text, item.words) >= T_ADJ:
+    if (prev is not None and prev.kind == "kata" and prev.end == start
+            and coded_similarity(prev.text, item.words) >= T_ADJ):
         if last.text in heads:
             return (2.0, prev.start, last.end, "paren")  # クリミア半島(Crimea): the name with its head, as ヘルソン州(Kherson)
         if len(item.words) <= _NAME_WORDS and not _ordinary_other_word(prev.text, item.words):

@@ -601,7 +601,8 @@ def find_listed_counts(text: str, nouns: Optional[ListedNouns]) -> List[Hit]:
     for m in figures:
         end = m.start()
         if text[end - 1] in "）)":  # 無人機（作戦戦術レベル）：20,149: the noun stands before the bracket
-            end = max(text.rfind("（", max(0, end - _MAX_QUALIFIER), end), text.rfind("(", max(0, end - _MAX_QUALIFIER), end))
+            floor = max(0, end - _MAX_QUALIFIER)
+            end = max(text.rfind("（", floor, end), text.rfind("(", floor, end))
             if end < 0:
                 continue
         before = text[max(0, end - _MAX_ITEM):end]

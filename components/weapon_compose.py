@@ -126,7 +126,8 @@ def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[
 
 
 def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start: int,
-                    group: str, joiners: Collection[int] = (), gaps: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
+                    group: str, joiners: Collection[int] = (),
+                    gaps: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
     """The longest chain (up to four) of modifiers that apply to ``group``, glued before ``start``.
 
     ``joiners`` are glued ``/`` tokens: two type words joined by one qualify the class together
