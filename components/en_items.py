@@ -19,11 +19,12 @@ from typing import FrozenSet, List, Tuple
 
 _LATIN = "A-Za-z\u00c0-\u024f"
 # zero-width spaces, joiners and soft hyphens that web copy leaves inside a word (HI\u200bMARS): part of it
-_INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad"
-_CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9{_INVISIBLE} \t,.'’\-&:;/()\"“”!?|…]*"
-                       rf"(?:、(?=[{_LATIN}])[{_LATIN}0-9{_INVISIBLE} \t,.'’\-&:;/()\"“”!?|…]*)*")
+# (the gazetteer's fold drops them, and the byte-order mark besides)
+INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad"
+_CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9{INVISIBLE} \t,.'’\-&:;/()\"“”!?|…]*"
+                       rf"(?:、(?=[{_LATIN}])[{_LATIN}0-9{INVISIBLE} \t,.'’\-&:;/()\"“”!?|…]*)*")
 # an initialism with its dots (U.S., U.K.) is one token, so "U.S. Army" stays one name
-_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}(?![{_LATIN}])|[{_LATIN}0-9][{_LATIN}0-9'’\-{_INVISIBLE}]*|[,、;:().\-/\"“”–—]")
+_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}(?![{_LATIN}])|[{_LATIN}0-9][{_LATIN}0-9'’\-{INVISIBLE}]*|[,、;:().\-/\"“”–—]")
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}

@@ -24,6 +24,7 @@ from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
+from .en_items import INVISIBLE
 from .memo import memo_map
 
 T = TypeVar("T")
@@ -31,7 +32,7 @@ T = TypeVar("T")
 # Characters that carry no identity in a name: spacing, middle dots, dashes,
 # quotes, zero-width and soft-hyphen characters and the like. Katakana ー is kept (it is a vowel), except after a
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
-_DROP = set("\u200b\u200c\u200d\u2060\ufeff\u00ad \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
+_DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 # Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")

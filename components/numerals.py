@@ -114,7 +114,9 @@ def kanji_number(text: str) -> Optional[Number]:
     return _kanji_value(text) if text else None
 
 
-_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f")  # 402 億 70 万, 1 000: spaces inside a numeral
+# spaces a numeral may hold (402 億 70 万, 1 000, 12\u202f500): plain, no-break, thin and narrow no-break
+NUMBER_SPACES = " \u00a0\u2009\u202f"
+_SPACES = str.maketrans("", "", NUMBER_SPACES)
 
 
 def parse_number(text: str) -> Optional[ParsedNumber]:

@@ -39,7 +39,8 @@ def _entries(lines: Sequence[str]) -> List[Dict[str, Any]]:
 
 
 def load_tables(lines: Sequence[str]) -> Tuple[Dict[str, Tuple[str, ...]], Dict[str, FrozenSet[str]]]:
-    """``(load_acronyms(lines), load_expansions(lines))`` with the lines parsed once."""
+    """The acronym table (``load_acronyms``) and the acronym → expansions table (``_expansion_table``)
+    of ``acronyms.jsonl`` lines, parsed once."""
     entries = _entries(lines)
     return _acronym_table(entries), _expansion_table(entries)
 
@@ -56,17 +57,13 @@ def _acronym_table(entries: Sequence[Dict[str, Any]]) -> Dict[str, Tuple[str, ..
     return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in table.items()}
 
 
-def load_expansions(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
+def _expansion_table(entries: Sequence[Dict[str, Any]]) -> Dict[str, FrozenSet[str]]:
     """Acronym → its listed expansions, lower-cased, a bracketed qualifier dropped (``Federal Security
-    Service (of the Russian Federation)`` → ``federal security service``), from ``acronyms.jsonl`` lines.
+    Service (of the Russian Federation)`` → ``federal security service``).
 
     Many acronyms of the war are transliterated from Russian or Ukrainian (RDK, SBU, VKS): their letters
     are no initials of the English name written beside them, but the table says the two are one name.
     """
-    return _expansion_table(_entries(lines))
-
-
-def _expansion_table(entries: Sequence[Dict[str, Any]]) -> Dict[str, FrozenSet[str]]:
     table: Dict[str, Set[str]] = {}
     for entry in entries:
         forms = {re.sub(r"\s*\(.*?\)\s*", " ", e).strip().lower() for e in entry.get("expansion", [])}

@@ -71,7 +71,7 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
                     expansions: Optional[Mapping[str, FrozenSet[str]]] = None) -> List[Pair]:
     """Pairs for the second English form of a term the rules paired with the first, and both pairs of
     an acronym whose bracket holds the expansion and the Japanese name; none overlapping ``pairs``.
-    ``expansions`` (``pair_acronyms.load_expansions``) names acronyms whose letters spell another language."""
+    ``expansions`` (the second table of ``pair_acronyms.load_tables``) names acronyms whose letters spell another language."""
     out: List[Pair] = []
     if "(" not in text and "（" not in text:
         return out
