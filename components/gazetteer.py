@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 from dataclasses import dataclass
-from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Dict, FrozenSet, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
@@ -32,7 +32,8 @@ T = TypeVar("T")
 # Characters that carry no identity in a name: spacing, middle dots, dashes,
 # quotes, zero-width and soft-hyphen characters and the like. Katakana ー is kept (it is a vowel), except after a
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
-_DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－~〜~'\"’‘“”")
+_QUOTES = "'\"’‘“”＂＇"
+_DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－~〜~" + _QUOTES)
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 # Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
@@ -164,6 +165,7 @@ class FoldedGazetteer(Generic[T]):
         view = token_view(doc)
         folded, end_token, start_token = view.folded, view.end_token, view.start_token
         size = len(folded)
+        cuts = view.quote_cuts
         matches: List[GazetteerMatch[T]] = []
         root = self._root
         # Only token starts (a token folding to nothing starts nowhere) whose character starts some key,
@@ -175,7 +177,7 @@ class FoldedGazetteer(Generic[T]):
             while node is not None:
                 if _END in node and k in end_token:
                     found.append(GazetteerMatch(i, end_token[k] + 1, node[_END]))
-                if k == size:
+                if k == size or (cuts and k in cuts):
                     break
                 node = node.get(folded[k])
                 k += 1
@@ -201,6 +203,8 @@ class TokenView:
         ends: Each token's end in ``folded``.
         end_token: ``folded`` offset → index of the token ending there (non-empty tokens).
         start_token: ``folded`` offset → index of the token starting there (non-empty tokens).
+        quote_cuts: ``folded`` offsets where a token of quote marks alone stands: no match runs
+            across one (``T-90M “Proryv”`` is a designation and a quoted nickname, not one name).
     """
 
     texts: Tuple[str, ...]
@@ -210,6 +214,7 @@ class TokenView:
     ends: Tuple[int, ...]
     end_token: Dict[int, int]
     start_token: Dict[int, int]
+    quote_cuts: FrozenSet[int] = frozenset()
 
 
 _VIEWS: "weakref.WeakKeyDictionary[Doc, Tuple[int, TokenView]]" = weakref.WeakKeyDictionary()
@@ -260,13 +265,16 @@ def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:
     """The view of tokens ``texts`` folded to ``pieces``, doc text ``text`` (C-level loops: map, accumulate, zip)."""
     ends = tuple(accumulate(map(len, pieces)))
     starts = (0,) + ends[:-1] if ends else ()
+    quote_cuts: FrozenSet[int] = frozenset()
     if "" in pieces:  # a token folding to nothing ends where the one before it does: the first one counts
         end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
         start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos}
+        quote_cuts = frozenset(starts[i] for i, piece in enumerate(pieces)
+                               if not piece and texts[i] and not texts[i].strip(_QUOTES))
     else:
         end_token = dict(zip(ends, range(len(ends))))
         start_token = dict(zip(starts, range(len(starts))))
-    return TokenView(texts, text, "".join(pieces), starts, ends, end_token, start_token)
+    return TokenView(texts, text, "".join(pieces), starts, ends, end_token, start_token, quote_cuts)
 
 
 def non_overlapping(matches: Sequence[GazetteerMatch[T]]) -> List[GazetteerMatch[T]]:

@@ -222,6 +222,13 @@ def test_japanese_type_designation_is_the_name_before_its_class(run):
         ("地対艦誘導弾", None, "anti_ship_missile")]
 
 
+def test_quoted_nickname_after_a_designation_is_its_own_span(run):
+    # ANNOTATION.md: quotes are no part of a span; ``T-90M Proryv`` unquoted is one listed name
+    assert texts(run("ロシア軍のT-90M “Proryv”が撃破された。")) == ["T-90M", "Proryv"]
+    assert texts(run("The T-90M 'Proryv' tank")) == ["T-90M", "Proryv", "tank"]
+    assert texts(run("T-90M Proryvが現れた。")) == ["T-90M Proryv"]
+
+
 def test_stop_phrases_and_time_bomb(run):
     assert texts(run("無人機弾頭と時限爆弾。")) == ["無人機"]
 
