@@ -350,6 +350,9 @@ def test_quoted_name_after_a_numbered_unit(nlp, text, expected):
     ("航空幕僚監部と情報本部に勤務した。", ["航空幕僚監部", "情報本部"]),
     ("北部航空方面隊司令部に着任した。", ["北部航空方面隊司令部"]),
     ("陸上自衛隊第1空挺団が降下した。", ["陸上自衛隊第1空挺団"]),
+    # the US unified combatant commands and the forces stationed abroad (Kotobank: 米統合軍)
+    ("米欧州軍と米中央軍、インド太平洋軍が協議した。", ["米欧州軍", "米中央軍", "インド太平洋軍"]),
+    ("在日米軍と在韓米軍が訓練を行った。", ["在日米軍", "在韓米軍"]),
 ])
 def test_more_formations(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -361,6 +364,7 @@ def test_more_formations(nlp, text, expected):
     "ルビコン川を渡った。",
     "作戦会議と作戦計画が練られた。",
     "使節団と応援団が到着した。",  # a bare 団 is any group
+    "欧州軍の創設を訴えた。",  # a European army as an idea: the US command needs its 米
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
