@@ -301,3 +301,14 @@ def test_mine_resistant_and_heavy_armour(run, text, expected):
 ])
 def test_descriptor_words_before_a_class(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("前線に対戦車砲と無反動砲が残されていた。", ["対戦車砲", "無反動砲"]),
+    ("曳航砲と曳航式榴弾砲を自走砲に替える。", ["曳航砲", "曳航式榴弾砲", "自走砲"]),
+    ("徘徊型兵器と対ドローン兵器、対無人機兵器の開発。", ["徘徊型兵器", "対ドローン兵器", "対無人機兵器"]),
+    ("架橋戦車が川に橋を架けた。戦略原潜も出航した。", ["架橋戦車", "戦略原潜"]),
+])
+def test_gun_and_counter_drone_classes(run, text, expected):
+    # the 対 of 対ドローン兵器 is no part of a drone: the span is the counter-drone class, not ドローン兵器
+    assert texts(run(text)) == expected
