@@ -343,6 +343,9 @@ class UnitGrammar:
             return False  # ボストーク大隊, パトリオット部隊; not a name before 軍
         if state in ("counted", "bare_ordinal"):
             return entry.get("echelon") in _NAME_ECHELONS
+        if "affiliation" not in kinds and "named" not in kinds \
+                and any(i.kind == "type" and i.entry.get("needs_side") for i in path):
+            return False  # 北朝鮮兵部隊: 兵 names a side's troops, a bare 兵部隊 nothing
         need = entry.get("requires", "modifier")
         if need == "none":
             return True

@@ -353,6 +353,10 @@ def test_quoted_name_after_a_numbered_unit(nlp, text, expected):
     # the US unified combatant commands and the forces stationed abroad (Kotobank: 米統合軍)
     ("米欧州軍と米中央軍、インド太平洋軍が協議した。", ["米欧州軍", "米中央軍", "インド太平洋軍"]),
     ("在日米軍と在韓米軍が訓練を行った。", ["在日米軍", "在韓米軍"]),
+    # role-typed units: helicopters, reservists, the mobilised; a side's troops (兵) before 部隊
+    ("ヘリコプター部隊と攻撃ヘリ部隊が展開した。", ["ヘリコプター部隊", "攻撃ヘリ部隊"]),
+    ("予備役部隊と動員兵部隊が前線に着いた。", ["予備役部隊", "動員兵部隊"]),
+    ("北朝鮮兵部隊がロシア軍に合流した。", ["北朝鮮兵部隊", "ロシア軍"]),
 ])
 def test_more_formations(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -365,6 +369,7 @@ def test_more_formations(nlp, text, expected):
     "作戦会議と作戦計画が練られた。",
     "使節団と応援団が到着した。",  # a bare 団 is any group
     "欧州軍の創設を訴えた。",  # a European army as an idea: the US command needs its 米
+    "兵部隊という言葉はない。",  # 兵 names a side's troops only after the side
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
