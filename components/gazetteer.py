@@ -258,7 +258,20 @@ def _texts_and_folds(doc: Doc, orths: List[int]) -> Tuple[Tuple[str, ...], List[
     texts, pieces = tuple(map(itemgetter(0), entries)), list(map(itemgetter(1), entries))
     if "(" in texts or "（" in texts:
         _drop_readings(texts, pieces)
+    if "ー" in texts:
+        _drop_dash_bars(texts, pieces)
     return texts, pieces
+
+
+def _drop_dash_bars(texts: Sequence[str], pieces: List[str]) -> None:
+    """Empty the fold of a lone ``ー`` token after a Latin letter or digit (in place): ``Cー2`` is ``C-2``.
+
+    ``fold`` drops such a ``ー`` inside one string (``KNー23``); a tokenizer that cuts it off as a
+    token of its own left it in the folded text, so the designation did not match.
+    """
+    for i in range(1, len(texts)):
+        if texts[i] == "ー" and texts[i - 1][-1:].isascii() and texts[i - 1][-1:].isalnum():
+            pieces[i] = ""
 
 
 def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:

@@ -118,6 +118,17 @@ def _is_type_number(number: Tok, marker: Tok) -> bool:
     return (digits.isdigit() and len(digits) <= 3) or (2 <= len(digits) <= 3 and all(c in KANJI_DIGITS for c in digits))
 
 
+_CALIBRE_UNITS = frozenset({"mm", "ミリ", "ミリメートル", "ミリ口径"})
+_CALIBRE_NUMBER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?")
+
+
+def _calibre_before(tokens: Sequence[Tok], cur: int) -> bool:
+    """Whether a calibre (``5.56`` ``mm``, ``7.62`` ``ミリ``) glued to a type number stands right before token ``cur``."""
+    unit, number = tokens[cur - 1], tokens[cur - 2]
+    return unicodedata.normalize("NFKC", unit.text).lower() in _CALIBRE_UNITS and not number.space \
+        and _CALIBRE_NUMBER.fullmatch(unicodedata.normalize("NFKC", number.text)) is not None
+
+
 def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[Tok], end: int, group: str) -> int:
     """The end of the longest applicable suffix glued at token ``end`` (``システム`` after ``自走砲``), or ``end``."""
     if end == 0 or (tokens and tokens[end - 1].space):
@@ -227,7 +238,11 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             cur = _descriptor_start(tokens, cur)
             if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in ("・", "･"):
                 continue  # 核・ミサイル: nukes and missiles; the head after the dot has a candidate of its own
-        if cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
+        if tokens and cur >= 4 and _calibre_before(tokens, cur) and _is_type_number(tokens[cur - 4], tokens[cur - 3]):
+            # 20式5.56mm小銃, 64式7.62ミリ小銃: the JSDF's official names put the calibre (a QUANTITY of
+            # its own) between the type designation and the class noun
+            out.append(Candidate(cur - 4, cur - 2, None, compose_class(head, chain), None, "family"))
+        elif cur >= 2 and tokens and _is_type_number(tokens[cur - 2], tokens[cur - 1]):
             # a Japanese type designation is the system's name before its class: 87式|高射機関砲, 10式|戦車
             # (ANNOTATION.md: a name and its class noun written together are two spans; NOTES-real38)
             out.append(Candidate(cur - 2, cur, None, compose_class(head, chain), None, "family"))
@@ -516,8 +531,9 @@ def _is_latin_token(tok: Tok) -> bool:
 def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """One span for a designation and a name of the same system written together.
 
-    ``BM-21グラート``, ``2S19ムスタ`` (Latin, then katakana, glued) and ``R-360 Neptune``,
-    ``Flamingo FP-5`` (Latin, a space, Latin) are each one name. A Japanese name followed
+    ``BM-21グラート``, ``2S19ムスタ`` (Latin, then katakana, glued), ``M2A2 ブラッドレー`` (a designation
+    ending in a digit, a space, katakana) and ``R-360 Neptune``, ``Flamingo FP-5`` (Latin, a space,
+    Latin) are each one name. A Japanese name followed
     by its Latin form (``シャヘドShahed``) is a name and its gloss: two spans, a bilingual pair.
     """
     out: List[Candidate] = []
@@ -527,7 +543,9 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
                 and prev.kind in ("name", "family") and cand.kind in ("name", "family")
                 and _is_latin_token(tokens[prev.end - 1])):
             last, first = tokens[prev.end - 1], tokens[cand.start]
-            if (not last.space and is_katakana(first.text)) or (last.space and _is_latin_token(first)):
+            if (not last.space and is_katakana(first.text)) or (last.space and _is_latin_token(first)) \
+                    or (last.space and is_katakana(first.text)
+                        and any(ch.isdigit() for tok in tokens[prev.start:prev.end] for ch in tok.text)):
                 out[-1] = Candidate(prev.start, cand.end, prev.canonical, prev.weapon_class, prev.origin, "name")
                 continue
         out.append(cand)

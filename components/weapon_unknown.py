@@ -38,7 +38,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from .weapon_compose import Candidate, Tok, nfkc_texts
 
-_DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐][0-9]{1,4}[A-Z]{0,3}")
+_DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
 # M50, MQ9, M1, M31A2: accepted only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
 _BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,4}(?:[A-Z]{1,2}[0-9]?)?")
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
@@ -216,6 +216,8 @@ def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
         if first < 0 or any(i in starts for i in range(first, start)) or \
                 any(tokens[i].space for i in range(first, start - 1)):
             break
+        if first > 0 and not tokens[first - 1].space and _norm(tokens[first - 1])[-1:].isalnum():
+            continue  # A2 of M2A2: the tail of a longer designation, not a model number
         if _BARE_DESIGNATION.fullmatch("".join(_norm(tokens[i]) for i in range(first, start))):
             return first
     return start

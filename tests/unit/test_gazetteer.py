@@ -35,7 +35,8 @@ def gazetteer():
     ("シャヘド倉庫が燃えた", [("シャヘド", "shahed")]),
     ("親ロシア軍事ブロガー", []),
     ("露はＫｈ−４７\u200bＭ２を発射", [("Ｋｈ−４７\u200bＭ２", "kinzhal")]),  # a zero-width space pasted inside
-    ("Kh-47 “M2”", []),  # a quoted part is a name of its own (T-90M “Proryv”), not the rest of one
+    ("Kh-47 “M2”", []),
+    ("露はKhー47M2を発射", [("Khー47M2", "kinzhal")]),  # the long-vowel bar for a hyphen  # a quoted part is a name of its own (T-90M “Proryv”), not the rest of one
     ("ロシア“空挺”軍", []),
 ])
 def test_find_on_token_boundaries(nlp_blank, gazetteer, text, expected):
@@ -83,17 +84,21 @@ def _brute_force(gaz, doc):
     """Every (start, end, payload) whose joined folded token texts are a key, token by token."""
     from components.gazetteer import fold
 
+    texts = [t.text for t in doc]
+    # each token folded on its own, as the view folds them, except a lone ー after a Latin letter or
+    # digit, which stands for a hyphen (Cー2) and folds to nothing
+    pieces = ["" if text == "ー" and k and texts[k - 1][-1:].isascii() and texts[k - 1][-1:].isalnum()
+              else fold(text) for k, text in enumerate(texts)]
     out = []
     for i in range(len(doc)):
-        if not fold(doc[i].text):
+        if not pieces[i]:
             continue
         for j in range(i + 1, len(doc) + 1):
-            if not fold(doc[j - 1].text):
+            if not pieces[j - 1]:
                 continue  # a match ends on a token that folds to something
-            if any(t.text in _QUOTE_WORDS for t in doc[i:j]):
+            if any(text in _QUOTE_WORDS for text in texts[i:j]):
                 break  # no match runs across a quote mark
-            # each token folded on its own, as the view folds them (``M2`` ``ー``: the ー stays)
-            payload = _raw_lookup(gaz, "".join(fold(t.text) for t in doc[i:j]))
+            payload = _raw_lookup(gaz, "".join(pieces[i:j]))
             if payload is not None:
                 out.append((i, j, payload))
     return out

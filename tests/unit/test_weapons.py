@@ -641,3 +641,19 @@ def test_counts_after_family_names(run, text, expected):
 ])
 def test_overlapping_aliases_of_one_system(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two names of one system one space apart are one span, as glued (ANNOTATION.md: BM-21グラート)
+    ("M2A2 ブラッドレーが供与された。", ["M2A2 ブラッドレー"]),
+    ("BM-21 グラートが発射された。", ["BM-21 グラート"]),
+    ("ジャベリン Javelinを供与。", ["ジャベリン", "Javelin"]),  # a name and its English form: a pair, not one span
+    # the long-vowel bar written for a hyphen, cut off as a token of its own
+    ("Cー2輸送機が着陸した。", ["Cー2", "輸送機"]),
+    # a JSDF type number before its calibre and class (the calibre is a QUANTITY of its own)
+    ("20式5.56mm 小銃と64式7.62ミリ小銃、96式40mm自動てき弾銃。", ["20式", "小銃", "64式", "小銃", "96式", "自動てき弾銃"]),
+    ("戦略核ミサイルの基地だった。", ["戦略核ミサイル"]),
+    ("ミグ戦闘機が並ぶ。", ["ミグ", "戦闘機"]),
+])
+def test_names_found_in_part59_development(run, text, expected):
+    assert texts(run(text)) == expected
