@@ -145,6 +145,7 @@ POSITIVE = [
     ("輸出は日量約350万バレルに減った。", "日量約350万バレル", 3_500_000, None, "bbl/d", "VOLUME", True, "exact"),
     ("敵は3方向から攻撃してきた。", "3方向", 3, None, "方向", "COUNT", False, "exact"),
     ("4州の併合を宣言した。", "4州", 4, None, "州", "COUNT", False, "exact"),
+    ("一つの旅団が残った。", "一つ", 1, None, "つ", "COUNT", False, "exact"),  # a concrete noun: a count
     ("EUは€50 billionの基金を用意した。", "€50 billion", 50_000_000_000, None, "EUR", "MONEY", False, "exact"),
     ("同日、$300 million相当の支援を発表した。", "$300 million", 300_000_000, None, "USD", "MONEY", False, "exact"),
     # a currency amount ends at the amount, not at the words after it
@@ -243,6 +244,9 @@ NEGATIVE = [
     "R-360 Neptune missiles",
     "これは方法の一つだ。",
     "もう一つの問題がある。",
+    "これを一つのきっかけにしたい。",  # "a chance": 一つの before an abstract noun is no count
+    "1つの要因として挙げられる。",
+    "「九州」の比率が伸びた。",  # a place name, not nine oblasts: 州 counts after Arabic digits only
     "世界最大の軍隊の一つを解体する。",
     "一部の兵士が逃亡した。",
     "一時的に停戦した。",
