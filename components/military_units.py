@@ -85,6 +85,11 @@ def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
 _TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参謀長|議長|広報官|報道部長)|(?:制服組)?トップ|(?<=[局部])長(?![距期射時年引])")
 
 
+# A unit's name used for the water it is named after: the Sea of Azov, the Azov Sea (the Azov brigade).
+_WATER_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Lake|River)s? of\s+$")
+_WATER_AFTER = re.compile(r"\s*(?:Sea|Gulf|Bay|Strait|Lake|River)\b")
+
+
 _RANGE_MARKS = frozenset("~〜～-‐－、・")
 # S-400対空大隊, パトリオット部隊: a weapon's designation names the unit that operates it
 _DESIGNATION_NAME = re.compile(r"[A-Z]{1,4}-?[0-9]{1,4}[A-Z]{0,2}")
@@ -193,7 +198,8 @@ class MilitaryUnitRecognizer(TablePipe):
         urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []  # …/russian-army-fires-…/
         found = [c for c, start, end in zip(found, starts, ends) if not _quoted_ship(text, start, end)
                  and not _quoted_programme(text, start, end) and not any(s <= start < e for s, e in urls)
-                 and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)]
+                 and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)
+                 and not _WATER_AFTER.match(text, end) and not _WATER_OF.search(text, max(0, start - 12), start)]
         found = self._without_pmc_descriptors(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()

@@ -357,6 +357,10 @@ def test_quoted_name_after_a_numbered_unit(nlp, text, expected):
     ("ヘリコプター部隊と攻撃ヘリ部隊が展開した。", ["ヘリコプター部隊", "攻撃ヘリ部隊"]),
     ("予備役部隊と動員兵部隊が前線に着いた。", ["予備役部隊", "動員兵部隊"]),
     ("北朝鮮兵部隊がロシア軍に合流した。", ["北朝鮮兵部隊", "ロシア軍"]),
+    # 宇 for Ukraine as 露 for Russia; the three JSDF services named together
+    ("宇軍と露軍が交戦した。", ["宇軍", "露軍"]),
+    ("三菱重工は陸海空自衛隊向けに生産する。", ["陸海空自衛隊"]),
+    ("the Azov Regiment fought near the Sea of Azov and the Azov Sea", ["Azov Regiment"]),
 ])
 def test_more_formations(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -370,6 +374,7 @@ def test_more_formations(nlp, text, expected):
     "使節団と応援団が到着した。",  # a bare 団 is any group
     "欧州軍の創設を訴えた。",  # a European army as an idea: the US command needs its 米
     "兵部隊という言葉はない。",  # 兵 names a side's troops only after the side
+    "宇宙軍の構想と宇宙開発。",  # 宇 of 宇宙 is no side
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
