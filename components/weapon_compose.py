@@ -532,9 +532,9 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
     """One span for a designation and a name of the same system written together.
 
     ``BM-21グラート``, ``2S19ムスタ`` (Latin, then katakana, glued), ``M2A2 ブラッドレー`` (a designation
-    ending in a digit, a space, katakana) and ``R-360 Neptune``, ``Flamingo FP-5`` (Latin, a space,
-    Latin) are each one name. A Japanese name followed
-    by its Latin form (``シャヘドShahed``) is a name and its gloss: two spans, a bilingual pair.
+    with a digit, a space, katakana) and ``R-360 Neptune``, ``Flamingo FP-5`` (Latin, a space, Latin)
+    are each one name. A Japanese name followed by its Latin form (``シャヘドShahed``, ``ジャベリン
+    Javelin``) is a name and its gloss: two spans, a bilingual pair.
     """
     out: List[Candidate] = []
     for cand in chosen:

@@ -216,8 +216,9 @@ def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
         if first < 0 or any(i in starts for i in range(first, start)) or \
                 any(tokens[i].space for i in range(first, start - 1)):
             break
-        if first > 0 and not tokens[first - 1].space and _norm(tokens[first - 1])[-1:].isalnum():
-            continue  # A2 of M2A2: the tail of a longer designation, not a model number
+        last = _norm(tokens[first - 1])[-1:] if first > 0 else ""
+        if last.isascii() and last.isalnum() and not tokens[first - 1].space:
+            continue  # A2 of M2A2: the tail of a longer Latin designation, not a model number
         if _BARE_DESIGNATION.fullmatch("".join(_norm(tokens[i]) for i in range(first, start))):
             return first
     return start

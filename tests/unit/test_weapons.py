@@ -647,6 +647,7 @@ def test_overlapping_aliases_of_one_system(run, text, expected):
     # two names of one system one space apart are one span, as glued (ANNOTATION.md: BM-21グラート)
     ("M2A2 ブラッドレーが供与された。", ["M2A2 ブラッドレー"]),
     ("BM-21 グラートが発射された。", ["BM-21 グラート"]),
+    ("米国はM57 ATACMSを供与した。", ["M57 ATACMS"]),  # a model number after Japanese text still joins
     ("ジャベリン Javelinを供与。", ["ジャベリン", "Javelin"]),  # a name and its English form: a pair, not one span
     # the long-vowel bar written for a hyphen, cut off as a token of its own
     ("Cー2輸送機が着陸した。", ["Cー2", "輸送機"]),
