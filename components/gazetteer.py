@@ -33,11 +33,17 @@ T = TypeVar("T")
 # quotes, zero-width and soft-hyphen characters and the like. Katakana ー is kept (it is a vowel), except after a
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
 _QUOTES = "'\"’‘“”＂＇"
+_QUOTE_SET = frozenset(_QUOTES)
 _DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－~〜~" + _QUOTES)
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 # Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 _END = "\0"
+
+
+def _hyphen_bar_after(before: str) -> bool:
+    """Whether a ``ー`` after ``before`` (a character, or "") stands for a hyphen: after a Latin letter or digit."""
+    return before.isascii() and before.isalnum()
 
 
 def fold(text: str) -> str:
@@ -58,7 +64,7 @@ def fold(text: str) -> str:
     for ch in text:
         if ch in _DROP:
             continue
-        if ch == "ー" and out and out[-1].isascii() and out[-1].isalnum():
+        if ch == "ー" and out and _hyphen_bar_after(out[-1]):
             continue
         out.append(ch)
     folded = "".join(out)
@@ -270,7 +276,7 @@ def _drop_dash_bars(texts: Sequence[str], pieces: List[str]) -> None:
     token of its own left it in the folded text, so the designation did not match.
     """
     for i in range(1, len(texts)):
-        if texts[i] == "ー" and texts[i - 1][-1:].isascii() and texts[i - 1][-1:].isalnum():
+        if texts[i] == "ー" and _hyphen_bar_after(texts[i - 1][-1:]):
             pieces[i] = ""
 
 
@@ -282,8 +288,9 @@ def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:
     if "" in pieces:  # a token folding to nothing ends where the one before it does: the first one counts
         end_token = {pos: i for i, pos in reversed(list(enumerate(ends))) if pos > starts[i]}
         start_token = {pos: i for i, pos in enumerate(starts) if ends[i] > pos}
-        quote_cuts = frozenset(starts[i] for i, piece in enumerate(pieces)
-                               if not piece and texts[i] and not texts[i].strip(_QUOTES))
+        if not _QUOTE_SET.isdisjoint(text):  # most docs hold no quote mark: no per-token pass for them
+            quote_cuts = frozenset(starts[i] for i, piece in enumerate(pieces)
+                                   if not piece and texts[i] and not texts[i].strip(_QUOTES))
     else:
         end_token = dict(zip(ends, range(len(ends))))
         start_token = dict(zip(starts, range(len(starts))))

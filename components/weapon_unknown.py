@@ -110,11 +110,12 @@ def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[s
     return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
 
 
-def _after_latin(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> bool:
-    """Whether token ``i`` is glued to a Latin letter or digit before it (the middle of a longer word)."""
+def _after_latin(tokens: Sequence[Tok], norms: Optional[Sequence[str]], i: int) -> bool:
+    """Whether token ``i`` is glued to a Latin letter or digit before it (the middle of a longer word).
+    ``norms`` are the tokens' NFKC texts where the caller has them, else the one needed is made here."""
     if i == 0 or tokens[i - 1].space:
         return False
-    last = norms[i - 1][-1:]
+    last = (norms[i - 1] if norms is not None else _norm(tokens[i - 1]))[-1:]
     return last.isascii() and last.isalnum()
 
 
@@ -216,8 +217,7 @@ def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
         if first < 0 or any(i in starts for i in range(first, start)) or \
                 any(tokens[i].space for i in range(first, start - 1)):
             break
-        last = _norm(tokens[first - 1])[-1:] if first > 0 else ""
-        if last.isascii() and last.isalnum() and not tokens[first - 1].space:
+        if _after_latin(tokens, None, first):
             continue  # A2 of M2A2: the tail of a longer Latin designation, not a model number
         if _BARE_DESIGNATION.fullmatch("".join(_norm(tokens[i]) for i in range(first, start))):
             return first
