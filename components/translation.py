@@ -238,6 +238,8 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
         for start in range(end - 1, run_start - 1, -1):
             if start > run_start and not CONTENT_CHAR.match(text[start]):
                 continue
+            if start > run_start and _KATA_RUN.fullmatch(text, start - 1, start + 1):
+                continue  # ミサ|イル「SCALP」: a katakana loanword is one word, never cut (イ glosses "scale")
             if translation_score(text[start:end], content, derived) >= 1.0:
                 return _word_start(text, start, end, run_start, content, derived)
     return -1

@@ -61,6 +61,15 @@ def test_no_translation_pair_for_an_english_sentence():
     assert find_pairs("大統領は「We will win this battle」と述べた。", heads) == []
 
 
+def test_no_translation_from_inside_a_katakana_word():
+    """ミサ|イル「SCALP」: イ alone glosses "scale", which SCALP resembles; a loanword is not cut."""
+    from pathlib import Path
+    from components.pair_rules import find_pairs, load_heads
+    data = Path(__file__).resolve().parents[2] / "components" / "data"
+    heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
+    assert find_pairs("仏製の長距離巡航ミサイル「SCALP」が使われた。", heads) == []
+
+
 def test_acronym_letters_decide_the_extent():
     from components.translation import opens_acronym
     assert opens_acronym("アラブ", "UAE")  # Arab
