@@ -90,7 +90,7 @@ def load_units(lines: Iterable[str]) -> Dict[str, Unit]:
     return units
 
 
-_COUNT_GOES_ON = "体制|生産"
+_COUNT_GOES_ON = "体制|生産|生き|生還|生存"
 
 
 def _unit_alternation(units: Iterable[Unit]) -> str:
@@ -98,7 +98,8 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
     parts = []
     for u in sorted(units, key=lambda u: -len(u.surface)):
         # 体制 after a counter is "an N-strong set-up" (90万人体制, 3人体制) and 生産 "produced" (2万4000発生産),
-        # a real count whatever follows the counter otherwise (人体 is a body, 人体制 is not; 発生 occurs)
+        # a real count whatever follows the counter otherwise (人体 is a body, 人体制 is not; 発生 occurs);
+        # so is 生き/生還/生存 after it (ただ1人生き延びた, 3人生存: 人生 is a life, 1人生き is not)
         guard = f"(?!(?!{_COUNT_GOES_ON})[{re.escape(u.not_before)}])" if u.not_before else ""
         if u.flags & {"latin", "symbol"}:
             guard += "(?![A-Za-z0-9])(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
@@ -125,7 +126,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
-        rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}))))"  # 30もの拠点: "as many as"
+        rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))))"  # 30もの拠点: "as many as"
         # a hard line break inside a sentence (1000機⏎近く。) does not cut the qualifier off (NOTES-real21)
         rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$)))?"
         rf"(?P<suf>{SUFFIX})?"

@@ -159,7 +159,7 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
 
 # Abstract nouns after 一つの: the phrase means "a", not one counted thing (一つのきっかけ, 一つの目安)
 _ONE_ABSTRACT = re.compile(r"の(?:きっかけ|契機|転機|節目|区切り|方法|手段|理由|要因|原因|例|答え|目安|指標|選択肢|課題|"
-                           r"問題|見方|考え方|可能性|側面|視点|手がかり|目標|成果|教訓|象徴|試み|結論)")
+                           r"問題|見方|考え方|可能性|側面|視点|手がかり|目標|成果|教訓|象徴|試み|結論|存在)")  # ただ一つの存在: "unique"
 _NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
 _THE_AFFAIR_BEFORE = re.compile(r"(?:という|といった|この|その|あの|今回の|例の|先の|一連の|本)$")
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
@@ -237,7 +237,7 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
                    and not (_YEAR.fullmatch(num) and text.startswith("の", m.end())))
         approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(num) is not None \
             and not text.startswith("の", m.end())
-        return _bare_ok(num) or counted or approx_plain, None
+        return _bare_ok(num) or counted or approx_plain or _verb_counted(text, m), None
     if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()) and not _temperature_ok(text, m, pre):
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
@@ -407,6 +407,20 @@ _NAME_BEFORE = re.compile(r"[\u30a1-\u30faーA-Za-zＡ-Ｚａ-ｚ第号]")  # �
 # never "about 2025"); before の it may still be a year or a code, so only as a predicate or subject
 _APPROX_PREFIXES = frozenset({"約", "およそ", "おおよそ", "凡そ", "おおむね", "概ね", "ほぼ"})
 _PLAIN_THOUSANDS = re.compile(r"[1-9][0-9]{3,4}")
+
+
+# 500 を超える家族, 150を超え、: a verb qualifier makes a bare number in digits a count of what follows
+# (NOTES-real58, -real60), as a counter would; what ends it must be a noun or a comma, and what stands
+# before it must not make it a name, a level or a year (レベル3を超える, 震度5を超え, 2020年を超え)
+_AFTER_VERB = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa、，,]")
+
+
+def _verb_counted(text: str, m: re.Match) -> bool:
+    """A bare number in digits with a verb qualifier (``500 を超える家族``) counts the noun after it."""
+    num = m.group("num")
+    return bool(m.group("verb")) and _WHOLE_DIGITS.fullmatch(num) is not None and not _YEAR.fullmatch(num) \
+        and _AFTER_VERB.match(text, m.end()) is not None \
+        and _DIGITS_AFTER.search(text[max(0, m.start() - 3):m.start()]) is not None
 
 
 def _bare_ok(num: str) -> bool:

@@ -345,3 +345,26 @@ def test_calibre_counter(nlp, text, span, unit, category):
 ])
 def test_no_tally_without_a_list(nlp, text):
     assert not [s for s in found(nlp, text) if s.isdigit()]
+
+
+@pytest.mark.parametrize("text,span,attrs", [
+    ("戦闘で部隊はほぼ全滅し、ただ1人生き延びた。", "1人", {"value": 1}),  # 人生 is a life, 1人生き is not
+    ("苦しい暮らしの500 を超える家族を支えた。", "500 を超える", {"bound": "at_least", "unit": None}),
+    ("見つけた爆発物はこれまでに150を超え、多くが地雷だ。", "150を超え", {"bound": "at_least"}),
+    ("非常用糧食約5万食を追加で提供する。", "約5万食", {"unit": "食", "value": 50000, "approx": True}),
+    ("200 万食以上の食事を用意した。", "200 万食以上", {"unit": "食", "item": "食事", "bound": "at_least"}),
+])
+def test_counts_found_in_part_60(nlp, text, span, attrs):
+    spans = found(nlp, text)
+    assert span in spans and all(spans[span].get(k) == v for k, v in attrs.items())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("脅威はレベル3を超える段階にある。", set()),  # a level, not a count
+    ("震度5を超える揺れが続いた。", set()),
+    ("運用できる同型機としてはただ一つの存在だった。", set()),  # "unique", no count of things
+    ("彼の人生を変えた。", set()),
+    ("食料3トンと食品を運んだ。", {"3トン"}),  # 食料, 食品: not the meal counter
+])
+def test_no_count_in_part_60_idioms(nlp, text, expected):
+    assert set(found(nlp, text)) == expected
