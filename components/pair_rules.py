@@ -256,8 +256,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
             start = _glued_name_start(units, len(item.text))
             if start is not None:  # ポーランド軍需グループ(PGZ): a compound name glossed by an acronym
                 return (1.5, start, last.end, "acronym")
-    if last.kind != "kanji" or len(last.text) < 2:
-        return None
+    if last.kind != "kanji" or len(last.text) < 2 or _ANAPHOR.fullmatch(last.text):
+        return None  # 同機(UR-82060), 同社(…): "the said aircraft" points back to a name, it names nothing itself
     start = last.start
     prev = units[-2] if len(units) >= 2 else None
     if last.text in _PERSON_TITLES and prev is not None and prev.kind == "kata" and prev.end == start:
@@ -285,6 +285,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     return (2.0, start, last.end, "paren")
 
 
+_ANAPHOR = re.compile(r"同[\u4e00-\u9fff]")  # 同機, 同社, 同国, 同艦: "the said …"
 _NAME_WORDS = 2  # the words of a weapon's or a place's name (Shahed, Storm Shadow) spelled before its class noun
 
 
@@ -448,6 +449,8 @@ def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
 # EBIT(利払い・税引き前利益): a kanji word may carry its okurigana (one or two hiragana) inside the name
 _OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
 _PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
+# a katakana name after one space, ending before anything but another katakana or Latin word
+_KATA_AFTER_SPACE = re.compile(rf"[ \u3000]([{KATA}][{KATA}・]*[{KATA}])(?![{KATA}A-Za-z0-9・])")
 _JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・=＝]{_OKURIGANA})*"
                            rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）\]］]|[、;；](?=[^)）\]］]{{1,60}}[)）\]］]))")  # Su-34(スホーイ34、スホイ34;…)
 
@@ -458,6 +461,10 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     if m and _PARTICLE_RUN.search(m.group(1)):
         m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
     if not m:
+        spaced = _KATA_AFTER_SPACE.match(text, item.end)
+        if spaced and coded_similarity(spaced.group(1), item.words) >= T_FAR:
+            # Eduard エデュアルド: a maker's or product's name in Latin, then its katakana after a space
+            return Pair(spaced.span(1), (item.start, item.end), 1.0, "phonetic")
         eq = _JA_AFTER_EQUALS.match(text[item.end:])
         if eq and _ACRONYM.fullmatch(item.text):
             length = _equated_length(eq.group(1), item.text)

@@ -166,6 +166,12 @@ def test_still_not_pairs(text):
     ("Ministry of Defence(国防省)が発表した。", [("国防省", "Ministry of Defence")]),
     ("Black Sea Fleet(黒海艦隊)が移った。", [("黒海艦隊", "Black Sea Fleet")]),
     ("the United Nations(国際連合)が述べた。", []),  # no head in common: left to other evidence
+    # an anaphor names nothing: 同機 is "the said aircraft", its registration no translation (NOTES-real60)
+    ("同機(UR-82060)はソ連時代に造られた。", []),
+    ("同社(Rheinmetall)は増産する。", []),
+    # a maker's name in Latin, then its katakana after a space (a model-kit box title)
+    ("「Eduard エデュアルド 1/48」がやっと完成した。", [("エデュアルド", "Eduard")]),
+    ("NATO 加盟国が集まった。", []),  # kanji after the space: no sound to compare
 ])
 def test_pair_forms_of_real_reporting(text, expected):
     assert pairs_of(text) == expected
