@@ -138,19 +138,21 @@ def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[
 
 def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start: int,
                     group: str, joiners: Collection[int] = (),
-                    gaps: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
+                    gaps: Collection[int] = (), dots: Collection[int] = ()) -> Tuple[int, List[Modifier]]:
     """The longest chain (up to four) of modifiers that apply to ``group``, glued before ``start``.
 
     ``joiners`` are glued ``/`` tokens: two type words joined by one qualify the class together
     (``多用途/攻撃用UAV``: one span, as real49's annotator took it). A ``・`` list stays apart
     (``攻撃型・偵察型ドローン``: real1's annotator marked ``偵察型ドローン`` alone). ``gaps`` are tokens
     after a space between two Japanese words, which no modifier crosses (``大規模攻撃 無人機 405機``:
-    a headline's space ends the phrase before it; English keeps its spaces: ``attack drone``)."""
+    a headline's space ends the phrase before it; English keeps its spaces: ``attack drone``). ``dots``
+    are glued ``・`` tokens between two katakana words: a katakana modifier so joined to its class is
+    one loanword compound (``クラスター・ミサイル``, as ``クラスターミサイル``)."""
     chain: List[Modifier] = []
     cur = start
     while len(chain) < 4 and cur not in gaps:
         options = [(s, m) for s, m in mods_by_end.get(cur, []) if m.applies(group)]
-        if not options and chain and cur - 1 in joiners:
+        if not options and (chain and cur - 1 in joiners or not chain and cur - 1 in dots):
             options = [(s, m) for s, m in mods_by_end.get(cur - 1, []) if m.applies(group)]
         if not options:
             break
@@ -160,6 +162,19 @@ def _modifier_chain(mods_by_end: Mapping[int, List[Tuple[int, Modifier]]], start
 
 
 _JOINERS = frozenset({"/", "／"})
+
+
+_DOTS = frozenset({"・", "･"})
+_VARIANT_LETTER = re.compile(r"[A-ZＡ-Ｚ]")
+_KATAKANA_END = re.compile(r"[\u30a1-\u30faー]$")
+_KATAKANA_START = re.compile(r"[\u30a1-\u30fa]")
+
+
+def _dot_tokens(tokens: Sequence[Tok]) -> Set[int]:
+    """Indices of ``・`` tokens glued between two katakana words (``クラスター・ミサイル``)."""
+    return {i for i in range(1, len(tokens) - 1) if tokens[i].text in _DOTS and not tokens[i].space
+            and not tokens[i - 1].space and _KATAKANA_END.search(tokens[i - 1].text)
+            and _KATAKANA_START.match(tokens[i + 1].text)}
 
 
 def _joiner_tokens(tokens: Sequence[Tok]) -> Set[int]:
@@ -219,6 +234,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
     joiners = _joiner_tokens(tokens) if tokens else set()
     gaps = {i for i in range(1, len(tokens)) if tokens[i - 1].space and not tokens[i - 1].text.isascii()
             and not tokens[i].text.isascii()}
+    dots = _dot_tokens(tokens) if tokens else set()
     for start, options_here in heads.items():
         # The longest head at a start is the head (ロケット砲, not ロケット), unless a shorter one with its
         # suffix reaches as far and takes modifiers the longer does not (極超音速 + ミサイル + システム, where
@@ -228,7 +244,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             if any(s <= start and end <= e for s, e in stops):
                 continue
             reach = _suffix_end(suffixes, tokens, end, head.group)
-            cur, chain = _modifier_chain(mods_by_end, start, head.group, joiners, gaps)
+            cur, chain = _modifier_chain(mods_by_end, start, head.group, joiners, gaps, dots)
             if best is None or (reach >= best[1] and cur < best[0]):
                 best = (cur, reach, head, chain)
         if best is None:
@@ -285,6 +301,11 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     and is_variant_suffix("".join(t.text for t in tokens[end:stop])):
                 end = stop
                 break
+    elif _KATAKANA_END.search(name.alias) and end < len(tokens) and not tokens[end - 1].space \
+            and _VARIANT_LETTER.fullmatch(tokens[end].text) and not (
+                end + 1 < len(tokens) and not tokens[end].space and tokens[end + 1].text[:1].isascii()
+                and tokens[end + 1].text[:1].isalnum()):  # レオパルドC1: a longer code, found as such
+        end += 1  # フランカーB, フルクラムA: a NATO reporting name with its variant letter is one name
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
         # タランタルIII型|コルベット, ロプーチャ級|揚陸艦, シャヘド型|無人機: the name with its connector, then the

@@ -499,7 +499,7 @@ def test_ship_names_multirotors_and_generic_vessels(run, text, expected):
     ("重火炎放射システムが投入された。", ["重火炎放射システム"]),
     # gazetteer rows of this war's reporting: series names, NATO reporting names, aircraft types
     ("BMPとBTRが戦車とともに前進した。", ["BMP", "BTR", "戦車"]),  # BMP is also an image format: near weapon talk only
-    ("An-225ムリーヤが破壊された。", ["An-225ムリーヤ"]),
+    ("An-225ムリーヤが破壊された。", []),  # a civil cargo aircraft, no military platform (NOTES-real21, -55, -60)
     ("春闘でベアを求めた。", []),  # ベア (a pay rise) is the Tu-95 only near weapon talk
     ("損失は次の通り。\nグラート4台\n車両30台", ["グラート"]),  # counted in a weapon counter: the Grad
     ("北朝鮮の核・ミサイル開発が進む。", ["ミサイル"]),  # nukes and missiles: 核 is a thing of its own
@@ -658,3 +658,15 @@ def test_overlapping_aliases_of_one_system(run, text, expected):
 ])
 def test_names_found_in_part59_development(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_part_60_forms(run):
+    # a katakana type word joined to its class by a middle dot is one loanword compound; a name stays apart
+    assert texts(run("撃ってきたのはクラスター・ミサイルだった。")) == ["クラスター・ミサイル"]
+    assert texts(run("シャヘド・ドローンが来た。")) == ["シャヘド", "ドローン"]
+    # a NATO reporting name keeps its variant letter (Flanker-B)
+    assert texts(run("Su-27B フランカーBの模型。")) == ["Su-27B フランカーB"]
+    # the earth-penetrating bomb is a class; GBU-57 is one of them, not another name of it
+    doc = run("B2爆撃機から地下貫通弾「バンカーバスター(GBU57A)」を落とした。")
+    assert texts(doc) == ["B2", "爆撃機", "地下貫通弾", "バンカーバスター", "GBU57A"]
+    assert get_span_attrs(doc.spans[SPANS_KEY][3])["kind"] != "name"
