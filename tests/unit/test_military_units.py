@@ -132,6 +132,11 @@ def attrs_of(nlp, text, unit):
     ("Azov Brigade and Wagner Group fighters", ["Azov Brigade", "Wagner Group"]),
     ("ロシア自由軍団 The Freedom of Russia Legionが声明", ["ロシア自由軍団", "Freedom of Russia Legion"]),
     ("映像:Rocket Squad D-Day", ["Rocket Squad"]),
+    # troops sent abroad or as reinforcement, and the South Korean forces by their full name (NOTES-real60)
+    ("「派兵部隊」の生き残りの動画が出た。", ["派兵部隊"]),
+    ("増派部隊が到着した。", ["増派部隊"]),
+    ("声明は「大韓民国国軍」と呼んだ。", ["大韓民国国軍"]),
+    ("北朝鮮はロシアへの派兵を決めた。", []),  # the act of sending, no unit
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected
