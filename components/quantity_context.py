@@ -577,6 +577,12 @@ def _casualties_of_which(text: str, hit: Hit, item: str, previous: Sequence[Tupl
     return None
 
 
+# a people noun the item rules do not know, ending in a kanji that is no mark of troops, a nationality or a
+# rank, or a doer whose side the context tells (ロシア人, 空挺兵, 予備軍, 偵察隊, 操縦士, 狙撃手, 士官, 救助者 stay with
+# the context: the rescued of a sunk cruiser are its crew)
+_OTHER_PEOPLE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー・]*[\u4e00-\u9fff](?<![人兵軍隊士手官将団者])(?<!団員)")  # 旅団の団員
+
+
 def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],
                   rules: CategoryRules, previous: Sequence[Tuple[Hit, Inference]]) -> Inference:
     """Category of a counter with no known item: verb, earlier quantity, sentence keyword, context."""
@@ -586,6 +592,11 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         return Inference(item, "CASUALTY", verb.casualty)
     if people and _civil_after(text, hit, rules):
         return Inference(item, "COUNT")  # 住民12人が死亡、12万1千人が避難した: the evacuees are civilians
+    if people and item and hit.unit in PEOPLE_UNITS and _OTHER_PEOPLE.fullmatch(item):
+        # 職員11人, 医師1人, 800名超の要人, 何十人もの男性: people the text names, and the troops' words
+        # (兵士, 隊員, 要員, 戦闘員 …) all have rules, so these are others; "anything else counted,
+        # civilians included" is COUNT (ANNOTATION.md), whatever military words stand nearby
+        return Inference(item, "COUNT")
     s_start, s_end = sentence_bounds(text, hit.start)
     family = unit_family(hit.unit)
     for prev_hit, prev in reversed(previous):

@@ -368,3 +368,16 @@ def test_counts_found_in_part_60(nlp, text, span, attrs):
 ])
 def test_no_count_in_part_60_idioms(nlp, text, expected):
     assert set(found(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text,span,category", [
+    # people the text names that are not troops: COUNT, though military words stand nearby (ANNOTATION.md:
+    # "anything else counted, civilians included")
+    ("ロシア軍の砲撃が続くなか、ICRCの職員11人と医師1人が現地にとどまった。", "11人", "COUNT"),
+    ("ロシア軍の砲撃が続くなか、ICRCの職員11人と医師1人が現地にとどまった。", "1人", "COUNT"),
+    # troops, nationalities and doers whose side the context tells keep the context's reading
+    ("旅団は団員1600人を前線に送った。", "1600人", "PERSONNEL"),
+    ("ロシア軍の攻撃で沈んだ巡洋艦の乗員のうち、救助者396人が確認された。", "396人", "PERSONNEL"),
+])
+def test_named_people_who_are_not_troops(nlp, text, span, category):
+    assert found(nlp, text)[span]["category"] == category
