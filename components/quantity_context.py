@@ -593,7 +593,7 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     if people and _civil_after(text, hit, rules):
         return Inference(item, "COUNT")  # 住民12人が死亡、12万1千人が避難した: the evacuees are civilians
     if people and item and hit.unit in PEOPLE_UNITS and _OTHER_PEOPLE.fullmatch(item):
-        # 職員11人, 医師1人, 800名超の要人, 何十人もの男性: people the text names, and the troops' words
+        # 職員11人, 医師1人, 何十人もの男性: people the text names, and the troops' words
         # (兵士, 隊員, 要員, 戦闘員 …) all have rules, so these are others; "anything else counted,
         # civilians included" is COUNT (ANNOTATION.md), whatever military words stand nearby
         return Inference(item, "COUNT")
