@@ -166,15 +166,12 @@ _JOINERS = frozenset({"/", "／"})
 
 _DOTS = frozenset({"・", "･"})
 _VARIANT_LETTER = re.compile(r"[A-ZＡ-Ｚ]")
-_KATAKANA_END = re.compile(r"[\u30a1-\u30faー]$")
-_KATAKANA_START = re.compile(r"[\u30a1-\u30fa]")
 
 
 def _dot_tokens(tokens: Sequence[Tok]) -> Set[int]:
     """Indices of ``・`` tokens glued between two katakana words (``クラスター・ミサイル``)."""
     return {i for i in range(1, len(tokens) - 1) if tokens[i].text in _DOTS and not tokens[i].space
-            and not tokens[i - 1].space and _KATAKANA_END.search(tokens[i - 1].text)
-            and _KATAKANA_START.match(tokens[i + 1].text)}
+            and not tokens[i - 1].space and is_katakana(tokens[i - 1].text) and is_katakana(tokens[i + 1].text)}
 
 
 def _joiner_tokens(tokens: Sequence[Tok]) -> Set[int]:
@@ -252,7 +249,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         cur, end, head, chain = best
         if tokens:
             cur = _descriptor_start(tokens, cur)
-            if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in ("・", "･"):
+            if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in _DOTS:
                 continue  # 核・ミサイル: nukes and missiles; the head after the dot has a candidate of its own
         if tokens and cur >= 4 and _calibre_before(tokens, cur) and _is_type_number(tokens[cur - 4], tokens[cur - 3]):
             # 20式5.56mm小銃, 64式7.62ミリ小銃: the JSDF's official names put the calibre (a QUANTITY of
@@ -301,7 +298,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     and is_variant_suffix("".join(t.text for t in tokens[end:stop])):
                 end = stop
                 break
-    elif _KATAKANA_END.search(name.alias) and end < len(tokens) and not tokens[end - 1].space \
+    elif is_katakana(name.alias[-1:]) and end < len(tokens) and not tokens[end - 1].space \
             and _VARIANT_LETTER.fullmatch(tokens[end].text) and not (
                 end + 1 < len(tokens) and not tokens[end].space and tokens[end + 1].text[:1].isascii()
                 and tokens[end + 1].text[:1].isalnum()):  # レオパルドC1: a longer code, found as such
