@@ -32,6 +32,11 @@ FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
 PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
 PREDICATE_TAGS = ("動詞", "形容詞")
 SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
+# A bunsetsu of real prose has a few content words (``ウクライナ空挺部隊第7迅速対応軍団`` is ten
+# tokens); a run with no particle for longer than this (a table flattened into one line, a
+# pasted list with no punctuation) is cut into chunks of this many tokens, since the rules
+# scan a chunk once per quantity in it and would otherwise take time quadratic in its length.
+MAX_CHUNK_TOKENS = 48
 GENITIVE_TAILS = ("の", "と", "や", "・", "及び", "および", "など", "（", "(", "「", "」", "『", "』")
 
 
@@ -140,6 +145,20 @@ def _fast_starts(texts, tags, functions, sent_starts, keep: Optional[Sequence[bo
     return starts
 
 
+def _capped(starts: List[int], sent_ends: List[int]) -> List[int]:
+    """``starts`` with a start added every ``MAX_CHUNK_TOKENS`` tokens inside a longer chunk
+    (``sent_ends``: the end of each start's sentence, where its chunk stops at the latest)."""
+    if not starts:
+        return starts
+    ends = [min(following, sent_end) for following, sent_end in zip(starts[1:] + sent_ends[-1:], sent_ends)]
+    if all(end - start <= MAX_CHUNK_TOKENS for start, end in zip(starts, ends)):
+        return starts
+    out: List[int] = []
+    for start, end in zip(starts, ends):
+        out.extend(range(start, end, MAX_CHUNK_TOKENS))
+    return out
+
+
 def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
     labels = doc.user_data.get("bunsetu_bi_labels")
     if not labels or len(labels) != len(doc):
@@ -187,7 +206,7 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
         # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run
         # across ``軍団は、ロディンスケ`` after a long name)
         fast = sorted({i for i in ginza if keep[i]} | {i for i in fast if i > 0 and functions[i - 1]})
-    starts = fast
+    starts = _capped(fast, [bounds[sent_of[start]][1] for start in fast])
     chunks: List[Chunk] = []
     chunk_of = [-1] * len(texts)
     for k, start in enumerate(starts):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from itertools import compress
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
@@ -207,9 +208,13 @@ class MilitaryUnitRecognizer(TablePipe):
             if not taken.intersection(range(cand[0], cand[1])):
                 chosen.append(cand)
                 taken.update(range(cand[0], cand[1]))
+        by_start = sorted(range(len(found)), key=lambda k: found[k][0])
+        found_starts = [found[k][0] for k in by_start]
         for start, end, attrs in chosen:  # "Storm V assault unit" learns side etc. from "Storm V"
-            for inner in found:
-                if start <= inner[0] and inner[1] <= end and inner[2] is not attrs:
+            # the candidates that start inside it (a search, not a pass over all), in their order
+            within = sorted(by_start[bisect_left(found_starts, start):bisect_left(found_starts, end)])
+            for inner in map(found.__getitem__, within):
+                if inner[1] <= end and inner[2] is not attrs:
                     for key, value in inner[2].items():
                         if attrs.get(key) is None and key != "number":
                             attrs[key] = value

@@ -34,8 +34,8 @@ _VOCAB_LINE = re.compile(
     rf"(?P<ja>{_JA}+?)[ \t\u3000]*$", re.MULTILINE)
 # A word list that gives the reading first: ``むじんき (無人機) : drone; unmanned aircraft`` (each English
 # gloss after the colon pairs with the term, as the annotators mark two English forms of one term)
-_READING_GLOSS = re.compile(
-    r"[\u3041-\u309f]+[ \t\u3000]*[(（](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・]{1,20})[)）][ \t\u3000]*[:：][ \t\u3000]*"
+_READING_GLOSS = re.compile(  # starts where a hiragana run does, so a long run without a gloss is read once
+    r"(?<![\u3041-\u309f])[\u3041-\u309f]+[ \t\u3000]*[(（](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・]{1,20})[)）][ \t\u3000]*[:：][ \t\u3000]*"
     r"(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；,、]|$))", re.MULTILINE)
 _MORE_GLOSS = re.compile(r"[ \t\u3000]*[;；][ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；]|$))",
                          re.MULTILINE)

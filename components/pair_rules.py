@@ -50,12 +50,17 @@ _UNIT_RE = re.compile(
     # 通り keeps its okurigana: コムソモルスキー通り(Komsomolsky Prospekt), a street's name with its head
     r"|(?P<kanji>(?:(?!第[0-9０-９])[\u4e00-\u9fff々ヶ])+(?:(?<=通)り)?)|(?P<no>の)")  # ロシア軍第1…: 第1 is its own unit
 _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a Latin acronym item: ISW, USAI, NATO, MANPADS (NOTES-real13)
-_VARIANT_RE = re.compile(rf"([{KATA}][{KATA}・]+)[(（]((?:[{KATA}・]+[、,，/／]?)+)[)）]")
+# Written so that a failed match backtracks linearly: the alternatives are runs apart by one separator
+# (``(?:[…]+[、]?)+`` split one run every possible way, 2^n tries for a long unclosed one), and a match
+# starts only where a run of katakana and dots does (not again at each of its characters).
+_VARIANT_RE = re.compile(rf"(?<![{KATA}・])・*([{KATA}][{KATA}・]+)[(（]([{KATA}・]+(?:[、,，/／][{KATA}・]+)*[、,，/／]?)[)）]")
 _BOUNDARY = re.compile(r"[。！？!?\n]")
 _PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
 ADJ_GAP = re.compile(r"^[\s　:：(（\[［「」『』\"“”/・]*$")
 # Between members of a coordinated list and the Latin list: other names and と/、/や only.
-LIST_GAP = re.compile(rf"^(?:[{KATA}・\u4e00-\u9fff]*[と、，,や\s　]+)*[{KATA}・\u4e00-\u9fff]*[\s　:：]*$")
+# Any run of names and separators, then a colon with white space (one character class, not nested
+# repeats: those split a long run of spaces every possible way before failing).
+LIST_GAP = re.compile(rf"^[{KATA}・\u4e00-\u9fffと、，,や\s　]*(?:[:：][\s　:：]*)?$")
 WINDOW = 80
 T_ADJ, T_FAR = 0.72, 0.82
 KnownTable = Mapping[str, FrozenSet[str]]  # folded Latin name → Japanese forms (exonyms.jsonl)
@@ -209,7 +214,11 @@ _ARTICLE_END = re.compile(r"(?:\b(?:the|The|THE|a|A|an|An)\s+)$")
 
 def _before_item(text: str, item: EnItem) -> str:
     """The text before ``item`` without the article the item dropped (``(the Black Sea Fleet)``)."""
-    return _ARTICLE_END.sub("", text[:item.start]).rstrip(" 　")
+    head = text[:item.start]
+    # the article ends where the white space before the item starts: search only from there,
+    # not from every character of a long text
+    article = _ARTICLE_END.search(head, max(0, len(head.rstrip()) - 3))
+    return (head[:article.start()] if article else head).rstrip(" 　")
 
 
 # A one-kanji country abbreviation before an organisation's name (米, 英, 仏, 独, 露), not the first
@@ -229,7 +238,7 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
     after = text[item.end:].lstrip(" ")
-    hereafter = _HEREAFTER_BEFORE.search(before)
+    hereafter = _HEREAFTER_BEFORE.search(before, max(0, len(before) - 5))  # at most five characters long
     if hereafter:  # 無人戦闘機(以下「UAV」という。): official prose defines the short name it will use
         before = before[:hereafter.start() + 1]
         units = [u for u in units if u.end <= hereafter.start()]

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -110,9 +112,9 @@ class QuantityExtractor(TablePipe):
         hits = find_quantities(text, self.units, self.patterns, self.listed)
         weapons = self._weapons(doc) if hits or _HAS_DIGIT.search(text) else []
         hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules), key=lambda h: h.start)
+        inside_weapon = _Covers([(start, end) for start, end, _ in weapons])
         for hit in hits:
-            if any(start <= hit.start and hit.end <= end and (start, end) != (hit.start, hit.end)
-                   for start, end, _ in weapons):
+            if inside_weapon(hit.start, hit.end):
                 continue  # Challenger 2 tanks, Leopard 2: the number is the weapon's name
             span = self._align(doc, hit)
             if span is None:
@@ -160,6 +162,25 @@ class QuantityExtractor(TablePipe):
 _HAS_DIGIT = re.compile(r"[0-9]")
 # give 28 Challenger 2 main battle tanks: a plain number right before a Latin weapon name counts it
 _EN_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])(?!(?:19|20)[0-9]{2} )([1-9][0-9]{0,2}(?:,[0-9]{3})*|[1-9][0-9]*) $")  # no year
+
+
+class _Covers:
+    """Whether one of ``spans`` holds ``start:end`` and is longer: a binary search over the spans
+    sorted by start with the running maximum of their ends, so a long doc with many quantities and
+    many weapons costs n log n, not n x m."""
+
+    def __init__(self, spans: Sequence[Tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.max_end = list(accumulate(self.ends, max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, start)  # spans that start earlier: any end at or after ``end``
+        if before and self.max_end[before - 1] >= end:
+            return True
+        same = bisect_right(self.starts, start)  # spans that start with it: a longer one
+        return any(self.ends[k] > end for k in range(before, same))
 
 
 def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],
