@@ -546,17 +546,29 @@ def _is_latin_token(tok: Tok) -> bool:
     return bool(tok.text) and tok.text.isascii() and tok.text[-1:].isalnum()
 
 
+# a model code, not a word: PAC-3, M1, TB2, KN-23 (a gloss such as Shahed-136 starts with a word)
+_LATIN_CODE = re.compile(r"[A-Z]{1,4}-?[0-9]")
+
+
 def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """One span for a designation and a name of the same system written together.
 
     ``BM-21グラート``, ``2S19ムスタ`` (Latin, then katakana, glued), ``M2A2 ブラッドレー`` (a designation
     with a digit, a space, katakana) and ``R-360 Neptune``, ``Flamingo FP-5`` (Latin, a space, Latin)
-    are each one name. A Japanese name followed by its Latin form (``シャヘドShahed``, ``ジャベリン
-    Javelin``) is a name and its gloss: two spans, a bilingual pair.
+    are each one name, and so is a katakana name with the same system's Latin code glued after it
+    (``パトリオットPAC-3``, ``ブークM1``: the annotators of parts 53, 54, 56, 58 and 61 wrote one span).
+    A Japanese name followed by its Latin form (``シャヘドShahed``, ``ジャベリンJavelin``) is a name and
+    its gloss: two spans, a bilingual pair.
     """
     out: List[Candidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
+        if (prev is not None and prev.end == cand.start and prev.canonical and prev.canonical == cand.canonical
+                and prev.kind in ("name", "family") and cand.kind in ("name", "family")
+                and is_katakana(tokens[prev.end - 1].text) and not tokens[prev.end - 1].space
+                and _LATIN_CODE.match("".join(t.text for t in tokens[cand.start:cand.end]))):
+            out[-1] = Candidate(prev.start, cand.end, prev.canonical, prev.weapon_class, prev.origin, "name")
+            continue
         if (prev is not None and prev.end == cand.start and prev.canonical and prev.canonical == cand.canonical
                 and prev.kind in ("name", "family") and cand.kind in ("name", "family")
                 and _is_latin_token(tokens[prev.end - 1])):

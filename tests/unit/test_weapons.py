@@ -670,3 +670,19 @@ def test_part_60_forms(run):
     doc = run("B2爆撃機から地下貫通弾「バンカーバスター(GBU57A)」を落とした。")
     assert texts(doc) == ["B2", "爆撃機", "地下貫通弾", "バンカーバスター", "GBU57A"]
     assert get_span_attrs(doc.spans[SPANS_KEY][3])["kind"] != "name"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a katakana name with the same system's Latin code glued after it is one name (parts 53-61 gold)
+    ("パトリオットPAC-3を配備した。", ["パトリオットPAC-3"]),
+    ("ジャベリンFGM-148を供与。", ["ジャベリンFGM-148"]),
+    ("ペトリオット PAC-3もある。", ["ペトリオット", "PAC-3"]),  # apart by a space: two
+    ("イスカンデルKN-23", ["イスカンデル", "KN-23"]),  # another system (North Korea's derivative)
+    ("シャヘドShahed-136", ["シャヘド", "Shahed-136"]),  # the Latin form of the name: a gloss, not a code
+    # 戦略的 / 戦術的 qualify a class as 戦略 / 戦術 do; not a partner or a decision
+    ("戦略的核兵器と戦術的核兵器。戦略的パートナー。", ["戦略的核兵器", "戦術的核兵器"]),
+    ("中SAM改の発射装置と03式中距離地対空誘導弾。", ["中SAM改", "発射装置", "03式", "中距離地対空誘導弾"]),
+    ("見た目はSCARに似ている。傷跡(scar)。", ["SCAR"]),
+])
+def test_part_61_forms(run, text, expected):
+    assert texts(run(text)) == expected
