@@ -29,7 +29,7 @@ _FOLLOWS = {
     "start": ("affiliation", "named", "type", "head", "ordinal", "name"),
     "affiliation": ("named", "type", "head", "ordinal"),
     "chain": ("type", "head", "ordinal", "named"),
-    "named": ("type", "head", "ordinal"),
+    "named": ("type", "head", "ordinal", "named"),  # 陸上自衛隊水陸機動団: a force, then one of its units (_within_force)
     "head": ("ordinal", "head", "named"),
     "type": ("type", "head", "name"),  # 第80独立ガリシア空挺強襲旅団: a place name among the type words
     "ordinal": ("type", "head", "name"),  # 第1ドネツク軍団: a place name between the number and the echelon
@@ -73,6 +73,14 @@ def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -
     an echelon noun is the formation above it (Japanese names the superior first), not part of its name."""
     return head.get("echelon") in _NAME_ECHELONS and named.get("unit_type") in _SUPERIOR_TYPES \
         and named.get("echelon") not in _NAME_ECHELONS
+
+
+def _within_force(force: Mapping[str, Any], named: Mapping[str, Any]) -> bool:
+    """``陸上自衛隊水陸機動団``, ``ウクライナ国家親衛隊アゾフ``: a national force named right before a named unit of
+    its own side is the unit's affiliation (ANNOTATION.md: one span, affiliation included); two other
+    names written together (``ワグネル``, ``アフマト``) stay apart."""
+    return force.get("unit_type") == "national force" and named.get("unit_type") != "national force" \
+        and bool(force.get("side")) and named.get("side") in (None, force.get("side"))
 
 
 def _fits_before(affil: Mapping[str, Any], kind: str, entry: Mapping[str, Any]) -> bool:
@@ -319,6 +327,8 @@ class UnitGrammar:
                 if kind == "head" and not self._head_ok(entry, state, path):
                     continue
                 if kind == "named" and state == "head" and _superior_after_echelon(prev.entry, entry):
+                    continue
+                if kind == "named" and state == "named" and not _within_force(prev.entry, entry):
                     continue
                 out.append(Item(kind, at, k + 1, entry))
         return out

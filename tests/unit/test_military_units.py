@@ -525,3 +525,15 @@ def test_security_services_and_more_countries(nlp, text, expected):
 ])
 def test_descriptor_before_a_private_military_company_stays_outside(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a national force right before a named unit of its own side is the unit's affiliation: one span
+    ("陸上自衛隊水陸機動団が上陸した。", ["陸上自衛隊水陸機動団"]),
+    ("水機団の隊員が訓練した。", ["水機団"]),
+    ("陸上自衛隊第1空挺団が降下した。", ["陸上自衛隊第1空挺団"]),
+    # two named units of different kinds stay apart
+    ("ワグネルとアフマトが戦った。", ["ワグネル", "アフマト"]),
+])
+def test_force_before_its_named_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
