@@ -5,8 +5,9 @@ English-study pages and glossaries of war reporting list terms a line each, Lati
 bullet, or with none where three or more lines of a text have that shape: ``drone /droʊn/ ドローン``),
 then the Japanese gloss; several glosses are separated by ``、`` and the first is the pair
 (``spydrone 偵察ドローン、無人偵察機`` → ``偵察ドローン``), or joined by a colon either way round
-(``- 弾道ミサイル: ballistic missile``, ``refugee:難民``). Only nouns pair: a gloss with hiragana outside
-its parentheses (``crash 墜落する``, an aid list's ``・ATACMS ミサイルの供与``) or with a placeholder (``land in ~に着弾する``, ``accuse A of B``) is a
+(``- 弾道ミサイル: ballistic missile``, ``refugee:難民``), or by a part-of-speech tag (``navy 【名詞】 海軍``).
+Only nouns pair: a gloss with hiragana outside its parentheses (``crash 墜落する``, an aid list's
+``・ATACMS ミサイルの供与``) or with a placeholder (``land in ~に着弾する``, ``accuse A of B``) is a
 verb or a phrase pattern, not a term (NOTES-real8). ``ICBM(=大陸間弾道ミサイル)``, a gloss in
 parentheses after ``=``, is the same evidence in running text.
 """
@@ -39,6 +40,13 @@ _READING_GLOSS = re.compile(  # starts where a hiragana run does, so a long run 
     r"(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；,、]|$))", re.MULTILINE)
 _MORE_GLOSS = re.compile(r"[ \t\u3000]*[;；][ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])(?=[ \t\u3000]*(?:[;；]|$))",
                          re.MULTILINE)
+# A learner's dictionary line: the term, its part of speech in lenticular brackets, then the gloss, with a
+# usage label before it where the dictionary gives one (``navy 【名詞】 海軍``, ``coastguard 【名詞】 〈英〉沿岸警備隊``,
+# ``Crimea 【名詞】 <地名>クリミア半島、…``). The bracketed part of speech marks the list, so one line is enough;
+# verbs and phrases drop out as in the other lists (``seize 【他動詞】 をつかむ``).
+_POS_GLOSS = re.compile(
+    r"^[ \t\u3000]*(?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}?[A-Za-z])[ \t\u3000]*【[^】\n]{1,8}】[ \t\u3000]*"
+    rf"(?:[<〈＜《][^>〉＞》\n]{{1,8}}[>〉＞》][ \t\u3000]*)?(?P<ja>{_JA}+?)(?=[、,，。;；/／]|[ \t\u3000]*$)", re.MULTILINE)
 VOCAB_MIN_LINES = 3  # lines of that shape that make a list (one such line may be a caption or a headline)
 # A glossary of term and gloss joined by a colon, either way round, a line each (bullet optional):
 # ``- 弾道ミサイル: ballistic missile``, ``refugee:難民``. The English ends at a comma, a semicolon, a
@@ -68,7 +76,8 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
     vocab = list(_VOCAB_LINE.finditer(text)) if "\n" in text else []
     colon = list(chain(_COLON_JA_FIRST.finditer(text), _COLON_EN_FIRST.finditer(text))) \
         if "\n" in text and (":" in text or "：" in text) else []
-    for m in chain(_ENTRY.finditer(text), vocab if len(vocab) >= VOCAB_MIN_LINES else (),
+    pos_glosses = _POS_GLOSS.finditer(text) if "【" in text else ()
+    for m in chain(_ENTRY.finditer(text), pos_glosses, vocab if len(vocab) >= VOCAB_MIN_LINES else (),
                    colon if len(colon) >= VOCAB_MIN_LINES else ()):
         if _noun_entry(m.group("en"), m.group("ja")):
             found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))

@@ -433,6 +433,16 @@ def test_glossary_lines_joined_by_a_colon():
     assert list_pairs(credits) == []
 
 
+def test_dictionary_lines_with_a_part_of_speech():
+    from components.pair_lists import list_pairs
+
+    text = ("単語解説\nsanction 【名詞】 制裁\nwithdraw 【自動詞】 撤退する\ndrone 【名詞】 無人機、ドローン\n"
+            "marine 【名詞】 〈米〉海兵隊員\nKherson 【名詞】 <地名>ヘルソン、ウクライナ南部の都市\n")
+    got = [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)]
+    assert got == [("制裁", "sanction"), ("無人機", "drone"), ("海兵隊員", "marine"), ("ヘルソン", "Kherson")]
+    assert list_pairs("【速報】ロシア軍が攻撃\n大会の【注意】 受付は9時から\n") == []  # brackets with no term before
+
+
 def test_word_list_with_the_reading_first():
     from components.pair_lists import list_pairs
 
