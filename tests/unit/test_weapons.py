@@ -683,6 +683,7 @@ def test_part_60_forms(run):
     ("戦略的核兵器と戦術的核兵器。戦略的パートナー。", ["戦略的核兵器", "戦術的核兵器"]),
     ("中SAM改の発射装置と03式中距離地対空誘導弾。", ["中SAM改", "発射装置", "03式", "中距離地対空誘導弾"]),
     ("見た目はSCARに似ている。傷跡(scar)。", ["SCAR"]),
+    ("揚陸艇(LCAC)が接岸し、掃海艦が続いた。An-71早期警戒機も。", ["揚陸艇", "LCAC", "掃海艦", "An-71", "早期警戒機"]),
 ])
 def test_part_61_forms(run, text, expected):
     assert texts(run(text)) == expected
