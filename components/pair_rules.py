@@ -238,7 +238,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
     after = text[item.end:].lstrip(" ")
-    hereafter = _HEREAFTER_BEFORE.search(before, max(0, len(before) - 5))  # at most five characters long
+    # at most five characters long, and ``$`` also matches before a final line break
+    hereafter = _HEREAFTER_BEFORE.search(before, max(0, len(before) - 6))
     if hereafter:  # 無人戦闘機(以下「UAV」という。): official prose defines the short name it will use
         before = before[:hereafter.start() + 1]
         units = [u for u in units if u.end <= hereafter.start()]

@@ -76,8 +76,8 @@ def _superior_after_echelon(head: Mapping[str, Any], named: Mapping[str, Any]) -
 
 
 def _within_force(force: Mapping[str, Any], named: Mapping[str, Any]) -> bool:
-    """``陸上自衛隊水陸機動団``, ``ウクライナ国家親衛隊アゾフ``: a national force named right before a named unit of
-    its own side is the unit's affiliation (ANNOTATION.md: one span, affiliation included); two other
+    """``陸上自衛隊水陸機動団``: a national force the gazetteer names whole, right before a named unit of its
+    own side, is the unit's affiliation (ANNOTATION.md: one span, affiliation included); two other
     names written together (``ワグネル``, ``アフマト``) stay apart."""
     return force.get("unit_type") == "national force" and named.get("unit_type") != "national force" \
         and bool(force.get("side")) and named.get("side") in (None, force.get("side"))
