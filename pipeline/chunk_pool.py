@@ -26,7 +26,6 @@ continues it.
 """
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import time
@@ -41,7 +40,7 @@ from spacy.tokens import DocBin
 
 from pipeline.annotate import RunReport
 from pipeline.inputs import InputItem, InputRecord, Skipped
-from pipeline.outputs import BatchWriter, add_or_roll_back, docbin_to_bytes
+from pipeline.outputs import BatchWriter, add_or_roll_back, docbin_to_bytes, record_line
 from pipeline.serialization import freeze_msgpack_registries
 from pipeline.stream import RECORD_ERROR, ZONE_RECORDS, annotate_records, failure_reason
 
@@ -75,7 +74,7 @@ def annotate_piece(nlp: Language, items: List[InputRecord], batch_size: int,
             out.append({"key": key, "skip": outcome.reason})
             continue
         try:
-            line = json.dumps(outcome.record, ensure_ascii=False)
+            line = record_line(outcome.record)
             add_or_roll_back(docbin, outcome.doc)
         except Exception as err:  # noqa: BLE001 - one record, not the piece
             logger.debug("%s: writing the record failed", key, exc_info=err)

@@ -185,8 +185,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None) -> Iterator[InputItem]:
     if not line.strip():
         return
+    non_finite: List[str] = []
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_constant=lambda name: non_finite.append(name))  # None in its place
     except json.JSONDecodeError as err:
         yield Skipped(key=key, reason=f"invalid JSON: {err.msg} at column {err.colno}")
         return
@@ -206,6 +207,10 @@ def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None
         yield Skipped(key=key, reason=f"lone surrogate: the text holds U+{ord(half.group()):04X} "
                                       "(a \\u escape with no pair), which no UTF-8 output can hold")
     else:
+        if non_finite:
+            # JSON has no NaN or Infinity; Python's json writes and reads them, but the strict readers of our
+            # JSONL (JavaScript, Go, serde) refuse a line that holds one: the value is kept as null
+            logger.warning("%s: %s read as null (JSON has no such number)", key, ", ".join(sorted(set(non_finite))))
         rid = obj.get("id")
         extra = {k: v for k, v in obj.items() if k not in RECORD_KEYS}
         if isinstance(extra.get("meta"), dict):  # a gunji output record read again: its meta, flattened

@@ -130,7 +130,7 @@ class BatchWriter:
 
     def add(self, key: str, record: Dict[str, Any], doc: Doc) -> None:
         """Add one annotated record and its doc; writes a shard when one is full."""
-        line = json.dumps(record, ensure_ascii=False)  # before anything is kept: a failure leaves no trace
+        line = record_line(record)  # before anything is kept: a failure leaves no trace
         shard = self._current
         add_or_roll_back(shard.docbin, doc)
         shard.keys.append(key)
@@ -328,6 +328,13 @@ def docbin_to_bytes(docbin: DocBin, level: int = SHARD_COMPRESSION) -> bytes:
     if docbin.store_user_data:
         msg["user_data"] = docbin.user_data
     return zlib.compress(srsly.msgpack_dumps(msg), level)
+
+
+def record_line(record: Dict[str, Any]) -> str:
+    """One JSONL line of ``annotations.jsonl``: strict JSON, so a NaN or an infinity anywhere in the
+    record raises (it costs that record, reported as skipped) instead of writing a line that JSON
+    readers other than Python's refuse."""
+    return json.dumps(record, ensure_ascii=False, allow_nan=False)
 
 
 def add_or_roll_back(docbin: DocBin, doc: Doc) -> None:

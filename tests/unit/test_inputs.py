@@ -90,6 +90,15 @@ def test_jsonl_extra_keys_become_meta(tmp_path):
     assert second.meta is None
 
 
+def test_nan_and_infinity_are_read_as_null(tmp_path, caplog):
+    """Python's json writes NaN and Infinity, which JSON has not: the record is kept, the value is null."""
+    f = tmp_path / "n.jsonl"
+    f.write_text('{"id": "a", "text": "露軍", "score": NaN, "range": [-Infinity, 1]}\n', encoding="utf-8")
+    (record,) = _items(f)
+    assert isinstance(record, InputRecord) and record.meta == {"score": None, "range": [None, 1]}
+    assert "n.jsonl:1: -Infinity, NaN read as null" in caplog.text
+
+
 def test_cp932_file_is_named_with_the_option(tmp_path):
     f = tmp_path / "sjis.txt"
     f.write_bytes("ロシア軍は無人機を発射したと発表した。\n".encode("cp932"))

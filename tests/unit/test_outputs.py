@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from pipeline.outputs import ANNOTATIONS, MANIFEST, BatchWriter, OutputExistsError, iter_shard_docs, read_manifest
+from pipeline.outputs import (ANNOTATIONS, MANIFEST, BatchWriter, OutputExistsError, iter_shard_docs, read_manifest,
+                              record_line)
 
 
 def _add(writer, nlp, key):
@@ -155,3 +156,11 @@ def test_docbin_add_over_several_docs_keeps_spacys_strings(nlp_blank):
         docbin_add(ours, doc)
         theirs.add(doc)
     assert _docbin_state(ours) == _docbin_state(theirs)
+
+
+def test_record_lines_are_strict_json():
+    """A NaN anywhere in a record raises (the writers turn that into one skipped record) rather than
+    writing a line that JavaScript, Go or serde would refuse."""
+    assert json.loads(record_line({"id": "a", "text": "露軍", "meta": {"x": None}}))["meta"] == {"x": None}
+    with pytest.raises(ValueError):
+        record_line({"id": "a", "text": "露軍", "meta": {"x": float("nan")}})
