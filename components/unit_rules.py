@@ -440,7 +440,7 @@ def read_jsonl(lines: Iterable[str]) -> List[Entry]:
 
 
 # an initialism with its final dot is one word (U.S. Army, U.K. forces): the dot before the space is not a gap
-_EN_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z0-9](?:[A-Za-z0-9'’]|\.(?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*")
+_EN_WORD = re.compile(r"(?:[A-Z]\.){2,12}(?![A-Za-z])|[A-Za-z0-9](?:[A-Za-z0-9'’]|\.(?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*")
 _EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)$")
 _EN_STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "and", "or", "but", "with", "from", "to",
             "as", "of", "this", "that", "these", "those", "his", "her", "its", "their", "our", "after",

@@ -78,7 +78,7 @@ def test_ordinary_chunks_untouched(nlp_blank) -> None:
 _NLP: dict = {}
 
 
-@pytest.mark.parametrize("piece", ["ポクロフスク(", "ア・", "は", "S-300/", "無人機10機", "ロシア軍は", "the ", "　"])
+@pytest.mark.parametrize("piece", ["ポクロフスク(", "ア・", "は", "S-300/", "無人機10機", "ロシア軍は", "the ", "　", "A."])
 def test_fast_pipeline_on_a_long_repetitive_text(piece: str) -> None:
     """The fast pipeline returns on 12,000 characters of one repeated piece (an input piece of
     ``gunji annotate`` is at most 49,149 bytes), and its spans stay inside the text."""
