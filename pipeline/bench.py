@@ -63,6 +63,7 @@ from spacy.language import Language
 
 from configs import FAST_CONFIG, FULL_CONFIG
 from pipeline.inputs import InputRecord, iter_inputs
+from pipeline.worst_case import measure_worst_case
 
 logger = logging.getLogger(__name__)
 
@@ -348,6 +349,7 @@ def run_benchmark(
     e2e_full_chars: int = 0,
     e2e_shard_size: int = 1000,
     e2e_repeats: int = 1,
+    worst_case_chars: int = 0,
 ) -> Dict[str, Any]:
     """Time the pipelines on the same records, measure memory, write and return the figures.
 
@@ -368,6 +370,8 @@ def run_benchmark(
         e2e_full_chars (int): When positive, the same for the full config on its own input.
         e2e_shard_size (int): Records per shard in the end-to-end runs.
         e2e_repeats (int): Runs per ``n_process`` in the end-to-end runs, the fastest kept.
+        worst_case_chars (int): When positive, time the fast pipeline on long texts of one repeated
+            piece of about this many characters (``pipeline.worst_case``).
     """
     base, source = source_texts(sources)
     texts = repeat_texts(base, records)
@@ -398,6 +402,14 @@ def run_benchmark(
             results["e2e"]["full"] = measure_e2e("full", full_config, base, e2e_full_chars, batch_size, n_processes,
                                                    e2e_shard_size, e2e_repeats)
             results["e2e_full_nproc2_over_nproc1"] = results["e2e"]["full"]["nproc2_over_nproc1"]
+    if worst_case_chars > 0:
+        nlp = load_named("fast", full_config, fast_config)
+        results["worst_case"] = measure_worst_case(nlp, worst_case_chars)
+        del nlp
+        gc.collect()
+        fast = [t.chars_per_second for t in timings if t.pipeline == "fast" and t.n_process == 1]
+        slowest = results["worst_case"]["slowest_chars_per_second"]
+        results["worst_case_over_fast"] = _ratio(slowest, fast[0] if fast else None)
     results["timings"] = [{**asdict(t), "chars_per_second": t.chars_per_second,
                            "chars_per_cpu_second": t.chars_per_cpu_second} for t in timings]
     results.update(_ratios(timings))
@@ -465,6 +477,14 @@ def summary_lines(results: Dict[str, Any]) -> List[str]:
             value = results[key]
             shown = f"{value:.3f}" if isinstance(value, float) else "n/a"
             lines.append(f"{key}: {shown} (target {target})")
+    worst = results.get("worst_case")
+    if worst:
+        lines.append(f"worst case (fast, one piece repeated to about {worst['chars']:,} chars; growth 2.0 = linear):")
+        for row in sorted(worst["pieces"], key=lambda r: r["chars_per_second"] or 0)[:5]:
+            growth = f"{row['growth']:.1f}" if row["growth"] else "n/a"
+            lines.append(f"  {row['piece']!r:<28} {row['chars_per_second'] or 0:>10,.0f} chars/s, growth {growth}")
+        ratio = results.get("worst_case_over_fast")
+        lines.append(f"worst_case_over_fast: {ratio:.3f}" if isinstance(ratio, float) else "worst_case_over_fast: n/a")
     rss = results.get("rss", {})
     for count, size in rss.get("rss_after", {}).items():
         lines.append(f"RSS after {int(count):,} records (fast, annotate loop): {size / 2**20:,.1f} MiB")
@@ -484,7 +504,8 @@ def bench_main(args: Any, emit: Optional[Callable[[str], None]] = None) -> int:
                             e2e_chars=getattr(args, "e2e_chars", 0) or 0,
                             e2e_full_chars=getattr(args, "e2e_full_chars", 0) or 0,
                             e2e_shard_size=getattr(args, "e2e_shard_size", 1000) or 1000,
-                            e2e_repeats=getattr(args, "e2e_repeats", 1) or 1)
+                            e2e_repeats=getattr(args, "e2e_repeats", 1) or 1,
+                            worst_case_chars=getattr(args, "worst_case", 0) or 0)
     for line in summary_lines(results):
         emit(line)
     if args.output is not None:
@@ -517,6 +538,9 @@ def add_bench_arguments(parser: Any) -> None:
     parser.add_argument("--e2e-repeats", type=int, default=1, metavar="N",
                         help="end-to-end runs per n_process, alternating, and nlp.pipe passes; the fastest kept "
                              "(default 1)")
+    parser.add_argument("--worst-case", type=int, default=0, metavar="N",
+                        help="also time the fast pipeline on texts of one repeated piece of about N chars "
+                             "(e.g. 12000) and half that: speed and growth per piece (pipeline/worst_case.py)")
     parser.add_argument("--pipelines", nargs="+", choices=PIPELINES,
                         help="time only these (default all five; a ratio whose side is left out is null)")
 

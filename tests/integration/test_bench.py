@@ -64,3 +64,17 @@ def test_end_to_end_part_reports_its_ratios(tmp_path):
         assert isinstance(results[key], float) and results[key] > 0
     assert "e2e_full_nproc2_over_nproc1" not in results
     assert any(line.startswith("e2e_fast_over_pipe:") for line in summary_lines(results))
+
+
+def test_worst_case_part_reports_speed_and_growth(tmp_path):
+    """``--worst-case``: each long piece at two lengths, the slowest against ordinary text (shape only)."""
+    pytest.importorskip("sudachipy")
+    fast, _missing = fast_config_for_tests(tmp_path)
+    results = run_benchmark(4, None, fast_config=fast, quick=True, sources=[REPO / "corpus" / "example.txt"],
+                            pipelines=("fast",), n_processes=(1,), worst_case_chars=600)
+    worst = results["worst_case"]
+    assert len(worst["pieces"]) > 5 and all(0 < row["chars"] <= 600 for row in worst["pieces"])
+    assert all(row["chars_per_second"] > 0 and row["growth"] > 0 for row in worst["pieces"])
+    assert worst["slowest_chars_per_second"] == min(row["chars_per_second"] for row in worst["pieces"])
+    assert isinstance(results["worst_case_over_fast"], float)
+    assert any(line.startswith("worst_case_over_fast") for line in summary_lines(results))

@@ -90,3 +90,11 @@ def test_fast_pipeline_on_a_long_repetitive_text(piece: str) -> None:
     text = piece * (12000 // len(piece))
     doc = _NLP["fast"](text)
     assert all(0 <= e.start_char < e.end_char <= len(text) for e in doc.ents)
+
+
+def test_repeated_pieces_fit_one_sudachi_call() -> None:
+    from pipeline.chunking import SUDACHI_MAX_BYTES
+    from pipeline.worst_case import LONG_PIECES, repeated
+
+    assert repeated("ア", 10) == "ア" * 10
+    assert all(len(repeated(p, 100_000).encode("utf-8")) <= SUDACHI_MAX_BYTES for p in LONG_PIECES)
