@@ -26,7 +26,8 @@ _CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9{INVISIBLE} \t,.'’\-&:;/()\
 # an initialism with its dots (U.S., U.K.) is one token, so "U.S. Army" stays one name
 # An acronym written with periods has at most twelve letters (U.S., N.A.T.O.): unbounded, a long run of
 # ``A.A.A.…`` that ends in a letter was re-read to its end from each of its letters (quadratic).
-_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,12}}(?![{_LATIN}])|[{_LATIN}0-9][{_LATIN}0-9'’\-{INVISIBLE}]*|[,、;:().\-/\"“”–—]")
+DOTTED_ACRONYM = r"(?:[A-Z]\.){2,12}"
+_TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9][{_LATIN}0-9'’\-{INVISIBLE}]*|[,、;:().\-/\"“”–—]")
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}

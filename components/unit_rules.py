@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
+from .en_items import DOTTED_ACRONYM
 from .gazetteer import fold
 from .numerals import kanji_number
 from .unit_joint import JOINT_HEADS
@@ -440,7 +441,7 @@ def read_jsonl(lines: Iterable[str]) -> List[Entry]:
 
 
 # an initialism with its final dot is one word (U.S. Army, U.K. forces): the dot before the space is not a gap
-_EN_WORD = re.compile(r"(?:[A-Z]\.){2,12}(?![A-Za-z])|[A-Za-z0-9](?:[A-Za-z0-9'’]|\.(?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*")
+_EN_WORD = re.compile(DOTTED_ACRONYM + r"(?![A-Za-z])|[A-Za-z0-9](?:[A-Za-z0-9'’]|\.(?=[A-Za-z]))*(?:-[A-Za-z0-9]+)*")
 _EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)$")
 _EN_STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "and", "or", "but", "with", "from", "to",
             "as", "of", "this", "that", "these", "those", "his", "her", "its", "their", "our", "after",

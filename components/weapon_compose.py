@@ -565,21 +565,23 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
         prev = out[-1] if out else None
         if (prev is not None and prev.end == cand.start and prev.canonical and prev.canonical == cand.canonical
                 and prev.kind in ("name", "family") and cand.kind in ("name", "family")
-                and is_katakana(tokens[prev.end - 1].text) and not tokens[prev.end - 1].space
-                and _LATIN_CODE.match("".join(t.text for t in tokens[cand.start:cand.end]))):
+                and _written_as_one(tokens, prev, cand)):
             out[-1] = Candidate(prev.start, cand.end, prev.canonical, prev.weapon_class, prev.origin, "name")
             continue
-        if (prev is not None and prev.end == cand.start and prev.canonical and prev.canonical == cand.canonical
-                and prev.kind in ("name", "family") and cand.kind in ("name", "family")
-                and _is_latin_token(tokens[prev.end - 1])):
-            last, first = tokens[prev.end - 1], tokens[cand.start]
-            if (not last.space and is_katakana(first.text)) or (last.space and _is_latin_token(first)) \
-                    or (last.space and is_katakana(first.text)
-                        and any(ch.isdigit() for tok in tokens[prev.start:prev.end] for ch in tok.text)):
-                out[-1] = Candidate(prev.start, cand.end, prev.canonical, prev.weapon_class, prev.origin, "name")
-                continue
         out.append(cand)
     return out
+
+
+def _written_as_one(tokens: Sequence[Tok], prev: Candidate, cand: Candidate) -> bool:
+    """Whether two adjacent names of one system are written as one name (``join_same_system``)."""
+    last, first = tokens[prev.end - 1], tokens[cand.start]
+    if is_katakana(last.text):  # パトリオットPAC-3: a katakana name, its Latin code glued after it
+        return not last.space and _LATIN_CODE.match("".join(t.text for t in tokens[cand.start:cand.end])) is not None
+    if not _is_latin_token(last):
+        return False
+    return (not last.space and is_katakana(first.text)) or (last.space and _is_latin_token(first)) \
+        or (last.space and is_katakana(first.text)
+            and any(ch.isdigit() for tok in tokens[prev.start:prev.end] for ch in tok.text))
 
 
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
