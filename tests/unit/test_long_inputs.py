@@ -18,6 +18,7 @@ from components.fact_chunks import MAX_CHUNK_TOKENS, chunk_doc
 from components.pair_lists import list_pairs
 from components.pair_rules import LIST_GAP, find_variants
 from components.quantities import _Covers
+from pipeline.worst_case import LONG_PIECES, repeated
 
 
 def test_unclosed_variant_list_returns() -> None:
@@ -78,23 +79,23 @@ def test_ordinary_chunks_untouched(nlp_blank) -> None:
 _NLP: dict = {}
 
 
-@pytest.mark.parametrize("piece", ["ポクロフスク(", "ア・", "は", "S-300/", "無人機10機", "ロシア軍は", "the ", "　", "A."])
+@pytest.mark.parametrize("piece", LONG_PIECES)
 def test_fast_pipeline_on_a_long_repetitive_text(piece: str) -> None:
-    """The fast pipeline returns on 12,000 characters of one repeated piece (an input piece of
-    ``gunji annotate`` is at most 49,149 bytes), and its spans stay inside the text."""
+    """The fast pipeline returns on 12,000 characters of one repeated piece (the pieces ``gunji bench
+    --worst-case`` times; an input piece of ``gunji annotate`` is at most 49,149 bytes), and its spans
+    stay inside the text."""
     pytest.importorskip("sudachipy")
     from pipeline.loader import load_pipeline
 
     if "fast" not in _NLP:
         _NLP["fast"] = load_pipeline(fast=True)
-    text = piece * (12000 // len(piece))
+    text = repeated(piece, 12000)
     doc = _NLP["fast"](text)
     assert all(0 <= e.start_char < e.end_char <= len(text) for e in doc.ents)
 
 
 def test_repeated_pieces_fit_one_sudachi_call() -> None:
     from pipeline.chunking import SUDACHI_MAX_BYTES
-    from pipeline.worst_case import LONG_PIECES, repeated
 
     assert repeated("ア", 10) == "ア" * 10
     assert all(len(repeated(p, 100_000).encode("utf-8")) <= SUDACHI_MAX_BYTES for p in LONG_PIECES)
