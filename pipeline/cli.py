@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from pipeline.outputs import OutputExistsError
+from pipeline.outputs import OutputExistsError, record_line
 
 logger = logging.getLogger("gunji")
 
@@ -194,7 +194,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as f:
             for record in pred.values():
-                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+                f.write(record_line(record) + "\n")
     result, errors = score_records(gold, pred)
     print(json.dumps(result, ensure_ascii=False) if args.json else format_result(result))
     for kind, items in sorted(errors.items()):

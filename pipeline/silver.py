@@ -30,6 +30,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 
 from spacy.tokens import DocBin
 
+from pipeline.outputs import record_line
 from pipeline.readers import iter_jsonl
 from pipeline.records import LABELS, doc_to_record, record_to_doc
 
@@ -144,7 +145,7 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("w", encoding="utf-8") as f:
         for record in records:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            f.write(record_line(record) + "\n")
 
 
 def label_counts(records: Iterable[Mapping[str, Any]]) -> Dict[str, int]:
