@@ -185,6 +185,8 @@ def _inside_name(text: str, start: int, counted: bool = True) -> bool:
     before = text[start - 1]
     if before == "第":
         return True
+    if before in "/／":  # Su-27/30 continues a name; 5万人/20,000 troops and ユーロ/€1.5bn start anew
+        return start >= 2 and text[start - 2] in INSIDE_BEFORE
     if before in INSIDE_BEFORE:
         return not (counted and _acronym_before(text, start))
     return before in HYPHENS and start >= 2 and text[start - 2] in INSIDE_BEFORE

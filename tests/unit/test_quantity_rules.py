@@ -540,3 +540,21 @@ def test_one_incident_is_still_counted_without_a_determiner(tables):
     units, patterns, _ = tables
     (hit,) = find_quantities("少なくとも一件の攻撃が確認された。", units, patterns)
     assert (hit.value, hit.unit, hit.bound) == (1, "件", "at_least")
+
+
+@pytest.mark.parametrize("text,second", [
+    ("EUは15億ユーロ/€1.5bnの支援を決めた。", "€1.5bn"),
+    ("動員は約2万人/20,000 troops。", "20,000"),
+    ("支援は5万ドル/$50kにとどまった。", "$50k"),
+])
+def test_an_amount_after_a_slash_and_a_japanese_one_is_its_own(tables, text, second):
+    """A slash continues a name only after a letter or digit (Su-27/30); after 人 or ユーロ the amount
+    that follows is a second figure (the same sum written again in another currency or script)."""
+    units, patterns, _ = tables
+    hits = find_quantities(text, units, patterns)
+    assert [text[h.start:h.end] for h in hits][1:] == [second]
+
+
+def test_a_number_after_a_slash_in_a_name_is_still_no_quantity(tables):
+    units, patterns, _ = tables
+    assert find_quantities("Su-27/30の編隊", units, patterns) == []
