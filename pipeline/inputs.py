@@ -191,6 +191,9 @@ def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None
     except json.JSONDecodeError as err:
         yield Skipped(key=key, reason=f"invalid JSON: {err.msg} at column {err.colno}")
         return
+    except RecursionError:  # [[[[…]]]] thousands deep: Python's parser gives up; one bad line, not the batch
+        yield Skipped(key=key, reason="invalid JSON: nested too deep to read")
+        return
     if not isinstance(obj, dict):
         yield Skipped(key=key, reason=f"not a JSON object: a {type(obj).__name__}")
         return

@@ -33,6 +33,9 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[dict]:
             except json.JSONDecodeError as err:
                 logger.warning("%s:%d: invalid JSON (%s); skipped", path, lineno, err.msg)
                 continue
+            except RecursionError:
+                logger.warning("%s:%d: invalid JSON (nested too deep to read); skipped", path, lineno)
+                continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 logger.warning("%s:%d: not a record with a text; skipped", path, lineno)
                 continue

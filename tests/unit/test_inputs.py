@@ -46,6 +46,24 @@ def test_bad_jsonl_lines_are_skipped_with_line_numbers(tmp_path):
                      ("b.jsonl:8", "lone surrogate")]
 
 
+def test_json_nested_too_deep_is_one_skipped_line(tmp_path):
+    """Python's JSON parser raises RecursionError (no JSONDecodeError) on [[[[…]]]] thousands deep."""
+    f = tmp_path / "n.jsonl"
+    f.write_text('{"text": "前"}\n' + "[" * 100_000 + "\n" + '{"text": "x", "meta": ' + "[" * 50_000 + "]" * 50_000
+                 + '}\n{"text": "後"}\n', encoding="utf-8")
+    items = _items(f)
+    assert [type(i).__name__ for i in items] == ["InputRecord", "Skipped", "Skipped", "InputRecord"]
+    assert {reason_kind(i.reason) for i in items[1:3]} == {"invalid JSON"}
+
+
+def test_gold_reader_skips_a_line_nested_too_deep(tmp_path):
+    from pipeline.readers import iter_jsonl
+
+    f = tmp_path / "g.jsonl"
+    f.write_text('{"text": "前"}\n' + "[" * 100_000 + '\n{"text": "後"}\n', encoding="utf-8")
+    assert [r["text"] for r in iter_jsonl(f)] == ["前", "後"]
+
+
 def test_invalid_utf8_line_skipped_and_the_rest_read(tmp_path):
     f = tmp_path / "c.txt"
     f.write_bytes("前\n".encode() + b"\xff\xfe\n" + "後\n".encode())
