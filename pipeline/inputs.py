@@ -103,10 +103,19 @@ def iter_inputs(paths: Iterable[str], stdin_format: str = "txt", encoding: str =
 
 
 def _files_below(root: Path) -> List[tuple[str, Path]]:
-    found = []
+    """The .txt and .jsonl files below ``root``; the other entries (a .csv, a broken link, a pipe) are
+    named in one warning, so a directory that yields fewer records than expected says why."""
+    found, ignored = [], []
     for file in sorted(root.rglob("*")):
+        name = file.relative_to(root).as_posix()
         if file.is_file() and file.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES:
-            found.append((file.relative_to(root).as_posix(), file))
+            found.append((name, file))
+        elif not file.is_dir():
+            ignored.append(name)
+    if ignored:
+        shown = ", ".join(ignored[:5]) + (f" and {len(ignored) - 5} more" if len(ignored) > 5 else "")
+        logger.warning("%s: %d entries ignored (only regular %s files are read): %s", root, len(ignored),
+                       "/".join(TEXT_SUFFIXES + JSONL_SUFFIXES), shown)
     return found
 
 

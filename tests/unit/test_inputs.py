@@ -64,6 +64,16 @@ def test_gold_reader_skips_a_line_nested_too_deep(tmp_path):
     assert [r["text"] for r in iter_jsonl(f)] == ["前", "後"]
 
 
+def test_directory_names_the_entries_it_does_not_read(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text("戦車5両\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,text\n1,砲弾\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing")
+    with caplog.at_level("WARNING", logger="pipeline.inputs"):
+        items = _items(tmp_path)
+    assert [i.text for i in items] == ["戦車5両"]
+    assert "2 entries ignored" in caplog.text and "b.csv" in caplog.text and "gone.txt" in caplog.text
+
+
 def test_invalid_utf8_line_skipped_and_the_rest_read(tmp_path):
     f = tmp_path / "c.txt"
     f.write_bytes("前\n".encode() + b"\xff\xfe\n" + "後\n".encode())
