@@ -558,3 +558,23 @@ def test_an_amount_after_a_slash_and_a_japanese_one_is_its_own(tables, text, sec
 def test_a_number_after_a_slash_in_a_name_is_still_no_quantity(tables):
     units, patterns, _ = tables
     assert find_quantities("Su-27/30の編隊", units, patterns) == []
+
+
+@pytest.mark.parametrize("text,span,bound", [
+    ("失った戦車は、すくなくも3139両。", "すくなくも3139両", "at_least"),
+    ("死者はすくなくとも200人。", "すくなくとも200人", "at_least"),
+    ("少なくも5人が負傷した。", "少なくも5人", "at_least"),
+])
+def test_kana_and_short_forms_of_sukunakutomo(tables, text, span, bound):
+    (hit,) = find_quantities(text, *tables[:2])
+    assert (text[hit.start:hit.end], hit.bound) == (span, bound)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("株価は前日比400円高となった。", "400円"),
+    ("一時22%高(298円高の1679円)に達した。", "298円"),
+    ("終値は50円安だった。", "50円"),
+])
+def test_a_share_price_move_is_money(tables, text, span):
+    units, patterns, _ = tables
+    assert span in [text[h.start:h.end] for h in find_quantities(text, units, patterns)]
