@@ -265,3 +265,14 @@ def test_groups_and_fighter_units(nlp, text, expected):
 ])
 def test_ministry_before_a_unit_noun(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the JGSDF's regional armies name their own units: 東部方面 + unit noun is one unit
+    ("東部方面混成団の創立記念行事に行った。", ["東部方面混成団"]),
+    ("西部方面普通科連隊と東部方面航空隊が参加した。", ["西部方面普通科連隊", "東部方面航空隊"]),
+    # 東部方面 alone is a direction of the front, no unit
+    ("東部方面で激しい戦闘が続く。", []),
+])
+def test_jgsdf_regional_army_units(nlp, text, expected):
+    assert units(nlp, text) == expected
