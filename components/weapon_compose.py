@@ -185,7 +185,9 @@ _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]+")
 # "new", "old", "same", "conventional" model: annotators leave these outside the class (新型|ドローン); size
 # words qualify a class only where the modifier table says so (小型 drones), not in general (大型|爆撃機)
 _NOT_DESCRIPTORS = frozenset({"新型", "旧型", "新式", "旧式", "同型", "最新型", "最新式", "従来型", "在来型", "各型",
-                              "大型", "中型", "小型", "超大型", "超小型"})
+                              "大型", "中型", "小型", "超大型", "超小型",
+                              # a use outside combat names no kind of weapon (式典用戦車, a parade tank: 戦車; NOTES-real62)
+                              "式典用", "展示用", "儀礼用", "観閲式用"})
 
 
 def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:

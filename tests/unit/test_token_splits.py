@@ -72,7 +72,9 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     ("部隊はペクロドローンを初めて使った。", ["ペクロ", "ドローン"]),
     ("軍はザリャーミサイルを試射した。", ["ザリャー", "ミサイル"]),
     ("ウクライナはリュティドローンで製油所を攻撃した。", ["リュティ", "ドローン"]),
-    ("防空部隊はパトリオットミサイルを発射した。", ["パトリオット", "ミサイル"]),
+    ("艦はトマホークミサイルを発射した。", ["トマホーク", "ミサイル"]),
+    # ...except パトリオットミサイル, a name of its own in Japanese reporting (parts 59, 61, 62 mark it whole)
+    ("防空部隊はパトリオットミサイルを発射した。", ["パトリオットミサイル"]),
     # type words compose with the class
     ("敵はミニドローンとスーサイドドローンを使う。", ["ミニドローン", "スーサイドドローン"]),
     # type words, places and hobby use name no system

@@ -312,3 +312,26 @@ def test_descriptor_words_before_a_class(run, text, expected):
 def test_gun_and_counter_drone_classes(run, text, expected):
     # the 対 of 対ドローン兵器 is no part of a drone: the span is the counter-drone class, not ドローン兵器
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a use outside combat is no kind of weapon: the class alone (a parade tank is a tank)
+    ("式典用戦車と呼ばれている。", ["戦車"]),
+    ("展示用ミサイルが並んだ。", ["ミサイル"]),
+    ("攻撃用ドローンを組み立てる。", ["攻撃用ドローン"]),
+])
+def test_a_use_outside_combat_stays_outside_the_class(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("米国は小口径爆弾を供与した。", ["小口径爆弾"]),
+    ("実用のレーザー防衛システムを持つ国は限られる。", ["レーザー防衛システム"]),
+    ("ジャベリンは歩兵携行式多目的ミサイルだ。", ["ジャベリン", "歩兵携行式多目的ミサイル"]),
+    ("装甲車なども足したAFVは1万両を超える。", ["装甲車", "AFV"]),
+    ("93式近距離地対空誘導弾が展示された。", ["93式", "近距離地対空誘導弾"]),
+    ("92式地雷原処理車と地雷処理車", ["92式", "地雷原処理車", "地雷処理車"]),
+    ("クラスター子弾を除去する。", ["クラスター子弾"]),
+])
+def test_class_rows_of_part_62(run, text, expected):
+    assert texts(run(text)) == expected

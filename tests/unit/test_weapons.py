@@ -687,3 +687,14 @@ def test_part_60_forms(run):
 ])
 def test_part_61_forms(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the JGSDF's short names of its SAMs: 近SAM (Type 93), 短SAM (Types 81 and 11), 携SAM (Type 91)
+    ("93式近SAMと81式短SAM、それに携SAMが並ぶ。", ["93式近SAM", "81式短SAM", "携SAM"]),  # type number and short name: two names of one system, one span
+    # パトリオットミサイル written as one word is one span (parts 59, 61, 62); a name and its class are two
+    ("パトリオットミサイルを年間30発つくる。", ["パトリオットミサイル"]),
+    ("ペトリオットミサイルの輸出。", ["ペトリオットミサイル"]),
+])
+def test_part_62_forms(run, text, expected):
+    assert texts(run(text)) == expected
