@@ -36,8 +36,9 @@ MAX_WORD = 6
 @lru_cache(maxsize=65536)
 def translation_stem(word: str) -> str:
     """A crude English stem, applied until it settles: ``glaciers``/``glacier``, ``Antarctic``/
-    ``Antarctica``, ``Designated``/``designation``, ``Nationals``/``national``, ``Specially``/``special``."""
-    word = word.lower().strip("'-")
+    ``Antarctica``, ``Designated``/``designation``, ``Nationals``/``national``, ``Specially``/``special``;
+    a hyphen inside is dropped, as English writes one word both ways (``cease-fire``/``ceasefire``)."""
+    word = word.lower().strip("'-").replace("-", "")
     for _ in range(3):
         for suffix in ("ations", "ation", "ally", "ated", "ates", "ate", "ies", "es", "ed", "ly", "al", "ica",
                        "ic", "a", "s", "y"):
@@ -283,6 +284,10 @@ def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, i
     """
     gap = _GAP.search(text, max(0, cs - 4), cs)
     end = gap.start() if gap else cs
+    for opening, closing in (("(", ")"), ("[", "]")):  # 対戦車地雷(anti-tank mines)、landmines: the bracket ends it
+        close = text.find(closing, cs, ce) if gap and opening in gap.group() else -1
+        if close != -1:
+            ce = close
     numbered = _NUMBERED_EN.match(text, cs, ce)
     if numbered is not None:
         return _numbered_pair(text, end, numbered)

@@ -33,6 +33,11 @@ def test_translation_score_word_by_word():
     ("ウクライナ国家警察（National Police of Ukraine）が発表した。", ("ウクライナ国家警察", "National Police of Ukraine")),
     # the Japanese side starts at a word, not inside one (略 alone also glosses "strategy")
     ("戦略爆撃機(strategic bomber)が飛来した。", ("戦略爆撃機", "strategic bomber")),
+    # English writes one word with or without its hyphen (JMdict: 停戦 "cease-fire")
+    ("停戦合意（ceasefire agreement）が結ばれた。", ("停戦合意", "ceasefire agreement")),
+    ("停戦（cease-fire）を求めた。", ("停戦", "cease-fire")),
+    # the bracket that opened before the English closes it: a list after it is not part of the pair
+    ("対戦車地雷（anti-tank mines）、landminesも見つかった。", ("対戦車地雷", "anti-tank mines")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path

@@ -698,3 +698,12 @@ def test_part_61_forms(run, text, expected):
 ])
 def test_part_62_forms(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("集束弾（cluster munitions）と対戦車地雷（anti-tank mines）", ["集束弾", "cluster munitions", "対戦車地雷", "anti-tank mines"]),
+    ("landmines and naval mines", ["landmines", "naval mines"]),
+    ("The coal mines were closed.", []),  # a bare "mines" is no weapon
+])
+def test_english_mines_and_munitions(run, text, expected):
+    assert texts(run(text)) == expected
