@@ -33,6 +33,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MAX_WORD = 6
 
 
+_SIBILANTS = ("s", "x", "z", "ch", "sh")  # where a plural adds -es rather than -s
+
+
 @lru_cache(maxsize=65536)
 def translation_stem(word: str) -> str:
     """A crude English stem, applied until it settles: ``glaciers``/``glacier``, ``Antarctic``/
@@ -42,6 +45,8 @@ def translation_stem(word: str) -> str:
     for _ in range(3):
         for suffix in ("ations", "ation", "ally", "ated", "ates", "ate", "ies", "es", "ed", "ly", "al", "ica",
                        "ic", "a", "s", "y"):
+            if suffix == "es" and not word[:-2].endswith(_SIBILANTS):
+                continue  # guarantees → guarantee (as the gloss), taxes → tax
             if len(word) > len(suffix) + 3 and word.endswith(suffix):
                 word = word[: -len(suffix)]
                 break
@@ -242,8 +247,33 @@ def translated_start(text: str, end: int, english: Sequence[str]) -> int:
             if start > run_start and _KATA_RUN.fullmatch(text, start - 1, start + 1):
                 continue  # ミサ|イル「SCALP」: a katakana loanword is one word, never cut (イ glosses "scale")
             if translation_score(text[start:end], content, derived) >= 1.0:
-                return _word_start(text, start, end, run_start, content, derived)
+                return _longest_start(text, _word_start(text, start, end, run_start, content, derived), end,
+                                      run_start, content, derived)
     return -1
+
+
+def _longest_start(text: str, start: int, end: int, run_start: int, english: Sequence[str], derived: bool) -> int:
+    """The earliest start before ``start`` whose words all still translate (安全の保証 / security guarantees, not
+    保証 alone, which glosses both; 装甲車両 / armored vehicles, not 両): a word joins only where it accounts for an
+    English word too, whole (the text from it to ``start`` is dictionary words and の, nothing skipped)."""
+    best = start
+    for begin in range(start - 1, max(run_start, start - 2 * MAX_WORD) - 1, -1):
+        if not CONTENT_CHAR.match(text[begin]) or not _whole_words(text[begin:best]):
+            continue
+        if translation_score(text[begin:end], english, derived) >= 1.0:
+            best = begin
+    return best
+
+
+def _whole_words(piece: str) -> bool:
+    """Whether ``piece`` is dictionary words (``segment``) and の, with no character skipped or cut."""
+    rest = piece
+    for word in segment(piece):
+        at = rest.find(word)
+        if at < 0 or rest[:at].strip("の"):
+            return False
+        rest = rest[at + len(word):]
+    return not rest.strip("の")
 
 
 def _word_start(text: str, start: int, end: int, run_start: int, english: Sequence[str], derived: bool) -> int:

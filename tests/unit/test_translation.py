@@ -21,6 +21,7 @@ def test_translation_score_word_by_word():
     assert translation_score("精密打撃", ["precision", "strike"]) == 0.0
     assert translation_score("精密打撃", ["precision", "strike"], derived=True) == 1.0
     assert translation_score("メディア", ["Mediazona"], derived=True) == 0.0
+    assert translation_score("保証", ["guarantees"]) == 1.0  # -s after a vowel: the e stays (guarantee)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -38,6 +39,10 @@ def test_translation_score_word_by_word():
     ("停戦（cease-fire）を求めた。", ("停戦", "cease-fire")),
     # the bracket that opened before the English closes it: a list after it is not part of the pair
     ("対戦車地雷（anti-tank mines）、landminesも見つかった。", ("対戦車地雷", "anti-tank mines")),
+    # the longest run whose every word translates, not the shortest: 保証 alone glosses "security" too,
+    # and 両 is a counter for armour; a plural in -s keeps its e (guarantees → guarantee)
+    ("安全の保証（security guarantees）が問題だ。", ("安全の保証", "security guarantees")),
+    ("装甲車両（armored vehicles）が並ぶ。", ("装甲車両", "armored vehicles")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
