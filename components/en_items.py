@@ -191,7 +191,9 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         s, e, tok = toks[i]
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
         low = tok.lower()
-        if low.endswith(("'s", "’s")) and _is_cap(tok):
+        if low in ("people's", "people’s") and cur and _is_cap(nxt):
+            cur.append((s, e, tok))  # Donetsk People's Republic, People's Liberation Army: inside the name
+        elif low.endswith(("'s", "’s")) and _is_cap(tok):
             cur.append((s, e - 2, tok[:-2]))
             close()
             state["gloss"] = True

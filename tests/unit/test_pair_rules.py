@@ -474,3 +474,14 @@ def test_ellipsis_inside_latin_still_a_headline():
 ])
 def test_invisible_characters_inside_latin_words(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # People's inside a name is no possessive that ends it
+    ("ドネツク人民共和国（Donetsk People's Republic）の幹部", [("ドネツク人民共和国", "Donetsk People's Republic")]),
+    # 政権 and 政府 translate administration, regime, government after a name that sounds alike
+    ("バイデン政権（Biden administration）は", [("バイデン政権", "Biden administration")]),
+    ("プーチン政権（Putin regime）が", [("プーチン政権", "Putin regime")]),
+])
+def test_peoples_republic_and_administrations(text, expected):
+    assert pairs_of(text) == expected
