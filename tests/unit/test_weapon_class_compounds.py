@@ -335,3 +335,18 @@ def test_a_use_outside_combat_stays_outside_the_class(run, text, expected):
 ])
 def test_class_rows_of_part_62(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # class words of research round 5 (each row names a page that writes it)
+    ("護衛艦とミサイル駆逐艦、ドック型揚陸艦が出港した。", ["護衛艦", "ミサイル駆逐艦", "ドック型揚陸艦"]),
+    ("戦略ミサイル原子力潜水艦が潜航した。", ["戦略ミサイル原子力潜水艦"]),
+    ("装甲回収車と指揮通信車、偵察警戒車が並ぶ。", ["装甲回収車", "指揮通信車", "偵察警戒車"]),
+    ("白リン弾と劣化ウラン弾、無誘導爆弾", ["白リン弾", "劣化ウラン弾", "無誘導爆弾"]),
+    ("大量破壊兵器と自律型致死兵器システム", ["大量破壊兵器", "自律型致死兵器システム"]),
+    ("一方向攻撃型ドローンと空挺歩兵戦闘車", ["一方向攻撃型ドローン", "空挺歩兵戦闘車"]),
+    # ammunition and generic words stay out, as the annotators leave them (砲弾, 銃弾, 車両)
+    ("砲弾と銃弾、軍用車両が不足している。", []),
+])
+def test_class_words_of_research_round_5(run, text, expected):
+    assert texts(run(text)) == expected
