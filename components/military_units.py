@@ -97,7 +97,13 @@ _DESIGNATION_NAME = re.compile(r"[A-Z]{1,4}-?[0-9]{1,4}[A-Z]{0,2}")
 
 
 # 特殊部隊「アルファ」, 大隊「アゾフ」: a formation noun followed by its quoted name (katakana, Latin, digits)
-_FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グループ")
+_FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グループ", "司令部")  # 南部司令部「ピウデン」
+# 「東部」グループ, 第425「スカラ」部隊, 「ユーク(南)」部隊: a quoted name right before a formation noun is the
+# unit, the quoted name alone (its gloss in brackets, the noun and an ordinal before it outside; NOTES-real21,
+# -62, -63); katakana, Latin or a short kanji name (a direction: 東部, 北, 中央)
+_QUOTED_BEFORE = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{0,19}|[\u4e00-\u9fff]{1,4})"
+                            r"(?:[(（][^)）」』”]{1,8}[)）])?[」』”]"
+                            r"(?=部隊グループ|部隊集団|軍集団|部隊|グループ|軍団|軍|集団|大隊|旅団|連隊)")
 _OPEN_QUOTES = "「『“\""
 _QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{1,19})[」』”]"
                           r"(?![\u30a1-\u30faー\u4e00-\u9fffA-Za-z])")  # not 「カミカゼ」ドローン: a modifier
@@ -194,6 +200,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
+        found += self._quoted_before(doc, text)
         starts = [doc[c[0]].idx for c in found]  # character start and end of each candidate
         ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in found]
         urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []  # …/russian-army-fires-…/
@@ -335,6 +342,18 @@ class MilitaryUnitRecognizer(TablePipe):
             if span is not None:
                 out.append((span.start, span.end, {"side": attrs.get("side"), "echelon": None,
                                                    "unit_type": attrs.get("unit_type"), "number": None,
+                                                   "canonical": None}))
+        return out
+
+    def _quoted_before(self, doc: Doc, text: str) -> List[Candidate]:
+        """``「東部」グループ``, ``第425「スカラ」部隊``: the quoted name right before a formation noun (``_QUOTED_BEFORE``)."""
+        out: List[Candidate] = []
+        if "」" not in text and "』" not in text and "”" not in text:
+            return out
+        for m in _QUOTED_BEFORE.finditer(text):
+            span = doc.char_span(m.start(1), m.end(1))
+            if span is not None:
+                out.append((span.start, span.end, {"side": None, "echelon": None, "unit_type": None, "number": None,
                                                    "canonical": None}))
         return out
 

@@ -310,8 +310,12 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
         # タランタルIII型|コルベット, ロプーチャ級|揚陸艦, シャヘド型|無人機: the name with its connector, then the
         # class noun as a span of its own (ANNOTATION.md's T-90M|戦車; every such case in the real-text gold)
         end += 1
-    elif glued and tokens[end].text == "型" and name.alias[-1:].isdigit():
-        end += 1  # レオパルト1型15両: 型 after a numbered model is part of its name (not after Shahed型の…)
+    elif glued and tokens[end].text == "型" and (name.alias[-1:].isdigit() or (
+            is_katakana(name.alias[-1:]) and not (end + 1 < len(tokens) and tokens[end + 1].text == "の"))):
+        # レオパルト1型15両: 型 after a numbered model is part of its name; so after a katakana name
+        # with no class noun (シャヘド型が60機, as its class-noun form シャヘド型|無人機; NOTES-real63),
+        # but not before の (Shahed型の自爆型…: the type of something else)
+        end += 1
     # a name glued to its class noun (リュティドローン, T-90M戦車) stays two spans (ANNOTATION.md)
     return Candidate(start, end, name.canonical, name.weapon_class, name.origin, "name", end != matched_end)
 

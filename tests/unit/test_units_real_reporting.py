@@ -276,3 +276,17 @@ def test_ministry_before_a_unit_noun(nlp, text, expected):
 ])
 def test_jgsdf_regional_army_units(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted name right before a formation noun is the unit, the name alone (NOTES-real21, -62, -63)
+    ("我が軍「東部」グループの戦闘員が村を解放した。", ["東部"]),
+    ("ロシア軍の「ユーク(南)」部隊が前進した。", ["ロシア軍", "ユーク"]),
+    ("第425「スカラ」部隊が攻撃した。", ["スカラ"]),
+    # a quoted name right after a command is its name too
+    ("ウクライナ空軍南部司令部「ピウデン」の報告", ["ウクライナ空軍南部司令部", "ピウデン"]),
+    # a quoted word before a weapon class is no unit
+    ("「カミカゼ」ドローンが飛来した。", []),
+])
+def test_quoted_names_beside_formation_nouns(nlp, text, expected):
+    assert units(nlp, text) == expected

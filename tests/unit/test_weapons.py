@@ -707,3 +707,14 @@ def test_part_62_forms(run, text, expected):
 ])
 def test_english_mines_and_munitions(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 型 after a katakana name is part of it with or without a class noun after (NOTES-real63),
+    # but not before の
+    ("このうちシャヘド型が60機以上を占めた。", ["シャヘド型"]),
+    ("シャヘド型無人機が飛来した。", ["シャヘド型", "無人機"]),
+    ("シャヘド型の無人機が飛来した。", ["シャヘド", "無人機"]),
+])
+def test_katakana_name_with_kata(run, text, expected):
+    assert texts(run(text)) == expected
