@@ -578,3 +578,15 @@ def test_kana_and_short_forms_of_sukunakutomo(tables, text, span, bound):
 def test_a_share_price_move_is_money(tables, text, span):
     units, patterns, _ = tables
     assert span in [text[h.start:h.end] for h in find_quantities(text, units, patterns)]
+
+
+@pytest.mark.parametrize("text,span,unit", [
+    ("過去最大となる43億スウェーデン・クローナ相当の支援", "43億スウェーデン・クローナ", "SEK"),
+    ("総額10億カナダドルを拠出した。", "10億カナダドル", "CAD"),
+    ("5000万ズロチの契約", "5000万ズロチ", "PLN"),
+    ("約5,000万豪ドルの贈与", "約5,000万豪ドル", "AUD"),
+])
+def test_more_currencies_of_aid_reporting(tables, text, span, unit):
+    units, patterns, _ = tables
+    found = [(text[h.start:h.end], h.unit) for h in find_quantities(text, units, patterns)]
+    assert (span, unit) in found

@@ -290,3 +290,13 @@ def test_jgsdf_regional_army_units(nlp, text, expected):
 ])
 def test_quoted_names_beside_formation_nouns(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ゼレンスキー政権とウクライナ最高司令部が決めた。", ["ウクライナ最高司令部"]),
+    # 国軍: a country's armed forces, also alone (台湾の国軍)
+    ("台湾の国軍は12日、演習を行った。", ["国軍"]),
+    ("ミャンマー国軍の兵士", ["ミャンマー国軍"]),
+])
+def test_supreme_command_and_national_army(nlp, text, expected):
+    assert units(nlp, text) == expected

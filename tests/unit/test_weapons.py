@@ -718,3 +718,12 @@ def test_english_mines_and_munitions(run, text, expected):
 ])
 def test_katakana_name_with_kata(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("アンチドローン技術とカウンタードローン", ["ドローン", "ドローン"]),  # against drones: no drone named アンチ
+    ("ロケット推進弾では最大67kmに届く。", []),  # the drive of a shell, not a rocket
+    ("Stridsfordon90=CV90が50輌", ["Stridsfordon90", "CV90"]),
+])
+def test_part_63_forms(run, text, expected):
+    assert texts(run(text)) == expected
