@@ -300,3 +300,16 @@ def test_quoted_names_beside_formation_nouns(nlp, text, expected):
 ])
 def test_supreme_command_and_national_army(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unit words of research round 5 (each row names a page that writes it)
+    ("陸上総隊と自衛艦隊、航空総隊が統合任務部隊を編成した。", ["陸上総隊", "自衛艦隊", "航空総隊", "統合任務部隊"]),
+    ("ロシア軍の第18機関銃砲兵師団と極東軍管区", ["ロシア軍", "第18機関銃砲兵師団", "極東軍管区"]),
+    ("約170個のBTGを投入した。", ["BTG"]),
+    ("ゴドス軍とデルタ・フォース", ["ゴドス軍", "デルタ・フォース"]),
+    # a border guard service stays a law-enforcement body, no unit (NOTES-real4, -5)
+    ("国境警備隊が越境を確認した。", []),
+])
+def test_unit_words_of_research_round_5(nlp, text, expected):
+    assert units(nlp, text) == expected
