@@ -590,3 +590,13 @@ def test_more_currencies_of_aid_reporting(tables, text, span, unit):
     units, patterns, _ = tables
     found = [(text[h.start:h.end], h.unit) for h in find_quantities(text, units, patterns)]
     assert (span, unit) in found
+
+
+@pytest.mark.parametrize("text,span,unit,category", [
+    ("高度3万フィートを飛ぶ旅客機", "3万フィート", "ft", "DISTANCE"),
+    ("燃料5000ガロンを運んだ。", "5000ガロン", "gal", "VOLUME"),
+    ("威力は100キロトンに相当する。", "100キロトン", "kt", "COUNT"),
+])
+def test_imperial_units_and_yields(tables, text, span, unit, category):
+    found = {a["text"]: (a["unit"], a["category"]) for a in annotate(text, tables)}
+    assert found[span] == (unit, category)
