@@ -34,7 +34,8 @@ from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
-from .pair_acronyms import AcronymTable, load_tables
+from .en_items import fold_latin
+from .pair_acronyms import AcronymTable, expansion_names, load_tables
 from .pair_expansions import expansion_pairs, spelling_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
@@ -351,6 +352,12 @@ class BilingualAligner(TablePipe):
             lines = f.read().splitlines()
         self.acronyms: AcronymTable
         self.acronyms, self.expansions = load_tables(lines)
+        # 戦略国際問題研究所（Center for Strategic and International Studies）: an acronym's listed expansion
+        # beside one of its Japanese names is a known pair, as an exonym is
+        known = {k: set(v) for k, v in self.known.items()}
+        for name, forms in expansion_names(lines).items():
+            known.setdefault(fold_latin(name), set()).update(forms)
+        self.known = {k: frozenset(v) for k, v in known.items()}
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""

@@ -45,6 +45,20 @@ def load_tables(lines: Sequence[str]) -> Tuple[Dict[str, Tuple[str, ...]], Dict[
     return _acronym_table(entries), _expansion_table(entries)
 
 
+def expansion_names(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
+    """Each listed expansion, as written → the Japanese names of its acronym (``Center for Strategic and
+    International Studies`` → 戦略国際問題研究所 …): the full English name beside a Japanese one is the
+    same pair as the acronym, whose letters alone could not find it (the bilingual aligner reads these
+    as it reads the exonym table)."""
+    table: Dict[str, Set[str]] = {}
+    for entry in _entries(lines):
+        for expansion in entry.get("expansion", []):
+            name = re.sub(r"\s*\(.*?\)\s*", " ", expansion).strip()
+            if name and entry.get("ja"):
+                table.setdefault(name, set()).update(entry["ja"])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def load_acronyms(lines: Sequence[str]) -> Dict[str, Tuple[str, ...]]:
     """Acronym → its Japanese names (longest first), from ``acronyms.jsonl`` lines."""
     return _acronym_table(_entries(lines))

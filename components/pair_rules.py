@@ -616,6 +616,15 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
         units = ja_units(text, _window_start(text, cs, prev_end), cs, heads)
         cands: List[Tuple[float, int, int, int, str]] = []
         items = en_items(text, cs, ce, en_heads)
+        if len(items) > 1 and known:  # Center for Strategic and International Studies: one known name, not two
+            whole = EnItem(items[0].start, items[-1].end, text[items[0].start:items[-1].end],
+                           [w for item in items for w in item.words], initial=True)
+            found = _known_pair(text, whole, known)
+            if found and not any(found.ja[0] < b and a < found.ja[1] for a, b in taken_ja):
+                pairs.append(found)
+                taken_ja.append(found.ja)
+                prev_end = ce
+                continue
         for ii, item in enumerate(items):
             if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue

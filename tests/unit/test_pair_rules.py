@@ -485,3 +485,13 @@ def test_invisible_characters_inside_latin_words(text, expected):
 ])
 def test_peoples_republic_and_administrations(text, expected):
     assert pairs_of(text) == expected
+
+
+def test_an_acronyms_full_english_name_beside_its_japanese_name_is_a_pair():
+    """The acronym table lists expansions: a full name with 'and' in it stays one name (not two items)."""
+    import spacy
+    nlp = spacy.blank("ja")
+    aligner = nlp.add_pipe("bilingual_aligner")
+    doc = nlp("米戦略国際問題研究所（Center for Strategic and International Studies）によると、")
+    found = [(doc.text[p.ja[0]:p.ja[1]], doc.text[p.en[0]:p.en[1]]) for p in aligner.find(doc)[0]]
+    assert ("戦略国際問題研究所", "Center for Strategic and International Studies") in found
