@@ -727,3 +727,15 @@ def test_katakana_name_with_kata(run, text, expected):
 ])
 def test_part_63_forms(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # names and spellings of research round 6 (each row names the page a helper saw it on)
+    ("ロシアはシャへド136を発射し、X59も使った。", ["シャへド136", "X59"]),  # hiragana へ; a Latin X for Х
+    ("ブーク2とネイサムス、鉄のドームが迎撃した。", ["ブーク2", "ネイサムス", "鉄のドーム"]),
+    ("FV432とVBCI、AMX-10Pが到着した。", ["FV432", "VBCI", "AMX-10P"]),
+    # an ambiguous name needs a military word in its sentence
+    ("ボクサーの試合とマーダー事件", []),
+])
+def test_names_of_research_round_6(run, text, expected):
+    assert texts(run(text)) == expected
