@@ -600,3 +600,25 @@ def test_more_currencies_of_aid_reporting(tables, text, span, unit):
 def test_imperial_units_and_yields(tables, text, span, unit, category):
     found = {a["text"]: (a["unit"], a["category"]) for a in annotate(text, tables)}
     assert found[span] == (unit, category)
+
+
+@pytest.mark.parametrize("text,span,unit", [
+    # counters, measures and currencies of research round 5 (each row names a page that writes it)
+    ("警備艇2艇が出港した。", "2艇", "艇"),
+    ("テント174張を送った。", "174張", "張"),
+    ("戦闘機が6ソーティ出撃した。", "6ソーティ", "sortie"),
+    ("機体は数百グラムしかない。", "数百グラム", "g"),
+    ("妨害電波は144MHz帯", "144MHz", "MHz"),
+    ("5ベラルーシ・ルーブルを払った。", "5ベラルーシ・ルーブル", "BYN"),  # not the Russian rouble
+    ("100万北朝鮮ウォンで売られる。", "100万北朝鮮ウォン", "KPW"),
+    ("費用は1120億シェケルにのぼる。", "1120億シェケル", "ILS"),
+])
+def test_counters_units_and_currencies_of_research_round_5(tables, text, span, unit):
+    units, patterns, _ = tables
+    found = {text[h.start:h.end]: h.unit for h in find_quantities(text, units, patterns)}
+    assert found.get(span) == unit
+
+
+def test_a_tent_counter_needs_arabic_digits(tables):
+    units, patterns, _ = tables
+    assert find_quantities("一張羅を着た。", units, patterns) == []
