@@ -58,8 +58,8 @@ NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
 TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
 
 AT_LEAST = {"以上", "超", "超え", "少なくとも", "すくなくとも", "少なくも", "すくなくも", "最低", "最低でも", "over", "more than", "at least"}
-AT_MOST = {"以下", "未満", "以内", "最大", "せいぜい", "up to", "under", "less than", "fewer than"}
-APPROX = {"約", "おおよそ", "およそ", "大体", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
+AT_MOST = {"以下", "未満", "足らず", "以内", "最大", "せいぜい", "up to", "under", "less than", "fewer than"}
+APPROX = {"約", "おおよそ", "およそ", "ざっと", "大体", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)

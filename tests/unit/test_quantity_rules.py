@@ -622,3 +622,13 @@ def test_counters_units_and_currencies_of_research_round_5(tables, text, span, u
 def test_a_tent_counter_needs_arabic_digits(tables):
     units, patterns, _ = tables
     assert find_quantities("一張羅を着た。", units, patterns) == []
+
+
+@pytest.mark.parametrize("text,span,bound,approx", [
+    ("ざっと40万人が避難した。", "ざっと40万人", "exact", True),
+    ("兵力は25万人足らずだ。", "25万人足らず", "at_most", False),
+])
+def test_zatto_and_tarazu(tables, text, span, bound, approx):
+    units, patterns, _ = tables
+    (hit,) = find_quantities(text, units, patterns)
+    assert (text[hit.start:hit.end], hit.bound, hit.approx) == (span, bound, approx)
