@@ -56,6 +56,8 @@ VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = (r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
                   r"|(?:killed|dead|died|wounded|injured)")  # 63 killed, 400 died: the casualties named by the verb
+# 足らず qualifies a counted figure only (25万人足らず): after a bare number it is no count (1万足らずの兵力)
+BARE_SUFFIX = SUFFIX.replace("足らず|", "")
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
-        rf"|(?P<bare>(?=(?:{SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))))"  # 30もの拠点: "as many as"
+        rf"|(?P<bare>(?=(?:{BARE_SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))))"  # 30もの拠点: "as many as"
         # a hard line break inside a sentence (1000機⏎近く。) does not cut the qualifier off (NOTES-real21)
         rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$)))?"
         rf"(?P<suf>{SUFFIX})?"
