@@ -495,3 +495,16 @@ def test_an_acronyms_full_english_name_beside_its_japanese_name_is_a_pair():
     doc = nlp("米戦略国際問題研究所（Center for Strategic and International Studies）によると、")
     found = [(doc.text[p.ja[0]:p.ja[1]], doc.text[p.en[0]:p.en[1]]) for p in aligner.find(doc)[0]]
     assert ("戦略国際問題研究所", "Center for Strategic and International Studies") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # organisations of research round 5, named with their acronym (acronyms.jsonl)
+    ("国家汚職対策局（NABU）が捜査した。", ("国家汚職対策局", "NABU")),
+    ("国際銀行間通信協会（SWIFT）から排除した。", ("国際銀行間通信協会", "SWIFT")),
+])
+def test_organisations_of_research_round_5(text, expected):
+    import spacy
+    nlp = spacy.blank("ja")
+    aligner = nlp.add_pipe("bilingual_aligner")
+    doc = nlp(text)
+    assert expected in [(doc.text[p.ja[0]:p.ja[1]], doc.text[p.en[0]:p.en[1]]) for p in aligner.find(doc)[0]]
