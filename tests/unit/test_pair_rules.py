@@ -487,13 +487,18 @@ def test_peoples_republic_and_administrations(text, expected):
     assert pairs_of(text) == expected
 
 
-def test_an_acronyms_full_english_name_beside_its_japanese_name_is_a_pair():
-    """The acronym table lists expansions: a full name with 'and' in it stays one name (not two items)."""
+def aligner_pairs(text):
+    """The pairs the bilingual_aligner component finds, with its tables loaded (acronyms, expansions)."""
     import spacy
     nlp = spacy.blank("ja")
     aligner = nlp.add_pipe("bilingual_aligner")
-    doc = nlp("米戦略国際問題研究所（Center for Strategic and International Studies）によると、")
-    found = [(doc.text[p.ja[0]:p.ja[1]], doc.text[p.en[0]:p.en[1]]) for p in aligner.find(doc)[0]]
+    doc = nlp(text)
+    return [(doc.text[p.ja[0]:p.ja[1]], doc.text[p.en[0]:p.en[1]]) for p in aligner.find(doc)[0]]
+
+
+def test_an_acronyms_full_english_name_beside_its_japanese_name_is_a_pair():
+    """The acronym table lists expansions: a full name with 'and' in it stays one name (not two items)."""
+    found = aligner_pairs("米戦略国際問題研究所（Center for Strategic and International Studies）によると、")
     assert ("戦略国際問題研究所", "Center for Strategic and International Studies") in found
 
 
@@ -503,8 +508,4 @@ def test_an_acronyms_full_english_name_beside_its_japanese_name_is_a_pair():
     ("国際銀行間通信協会（SWIFT）から排除した。", ("国際銀行間通信協会", "SWIFT")),
 ])
 def test_organisations_of_research_round_5(text, expected):
-    import spacy
-    nlp = spacy.blank("ja")
-    aligner = nlp.add_pipe("bilingual_aligner")
-    doc = nlp(text)
-    assert expected in [(doc.text[p.ja[0]:p.ja[1]], doc.text[p.en[0]:p.en[1]]) for p in aligner.find(doc)[0]]
+    assert expected in aligner_pairs(text)
