@@ -46,6 +46,8 @@ JA, EN, VARIANT = "JA", "EN", "VARIANT"
 DATA_FILE = "bilingual_heads.tsv"
 KNOWN_FILE = "exonyms.jsonl"  # Japanese names of places/bodies that no sound match can pair
 ACRONYM_FILE = "acronyms.jsonl"  # acronyms and the Japanese names their letters do not spell (HUR: 情報総局)
+# translated terms written beside their English that no word-by-word gloss finds (反転攻勢 / counteroffensive)
+TERMS_FILE = "translated_terms.jsonl"
 
 
 def get_pairs(doc: Doc) -> List[Dict[str, Dict[str, Any]]]:
@@ -341,13 +343,15 @@ class BilingualAligner(TablePipe):
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
-        self._init_tables({DATA_FILE: data_path, KNOWN_FILE: None, ACRONYM_FILE: None})
+        self._init_tables({DATA_FILE: data_path, KNOWN_FILE: None, ACRONYM_FILE: None, TERMS_FILE: None})
 
     def _load(self) -> None:
         with self.tables[DATA_FILE].open(encoding="utf-8") as f:
             self.heads: HeadTable = load_heads(f.read().splitlines())
-        with self.tables[KNOWN_FILE].open(encoding="utf-8") as f:
-            self.known: KnownTable = load_known(f.read().splitlines())
+        with self.tables[KNOWN_FILE].open(encoding="utf-8") as f, \
+                self.tables[TERMS_FILE].open(encoding="utf-8") as terms:
+            # exonyms and translated terms: a Latin form → the Japanese forms written beside it
+            self.known: KnownTable = load_known(f.read().splitlines() + terms.read().splitlines())
         with self.tables[ACRONYM_FILE].open(encoding="utf-8") as f:
             lines = f.read().splitlines()
         self.acronyms: AcronymTable

@@ -616,9 +616,11 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
         units = ja_units(text, _window_start(text, cs, prev_end), cs, heads)
         cands: List[Tuple[float, int, int, int, str]] = []
         items = en_items(text, cs, ce, en_heads)
-        if len(items) > 1 and known:  # Center for Strategic and International Studies: one known name, not two
-            whole = EnItem(items[0].start, items[-1].end, text[items[0].start:items[-1].end],
-                           [w for item in items for w in item.words], initial=True)
+        last_word = _EN_WORD_END.search(text, cs, ce) if known and len(items) != 1 else None
+        if last_word is not None:  # one known name or term, not two (Center for Strategic and International
+            # Studies) or none (no-fly zone: lower-case words make no name item)
+            start, end = (items[0].start, items[-1].end) if items else (cs, last_word.end())
+            whole = EnItem(start, end, text[start:end], text[start:end].split(), initial=True)
             found = _known_pair(text, whole, known)
             if found and not any(found.ja[0] < b and a < found.ja[1] for a, b in taken_ja):
                 pairs.append(found)
@@ -706,6 +708,8 @@ def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnIte
     return cands
 
 
+# the end of a chunk's last English word (trailing brackets and punctuation left out)
+_EN_WORD_END = re.compile(r"[^\W_](?=[\W_]*$)")
 # a list mark after a chunk's first name: another form of it follows (… Organization、NATO)
 _LISTED_AFTER = re.compile(r"\s*[、,]\s*")
 

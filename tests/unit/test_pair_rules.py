@@ -509,3 +509,13 @@ def test_an_acronyms_full_english_name_beside_its_japanese_name_is_a_pair():
 ])
 def test_organisations_of_research_round_5(text, expected):
     assert expected in aligner_pairs(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # translated terms of research round 5 (translated_terms.jsonl), lower-case English too
+    ("飛行禁止区域（no-fly zone）の設定を求めた。", ("飛行禁止区域", "no-fly zone")),
+    ("瀬取り（ship-to-ship transfer）で制裁を逃れた。", ("瀬取り", "ship-to-ship transfer")),
+    ("拡大抑止（extended deterrence）を強める。", ("拡大抑止", "extended deterrence")),
+])
+def test_translated_terms_of_research_round_5(text, expected):
+    assert expected in aligner_pairs(text)
