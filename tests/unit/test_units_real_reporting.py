@@ -313,3 +313,13 @@ def test_supreme_command_and_national_army(nlp, text, expected):
 ])
 def test_unit_words_of_research_round_5(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # named units of research round 5 (military_units.jsonl, each spelling with the page it was seen on)
+    ("ウクライナ国際軍団とクリム大隊が戦った。", ["ウクライナ国際軍団", "クリム大隊"]),
+    ("ソマリア大隊とスラヴ軍団が交戦した。", ["ソマリア大隊", "スラヴ軍団"]),
+    ("北朝鮮のポクプン軍団が派遣された。", ["ポクプン軍団"]),
+])
+def test_named_units_of_research_round_5(nlp, text, expected):
+    assert units(nlp, text) == expected
