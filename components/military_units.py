@@ -103,7 +103,7 @@ _FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グ�
 # -62, -63); katakana, Latin or a short kanji name (a direction: 東部, 北, 中央)
 _QUOTED_BEFORE = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{0,19}|[\u4e00-\u9fff]{1,4})"
                             r"(?:[(（][^)）」』”]{1,8}[)）])?[」』”]"
-                            r"(?=部隊グループ|部隊集団|軍集団|部隊|グループ|軍団|軍|集団|大隊|旅団|連隊)")
+                            r"(?=部隊グループ|部隊集団|軍集団|部隊|グループ|軍団|軍(?![事需用人艦港備拡縮])|集団|大隊|旅団|連隊)")
 _OPEN_QUOTES = "「『“\""
 _QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{1,19})[」』”]"
                           r"(?![\u30a1-\u30faー\u4e00-\u9fffA-Za-z])")  # not 「カミカゼ」ドローン: a modifier

@@ -285,8 +285,9 @@ def test_jgsdf_regional_army_units(nlp, text, expected):
     ("第425「スカラ」部隊が攻撃した。", ["スカラ"]),
     # a quoted name right after a command is its name too
     ("ウクライナ空軍南部司令部「ピウデン」の報告", ["ウクライナ空軍南部司令部", "ピウデン"]),
-    # a quoted word before a weapon class is no unit
+    # a quoted word before a weapon class, or before 軍事 (military, the adjective), is no unit
     ("「カミカゼ」ドローンが飛来した。", []),
+    ("「北」軍事境界線を越えた。", []),
 ])
 def test_quoted_names_beside_formation_nouns(nlp, text, expected):
     assert units(nlp, text) == expected
