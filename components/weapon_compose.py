@@ -227,7 +227,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             suffixes.setdefault(start, []).append((end, payload["suffix"]))
     heads: Dict[int, List[Tuple[int, Head]]] = {}
     for start, end, payload in hits:
-        if "head" in payload:
+        # an all-capitals class (SAM, ICBM) matches capitals only, as a name does: Sam, Icbm are none
+        if "head" in payload and (not tokens or case_ok(payload["head"].term, _surface(tokens, start, end))):
             heads.setdefault(start, []).append((end, payload["head"]))
     out = []
     joiners = _joiner_tokens(tokens) if tokens else set()

@@ -739,3 +739,13 @@ def test_part_63_forms(run, text, expected):
 ])
 def test_names_of_research_round_6(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # military abbreviations in Latin letters as classes; an all-capitals class matches capitals only
+    ("ロシア軍はSAMとSPG、IED、MRAPを使った。", ["SAM", "SPG", "IED", "MRAP"]),
+    ("SHORADとC-RAMを配備し、ＩＣＢＭも", ["SHORAD", "C-RAM", "ＩＣＢＭ"]),
+    ("Sam said Icbm and Manpads.", []),
+])
+def test_latin_abbreviation_classes(run, text, expected):
+    assert texts(run(text)) == expected
