@@ -324,3 +324,8 @@ def test_unit_words_of_research_round_5(nlp, text, expected):
 ])
 def test_named_units_of_research_round_5(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("code", ["VSU", "VKS", "TDF", "KSSO"])
+def test_latin_abbreviations_of_forces(nlp, code):
+    assert units(nlp, f"{code}の部隊が前進した。") == [code]
