@@ -191,17 +191,30 @@ def _parse_text_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+class InvalidJSON(ValueError):
+    """A line no JSON parser here can read; its message says why (as a skip reason or a log line gives it)."""
+
+
+def json_line(line: str, **kwargs: Any) -> Any:
+    """``json.loads(line, **kwargs)``, with every way it fails one error (``InvalidJSON``): a syntax error
+    with its column, or nesting too deep for Python's parser (``[[[[…]]]]`` thousands deep raises
+    RecursionError, no JSONDecodeError), which must cost the line, not the batch."""
+    try:
+        return json.loads(line, **kwargs)
+    except json.JSONDecodeError as err:
+        raise InvalidJSON(f"{err.msg} at column {err.colno}") from None
+    except RecursionError:
+        raise InvalidJSON("nested too deep to read") from None
+
+
 def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None) -> Iterator[InputItem]:
     if not line.strip():
         return
     non_finite: List[str] = []
     try:
-        obj = json.loads(line, parse_constant=lambda name: non_finite.append(name))  # None in its place
-    except json.JSONDecodeError as err:
-        yield Skipped(key=key, reason=f"invalid JSON: {err.msg} at column {err.colno}")
-        return
-    except RecursionError:  # [[[[…]]]] thousands deep: Python's parser gives up; one bad line, not the batch
-        yield Skipped(key=key, reason="invalid JSON: nested too deep to read")
+        obj = json_line(line, parse_constant=lambda name: non_finite.append(name))  # None in its place
+    except InvalidJSON as err:
+        yield Skipped(key=key, reason=f"invalid JSON: {err}")
         return
     if not isinstance(obj, dict):
         yield Skipped(key=key, reason=f"not a JSON object: a {type(obj).__name__}")

@@ -7,7 +7,6 @@ writes the same docs to a ``.spacy`` DocBin for ``spacy train`` with the stock
 """
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Union
@@ -17,6 +16,7 @@ from spacy.tokens import DocBin
 from spacy.training import Example
 from spacy.util import registry
 
+from pipeline.inputs import InvalidJSON, json_line
 from pipeline.records import record_to_doc
 
 logger = logging.getLogger(__name__)
@@ -29,12 +29,9 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[dict]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                logger.warning("%s:%d: invalid JSON (%s); skipped", path, lineno, err.msg)
-                continue
-            except RecursionError:
-                logger.warning("%s:%d: invalid JSON (nested too deep to read); skipped", path, lineno)
+                record = json_line(line)
+            except InvalidJSON as err:
+                logger.warning("%s:%d: invalid JSON (%s); skipped", path, lineno, err)
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 logger.warning("%s:%d: not a record with a text; skipped", path, lineno)
