@@ -34,8 +34,7 @@ from .gazetteer import token_view
 from .tables import TablePipe
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
-from .en_items import fold_latin
-from .pair_acronyms import AcronymTable, expansion_names, load_tables
+from .pair_acronyms import AcronymTable, load_tables
 from .pair_expansions import expansion_pairs, spelling_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
@@ -348,20 +347,15 @@ class BilingualAligner(TablePipe):
     def _load(self) -> None:
         with self.tables[DATA_FILE].open(encoding="utf-8") as f:
             self.heads: HeadTable = load_heads(f.read().splitlines())
+        with self.tables[ACRONYM_FILE].open(encoding="utf-8") as f:
+            self.acronyms: AcronymTable
+            self.acronyms, self.expansions, expanded = load_tables(f.read().splitlines())
         with self.tables[KNOWN_FILE].open(encoding="utf-8") as f, \
                 self.tables[TERMS_FILE].open(encoding="utf-8") as terms:
-            # exonyms and translated terms: a Latin form → the Japanese forms written beside it
-            self.known: KnownTable = load_known(f.read().splitlines() + terms.read().splitlines())
-        with self.tables[ACRONYM_FILE].open(encoding="utf-8") as f:
-            lines = f.read().splitlines()
-        self.acronyms: AcronymTable
-        self.acronyms, self.expansions = load_tables(lines)
-        # 戦略国際問題研究所（Center for Strategic and International Studies）: an acronym's listed expansion
-        # beside one of its Japanese names is a known pair, as an exonym is
-        known = {k: set(v) for k, v in self.known.items()}
-        for name, forms in expansion_names(lines).items():
-            known.setdefault(fold_latin(name), set()).update(forms)
-        self.known = {k: frozenset(v) for k, v in known.items()}
+            # a Latin form → the Japanese forms written beside it: exonyms, translated terms, and an acronym's
+            # listed expansion beside one of its Japanese names (戦略国際問題研究所（Center for Strategic and
+            # International Studies）)
+            self.known: KnownTable = load_known(f.read().splitlines() + terms.read().splitlines(), expanded)
 
     def find(self, doc: Doc) -> Tuple[List[Pair], List[Variant]]:
         """The pairs and the bracketed spelling variants of ``doc``'s text."""

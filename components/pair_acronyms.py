@@ -38,25 +38,26 @@ def _entries(lines: Sequence[str]) -> List[Dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def load_tables(lines: Sequence[str]) -> Tuple[Dict[str, Tuple[str, ...]], Dict[str, FrozenSet[str]]]:
-    """The acronym table (``load_acronyms``) and the acronym → expansions table (``_expansion_table``)
-    of ``acronyms.jsonl`` lines, parsed once."""
+def load_tables(lines: Sequence[str]) -> Tuple[Dict[str, Tuple[str, ...]], Dict[str, FrozenSet[str]],
+                                               List[Tuple[str, Sequence[str]]]]:
+    """The acronym table (``load_acronyms``), the acronym → expansions table (``_expansion_table``) and
+    the expansions as names (``_named_expansions``) of ``acronyms.jsonl`` lines, parsed once."""
     entries = _entries(lines)
-    return _acronym_table(entries), _expansion_table(entries)
+    return _acronym_table(entries), _expansion_table(entries), _named_expansions(entries)
 
 
-def expansion_names(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
-    """Each listed expansion, as written → the Japanese names of its acronym (``Center for Strategic and
-    International Studies`` → 戦略国際問題研究所 …): the full English name beside a Japanese one is the
-    same pair as the acronym, whose letters alone could not find it (the bilingual aligner reads these
-    as it reads the exonym table)."""
-    table: Dict[str, Set[str]] = {}
-    for entry in _entries(lines):
-        for expansion in entry.get("expansion", []):
-            name = re.sub(r"\s*\(.*?\)\s*", " ", expansion).strip()
-            if name and entry.get("ja"):
-                table.setdefault(name, set()).update(entry["ja"])
-    return {k: frozenset(v) for k, v in table.items()}
+def _named_expansions(entries: Sequence[Dict[str, Any]]) -> List[Tuple[str, Sequence[str]]]:
+    """(each listed expansion, as written; the Japanese names of its acronym): ``Center for Strategic and
+    International Studies`` → 戦略国際問題研究所 …. The full English name beside a Japanese one is the same
+    pair as the acronym, whose letters alone could not find it; the bilingual aligner reads these rows as
+    it reads the exonym table (``pair_rules.load_known``)."""
+    return [(name, entry["ja"]) for entry in entries if entry.get("ja")
+            for name in map(_bare_expansion, entry.get("expansion", [])) if name]
+
+
+def _bare_expansion(expansion: str) -> str:
+    """An expansion without a bracketed qualifier (``Federal Security Service (of the Russian Federation)``)."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", expansion).strip()
 
 
 def load_acronyms(lines: Sequence[str]) -> Dict[str, Tuple[str, ...]]:
@@ -80,7 +81,7 @@ def _expansion_table(entries: Sequence[Dict[str, Any]]) -> Dict[str, FrozenSet[s
     """
     table: Dict[str, Set[str]] = {}
     for entry in entries:
-        forms = {re.sub(r"\s*\(.*?\)\s*", " ", e).strip().lower() for e in entry.get("expansion", [])}
+        forms = {_bare_expansion(e).lower() for e in entry.get("expansion", [])}
         table.setdefault(entry["acronym"], set()).update(f for f in forms if f)
     return {k: frozenset(v) for k, v in table.items()}
 

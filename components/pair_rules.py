@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_acronyms import AcronymTable, listed_acronym_pair
@@ -443,16 +443,15 @@ def _known_pair(text: str, item: EnItem, known: Optional[KnownTable]) -> Optiona
     return None
 
 
-def load_known(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:
-    """Folded Latin forms (``canonical`` and ``alts``) → Japanese forms, from exonyms JSONL lines."""
+def load_known(lines: Sequence[str], extra: Iterable[Tuple[str, Iterable[str]]] = ()) -> Dict[str, FrozenSet[str]]:
+    """Folded Latin forms (``canonical`` and ``alts``) → Japanese forms, from exonyms JSONL lines (and the
+    translated terms, in the same format), plus ``extra`` rows of a Latin form and its Japanese forms
+    (an acronym's expansions: ``pair_acronyms.load_tables``)."""
     table: Dict[str, Set[str]] = {}
-    for line in lines:
-        if not line.strip():
-            continue
-        entry = json.loads(line)
-        for latin in [entry.get("canonical", ""), *entry.get("alts", [])]:
-            if latin:
-                table.setdefault(fold_latin(latin), set()).update(entry.get("ja", []))
+    rows = [(latin, entry.get("ja", [])) for entry in map(json.loads, filter(str.strip, lines))
+            for latin in [entry.get("canonical", ""), *entry.get("alts", [])] if latin]
+    for latin, forms in [*rows, *extra]:
+        table.setdefault(fold_latin(latin), set()).update(forms)
     return {k: frozenset(v) for k, v in table.items()}
 
 
