@@ -37,11 +37,16 @@ _SPACED_SEGMENT = (r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万�
                    # the counter after one more space, as such pages space every part of a number
                    r"|(?<=[0-9０-９][ \u00a0][万億兆])[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0](?![年月日時分秒歳])[\u4e00-\u9fff]))?")
 NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
-JA_PREFIX = r"約|おおよそ|およそ|ざっと|凡そ|おおむね|概ね|大体|最大|せいぜい|少なくとも|すくなくとも|少なくも|すくなくも|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下"  # たった: NOTES-real6; すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62); おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
+# "at least", as written: すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62)
+AT_LEAST_WORDS = ("少なくとも", "すくなくとも", "少なくも", "すくなくも")
+JA_PREFIX = (r"約|おおよそ|およそ|ざっと|凡そ|おおむね|概ね|大体|最大|せいぜい|" + "|".join(AT_LEAST_WORDS)
+             + r"|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下")  # たった: NOTES-real6; おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
-SUFFIX = (r"以上|以下|未満|足らず|超え(?![る])|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
-          r"|強(?![盗化制力硬調行国襲奪度大者敵固烈引みいくめさ気風靭権])|弱(?![\u4e00-\u9fff])")  # 5キロ強後退 (NOTES-real1)
+BARE_SUFFIX = (r"以上|以下|未満|超え(?![る])|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
+               r"|強(?![盗化制力硬調行国襲奪度大者敵固烈引みいくめさ気風靭権])|弱(?![\u4e00-\u9fff])")  # 5キロ強後退 (NOTES-real1)
+# 足らず qualifies a counted figure only (25万人足らず): after a bare number it is no count (1万足らずの兵力)
+SUFFIX = BARE_SUFFIX + r"|足らず"
 RANGE_SEP = r"(?:[〜~～\-‐－–—─―]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数])|、(?=[0-9０-９]))"  # 、: 2、3人 only (quantity_rules)
 # A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a
 # lower bound, に満たない/を下回る an upper one; verbs that only report (に上る, に達する) stay outside.
@@ -56,8 +61,6 @@ VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = (r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
                   r"|(?:killed|dead|died|wounded|injured)")  # 63 killed, 400 died: the casualties named by the verb
-# 足らず qualifies a counted figure only (25万人足らず): after a bare number it is no count (1万足らずの兵力)
-BARE_SUFFIX = SUFFIX.replace("足らず|", "")
 
 
 @dataclass(frozen=True)

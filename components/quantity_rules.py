@@ -22,8 +22,8 @@ from typing import Collection, Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
 from .quantity_forms import Form, find_fractions, find_mach, find_slash_fractions
-from .quantity_patterns import (EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit, compile_patterns,
-                                latin_matches, load_units)
+from .quantity_patterns import (AT_LEAST_WORDS, EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit,
+                                compile_patterns, latin_matches, load_units)
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
 
@@ -57,7 +57,7 @@ CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
 TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
 
-AT_LEAST = {"以上", "超", "超え", "少なくとも", "すくなくとも", "少なくも", "すくなくも", "最低", "最低でも", "over", "more than", "at least"}
+AT_LEAST = {"以上", "超", "超え", *AT_LEAST_WORDS, "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "足らず", "以内", "最大", "せいぜい", "up to", "under", "less than", "fewer than"}
 APPROX = {"約", "おおよそ", "およそ", "ざっと", "大体", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
           "くらい", "ぐらい", "強", "弱", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
@@ -359,7 +359,7 @@ _MUNITION_AFTER = re.compile(r"級?の?(?:小型|大型|超大型|高性能|強�
 
 # 少なくとも死者50人, 最大で全体の50%, 少なくとも、1つの…: a bound word separated from the number by its
 # item or a comma stays outside the span, but the bound follows it (NOTES-real1, NOTES-real2)
-_SEPARATED = re.compile(r"(少なくとも|すくなくとも|少なくも|すくなくも|最低でも|最大でも|最大で|最多で)、?(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}の?)?$")
+_SEPARATED = re.compile("(" + "|".join(AT_LEAST_WORDS) + r"|最低でも|最大でも|最大で|最多で)、?(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,8}の?)?$")
 
 
 def _separated_bound(text: str, start: int) -> Optional[str]:
