@@ -101,12 +101,18 @@ _FORMATION_END = ("部隊", "隊", "旅団", "連隊", "軍団", "師団", "グ�
 # 「東部」グループ, 第425「スカラ」部隊, 「ユーク(南)」部隊: a quoted name right before a formation noun is the
 # unit, the quoted name alone (its gloss in brackets, the noun and an ordinal before it outside; NOTES-real21,
 # -62, -63); katakana, Latin or a short kanji name (a direction: 東部, 北, 中央)
-_QUOTED_BEFORE = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{0,19}|[\u4e00-\u9fff]{1,4})"
+_NAME_FIRST, _NAME_REST = r"[\u30a1-\u30faー・A-Za-z0-9]", r"[\u30a1-\u30faー・A-Za-z0-9 \-]"  # a quoted name's characters
+_QUOTED_BEFORE = re.compile(rf"[「『“]({_NAME_FIRST}{_NAME_REST}{{0,19}}|[\u4e00-\u9fff]{{1,4}})"
                             r"(?:[(（][^)）」』”]{1,8}[)）])?[」』”]"
                             r"(?=部隊グループ|部隊集団|軍集団|部隊|グループ|軍団|軍(?![事需用人艦港備拡縮])|集団|大隊|旅団|連隊)")
 _OPEN_QUOTES = "「『“\""
-_QUOTED_NAME = re.compile(r"[「『“]([\u30a1-\u30faー・A-Za-z0-9][\u30a1-\u30faー・A-Za-z0-9 \-]{1,19})[」』”]"
+_QUOTED_NAME = re.compile(rf"[「『“]({_NAME_FIRST}{_NAME_REST}{{1,19}})[」』”]"
                           r"(?![\u30a1-\u30faー\u4e00-\u9fffA-Za-z])")  # not 「カミカゼ」ドローン: a modifier
+
+
+def _attrs(**known: Any) -> Dict[str, Any]:
+    """A candidate's attributes: the ones given, the others None (the keys every candidate has)."""
+    return {"side": None, "echelon": None, "unit_type": None, "number": None, "canonical": None, **known}
 
 
 _URL = re.compile(r"https?://\S+")  # a web address's words name nothing
@@ -325,8 +331,7 @@ class MilitaryUnitRecognizer(TablePipe):
         strings = doc.vocab.strings
         tokens = [(t, strings[tag] if tag else "") for t, tag in zip(view.texts, doc.to_array(TAG).tolist())]
         refs = bare_references(tokens, [(s, e, attrs.get("echelon")) for s, e, attrs in found])
-        return [(s, e, {"side": None, "echelon": None, "unit_type": None, "number": None, "canonical": None, **a})
-                for s, e, a in refs]
+        return [(s, e, _attrs(**a)) for s, e, a in refs]
 
     def _quoted_names(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
         """``特殊部隊「アルファ」``: the quoted name right after a formation is a unit of its own (NOTES-real13),
@@ -340,9 +345,7 @@ class MilitaryUnitRecognizer(TablePipe):
             m = _QUOTED_NAME.match(text, char_end)
             span = doc.char_span(m.start(1), m.end(1)) if m else None
             if span is not None:
-                out.append((span.start, span.end, {"side": attrs.get("side"), "echelon": None,
-                                                   "unit_type": attrs.get("unit_type"), "number": None,
-                                                   "canonical": None}))
+                out.append((span.start, span.end, _attrs(side=attrs.get("side"), unit_type=attrs.get("unit_type"))))
         return out
 
     def _quoted_before(self, doc: Doc, text: str) -> List[Candidate]:
@@ -353,8 +356,7 @@ class MilitaryUnitRecognizer(TablePipe):
         for m in _QUOTED_BEFORE.finditer(text):
             span = doc.char_span(m.start(1), m.end(1))
             if span is not None:
-                out.append((span.start, span.end, {"side": None, "echelon": None, "unit_type": None, "number": None,
-                                                   "canonical": None}))
+                out.append((span.start, span.end, _attrs()))
         return out
 
     def _acronyms(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
