@@ -27,7 +27,10 @@ _CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9{INVISIBLE} \t,.'’\-&:;/()\
 # An acronym written with periods has at most twelve letters (U.S., N.A.T.O.): unbounded, a long run of
 # ``A.A.A.…`` that ends in a letter was re-read to its end from each of its letters (quadratic).
 DOTTED_ACRONYM = r"(?:[A-Z]\.){2,12}"
-_TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9][{_LATIN}0-9'’\-{INVISIBLE}]*|[,、;:().\-/\"“”–—]")
+# an apostrophe belongs to a word only inside it (People's, O'Brien): a closing ’ after a gloss
+# (ポクロウスク‘Pokrovsk’) is a quote, not part of the word
+_TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9](?:[{_LATIN}0-9\-{INVISIBLE}]|['’](?=[{_LATIN}0-9]))*"
+                       rf"|[,、;:().\-/\"“”–—]")
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}

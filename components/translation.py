@@ -34,6 +34,7 @@ MAX_WORD = 6
 
 
 _SIBILANTS = ("s", "x", "z", "ch", "sh")  # where a plural adds -es rather than -s
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=65536)
@@ -41,7 +42,7 @@ def translation_stem(word: str) -> str:
     """A crude English stem, applied until it settles: ``glaciers``/``glacier``, ``Antarctic``/
     ``Antarctica``, ``Designated``/``designation``, ``Nationals``/``national``, ``Specially``/``special``;
     a hyphen inside is dropped, as English writes one word both ways (``cease-fire``/``ceasefire``)."""
-    word = word.lower().strip("'-").replace("-", "")
+    word = _POSSESSIVE.sub("", word.lower()).strip("'’-").replace("-", "")  # People's → people
     for _ in range(3):
         for suffix in ("ations", "ation", "ally", "ated", "ates", "ate", "ies", "es", "ed", "ly", "al", "ica",
                        "ic", "a", "s", "y"):
@@ -75,6 +76,26 @@ def derived_form(stem: str, glossed: FrozenSet[str]) -> bool:
 def gloss_stems(word: str) -> FrozenSet[str]:
     """Stems of every word of ``word``'s JMdict glosses (``決戦`` → decis, battl, match, play-off …)."""
     return frozenset(translation_stem(w) for g in dictionary.glosses(word) for w in _WORD.findall(g) if w.lower() not in _STOP)
+
+
+@lru_cache(maxsize=65536)
+def part_stems(word: str) -> FrozenSet[str]:
+    """Gloss stems of the dictionary words a kanji compound is made of, where they make it up whole
+    (``人民戦線`` is a headword glossed "popular front", and its parts 人民 "people" + 戦線 "front" are what
+    ``People's Front`` translates word for word); empty for a word of fewer than three characters."""
+    if len(word) < 3:
+        return frozenset()
+    parts: List[str] = []
+    i = 0
+    while i < len(word):
+        for n in range(min(MAX_WORD, len(word) - i - (i == 0)), 1, -1):  # a part of two characters or more
+            if dictionary.glosses(word[i:i + n]):
+                parts.append(word[i:i + n])
+                i += n
+                break
+        else:
+            return frozenset()
+    return frozenset().union(*map(gloss_stems, parts))
 
 
 @lru_cache(maxsize=65536)
@@ -124,7 +145,7 @@ def translation_score(ja: str, english: Sequence[str], derived: bool = False) ->
     stems = [translation_stem(w) for w in words]
     covered = set()
     for piece in pieces:
-        glossed = gloss_stems(piece)
+        glossed = gloss_stems(piece) | part_stems(piece)
         mine = {i for i, s in enumerate(stems) if s in glossed or (derived and derived_form(s, glossed))}
         if not mine:
             return 0.0

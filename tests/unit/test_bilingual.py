@@ -34,6 +34,9 @@ def pairs_of(text):
     ("NATO条約 第5条(Article 5) の発動が議論された。", [("第5条", "Article 5")]),
     ("憲章第５１条（Article 51）に基づく自衛権", [("第５１条", "Article 51")]),
     ("条約第4条(Article 5)", []),
+    # a closing single quote after the gloss is a quote, not an apostrophe of the word
+    ("激戦地ポクロウスク‘Pokrovsk’の戦い", [("ポクロウスク", "Pokrovsk")]),
+    ("激戦地ポクロウスク'Pokrovsk'の戦い", [("ポクロウスク", "Pokrovsk")]),
 ])
 def test_pair_forms(text, expected):
     assert pairs_of(text) == expected

@@ -22,6 +22,8 @@ def test_translation_score_word_by_word():
     assert translation_score("精密打撃", ["precision", "strike"], derived=True) == 1.0
     assert translation_score("メディア", ["Mediazona"], derived=True) == 0.0
     assert translation_score("保証", ["guarantees"]) == 1.0  # -s after a vowel: the e stays (guarantee)
+    assert translation_score("人民戦線", ["People’s", "Front"]) == 1.0  # by its parts, the possessive dropped
+    assert translation_score("人民戦線", ["People’s", "Army"]) < 1.0  # nothing accounts for Army
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -43,6 +45,9 @@ def test_translation_score_word_by_word():
     # and 両 is a counter for armour; a plural in -s keeps its e (guarantees → guarantee)
     ("安全の保証（security guarantees）が問題だ。", ("安全の保証", "security guarantees")),
     ("装甲車両（armored vehicles）が並ぶ。", ("装甲車両", "armored vehicles")),
+    # a possessive 's is no part of the stem, and a headword with an idiomatic gloss (人民戦線 "popular
+    # front") translates by its parts (人民 "people" + 戦線 "front"), not from inside it (民戦線)
+    ("ウクライナ人民戦線（People's Front）を率いた。", ("人民戦線", "People's Front")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
