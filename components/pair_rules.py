@@ -28,7 +28,7 @@ from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
 from . import dictionary
 from .translation import (CONTENT_CHAR, GAP_CHARS, acronym_words, derived_form, gloss_stems, opens_acronym,
-                          shares_acronym_letters, spells_acronym, translation_pair, translation_score,
+                          shares_acronym_letters, spells_acronym, translation_before, translation_pair, translation_score,
                           translation_stem, word_count)
 
 KATA = "ァ-ヺー"
@@ -715,7 +715,7 @@ _LISTED_AFTER = re.compile(r"\s*[、,]\s*")
 
 def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:
     """``決戦(decisive battle)``: a Latin chunk that translates the Japanese before it (``components.translation``)."""
-    found = translation_pair(text, cs, ce)
+    found = translation_pair(text, cs, ce) or translation_before(text, cs, ce)  # the English first: cease-fire(停戦)
     if found and _POST_TITLE.fullmatch(text[found[1][0]:found[1][1]]):
         return
     if found and not any(found[0][0] < b and a < found[0][1] for a, b in taken_ja):

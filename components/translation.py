@@ -349,3 +349,31 @@ def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, i
     if start < 0:
         return None
     return (start, end), (cs, words[-1].end())
+
+
+# an English term with its Japanese translation in the bracket right after it: cease-fire（停戦）
+_BRACKETED_JA = re.compile(r"[ \u3000]*\(([\u4e00-\u9fff々ァ-ヺー・]+(?:の[\u4e00-\u9fff々ァ-ヺー・]+)*)\)")
+
+
+def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
+    """``((ja_start, ja_end), (en_start, en_end))`` when the English words that end the Latin chunk
+    ``text[cs:ce]`` are translated by a Japanese term in the bracket right after them (``decisive
+    battle（決戦）``: the English written first), else None. The English side is the longest run of
+    the chunk's last words that the bracketed term translates word for word, each word of it accounted
+    for (``translation_score`` 1.0), so a sentence before the term stays out. Brackets are folded to
+    half width by the caller (``find_pairs``)."""
+    words = list(_EN_WORD.finditer(text, cs, ce))
+    if not words or any(ch.isdigit() for ch in text[words[0].start():words[-1].end()]):
+        return None
+    bracket = _BRACKETED_JA.match(text, words[-1].end())
+    if bracket is None or text[words[-1].end():bracket.start(1) - 1].strip(" \u3000") or \
+            not dictionary.available():
+        return None
+    ja = bracket.group(1)
+    for k in range(max(0, len(words) - 2 * MAX_EN_WORDS), len(words)):
+        content = [m.group() for m in words[k:] if m.group().lower() not in _STOP]
+        if words[k].group().lower() in _STOP or len(content) > MAX_EN_WORDS:
+            continue
+        if translation_score(ja, [m.group() for m in words[k:]]) >= 1.0:
+            return bracket.span(1), (words[k].start(), words[-1].end())
+    return None

@@ -48,6 +48,9 @@ def test_translation_score_word_by_word():
     # a possessive 's is no part of the stem, and a headword with an idiomatic gloss (人民戦線 "popular
     # front") translates by its parts (人民 "people" + 戦線 "front"), not from inside it (民戦線)
     ("ウクライナ人民戦線（People's Front）を率いた。", ("人民戦線", "People's Front")),
+    # the English written first, its translation in the bracket after it; a sentence before it stays out
+    ("双方はcease-fire（停戦）に合意した。", ("停戦", "cease-fire")),
+    ("Russia is preparing a decisive battle（決戦）.", ("決戦", "decisive battle")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
@@ -132,3 +135,11 @@ def test_acronym_extent(text, expected):
 def test_the_dictionary_can_be_switched_off(monkeypatch):
     monkeypatch.setenv("GUNJI_NO_DICTIONARY", "1")
     assert dictionary._db_path() is None
+
+
+def test_no_english_first_pair_without_a_whole_translation():
+    from components.translation import translation_before
+    text = "a decisive battle（決戦の準備）"  # 準備 accounts for nothing
+    assert translation_before(text, 0, len(text)) is None
+    text = "Offensive 2024（決戦）"  # digits: a code or a count, not a translation
+    assert translation_before(text, 0, len(text)) is None
