@@ -137,7 +137,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<suf>{SUFFIX})?"
         rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(
-        rf"(?P<cur>US\$|[$€£¥￥]|(?:USD|EUR|RUB|GBP|JPY|UAH|CNY)\s?)?(?<![0-9.,])"
+        rf"(?P<cur>US\$|[$€£¥￥₴₽]|(?:USD|EUR|RUB|GBP|JPY|UAH|CNY)\s?)?(?<![0-9.,])"
         rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn|tn|mn)(?![A-Za-z])"
         rf"|(?(cur)(?P<abbr>[TBMK])(?![A-Za-z0-9])|(?!)))?"
         rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))"

@@ -52,7 +52,7 @@ MONTH_BEFORE = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)
 EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12, "bn": 10 ** 9,
            "tn": 10 ** 12, "mn": 10 ** 6, "k": 1_000, "m": 10 ** 6, "b": 10 ** 9, "t": 10 ** 12}
 # RUB13.5T, $2.4B, €300M: finance shorthand, a letter multiplier right after an amount with its currency
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY",
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₴": "UAH", "₽": "RUB",
                   **{code: code for code in ("USD", "EUR", "RUB", "GBP", "JPY", "UAH", "CNY")}}
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
 TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")

@@ -73,6 +73,9 @@ def found(nlp, text):
     ("軍事費にRUB13.5Tを計上した。", "RUB13.5T", 13_500_000_000_000, None, "RUB", "MONEY", False),
     ("契約は$2.4B規模だ。", "$2.4B", 2_400_000_000, None, "USD", "MONEY", False),
     ("支援はEUR 300Mとなった。", "EUR 300M", 300_000_000, None, "EUR", "MONEY", False),
+    # the hryvnia and rouble signs as Ukrainian and Russian outlets' English copy writes them
+    ("兵士には月₴500が支払われた。", "₴500", 500, None, "UAH", "MONEY", False),
+    ("罰金は₽1.5 millionに上る。", "₽1.5 million", 1_500_000, None, "RUB", "MONEY", False),
     ("機は500ポンド爆弾を投下した。", "500ポンド", 500, None, "lb", "COUNT", False),
     ("約250キロの滑空爆弾を使う。", "約250キロ", 250, None, "kg", "COUNT", True),
     ("ドローンは2キロの小型爆弾を積む。", "2キロ", 2, None, "kg", "COUNT", False),  # a size word before the bomb
