@@ -568,6 +568,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     # a maker's name before a designation
     ("Sukhoi Su-34が飛来した。", ["Sukhoi Su-34"]),
     ("ツポレフTu-95爆撃機が離陸した。", ["ツポレフTu-95", "爆撃機"]),
+    ("ベリエフA-50早期警戒機が撃墜された。", ["ベリエフA-50", "早期警戒機"]),
+    ("偵察にはマビック3を使う。", ["マビック3"]),  # a model number glued to the katakana name
     # a designation without its hyphen only glued to a class noun
     ("M50ドローン5機を供給した。", ["M50", "ドローン"]),
     # a designation of the same family listed before one glued to its class noun
