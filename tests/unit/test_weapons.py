@@ -569,6 +569,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("Sukhoi Su-34が飛来した。", ["Sukhoi Su-34"]),
     ("ツポレフTu-95爆撃機が離陸した。", ["ツポレフTu-95", "爆撃機"]),
     ("ベリエフA-50早期警戒機が撃墜された。", ["ベリエフA-50", "早期警戒機"]),
+    # a ship class and its type noun: two spans (ANNOTATION.md: a name beside its class noun)
+    ("キーロフ級ミサイル巡洋艦とアダ級コルベット", ["キーロフ級", "ミサイル巡洋艦", "アダ級", "コルベット"]),
     ("偵察にはマビック3を使う。", ["マビック3"]),  # a model number glued to the katakana name
     # a designation without its hyphen only glued to a class noun
     ("M50ドローン5機を供給した。", ["M50", "ドローン"]),
