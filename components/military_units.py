@@ -89,6 +89,9 @@ _TITLE_AFTER = re.compile(r"(?:総|副|最高)?(?:司令官|報道官|長官|参
 # A unit's name used for the water it is named after: the Sea of Azov, the Azov Sea (the Azov brigade).
 _WATER_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Lake|River)s? of\s+$")
 _WATER_AFTER = re.compile(r"\s*(?:Sea|Gulf|Bay|Strait|Lake|River)\b")
+# a Latin acronym that a hyphen and a number continue is the start of a designation, not the unit it also
+# spells: ZSU-23-4 is an anti-aircraft gun, not the Ukrainian armed forces (ZSU)
+_DESIGNATION_AFTER = re.compile(r"(?<=[A-Za-z])[-‐][0-9]")
 
 
 _RANGE_MARKS = frozenset("~〜～-‐－、・")
@@ -213,7 +216,8 @@ class MilitaryUnitRecognizer(TablePipe):
         found = [c for c, start, end in zip(found, starts, ends) if not _quoted_ship(text, start, end)
                  and not _quoted_programme(text, start, end) and not any(s <= start < e for s, e in urls)
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)
-                 and not _WATER_AFTER.match(text, end) and not _WATER_OF.search(text, max(0, start - 12), start)]
+                 and not _WATER_AFTER.match(text, end) and not _WATER_OF.search(text, max(0, start - 12), start)
+                 and not _DESIGNATION_AFTER.match(text, end)]
         found = self._without_pmc_descriptors(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()

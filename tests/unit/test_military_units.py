@@ -132,6 +132,9 @@ def attrs_of(nlp, text, unit):
     ("Azov Brigade and Wagner Group fighters", ["Azov Brigade", "Wagner Group"]),
     ("ロシア自由軍団 The Freedom of Russia Legionが声明", ["ロシア自由軍団", "Freedom of Russia Legion"]),
     ("映像:Rocket Squad D-Day", ["Rocket Squad"]),
+    # an acronym that a hyphen and a number continue starts a designation (the ZSU-23-4 gun), not the ZSU
+    ("ZSU-23-4シルカ対空自走砲が撃った。", []),
+    ("ZSU（ウクライナ軍）は反撃した。", ["ZSU", "ウクライナ軍"]),
     # troops sent abroad or as reinforcement, and the South Korean forces by their full name (NOTES-real60)
     ("「派兵部隊」の生き残りの動画が出た。", ["派兵部隊"]),
     ("増派部隊が到着した。", ["増派部隊"]),
