@@ -36,6 +36,7 @@ from functools import partial
 from operator import attrgetter
 from typing import List, Optional, Sequence, Tuple
 
+from . import dictionary
 from .weapon_compose import Candidate, Tok, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
@@ -209,6 +210,21 @@ def _is_kana_token(tok: Tok) -> bool:
     return _KATAKANA_NAME.fullmatch(_norm(tok)) is not None
 
 
+def _reporting_name(tokens: Sequence[Tok], start: int, end: int, starts) -> bool:
+    """Whether the katakana tokens ``start:end`` glued after a designation are its nickname even with no class
+    noun after them: a word JMdict does not know (ウォートホッグ, フォックスバット; not パイロット, エンジン,
+    nor フルバック, an ordinary word that needs the class noun), the name ending there (no letter, digit or
+    katakana glued after: ``Geran-2ゲラン2`` is a gloss) and no other candidate starting inside it."""
+    if not dictionary.available() or any(k in starts for k in range(start, end)):
+        return False
+    if end < len(tokens) and not tokens[end - 1].space and _GLUED_AFTER.match(_norm(tokens[end])):
+        return False
+    return not dictionary.is_ordinary_word("".join(_norm(t) for t in tokens[start:end]))
+
+
+_GLUED_AFTER = re.compile(r"[0-9A-Za-zァ-ヺー]")
+
+
 def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
     """Start of a model number written one space before a listed name (``M57 ATACMS``, ``M142 HIMARS``:
     one system's model and name), which the tokenizer may cut in two (``M|57``); else ``start``."""
@@ -275,6 +291,8 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
             after = starts.get(j)
             if j > end and after is not None and after.kind == "class" and not tokens[j - 1].space:
                 end = j
+            elif j > end and _reporting_name(tokens, end, j, starts):
+                end = j  # A-10ウォートホッグ, MiG-25フォックスバット: a nickname no dictionary knows, no class after
             if start > 0 and _norm(tokens[start - 1]) in maker_set and (start - 1) not in starts:
                 start -= 1
         if cand.kind == "name" and start == cand.start:

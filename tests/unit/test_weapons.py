@@ -565,6 +565,9 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     # an unknown katakana nickname between a designation and its class noun belongs to the designation
     ("ロシア製Su-34フルバック爆撃機3機を撃墜した。", ["Su-34フルバック", "爆撃機"]),
     ("Su-34パイロットが脱出した。", ["Su-34"]),  # no class noun after the katakana: no nickname
+    # ... unless the katakana is no dictionary word: a reporting name or nickname (NOTES-real64)
+    ("空軍はA-10ウォートホッグを退役させる。", ["A-10ウォートホッグ"]),
+    ("MiG-29エンジンを交換した。", ["MiG-29"]),  # エンジン is a word
     # a maker's name before a designation
     ("Sukhoi Su-34が飛来した。", ["Sukhoi Su-34"]),
     ("ツポレフTu-95爆撃機が離陸した。", ["ツポレフTu-95", "爆撃機"]),
