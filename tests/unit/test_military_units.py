@@ -132,6 +132,9 @@ def attrs_of(nlp, text, unit):
     ("Azov Brigade and Wagner Group fighters", ["Azov Brigade", "Wagner Group"]),
     ("ロシア自由軍団 The Freedom of Russia Legionが声明", ["ロシア自由軍団", "Freedom of Russia Legion"]),
     ("映像:Rocket Squad D-Day", ["Rocket Squad"]),
+    # 旧 ("former") glued before a unit is part of its name (NOTES-real64)
+    ("旧ソ連軍の装備が残る。", ["旧ソ連軍"]),
+    ("冷戦期に旧ソビエト海軍が造った。", ["旧ソビエト海軍"]),
     # an acronym that a hyphen and a number continue starts a designation (the ZSU-23-4 gun), not the ZSU
     ("ZSU-23-4シルカ対空自走砲が撃った。", []),
     ("ZSU（ウクライナ軍）は反撃した。", ["ZSU", "ウクライナ軍"]),
