@@ -98,6 +98,10 @@ def test_suffix_must_apply_to_the_head_group():
     ("移動式防空システムと移動式ロケット砲が届いた。", ["移動式防空システム", "移動式ロケット砲"]),  # NOTES-real11
     ("旧式のヘリコプタとレーザー兵器と対ドローンシステム。", ["ヘリコプタ", "レーザー兵器", "対ドローンシステム"]),  # NOTES-real15
     ("大型多連装砲と民生ドローンと空中早期警戒機と無人海上車両。", ["多連装砲", "民生ドローン", "空中早期警戒機", "無人海上車両"]),
+    # spec lists of hobby and reference pages (NOTES-real64)
+    ("口径20mm未満の小火器と152mmカノン榴弾砲。", ["小火器", "カノン榴弾砲"]),
+    ("主兵装は連装砲と対潜ロケット砲。", ["連装砲", "対潜ロケット砲"]),
+    ("単座戦闘機型と複座練習機型がある。", ["単座戦闘機", "複座練習機"]),
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
     assert texts(run(text)) == expected
