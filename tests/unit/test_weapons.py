@@ -455,6 +455,11 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     # a slash separates two names, in Latin script as in katakana
     ("ストームシャドーStorm Shadow/SCALPを発射した。", ["ストームシャドー", "Storm Shadow", "SCALP"]),
     ("けん引式榴弾砲M777と誘導滑空爆弾(KAB)。", ["けん引式榴弾砲", "M777", "誘導滑空爆弾", "KAB"]),
+    # designation families of spec lists (NOTES-real64): NATO's SA- and SA-N-, the RBU launchers, GRAU's
+    # 2A guns, the SU- self-propelled guns (capitals: Su- is Sukhoi's), AgustaWestland's AW helicopters
+    ("SA-2とSA-N-7、RBU-6000を搭載した。", ["SA-2", "SA-N-7", "RBU-6000"]),
+    ("主砲は2A18を改良した2A31で、SU-152にも流用。", ["2A18", "2A31", "SU-152"]),
+    ("AW149を36機買う。", ["AW149"]),
 ])
 def test_designation_and_name_of_one_system(run, text, expected):
     assert texts(run(text)) == expected
