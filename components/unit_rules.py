@@ -532,8 +532,10 @@ class EnglishUnits:
         low = word.lower()
         if low.endswith(("'s", "’s")):
             return self._possessive(word) is not None  # "Ukraine's Air Force"; not "Putin's"
-        if low in _EN_STOP or low in self.heads:
+        if low in _EN_STOP:
             return False
+        if low in self.heads:  # a capitalised weak head inside a name modifies the head after it:
+            return word[0].isupper() and self.heads[low].get("strength") == "weak"  # Military Police Company
         return (bool(_EN_ORDINAL.match(word)) or word[0].isupper() or low in self.types or low in self.affil
                 or word.isdigit())  # 41 CAA: a bare number, which only a "numbered" head accepts
 

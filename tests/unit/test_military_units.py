@@ -132,6 +132,10 @@ def attrs_of(nlp, text, unit):
     ("Azov Brigade and Wagner Group fighters", ["Azov Brigade", "Wagner Group"]),
     ("ロシア自由軍団 The Freedom of Russia Legionが声明", ["ロシア自由軍団", "Freedom of Russia Legion"]),
     ("映像:Rocket Squad D-Day", ["Rocket Squad"]),
+    # US Army branch words before an echelon, in Japanese and English (NOTES-real64)
+    ("第988憲兵中隊と第608弾薬中隊、第36工兵群が帰還した。", ["第988憲兵中隊", "第608弾薬中隊", "第36工兵群"]),
+    ("the 988th Military Police Company returned.", ["988th Military Police Company"]),
+    ("the 10th Special Forces Group deployed.", ["10th Special Forces Group"]),
     # 旧 ("former") glued before a unit is part of its name (NOTES-real64)
     ("旧ソ連軍の装備が残る。", ["旧ソ連軍"]),
     ("冷戦期に旧ソビエト海軍が造った。", ["旧ソビエト海軍"]),
