@@ -181,7 +181,7 @@ class FoldedGazetteer(Generic[T]):
             found: List[GazetteerMatch[T]] = []
             k = pos + 1
             while node is not None:
-                if _END in node and k in end_token:
+                if _END in node and k in end_token and not _glued_digits(doc, folded, k, end_token[k]):
                     found.append(GazetteerMatch(i, end_token[k] + 1, node[_END]))
                 if k == size or (cuts and k in cuts):
                     break
@@ -190,6 +190,13 @@ class FoldedGazetteer(Generic[T]):
             if found:
                 matches.extend(found[-1:] if longest_only else found)
         return matches
+
+
+def _glued_digits(doc: Doc, folded: str, k: int, last: int) -> bool:
+    """Whether a key ending in a digit at folded offset ``k`` runs on into more digits glued after it
+    (``K2`` in ``K239``, which Sudachi cuts K2|39): a longer number, not the listed name."""
+    return (k < len(folded) and folded[k - 1].isdigit() and folded[k].isdigit()
+            and not doc[last].whitespace_)
 
 
 @dataclass(frozen=True)

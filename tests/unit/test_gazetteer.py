@@ -99,7 +99,9 @@ def _brute_force(gaz, doc):
             if any(text in _QUOTE_WORDS for text in texts[i:j]):
                 break  # no match runs across a quote mark
             payload = _raw_lookup(gaz, "".join(pieces[i:j]))
-            if payload is not None:
+            after = "".join(pieces[j:])[:1]  # a key ending in a digit does not end before glued digits (K2|39)
+            if payload is not None and not (pieces[j - 1][-1].isdigit() and after.isdigit()
+                                            and not doc[j - 1].whitespace_):
                 out.append((i, j, payload))
     return out
 
