@@ -460,6 +460,11 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     ("SA-2とSA-N-7、RBU-6000を搭載した。", ["SA-2", "SA-N-7", "RBU-6000"]),
     ("主砲は2A18を改良した2A31で、SU-152にも流用。", ["2A18", "2A31", "SU-152"]),
     ("AW149を36機買う。", ["AW149"]),
+    # a listed name is not the start of a longer number (K2 in K239, cut K2|39 by Sudachi)
+    ("K2戦車に続きK239天舞を導入した。", ["K2", "戦車", "K239"]),
+    # Poland's procurement list (NOTES-real64)
+    ("Chunmoo多連装ロケット砲とボルスク歩兵戦闘車、アローヘッド140フリゲート。",
+     ["Chunmoo", "多連装ロケット砲", "ボルスク", "歩兵戦闘車", "アローヘッド140", "フリゲート"]),
 ])
 def test_designation_and_name_of_one_system(run, text, expected):
     assert texts(run(text)) == expected
