@@ -234,6 +234,9 @@ _HEREAFTER_BEFORE = re.compile(r"[(（]以下[、,，]?[「『\"“]?$")
 _HEREAFTER_AFTER = re.compile(r"^[」』\"”]?(?:という|と呼ぶ|と称する|と略す|とする)?。?")
 
 
+_ORDINAL_WORD = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+
+
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
@@ -246,8 +249,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         after = _HEREAFTER_AFTER.sub("", after, count=1)
     if not (before.endswith(("(", "（", "[", "［")) and after.startswith((")", "）", "]", "］")) and item.initial):
         return None
-    if len(item.words) > 3 or not units:
-        return None
+    if len(item.words) > (4 if _ORDINAL_WORD.fullmatch(item.words[0]) else 3) or not units:
+        return None  # a numbered unit's name takes a word more: 988th Military Police Company
     last = units[-1]
     bare = before.rstrip("(（[［").rstrip(" 　")
     # 「ウクライナ安保支援イニシアティブ」(USAI): a quoted name glossed by the acronym after the quotes

@@ -165,6 +165,8 @@ def test_still_not_pairs(text):
     # Latin first, its Japanese in parentheses, the heads agreeing (NOTES-real16's learner pages)
     ("Ministry of Defence(国防省)が発表した。", [("国防省", "Ministry of Defence")]),
     ("Black Sea Fleet(黒海艦隊)が移った。", [("黒海艦隊", "Black Sea Fleet")]),
+    # a numbered unit's English name in brackets may take four words (NOTES-real64)
+    ("第988憲兵中隊(the 988th Military Police Company)が戻った。", [("第988憲兵中隊", "988th Military Police Company")]),
     # no head in common: the dictionary translates it word for word, the English written first
     ("the United Nations(国際連合)が述べた。", [("国際連合", "United Nations")]),
     # an anaphor names nothing: 同機 is "the said aircraft", its registration no translation (NOTES-real60)
