@@ -43,7 +43,7 @@ _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A
 # M50, MQ9, M1, M31A2: accepted only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
 _BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,4}(?:[A-Z]{1,2}[0-9]?)?")
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
-_COUNT_AFTER = re.compile(r"[をがはも]?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")
+_COUNT_AFTER = re.compile(r"(?:[をがはも]|[×✕][ 　]?)?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")  # FA-50×48機: a list
 # Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.
 ACRONYM_STOP = frozenset({
     "NATO", "USA", "UAE", "IAEA", "ISW", "SBU", "HUR", "GUR", "FSB", "GRU", "SVR", "AFU", "CIA", "NSA",
@@ -163,7 +163,9 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         glued = after is not None and not tokens[end - 1].space
         if caps:
             word = norms[i]
-            ok = glued and word not in ACRONYM_STOP and not tokens[i].tag.startswith(_ORG_TAG)
+            # a class noun glued after it, or glued before it (重機関銃M2: the class, then the model)
+            ok = (glued or (i in class_end and i > 0 and not tokens[i - 1].space)) and word not in ACRONYM_STOP \
+                and not tokens[i].tag.startswith(_ORG_TAG)
         else:
             rest = "".join(norms[end:end + 4])
             ok = after is not None or i in class_end or _COUNT_AFTER.match(rest.lstrip()) is not None

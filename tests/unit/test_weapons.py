@@ -460,6 +460,11 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     ("SA-2とSA-N-7、RBU-6000を搭載した。", ["SA-2", "SA-N-7", "RBU-6000"]),
     ("主砲は2A18を改良した2A31で、SU-152にも流用。", ["2A18", "2A31", "SU-152"]),
     ("AW149を36機買う。", ["AW149"]),
+    # an unlisted designation counted after a multiplication sign, as procurement lists write it, and a
+    # bare model glued after its class noun (NOTES-real64)
+    ("F-35A×32機、FA-50×48機を買う。", ["F-35A", "FA-50"]),
+    ("12.7mm重機関銃M2に使う弾薬。", ["重機関銃", "M2"]),
+    ("B-29とかB-17みたいな爆撃機。", ["B-29", "B-17", "爆撃機"]),
     # a listed name is not the start of a longer number (K2 in K239, cut K2|39 by Sudachi)
     ("K2戦車に続きK239天舞を導入した。", ["K2", "戦車", "K239"]),
     # Poland's procurement list (NOTES-real64)
