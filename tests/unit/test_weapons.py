@@ -465,6 +465,9 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     ("F-35A×32機、FA-50×48機を買う。", ["F-35A", "FA-50"]),
     ("12.7mm重機関銃M2に使う弾薬。", ["重機関銃", "M2"]),
     ("B-29とかB-17みたいな爆撃機。", ["B-29", "B-17", "爆撃機"]),
+    # ウラン (the Kh-35's name) is also uranium: only with a weapon word nearby (NOTES-real64)
+    ("金、石油、ウランなど天然資源が豊か。", []),
+    ("対艦ミサイル「ウラン」を発射した。", ["対艦ミサイル", "ウラン"]),
     # a listed name is not the start of a longer number (K2 in K239, cut K2|39 by Sudachi)
     ("K2戦車に続きK239天舞を導入した。", ["K2", "戦車", "K239"]),
     # Poland's procurement list (NOTES-real64)
