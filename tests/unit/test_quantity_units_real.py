@@ -66,6 +66,12 @@ def found(nlp, text):
     ("40メガワットを超えるレーザー。", "40メガワットを超える", 40, None, "MW", "COUNT", False),
     ("夜通し11波にわたる攻撃が続いた。", "11波", 11, None, "波", "COUNT", False),
     ("ロシア国内の5地域に攻撃があった。", "5地域", 5, None, "地域", "COUNT", False),  # NOTES-real14
+    # counters of things other than weapons (research round 7: votes, member states, sites, stocks, districts)
+    ("決議は賛成93票で採択された。", "93票", 93, None, "票", "COUNT", False),
+    ("15理事国のうち棄権は2国。", "15理事国", 15, None, "理事国", "COUNT", False),
+    ("国内3拠点で生産する。", "3拠点", 3, None, "拠点", "COUNT", False),
+    ("優良株12銘柄に限る。", "12銘柄", 12, None, "銘柄", "COUNT", False),
+    ("市内10地区のうち7地区が攻撃された。", "10地区", 10, None, "地区", "COUNT", False),
     # slash fractions (NOTES-real6, NOTES-real12)
     ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
     ("すでに約1/4以上の兵を失った。", "約1/4以上", 0.25, None, None, "RATIO", True),
@@ -116,7 +122,8 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
 @pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。",
                                   "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。",
                                   "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
-                                  "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。"])
+                                  "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。",
+                                  "一党独裁が続く。", "一市民として参加した。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
