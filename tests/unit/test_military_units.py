@@ -136,6 +136,12 @@ def attrs_of(nlp, text, unit):
     ("第988憲兵中隊と第608弾薬中隊、第36工兵群が帰還した。", ["第988憲兵中隊", "第608弾薬中隊", "第36工兵群"]),
     ("the 988th Military Police Company returned.", ["988th Military Police Company"]),
     ("the 10th Special Forces Group deployed.", ["10th Special Forces Group"]),
+    # research round 7: branch words and heads of the US, NATO and Japanese forces
+    ("第1整備大隊と第9戦域支援コマンドが支えた。", ["第1整備大隊", "第9戦域支援コマンド"]),
+    ("第5空母打撃群と第1掃海隊が出港した。", ["第5空母打撃群", "第1掃海隊"]),
+    ("化学兵器に備えて化学部隊を置く。", ["化学部隊"]),
+    ("政府タスクフォースが発足した。", []),  # a head that needs a military modifier
+    ("中央即応連隊と特戦群が訓練した。", ["中央即応連隊", "特戦群"]),
     # 旧 ("former") glued before a unit is part of its name (NOTES-real64)
     ("旧ソ連軍の装備が残る。", ["旧ソ連軍"]),
     ("冷戦期に旧ソビエト海軍が造った。", ["旧ソビエト海軍"]),
