@@ -314,6 +314,10 @@ _COUNTRY_INITIALS = {"ロシア": "R", "ウクライナ": "U", "ベラルーシ"
                      "イギリス": "BU", "アメリカ": "AU", "ポーランド": "P", "トルコ": "T", "イラン": "I"}
 
 
+# an acronym written with small letters inside (MoD, DoD: Ministry of Defence, Department of Defense)
+_MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){2,5}")
+
+
 def _country_in_name(country: str, rest: str, latin: str) -> bool:
     """Whether a country written before an organisation belongs to the name its Latin form gives.
 
@@ -322,7 +326,7 @@ def _country_in_name(country: str, rest: str, latin: str) -> bool:
     of Ukraine; ロシア義勇軍団, RVC), not when the country is only where the body works
     (ウクライナ|国防省情報総局, GUR; ウクライナ|特殊作戦軍, SSO): as the real-text annotators pair them.
     """
-    if not _ACRONYM.fullmatch(latin) or rest.startswith(("軍", "連邦")):
+    if not (_ACRONYM.fullmatch(latin) or _MIXED_ACRONYM.fullmatch(latin)) or rest.startswith(("軍", "連邦")):
         return True  # ロシア|連邦軍参謀本部情報総局 (GRU), ロシア|連邦保安局 (FSB): ロシア連邦 is the country's full name
     initials = _COUNTRY_INITIALS.get(country)
     return initials is None or latin[0] in initials or latin[-1] in initials
