@@ -364,8 +364,8 @@ class UnitGrammar:
             return bool(path)
         if need == "side":
             return "affiliation" in kinds or "named" in kinds
-        if need == "side_or_ordinal":
-            return "affiliation" in kinds or "ordinal" in kinds
+        if need == "side_or_ordinal":  # a named force before it is its side too: ワグナー軍 (NOTES-real65)
+            return "affiliation" in kinds or "ordinal" in kinds or "named" in kinds
         if need == "ordinal":
             return "ordinal" in kinds
         if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it

@@ -136,6 +136,8 @@ def attrs_of(nlp, text, unit):
     ("第988憲兵中隊と第608弾薬中隊、第36工兵群が帰還した。", ["第988憲兵中隊", "第608弾薬中隊", "第36工兵群"]),
     ("the 988th Military Police Company returned.", ["988th Military Police Company"]),
     ("the 10th Special Forces Group deployed.", ["10th Special Forces Group"]),
+    # a named force before 軍 is its side: one unit (NOTES-real64, -real65)
+    ("ワグナー軍がベラルーシに入った。", ["ワグナー軍"]),
     # research round 7: branch words and heads of the US, NATO and Japanese forces
     ("第1整備大隊と第9戦域支援コマンドが支えた。", ["第1整備大隊", "第9戦域支援コマンド"]),
     ("第5空母打撃群と第1掃海隊が出港した。", ["第5空母打撃群", "第1掃海隊"]),
