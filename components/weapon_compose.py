@@ -35,7 +35,8 @@ SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
 _PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "unknown": 4, "ner": 5}
 MAX_SHIP_NAME_TOKENS = 6
 MAX_QUOTED_LIST = 6  # quoted names after one class noun
-SHIP_ROLES = {"旗艦": "warship"}  # a ship's role before its quoted name
+# a ship's role before its quoted name: 旗艦「モスクワ」; 艦 as in 17番艦「…」 (the 17th ship of a class), ロシア艦「…」
+SHIP_ROLES = {"旗艦": "warship", "艦": "warship", "番艦": "warship"}
 _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
 
 
@@ -462,6 +463,7 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
                          for i, t in enumerate(tokens[:-1]) if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []
     out += _called_names(texts, spaces, chosen)
+    out += _counted_quoted(texts, spaces, chosen)
     if not before_quote:
         return out
     for cand in before_quote:
@@ -477,6 +479,28 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
             at = gloss_end
             if at + 1 < len(texts) and texts[at] in _QUOTE_LIST_JOINS and texts[at + 1] == "「":
                 at += 1
+    return out
+
+
+# 「ザラ」が1機, 「オルラン10」3機: a count of platforms or rounds right after a quoted name makes it a weapon
+_COUNT_AFTER_QUOTE = re.compile(r"[がをはも]?(?:約|計)?[0-9０-９]+(機|発|基|両|門|隻)")
+_COUNTED_CLASS = {"機": "aircraft", "発": "missile", "基": "launcher", "両": "armoured_vehicle", "門": "artillery_gun",
+                  "隻": "warship"}
+
+
+def _counted_quoted(texts: Sequence[str], spaces: Sequence[bool], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """Quoted names with a count of platforms or rounds right after the closing quote: ``「ザラ」が1機``."""
+    if "「" not in texts:
+        return []
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    out = []
+    for at in (i for i, t in enumerate(texts) if t == "「"):
+        extent = quoted_name_extent(texts, spaces, at)
+        if extent is None or extent[2] != extent[1] + 1 or any(k in taken for k in range(extent[0], extent[1])):
+            continue
+        count = _COUNT_AFTER_QUOTE.match("".join(texts[extent[2]:extent[2] + 4]))
+        if count is not None:
+            out.append(Candidate(extent[0], extent[1], None, _COUNTED_CLASS[count.group(1)], None, "quoted"))
     return out
 
 

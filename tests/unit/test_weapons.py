@@ -614,6 +614,11 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("揚陸艦「ヤマル」と「アゾフ」を攻撃した。", ["揚陸艦", "ヤマル", "アゾフ"]),
     ("巡航ミサイル「カリブル」「イスカンデル」を撃った。", ["巡航ミサイル", "カリブル", "イスカンデル"]),
     ("黒海艦隊の旗艦「モスクワ」が沈んだ。", ["モスクワ"]),  # the ship's role names a ship, and is none
+    # a ship's number in its class names a ship too, quoted or not; a count after a quoted name makes it a
+    # weapon (NOTES-real63, -real64)
+    ("17番艦「ベスストラーシュヌイ」で建造は終わった。", ["ベスストラーシュヌイ"]),
+    ("内訳は「オルラン10」が3機、「ザラ」が1機だった。", ["オルラン10", "ザラ"]),
+    ("「ピウデン」が発表した。", []),
     ("黒海艦隊の旗艦モスクワが沈んだ。", ["モスクワ"]),  # without quotes too
     ("レオパルドC1戦車が届いた。", ["レオパルドC1", "戦車"]),  # a listed name and its glued variant code
     # a designation and a name filling one pair of quotes are one name
