@@ -725,10 +725,26 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         while end < len(tokens) and end - start < MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
                 and not (end > start and tokens[end - 1].space):
             end += 1
-        if end > start and len(_surface(tokens, start, end).replace("・", "")) >= 3 \
-                and not tokens[end - 1].text.endswith("・"):
+        for _ in range(MAX_LISTED_SHIPS):  # 揚陸艦ノボチェルカスクとミンスク: the class names every ship listed after it
+            if not (end > start and len(_surface(tokens, start, end).replace("・", "")) >= 3
+                    and not tokens[end - 1].text.endswith("・")):
+                break
             out.append(Candidate(start, end, None, weapon_class, None, "quoted"))
+            start = end + 1
+            if start >= len(tokens) or tokens[end].text not in _SHIP_LIST_JOINS or tokens[start].tag.endswith("地名-国"):
+                break
+            end = start
+            while end < len(tokens) and end - start < MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
+                    and not (end > start and tokens[end - 1].space):
+                end += 1
+            if end < len(tokens) and not tokens[end - 1].space and _GLUED_WORD.match(tokens[end].text):
+                break  # 揚陸艦ミンスクとウクライナ軍: a name glued to a noun is not one of the ships
     return out
+
+
+MAX_LISTED_SHIPS = 4
+_SHIP_LIST_JOINS = ("と", "、", "や")
+_GLUED_WORD = re.compile(r"[\u4e00-\u9fff々A-Za-z0-9]")
 
 
 def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:

@@ -619,6 +619,10 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("17番艦「ベスストラーシュヌイ」で建造は終わった。", ["ベスストラーシュヌイ"]),
     ("内訳は「オルラン10」が3機、「ザラ」が1機だった。", ["オルラン10", "ザラ"]),
     ("「ピウデン」が発表した。", []),
+    # a ship class names every ship listed after it, not a country or a name glued to a noun
+    ("揚陸艦ノボチェルカスクとミンスクが損傷した。", ["揚陸艦", "ノボチェルカスク", "ミンスク"]),
+    ("哨戒艦セルゲイ・コトフ、イワン・フルスが被弾した。", ["哨戒艦", "セルゲイ・コトフ", "イワン・フルス"]),
+    ("揚陸艦ミンスクとロシアの艦艇。", ["揚陸艦", "ミンスク", "艦艇"]),
     ("黒海艦隊の旗艦モスクワが沈んだ。", ["モスクワ"]),  # without quotes too
     ("レオパルドC1戦車が届いた。", ["レオパルドC1", "戦車"]),  # a listed name and its glued variant code
     # a designation and a name filling one pair of quotes are one name
