@@ -489,19 +489,38 @@ _COUNTED_CLASS = {"機": "aircraft", "発": "missile", "基": "launcher", "両":
 
 
 def _counted_quoted(texts: Sequence[str], spaces: Sequence[bool], chosen: Sequence[Candidate]) -> List[Candidate]:
-    """Quoted names with a count of platforms or rounds right after the closing quote: ``「ザラ」が1機``."""
+    """Quoted names with a count of platforms or rounds right after the closing quote (``「ザラ」が1機``) or with
+    型 and a class noun after it (``「もがみ」型護衛艦``)."""
     if "「" not in texts:
         return []
     taken = {k for c in chosen for k in range(c.start, c.end)}
+    class_at = {c.start: c.weapon_class for c in chosen if c.kind == "class"}
     out = []
     for at in (i for i, t in enumerate(texts) if t == "「"):
-        extent = quoted_name_extent(texts, spaces, at)
+        extent = quoted_name_extent(texts, spaces, at) or _kana_quoted_before_type(texts, at)
         if extent is None or extent[2] != extent[1] + 1 or any(k in taken for k in range(extent[0], extent[1])):
             continue
         count = _COUNT_AFTER_QUOTE.match("".join(texts[extent[2]:extent[2] + 4]))
         if count is not None:
             out.append(Candidate(extent[0], extent[1], None, _COUNTED_CLASS[count.group(1)], None, "quoted"))
+        elif extent[2] + 1 < len(texts) and texts[extent[2]] == "型" and extent[2] + 1 in class_at:
+            # 「もがみ」型護衛艦: the quoted name of a ship class (or a system) before 型 and its class noun
+            out.append(Candidate(extent[0], extent[1], None, class_at[extent[2] + 1], None, "quoted"))
     return out
+
+
+_KANA_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
+
+
+def _kana_quoted_before_type(texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
+    """``「もがみ」型``: a Japanese ship name in hiragana, quoted and followed by 型 (names of Japanese
+    warships are written in hiragana, which ``quoted_name_extent`` does not take as a name)."""
+    end = at + 1
+    while end < len(texts) and end - at <= 3 and _KANA_NAME.fullmatch(texts[end]):
+        end += 1
+    if end == at + 1 or end + 1 >= len(texts) or texts[end] != "」" or texts[end + 1] != "型":
+        return None
+    return at + 1, end, end + 1
 
 
 def _ends_in_code(text: str) -> bool:

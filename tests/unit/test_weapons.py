@@ -625,6 +625,11 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("ダゲスタン号とタタルスタン号がミサイルを発射した。", ["ダゲスタン号", "タタルスタン号", "ミサイル"]),
     ("ユーリ・イワノフ氏は語った。", []),
     ("Азов и Москва", []),
+    # a Japanese warship's name in hiragana, quoted before 型 and the class noun; 軽 (light) before a missile
+    # class, and a type number before it (NOTES-real66)
+    ("「もがみ」型護衛艦を輸出する。", ["もがみ", "護衛艦"]),
+    ("「これから」型の作戦。", []),
+    ("国産の01式軽対戦車誘導弾を使う。", ["01式", "軽対戦車誘導弾"]),
     # a ship class names every ship listed after it, not a country or a name glued to a noun
     ("揚陸艦ノボチェルカスクとミンスクが損傷した。", ["揚陸艦", "ノボチェルカスク", "ミンスク"]),
     ("哨戒艦セルゲイ・コトフ、イワン・フルスが被弾した。", ["哨戒艦", "セルゲイ・コトフ", "イワン・フルス"]),
