@@ -5,6 +5,8 @@ composer calls :func:`typed_names` on its chosen candidates.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .weapon_compose import Candidate, Hit, Tok, _cells
@@ -61,13 +63,28 @@ def drop_company_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     ヴィリー・ドローン is not a WEAPON).
     """
     out = []
+    companies = {_glued_name(tokens, c) for c in chosen if c.kind == "class" and c.end < len(tokens)
+                 and tokens[c.end].text == "社" and not tokens[c.end - 1].space and _glued_name(tokens, c)}
     for cand in chosen:
         if cand.kind == "class" and _in_company_quote(tokens, cand.start, cand.end):
             continue
+        if companies and cand.kind == "class" and _glued_name(tokens, cand) in companies:
+            continue  # プロドローン社 … プロドローンは: a maker named with a class noun, unquoted (NOTES-real66)
         if _before_latin_company_word(tokens, cand.end):
             continue
         out.append(cand)
     return out
+
+
+def _glued_name(tokens: Sequence[Tok], cand: Candidate) -> str:
+    """A katakana word glued before a class noun and the class noun together (``プロ|ドローン``), or ''."""
+    k = cand.start - 1
+    if k < 0 or tokens[k].space or not _KATAKANA_WORD.fullmatch(tokens[k].text):
+        return ""
+    return "".join(t.text for t in tokens[k:cand.end])
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 
 
 def _before_latin_company_word(tokens: Sequence[Tok], end: int) -> bool:

@@ -625,6 +625,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("ダゲスタン号とタタルスタン号がミサイルを発射した。", ["ダゲスタン号", "タタルスタン号", "ミサイル"]),
     ("ユーリ・イワノフ氏は語った。", []),
     ("Азов и Москва", []),
+    # a maker named with a class noun, unquoted: プロドローン社 and its later mentions (NOTES-real66)
+    ("プロドローン社がドローンを供給する。プロドローンは増産する。", ["ドローン"]),
     # a Japanese warship's name in hiragana, quoted before 型 and the class noun; 軽 (light) before a missile
     # class, and a type number before it (NOTES-real66)
     ("「もがみ」型護衛艦を輸出する。", ["もがみ", "護衛艦"]),
