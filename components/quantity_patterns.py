@@ -131,7 +131,8 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
-        rf"|(?P<bare>(?=(?:{BARE_SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))))"  # 30もの拠点: "as many as"
+        rf"|(?P<bare>(?=(?:{BARE_SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))"  # 30もの拠点: "as many as"
+        rf"|(?<=[万億兆])(?=[、。）)」])))"  # ロシアが140万、ウクライナは21万。: a magnitude closing a clause (NOTES-real66)
         # a hard line break inside a sentence (1000機⏎近く。) does not cut the qualifier off (NOTES-real21)
         rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$)))?"
         rf"(?P<suf>{SUFFIX})?"

@@ -73,6 +73,8 @@ def found(nlp, text):
     ("優良株12銘柄に限る。", "12銘柄", 12, None, "銘柄", "COUNT", False),
     ("市内10地区のうち7地区が攻撃された。", "10地区", 10, None, "地区", "COUNT", False),
     ("東京ドームの235個分の広さがある。", "235個分", 235, None, "個分", "COUNT", False),  # NOTES-real65
+    # a bare magnitude closing a clause counts with no unit (NOTES-real66; ANNOTATION.md: 17万のロシア部隊)
+    ("兵力はロシアが140万、ウクライナは21万。", "140万", 1_400_000, None, None, "COUNT", False),
     ("3個分隊を送った。", "3個", 3, None, "個", "COUNT", False),  # 分隊 (squad) is counted, not 個分
     # slash fractions (NOTES-real6, NOTES-real12)
     ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
