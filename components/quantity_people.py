@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .quantity_context import CategoryRules, Rule
 
 _SENTENCE_END = re.compile("[。！？!?\n]")
-TALLY_ITEMS = ("人員", "兵員")  # the people line of a loss tally
+TALLY_ITEMS = ("人員", "兵員", "兵士", "将兵", "軍人")  # the people line of a loss tally (兵士610名: NOTES-real66)
+SOLDIER_ITEMS = ("兵士", "将兵", "軍人")  # also troops sent or mobilised: only under a tally's own heading
 TALLY_WINDOW = 200
 
 
@@ -73,9 +74,16 @@ def troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int]
         m = None
         for m in rules.tally_re.finditer(text, max(0, hit.start - TALLY_WINDOW), hit.start):
             pass
-        if m is not None:
+        if m is not None and (not item.endswith(SOLDIER_ITEMS) or _TALLY_HEADING.match(text, m.end())
+                              and not _SENTENCE_STOP.search(text, m.end(), hit.start)):
             return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
     return None
+
+
+# ロシア軍の損失は、兵士610名: the losses word heads the tally the soldiers' line belongs to (not 損失を補うため、
+# 兵士3万人を動員した, where the soldiers are sent)
+_TALLY_HEADING = re.compile(r"(?:は|:|：)")
+_SENTENCE_STOP = re.compile("[。！？!?]")
 
 
 def _list_loss(text: str, hit: Hit, rules: "CategoryRules") -> Optional[re.Match]:

@@ -317,6 +317,9 @@ def test_bombs_are_counted_munitions(nlp_with_weapons, text, span, weapon):
     ("守備隊は敵兵約70人を戦闘不能にした。", "約70人", "CASUALTY", "killed_or_wounded"),
     # personnel with no loss in sight stay troops
     ("同国は人員約3000人を国境に集めた。", "約3000人", "PERSONNEL", None),
+    # the soldiers' line under a losses heading counts casualties; soldiers sent after a loss word do not
+    ("ロシア軍の損失は、\n兵士610名\n戦車13両", "610名", "CASUALTY", "killed_or_wounded"),
+    ("損失を補うため、兵士3万人を動員した。", "3万人", "PERSONNEL", None),
     # launchers counted as installations (基) are counted things, not vehicles
     ("部隊はHIMARS2基と装甲車5台を失った。", "2基", "COUNT", None),
     # a particle before 計 still names the item
