@@ -521,6 +521,9 @@ def test_organisations_of_research_round_5(text, expected):
     ("飛行禁止区域（no-fly zone）の設定を求めた。", ("飛行禁止区域", "no-fly zone")),
     ("瀬取り（ship-to-ship transfer）で制裁を逃れた。", ("瀬取り", "ship-to-ship transfer")),
     ("拡大抑止（extended deterrence）を強める。", ("拡大抑止", "extended deterrence")),
+    # and of round 7: doctrine and law-of-war terms the dictionary does not give word for word
+    ("敵は縦深防御(defence in depth)を敷いた。", ("縦深防御", "defence in depth")),
+    ("後方支援(sustainment)が課題だ。", ("後方支援", "sustainment")),
 ])
 def test_translated_terms_of_research_round_5(text, expected):
     assert expected in aligner_pairs(text)
