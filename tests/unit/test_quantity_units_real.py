@@ -75,6 +75,9 @@ def found(nlp, text):
     ("東京ドームの235個分の広さがある。", "235個分", 235, None, "個分", "COUNT", False),  # NOTES-real65
     # a bare magnitude closing a clause counts with no unit (NOTES-real66; ANNOTATION.md: 17万のロシア部隊)
     ("兵力はロシアが140万、ウクライナは21万。", "140万", 1_400_000, None, None, "COUNT", False),
+    # the one-character unit signs of Japanese fonts (NOTES-real67)
+    ("損失は5,649億㌦に達する。", "5,649億㌦", 564_900_000_000, None, "USD", "MONEY", False),
+    ("戦闘地域までは20㌔しかない。", "20㌔", 20, None, "km", "DISTANCE", False),
     ("3個分隊を送った。", "3個", 3, None, "個", "COUNT", False),  # 分隊 (squad) is counted, not 個分
     # slash fractions (NOTES-real6, NOTES-real12)
     ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
