@@ -92,6 +92,9 @@ _WATER_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Lake|River)s? of\s+$")
 _WATER_AFTER = re.compile(r"\s*(?:Sea|Gulf|Bay|Strait|Lake|River)\b")
 # a Latin acronym that a hyphen and a number continue is the start of a designation, not the unit it also
 # spells: ZSU-23-4 is an anti-aircraft gun, not the Ukrainian armed forces (ZSU)
+# 国軍 cut out of an unknown state's name (ドネツク民衆共和|国軍, …王|国軍) is not a unit of its own: the army
+# is the whole name's (NOTES-real67)
+_COUNTRY_NAME_ENDS = ("和", "王", "帝", "邦")
 _DESIGNATION_AFTER = re.compile(r"(?<=[A-Za-z])[-‐][0-9]")
 
 
@@ -227,7 +230,8 @@ class MilitaryUnitRecognizer(TablePipe):
                  and not _quoted_programme(text, start, end) and not any(s <= start < e for s, e in urls)
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)
                  and not _WATER_AFTER.match(text, end) and not _WATER_OF.search(text, max(0, start - 12), start)
-                 and not _DESIGNATION_AFTER.match(text, end)]
+                 and not _DESIGNATION_AFTER.match(text, end)
+                 and not (text.startswith("国軍", start) and text[start - 1:start] in _COUNTRY_NAME_ENDS)]
         found = self._without_pmc_descriptors(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()
