@@ -173,11 +173,16 @@ def make_military_unit_recognizer(nlp: Language, name: str, *, spans_key: str, d
 
 def _with_former(doc: Doc, taken: Set[int], cand: Candidate) -> Candidate:
     """``旧ソ連軍``, ``旧ソビエト海軍``: the prefix 旧 ("former") glued before a unit is part of its name, as the
-    annotators write it (NOTES-real64; 旧ソ連黒海艦隊 in earlier parts), unless another unit ends there."""
+    annotators write it (NOTES-real64; 旧ソ連黒海艦隊 in earlier parts), unless another unit ends there; and
+    ``軍参謀本部``: a bare 軍 glued before the General Staff is the forces it is the staff of (NOTES-real61)."""
     start, end, attrs = cand
-    if start > 0 and doc[start - 1].text == "旧" and not doc[start - 1].whitespace_ and start - 1 not in taken:
+    if start > 0 and not doc[start - 1].whitespace_ and start - 1 not in taken and (
+            doc[start - 1].text == "旧" or doc[start - 1].text == "軍" and doc[start:end].text.startswith(_STAFF_HEADS)):
         return start - 1, end, attrs
     return cand
+
+
+_STAFF_HEADS = ("参謀本部", "総司令部")
 
 class MilitaryUnitRecognizer(TablePipe):
     """Rule-based MIL_UNIT recogniser driven by data tables.

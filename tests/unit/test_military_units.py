@@ -136,6 +136,8 @@ def attrs_of(nlp, text, unit):
     ("第988憲兵中隊と第608弾薬中隊、第36工兵群が帰還した。", ["第988憲兵中隊", "第608弾薬中隊", "第36工兵群"]),
     ("the 988th Military Police Company returned.", ["988th Military Police Company"]),
     ("the 10th Special Forces Group deployed.", ["10th Special Forces Group"]),
+    # a bare 軍 glued before the General Staff belongs to it (NOTES-real61)
+    ("軍参謀本部から報告が上がった。", ["軍参謀本部"]),
     # 国軍 cut out of an unknown state's name is no unit of its own (NOTES-real67)
     ("ドネツク民衆共和国軍の陣地。", []),
     # a named force before 軍 is its side: one unit (NOTES-real64, -real65)
