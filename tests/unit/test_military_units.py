@@ -136,6 +136,11 @@ def attrs_of(nlp, text, unit):
     ("第988憲兵中隊と第608弾薬中隊、第36工兵群が帰還した。", ["第988憲兵中隊", "第608弾薬中隊", "第36工兵群"]),
     ("the 988th Military Police Company returned.", ["988th Military Police Company"]),
     ("the 10th Special Forces Group deployed.", ["10th Special Forces Group"]),
+    # role-typed units of the annotators' gold: security, intelligence-gathering, irregular-warfare units and
+    # foreign forces (NOTES-real58, -real61, -real62, -real63, -real66); a guard (警備隊) alone stays none
+    ("警備部隊や情報収集部隊、非正規戦部隊が置かれる。", ["警備部隊", "情報収集部隊", "非正規戦部隊"]),
+    ("外国軍と外国部隊が加わった。", ["外国軍", "外国部隊"]),
+    ("沿岸警備隊が巡回した。", []),
     # a bare 軍 glued before the General Staff belongs to it (NOTES-real61)
     ("軍参謀本部から報告が上がった。", ["軍参謀本部"]),
     # 国軍 cut out of an unknown state's name is no unit of its own (NOTES-real67)
