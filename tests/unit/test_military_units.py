@@ -141,6 +141,9 @@ def attrs_of(nlp, text, unit):
     ("警備部隊や情報収集部隊、非正規戦部隊が置かれる。", ["警備部隊", "情報収集部隊", "非正規戦部隊"]),
     ("外国軍と外国部隊が加わった。", ["外国軍", "外国部隊"]),
     ("沿岸警備隊が巡回した。", []),
+    # the southern defence forces' name as quoted from their press centre, and a tank army's ISW abbreviation
+    ("「ピウデン」によると、敵は後退した。", ["ピウデン"]),
+    ("第1TAの骨格は変わった。", ["第1TA"]),
     # a bare 軍 glued before the General Staff belongs to it (NOTES-real61)
     ("軍参謀本部から報告が上がった。", ["軍参謀本部"]),
     # 国軍 cut out of an unknown state's name is no unit of its own (NOTES-real67)

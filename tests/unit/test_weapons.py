@@ -460,6 +460,10 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     ("SA-2とSA-N-7、RBU-6000を搭載した。", ["SA-2", "SA-N-7", "RBU-6000"]),
     ("主砲は2A18を改良した2A31で、SU-152にも流用。", ["2A18", "2A31", "SU-152"]),
     ("AW149を36機買う。", ["AW149"]),
+    # ship specifications: NATO naval missile names, SSM in Latin letters; the Il-22M's class; LCAC's class
+    ("SS-N-12 SSMを16基積む。", ["SS-N-12", "SSM"]),
+    ("Il-22M空中指揮所が撃墜された。", ["Il-22M", "空中指揮所"]),
+    ("ホーバークラフト型揚陸艇が浜に上がる。", ["ホーバークラフト型揚陸艇"]),
     # an unlisted designation counted after a multiplication sign, as procurement lists write it, and a
     # bare model glued after its class noun (NOTES-real64)
     ("F-35A×32機、FA-50×48機を買う。", ["F-35A", "FA-50"]),
