@@ -298,8 +298,9 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     matched_end = end
     if name.alias[-1:].isdigit():
         for stop in (end + 2, end + 1):
+            suffix = "".join(t.text for t in tokens[end:stop])
             if stop <= len(tokens) and not any(t.space for t in tokens[end - 1:stop - 1]) \
-                    and is_variant_suffix("".join(t.text for t in tokens[end:stop])):
+                    and is_variant_suffix(suffix) and suffix not in _CLASS_ACRONYMS:  # SS-N-22|SSM
                 end = stop
                 break
     elif is_katakana(name.alias[-1:]) and end < len(tokens) and not tokens[end - 1].space \
@@ -369,6 +370,12 @@ def _family_setup(families: Sequence[Family]) -> Tuple[re.Pattern, frozenset]:
     return state[1], state[2]
 
 
+# class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
+# letter suffix of the model (NOTES-real64)
+_CLASS_ACRONYMS = frozenset({"SAM", "SSM", "SPG", "CIWS", "ATGM", "MLRS", "IFV", "APC", "MBT", "ICBM", "SLBM", "AAM",
+                             "ASM", "UAV", "USV", "UGV", "FPV"})
+
+
 def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> List[Candidate]:
     """Designations such as ``Su-34``, ``T-90M``, ``スホイ35`` not listed by name."""
     if not families:
@@ -384,7 +391,7 @@ def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> Lis
         for j in range(i, min(len(tokens), i + 6)):
             text += norm[j]
             m = pattern.fullmatch(text)
-            if m:
+            if m and not (j > i and norm[j] in _CLASS_ACRONYMS):  # SS-N-22|SSM: the class glued after, no suffix
                 best = (j + 1, m)
             if tokens[j].space:
                 break

@@ -462,6 +462,7 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     ("AW149を36機買う。", ["AW149"]),
     # ship specifications: NATO naval missile names, SSM in Latin letters; the Il-22M's class; LCAC's class
     ("SS-N-12 SSMを16基積む。", ["SS-N-12", "SSM"]),
+    ("主兵装はSS-N-22SSMとSA-N-7SAM。", ["SS-N-22", "SSM", "SA-N-7", "SAM"]),  # a class glued after: no suffix
     ("Il-22M空中指揮所が撃墜された。", ["Il-22M", "空中指揮所"]),
     ("ホーバークラフト型揚陸艇が浜に上がる。", ["ホーバークラフト型揚陸艇"]),
     # an unlisted designation counted after a multiplication sign, as procurement lists write it, and a
