@@ -38,6 +38,13 @@ MAX_QUOTED_LIST = 6  # quoted names after one class noun
 # a ship's role before its quoted name: 旗艦「モスクワ」; 艦 as in 17番艦「…」 (the 17th ship of a class), ロシア艦「…」
 SHIP_ROLES = {"旗艦": "warship", "艦": "warship", "番艦": "warship"}
 _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
+MAX_LISTED_SHIPS = 4  # ships named after one class noun: 揚陸艦ノボチェルカスクとミンスク
+_SHIP_LIST_JOINS = ("と", "、", "や")
+_GLUED_WORD = re.compile(r"[\u4e00-\u9fff々A-Za-z0-9]")
+# class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
+# letter suffix of the model (NOTES-real64)
+_CLASS_ACRONYMS = frozenset({"SAM", "SSM", "SPG", "CIWS", "ATGM", "MLRS", "IFV", "APC", "MBT", "ICBM", "SLBM", "AAM",
+                             "ASM", "UAV", "USV", "UGV", "FPV"})
 
 
 class Tok(NamedTuple):
@@ -370,12 +377,6 @@ def _family_setup(families: Sequence[Family]) -> Tuple[re.Pattern, frozenset]:
     return state[1], state[2]
 
 
-# class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
-# letter suffix of the model (NOTES-real64)
-_CLASS_ACRONYMS = frozenset({"SAM", "SSM", "SPG", "CIWS", "ATGM", "MLRS", "IFV", "APC", "MBT", "ICBM", "SLBM", "AAM",
-                             "ASM", "UAV", "USV", "UGV", "FPV"})
-
-
 def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> List[Candidate]:
     """Designations such as ``Su-34``, ``T-90M``, ``スホイ35`` not listed by name."""
     if not families:
@@ -470,7 +471,7 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
                          for i, t in enumerate(tokens[:-1]) if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []
     out += _called_names(texts, spaces, chosen)
-    out += _counted_quoted(texts, spaces, chosen)
+    out += _quoted_with_count_or_type(texts, spaces, chosen)
     if not before_quote:
         return out
     for cand in before_quote:
@@ -495,7 +496,8 @@ _COUNTED_CLASS = {"機": "aircraft", "発": "missile", "基": "launcher", "両":
                   "隻": "warship"}
 
 
-def _counted_quoted(texts: Sequence[str], spaces: Sequence[bool], chosen: Sequence[Candidate]) -> List[Candidate]:
+def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
+                               chosen: Sequence[Candidate]) -> List[Candidate]:
     """Quoted names with a count of platforms or rounds right after the closing quote (``「ザラ」が1機``) or with
     型 and a class noun after it (``「もがみ」型護衛艦``)."""
     if "「" not in texts:
@@ -767,10 +769,6 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
                 break  # 揚陸艦ミンスクとウクライナ軍: a name glued to a noun is not one of the ships
     return out
 
-
-MAX_LISTED_SHIPS = 4
-_SHIP_LIST_JOINS = ("と", "、", "や")
-_GLUED_WORD = re.compile(r"[\u4e00-\u9fff々A-Za-z0-9]")
 
 
 def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:

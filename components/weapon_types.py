@@ -6,7 +6,6 @@ composer calls :func:`typed_names` on its chosen candidates.
 from __future__ import annotations
 
 import re
-
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .weapon_compose import Candidate, Hit, Tok, _cells
