@@ -171,8 +171,10 @@ def make_military_unit_recognizer(nlp: Language, name: str, *, spans_key: str, d
 
 
 
-def _with_former(doc: Doc, taken: Set[int], cand: Candidate) -> Candidate:
-    """``旧ソ連軍``, ``旧ソビエト海軍``: the prefix 旧 ("former") glued before a unit is part of its name, as the
+def _with_prefix(doc: Doc, taken: Set[int], cand: Candidate) -> Candidate:
+    """The candidate widened over a prefix glued before it that belongs to the unit's name.
+
+    ``旧ソ連軍``, ``旧ソビエト海軍``: the prefix 旧 ("former") glued before a unit is part of its name, as the
     annotators write it (NOTES-real64; 旧ソ連黒海艦隊 in earlier parts), unless another unit ends there; and
     ``軍参謀本部``: a bare 軍 glued before the General Staff is the forces it is the staff of (NOTES-real61)."""
     start, end, attrs = cand
@@ -183,6 +185,7 @@ def _with_former(doc: Doc, taken: Set[int], cand: Candidate) -> Candidate:
 
 
 _STAFF_HEADS = ("参謀本部", "総司令部")
+
 
 class MilitaryUnitRecognizer(TablePipe):
     """Rule-based MIL_UNIT recogniser driven by data tables.
@@ -254,7 +257,7 @@ class MilitaryUnitRecognizer(TablePipe):
                     for key, value in inner[2].items():
                         if attrs.get(key) is None and key != "number":
                             attrs[key] = value
-        return sorted(map(partial(_with_former, doc, taken), chosen), key=lambda c: c[0])
+        return sorted(map(partial(_with_prefix, doc, taken), chosen), key=lambda c: c[0])
 
     def _without_pmc_descriptors(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
         """Drop ``傭兵集団`` in ``傭兵集団「ワグネル」``: a descriptor right before a private military company's

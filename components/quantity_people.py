@@ -74,8 +74,8 @@ def troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int]
         m = None
         for m in rules.tally_re.finditer(text, max(0, hit.start - TALLY_WINDOW), hit.start):
             pass
-        if m is not None and (not item.endswith(SOLDIER_ITEMS) or _TALLY_HEADING.match(text, m.end())
-                              and not _SENTENCE_STOP.search(text, m.end(), hit.start)):
+        if m is not None and (not item.endswith(SOLDIER_ITEMS) or (_TALLY_HEADING.match(text, m.end())
+                              and not _SENTENCE_STOP.search(text, m.end(), hit.start))):
             return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
     return None
 

@@ -365,9 +365,8 @@ def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int,
     words = list(_EN_WORD.finditer(text, cs, ce))
     if not words or any(ch.isdigit() for ch in text[words[0].start():words[-1].end()]):
         return None
-    bracket = _BRACKETED_JA.match(text, words[-1].end())
-    if bracket is None or text[words[-1].end():bracket.start(1) - 1].strip(" \u3000") or \
-            not dictionary.available():
+    bracket = _BRACKETED_JA.match(text, words[-1].end())  # only spaces between the word and the bracket
+    if bracket is None or not dictionary.available():
         return None
     ja = bracket.group(1)
     for k in range(max(0, len(words) - 2 * MAX_EN_WORDS), len(words)):
