@@ -32,6 +32,7 @@ MODIFIER_SUFFIXES = ("型", "式", "用")  # 自爆型, 牽引式, 攻撃用: a 
 # A connector between a system's name and a class head: シャヘド型無人機.
 NAME_CONNECTORS = ("型", "系", "式", "級")
 KATAKANA_RE = re.compile(r"^[\u30a0-\u30ffー・]+$")
+KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")  # one katakana word: no ・, no space (fullmatch)
 VARIANT_SUFFIX_RE = re.compile(r"^(?:[A-Z]{1,4}\d{0,2}|\d[A-Z]{1,3}|[A-Z]\d[A-Z]?)$")
 SHORT_ALIAS = 3
 

@@ -5,11 +5,10 @@ composer calls :func:`typed_names` on its chosen candidates.
 """
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .weapon_compose import Candidate, Hit, Tok, _cells
-from .weapon_rules import Grammar, Modifier
+from .weapon_rules import KATAKANA_WORD, Grammar, Modifier
 
 
 def _class_group(grammar: Grammar, weapon_class: Optional[str]) -> Optional[str]:
@@ -78,12 +77,10 @@ def drop_company_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
 def _glued_name(tokens: Sequence[Tok], cand: Candidate) -> str:
     """A katakana word glued before a class noun and the class noun together (``プロ|ドローン``), or ''."""
     k = cand.start - 1
-    if k < 0 or tokens[k].space or not _KATAKANA_WORD.fullmatch(tokens[k].text):
+    if k < 0 or tokens[k].space or not KATAKANA_WORD.fullmatch(tokens[k].text):
         return ""
     return "".join(t.text for t in tokens[k:cand.end])
 
-
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 
 
 def _before_latin_company_word(tokens: Sequence[Tok], end: int) -> bool:

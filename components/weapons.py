@@ -46,7 +46,7 @@ from .attributes import register_extensions, set_span_attrs
 from .gazetteer import FoldedGazetteer, token_view
 from .tables import TablePipe
 from .weapon_compose import Candidate, Tok, choose_candidates, trie_entries
-from .weapon_rules import Grammar, grammar_from_records, names_from_records, read_jsonl
+from .weapon_rules import KATAKANA_WORD, Grammar, grammar_from_records, names_from_records, read_jsonl
 
 logger = logging.getLogger(__name__)
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{3,}(?<!S)")  # HARM → HARMs; never ATACMS, HIMARS
@@ -96,7 +96,6 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
                and not all(t.text.isascii() for t in tokens[s:e]) for s, e in units)  # S-400対空大隊: one unit
 
 
-_KATAKANA_WORD = re.compile(r"[ァ-ヺー]+")
 _OPEN_QUOTES = {"「", "『", "“", '"'}
 _ATTACK_AFTER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])?(?:による|の|で)?(?:攻撃|空爆|空襲|襲撃)")
 
@@ -109,9 +108,9 @@ def _inside_dotted_name(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> L
 
     def joined(dot: int, other: int) -> bool:
         return (0 <= other < n and tokens[dot].text == "・" and other not in covered
-                and bool(_KATAKANA_WORD.fullmatch(tokens[other].text)))
+                and bool(KATAKANA_WORD.fullmatch(tokens[other].text)))
 
-    return [c for c in chosen if c.kind != "name" or not _KATAKANA_WORD.fullmatch(tokens[c.start].text)
+    return [c for c in chosen if c.kind != "name" or not KATAKANA_WORD.fullmatch(tokens[c.start].text)
             or not ((c.end < n and joined(c.end, c.end + 1)) or (c.start > 1 and joined(c.start - 1, c.start - 2)))]
 
 
