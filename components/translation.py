@@ -242,7 +242,9 @@ def word_count(ja: str) -> int:
     return len(segment(ja))
 
 
-_JA_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヺー・]+(?:の[\u4e00-\u9fff々ァ-ヺー・]+)*$")
+# a Japanese term: kanji and katakana words, with の between them (南極の氷河)
+_JA_TERM = r"[\u4e00-\u9fff々ァ-ヺー・]+(?:の[\u4e00-\u9fff々ァ-ヺー・]+)*"
+_JA_RUN = re.compile(_JA_TERM + "$")
 MAX_EN_WORDS = 5
 
 
@@ -352,7 +354,7 @@ def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, i
 
 
 # an English term with its Japanese translation in the bracket right after it: cease-fire（停戦）
-_BRACKETED_JA = re.compile(r"[ \u3000]*\(([\u4e00-\u9fff々ァ-ヺー・]+(?:の[\u4e00-\u9fff々ァ-ヺー・]+)*)\)")
+_BRACKETED_JA = re.compile(r"[ \u3000]*\((" + _JA_TERM + r")\)")
 
 
 def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
@@ -370,9 +372,9 @@ def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int,
         return None
     ja = bracket.group(1)
     for k in range(max(0, len(words) - 2 * MAX_EN_WORDS), len(words)):
-        content = [m.group() for m in words[k:] if m.group().lower() not in _STOP]
-        if words[k].group().lower() in _STOP or len(content) > MAX_EN_WORDS:
+        english = [m.group() for m in words[k:]]
+        if english[0].lower() in _STOP or sum(w.lower() not in _STOP for w in english) > MAX_EN_WORDS:
             continue
-        if translation_score(ja, [m.group() for m in words[k:]]) >= 1.0:
+        if translation_score(ja, english) >= 1.0:
             return bracket.span(1), (words[k].start(), words[-1].end())
     return None
