@@ -252,7 +252,9 @@ def test_not_a_single_one_is_no_count(nlp):
 
 
 @pytest.mark.parametrize("text,span,bound", [
-    ("輸出は昨年342トンを超えました。", "342トンを超えました", "at_least"),  # polite forms are the same verbs
+    ("輸出は昨年342トンを超えました。", "342トンを超え", "at_least"),  # polite forms are the same verbs, cut at the stem
+    ("死者は2,500人を超えています。", "2,500人を超え", "at_least"),
+    ("支援金は60万円を超える。", "60万円を超える", "at_least"),  # the dictionary form stays whole
     ("兵力は10万人を上回っています。", "10万人を上回っています", "at_least"),
     ("支配地域は州の3分の1を下回っています。", "3分の1を下回っています", "at_most"),  # a fraction takes its verb too
 ])
@@ -329,6 +331,11 @@ def test_at_most_word_and_spaced_range(nlp):
 def test_about_to_pass_is_no_bound(nlp):
     spans = found(nlp, "戦車は100両を超えようとしている。")
     assert "100両" in spans and spans["100両"]["bound"] == "exact"  # not 100両を (a cut inside 超えよう)
+
+
+def test_not_passing_sets_no_lower_bound(nlp):
+    spans = found(nlp, "射程は500キロを超えない。")
+    assert "500キロ" in spans and spans["500キロ"]["bound"] == "exact"  # not "at least 500 km"
 
 
 @pytest.mark.parametrize("text,span,bound", [
