@@ -111,7 +111,8 @@ class QuantityExtractor(TablePipe):
         done: List[Tuple[Hit, Inference]] = []
         hits = find_quantities(text, self.units, self.patterns, self.listed)
         weapons = self._weapons(doc) if hits or _HAS_DIGIT.search(text) else []
-        hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules), key=lambda h: h.start)
+        hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules)
+                      + _counts_after_times_signs(text, weapons, hits, self.rules), key=lambda h: h.start)
         inside_weapon = _Covers([(start, end) for start, end, _ in weapons])
         for hit in hits:
             if inside_weapon(hit.start, hit.end):
@@ -199,6 +200,30 @@ def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]
         rule = rules.class_rule(weapon_class) if weapon_class else None
         out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)), value=value,
                        unit_category=rule.category if rule else None, item=text[start:end]))
+    return out
+
+
+# 130mm連装砲×1、ヘリコプター×3, KN-23弾道ミサイル×4: a specification list or a tally counts a weapon with
+# a bare figure after a times sign; a counter (×48機), a measure (×30mm), a decimal or a second factor
+# (4×4, ×1.5) is no such count, and a year is none either.
+_TIMES_COUNT = re.compile(r"[ \u3000]?[×✕][ \u3000]?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4})(?![0-9.,．×✕xX]|[A-Za-zａ-ｚ㎜㎝㎞㍉㌔]"
+                          r"|[\u4e00-\u9fff\u30a1-\u30fa](?<![飛撃])|[\u3041-\u3093](?<![、のとが]))")
+
+
+def _counts_after_times_signs(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],
+                              rules: CategoryRules) -> List[Hit]:
+    """Hits for ``ヘリコプター×3``: a bare figure after a times sign right after a WEAPON span counts that
+    weapon (unit none, as written); its class gives the category. A figure another finder already
+    took (``ボルスク×1,400輌``) is left to it."""
+    out: List[Hit] = []
+    for start, end, weapon_class in weapons:
+        m = _TIMES_COUNT.match(text, end)
+        if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+            continue
+        rule = rules.class_rule(weapon_class) if weapon_class else None
+        out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)),
+                       value=int(m.group(1).replace(",", "")), unit_category=rule.category if rule else None,
+                       item=text[start:end]))
     return out
 
 

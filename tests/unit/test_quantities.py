@@ -353,3 +353,20 @@ def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
     doc = pipeline("The UK will give 28 Challenger 2 tanks. In 2023 HIMARS launchers came.")
     found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
     assert list(found) == ["28"] and found["28"]["category"] == "VEHICLE" and found["28"]["item"] == "Challenger 2"
+
+
+def test_a_figure_after_a_times_sign_counts_the_weapon_before_it(nlp_blank):
+    """``ヘリコプター×3`` in a specification list or a tally: the bare figure counts the weapon, in the
+    weapon's category; a counter after it (``×31両``) is the counter finder's, a measure or a second
+    factor (``×30mm``, ``4×4``) no count."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    doc = pipeline("主な武装は対艦ミサイル×20、ヘリコプター×3。")
+    found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+    assert found["20"]["category"] == "MISSILE" and found["20"].get("unit") is None and found["20"]["value"] == 20
+    assert found["3"]["category"] == "AIRCRAFT" and found["3"]["item"] == "ヘリコプター"
+    doc = pipeline("戦車×31両を送る。装甲車×4×4の改修型。")
+    assert [s.text for s in doc.spans["quantities"]] == ["31両"]
