@@ -207,7 +207,7 @@ def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]
 # a bare figure after a times sign; a counter (×48機), a measure (×30mm), a decimal or a second factor
 # (4×4, ×1.5) is no such count, and a year is none either.
 _TIMES_COUNT = re.compile(r"[ \u3000]?[×✕][ \u3000]?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4})(?![0-9.,．×✕xX]|[A-Za-zａ-ｚ㎜㎝㎞㍉㌔]"
-                          r"|[\u4e00-\u9fff\u30a1-\u30fa](?<![飛撃])|[\u3041-\u3093](?<![、のとが]))")
+                          r"|[\u4e00-\u9fff\u30a1-\u30fa](?<![飛撃])|[\u3041-\u3093](?<![をがはもとのでにや]))")
 
 
 def _counts_after_times_signs(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],

@@ -99,6 +99,9 @@ def load_units(lines: Iterable[str]) -> Dict[str, Unit]:
 _COUNT_GOES_ON = "体制|生産|生き|生還|生存"
 
 
+_CALIBRES = frozenset({"mm", "ｍｍ"})
+
+
 def _unit_alternation(units: Iterable[Unit]) -> str:
     """Regex alternation of unit surfaces, longest first, each with its lookahead."""
     parts = []
@@ -107,7 +110,9 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
         # a real count whatever follows the counter otherwise (人体 is a body, 人体制 is not; 発生 occurs);
         # so is 生き/生還/生存 after it (ただ1人生き延びた, 3人生存: 人生 is a life, 1人生き is not)
         guard = f"(?!(?!{_COUNT_GOES_ON})[{re.escape(u.not_before)}])" if u.not_before else ""
-        if u.flags & {"latin", "symbol"}:
+        if u.surface in _CALIBRES:  # 30mmCIWS, 20mmM61: a calibre before a designation in capitals
+            guard += "(?!(?-i:[a-z0-9]))(?![-‐][0-9])"
+        elif u.flags & {"latin", "symbol"}:
             guard += "(?![A-Za-z0-9])(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
         parts.append(re.escape(u.surface) + "(?!目)" + guard)
     return "|".join(parts)

@@ -8,6 +8,7 @@
 6. ``式中`` ("during a ceremony") after a number: a type designation and a modifier
    (``03|式中|距離`` → ``03|式|中|距離``, ``九七|式中|戦車``: the Type 03 medium-range missile,
    the Type 97 medium tank).
+7. A measure glued to the designation after it (``30|mmCIWS`` → ``30|mm|CIWS``: a 30 mm CIWS).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -173,6 +174,33 @@ def split_type_designations(doc: Doc) -> int:
     return _split(doc, plan)
 
 
+_GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$)")
+_MEASURE_TAG = "名詞-普通名詞-助数詞可能"
+
+
+def split_glued_measures(doc: Doc) -> int:
+    """Cut a calibre or length unit off the Latin designation glued to it after a number
+    (Sudachi reads ``30mmCIWS`` as ``30 / mmCIWS``, so neither the QUANTITY ``30mm`` nor the
+    WEAPON ``CIWS`` lay on a token boundary)."""
+    view = token_view(doc)
+    if not _GLUED_MEASURE_IN_TEXT.search(view.text):
+        return 0
+    texts = view.texts
+    plan = []
+    for i in range(1, len(texts)):
+        m = _GLUED_MEASURE.match(texts[i])
+        if m and len(texts[i]) > m.end() and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_:
+            token = doc[i]
+            plan.append((i, m.end(), token.tag_, token.pos_ or "NOUN", _MEASURE_TAG, "NOUN"))
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_MEASURE_TAG)
+    return _split(doc, plan)
+
+
+_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)[A-Z]")
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -186,7 +214,8 @@ def split_tokens(doc: Doc) -> int:
     if _UNCHANGED.get(doc) is view:
         return 0
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
-             + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc))
+             + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
+             + split_glued_measures(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

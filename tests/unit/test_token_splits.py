@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
 from components.token_splits import (split_anaphoric_echelons, split_force_soldiers, split_glued_class_heads,
-                                     split_slash_designations, split_vague_numerals)
+                                     split_glued_measures, split_slash_designations, split_vague_numerals)
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +146,13 @@ def test_anaphoric_split_is_idempotent(nlp_blank):
     assert split_anaphoric_echelons(doc) == 1
     assert [t.text for t in doc][:3] == ["同", "師", "団"] and [t.tag_ for t in doc][:1] == ["接頭辞"]
     assert split_anaphoric_echelons(doc) == 0
+
+
+def test_a_calibre_glued_to_a_designation_is_cut_off(nlp, nlp_blank):
+    doc = nlp_blank("30mmCIWSと3mmと100mmの砲")
+    assert split_glued_measures(doc) == 1
+    assert [t.text for t in doc][:3] == ["30", "mm", "CIWS"] and doc.text == "30mmCIWSと3mmと100mmの砲"
+    assert split_glued_measures(doc) == 0
+    doc = nlp("艦は30mmCIWS×8を積む。")
+    assert [s.text for s in doc.spans["weapons"]] == ["CIWS"]
+    assert [s.text for s in doc.spans["quantities"]] == ["30mm", "8"]
