@@ -109,8 +109,11 @@ def test_class_rows_from_real_reporting(run, text, expected):
 
 
 def test_size_word_before_other_classes_stays_outside(run):
-    """大型 is part of the ship class 大型揚陸艦 only; a large drone is still a 無人機."""
-    assert texts(run("大型無人機が上空を旋回した。")) == ["無人機"]
+    """大型 qualifies drones and missiles as 小型 does (大型ドローン, 大型弾道ミサイル: the real-text gold keeps
+    it inside); before an aircraft it is a description (大型|輸送機), and in 大型揚陸艦 part of a ship class."""
+    assert texts(run("大型無人機が上空を旋回した。")) == ["大型無人機"]
+    assert texts(run("大型弾道ミサイルが落ちた。")) == ["大型弾道ミサイル"]
+    assert texts(run("大型輸送機が着陸した。")) == ["輸送機"]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -373,7 +373,7 @@ def test_choose_candidates_on_plain_tokens(recognizer):
     ("情報収集機と電子偵察機が接近した。", ["情報収集機", "電子偵察機"]),
     ("迎撃弾が尽き、不発弾が畑に残る。", ["迎撃弾"]),  # unexploded ordnance is a hazard, not a weapon (four real-text annotations)
     # 大型 is a size; 小型 before drones names a type (small drones), as two real-text annotators marked it
-    ("大型無人機と小型ドローンが並ぶ。", ["無人機", "小型ドローン"]),
+    ("大型無人機と小型ドローンが並ぶ。", ["大型無人機", "小型ドローン"]),
     ("小型偵察用無人機40機と自律型ドローン", ["小型偵察用無人機", "自律型ドローン"]),
     ("GPS誘導ロケット弾と精密誘導弾、ディーゼル電気潜水艦", ["GPS誘導ロケット弾", "精密誘導弾", "ディーゼル電気潜水艦"]),
     # the seeker before 誘導 belongs to the class, as GPS does; レーダー alone stays no weapon
