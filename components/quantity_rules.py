@@ -114,6 +114,11 @@ def _bound_and_approx(qualifiers: Iterable[Optional[str]], approx: bool) -> Tupl
     return bound, approx
 
 
+_FIGURE_NEXT = re.compile(r"[ \u3000]?(?:約|およそ|計)?[0-9０-９〇一二三四五六七八九十百千]")
+_COUNTED_CATEGORIES = frozenset({"-", "COUNT", "VEHICLE"})  # a counter of things (機, 人, 両, 発), not a measure
+_TOWN_NUMERALS = frozenset("一二三五六七八九")  # 一戸 … 九戸 (no 四戸): the Nanbu towns
+
+
 def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
     """True for kanji words that only look like numerals (同一, 一人一人, 二人三脚).
 
@@ -126,6 +131,8 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
         return False
     if start and text[start - 1] in KANJI_WORD_BEFORE:
         return True
+    if num in _TOWN_NUMERALS and m.group("unit") == "戸":
+        return True  # 八戸, 三戸, 九戸, 一戸: towns of Aomori and Iwate, not dwellings (those are written 8戸)
     if JA_PREFIX_RE.search(text, max(0, start - 6), start):
         return False  # 少なくとも二門, 約三百人: a qualifier marks a real count
     end = m.end("unit") if m.group("unit") else m.end("num")
@@ -302,9 +309,13 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         norm, category = weight, "COUNT"  # 500ポンド爆弾, 250キロ爆弾: a bomb's weight class, not money or distance
     bound, approx = _bound_and_approx((*parts, m.group("pre2"), m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
-    if m.group("verb"):
-        bound = _verb_bound(m.group("verb"))
+    # 目標の500万ユーロを上回る600万ユーロ: a verb before another figure compares the two; it bounds neither
+    verb = m.group("verb") if m.group("verb") and not _FIGURE_NEXT.match(text, m.end()) else None
+    if verb:
+        bound = _verb_bound(verb)
     value = first.value
+    if pre == "マイナス" and m.group("unit") and (category or "-") in _COUNTED_CATEGORIES and not (unit and unit.flags):
+        pre, start = None, m.start()  # Su34がマイナス1機: a tally's loss of one, a count of one (no count is negative)
     if pre in NEGATIVE or (norm in _SIGNED_UNITS and _sign_before(text, m.start(), HYPHENS)):
         value = -value
         start = start if pre in NEGATIVE else m.start() - 1
@@ -320,7 +331,7 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         bound = "at_most"
     core_end = (m.start("brk") if m.group("brk") else m.start("suf") if m.group("suf")
                 else m.start("verb") if m.group("verb") else m.end())
-    end = m.end()
+    end = m.end() if verb or not m.group("verb") else m.start("verb")
     if text.startswith("台", end) and norm in _DECADE_UNITS and not text.startswith(("台数", "台湾"), end):
         end, approx = end + 1, True  # 900人台: "in the nine hundreds" (NOTES-real4)
     hit = Hit(start=start, end=end, core=(m.start("num"), core_end), value=value, unit=norm,

@@ -67,7 +67,9 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
     for i, (text, _tag) in enumerate(tokens):
         if i in taken or (text not in SERVICES and text not in ECHELONS):
             continue
-        members = text in SERVICES and i + 1 < len(tokens) and tokens[i + 1][0] in _MEMBERS
+        # 海軍|軍人4名, 陸軍|兵舎: the people or premises of the force; 陸軍|102万人: its strength
+        members = text in SERVICES and i + 1 < len(tokens) and (
+            tokens[i + 1][0] in _MEMBERS or tokens[i + 1][0][:1].isdigit() and text != "司令部")
         if _glued(tokens, i, before=True) or (_glued(tokens, i, before=False) and not members):
             continue
         if i and tokens[i - 1][0] in _CLOSERS:

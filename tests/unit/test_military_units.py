@@ -567,3 +567,12 @@ def test_descriptor_before_a_private_military_company_stays_outside(nlp, text, e
 ])
 def test_force_before_its_named_unit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("北朝鮮の兵力は陸軍102万人と見積もられる。", ["陸軍"]),  # a service before its strength names the force
+    ("韓国情報機関が派兵を確認した。", []),  # a state's intelligence agency in general is no military unit
+    ("ウクライナの軍情報機関によると", ["軍情報機関"]),
+])
+def test_service_strengths_and_intelligence_agencies(nlp, text, expected):
+    assert units(nlp, text) == expected

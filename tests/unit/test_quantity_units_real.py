@@ -405,3 +405,24 @@ def test_no_count_in_part_60_idioms(nlp, text, expected):
 ])
 def test_named_people_who_are_not_troops(nlp, text, span, category):
     assert found(nlp, text)[span]["category"] == category
+
+
+@pytest.mark.parametrize("text,spans", [
+    # a verb between two figures compares them; it bounds neither
+    ("目標の500万ユーロを上回る600万ユーロが集まった。", {"500万ユーロ": "exact", "600万ユーロ": "exact"}),
+    ("寄付は500万ユーロを上回る。", {"500万ユーロを上回る": "at_least"}),
+    # a tally's "minus one": a count of one (no count of things is negative); a temperature keeps its sign
+    ("東部方面でSu34がマイナス1機。", {"1機": "exact"}),
+    ("気温はマイナス10度まで下がった。", {"マイナス10度": "exact"}),
+    # 八戸, 三戸: towns, not dwellings; 十戸 and 3戸 are dwellings
+    ("第2航空群(八戸)と三戸町。住宅3戸と十戸が壊れた。", {"3戸": "exact", "十戸": "exact"}),
+])
+def test_comparisons_tallies_and_towns(nlp, text, spans):
+    assert {span: attrs["bound"] for span, attrs in found(nlp, text).items()} == spans
+
+
+def test_percentage_points_after_a_rate(nlp):
+    spans = found(nlp, "迎撃率は直近6カ月で1ポイント下がって82%だった。")
+    assert spans["1ポイント"]["unit"] == "ポイント" and spans["1ポイント"]["category"] == "PERCENT"
+    assert "3ポイント" not in found(nlp, "彼は3ポイントを決めた。")  # no rate written: a score, not a percentage
+    assert "マイナス1機" not in found(nlp, "Su34がマイナス1機")

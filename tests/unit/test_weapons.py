@@ -807,3 +807,12 @@ def test_names_of_research_round_6(run, text, expected):
 ])
 def test_latin_abbreviation_classes(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第2航空群のP-3Cが確認した。", ["P-3C"]),
+    ("MV-22オスプレイとSH-60Kが着艦した。", ["MV-22オスプレイ", "SH-60K"]),
+    ("E-2Dが警戒にあたった。", ["E-2D"]),
+])
+def test_japanese_and_us_aircraft_of_defence_reporting(run, text, expected):
+    assert texts(run(text)) == expected
