@@ -576,3 +576,7 @@ def test_force_before_its_named_unit(nlp, text, expected):
 ])
 def test_service_strengths_and_intelligence_agencies(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_jmsdf_missile_boat_division(nlp):
+    assert units(nlp, "第1ミサイル艇隊が警戒にあたった。") == ["第1ミサイル艇隊"]

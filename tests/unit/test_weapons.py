@@ -816,3 +816,8 @@ def test_latin_abbreviation_classes(run, text, expected):
 ])
 def test_japanese_and_us_aircraft_of_defence_reporting(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_naval_auxiliaries_are_ship_classes(run):
+    found = texts(run("マルシャル・ネデリン級ミサイル観測支援艦とアムール級工作艦が通過した。"))
+    assert found == ["マルシャル・ネデリン級", "ミサイル観測支援艦", "アムール級", "工作艦"]
