@@ -34,7 +34,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
-from spacy.attrs import TAG
+from spacy.attrs import SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -285,7 +285,13 @@ class MilitaryUnitRecognizer(TablePipe):
         # Tokens that fold to nothing (spaces, ・) are the only possible breaks and never start a parse.
         # The view's end_token leaves them out, so it is shorter than the doc exactly when there are some.
         empty = [i for i, pos in enumerate(starts) if ends[i] == pos] if len(end_token) < len(starts) else []
-        breaks = {starts[i] for i in empty if _SEPARATOR.search(texts[i])}
+        # a space before an ordinal also parts two units (ウクライナ陸軍 第47独立機械化旅団: the force, then its
+        # brigade, as a model kit's caption lists them); a space inside a name does not (ウクライナ 軍)
+        breaks = {starts[i] for i in empty if _SEPARATOR.search(texts[i])
+                  or (texts[i].isspace() and texts[i + 1:i + 2] and texts[i + 1].startswith("第"))}
+        if " 第" in view.text:  # an ASCII space is no token: it trails the token before it
+            spaced = doc.to_array(SPACY).tolist()
+            breaks.update(starts[i + 1] for i in range(len(texts) - 1) if spaced[i] and texts[i + 1].startswith("第"))
         out: List[Candidate] = []
         start_token = view.start_token
         first, may_start = self.grammar.first_chars, self.grammar.may_start

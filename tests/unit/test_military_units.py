@@ -580,3 +580,12 @@ def test_service_strengths_and_intelligence_agencies(nlp, text, expected):
 
 def test_jmsdf_missile_boat_division(nlp):
     assert units(nlp, "第1ミサイル艇隊が警戒にあたった。") == ["第1ミサイル艇隊"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("歩兵戦闘車 ウクライナ陸軍 第47独立機械化旅団", ["ウクライナ陸軍", "第47独立機械化旅団"]),  # a caption's list
+    ("ロシア軍　第1親衛戦車軍が前進した。", ["ロシア軍", "第1親衛戦車軍"]),
+    ("ウクライナ 軍の攻撃", ["ウクライナ 軍"]),  # a space inside a name joins it
+])
+def test_a_space_before_an_ordinal_parts_two_units(nlp, text, expected):
+    assert units(nlp, text) == expected
