@@ -35,6 +35,7 @@ _FULL_WIDTH_ALNUM = set("０１２３４５６７８９ＡＢＣＤＥＦＧＨ�
 _CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix refers, it does not compound
 # a service glued to a word for its people or premises still names the force (海軍|軍人4名, 陸軍|兵舎: four
 # development cases); before 基地, 力 or a weapon's name it does not (空軍基地, 海軍力, 陸軍戦術ミサイル)
+_LEADERS = {"指揮官", "司令官", "報道官"}
 _MEMBERS = {"軍人", "兵士", "兵", "兵舎", "将校", "将兵", "要員", "隊員", "報道官", "司令官"}
 
 
@@ -70,6 +71,9 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
         # 海軍|軍人4名, 陸軍|兵舎: the people or premises of the force; 陸軍|102万人: its strength
         members = text in SERVICES and i + 1 < len(tokens) and (
             tokens[i + 1][0] in _MEMBERS or tokens[i + 1][0][:1].isdigit() and text != "司令部")
+        # 旅団|指揮官, 連隊|指揮官: the unit the report is about, named by its commander (3 of 3 in the development
+        # gold); 旅団長 is one word and stays out
+        members = members or text in ECHELONS and i + 1 < len(tokens) and tokens[i + 1][0] in _LEADERS
         if _glued(tokens, i, before=True) or (_glued(tokens, i, before=False) and not members):
             continue
         if i and tokens[i - 1][0] in _CLOSERS:

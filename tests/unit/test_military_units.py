@@ -589,3 +589,12 @@ def test_jmsdf_missile_boat_division(nlp):
 ])
 def test_a_space_before_an_ordinal_parts_two_units(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3月13日、連隊指揮官の大佐が戦死した。", ["連隊"]),  # the unit the report is about, by its commander
+    ("旅団長が語った。", []),  # one word: the commander, not the unit
+    ("元自衛隊北部方面総監部幕僚長", ["自衛隊北部方面総監部"]),
+])
+def test_commanders_and_headquarters(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -821,3 +821,7 @@ def test_japanese_and_us_aircraft_of_defence_reporting(run, text, expected):
 def test_naval_auxiliaries_are_ship_classes(run):
     found = texts(run("マルシャル・ネデリン級ミサイル観測支援艦とアムール級工作艦が通過した。"))
     assert found == ["マルシャル・ネデリン級", "ミサイル観測支援艦", "アムール級", "工作艦"]
+
+
+def test_biological_and_chemical_weapons_are_one_class(run):
+    assert texts(run("生物化学兵器といった大量破壊兵器")) == ["生物化学兵器", "大量破壊兵器"]
