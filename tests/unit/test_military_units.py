@@ -598,3 +598,12 @@ def test_a_space_before_an_ordinal_parts_two_units(nlp, text, expected):
 ])
 def test_commanders_and_headquarters(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ軍はまた民兵を攻撃した。", ["ウクライナ軍", "民兵"]),  # the militia the report is about
+    ("民兵組織が拡大した。", []),  # glued: another word
+    ("小規模の機動部隊が兵站を叩いた。", ["機動部隊"]),
+])
+def test_militia_and_task_forces_alone(nlp, text, expected):
+    assert units(nlp, text) == expected
