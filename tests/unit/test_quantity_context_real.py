@@ -36,6 +36,8 @@ def cat(nlp, text, span):
     ("両軍の死傷者（捕虜を含む）が推計約40万人に上る。", "約40万人", ("CASUALTY", "killed_or_wounded")),
     ("市当局によると、けが人は30人以上に上る。", "30人以上", ("CASUALTY", "wounded")),  # a topic led by hiragana
     ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", ("CASUALTY", "killed")),
+    ("ドローンが住宅に突っ込み、住民12人の命が奪われた。", "12人", ("CASUALTY", "killed")),  # the passive
+    ("占領軍はこの町で少なくとも407人の民間人を殺しました。", "少なくとも407人", ("CASUALTY", "killed")),
     ("それは5人です。", "5人", ("COUNT", None)),
     ("これまでに戦死した敵兵の数は推計で約9000人だ。", "約9000人", ("CASUALTY", "killed")),  # "the number of"
     ("住宅を失った住民の数は約3000人だ。", "約3000人", ("COUNT", None)),  # lost homes: no casualty
