@@ -37,6 +37,9 @@ def cat(nlp, text, span):
     ("市当局によると、けが人は30人以上に上る。", "30人以上", ("CASUALTY", "wounded")),  # a topic led by hiragana
     ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", ("CASUALTY", "killed")),
     ("ドローンが住宅に突っ込み、住民12人の命が奪われた。", "12人", ("CASUALTY", "killed")),  # the passive
+    ("まずは10台の車椅子をウクライナへ送った。", "10台", ("COUNT", None)),  # goods in 台, not vehicles
+    ("スターリンク端末5000台が届いた。", "5000台", ("COUNT", None)),
+    ("救急車5台を寄贈した。", "5台", ("VEHICLE", None)),
     ("占領軍はこの町で少なくとも407人の民間人を殺しました。", "少なくとも407人", ("CASUALTY", "killed")),
     ("それは5人です。", "5人", ("COUNT", None)),
     ("これまでに戦死した敵兵の数は推計で約9000人だ。", "約9000人", ("CASUALTY", "killed")),  # "the number of"
