@@ -524,6 +524,10 @@ def test_organisations_of_research_round_5(text, expected):
     # and of round 7: doctrine and law-of-war terms the dictionary does not give word for word
     ("敵は縦深防御(defence in depth)を敷いた。", ("縦深防御", "defence in depth")),
     ("後方支援(sustainment)が課題だ。", ("後方支援", "sustainment")),
+    # and of round 8: organisations, treaties and programmes written with their English or acronym
+    ("諸兵科連合(combined arms)の演習を重ねた。", ("諸兵科連合", "combined arms")),
+    ("英王立統合軍事研究所(RUSI)の分析によると", ("英王立統合軍事研究所", "RUSI")),
+    ("米エネルギー情報局(EIA)が発表した。", ("米エネルギー情報局", "EIA")),
 ])
 def test_translated_terms_of_research_round_5(text, expected):
     assert expected in aligner_pairs(text)
