@@ -825,3 +825,14 @@ def test_naval_auxiliaries_are_ship_classes(run):
 
 def test_biological_and_chemical_weapons_are_one_class(run):
     assert texts(run("生物化学兵器といった大量破壊兵器")) == ["生物化学兵器", "大量破壊兵器"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # research round 8: Japanese and Asia-Pacific systems as Japanese pages write them
+    ("いずも型護衛艦とたいげい型潜水艦が出港した。", ["いずも型", "護衛艦", "たいげい型", "潜水艦"]),
+    ("中国は東風21Dと鷹撃-21を配備した。", ["東風21D", "鷹撃-21"]),
+    ("NATO加盟国のどこかが攻撃されれば", []),  # a bare hiragana ship name is no alias (どこ|かが)
+    ("レオパルドC1戦車が届いた。", ["レオパルドC1", "戦車"]),  # no Kawasaki C-1 inside
+])
+def test_systems_of_research_round_8(run, text, expected):
+    assert texts(run(text)) == expected
