@@ -86,21 +86,33 @@ def split_glued_class_heads(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+_GLUED_SOLDIERS = ("軍兵士",)
+_SOLDIER_TAG = "名詞-普通名詞-一般"
+
+
 def split_force_soldiers(doc: Doc) -> int:
-    """Split ``軍兵`` glued after a noun into ``軍`` and ``兵``: ``露軍兵594人`` holds the force ``露軍``.
+    """Split ``軍兵`` glued after a noun into ``軍`` and ``兵``: ``露軍兵594人`` holds the force ``露軍``;
+    and ``兵士`` off a force Sudachi's dictionary glues to it (``米軍兵士`` → ``米軍|兵士``).
 
     Sudachi reads ``露軍兵`` and ``ロシア軍兵`` as ``露 / 軍兵``: the word ``軍兵``
     (soldiers) swallows the ``軍`` of the force, so the MIL_UNIT ``露軍`` (the
     soldiers are outside, as in ``ロシア軍兵士``) lies on no token boundary.
     """
-    texts = token_view(doc).texts
-    if "軍兵" not in texts:  # the usual case: one scan in C, no Token objects
+    view = token_view(doc)
+    if "軍兵" not in view.text:  # the usual case: one scan in C, no Token objects
         return 0
+    texts = view.texts
     plan = []
-    for i in range(1, len(texts)):
-        if texts[i] == "軍兵" and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("NOUN", "PROPN", ""):
+    for i in range(len(texts)):
+        if i and texts[i] == "軍兵" and not doc[i - 1].whitespace_ and doc[i - 1].pos_ in ("NOUN", "PROPN", ""):
             token = doc[i]
             plan.append((i, 1, token.tag_, token.pos_ or "NOUN"))
+        elif len(texts[i]) > 3 and texts[i].endswith(_GLUED_SOLDIERS):
+            # 米軍兵士, アメリカ軍兵士: one dictionary word holding the force 米軍 (the soldiers stay outside)
+            token = doc[i]
+            plan.append((i, len(texts[i]) - 2, _SOLDIER_TAG, "NOUN"))
+    if plan:
+        doc.vocab.strings.add(_SOLDIER_TAG)
     return _split(doc, plan) if plan else 0
 
 
