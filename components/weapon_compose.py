@@ -515,7 +515,15 @@ def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
         elif extent[2] + 1 < len(texts) and texts[extent[2]] == "型" and extent[2] + 1 in class_at:
             # 「もがみ」型護衛艦: the quoted name of a ship class (or a system) before 型 and its class noun
             out.append(Candidate(extent[0], extent[1], None, class_at[extent[2] + 1], None, "quoted"))
+        elif extent[2] in class_at and "".join(texts[extent[0]:extent[1]]) not in _QUOTED_DESCRIPTORS:
+            # 「ドットU」ミサイル, 「ゲパルト」自走対空砲: a quoted name right before its class noun (6 of 8 in the
+            # development gold; the others a descriptor, 「神風」ドローン, and a name with its gloss inside)
+            out.append(Candidate(extent[0], extent[1], None, class_at[extent[2]], None, "quoted"))
     return out
+
+
+# quoted words that describe a class rather than name a system: 「神風」ドローン, 「自爆」ドローン
+_QUOTED_DESCRIPTORS = frozenset({"神風", "カミカゼ", "自爆", "自爆型", "特攻", "徘徊型", "スマート"})
 
 
 _KANA_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")

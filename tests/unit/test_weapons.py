@@ -836,3 +836,11 @@ def test_biological_and_chemical_weapons_are_one_class(run):
 ])
 def test_systems_of_research_round_8(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("4発の「ドットU」ミサイルが撃ち込まれた。", ["ドットU", "ミサイル"]),  # a quoted name before its class noun
+    ("「神風」ドローンが飛来した。", ["ドローン"]),  # a descriptor, not a name
+])
+def test_quoted_names_before_their_class(run, text, expected):
+    assert texts(run(text)) == expected
