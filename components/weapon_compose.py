@@ -460,8 +460,10 @@ def _cells(chosen: Sequence[Candidate]) -> set:
     return {k for c in chosen for k in range(c.start, c.end)}
 
 
-def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
-    """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``."""
+def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
+                       ship_classes: frozenset = frozenset()) -> List[Candidate]:
+    """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``; after a ship
+    class also a name in hiragana or kanji (``護衛艦「かが」``, ``空母「遼寧」``: Japanese and Chinese warships)."""
     # T-90A「ウラジーミル」, 9M119M「レフレークス」: a model designation's own name quoted after it
     before_quote = [c for c in chosen if c.end < len(tokens) and tokens[c.end].text == "「"
                     and (c.kind == "class" or c.kind in ("name", "family", "unknown") and _ends_in_code(tokens[c.end - 1].text))]
@@ -476,8 +478,9 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         return out
     for cand in before_quote:
         at = cand.end
+        ship = cand.weapon_class in ship_classes
         for _ in range(MAX_QUOTED_LIST):  # 揚陸艦「ヤマル」「アゾフ」, 「ヤマル」と「アゾフ」: one class, several names
-            extent = quoted_name_extent(texts, spaces, at)
+            extent = quoted_name_extent(texts, spaces, at) or (_native_ship_name(texts, at) if ship else None)
             if extent is None:
                 break
             start, end, gloss_end = extent
@@ -520,6 +523,22 @@ def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
             # development gold; the others a descriptor, 「神風」ドローン, and a name with its gloss inside)
             out.append(Candidate(extent[0], extent[1], None, class_at[extent[2]], None, "quoted"))
     return out
+
+
+_NATIVE_NAME = re.compile(r"[\u3041-\u3096ー\u4e00-\u9fff々]+")
+
+
+def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
+    """``「かが」``, ``「遼寧」``, ``「西湖」`` at token ``at``: a warship's name in hiragana or kanji (one to six
+    characters, up to three tokens), as Japanese and Chinese navies name their ships."""
+    if at >= len(texts) or texts[at] != "「":
+        return None
+    end = at + 1
+    while end < len(texts) and end - at <= 3 and _NATIVE_NAME.fullmatch(texts[end]):
+        end += 1
+    if end == at + 1 or end >= len(texts) or texts[end] != "」" or len("".join(texts[at + 1:end])) > 6:
+        return None
+    return at + 1, end, end + 1
 
 
 # quoted words that describe a class rather than name a system: 「神風」ドローン, 「自爆」ドローン
@@ -861,7 +880,8 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sure = join_overlapping_aliases(sure)
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
-    named = _quoted_candidates(tokens, chosen) + _ship_name_candidates(tokens, chosen, grammar.ship_classes)
+    named = (_quoted_candidates(tokens, chosen, grammar.ship_classes)
+             + _ship_name_candidates(tokens, chosen, grammar.ship_classes))
     named += _ship_class_names(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)

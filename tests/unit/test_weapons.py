@@ -844,3 +844,14 @@ def test_systems_of_research_round_8(run, text, expected):
 ])
 def test_quoted_names_before_their_class(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("空母「遼寧」と護衛艦「かが」が並んだ。", ["空母", "遼寧", "護衛艦", "かが"]),  # native names after a ship class
+    ("潜水艦救難艦「西湖」が派遣された。", ["潜水艦救難艦", "西湖"]),
+    ("バクラザン級救難えい船と大型対潜艦が通過した。", ["バクラザン級", "救難えい船", "大型対潜艦"]),
+    ("ミサイル「火星」の発射", ["ミサイル"]),  # kanji in quotes after a class other than a ship: no name
+    ("管状砲とロケット砲の砲弾", ["管状砲", "ロケット砲"]),
+])
+def test_native_ship_names_and_auxiliaries(run, text, expected):
+    assert texts(run(text)) == expected
