@@ -734,9 +734,37 @@ def join_slash_variants(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> L
         elif cand.kind in ("name", "family") and end + 1 < len(tokens) and tokens[end].text in _SLASHES \
                 and not tokens[end - 1].space and not tokens[end].space and end + 1 not in starts:
             end = _letter_variant_end(tokens, cand, end + 1)
+        if cand.kind in ("name", "family"):
+            end = _upgrade_end(tokens, end, starts)
         out.append(cand if end == cand.end else
                    Candidate(cand.start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out
+
+
+# An upgrade package or production block after a model: M1A2/SEPv3, M1A1/FEP, F-16Block50+/52, F-16 Block 70
+_PACKAGES = frozenset({"SEP", "SEPv", "FEP", "AIM", "TUSK"})
+_BLOCK_WORDS = frozenset({"Block", "block", "ブロック"})
+
+
+def _upgrade_end(tokens: Sequence[Tok], end: int, starts: Set[int]) -> int:
+    """The end of an upgrade package after a slash (``/SEPv3``, ``/FEP``) or a production block with its
+    number (``Block50+``, ``Block 70``, then ``/52``) after a model ending at ``end``; ``end`` when none."""
+    n = len(tokens)
+    if end + 1 < n and tokens[end].text in _SLASHES and not tokens[end - 1].space and not tokens[end].space \
+            and tokens[end + 1].text in _PACKAGES and end + 1 not in starts:
+        end += 2
+        if end < n and not tokens[end - 1].space and tokens[end].text.isdigit():
+            end += 1  # SEPv|3
+        return end
+    if end + 1 < n and tokens[end].text in _BLOCK_WORDS and tokens[end - 1].text[-1:].isdigit() \
+            and tokens[end + 1].text.isdigit():
+        end += 2
+        if end < n and tokens[end].text in ("+", "＋") and not tokens[end - 1].space:
+            end += 1
+        if end + 1 < n and tokens[end].text in _SLASHES and not tokens[end - 1].space \
+                and not tokens[end].space and tokens[end + 1].text.isdigit():
+            end += 2  # Block50+/52: two blocks
+    return end
 
 
 def _letter_variant_end(tokens: Sequence[Tok], cand: Candidate, start: int) -> int:

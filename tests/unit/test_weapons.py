@@ -855,3 +855,12 @@ def test_quoted_names_before_their_class(run, text, expected):
 ])
 def test_native_ship_names_and_auxiliaries(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("M1A2/SEPv3×250輌とM1A1/FEP×116輌を買う。", ["M1A2/SEPv3", "M1A1/FEP"]),  # upgrade packages after a slash
+    ("F-16Block50+/52の能力向上", ["F-16Block50+/52"]),  # production blocks
+    ("F-16 Block 70を購入した。", ["F-16 Block 70"]),
+])
+def test_upgrade_packages_and_production_blocks(run, text, expected):
+    assert texts(run(text)) == expected
