@@ -609,3 +609,7 @@ def test_commanders_and_headquarters(nlp, text, expected):
 ])
 def test_militia_and_task_forces_alone(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_polish_territorial_defence_force(nlp):
+    assert units(nlp, "WOTは非常勤の兵士からなる。ポーランド領土防衛軍が訓練した。") == ["WOT", "ポーランド領土防衛軍"]
