@@ -613,3 +613,12 @@ def test_militia_and_task_forces_alone(nlp, text, expected):
 
 def test_polish_territorial_defence_force(nlp):
     assert units(nlp, "WOTは非常勤の兵士からなる。ポーランド領土防衛軍が訓練した。") == ["WOT", "ポーランド領土防衛軍"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # research round 8: JSDF and allied units as Japanese pages write them
+    ("水陸機動連隊と電子作戦隊が展開した。", ["水陸機動連隊", "電子作戦隊"]),
+    ("佐世保地方隊と第7艦隊が共同訓練を行った。", ["佐世保地方隊", "第7艦隊"]),
+])
+def test_units_of_research_round_8(nlp, text, expected):
+    assert units(nlp, text) == expected
