@@ -119,7 +119,7 @@ def attrs_of(nlp, text, unit):
     # military intelligence bodies named generically; German-style and PMC-prefixed spellings
     ("ウクライナの軍情報機関によると", ["軍情報機関"]),
     ("作戦を担ったのは国防諜報機関と特殊部隊だという。", ["国防諜報機関", "特殊部隊"]),  # 諜報 for 情報 (machine translation)
-    ("シュトルムZ部隊とPMCワグナーが攻撃した。", ["シュトルムZ部隊", "PMCワグナー"]),
+    ("シュトルムZ部隊とPMCワグナーが攻撃した。", ["シュトルムZ部隊", "ワグナー"]),  # PMC stays outside, as 民間軍事会社
     ("The Russian military said so.", ["Russian military"]),
     ("the military said so.", []),
     ("a blow to Moscow's military campaign", []),  # "military" before a noun describes it
