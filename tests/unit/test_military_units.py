@@ -622,3 +622,12 @@ def test_polish_territorial_defence_force(nlp):
 ])
 def test_units_of_research_round_8(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("部隊は重旅団戦闘団への改編が進む。", ["重旅団戦闘団"]),  # a heavy brigade combat team
+    ("イラク治安部隊を訓練する。", ["イラク治安部隊"]),  # a state's security forces
+    ("治安部隊が出動した。", []),  # alone: generic
+])
+def test_combat_teams_and_security_forces(nlp, text, expected):
+    assert units(nlp, text) == expected
