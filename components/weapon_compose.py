@@ -903,7 +903,11 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
             (doubtful if name.ambiguous else sure).append(cand)
     context = [s for s, _, p in hits if "cue" in p] + [c.start for c in sure]
     sents = sentence_ids(tokens)
-    sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)]
+    # one sense per discourse: an ambiguous alias of a system the doc already names unambiguously (K9A1+K9PL …
+    # later 契約したK2やK9) is that system
+    named_systems = {c.canonical for c in sure if c.canonical}
+    sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)
+             or c.canonical in named_systems]
     from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
     sure = join_overlapping_aliases(sure)
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)

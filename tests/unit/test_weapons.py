@@ -864,3 +864,10 @@ def test_native_ship_names_and_auxiliaries(run, text, expected):
 ])
 def test_upgrade_packages_and_production_blocks(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_one_sense_per_discourse_for_ambiguous_aliases(run):
+    """An ambiguous alias (K9, K2) with no weapon word in its sentence is the system when the doc names
+    that system unambiguously elsewhere; alone it stays a word."""
+    assert texts(run("ポーランドはK9A1を受け取った。去年契約したK9の一部も届いた。")) == ["K9A1", "K9"]
+    assert texts(run("去年契約したK9の一部も届いた。")) == []
