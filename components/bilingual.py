@@ -183,6 +183,9 @@ def _has_japanese(name: str) -> bool:
     return _JAPANESE_SCRIPT.search(name) is not None
 
 
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``スホーイ34（Su-34）``, ``Su-34（スホーイ34）``: a Japanese and a Latin span, one in parentheses
     right after the other, that the recognisers resolved to the same canonical name.
@@ -212,6 +215,8 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
             first_ja, second_ja = _has_japanese(text[one[0]:one[1]]), _has_japanese(text[other[0]:other[1]])
             if first_ja == second_ja:
                 continue  # two Japanese or two Latin spellings: a variant, not a pair
+            if bool(_HAS_DIGIT.search(text[one[0]:one[1]])) != bool(_HAS_DIGIT.search(text[other[0]:other[1]])):
+                continue  # F16（ファイティング・ファルコン）: a designation and a nickname, two names of one system
             ja, en = (one, other) if first_ja else (other, one)
             if _overlaps(ja, taken) or _overlaps(en, taken if en not in shared else taken_before):
                 continue  # a name the list shares is taken once per list, not per spelling

@@ -193,6 +193,8 @@ def _pairs_after_weapons(nlp_blank, text):
     ("スホーイ34（Su-34）が撃墜された。", [("スホーイ34", "Su-34")]),  # スホーイ is no transliteration of "Su"
     ("Su-34（スホーイ34）とミグ29（MiG-29）", [("スホーイ34", "Su-34"), ("ミグ29", "MiG-29")]),
     ("スホーイ34（MiG-29）の誤り", []),  # two names: no pair
+    ("多用途戦闘機F16(ファイティング・ファルコン)とは", []),  # a designation and its nickname: two names
+    ("パトリオットミサイル(PAC3)を造る", []),
     # a list of spellings in the parentheses: each pairs with the name before them
     ("Su-34(スホーイ34、スホイ34)戦闘爆撃機", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
     ("Su-34(スホーイ34、スホイ34;ロシア語: Су-34)は", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),

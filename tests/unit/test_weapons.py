@@ -871,3 +871,13 @@ def test_one_sense_per_discourse_for_ambiguous_aliases(run):
     that system unambiguously elsewhere; alone it stays a word."""
     assert texts(run("ポーランドはK9A1を受け取った。去年契約したK9の一部も届いた。")) == ["K9A1", "K9"]
     assert texts(run("去年契約したK9の一部も届いた。")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # research round 8: spellings of known systems as Japanese pages write them
+    ("ロシアはシャヒド136をイランから得た。", ["シャヒド136"]),
+    ("装甲車「マスティフ」が届いた。", ["装甲車", "マスティフ"]),
+    ("ウォートホッグが飛んだ。", ["ウォートホッグ"]),
+])
+def test_spellings_of_research_round_8(run, text, expected):
+    assert texts(run(text)) == expected
