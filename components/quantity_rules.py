@@ -279,6 +279,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # という一件, この一件, 今回の一件: "the affair", not a count of incidents
     if m.group("num") == "一" and text.startswith("ずつ", m.end()):
         return None  # 一発ずつ詰める, 一人ずつ: "one at a time", a manner, not a count
+    if m.group("num") == "一" and m.group("unit") == "人" and text.startswith("で", m.end()):
+        return None  # 一人で成田を発った: "alone", a manner (2 of 2 untagged in the development gold)
     if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
         return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
     if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None

@@ -631,3 +631,11 @@ def test_units_of_research_round_8(nlp, text, expected):
 ])
 def test_combat_teams_and_security_forces(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ロシアの装甲車部隊を戦車が追った。", ["装甲車部隊"]),
+    ("元・韓国海軍特殊戦戦団大尉", ["韓国海軍特殊戦戦団"]),
+])
+def test_armoured_car_units_and_special_warfare_flotillas(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -426,3 +426,8 @@ def test_percentage_points_after_a_rate(nlp):
     assert spans["1ポイント"]["unit"] == "ポイント" and spans["1ポイント"]["category"] == "PERCENT"
     assert "3ポイント" not in found(nlp, "彼は3ポイントを決めた。")  # no rate written: a score, not a percentage
     assert "マイナス1機" not in found(nlp, "Su34がマイナス1機")
+
+
+def test_alone_is_no_count(nlp):
+    assert found(nlp, "彼は4月11日に一人で成田空港を発った。") == {}
+    assert "一人" in found(nlp, "砲撃で一人が死亡した。")

@@ -881,3 +881,11 @@ def test_one_sense_per_discourse_for_ambiguous_aliases(run):
 ])
 def test_spellings_of_research_round_8(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("世界の核弾頭は1万3130発で、「軍用核弾頭」は増えた。", ["核弾頭", "軍用核弾頭"]),
+    ("主武装は7.62mm同軸機銃だ。", ["同軸機銃"]),
+])
+def test_warheads_and_coaxial_guns(run, text, expected):
+    assert texts(run(text)) == expected
