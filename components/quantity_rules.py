@@ -65,7 +65,7 @@ NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
 # 7.5%から7%に下げた, 14両から28両と倍増: a change; 100人から200人に上る (a reporting verb after に)
 # and 10人から20人と見られる are still ranges
-_CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま)|まで(?:引き|減|増|下|上)"
+_CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま|も)|まで(?:引き|減|増|下|上)"
                            r"|と(?:倍増|半減|増|減|拡大|縮小|引き上|引き下)")
 
 
@@ -116,6 +116,7 @@ def _bound_and_approx(qualifiers: Iterable[Optional[str]], approx: bool) -> Tupl
 
 _FIGURE_NEXT = re.compile(r"[ \u3000]?(?:約|およそ|計)?[0-9０-９〇一二三四五六七八九十百千]")
 _COUNTED_CATEGORIES = frozenset({"-", "COUNT", "VEHICLE"})  # a counter of things (機, 人, 両, 発), not a measure
+_MACHINE_COUNTERS = frozenset({"機", "台", "基"})
 _TOWN_NUMERALS = frozenset("一二三五六七八九")  # 一戸 … 九戸 (no 四戸): the Nanbu towns
 
 
@@ -161,7 +162,9 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
         return True  # 一つのきっかけ, 1つの要因: "a chance", "a factor", not a count of things
     if unit not in ONE_OF_UNITS:
         return False
-    return text[max(0, start - 1):start] == "の" or before == "もう"
+    # もう一つ, もう1人: "another one", an idiom; もう1機, もう1台: one more aircraft or vehicle, a count (2 of 2 in
+    # the development gold: もう1機撃ち落とした, もう1機のヘリにも命中)
+    return text[max(0, start - 1):start] == "の" or before == "もう" and unit not in _MACHINE_COUNTERS
 
 
 # Abstract nouns after 一つの: the phrase means "a", not one counted thing (一つのきっかけ, 一つの目安)
@@ -323,8 +326,9 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         start = start if pre in NEGATIVE else m.start() - 1
     elif start == m.start() and m.start() and text[m.start() - 1] in _TRIANGLE_MINUS:
         value, start = -value, m.start() - 1  # ▲2.8%, ▲50億円: Japanese accounts write a minus as ▲ or △
-    elif norm in _SIGNED_UNITS and start == m.start() and _sign_before(text, m.start(), _PLUS_SIGNS):
-        start = m.start() - 1  # 成長率+2.9%: the sign is written as part of the figure
+    elif (norm in _SIGNED_UNITS or category == "MONEY") and start == m.start() \
+            and _sign_before(text, m.start(), _PLUS_SIGNS):
+        start = m.start() - 1  # 成長率+2.9%, 終値は2,867円、+311円: the sign is written as part of the figure
     elif _inside_name(text, m.start()):
         return None
     if bound == "exact" and second is None:

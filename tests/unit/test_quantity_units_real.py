@@ -431,3 +431,13 @@ def test_percentage_points_after_a_rate(nlp):
 def test_alone_is_no_count(nlp):
     assert found(nlp, "彼は4月11日に一人で成田空港を発った。") == {}
     assert "一人" in found(nlp, "砲撃で一人が死亡した。")
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("戦闘爆撃機をもう1機撃ち落とした。", ["1機"]),  # one more aircraft: a count
+    ("もう一つの理由がある。", []),  # "another one": an idiom
+    ("戦費は1日あたり2兆円から5兆円以上にもなる。", ["2兆円から5兆円以上"]),  # にもなる reports, it changes nothing
+    ("終値は2,867円、+311円だった。", ["2,867円", "+311円"]),  # a share price's move keeps its sign
+])
+def test_one_more_ranges_and_signed_money(nlp, text, spans):
+    assert list(found(nlp, text)) == spans
