@@ -266,6 +266,25 @@ def _variant_after(tokens: Sequence[Tok], end: int, starts) -> int:
     return end
 
 
+def _maker_start(tokens: Sequence[Tok], start: int, starts, makers: frozenset) -> int:
+    """The start of a maker's name right before a designation (``Sukhoi Su-34``, ``MIKOYAN MiG-29``, ``Mikoyan-Gurevich
+    MiG-29 Fulcrum``: two makers joined by a hyphen), or ``start`` when there is none."""
+    def is_maker(i: int) -> bool:
+        norm = _norm(tokens[i])
+        return i not in starts and (norm in makers or norm.capitalize() in makers or norm.capitalize() in _CO_MAKERS)
+    if start == 0 or not is_maker(start - 1):
+        return start
+    start -= 1
+    if start >= 2 and tokens[start - 1].text in ("-", "‐") and not tokens[start - 1].space \
+            and not tokens[start - 2].space and is_maker(start - 2):
+        start -= 2
+    return start
+
+
+# the second name of a design bureau written with its founder's (Mikoyan-Gurevich)
+_CO_MAKERS = frozenset({"Gurevich"})
+
+
 def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequence[str] = ()) -> List[Candidate]:
     """``chosen`` with each designation widened over its glued katakana nickname and its maker.
 
@@ -295,8 +314,8 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
                 end = j
             elif j > end and _reporting_name(tokens, end, j, starts):
                 end = j  # A-10ウォートホッグ, MiG-25フォックスバット: a nickname no dictionary knows, no class after
-            if start > 0 and _norm(tokens[start - 1]) in maker_set and (start - 1) not in starts:
-                start -= 1
+        if cand.kind in ("name", "family", "unknown"):
+            start = _maker_start(tokens, start, starts, maker_set)
         if cand.kind == "name" and start == cand.start:
             start = _model_number_before(tokens, start, starts)  # M57 ATACMS (NOTES-real7)
         if cand.kind == "name" and end == cand.end:

@@ -639,3 +639,11 @@ def test_combat_teams_and_security_forces(nlp, text, expected):
 ])
 def test_armoured_car_units_and_special_warfare_flotillas(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ウクライナ国防情報局が運用する。", ["ウクライナ国防情報局"]),
+    ("解放軍を1か月苦しめる。", ["解放軍"]),  # the PLA, shortened
+])
+def test_defence_intelligence_and_the_pla_shortened(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -889,3 +889,13 @@ def test_spellings_of_research_round_8(run, text, expected):
 ])
 def test_warheads_and_coaxial_guns(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("作品414 Mikoyan-Gurevich MiG-29 Fulcrum", ["Mikoyan-Gurevich MiG-29 Fulcrum"]),  # a maker before a name
+    ("タミヤの‘MIKOYAN MiG-29 FULCRUM’ を出した。", ["MIKOYAN MiG-29 FULCRUM"]),
+    ("地雷除去戦車「ヴィセント1」4両と回収戦車", ["地雷除去戦車", "ヴィセント1", "回収戦車"]),
+    ("国防情報局が運用する遠隔ドローンが飛んだ。", ["遠隔ドローン"]),
+])
+def test_makers_engineering_tanks_and_remote_drones(run, text, expected):
+    assert texts(run(text)) == expected
