@@ -879,6 +879,28 @@ def join_overlapping_aliases(candidates: Sequence[Candidate]) -> List[Candidate]
     return list(candidates) + joined
 
 
+_GLOSS_OPEN = frozenset("(（")
+
+
+def _glossed_by_itself(tokens: Sequence[Tok], cands: Sequence[Candidate]) -> Set[Tuple[int, int]]:
+    """Extents of name candidates written beside another spelling of the same system, glued or in brackets
+    (``ランセット(Lancet)``, ``ゲランGeran``): each spelling vouches for the other, as a gloss does, so an
+    ambiguous alias (a lancet, Guerlain) needs no weapon word nearby."""
+    by_start = {c.start: c for c in cands if c.canonical}
+    out: Set[Tuple[int, int]] = set()
+    for c in cands:
+        if not c.canonical:
+            continue
+        for at in (c.end, c.end + 1):
+            other = by_start.get(at)
+            if other is None or other.canonical != c.canonical or other is c:
+                continue
+            if at == c.end + 1 and tokens[c.end].text not in _GLOSS_OPEN:
+                continue
+            out.update({(c.start, c.end), (other.start, other.end)})
+    return out
+
+
 def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Grammar,
                       window: int = 20, ner_labels: Sequence[str] = ()) -> List[Candidate]:
     """All WEAPON spans of one doc, non-overlapping, in text order.
@@ -906,8 +928,9 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     # one sense per discourse: an ambiguous alias of a system the doc already names unambiguously (K9A1+K9PL …
     # later 契約したK2やK9) is that system
     named_systems = {c.canonical for c in sure if c.canonical}
+    glossed = _glossed_by_itself(tokens, sure + doubtful)
     sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)
-             or c.canonical in named_systems]
+             or c.canonical in named_systems or (c.start, c.end) in glossed]
     from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
     sure = join_overlapping_aliases(sure)
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)

@@ -899,3 +899,9 @@ def test_warheads_and_coaxial_guns(run, text, expected):
 ])
 def test_makers_engineering_tanks_and_remote_drones(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_two_spellings_side_by_side_vouch_for_each_other(run):
+    """An ambiguous alias (a lancet) glossed by another spelling of the same system needs no weapon word."""
+    assert texts(run("ランセット(Lancet)が飛来した。")) == ["ランセット", "Lancet"]
+    assert texts(run("ランセットで切開した。")) == []
