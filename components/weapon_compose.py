@@ -525,12 +525,13 @@ def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
     return out
 
 
-_NATIVE_NAME = re.compile(r"[\u3041-\u3096ー\u4e00-\u9fff々]+")
+_NATIVE_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々]+")
 
 
 def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
-    """``「かが」``, ``「遼寧」``, ``「西湖」`` at token ``at``: a warship's name in hiragana or kanji (one to six
-    characters, up to three tokens), as Japanese and Chinese navies name their ships."""
+    """``「かが」``, ``「遼寧」``, ``「西湖」`` at token ``at``: a warship's name in kana or kanji (one to six
+    characters, up to three tokens), as Japanese and Chinese navies name their ships, which
+    ``quoted_name_extent`` (katakana and Latin names) does not take."""
     if at >= len(texts) or texts[at] != "「":
         return None
     end = at + 1
@@ -541,22 +542,14 @@ def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int,
     return at + 1, end, end + 1
 
 
+def _kana_quoted_before_type(texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
+    """``「もがみ」型``: a ship's native name quoted and followed by 型 (the class named after its first ship)."""
+    extent = _native_ship_name(texts, at)
+    return extent if extent is not None and extent[2] < len(texts) and texts[extent[2]] == "型" else None
+
+
 # quoted words that describe a class rather than name a system: 「神風」ドローン, 「自爆」ドローン
 _QUOTED_DESCRIPTORS = frozenset({"神風", "カミカゼ", "自爆", "自爆型", "特攻", "徘徊型", "スマート"})
-
-
-_KANA_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
-
-
-def _kana_quoted_before_type(texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
-    """``「もがみ」型``: a Japanese ship name in hiragana, quoted and followed by 型 (names of Japanese
-    warships are written in hiragana, which ``quoted_name_extent`` does not take as a name)."""
-    end = at + 1
-    while end < len(texts) and end - at <= 3 and _KANA_NAME.fullmatch(texts[end]):
-        end += 1
-    if end == at + 1 or end + 1 >= len(texts) or texts[end] != "」" or texts[end + 1] != "型":
-        return None
-    return at + 1, end, end + 1
 
 
 def _ends_in_code(text: str) -> bool:
