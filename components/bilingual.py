@@ -276,6 +276,22 @@ def widen_to_quotes(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     return out
 
 
+def widen_to_places(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
+    """``沿ドニエストル共和国(PMR)``: a Japanese half that ends a place name but starts inside it (the acronym
+    test matched ドニエストル共和国) is the whole place name the place recogniser found."""
+    places = [(s.start_char, s.end_char) for s in doc.spans.get("places", ())]
+    if not places or not pairs:
+        return list(pairs)
+    ends = {end: start for start, end in places}
+    out: List[Pair] = []
+    for pair in pairs:
+        start = ends.get(pair.ja[1])
+        if start is not None and start < pair.ja[0]:
+            pair = Pair((start, pair.ja[1]), pair.en, pair.score, pair.evidence)
+        out.append(pair)
+    return out
+
+
 def _overlaps(offsets: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> bool:
     return any(offsets[0] < end and start < offsets[1] for start, end in taken)
 
@@ -375,6 +391,7 @@ class BilingualAligner(TablePipe):
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
+        pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

@@ -366,3 +366,19 @@ def test_a_quoted_name_with_its_gloss_pairs_whole(nlp_blank, text, expected):
     nlp = copy.deepcopy(nlp_blank)
     nlp.add_pipe("bilingual_aligner")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
+def test_a_pair_takes_the_whole_place_name():
+    """沿ドニエストル共和国(PMR): the acronym test matches ドニエストル共和国; the pair takes the place name whole."""
+    import spacy
+
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    nlp.add_pipe("place_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    doc = nlp("非承認国家である沿ドニエストル共和国(PMR)の首都")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("沿ドニエストル共和国", "PMR")]
+
+
+def test_himars_under_its_other_japanese_names(nlp_blank):
+    assert _pairs_after_weapons(nlp_blank, "北海道で実射の高機動多連装ロケットシステムHIMARS") == [
+        ("高機動多連装ロケットシステム", "HIMARS")]
