@@ -495,7 +495,8 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     kana = ja.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     if is_katakana(kana) and coded_similarity(ja, item.words) >= T_ADJ:
         return Pair((js, je), (item.start, item.end), 1.0, "phonetic")
-    acronym = len(item.words) == 1 and _ACRONYM.fullmatch(item.words[0])
+    # NATO(北大西洋条約機構), and a mixed-case acronym as well: TsAGI(中央流体力学研究所)
+    acronym = len(item.words) == 1 and (_ACRONYM.fullmatch(item.words[0]) or _MIXED_ACRONYM.fullmatch(item.words[0]))
     if acronym and len(ja) >= 3:
         if _COUNTRY_DESCRIPTOR.match(ja):
             js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局

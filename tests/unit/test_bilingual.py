@@ -382,3 +382,9 @@ def test_a_pair_takes_the_whole_place_name():
 def test_himars_under_its_other_japanese_names(nlp_blank):
     assert _pairs_after_weapons(nlp_blank, "北海道で実射の高機動多連装ロケットシステムHIMARS") == [
         ("高機動多連装ロケットシステム", "HIMARS")]
+
+
+def test_acronyms_written_first_or_after_an_equals_sign(nlp_blank):
+    assert pairs_of("ソ連のTsAGI(中央流体力学研究所)が出した") == [("中央流体力学研究所", "TsAGI")]  # mixed case, first
+    # a listed acronym after its name and an equals sign (acronyms.jsonl)
+    assert ("長崎大学核兵器廃絶研究センター", "RECNA") in _pairs_after_weapons(nlp_blank, "長崎大学核兵器廃絶研究センター=RECNAが")
