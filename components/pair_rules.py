@@ -295,6 +295,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         start = prev.start  # ロシア軍参謀本部情報総局(GRU): a country name opens the organisation's name
     elif _ACRONYM.fullmatch(item.text):
         start = _acronym_start(units, start, last, item.text)
+    if last.end - start <= 2 and sum(c.isupper() for c in item.text) >= 4:
+        return None  # 今回の会議(UMAC), 調査 (RDNA3): a two-character head names no four-letter acronym on its own
     return (2.0, start, last.end, "paren")
 
 

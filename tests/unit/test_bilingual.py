@@ -388,3 +388,12 @@ def test_acronyms_written_first_or_after_an_equals_sign(nlp_blank):
     assert pairs_of("ソ連のTsAGI(中央流体力学研究所)が出した") == [("中央流体力学研究所", "TsAGI")]  # mixed case, first
     # a listed acronym after its name and an equals sign (acronyms.jsonl)
     assert ("長崎大学核兵器廃絶研究センター", "RECNA") in _pairs_after_weapons(nlp_blank, "長崎大学核兵器廃絶研究センター=RECNAが")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今回の会議(UMAC)は2023年にも開かれた。", []),  # a two-character head alone names no four-letter acronym
+    ("被害・ニーズ調査 (RDNA3)の最新版", []),
+    ("北朝鮮(DPRK)は反発した。", [("北朝鮮", "DPRK")]),
+])
+def test_short_heads_and_long_acronyms(text, expected):
+    assert pairs_of(text) == expected
