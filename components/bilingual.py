@@ -184,6 +184,7 @@ def _has_japanese(name: str) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
 def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
@@ -217,6 +218,9 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
                 continue  # two Japanese or two Latin spellings: a variant, not a pair
             if bool(_HAS_DIGIT.search(text[one[0]:one[1]])) != bool(_HAS_DIGIT.search(text[other[0]:other[1]])):
                 continue  # F16（ファイティング・ファルコン）: a designation and a nickname, two names of one system
+            ja_text = text[one[0]:one[1]] if first_ja else text[other[0]:other[1]]
+            if first.label_ == "WEAPON" and _KANJI.search(ja_text):
+                continue  # KN-23（火星11カ）: a designation and the maker's own name, no spelling of it
             ja, en = (one, other) if first_ja else (other, one)
             if _overlaps(ja, taken) or _overlaps(en, taken if en not in shared else taken_before):
                 continue  # a name the list shares is taken once per list, not per spelling

@@ -195,6 +195,7 @@ def _pairs_after_weapons(nlp_blank, text):
     ("スホーイ34（MiG-29）の誤り", []),  # two names: no pair
     ("多用途戦闘機F16(ファイティング・ファルコン)とは", []),  # a designation and its nickname: two names
     ("パトリオットミサイル(PAC3)を造る", []),
+    ("北朝鮮製KN-23(火星11カ)だと断定した。", []),  # a designation and the maker's own name in kanji
     # a list of spellings in the parentheses: each pairs with the name before them
     ("Su-34(スホーイ34、スホイ34)戦闘爆撃機", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
     ("Su-34(スホーイ34、スホイ34;ロシア語: Су-34)は", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
