@@ -109,7 +109,6 @@ def split_force_soldiers(doc: Doc) -> int:
             plan.append((i, 1, token.tag_, token.pos_ or "NOUN"))
         elif len(texts[i]) > 3 and texts[i].endswith(_GLUED_SOLDIERS):
             # 米軍兵士, アメリカ軍兵士: one dictionary word holding the force 米軍 (the soldiers stay outside)
-            token = doc[i]
             plan.append((i, len(texts[i]) - 2, _SOLDIER_TAG, "NOUN"))
     if plan:
         doc.vocab.strings.add(_SOLDIER_TAG)
@@ -187,6 +186,7 @@ def split_type_designations(doc: Doc) -> int:
 
 
 _GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$)")
+_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)[A-Z]")  # the same shape in the doc's text
 _MEASURE_TAG = "名詞-普通名詞-助数詞可能"
 
 
@@ -208,9 +208,6 @@ def split_glued_measures(doc: Doc) -> int:
         return 0
     doc.vocab.strings.add(_MEASURE_TAG)
     return _split(doc, plan)
-
-
-_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)[A-Z]")
 
 
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
