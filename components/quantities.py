@@ -206,8 +206,13 @@ def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]
 # 130mm連装砲×1、ヘリコプター×3, KN-23弾道ミサイル×4: a specification list or a tally counts a weapon with
 # a bare figure after a times sign; a counter (×48機), a measure (×30mm), a decimal or a second factor
 # (4×4, ×1.5) is no such count, and a year is none either.
-_TIMES_COUNT = re.compile(r"[ \u3000]?[×✕][ \u3000]?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4})(?![0-9.,．×✕xX]|[A-Za-zａ-ｚ㎜㎝㎞㍉㌔]"
+_TIMES_COUNT = re.compile(r"[ \u3000]?[×✕][ \u3000]?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4})(?![0-9.．×✕xX]|,[0-9]|[A-Za-zａ-ｚ㎜㎝㎞㍉㌔]"
                           r"|[\u4e00-\u9fff\u30a1-\u30fa](?<![飛撃])|[\u3041-\u3093](?<![をがはもとのでにや]))")
+
+
+# What may stand between a weapon and the times sign in one item of a list: a launcher, tube or
+# mount noun in kanji (5連装魚雷発射管×2) or a Latin acronym (S-300F SAM VLS×12); never a particle (戦車とトラック×3).
+_LIST_ITEM_REST = re.compile(r"(?:[\u4e00-\u9fff]{1,4}| [A-Z]{2,5})?")
 
 
 def _counts_after_times_signs(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],
@@ -216,8 +221,11 @@ def _counts_after_times_signs(text: str, weapons: Sequence[Tuple[int, int, str]]
     weapon (unit none, as written); its class gives the category. A figure another finder already
     took (``ボルスク×1,400輌``) is left to it."""
     out: List[Hit] = []
-    for start, end, weapon_class in weapons:
-        m = _TIMES_COUNT.match(text, end)
+    for n, (start, end, weapon_class) in enumerate(weapons):
+        gap = _LIST_ITEM_REST.match(text, end)  # 魚雷発射管×2, SAM VLS×12: the rest of the list item first
+        m = _TIMES_COUNT.match(text, gap.end())
+        if m is not None and gap.end() > end and n + 1 < len(weapons) and weapons[n + 1][0] < m.start(1):
+            continue  # another weapon stands nearer the figure
         if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
             continue
         rule = rules.class_rule(weapon_class) if weapon_class else None

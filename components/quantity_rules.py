@@ -38,7 +38,7 @@ EN_PREFIX_RE = re.compile(rf"{EN_PREFIX}$", re.IGNORECASE)
 KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
 COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲"
                              "|使用|運用|生産|製造|調達|輸出|提供|導入|購入|受領|確認|発見|搭載|展開|追加"
-                             "|師団|旅団|連隊|大隊|中隊|小隊|軍団")  # 一個師団, 一ヶ連隊: echelons counted
+                             "|行[いうっわえ]|師団|旅団|連隊|大隊|中隊|小隊|軍団")  # 一個師団, 一ヶ連隊: echelons counted
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
 # after うち ("of them") a one is "one of" for ships, shots and vehicles too (艦艇のうち1隻)
@@ -252,6 +252,8 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return _bare_ok(num) or counted or approx_plain or _verb_counted(text, m), None
     if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()) and not _temperature_ok(text, m, pre):
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
+    if "temp" in unit.flags and _times(text, m) and not _temperature_ok(text, m, pre):
+        return True, Unit(surface, surface, "COUNT")  # ゆうべも二度、ミサイルが落ち: a count of times
     if "temp" in unit.flags and not _temperature_ok(text, m, pre):
         return False, unit
     if "digits" in unit.flags and not m.group("num")[:1].isdigit():  # ASCII or full-width
@@ -365,6 +367,21 @@ _SPEED = {"時速": "km/h", "秒速": "km/s"}
 _PER_DAY_BEFORE = re.compile(r"(?:1|１|一)日(?:当たり|あたり|当り)[、 ]?$")
 _WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
 _SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃|戦闘|攻勢|襲撃)|にわた[るりっ]")  # 6度にわたる攻勢
+# After N度 outside a temperature context, what makes it a count of times: a comma (二度、ミサイルが落ち),
+# 行う (配布を二度行いました), or も ("as many as"; 一度も "never" is excluded by the figure below 2).
+_TIMES_AFTER = re.compile(r"[、,，]|行[いうっわえ]|も(?!の|と)")
+
+
+def _times(text: str, m: re.Match) -> bool:
+    """N度 counts times (two or more: 一度に, もう一度 and 4年に1度 are idioms, 二度と is "never again")."""
+    if m.group("num2") or not _TIMES_AFTER.match(text, m.end()):
+        return False
+    if NOT_TEMP_BEFORE.search(text, max(0, m.start() - 4), m.start()) or "角" in text[max(0, m.start() - 8):m.start()]:
+        return False  # 北緯38度、 角度は15度、: latitudes and angles
+    parsed = parse_number(m.group("num"))
+    return parsed is not None and not parsed.approx and parsed.value >= 2
+
+
 _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 

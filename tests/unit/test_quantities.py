@@ -370,3 +370,7 @@ def test_a_figure_after_a_times_sign_counts_the_weapon_before_it(nlp_blank):
     assert found["3"]["category"] == "AIRCRAFT" and found["3"]["item"] == "ヘリコプター"
     doc = pipeline("戦車×31両を送る。装甲車×4×4の改修型。")
     assert [s.text for s in doc.spans["quantities"]] == ["31両"]
+    # the rest of one list item may stand between (a launcher noun, a Latin acronym), a comma may follow
+    doc = pipeline("S-300F SAM VLS×12,RBU-1000×2、5連装魚雷発射管×4、戦車とトラック×3。")
+    found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
+    assert list(found) == ["12", "2", "4"] and found["4"]["item"] == "魚雷" and found["12"]["item"] == "SAM"

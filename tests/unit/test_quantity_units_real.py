@@ -199,6 +199,10 @@ def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
     ("戦車500輌を失った。", "500輌", 500, "輌", "VEHICLE", False, "exact"),  # the counter as written
     ("発射機15セットを供与した。", "15セット", 15, "セット", "COUNT", False, "exact"),
     ("北朝鮮は1度の発射で数発を撃った。", "1度", 1, "度", "COUNT", False, "exact"),  # a salvo, no temperature
+    ("ゆうべも二度、ミサイルが落ちた。", "二度", 2, "度", "COUNT", False, "exact"),  # times, no temperature
+    ("食品の配布を二度行いました。", "二度", 2, "度", "COUNT", False, "exact"),
+    ("攻撃に用いた無人機3機種を調べた。", "3機種", 3, "機種", "COUNT", False, "exact"),  # 機 alone stops before 種
+    ("弾薬は2種の口径にまとめられた。", "2種", 2, "種", "COUNT", False, "exact"),
     ("そのうち4万は死傷した。", "4万", 40000, None, "CASUALTY", False, "exact"),
     ("さらに20万を動員した。", "20万", 200000, None, "PERSONNEL", False, "exact"),
     ("ドローン攻撃で41機のロシア空軍機が損傷した。", "41機", 41, "機", "AIRCRAFT", False, "exact"),
@@ -441,3 +445,17 @@ def test_alone_is_no_count(nlp):
 ])
 def test_one_more_ranges_and_signed_money(nlp, text, spans):
     assert list(found(nlp, text)) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "危ないと感じた瞬間は一度もない。",  # 一度も: never
+    "もう一度ウクライナに渡る。",
+    "二度と戻らない。",
+    "北緯38度、東経127度の地点。",  # latitude and longitude
+    "角度は15度、射程は短い。",  # an angle
+    "これは一種の兵器だ。",  # a kind of
+    "第1種の免許。",
+])
+def test_times_and_kinds_that_are_no_count(nlp, text):
+    assert not found(nlp, text)
+
