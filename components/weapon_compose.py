@@ -43,6 +43,8 @@ _SHIP_LIST_JOINS = ("と", "、", "や")
 _GLUED_WORD = re.compile(r"[\u4e00-\u9fff々A-Za-z0-9]")
 # class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
 # letter suffix of the model (NOTES-real64)
+# a designation's shape: capitals with digits (K2, T34, BMR-2), never a word
+DESIGNATION_SHAPE = re.compile(r"(?=.*[A-Z])(?=.*[0-9])[A-Z0-9][A-Za-z0-9\-]+")
 _CLASS_ACRONYMS = frozenset({"SAM", "SSM", "SPG", "CIWS", "ATGM", "MLRS", "IFV", "APC", "MBT", "ICBM", "SLBM", "AAM",
                              "ASM", "UAV", "USV", "UGV", "FPV"})
 
@@ -922,8 +924,13 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     # later 契約したK2やK9) is that system
     named_systems = {c.canonical for c in sure if c.canonical}
     glossed = _glossed_by_itself(tokens, sure + doubtful)
-    sure += [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)
-             or c.canonical in named_systems or (c.start, c.end) in glossed]
+    accepted = [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)
+                or c.canonical in named_systems or (c.start, c.end) in glossed]
+    # and once an ambiguous designation was read as the system beside a weapon word, its other mentions are
+    # too (主力戦車K2は… キットはK2を生み出した); not a word (クラブ自走砲 … 夜はクラブで: a club)
+    vouched = {c.canonical for c in accepted if DESIGNATION_SHAPE.fullmatch(_surface(tokens, c.start, c.end))}
+    sure += accepted + [c for c in doubtful if c.canonical in vouched and c not in accepted
+                        and DESIGNATION_SHAPE.fullmatch(_surface(tokens, c.start, c.end))]
     from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
     sure = join_overlapping_aliases(sure)
     chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
@@ -933,8 +940,9 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named += _ship_class_names(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
-    from .weapon_unknown import unknown_candidates, whole_names  # import this module: import here, not at the top
+    from .weapon_unknown import repeated_designations, unknown_candidates, whole_names  # import this module: import here, not at the top
     chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
+    chosen = sorted(chosen + resolve(repeated_designations(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
     chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name
     from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top

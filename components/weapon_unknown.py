@@ -37,7 +37,7 @@ from operator import attrgetter
 from typing import List, Optional, Sequence, Tuple
 
 from . import dictionary
-from .weapon_compose import Candidate, Tok, nfkc_texts
+from .weapon_compose import DESIGNATION_SHAPE, Candidate, Tok, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
 # M50, MQ9, M1, M31A2: accepted only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
@@ -329,3 +329,31 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
         out.append(cand if (start, end) == (cand.start, cand.end) else
                    Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out
+
+
+def repeated_designations(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """The same unlisted designation again elsewhere in the text (``戦車T34は`` … ``T34の構造``): one sense
+    per text, as for quoted ship names. Only designation shapes (capital letters with digits) repeat: a
+    katakana word read as a name beside one class noun may be a common word elsewhere."""
+    found = {}
+    for c in chosen:
+        if c.kind == "unknown":
+            words = tuple(t.text for t in tokens[c.start:c.end])
+            if DESIGNATION_SHAPE.fullmatch("".join(words)):
+                found.setdefault(words, c)
+    if not found:
+        return []
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    out = []
+    for words, cand in found.items():
+        for i in range(len(tokens) - len(words) + 1):
+            end = i + len(words)
+            if i in taken or tokens[i].text != words[0] or tuple(t.text for t in tokens[i:end]) != words:
+                continue
+            before = tokens[i - 1].text[-1:] if i > 0 and not tokens[i - 1].space else ""
+            after = tokens[end].text[:1] if end < len(tokens) and not tokens[end - 1].space else ""
+            if (before.isascii() and before.isalnum()) or (after.isascii() and (after.isalnum() or after == "-")):
+                continue  # part of a longer designation
+            out.append(Candidate(i, end, None, cand.weapon_class, None, "unknown"))
+    return out
+

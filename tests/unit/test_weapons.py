@@ -871,6 +871,15 @@ def test_one_sense_per_discourse_for_ambiguous_aliases(run):
     that system unambiguously elsewhere; alone it stays a word."""
     assert texts(run("ポーランドはK9A1を受け取った。去年契約したK9の一部も届いた。")) == ["K9A1", "K9"]
     assert texts(run("去年契約したK9の一部も届いた。")) == []
+    # an ambiguous alias read as the system beside a weapon word vouches for its other mentions
+    assert texts(run("主力戦車K2は売れている。キットはK2を生み出した。")) == ["主力戦車", "K2", "K2"]
+
+
+def test_an_unlisted_designation_repeats_through_the_text(run):
+    """A designation read as a weapon beside its class (戦車T34) is the weapon at its other mentions too;
+    not inside a longer designation, and a katakana name does not repeat (it may be a common word)."""
+    assert texts(run("T34の構造。新型の戦車T34は重い。")) == ["T34", "戦車", "T34"]
+    assert texts(run("新型の戦車T34は重い。XT34-1は別物だ。")) == ["戦車", "T34"]
 
 
 @pytest.mark.parametrize("text,expected", [
