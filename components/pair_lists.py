@@ -28,6 +28,12 @@ _HIRAGANA = re.compile(r"[\u3040-\u309f]")  # a particle or an ending: a phrase 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _EQ_GLOSS = re.compile(r"(?<![A-Za-z0-9])(?P<en>[A-Z][A-Z0-9\-]{1,9})[(（][=＝](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・]{2,})[)）]")
 MAX_WORDS = 6
+# A learner page's gloss in running text: ``landmine「地雷」のこと``, ``sanctionは「制裁」のことです``: an English
+# word (up to four), the Japanese in corner brackets, and the words that say it is the meaning. Without
+# that tail a quote after a Latin name is a quotation (``Reuters「ロシア軍が…」``), not a gloss.
+_QUOTED_GLOSS = re.compile(
+    r"(?<![A-Za-z0-9'’\-])(?P<en>[A-Za-z][A-Za-z'’\-]{1,30}(?: [A-Za-z][A-Za-z'’\-]*){0,3})[ \t\u3000]*"
+    r"(?:は|とは|って)?「(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{1,12})」(?=のこと|という意味|の意味|と訳|を意味)")
 # A vocabulary list of a learner page without bullets: ``drone /droʊn/ ドローン``, ``air defense systems
 # 防空システム``, a term (with its pronunciation between slashes) and its gloss alone on a line.
 _VOCAB_LINE = re.compile(
@@ -71,7 +77,8 @@ def _noun_entry(en: str, ja: str) -> bool:
 
 
 def list_pairs(text: str) -> List[Tuple[Span, Span]]:
-    """``(ja, en)`` character spans of list-entry pairs and ``ACR(=訳語)`` glosses in ``text``."""
+    """``(ja, en)`` character spans of list-entry pairs, ``ACR(=訳語)`` glosses and ``word「訳語」のこと`` glosses
+    in ``text``."""
     found: List[Tuple[Span, Span]] = []
     vocab = list(_VOCAB_LINE.finditer(text)) if "\n" in text else []
     colon = list(chain(_COLON_JA_FIRST.finditer(text), _COLON_EN_FIRST.finditer(text))) \
@@ -88,6 +95,6 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
         while more:
             found.append((ja, (more.start("en"), more.end("en"))))
             more = _MORE_GLOSS.match(text, more.end())
-    for m in _EQ_GLOSS.finditer(text):
+    for m in chain(_EQ_GLOSS.finditer(text), _QUOTED_GLOSS.finditer(text) if "「" in text else ()):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     return found

@@ -424,6 +424,21 @@ def test_vocabulary_list_without_bullets():
     assert list_pairs("NATO 首脳会議\nロシア軍が攻撃した。") == []  # one such line is no list
 
 
+def test_learner_glosses_in_running_text():
+    """``landmine「地雷」のこと``: a word, its meaning in corner brackets and the words that say so; a quote
+    after a Latin name without them is a quotation."""
+    from components.pair_lists import list_pairs
+
+    def got(text):
+        return [(text[a:b], text[c:d]) for (a, b), (c, d) in list_pairs(text)]
+
+    assert got("landmine「地雷」のこと。") == [("地雷", "landmine")]
+    assert got("(解説)sanctionは「制裁」のことです。") == [("制裁", "sanction")]
+    assert got("air raid alertとは「空襲警報」という意味。") == [("空襲警報", "air raid alert")]
+    assert got("Reutersは「ロシア軍が撤退」と報じた。") == []
+    assert got("Reuters「撤退」を報道") == []
+
+
 def test_glossary_lines_joined_by_a_colon():
     from components.pair_lists import list_pairs
 
