@@ -220,6 +220,33 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
     return cur if word in _NOT_DESCRIPTORS else start
 
 
+_CARRIES = frozenset({"搭載", "搭載型"})
+
+
+def _carrier_start(tokens: Sequence[Tok], cur: int, head_starts_by_end: Mapping[int, int]) -> int:
+    """``ミサイル搭載無人水上艇``, ``艦船搭載砲``: a weapon class glued before 搭載 ("armed with", "mounted on")
+    glued before the class types it, as ``自爆型`` does, so the class reaches back over both."""
+    if cur < 2 or tokens[cur - 1].text not in _CARRIES or tokens[cur - 1].space or tokens[cur - 2].space:
+        return cur
+    start = head_starts_by_end.get(cur - 1)
+    return cur if start is None else start
+
+
+_ERAS = frozenset({"令和", "平成", "昭和"})
+
+
+def _fiscal_year_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
+    """The start of ``令和6年度型`` / ``03年度型`` glued before token ``cur`` (a budget-year type name), or None."""
+    if cur < 3 or tokens[cur - 1].text != "型" or tokens[cur - 2].text not in ("年度", "年") \
+            or any(t.space for t in tokens[cur - 3:cur]):
+        return None
+    digits = unicodedata.normalize("NFKC", tokens[cur - 3].text)
+    if not (digits.isdigit() and len(digits) <= 2):
+        return None
+    start = cur - 3
+    return start - 1 if start > 0 and tokens[start - 1].text in _ERAS and not tokens[start - 1].space else start
+
+
 # modifiers that are nouns of their own: joined by ・ to a class they are a second thing, not its type
 # (北朝鮮の核・ミサイル開発: nuclear weapons and missiles; 沿岸・河川巡視船 stays one class)
 _NOUN_MODIFIERS = frozenset({"核"})
@@ -241,6 +268,10 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if "head" in payload and (not tokens or case_ok(payload["head"].term, _surface(tokens, start, end))):
             heads.setdefault(start, []).append((end, payload["head"]))
     out = []
+    head_starts_by_end: Dict[int, int] = {}
+    for start, options_here in heads.items():
+        for end, _ in options_here:
+            head_starts_by_end[end] = min(start, head_starts_by_end.get(end, start))
     joiners = _joiner_tokens(tokens) if tokens else set()
     gaps = {i for i in range(1, len(tokens)) if tokens[i - 1].space and not tokens[i - 1].text.isascii()
             and not tokens[i].text.isascii()}
@@ -260,8 +291,16 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if best is None:
             continue
         cur, end, head, chain = best
+        fiscal = _fiscal_year_type(tokens, cur) if tokens and not chain else None
+        if fiscal is not None:
+            # 令和6年度型|護衛艦, 03年度型|潜水艦: the JMSDF names a ship type by its budget year, a name before
+            # its class as 10式|戦車 is (and 年度型 no descriptor of the class)
+            out.append(Candidate(fiscal, cur, None, compose_class(head, chain), None, "family"))
+            out.append(Candidate(cur, end, None, compose_class(head, chain), None, "class"))
+            continue
         if tokens:
             cur = _descriptor_start(tokens, cur)
+            cur = _carrier_start(tokens, cur, head_starts_by_end)  # ミサイル搭載|無人水上艇: a type word too
             if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in _DOTS:
                 continue  # 核・ミサイル: nukes and missiles; the head after the dot has a candidate of its own
         if tokens and cur >= 4 and _calibre_before(tokens, cur) and _is_type_number(tokens[cur - 4], tokens[cur - 3]):

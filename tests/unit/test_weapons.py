@@ -914,3 +914,17 @@ def test_two_spellings_side_by_side_vouch_for_each_other(run):
     """An ambiguous alias (a lancet) glossed by another spelling of the same system needs no weapon word."""
     assert texts(run("ランセット(Lancet)が飛来した。")) == ["ランセット", "Lancet"]
     assert texts(run("ランセットで切開した。")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a budget-year type name before its class, as a type number is (10式|戦車)
+    ("令和6年度型護衛艦を受注した。", ["令和6年度型", "護衛艦"]),
+    ("03年度型潜水艦が就役した。", ["03年度型", "潜水艦"]),
+    # a weapon class glued before 搭載 types the class after it
+    ("ミサイル搭載無人水上艇が近づいた。", ["ミサイル搭載無人水上艇"]),
+    ("艦船搭載砲から撃つ弾薬。", ["艦船搭載砲"]),
+    ("ミサイルを搭載した艦。", ["ミサイル"]),
+])
+def test_budget_year_types_and_carried_weapons(run, text, expected):
+    assert texts(run(text)) == expected
+
