@@ -34,7 +34,7 @@ import re
 import unicodedata
 from functools import partial
 from operator import attrgetter
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
 from .weapon_compose import DESIGNATION_SHAPE, Candidate, Tok, nfkc_texts
@@ -355,5 +355,75 @@ def repeated_designations(tokens: Sequence[Tok], chosen: Sequence[Candidate]) ->
             if (before.isascii() and before.isalnum()) or (after.isascii() and (after.isalnum() or after == "-")):
                 continue  # part of a longer designation
             out.append(Candidate(i, end, None, cand.weapon_class, None, "unknown"))
+    return out
+
+
+_TITLE_WORD = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*")
+# capitalised words that open a sentence or name a people rather than a system's name
+_TITLE_STOP = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "Or", "Of", "To",
+                         "Russia", "Russian", "Russia's", "Ukraine", "Ukrainian", "Ukraine's", "Iran", "Iranian",
+                         "Israel", "Israeli", "China", "Chinese", "US", "U", "S", "American", "British", "Korean",
+                         "North", "South", "NATO", "EU", "German", "French", "Polish", "Japanese", "Soviet"})
+_TITLE_SUFFIXES = frozenset({"System", "Systems", "Launcher", "Launchers", "Vehicle", "Vehicles"})
+MAX_TITLE_WORDS = 6
+_OPENERS = frozenset({"(", "（", "「", "“", "\"", "'"})
+
+
+def _unit_before(tokens: Sequence[Tok], end: int) -> int:
+    """The start of the run of tokens glued together that ends at ``end`` (``Air``-``to``-``Air``)."""
+    start = end - 1
+    while start > 0 and not tokens[start - 1].space:
+        start -= 1
+    return start
+
+
+def _expansion_before(tokens: Sequence[Tok], start: int, taken: Mapping[int, Candidate]) -> bool:
+    """Whether the written-out name at ``start`` stands where a name is spelt out: right after an opening
+    bracket or quote (``HIMARS(High Mobility …``, ``「Terminal High …``), or one space after another name of
+    the system (``AMRAAM Advanced …``, ``T-64 Mein Battle Tank``), as glossaries and spec tables write them."""
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    return before.text in _OPENERS or (before.space and (start - 1) in taken and taken[start - 1].kind != "class")
+
+
+def title_case_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """An English class noun at the end of a run of capitalised words is the end of a system's written-out name:
+    ``High Mobility Artillery Rocket System``, ``Terminal High Altitude Area Defense missile``, ``Advanced
+    Medium-Range Air-to-Air Missile`` (the expansions glossaries and brackets give for HIMARS, THAAD, AMRAAM) are
+    one WEAPON, as ``M270 Multiple Launch Rocket System`` is. The run stops at a sentence's or a people's word
+    (``Russia launched a Hypersonic Missile``, ``Iranian``) and at another candidate; three words at least, where
+    a name is spelt out (``_expansion_before``), and not inside a longer name (``Odesa Anti-Aircraft Missile
+    Brigade``: a unit)."""
+    taken = {k: c for c in chosen for k in range(c.start, c.end)}
+    out: List[Candidate] = []
+    for cand in chosen:
+        words = tokens[cand.start:cand.end]
+        if cand.kind != "class" or not all(t.text.isascii() for t in words) or cand.start == 0:
+            out.append(cand)
+            continue
+        start, added = cand.start, 0
+        while added < MAX_TITLE_WORDS and start > 0 and tokens[start - 1].space:
+            first = _unit_before(tokens, start)
+            opened = max((j for j in range(first, start) if tokens[j].text in _OPENERS), default=None)
+            if opened is not None:
+                first = opened + 1  # HIMARS(High Mobility …: the bracket opens the name
+            word = "".join(t.text for t in tokens[first:start])
+            if first == start or not _TITLE_WORD.fullmatch(word) or word in _TITLE_STOP \
+                    or any(k in taken for k in range(first, start)):
+                break
+            start, added = first, added + 1
+            if opened is not None:
+                break
+        end = cand.end
+        if added and end < len(tokens) and tokens[end - 1].space and tokens[end].text in _TITLE_SUFFIXES \
+                and end not in taken:
+            end += 1
+        words = 1 + sum(1 for t in tokens[start:end - 1] if t.space)
+        inside_name = end < len(tokens) and tokens[end - 1].space and _TITLE_WORD.fullmatch(tokens[end].text)
+        if added and words >= 3 and not inside_name and _expansion_before(tokens, start, taken):
+            out.append(Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
+        else:
+            out.append(cand)
     return out
 

@@ -928,3 +928,16 @@ def test_two_spellings_side_by_side_vouch_for_each_other(run):
 def test_budget_year_types_and_carried_weapons(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a system's name spelt out in English after a bracket or after another of its names: one WEAPON
+    ("HIMARS(High Mobility Artillery Rocket System高機動ロケット砲システム)は", ["HIMARS", "High Mobility Artillery Rocket System", "高機動ロケット砲システム"]),
+    ("AMRAAM Advanced Medium-Range Air-to-Air Missile 新型", ["AMRAAM", "Advanced Medium-Range Air-to-Air Missile"]),
+    ("「Terminal High Altitude Area Defense missile」", ["Terminal High Altitude Area Defense missile"]),
+    # not in running prose, not a people's word, not inside a longer name (a unit)
+    ("Two Cruise Missiles hit the city.", ["Cruise Missiles"]),
+    ("(Odesa Anti-Aircraft Missile Brigade)", ["Anti-Aircraft Missile"]),
+])
+def test_english_names_spelt_out(run, text, expected):
+    assert texts(run(text)) == expected
+
