@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -128,13 +128,48 @@ def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         if any(s < e2 and s2 < e for s, e in ((start, end), (end + 1, a_end)) for s2, e2 in taken):
             continue
         out.append(Pair((start, end), (end + 1, a_end), 2.0, evidence))
+    out += _latin_first_class_glosses(text, spans, by_start, taken + [p.ja for p in out] + [p.en for p in out])
+    return out
+
+
+def _latin_first_class_glosses(text: str, spans: Mapping[Tuple[int, int], Span],
+                               by_start: Mapping[int, Tuple[int, Span]],
+                               taken: Sequence[Tuple[int, int]]) -> List[Pair]:
+    """The same the other way round: an English class written out, then the Japanese class in parentheses
+    (``self-propelled howitzer(自走榴弾砲)``) or glued after it inside a gloss
+    (``HIMARS(High Mobility Artillery Rocket System高機動ロケット砲システム)``): one term in two scripts where the
+    recogniser gave both sides the same kind of weapon and neither is a named system, or both are names of one
+    system."""
+    out: List[Pair] = []
+    for (start, end), span in sorted(spans.items()):
+        if not text[start:end].isascii() or " " not in text[start:end].strip():
+            continue  # an English class of two words at least: a single word is the name rules' business
+        at = end + 1 if text[end:end + 1] in _OPEN else end
+        j_end, gloss = by_start.get(at, (None, None))
+        if j_end is None or text[at:j_end].isascii() or (at > end and text[j_end:j_end + 1] not in _CLOSE):
+            continue
+        if span.kb_id_ or gloss.kb_id_:
+            if span.kb_id_ != gloss.kb_id_:
+                continue  # two names of one system are one term; a name and a class are not
+        elif not _same_kind(get_span_attrs(span).get("weapon_class"), get_span_attrs(gloss).get("weapon_class")):
+            continue
+        if any(s < e2 and s2 < e for s, e in ((start, end), (at, j_end)) for s2, e2 in taken):
+            continue
+        out.append(Pair((at, j_end), (start, end), 2.0, "class"))
     return out
 
 
 def _same_kind(one: Optional[str], other: Optional[str]) -> bool:
     """Whether two weapon classes name one kind: equal, or one narrows the other's last word
     (``reconnaissance_drone`` and ``drone``)."""
-    return bool(one and other) and (one == other or one.rsplit("_", 1)[-1] == other.rsplit("_", 1)[-1])
+    if not (one and other):
+        return False
+    one, other = _KIND_OF.get(one, one), _KIND_OF.get(other, other)
+    return one == other or one.rsplit("_", 1)[-1] == other.rsplit("_", 1)[-1]
+
+
+# classes that name one kind under two names: an English "Rocket System" is a rocket launcher (MLRS)
+_KIND_OF = {"rocket": "rocket_launcher", "mlrs": "rocket_launcher"}
 
 
 UNITS_KEY = "military_units"  # military_unit_recognizer's span group

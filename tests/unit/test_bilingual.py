@@ -266,6 +266,11 @@ def test_a_class_beside_a_named_system_is_no_pair(nlp_blank, text, expected):
     ("巡航ミサイル(Kalibr)が発射された。", []),  # a class and a named system
     ("戦車(howitzer)の誤り", []),  # two kinds of weapon
     ("自走榴弾砲(self-propelled howitzer、射程30km)", []),  # the bracket holds more than the gloss
+    # English first: the Japanese class in parentheses after it, or glued after it inside a gloss
+    ("self-propelled howitzer(自走榴弾砲)を供与する。", [("自走榴弾砲", "self-propelled howitzer")]),
+    ("HIMARS(High Mobility Artillery Rocket System高機動ロケット砲システム)は",
+     [("高機動ロケット砲システム", "High Mobility Artillery Rocket System")]),
+    ("cruise missile(戦車)の誤り", []),  # two kinds of weapon
 ])
 def test_weapon_class_glossed_by_an_english_class_pairs(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
