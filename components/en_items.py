@@ -123,6 +123,20 @@ def _is_cap(tok: str) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PLAIN_ACRONYM = re.compile(r"[A-Z]{2,7}")
+
+
+def _acronym_then_expansion(cur: List[Tuple[int, int, str]]) -> bool:
+    """Whether a name opens with an acronym that the words after it spell (``AG Australia Group``,
+    ``AMRAAM Advanced Medium-Range Air-to-Air Missile``): its letters, in order, among their initials,
+    the first letters the same."""
+    if len(cur) < 3 or not _PLAIN_ACRONYM.fullmatch(cur[0][2]):
+        return False
+    initials = "".join(w[0].upper() for t in cur[1:] for w in _LATIN_HYPHEN.split(t[2]) if w[:1].isalpha())
+    if not initials or initials[0] != cur[0][2][0] or len(initials) < len(cur[0][2]) - 1:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in cur[0][2])
 
 
 def _model_number(tok: str, cur: List[Tuple[int, int, str]], text: str) -> bool:
@@ -180,6 +194,12 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
     def close() -> None:
         while cur and cur[-1][2].lower() in _CONNECT | _ARTICLES:
             cur.pop()  # a connector ends no name; a capitalised one alone ("On the front") is no name at all
+        if not state["single"] and _acronym_then_expansion(cur):
+            # a glossary line ``ALCM Air-launched Cruise Missile 航空機発射巡航ミサイル``: the acronym and its
+            # expansion are two names, the expansion the one a Japanese gloss beside it translates
+            first = cur.pop(0)
+            items.append(EnItem(first[0], first[1], first[2], [first[2]], state["shared"],
+                                initial=not items and not state["gloss"], internal=state["gloss"]))
         if cur and any(_is_cap(t[2]) for t in cur):
             s0 = state["single"][0] if state["single"] else cur[0][0]
             words = [w for t in cur for w in _LATIN_HYPHEN.split(t[2])]

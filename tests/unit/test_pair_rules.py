@@ -406,6 +406,8 @@ def test_street_names_keep_their_okurigana_head(text, expected):
     # Latin first: the English head before "for" or "of" matches the Japanese head (財団, 研究所)
     ("Lviv Veterans Foundation(リヴィウ退役軍人財団)が寄付した。", [("リヴィウ退役軍人財団", "Lviv Veterans Foundation")]),
     ("Institute for the Study of War(戦争研究所)によると", [("戦争研究所", "Institute for the Study of War")]),
+    # a glossary line: the acronym before its expansion is a name of its own, not part of the expansion
+    ("AG Australia Group オーストラリア・グループ 生物・化学兵器", [("オーストラリア・グループ", "Australia Group")]),
     # Latin first: a country the acronym does not spell stays outside (as after the name: ウクライナ|国防省情報総局(GUR))
     ("HUR[ウクライナ国防省情報総局]は", [("国防省情報総局", "HUR")]),
     ("SBU(ウクライナ保安庁)は", [("ウクライナ保安庁", "SBU")]),
