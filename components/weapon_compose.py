@@ -22,9 +22,9 @@ from rapidfuzz.distance import Levenshtein
 from .memo import memo_map
 from .numerals import KANJI_DIGITS
 
-from .weapon_rules import (MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar, Head, Modifier, Name, boundary_ok,
-                           case_ok, compose_class, family_canonical, family_digits_ok, is_katakana,
-                           is_variant_suffix, modifier_forms, quoted_name_extent)
+from .weapon_rules import (_HAS_KANA_OR_LATIN, _QUOTED_NAME_RE, HULL_NUMBER, MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar,
+                           Head, Modifier, Name, boundary_ok, case_ok, compose_class, family_canonical,
+                           family_digits_ok, is_katakana, is_variant_suffix, modifier_forms, quoted_name_extent)
 
 
 Hit = Tuple[int, int, Mapping[str, Any]]
@@ -523,11 +523,17 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         for _ in range(MAX_QUOTED_LIST):  # 揚陸艦「ヤマル」「アゾフ」, 「ヤマル」と「アゾフ」: one class, several names
             extent = quoted_name_extent(texts, spaces, at) or (_native_ship_name(texts, at) if ship else None)
             if extent is None:
+                aliased = _name_with_alias(texts, at, ship)
+                if aliased is not None:  # 駆逐艦「蘭州(兰州:170)」, 駆逐艦「ディケーター(DDG-73)」
+                    out += [Candidate(a, b, None, cand.weapon_class, None, "quoted") for a, b in aliased]
                 break
             start, end, gloss_end = extent
             out.append(Candidate(start, end, None, cand.weapon_class, None, "quoted"))
             if gloss_end > end + 1:
                 out.append(Candidate(end + 1, gloss_end, None, cand.weapon_class, None, "quoted"))
+            hull = _hull_number_after(texts, gloss_end) if ship else None
+            if hull is not None:  # 「マッキャンベル」(DDG85): the ship's hull number in brackets
+                out.append(Candidate(hull[0], hull[1], None, cand.weapon_class, None, "quoted"))
             at = gloss_end
             if at + 1 < len(texts) and texts[at] in _QUOTE_LIST_JOINS and texts[at + 1] == "「":
                 at += 1
@@ -581,6 +587,44 @@ def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int,
     if end == at + 1 or end >= len(texts) or texts[end] != "」" or len("".join(texts[at + 1:end])) > 6:
         return None
     return at + 1, end, end + 1
+
+
+def _hull_number_after(texts: Sequence[str], at: int) -> Optional[Tuple[int, int]]:
+    """The tokens of a hull number in brackets at token ``at`` (``(DDG85)``), or None."""
+    if at >= len(texts) or texts[at] not in ("(", "（"):
+        return None
+    close = next((i for i in range(at + 1, min(len(texts), at + 5)) if texts[i] in (")", "）")), None)
+    if close is None or close == at + 1 or not HULL_NUMBER.fullmatch("".join(texts[at + 1:close])):
+        return None
+    return at + 1, close
+
+
+_ALIAS_OPEN, _ALIAS_CLOSE, _ALIAS_SEPS = ("(", "（"), (")", "）"), (":", "：", "、", ",")
+_ALIAS_NAME = re.compile(r"[\u4e00-\u9fff々]{1,6}|(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9\-]{2,12}")
+
+
+def _name_with_alias(texts: Sequence[str], at: int, ship: bool) -> Optional[List[Tuple[int, int]]]:
+    """``「蘭州(兰州:170)」``, ``「ディケーター(DDG-73)」`` at token ``at``: a quoted name with another form of
+    it in brackets inside the quotes (the name in another script, a hull number). The name and a bracketed
+    name or designation are WEAPONs each; a bare number (170) is neither."""
+    if at >= len(texts) or texts[at] != "「":
+        return None
+    try:
+        open_at = next(i for i in range(at + 1, min(len(texts), at + 5)) if texts[i] in _ALIAS_OPEN)
+        close = next(i for i in range(open_at + 1, min(len(texts), open_at + 7)) if texts[i] in _ALIAS_CLOSE)
+    except StopIteration:
+        return None
+    if close + 1 >= len(texts) or texts[close + 1] != "」" or open_at == at + 1:
+        return None
+    name = "".join(texts[at + 1:open_at])
+    if not (_QUOTED_NAME_RE.match(name) and _HAS_KANA_OR_LATIN.search(name)
+            or ship and _NATIVE_NAME.fullmatch(name) and len(name) <= 6):
+        return None
+    found = [(at + 1, open_at)]
+    alias_end = next((i for i in range(open_at + 1, close) if texts[i] in _ALIAS_SEPS), close)
+    if alias_end > open_at + 1 and _ALIAS_NAME.fullmatch("".join(texts[open_at + 1:alias_end])):
+        found.append((open_at + 1, alias_end))
+    return found
 
 
 def _kana_quoted_before_type(texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
@@ -770,6 +814,9 @@ def join_slash_variants(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> L
             end = _letter_variant_end(tokens, cand, end + 1)
         if cand.kind in ("name", "family"):
             end = _upgrade_end(tokens, end, starts)
+        if end > cand.end and end < len(tokens) and tokens[end].text == "型" and not tokens[end - 1].space \
+                and end not in starts:
+            end += 1  # JAS39グリペンE/F型: the type word after the variants, as after one (グリペンC型)
         out.append(cand if end == cand.end else
                    Candidate(cand.start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
     return out

@@ -403,3 +403,10 @@ def test_acronyms_written_first_or_after_an_equals_sign(nlp_blank):
 ])
 def test_short_heads_and_long_acronyms(text, expected):
     assert pairs_of(text) == expected
+
+
+def test_a_hull_number_is_no_latin_form_of_the_ship_name(nlp_fast):
+    """``「マッキャンベル」(DDG85)``: the number in the navy's list is written beside the name, not its Latin form."""
+    assert nlp_fast("ミサイル駆逐艦「マッキャンベル」(DDG85)の艦内で訓練した。")._.pairs == []
+    assert nlp_fast("駆逐艦「ディケーター(DDG-73)」に迫った。")._.pairs == []
+

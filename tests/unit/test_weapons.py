@@ -941,3 +941,16 @@ def test_budget_year_types_and_carried_weapons(run, text, expected):
 def test_english_names_spelt_out(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted ship name with another form of it in brackets inside the quotes; a bare number is neither
+    ("駆逐艦「蘭州(兰州:170)」が出港した。", ["駆逐艦", "蘭州", "兰州"]),
+    ("駆逐艦「ディケーター(DDG-73)」に迫った。", ["駆逐艦", "ディケーター", "DDG-73"]),
+    # a hull number in brackets after the quoted name
+    ("ミサイル駆逐艦「マッキャンベル」(DDG85)の艦内", ["ミサイル駆逐艦", "マッキャンベル", "DDG85"]),
+    # 型 after slash variants belongs to the name, as after one variant
+    ("JAS39グリペンE/F型戦闘機12機を買う。", ["JAS39グリペンE/F型", "戦闘機"]),
+])
+def test_ship_names_with_aliases_and_variant_types(run, text, expected):
+    assert texts(run(text)) == expected
+
