@@ -121,6 +121,8 @@ def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
             continue
         if _ACRONYM_RE.fullmatch(text[end + 1:a_end]):
             evidence = "acronym"
+        elif span.kb_id_ and _names_system(text[end + 1:a_end], span.kb_id_):
+            evidence = "name"  # 旅洋II型(Luyang II-class): the system the gazetteer knows, by its English name
         elif text[end + 1:a_end].isascii() and not span.kb_id_ and not gloss.kb_id_ \
                 and _same_kind(get_span_attrs(span).get("weapon_class"), get_span_attrs(gloss).get("weapon_class")):
             evidence = "class"
@@ -131,6 +133,21 @@ def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         out.append(Pair((start, end), (end + 1, a_end), 2.0, evidence))
     out += _latin_first_class_glosses(text, spans, by_start, taken + [p.ja for p in out] + [p.en for p in out])
     return out
+
+
+def _balanced(latin: str) -> bool:
+    """Whether a Latin side closes every bracket it opens (a name may hold one: ``Mk 41 (VLS)``)."""
+    return latin.count("(") + latin.count("（") == latin.count(")") + latin.count("）")
+
+
+_CLASS_WORD = re.compile(r"[- ]class\b.*$")
+
+
+def _names_system(latin: str, canonical: str) -> bool:
+    """Whether a Latin name (``Luyang II-class``) is the gazetteer's system ``canonical`` (``Type 052C destroyer
+    (Luyang II)``): its words without ``-class`` written in the canonical name, whole words."""
+    name = _CLASS_WORD.sub("", latin).strip().lower()
+    return len(name) >= 3 and re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", canonical.lower()) is not None
 
 
 def _latin_first_class_glosses(text: str, spans: Mapping[Tuple[int, int], Span],
@@ -430,7 +447,8 @@ class BilingualAligner(TablePipe):
         pairs += expansion_pairs(text, pairs, self.expansions)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
-        pairs = [p for p in pairs if not HULL_NUMBER.fullmatch(text[p.en[0]:p.en[1]])]  # 「マッキャンベル」(DDG85)
+        pairs = [p for p in pairs if not HULL_NUMBER.fullmatch(text[p.en[0]:p.en[1]])  # 「マッキャンベル」(DDG85)
+                 and _balanced(text[p.en[0]:p.en[1]])]  # DE  (Destroyer Escort: a bracket opened, never closed
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)

@@ -37,6 +37,8 @@ MAX_SHIP_NAME_TOKENS = 6
 MAX_QUOTED_LIST = 6  # quoted names after one class noun
 # a ship's role before its quoted name: 旗艦「モスクワ」; 艦 as in 17番艦「…」 (the 17th ship of a class), ロシア艦「…」
 SHIP_ROLES = {"旗艦": "warship", "艦": "warship", "番艦": "warship"}
+# navies' ship prefixes written before a ship's name (JSチョウカイ, USSニミッツ)
+SHIP_PREFIXES = frozenset({"JS", "USS", "HMS", "HMAS", "HMCS", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
 _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
 MAX_LISTED_SHIPS = 4  # ships named after one class noun: 揚陸艦ノボチェルカスクとミンスク
 _SHIP_LIST_JOINS = ("と", "、", "や")
@@ -675,6 +677,9 @@ def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[
     a bare ``モスクワ`` elsewhere is the city, a bare person's name the person.
     """
     found = {tuple(t.text for t in tokens[c.start:c.end]): c for c in named if c.kind == "quoted"}
+    for words, c in list(found.items()):
+        if len(words) > 1 and words[0] in SHIP_PREFIXES:
+            found.setdefault(words[1:], c)  # JSチョウカイ … チョウカイは: the name without the navy's prefix
     if not found:
         return []
     out = []
@@ -885,12 +890,13 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         start = anchor
         if start < len(tokens) and tokens[start].text == "・":
             start += 1  # ミサイル巡洋艦・モスクワ: the dot separates class and name, it belongs to neither
-        end = start
+        prefixed = start + 1 < len(tokens) and tokens[start].text in SHIP_PREFIXES and is_katakana(tokens[start + 1].text)
+        end = start + 1 if prefixed else start  # こんごう型駆逐艦JSチョウカイ: the navy's prefix is part of the name
         while end < len(tokens) and end - start < MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
                 and not (end > start and tokens[end - 1].space):
             end += 1
         for _ in range(MAX_LISTED_SHIPS):  # 揚陸艦ノボチェルカスクとミンスク: the class names every ship listed after it
-            if not (end > start and len(_surface(tokens, start, end).replace("・", "")) >= 3
+            if not (end > start + prefixed and len(_surface(tokens, start, end).replace("・", "")) >= 3
                     and not tokens[end - 1].text.endswith("・")):
                 break
             out.append(Candidate(start, end, None, weapon_class, None, "quoted"))
@@ -927,6 +933,42 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
             start -= 1
         if start < k and len(_surface(tokens, start, k).replace("・", "")) >= 3:
             out.append(Candidate(start, k + 1, None, starts[nxt], None, "quoted"))
+    return out
+
+
+_CLASS_NAME_WORD = re.compile(r"[A-Z][a-z]+|[IVX]{1,4}|[0-9]{2,4}[A-Z]?")
+_NOT_CLASS_NAMES = frozenset({"First", "Second", "Third", "World", "Middle", "Working", "Upper", "Lower", "Business",
+                              "Economy", "Master", "High", "Top", "Special", "Ruling", "The", "A", "Same", "This",
+                              "That", "New"})
+
+
+def _english_ship_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
+    """An English ship class's name: ``Arleigh Burke-class`` before ``destroyer``, ``Renhai class`` before
+    ``cruiser``, or ``Luyang II-class`` in brackets after the class's Japanese name (``旅洋II型(Luyang II-class)``);
+    the name and ``class`` are one WEAPON, the ship type after it another, as ``ブイコフ級|哨戒艦``. Elsewhere
+    "class" is a word (``world-class``, ``middle class``)."""
+    if "class" not in (t.text for t in tokens):
+        return []
+    ship_starts = {c.start: c.weapon_class for c in chosen if c.weapon_class in ship_classes}
+    ship_ends = {c.end: c.weapon_class for c in chosen if c.weapon_class in ship_classes}
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.text != "class" or k < 1:
+            continue
+        name_end = k - 1 if tokens[k - 1].text in ("-", "‐") and not tokens[k - 1].space else k
+        if name_end == k and not tokens[k - 1].space:
+            continue
+        start, words = name_end, 0
+        while start > 0 and words < 3 and _CLASS_NAME_WORD.fullmatch(tokens[start - 1].text) \
+                and tokens[start - 1].text not in _NOT_CLASS_NAMES \
+                and (start == name_end or tokens[start - 1].space):
+            start, words = start - 1, words + 1
+        if not words or not tokens[start].text[:1].isupper():
+            continue
+        after = ship_starts.get(k + 1) if tok.space else None
+        bracketed = start >= 2 and tokens[start - 1].text in ("(", "（") and start - 1 in ship_ends
+        if after is not None or bracketed:
+            out.append(Candidate(start, k + 1, None, after or ship_ends[start - 1], None, "quoted"))
     return out
 
 
@@ -1024,6 +1066,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named = (_quoted_candidates(tokens, chosen, grammar.ship_classes)
              + _ship_name_candidates(tokens, chosen, grammar.ship_classes))
     named += _ship_class_names(tokens, chosen, grammar.ship_classes)
+    named += _english_ship_classes(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import repeated_designations, title_case_names, unknown_candidates, whole_names  # import this module: import here, not at the top

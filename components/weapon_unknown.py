@@ -377,6 +377,40 @@ def _unit_before(tokens: Sequence[Tok], end: int) -> int:
     return start
 
 
+_CLOSERS = frozenset({")", "）", "」", "”"})
+# words that make a name a unit's or a body's, not a weapon's
+_ORG_WORDS = frozenset({"Brigade", "Brigades", "Regiment", "Battalion", "Division", "Corps", "Command", "Force", "Forces",
+                        "Agency", "Company", "Group", "Army", "Navy", "Fleet", "Squadron", "Unit", "Units", "Department",
+                        "Ministry", "Office", "Institute", "Center", "Centre", "Coalition", "Initiative", "Program",
+                        "Programme", "Administration", "Directorate", "Service", "Guard", "Wing", "Detachment"})
+
+
+def _bracketed_title(tokens: Sequence[Tok], cand: Candidate, taken: Mapping[int, Candidate]) -> Optional[Tuple[int, int]]:
+    """The token range of a bracket's whole content when it is capitalised words only, the class among them
+    (``(Helicopter Destroyer)``, ``(Destroyer Escort)``, ``(Mine Sweeper Ocean)``: the expansion a table gives
+    after a hull-type code), else None."""
+    start = cand.start
+    while start > 0 and tokens[start - 1].text not in _OPENERS and cand.start - start < 8:
+        start -= 1
+    end = cand.end
+    while end < len(tokens) and tokens[end].text not in _CLOSERS and end - cand.end < 8:
+        end += 1
+    if start == 0 or tokens[start - 1].text not in _OPENERS or end >= len(tokens) or tokens[end].text not in _CLOSERS:
+        return None
+    if (start, end) == (cand.start, cand.end) or any(k in taken and taken[k].kind != "class" for k in range(start, end)):
+        return None  # a class beside a class (Helicopter Destroyer) joins; a name in the bracket does not
+    words, k = 0, start
+    while k < end:
+        first = k
+        while k + 1 < end and not tokens[k].space:
+            k += 1
+        word = "".join(t.text for t in tokens[first:k + 1])
+        if not _TITLE_WORD.fullmatch(word) or word in _TITLE_STOP or word in _ORG_WORDS:
+            return None  # (Odesa Anti-Aircraft Missile Brigade): a unit's name, the class inside it
+        words, k = words + 1, k + 1
+    return (start, end) if 2 <= words <= MAX_TITLE_WORDS else None
+
+
 def _expansion_before(tokens: Sequence[Tok], start: int, taken: Mapping[int, Candidate]) -> bool:
     """Whether the written-out name at ``start`` stands where a name is spelt out: right after an opening
     bracket or quote (``HIMARS(High Mobility …``, ``「Terminal High …``), or one space after another name of
@@ -397,10 +431,20 @@ def title_case_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
     Brigade``: a unit)."""
     taken = {k: c for c in chosen for k in range(c.start, c.end)}
     out: List[Candidate] = []
+    absorbed_to = -1
     for cand in chosen:
+        if cand.start < absorbed_to:
+            continue  # inside a bracket taken whole just before
         words = tokens[cand.start:cand.end]
         if cand.kind != "class" or not all(t.text.isascii() for t in words) or cand.start == 0:
             out.append(cand)
+            continue
+        whole = _bracketed_title(tokens, cand, taken)
+        if whole is not None:  # DDH (Helicopter Destroyer), MSO (Mine Sweeper Ocean): the bracket's whole name
+            last = taken.get(whole[1] - 1, cand)  # the class noun at the end gives the kind
+            out = [c for c in out if c.end <= whole[0]]
+            out.append(Candidate(whole[0], whole[1], None, last.weapon_class, cand.origin, cand.kind))
+            absorbed_to = whole[1]
             continue
         start, added = cand.start, 0
         while added < MAX_TITLE_WORDS and start > 0 and tokens[start - 1].space:

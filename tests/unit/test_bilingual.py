@@ -410,3 +410,14 @@ def test_a_hull_number_is_no_latin_form_of_the_ship_name(nlp_fast):
     assert nlp_fast("ミサイル駆逐艦「マッキャンベル」(DDG85)の艦内で訓練した。")._.pairs == []
     assert nlp_fast("駆逐艦「ディケーター(DDG-73)」に迫った。")._.pairs == []
 
+
+def test_a_known_system_and_its_english_class_name_pair(nlp_fast):
+    """``旅洋II型(Luyang II-class)``: the gazetteer's system named in English in the brackets."""
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast("「旅洋II型(Luyang II-class)」で")._.pairs] == \
+        [("旅洋II型", "Luyang II-class")]
+
+
+def test_a_latin_side_never_opens_a_bracket_it_does_not_close(nlp_fast):
+    pairs = nlp_fast("沿岸警備護衛艦  DE  (Destroyer Escort)   201〜")._.pairs
+    assert all(p["en"]["text"].count("(") == p["en"]["text"].count(")") for p in pairs)
+

@@ -954,3 +954,20 @@ def test_english_names_spelt_out(run, text, expected):
 def test_ship_names_with_aliases_and_variant_types(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # English ship types, and an English ship class's name before one or in brackets after its Japanese name
+    ("two Russian frigates and a corvette", ["frigates", "corvette"]),
+    ("the Arleigh Burke-class destroyer USS Decatur", ["Arleigh Burke-class", "destroyer"]),
+    ("「旅洋II型(Luyang II-class)」で", ["旅洋II型", "Luyang II-class"]),
+    ("a world-class destroyer and First class cruiser", ["destroyer", "cruiser"]),
+    # a navy's prefix before a ship's name after its class
+    ("こんごう型駆逐艦JSチョウカイについて", ["こんごう型", "駆逐艦", "JSチョウカイ"]),
+    # a bracket holding a ship type's English name whole; not a unit's name
+    ("ヘリ搭載護衛艦  DDH (Helicopter Destroyer) 護衛艦  DE  (Destroyer Escort)",
+     ["ヘリ搭載護衛艦", "Helicopter Destroyer", "護衛艦", "Destroyer Escort"]),
+    ("(Odesa Anti-Aircraft Missile Brigade)", ["Anti-Aircraft Missile"]),
+])
+def test_english_ship_types_and_classes(run, text, expected):
+    assert texts(run(text)) == expected
+
