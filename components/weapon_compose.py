@@ -218,6 +218,9 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
         if _is_type_number(tokens[start - 1], tokens[start]):
             return cur  # 九七式: a type designation, the system's name before its class (_is_type_number)
         start -= 1
+        if start > 0 and not tokens[start - 1].space and len(tokens[start - 1].text) >= 2 \
+                and _KANJI_WORD.fullmatch(tokens[start - 1].text) and tokens[start - 1].text not in _NOT_DESCRIPTOR_HEADS:
+            start -= 1  # 垂直|発射|式: a two-word descriptor (vertical-launch), as 地上|発射|式
     word = "".join(t.text for t in tokens[start:cur])
     return cur if word in _NOT_DESCRIPTORS else start
 
@@ -247,6 +250,11 @@ def _fiscal_year_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
         return None
     start = cur - 3
     return start - 1 if start > 0 and tokens[start - 1].text in _ERAS and not tokens[start - 1].space else start
+
+
+# nouns that a descriptor never starts with: an origin, a maker's country, a time (ロシア製 is no descriptor; 国産,
+# 従来, 最新 qualify no kind)
+_NOT_DESCRIPTOR_HEADS = frozenset({"国産", "従来", "最新", "旧来", "同様", "各種", "独自", "自国", "外国", "海外"})
 
 
 # modifiers that are nouns of their own: joined by ・ to a class they are a second thing, not its type

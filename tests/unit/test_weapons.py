@@ -971,3 +971,14 @@ def test_ship_names_with_aliases_and_variant_types(run, text, expected):
 def test_english_ship_types_and_classes(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("インドから陸上対艦ミサイルシステムを買う。", ["陸上対艦ミサイルシステム"]),  # 陸上 types missiles too
+    ("韓国製の軽攻撃機を輸出する。", ["軽攻撃機"]),  # and 軽 aircraft
+    ("旧日本軍の特殊潜航艇が湾を襲った。", ["特殊潜航艇"]),
+    ("垂直発射式ミサイルシステムを積む。", ["垂直発射式ミサイルシステム"]),  # a two-word descriptor
+    ("国産誘導式ミサイルを配備する。", ["誘導式ミサイル"]),  # an origin word is no descriptor
+])
+def test_carrier_descriptor_and_size_modifiers(run, text, expected):
+    assert texts(run(text)) == expected
+
