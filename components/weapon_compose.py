@@ -1077,9 +1077,11 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named += _english_ship_classes(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
-    from .weapon_unknown import repeated_designations, title_case_names, unknown_candidates, whole_names  # import this module: import here, not at the top
+    from .weapon_unknown import (glossed_names_before_classes, repeated_designations, title_case_names,
+                                 unknown_candidates, whole_names)  # import this module: import here, not at the top
     chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = sorted(chosen + resolve(repeated_designations(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
+    chosen = sorted(chosen + resolve(glossed_names_before_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
     chosen = title_case_names(tokens, chosen)  # High Mobility Artillery Rocket System: one written-out name
     chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name

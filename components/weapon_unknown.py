@@ -113,6 +113,39 @@ def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[s
     return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
 
 
+_GLUED_VARIANT = re.compile(r"[A-Z]{1,3}")
+_SIZE_WORDS = frozenset({"中型", "大型", "小型", "超小型", "軽", "重"})
+
+
+def glossed_names_before_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``ハリマウ(Harimau)中型戦車``: an unknown katakana word with its Latin spelling in brackets, right before
+    a class noun (a size word may come between), is that weapon's name: the gloss vouches for a proper name
+    where the bare word before the class would not (``_katakana_name`` takes drones and missiles only)."""
+    if "(" not in (t.text for t in tokens) and "（" not in (t.text for t in tokens):
+        return []
+    taken = {k for c in chosen for k in range(c.start, c.end)}
+    class_start = {c.start: c for c in chosen if c.kind == "class"}
+    out = []
+    for i in range(len(tokens) - 3):
+        tok = tokens[i]
+        if tokens[i + 1].text not in ("(", "（") or tok.space or i in taken or not _KATAKANA_NAME.fullmatch(_norm(tok)) \
+                or _norm(tok) in KATAKANA_STOP or tok.tag.startswith(_PLACE_OR_PERSON) or len(tok.text) < 3:
+            continue
+        close = next((j for j in range(i + 2, min(len(tokens), i + 7)) if tokens[j].text in (")", "）")), None)
+        if close is None or close == i + 2 or tokens[close].space:
+            continue
+        gloss = "".join(t.text + (" " if t.space else "") for t in tokens[i + 2:close]).strip()
+        if not re.fullmatch(r"[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?", gloss):
+            continue
+        nxt = close + 1
+        if nxt < len(tokens) and tokens[nxt].text in _SIZE_WORDS and not tokens[nxt].space:
+            nxt += 1
+        after = class_start.get(nxt)
+        if after is not None and (i == 0 or tokens[i - 1].space or not _is_kana_token(tokens[i - 1])):
+            out.append(Candidate(i, i + 1, None, after.weapon_class, None, "unknown"))
+    return out
+
+
 def _after_latin(tokens: Sequence[Tok], norms: Optional[Sequence[str]], i: int) -> bool:
     """Whether token ``i`` is glued to a Latin letter or digit before it (the middle of a longer word).
     ``norms`` are the tokens' NFKC texts where the caller has them, else the one needed is made here."""
@@ -320,6 +353,10 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
             start = _model_number_before(tokens, start, starts)  # M57 ATACMS (NOTES-real7)
         if cand.kind == "name" and end == cand.end:
             end = _variant_after(tokens, end, starts)  # エイブラムス M1, レオパルト2 A6型 (NOTES-real9)
+        if cand.kind == "name" and end == cand.end and end + 1 < len(tokens) and not tokens[end - 1].space \
+                and not tokens[end].space and _is_kana_token(tokens[end - 1]) and _GLUED_VARIANT.fullmatch(_norm(tokens[end])) \
+                and getattr(starts.get(end + 1), "kind", None) == "class":
+            end += 1  # スパイクERミサイル: a katakana name, its variant letters and the class, all glued
         glued = starts.get(end)
         if cand.kind == "name" and end == cand.end and glued is not None and glued.kind == "unknown" \
                 and not tokens[end - 1].space and _is_kana_token(tokens[end - 1]) \

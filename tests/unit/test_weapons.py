@@ -982,3 +982,15 @@ def test_english_ship_types_and_classes(run, text, expected):
 def test_carrier_descriptor_and_size_modifiers(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # an unknown katakana name glossed in brackets right before a class noun (a size word may come between)
+    ("ハリマウ(Harimau)中型戦車を出品した。", ["ハリマウ", "戦車"]),
+    ("ゼレンスキー(Zelensky)大統領が訪れた。", []),
+    # a listed katakana name, its variant letters and the class, all glued
+    ("イスラエル製スパイクERミサイルを買った。", ["スパイクER", "ミサイル"]),
+    ("ジャベリンFGMを受け取った。", ["ジャベリン"]),
+])
+def test_glossed_names_and_glued_variant_letters(run, text, expected):
+    assert texts(run(text)) == expected
+
