@@ -52,6 +52,7 @@ ACRONYM_STOP = frozenset({
     "AWACS", "SAM", "MLRS", "IFV", "APC", "MBT", "ATGM", "ICBM", "SLBM", "IRBM", "SRBM", "MRBM", "ALCM",
     "SLCM", "GLCM", "HGV", "EW", "ECM", "CEO", "JSC", "LLC", "PMC", "TV", "SNS", "YOUTUBE", "DIY", "LED",
     "USB", "NASA", "JAXA", "ESA", "IT", "ICT", "AR", "VR", "DJI",
+    "XNUMX",  # a machine translation's placeholder for a number (無人機XNUMX機種), never a name
 })
 _ORG_TAG = "名詞-固有名詞"
 _PLACE_OR_PERSON = ("名詞-固有名詞-地名", "名詞-固有名詞-人名")

@@ -994,3 +994,13 @@ def test_carrier_descriptor_and_size_modifiers(run, text, expected):
 def test_glossed_names_and_glued_variant_letters(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("偵察ドローンを落とすための対空FPVドローン1500機", ["偵察ドローン", "対空FPVドローン"]),  # 対空 types drones too
+    ("シャヘド-136/131型徘徊弾を撃った。", ["シャヘド-136/131型", "徘徊弾"]),
+    ("無人機XNUMX機種の契約を結んだ。", ["無人機"]),  # a machine translation's number placeholder
+    ("指揮統制(C2)システムを受注した。", []),  # C2 is no transport aircraft
+])
+def test_part73_development_words(run, text, expected):
+    assert texts(run(text)) == expected
+
