@@ -926,22 +926,34 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
     also with a bracketed alias between (``ヴァルシャーヴァンカ級（キロ級）潜水艦``): katakana + 級 is the
     class, as ``ロプーチャ級揚陸艦`` is when a table lists the name."""
     starts = {c.start: c.weapon_class for c in chosen if c.kind == "class" and c.weapon_class in ship_classes}
+    taken = {i for c in chosen for i in range(c.start, c.end)}
     out = []
     for k, tok in enumerate(tokens):
-        if tok.text != "級" or k == 0 or tokens[k - 1].space:
+        if tok.text != "級" or k == 0 or tokens[k - 1].space or k in taken:
             continue
         nxt = k + 1
         if nxt < len(tokens) and tokens[nxt].text in ("(", "（"):  # （キロ級）: an alias in brackets
             close = next((j for j in range(nxt + 1, min(len(tokens), nxt + 6)) if tokens[j].text in (")", "）")), None)
             nxt = close + 1 if close is not None else nxt
-        if nxt not in starts:
-            continue
         start = k
         while start > 0 and is_katakana(tokens[start - 1].text) and not tokens[start - 1].space and k - start < 4:
             start -= 1
-        if start < k and len(_surface(tokens, start, k).replace("・", "")) >= 3:
+        name = _surface(tokens, start, k).replace("・", "")
+        if start == k or len(name) < 3 or any(i in taken for i in range(start, k)):
+            continue
+        if nxt in starts:
             out.append(Candidate(start, k + 1, None, starts[nxt], None, "quoted"))
+        elif len(name) >= 4 and not any(name.startswith(w) or name.endswith(w) for w in _NOT_SHIP_CLASSES) and (start == 0 or not is_katakana(tokens[start - 1].text)):
+            # コンステレーション級 alone: a katakana name of four letters or more with 級 is a ship class (13 of 13
+            # in the development gold); a weight class (バンタム級) is not
+            out.append(Candidate(start, k + 1, None, "warship", None, "quoted"))
     return out
+
+
+# katakana words before 級 that name a grade, a size or a sport's weight class, not a ship class
+_NOT_SHIP_CLASSES = frozenset({"バンタム", "フェザー", "ウェルター", "クルーザー", "ミニマム", "スーパー", "ハイエンド",
+                               "ベテラン", "エリート", "プロフェッショナル", "ジャンボ", "モンスター", "フライ", "ヘビー",
+                               "ミドル", "ライト", "ワールド", "トップ", "マスター", "エース", "ジュニア", "シニア"})
 
 
 _CLASS_NAME_WORD = re.compile(r"[A-Z][a-z]+|[IVX]{1,4}|[0-9]{2,4}[A-Z]?")

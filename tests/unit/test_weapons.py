@@ -1004,3 +1004,11 @@ def test_glossed_names_and_glued_variant_letters(run, text, expected):
 def test_part73_development_words(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("候補はF126とコンステレーション級だ。", ["コンステレーション級"]),  # a katakana name with 級: a ship class
+    ("スーパーフェザー級の王者とヘビー級の試合。", []),  # a weight class
+])
+def test_a_katakana_name_with_kyu_is_a_ship_class(run, text, expected):
+    assert texts(run(text)) == expected
+
