@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -285,9 +285,20 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
 
 # 第45装甲旅団(ドイツ語:Panzerbrigade 45、略称:…): a bracket that gives the name in a named language.
 # Only Latin script pairs (the development gold pairs 3 of 3 Latin names given so, 0 of 4 Cyrillic ones).
-_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：][ \u3000]*"
+_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*)?(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：][ \u3000]*"
                              r"([A-Za-z][A-Za-z0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
+
+
+class _Extent(NamedTuple):
+    """Where a term that no recogniser named starts (``language_label_pairs``)."""
+
+    start_char: int
+
+
+_LABEL_AT = re.compile(r"[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*)?[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語[ \u3000]*[:：]")
+# the term before such a bracket: a run of kanji and katakana (Wikipedia opens an article with it)
+_TERM_BEFORE = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー・]{2,20}$")
 
 
 def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
@@ -300,9 +311,14 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     if "語" not in text:
         return []
     ends = {s.end_char: s for key in _NAMED_KEYS if key in doc.spans for s in doc.spans[key]}
+    for m in _LABEL_AT.finditer(text):  # 国民統一政府(英語: …): a term no recogniser names, glossed the same way
+        if m.start() not in ends:
+            run = _TERM_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if run is not None and run.end() == m.start():
+                ends[m.start()] = _Extent(run.start())
     taken = [p.ja for p in pairs] + [p.en for p in pairs]
     out: List[Pair] = []
-    for end, span in ends.items():
+    for end, span in sorted(ends.items()):
         m = _LANGUAGE_LABEL.match(text, end)
         if m is None:
             continue

@@ -352,6 +352,10 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("リトアニア旅団(ドイツ語:Litauenbrigade )としても知られる", [("リトアニア旅団", "Litauenbrigade")]),
     ("第45装甲旅団(ロシア語: Бригада)は", []),  # Cyrillic: no pair
     ("第45装甲旅団の話(ドイツ語:Panzerbrigade)", []),  # the bracket does not follow the name
+    # a reading before the label; a term no recogniser names (a run of kanji and katakana before the bracket)
+    ("国民防衛隊(こくみんぼうえいたい、英語: People's Defence Force; 略称PDF)は", [("国民防衛隊", "People's Defence Force")]),
+    ("民主派の国民統一政府(英語: National Unity Government of Myanmar、略称NUG)が",
+     [("国民統一政府", "National Unity Government of Myanmar")]),
 ])
 def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     import copy
