@@ -32,6 +32,7 @@ from .registration import factory
 from .attributes import STORE_ATTR, get_span_attrs, iter_store, register_extensions, set_span_attrs, store_key
 from .gazetteer import token_view
 from .tables import TablePipe
+from .weapon_compose import HULL_TYPE as HULL_TYPE_CODE
 from .weapon_rules import HULL_NUMBER
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
@@ -132,6 +133,27 @@ def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
             continue
         out.append(Pair((start, end), (end + 1, a_end), 2.0, evidence))
     out += _latin_first_class_glosses(text, spans, by_start, taken + [p.ja for p in out] + [p.en for p in out])
+    out += _spaced_type_codes(text, spans, by_start, taken + [p.ja for p in out] + [p.en for p in out])
+    return out
+
+
+def _spaced_type_codes(text: str, spans: Mapping[Tuple[int, int], Span], by_start: Mapping[int, Tuple[int, Span]],
+                       taken: Sequence[Tuple[int, int]]) -> List[Pair]:
+    """``護衛艦  DD``, ``掃海艦 MSO``: a Japanese ship type and its navy's type code after spaces, as tables
+    write them (the code in brackets is ``class_gloss_pairs``' acronym case)."""
+    out: List[Pair] = []
+    for (start, end), span in sorted(spans.items()):
+        if text[start:end].isascii():
+            continue
+        at = end
+        while at < len(text) and text[at] in " \u3000":
+            at += 1
+        code = by_start.get(at) if at > end else None
+        if code is None or not HULL_TYPE_CODE.fullmatch(text[at:code[0]]):
+            continue
+        if any(s < e2 and s2 < e for s, e in ((start, end), (at, code[0])) for s2, e2 in taken):
+            continue
+        out.append(Pair((start, end), (at, code[0]), 2.0, "acronym"))
     return out
 
 

@@ -992,6 +992,34 @@ def _english_ship_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate], sh
     return out
 
 
+# the navies' type codes for their ships (a destroyer DD, a helicopter destroyer DDH, a submarine SS, an ocean
+# minesweeper MSO), written beside the Japanese type in tables and explanations: 護衛艦 DD, 護衛艦(DD)
+HULL_TYPE = re.compile(r"DDG|DDH|DD|DE|FFG|FFM|FF|CVN|CV|CG|LHD|LHA|LPD|LSD|LST|LCS|SSBN|SSGN|SSN|SSK|SS|MSO|MSC|AOE|PG")
+
+
+def _hull_type_codes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
+    """A ship type's code right after the Japanese ship type, after spaces or in brackets (``護衛艦  DD``,
+    ``潜水艦(SS)``): the same class written the navy's way. Elsewhere DD or SS are any letters."""
+    out = []
+    for c in chosen:
+        if c.kind != "class" or c.weapon_class not in ship_classes or c.end >= len(tokens):
+            continue
+        k = c.end
+        if tokens[k].text in ("(", "（") and not tokens[k - 1].space:
+            k += 1
+        else:
+            spaced = tokens[k - 1].space
+            while k < len(tokens) and not tokens[k].text.strip():
+                k, spaced = k + 1, True  # 護衛艦  DD: a run of spaces is a token of its own
+            if not spaced:
+                continue
+        if k < len(tokens) and HULL_TYPE.fullmatch(tokens[k].text) and (
+                k + 1 == len(tokens) or tokens[k].space or not (tokens[k + 1].text[:1].isascii()
+                                                                and tokens[k + 1].text[:1].isalnum())):
+            out.append(Candidate(k, k + 1, None, c.weapon_class, None, "quoted"))
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names (exact aliases before names grown over
     a variant suffix), then families, then classes."""
@@ -1087,6 +1115,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
              + _ship_name_candidates(tokens, chosen, grammar.ship_classes))
     named += _ship_class_names(tokens, chosen, grammar.ship_classes)
     named += _english_ship_classes(tokens, chosen, grammar.ship_classes)
+    named += _hull_type_codes(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import (glossed_names_before_classes, repeated_designations, title_case_names,

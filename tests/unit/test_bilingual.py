@@ -425,3 +425,8 @@ def test_a_latin_side_never_opens_a_bracket_it_does_not_close(nlp_fast):
     pairs = nlp_fast("沿岸警備護衛艦  DE  (Destroyer Escort)   201〜")._.pairs
     assert all(p["en"]["text"].count("(") == p["en"]["text"].count(")") for p in pairs)
 
+
+def test_a_ship_type_and_its_type_code_pair(nlp_fast):
+    pairs = nlp_fast("護衛艦  DD  (Destroyer)   101〜 潜水艦(SS)")._.pairs
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("護衛艦", "DD"), ("潜水艦", "SS")]
+

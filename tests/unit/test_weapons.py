@@ -965,7 +965,7 @@ def test_ship_names_with_aliases_and_variant_types(run, text, expected):
     ("こんごう型駆逐艦JSチョウカイについて", ["こんごう型", "駆逐艦", "JSチョウカイ"]),
     # a bracket holding a ship type's English name whole; not a unit's name
     ("ヘリ搭載護衛艦  DDH (Helicopter Destroyer) 護衛艦  DE  (Destroyer Escort)",
-     ["ヘリ搭載護衛艦", "Helicopter Destroyer", "護衛艦", "Destroyer Escort"]),
+     ["ヘリ搭載護衛艦", "DDH", "Helicopter Destroyer", "護衛艦", "DE", "Destroyer Escort"]),
     ("(Odesa Anti-Aircraft Missile Brigade)", ["Anti-Aircraft Missile"]),
 ])
 def test_english_ship_types_and_classes(run, text, expected):
@@ -1010,5 +1010,15 @@ def test_part73_development_words(run, text, expected):
     ("スーパーフェザー級の王者とヘビー級の試合。", []),  # a weight class
 ])
 def test_a_katakana_name_with_kyu_is_a_ship_class(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a navy's type code right after the Japanese ship type, after spaces or in brackets
+    ("潜水艦(SS)と護衛艦(DD)", ["潜水艦", "SS", "護衛艦", "DD"]),
+    ("護衛艦  DD  (Destroyer)", ["護衛艦", "DD", "Destroyer"]),
+    ("DDやSSという略語", []),  # the letters alone are nothing
+])
+def test_hull_type_codes(run, text, expected):
     assert texts(run(text)) == expected
 
