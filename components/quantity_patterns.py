@@ -121,7 +121,7 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
 # A number with no counter also stands as a predicate or a subject/object (損失は兵士で20,800です,
 # 死者は1万2000に上る, さらに20万を動員, 4万は死傷: NOTES-real5, -real6);
 # only a thousand or more written with a magnitude or separators passes (quantity_rules._bare_ok).
-BARE_PREDICATE = (r"です|でした|だっ|だ。|に上[るっり]|に達[しす]|に満た|[はをが](?=[\u4e00-\u9fff\u30a1-\u30fa])"  # 20万を動員, 4万は死傷, 20万がポーランドへ
+BARE_PREDICATE = (r"です|でした|だっ|だ。|に上[るっり]|にのぼ[るっり]|に達[しす]|に満た|[はをが](?=[\u4e00-\u9fff\u30a1-\u30fa])"  # 20万を動員, 4万は死傷, 20万がポーランドへ
                   # 約5万と推定, 200万と書いてある: a figure quoted as an estimate or a report
                   r"|と(?=推定|見積|見られ|みられ|され|い[うわ]|言[うわ]|報じ|伝え|発表|書|試算|算出|指摘)")
 

@@ -249,7 +249,7 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
                    and not (_YEAR.fullmatch(num) and text.startswith("の", m.end())))
         approx_plain = pre in _APPROX_PREFIXES and _PLAIN_THOUSANDS.fullmatch(num) is not None \
             and not text.startswith("の", m.end())
-        return _bare_ok(num) or counted or approx_plain or _verb_counted(text, m), None
+        return _bare_ok(num) or counted or approx_plain or _verb_counted(text, m) or _bound_reported(text, m), None
     if "temp" in unit.flags and _SALVO_AFTER.match(text, m.end()) and not _temperature_ok(text, m, pre):
         return True, Unit(surface, surface, "COUNT")  # 1度の発射: a salvo count, not a temperature (NOTES-real4)
     if "temp" in unit.flags and _times(text, m) and not _temperature_ok(text, m, pre):
@@ -457,6 +457,18 @@ def _verb_counted(text: str, m: re.Match) -> bool:
     return bool(m.group("verb")) and _WHOLE_DIGITS.fullmatch(num) is not None and not _YEAR.fullmatch(num) \
         and _AFTER_VERB.match(text, m.end()) is not None \
         and _DIGITS_AFTER.search(text[max(0, m.start() - 3):m.start()]) is not None
+
+
+_REPORTED_AFTER = re.compile(r"に上[るっり]|にのぼ[るっり]|に達[しす]")
+_BOUND_SUFFIXES = frozenset({"以上", "超", "余り", "あまり", "近く"})
+
+
+def _bound_reported(text: str, m: re.Match) -> bool:
+    """A bare number in digits with a bound and a reporting verb (目標は500以上に上る, 2700以上にのぼる車両):
+    the bound and the verb make it a count where a bare figure alone would not be one (a year, a page)."""
+    num = m.group("num")
+    return m.group("suf") in _BOUND_SUFFIXES and _WHOLE_DIGITS.fullmatch(num) is not None \
+        and not _YEAR.fullmatch(num) and _REPORTED_AFTER.match(text, m.end()) is not None
 
 
 def _bare_ok(num: str) -> bool:

@@ -203,6 +203,8 @@ def test_separated_bounds_and_approx_prefix(nlp, text, span, bound, approx):
     ("食品の配布を二度行いました。", "二度", 2, "度", "COUNT", False, "exact"),
     ("攻撃に用いた無人機3機種を調べた。", "3機種", 3, "機種", "COUNT", False, "exact"),  # 機 alone stops before 種
     ("弾薬は2種の口径にまとめられた。", "2種", 2, "種", "COUNT", False, "exact"),
+    ("ガザ地区内の目標は500以上に上る。", "500以上", 500, None, "COUNT", False, "at_least"),  # a bound and a report
+    ("2700以上にのぼる損失を出した。", "2700以上", 2700, None, "COUNT", False, "at_least"),
     ("そのうち4万は死傷した。", "4万", 40000, None, "CASUALTY", False, "exact"),
     ("さらに20万を動員した。", "20万", 200000, None, "PERSONNEL", False, "exact"),
     ("ドローン攻撃で41機のロシア空軍機が損傷した。", "41機", 41, "機", "AIRCRAFT", False, "exact"),
