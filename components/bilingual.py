@@ -182,8 +182,9 @@ def _latin_first_class_glosses(text: str, spans: Mapping[Tuple[int, int], Span],
     system."""
     out: List[Pair] = []
     for (start, end), span in sorted(spans.items()):
-        if not text[start:end].isascii() or " " not in text[start:end].strip():
-            continue  # an English class of two words at least: a single word is the name rules' business
+        latin = text[start:end]
+        if not latin.isascii() or (" " not in latin.strip() and not _ACRONYM_RE.fullmatch(latin)):
+            continue  # an English class of two words, or a class acronym (MLRS(多連装ロケットシステム))
         at = end + 1 if text[end:end + 1] in _OPEN else end
         j_end, gloss = by_start.get(at, (None, None))
         if j_end is None or text[at:j_end].isascii() or (at > end and text[j_end:j_end + 1] not in _CLOSE):

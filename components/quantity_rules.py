@@ -66,7 +66,8 @@ VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
 # 7.5%から7%に下げた, 14両から28両と倍増: a change; 100人から200人に上る (a reporting verb after に)
 # and 10人から20人と見られる are still ranges
 _CHANGE_AFTER = re.compile(r"へ|に(?!満た|上|のぼ|達|及|とどま|留ま|も)|まで(?:引き|減|増|下|上)"
-                           r"|と(?:倍増|半減|増|減|拡大|縮小|引き上|引き下)")
+                           r"|と(?:倍増|半減|増|減|拡大|縮小|引き上|引き下)"
+                           r"|と(?:し|する|した)(?![てた]?い)")  # 定員を132万人から150万人とし: a new figure set
 
 
 @dataclass

@@ -936,7 +936,10 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
             close = next((j for j in range(nxt + 1, min(len(tokens), nxt + 6)) if tokens[j].text in (")", "）")), None)
             nxt = close + 1 if close is not None else nxt
         start = k
-        while start > 0 and is_katakana(tokens[start - 1].text) and not tokens[start - 1].space and k - start < 4:
+        if start > 1 and _ROMAN.fullmatch(tokens[start - 1].text) and not tokens[start - 2].space \
+                and is_katakana(tokens[start - 2].text):
+            start -= 1  # グリシャIII級, アリゲーターIV級: a class's batch numeral before 級
+        while start > 0 and is_katakana(tokens[start - 1].text) and not tokens[start - 1].space and k - start < 5:
             start -= 1
         name = _surface(tokens, start, k).replace("・", "")
         if start == k or len(name) < 3 or any(i in taken for i in range(start, k)):
@@ -950,6 +953,7 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
     return out
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}|[Ⅰ-Ⅻ]")
 # katakana words before 級 that name a grade, a size or a sport's weight class, not a ship class
 _NOT_SHIP_CLASSES = frozenset({"バンタム", "フェザー", "ウェルター", "クルーザー", "ミニマム", "スーパー", "ハイエンド",
                                "ベテラン", "エリート", "プロフェッショナル", "ジャンボ", "モンスター", "フライ", "ヘビー",

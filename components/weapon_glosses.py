@@ -94,6 +94,11 @@ def glossed_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         word = "".join(t.text for t in tokens[start:open_at])
         if not gloss_ok(word, "".join(t.text for t in tokens[open_at + 1:close])):
             continue
+        glossed = by_start.get(start)
+        inner = by_start.get(open_at + 1)
+        if glossed is not None and glossed.end == open_at and glossed.kind == "class" \
+                and inner is not None and inner.end == close and inner.kind == "class":
+            continue  # MLRS(多連装ロケットシステム)ミサイル: a whole class glossed by a whole class, then another
         after = by_start.get(close + 1)
         if after is not None and after.kind == "class":
             merged.append((start, after.end, after.weapon_class))

@@ -430,3 +430,8 @@ def test_a_ship_type_and_its_type_code_pair(nlp_fast):
     pairs = nlp_fast("護衛艦  DD  (Destroyer)   101〜 潜水艦(SS)")._.pairs
     assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("護衛艦", "DD"), ("潜水艦", "SS")]
 
+
+def test_a_class_acronym_and_its_japanese_class_in_brackets_pair(nlp_fast):
+    pairs = nlp_fast("17発のHIMARS MLRS(多連装ロケットシステム)ミサイルを撃ち落とした。")._.pairs
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("多連装ロケットシステム", "MLRS")]
+

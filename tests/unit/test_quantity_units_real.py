@@ -461,3 +461,7 @@ def test_one_more_ranges_and_signed_money(nlp, text, spans):
 def test_times_and_kinds_that_are_no_count(nlp, text):
     assert not found(nlp, text)
 
+
+def test_a_figure_set_from_one_to_another_is_no_range(nlp):
+    assert list(found(nlp, "兵士の定員を132万人から150万人とし、18万人積み増す。")) == ["132万人", "150万人", "18万人"]
+

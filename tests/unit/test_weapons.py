@@ -1022,3 +1022,15 @@ def test_a_katakana_name_with_kyu_is_a_ship_class(run, text, expected):
 def test_hull_type_codes(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a whole class glossed by a whole class stays three spans; a modifier's gloss joins its class
+    ("HIMARS MLRS(多連装ロケットシステム)ミサイルを撃ち落とした。", ["HIMARS", "MLRS", "多連装ロケットシステム", "ミサイル"]),
+    ("FPV(一人称視点)ドローンが飛んだ。", ["FPV(一人称視点)ドローン"]),
+    # a ship class's batch numeral before 級
+    ("グリシャIII級小型フリゲート1隻を見つけた。", ["グリシャIII級", "フリゲート"]),
+    ("空中警戒管制機(AWACS)が飛んだ。", ["空中警戒管制機", "AWACS"]),
+])
+def test_part74_development_words(run, text, expected):
+    assert texts(run(text)) == expected
+
