@@ -157,6 +157,17 @@ def _spaced_type_codes(text: str, spans: Mapping[Tuple[int, int], Span], by_star
     return out
 
 
+def _with_glued_number(text: str, pair: Pair) -> Pair:
+    """A Japanese half that starts right after digits glued to it takes them when the Latin half writes the
+    same number (``90式戦車(Type 90)``: the type number is part of the name, not a figure before it)."""
+    start = pair.ja[0]
+    while start > 0 and text[start - 1].isdigit() and text[start - 1].isascii():
+        start -= 1
+    if start == pair.ja[0] or text[start:pair.ja[0]] not in text[pair.en[0]:pair.en[1]]:
+        return pair
+    return Pair((start, pair.ja[1]), pair.en, pair.score, pair.evidence)
+
+
 def _balanced(latin: str) -> bool:
     """Whether a Latin side closes every bracket it opens (a name may hold one: ``Mk 41 (VLS)``)."""
     return latin.count("(") + latin.count("（") == latin.count(")") + latin.count("）")
@@ -488,6 +499,7 @@ class BilingualAligner(TablePipe):
         pairs = drop_class_name_pairs(text, doc, pairs)
         pairs = [p for p in pairs if not HULL_NUMBER.fullmatch(text[p.en[0]:p.en[1]])  # 「マッキャンベル」(DDG85)
                  and _balanced(text[p.en[0]:p.en[1]])]  # DE  (Destroyer Escort: a bracket opened, never closed
+        pairs = [_with_glued_number(text, p) for p in pairs]  # 90式戦車(Type 90), not 式戦車
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)

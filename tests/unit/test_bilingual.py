@@ -435,3 +435,8 @@ def test_a_class_acronym_and_its_japanese_class_in_brackets_pair(nlp_fast):
     pairs = nlp_fast("17発のHIMARS MLRS(多連装ロケットシステム)ミサイルを撃ち落とした。")._.pairs
     assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("多連装ロケットシステム", "MLRS")]
 
+
+def test_a_type_number_glued_before_the_japanese_half_belongs_to_it(nlp_fast):
+    pairs = nlp_fast("陸上自衛隊90式戦車(Type 90)は強い。")._.pairs
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("90式戦車", "Type 90")]
+
