@@ -555,6 +555,22 @@ def _ja_hits(text: str, units: Dict[str, Unit], ja: Pattern, single: Pattern) ->
             yield hit
 
 
+# 賛成141、反対5、棄権35: a vote's tally writes bare figures after the side (the annotators count them:
+# 反対は5, 賛成86、反対11); a counter after the figure (141カ国) is the ordinary finder's
+_VOTE = re.compile(r"(?:賛成|反対|棄権)(?:は|が)?[ \u3000]?([0-9０-９]{1,3})(?![0-9０-９.,．，]|[\u4e00-\u9fff\u30a1-\u30fa%％])")
+
+
+def _vote_counts(text: str) -> List[Hit]:
+    """Hits for the bare figures of a vote's tally (``賛成86、反対11``)."""
+    out = []
+    for m in _VOTE.finditer(text):
+        parsed = parse_number(m.group(1))
+        if parsed is not None:
+            out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)), value=parsed.value,
+                           unit_category="COUNT"))
+    return out
+
+
 def find_quantities(text: str, units: Dict[str, Unit],
                     patterns: Optional[Tuple[Pattern, Pattern]] = None,
                     listed: Optional["ListedNouns"] = None) -> List[Hit]:
@@ -582,6 +598,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     if re.search(r"[0-9]", text):
         hits += [h for h in (_latin_hit(text, m, units) for m in latin_matches(latin, text)) if h]
         hits += find_listed_counts(text, listed)
+        if "賛成" in text or "反対" in text or "棄権" in text:
+            hits += _vote_counts(text)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: List[Hit] = []
     for hit in hits:

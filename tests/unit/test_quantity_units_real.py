@@ -465,3 +465,8 @@ def test_times_and_kinds_that_are_no_count(nlp, text):
 def test_a_figure_set_from_one_to_another_is_no_range(nlp):
     assert list(found(nlp, "兵士の定員を132万人から150万人とし、18万人積み増す。")) == ["132万人", "150万人", "18万人"]
 
+
+def test_a_votes_tally_counts_its_bare_figures(nlp):
+    assert list(found(nlp, "国連総会は賛成141、反対5、棄権35で採択した。")) == ["141", "5", "35"]
+    assert list(found(nlp, "決議は賛成多数で可決され、賛成141カ国だった。")) == ["141カ国"]
+
