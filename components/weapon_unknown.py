@@ -139,9 +139,9 @@ def glossed_names_before_classes(tokens: Sequence[Tok], chosen: Sequence[Candida
         if not re.fullmatch(r"[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?", gloss):
             continue
         nxt = close + 1
-        if nxt < len(tokens) and tokens[nxt].text in _SIZE_WORDS and not tokens[nxt].space:
-            nxt += 1
-        after = class_start.get(nxt)
+        after = class_start.get(nxt)  # a size word may be the class's own (中型戦車) or stand before it
+        if after is None and nxt < len(tokens) and tokens[nxt].text in _SIZE_WORDS and not tokens[nxt].space:
+            after = class_start.get(nxt + 1)
         if after is not None and (i == 0 or tokens[i - 1].space or not _is_kana_token(tokens[i - 1])):
             out.append(Candidate(i, i + 1, None, after.weapon_class, None, "unknown"))
     return out

@@ -97,7 +97,7 @@ def test_suffix_must_apply_to_the_head_group():
     ("軍用車両と核弾頭が集められた。", ["核弾頭"]),  # a nuclear warhead is a nuclear weapon (NOTES-real70: 7 of 7; NOTES-real4 had called warheads components)
     ("移動式防空システムと移動式ロケット砲が届いた。", ["移動式防空システム", "移動式ロケット砲"]),  # NOTES-real11
     ("旧式のヘリコプタとレーザー兵器と対ドローンシステム。", ["ヘリコプタ", "レーザー兵器", "対ドローンシステム"]),  # NOTES-real15
-    ("大型多連装砲と民生ドローンと空中早期警戒機と無人海上車両。", ["多連装砲", "民生ドローン", "空中早期警戒機", "無人海上車両"]),
+    ("大型多連装砲と民生ドローンと空中早期警戒機と無人海上車両。", ["大型多連装砲", "民生ドローン", "空中早期警戒機", "無人海上車両"]),
     # spec lists of hobby and reference pages (NOTES-real64)
     ("口径20mm未満の小火器と152mmカノン榴弾砲。", ["小火器", "カノン榴弾砲"]),
     ("主兵装は連装砲と対潜ロケット砲。", ["連装砲", "対潜ロケット砲"]),
@@ -108,12 +108,15 @@ def test_class_rows_from_real_reporting(run, text, expected):
     assert texts(run(text)) == expected
 
 
-def test_size_word_before_other_classes_stays_outside(run):
-    """大型 qualifies drones and missiles as 小型 does (大型ドローン, 大型弾道ミサイル: the real-text gold keeps
-    it inside); before an aircraft it is a description (大型|輸送機), and in 大型揚陸艦 part of a ship class."""
+def test_a_size_word_is_part_of_the_class(run):
+    """A size word is a type of the class after it (大型ドローン, 大型弾道ミサイル, 小型フリゲート, 中型戦車,
+    大型輸送ヘリコプター: 19 of 20 in the development gold of parts 53 to 74, against the earlier reading
+    that kept it outside before aircraft and ships); 新型 (a new model) stays outside."""
     assert texts(run("大型無人機が上空を旋回した。")) == ["大型無人機"]
     assert texts(run("大型弾道ミサイルが落ちた。")) == ["大型弾道ミサイル"]
-    assert texts(run("大型輸送機が着陸した。")) == ["輸送機"]
+    assert texts(run("大型輸送機が着陸した。")) == ["大型輸送機"]
+    assert texts(run("小型フリゲートと中型戦車と軽量戦闘機。")) == ["小型フリゲート", "中型戦車", "軽量戦闘機"]
+    assert texts(run("新型ドローンが飛んだ。")) == ["ドローン"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -303,7 +306,7 @@ def test_mine_resistant_and_heavy_armour(run, text, expected):
     # new/old/same-model words and sizes stay outside (annotators: 新型|ドローン, 大型|爆撃機)
     ("新型ドローンが投入された。", ["ドローン"]),
     ("同型ミサイルを迎撃した。", ["ミサイル"]),
-    ("大型爆撃機が離陸した。", ["爆撃機"]),
+    ("大型爆撃機が離陸した。", ["大型爆撃機"]),
     # a type number before 式 is the system's own name (87式|戦車), not a descriptor
     ("74式戦車が展示された。", ["74式", "戦車"]),
 ])

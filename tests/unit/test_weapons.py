@@ -985,7 +985,7 @@ def test_carrier_descriptor_and_size_modifiers(run, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # an unknown katakana name glossed in brackets right before a class noun (a size word may come between)
-    ("ハリマウ(Harimau)中型戦車を出品した。", ["ハリマウ", "戦車"]),
+    ("ハリマウ(Harimau)中型戦車を出品した。", ["ハリマウ", "中型戦車"]),
     ("ゼレンスキー(Zelensky)大統領が訪れた。", []),
     # a listed katakana name, its variant letters and the class, all glued
     ("イスラエル製スパイクERミサイルを買った。", ["スパイクER", "ミサイル"]),
@@ -1028,7 +1028,7 @@ def test_hull_type_codes(run, text, expected):
     ("HIMARS MLRS(多連装ロケットシステム)ミサイルを撃ち落とした。", ["HIMARS", "MLRS", "多連装ロケットシステム", "ミサイル"]),
     ("FPV(一人称視点)ドローンが飛んだ。", ["FPV(一人称視点)ドローン"]),
     # a ship class's batch numeral before 級
-    ("グリシャIII級小型フリゲート1隻を見つけた。", ["グリシャIII級", "フリゲート"]),
+    ("グリシャIII級小型フリゲート1隻を見つけた。", ["グリシャIII級", "小型フリゲート"]),
     ("空中警戒管制機(AWACS)が飛んだ。", ["空中警戒管制機", "AWACS"]),
 ])
 def test_part74_development_words(run, text, expected):
