@@ -410,8 +410,8 @@ _OPENERS = frozenset({"(", "（", "「", "“", "\"", "'"})
 def _unit_before(tokens: Sequence[Tok], end: int) -> int:
     """The start of the run of tokens glued together that ends at ``end`` (``Air``-``to``-``Air``)."""
     start = end - 1
-    while start > 0 and not tokens[start - 1].space:
-        start -= 1
+    while start > 0 and not tokens[start - 1].space and tokens[start - 1].text.strip():
+        start -= 1  # a line break (a token of its own) ends the run too
     return start
 
 
@@ -453,10 +453,14 @@ def _expansion_before(tokens: Sequence[Tok], start: int, taken: Mapping[int, Can
     """Whether the written-out name at ``start`` stands where a name is spelt out: right after an opening
     bracket or quote (``HIMARS(High Mobility …``, ``「Terminal High …``), or one space after another name of
     the system (``AMRAAM Advanced …``, ``T-64 Mein Battle Tank``), as glossaries and spec tables write them."""
-    if start == 0:
+    j = start - 1
+    while j >= 0 and not tokens[j].text.strip():
+        j -= 1  # AMRAAM\nAdvanced …: a glossary's line break is a token of its own
+    if j < 0:
         return False
-    before = tokens[start - 1]
-    return before.text in _OPENERS or (before.space and (start - 1) in taken and taken[start - 1].kind != "class")
+    before = tokens[j]
+    spaced = before.space or j < start - 1
+    return before.text in _OPENERS or (spaced and j in taken and taken[j].kind != "class")
 
 
 def title_case_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:

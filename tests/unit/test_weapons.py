@@ -933,6 +933,7 @@ def test_budget_year_types_and_carried_weapons(run, text, expected):
     # a system's name spelt out in English after a bracket or after another of its names: one WEAPON
     ("HIMARS(High Mobility Artillery Rocket System高機動ロケット砲システム)は", ["HIMARS", "High Mobility Artillery Rocket System", "高機動ロケット砲システム"]),
     ("AMRAAM Advanced Medium-Range Air-to-Air Missile 新型", ["AMRAAM", "Advanced Medium-Range Air-to-Air Missile"]),
+    ("AMRAAM\nAdvanced Medium-Range Air-to-Air Missile\n新型", ["AMRAAM", "Advanced Medium-Range Air-to-Air Missile"]),
     ("「Terminal High Altitude Area Defense missile」", ["Terminal High Altitude Area Defense missile"]),
     # not in running prose, not a people's word, not inside a longer name (a unit)
     ("Two Cruise Missiles hit the city.", ["Cruise Missiles"]),
