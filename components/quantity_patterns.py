@@ -36,7 +36,8 @@ _SPACED_SEGMENT = (r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万�
                    # 22 万 3800 発: after a spaced magnitude (a space before it too), the last digits take
                    # the counter after one more space, as such pages space every part of a number
                    r"|(?<=[0-9０-９][ \u00a0][万億兆])[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0](?![年月日時分秒歳])[\u4e00-\u9fff]))?")
-NUM = rf"(?:十数|[1１][0０]数|数|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
+NUM = rf"(?:十数|[1１][0０]数|数(?![0-9０-９])|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
+# 数 before Arabic digits is the end of a word (軍人数31万人: the number of soldiers), not "several"
 # "at least", as written: すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62)
 AT_LEAST_WORDS = ("少なくとも", "すくなくとも", "少なくも", "すくなくも")
 JA_PREFIX = (r"約|おおよそ|およそ|ざっと|凡そ|おおむね|概ね|大体|最大|せいぜい|" + "|".join(AT_LEAST_WORDS)
@@ -131,7 +132,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
     ja_units = _unit_alternation(u for u in units.values() if not u.flags & {"latin", "symbol"})
     sp_units = _unit_alternation(u for u in units.values() if u.flags & {"latin", "symbol"})
     ja = re.compile(
-        rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆数何,，.．])"
+        rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])(?<![数何](?=[〇一二三四五六七八九十百千]))"
         rf"(?=[0-9０-９〇一二三四五六七八九十百千数何])(?P<num>{NUM})"
         rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?:[ \u00a0](?=[〜~～]))?(?P<sep>{RANGE_SEP})"
         rf"(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"

@@ -470,3 +470,10 @@ def test_a_votes_tally_counts_its_bare_figures(nlp):
     assert list(found(nlp, "国連総会は賛成141、反対5、棄権35で採択した。")) == ["141", "5", "35"]
     assert list(found(nlp, "決議は賛成多数で可決され、賛成141カ国だった。")) == ["141カ国"]
 
+
+def test_a_word_ending_in_kazu_before_digits_is_no_vague_number(nlp):
+    """軍人数31万人: 数 ends "the number of soldiers"; 数百人 stays vague."""
+    assert list(found(nlp, "自衛隊の軍人数31万人、兵士数2万人。")) == ["31万人", "2万人"]
+    q = found(nlp, "数百人が避難した。")["数百人"]
+    assert (q["value"], q["approx"]) == (100, True)
+
