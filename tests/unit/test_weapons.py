@@ -1035,3 +1035,11 @@ def test_hull_type_codes(run, text, expected):
 def test_part74_development_words(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("戦略原潜14隻、攻撃原潜54隻、ヘリ母艦 4隻", ["戦略原潜", "攻撃原潜", "ヘリ母艦"]),
+    ("パック3の射程では届かず、イージスアシュアは高い。", ["パック3", "イージスアシュア"]),
+])
+def test_part75_development_words(run, text, expected):
+    assert texts(run(text)) == expected
+
