@@ -1023,6 +1023,43 @@ def _hull_type_codes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_cl
     return out
 
 
+_SHIP_COUNTERS = frozenset({"隻", "艦"})
+_HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]+")
+
+
+def _ships_listed_in_brackets(tokens: Sequence[Tok], chosen: Sequence[Candidate],
+                              ship_classes: frozenset) -> List[Candidate]:
+    """``ひゅうが型護衛艦2隻(ひゅうが、いせ)``: the ships of a counted class named in brackets after the count,
+    in kana or kanji as the Japanese navy names them (up to six)."""
+    out = []
+    for c in chosen:
+        if c.kind != "class" or c.weapon_class not in ship_classes:
+            continue
+        k = c.end
+        if k + 2 < len(tokens) and unicodedata.normalize("NFKC", tokens[k].text).isdigit() \
+                and tokens[k + 1].text in _SHIP_COUNTERS:
+            k += 2
+        else:
+            continue
+        if k >= len(tokens) or tokens[k].text not in ("(", "（"):
+            continue
+        names, j = [], k + 1
+        while j < len(tokens) and len(names) < 6:
+            word = tokens[j].text
+            if not (_NATIVE_NAME.fullmatch(word) and 2 <= len(word) <= 6) or word.endswith("国") or (
+                    not _HIRAGANA_WORD.fullmatch(word) and tokens[j].tag.startswith(("名詞-固有名詞-地名", "名詞-固有名詞-人名"))):
+                break  # 駆逐艦3隻(米国、英国), 護衛艦2隻(横須賀、呉): countries and ports; a kana ship name may be a place's
+            names.append(j)
+            if j + 1 < len(tokens) and tokens[j + 1].text in ("、", ","):
+                j += 2
+                continue
+            j += 1
+            break
+        if names and j < len(tokens) and tokens[j].text in (")", "）") and names[-1] == j - 1:
+            out += [Candidate(i, i + 1, None, c.weapon_class, None, "quoted") for i in names]
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names (exact aliases before names grown over
     a variant suffix), then families, then classes."""
@@ -1119,6 +1156,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named += _ship_class_names(tokens, chosen, grammar.ship_classes)
     named += _english_ship_classes(tokens, chosen, grammar.ship_classes)
     named += _hull_type_codes(tokens, chosen, grammar.ship_classes)
+    named += _ships_listed_in_brackets(tokens, chosen, grammar.ship_classes)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import (glossed_names_before_classes, repeated_designations, title_case_names,

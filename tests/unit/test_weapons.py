@@ -1043,3 +1043,13 @@ def test_part74_development_words(run, text, expected):
 def test_part75_development_words(run, text, expected):
     assert texts(run(text)) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # the ships of a counted class named in brackets after the count; not countries or ports
+    ("ひゅうが型護衛艦2隻(ひゅうが、いせ)を持つ。", ["ひゅうが型", "護衛艦", "ひゅうが", "いせ"]),
+    ("駆逐艦3隻(米国、英国)が参加した。", ["駆逐艦"]),
+    ("護衛艦2隻(横須賀、呉)が出港した。", ["護衛艦"]),
+])
+def test_ships_listed_after_their_count(run, text, expected):
+    assert texts(run(text)) == expected
+
