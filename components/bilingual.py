@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,8 +32,7 @@ from .registration import factory
 from .attributes import STORE_ATTR, get_span_attrs, iter_store, register_extensions, set_span_attrs, store_key
 from .gazetteer import token_view
 from .tables import TablePipe
-from .weapon_compose import HULL_TYPE as HULL_TYPE_CODE
-from .weapon_rules import HULL_NUMBER
+from .weapon_rules import HULL_NUMBER, HULL_TYPE
 from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
                          load_known)
 from .pair_acronyms import AcronymTable, load_tables
@@ -149,9 +148,9 @@ def _spaced_type_codes(text: str, spans: Mapping[Tuple[int, int], Span], by_star
         while at < len(text) and text[at] in " \u3000":
             at += 1
         code = by_start.get(at) if at > end else None
-        if code is None or not HULL_TYPE_CODE.fullmatch(text[at:code[0]]):
+        if code is None or not HULL_TYPE.fullmatch(text[at:code[0]]):
             continue
-        if any(s < e2 and s2 < e for s, e in ((start, end), (at, code[0])) for s2, e2 in taken):
+        if _overlaps((start, end), taken) or _overlaps((at, code[0]), taken):
             continue
         out.append(Pair((start, end), (at, code[0]), 2.0, "acronym"))
     return out
@@ -205,7 +204,7 @@ def _latin_first_class_glosses(text: str, spans: Mapping[Tuple[int, int], Span],
                 continue  # two names of one system are one term; a name and a class are not
         elif not _same_kind(get_span_attrs(span).get("weapon_class"), get_span_attrs(gloss).get("weapon_class")):
             continue
-        if any(s < e2 and s2 < e for s, e in ((start, end), (at, j_end)) for s2, e2 in taken):
+        if _overlaps((start, end), taken) or _overlaps((at, j_end), taken):
             continue
         out.append(Pair((at, j_end), (start, end), 2.0, "class"))
     return out
@@ -324,13 +323,6 @@ _LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,�
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 
 
-class _Extent(NamedTuple):
-    """Where a term that no recogniser named starts (``language_label_pairs``)."""
-
-    start_char: int
-
-
-_LABEL_AT = re.compile(r"[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*)?[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語[ \u3000]*[:：]")
 # the term before such a bracket: a run of kanji and katakana (Wikipedia opens an article with it)
 _TERM_BEFORE = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー・]{2,20}$")
 
@@ -344,19 +336,19 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     """
     if "語" not in text:
         return []
-    ends = {s.end_char: s for key in _NAMED_KEYS if key in doc.spans for s in doc.spans[key]}
-    for m in _LABEL_AT.finditer(text):  # 国民統一政府(英語: …): a term no recogniser names, glossed the same way
-        if m.start() not in ends:
+    starts = {s.end_char: s.start_char for key in _NAMED_KEYS if key in doc.spans for s in doc.spans[key]}
+    for m in _LANGUAGE_LABEL.finditer(text):  # 国民統一政府(英語: …): a term no recogniser names, glossed the same way
+        if m.start() not in starts and text[m.start()] in _OPEN:
             run = _TERM_BEFORE.search(text, max(0, m.start() - 20), m.start())
             if run is not None and run.end() == m.start():
-                ends[m.start()] = _Extent(run.start())
+                starts[m.start()] = run.start()
     taken = [p.ja for p in pairs] + [p.en for p in pairs]
     out: List[Pair] = []
-    for end, span in sorted(ends.items()):
+    for end, start in sorted(starts.items()):
         m = _LANGUAGE_LABEL.match(text, end)
         if m is None:
             continue
-        ja, en = (span.start_char, end), (m.start(1), m.end(1))
+        ja, en = (start, end), (m.start(1), m.end(1))
         if _overlaps(ja, taken) or _overlaps(en, taken):
             continue
         out.append(Pair(ja, en, 1.0, "language label"))

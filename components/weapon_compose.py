@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from .memo import memo_map
 from .numerals import KANJI_DIGITS
 
-from .weapon_rules import (_HAS_KANA_OR_LATIN, _QUOTED_NAME_RE, HULL_NUMBER, MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar,
+from .weapon_rules import (_HAS_KANA_OR_LATIN, _QUOTED_NAME_RE, HULL_NUMBER, HULL_TYPE, MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar,
                            Head, Modifier, Name, boundary_ok, case_ok, compose_class, family_canonical,
                            family_digits_ok, is_katakana, is_variant_suffix, modifier_forms, quoted_name_extent)
 
@@ -43,10 +43,10 @@ _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
 MAX_LISTED_SHIPS = 4  # ships named after one class noun: 揚陸艦ノボチェルカスクとミンスク
 _SHIP_LIST_JOINS = ("と", "、", "や")
 _GLUED_WORD = re.compile(r"[\u4e00-\u9fff々A-Za-z0-9]")
-# class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
-# letter suffix of the model (NOTES-real64)
 # a designation's shape: capitals with digits (K2, T34, BMR-2), never a word
 DESIGNATION_SHAPE = re.compile(r"(?=.*[A-Z])(?=.*[0-9])[A-Z0-9][A-Za-z0-9\-]+")
+# class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
+# letter suffix of the model (NOTES-real64)
 _CLASS_ACRONYMS = frozenset({"SAM", "SSM", "SPG", "CIWS", "ATGM", "MLRS", "IFV", "APC", "MBT", "ICBM", "SLBM", "AAM",
                              "ASM", "UAV", "USV", "UGV", "FPV"})
 
@@ -600,15 +600,15 @@ def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int,
 
 def _hull_number_after(texts: Sequence[str], at: int) -> Optional[Tuple[int, int]]:
     """The tokens of a hull number in brackets at token ``at`` (``(DDG85)``), or None."""
-    if at >= len(texts) or texts[at] not in ("(", "（"):
+    if at >= len(texts) or texts[at] not in _GLOSS_OPEN:
         return None
-    close = next((i for i in range(at + 1, min(len(texts), at + 5)) if texts[i] in (")", "）")), None)
+    close = next((i for i in range(at + 1, min(len(texts), at + 5)) if texts[i] in _GLOSS_CLOSE), None)
     if close is None or close == at + 1 or not HULL_NUMBER.fullmatch("".join(texts[at + 1:close])):
         return None
     return at + 1, close
 
 
-_ALIAS_OPEN, _ALIAS_CLOSE, _ALIAS_SEPS = ("(", "（"), (")", "）"), (":", "：", "、", ",")
+_ALIAS_SEPS = (":", "：", "、", ",")
 _ALIAS_NAME = re.compile(r"[\u4e00-\u9fff々]{1,6}|(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9\-]{2,12}")
 
 
@@ -619,8 +619,8 @@ def _name_with_alias(texts: Sequence[str], at: int, ship: bool) -> Optional[List
     if at >= len(texts) or texts[at] != "「":
         return None
     try:
-        open_at = next(i for i in range(at + 1, min(len(texts), at + 5)) if texts[i] in _ALIAS_OPEN)
-        close = next(i for i in range(open_at + 1, min(len(texts), open_at + 7)) if texts[i] in _ALIAS_CLOSE)
+        open_at = next(i for i in range(at + 1, min(len(texts), at + 5)) if texts[i] in _GLOSS_OPEN)
+        close = next(i for i in range(open_at + 1, min(len(texts), open_at + 7)) if texts[i] in _GLOSS_CLOSE)
     except StopIteration:
         return None
     if close + 1 >= len(texts) or texts[close + 1] != "」" or open_at == at + 1:
@@ -925,7 +925,7 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
     also with a bracketed alias between (``ヴァルシャーヴァンカ級（キロ級）潜水艦``): katakana + 級 is the
     class, as ``ロプーチャ級揚陸艦`` is when a table lists the name."""
     starts = {c.start: c.weapon_class for c in chosen if c.kind == "class" and c.weapon_class in ship_classes}
-    taken = {i for c in chosen for i in range(c.start, c.end)}
+    taken = _cells(chosen)
     out = []
     for k, tok in enumerate(tokens):
         if tok.text != "級" or k == 0 or tokens[k - 1].space or k in taken:
@@ -989,15 +989,10 @@ def _english_ship_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate], sh
         if not words or not tokens[start].text[:1].isupper():
             continue
         after = ship_starts.get(k + 1) if tok.space else None
-        bracketed = start >= 2 and tokens[start - 1].text in ("(", "（") and start - 1 in ship_ends
+        bracketed = start >= 2 and tokens[start - 1].text in _GLOSS_OPEN and start - 1 in ship_ends
         if after is not None or bracketed:
             out.append(Candidate(start, k + 1, None, after or ship_ends[start - 1], None, "quoted"))
     return out
-
-
-# the navies' type codes for their ships (a destroyer DD, a helicopter destroyer DDH, a submarine SS, an ocean
-# minesweeper MSO), written beside the Japanese type in tables and explanations: 護衛艦 DD, 護衛艦(DD)
-HULL_TYPE = re.compile(r"DDG|DDH|DD|DE|FFG|FFM|FF|CVN|CV|CG|LHD|LHA|LPD|LSD|LST|LCS|SSBN|SSGN|SSN|SSK|SS|MSO|MSC|AOE|PG")
 
 
 def _hull_type_codes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
@@ -1008,7 +1003,7 @@ def _hull_type_codes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_cl
         if c.kind != "class" or c.weapon_class not in ship_classes or c.end >= len(tokens):
             continue
         k = c.end
-        if tokens[k].text in ("(", "（") and not tokens[k - 1].space:
+        if tokens[k].text in _GLOSS_OPEN and not tokens[k - 1].space:
             k += 1
         else:
             spaced = tokens[k - 1].space
@@ -1041,7 +1036,7 @@ def _ships_listed_in_brackets(tokens: Sequence[Tok], chosen: Sequence[Candidate]
             k += 2
         else:
             continue
-        if k >= len(tokens) or tokens[k].text not in ("(", "（"):
+        if k >= len(tokens) or tokens[k].text not in _GLOSS_OPEN:
             continue
         names, j = [], k + 1
         while j < len(tokens) and len(names) < 6:
@@ -1055,7 +1050,7 @@ def _ships_listed_in_brackets(tokens: Sequence[Tok], chosen: Sequence[Candidate]
                 continue
             j += 1
             break
-        if names and j < len(tokens) and tokens[j].text in (")", "）") and names[-1] == j - 1:
+        if names and j < len(tokens) and tokens[j].text in _GLOSS_CLOSE and names[-1] == j - 1:
             out += [Candidate(i, i + 1, None, c.weapon_class, None, "quoted") for i in names]
     return out
 
@@ -1090,7 +1085,7 @@ def join_overlapping_aliases(candidates: Sequence[Candidate]) -> List[Candidate]
     return list(candidates) + joined
 
 
-_GLOSS_OPEN = frozenset("(（")
+_GLOSS_OPEN, _GLOSS_CLOSE = frozenset("(（"), frozenset(")）")
 
 
 def _glossed_by_itself(tokens: Sequence[Tok], cands: Sequence[Candidate]) -> Set[Tuple[int, int]]:

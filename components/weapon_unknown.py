@@ -37,7 +37,7 @@ from operator import attrgetter
 from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
-from .weapon_compose import DESIGNATION_SHAPE, Candidate, Tok, nfkc_texts
+from .weapon_compose import _GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, Candidate, Tok, _cells, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
 # M50, MQ9, M1, M31A2: accepted only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
@@ -116,27 +116,28 @@ def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[s
 
 _GLUED_VARIANT = re.compile(r"[A-Z]{1,3}")
 _SIZE_WORDS = frozenset({"中型", "大型", "小型", "超小型", "軽", "重"})
+_LATIN_GLOSS = re.compile(r"[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?")  # Harimau, Black Panther
 
 
 def glossed_names_before_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """``ハリマウ(Harimau)中型戦車``: an unknown katakana word with its Latin spelling in brackets, right before
     a class noun (a size word may come between), is that weapon's name: the gloss vouches for a proper name
     where the bare word before the class would not (``_katakana_name`` takes drones and missiles only)."""
-    if "(" not in (t.text for t in tokens) and "（" not in (t.text for t in tokens):
+    if _GLOSS_OPEN.isdisjoint(t.text for t in tokens):
         return []
-    taken = {k for c in chosen for k in range(c.start, c.end)}
+    taken = _cells(chosen)
     class_start = {c.start: c for c in chosen if c.kind == "class"}
     out = []
     for i in range(len(tokens) - 3):
         tok = tokens[i]
-        if tokens[i + 1].text not in ("(", "（") or tok.space or i in taken or not _KATAKANA_NAME.fullmatch(_norm(tok)) \
+        if tokens[i + 1].text not in _GLOSS_OPEN or tok.space or i in taken or not _KATAKANA_NAME.fullmatch(_norm(tok)) \
                 or _norm(tok) in KATAKANA_STOP or tok.tag.startswith(_PLACE_OR_PERSON) or len(tok.text) < 3:
             continue
-        close = next((j for j in range(i + 2, min(len(tokens), i + 7)) if tokens[j].text in (")", "）")), None)
+        close = next((j for j in range(i + 2, min(len(tokens), i + 7)) if tokens[j].text in _GLOSS_CLOSE), None)
         if close is None or close == i + 2 or tokens[close].space:
             continue
         gloss = "".join(t.text + (" " if t.space else "") for t in tokens[i + 2:close]).strip()
-        if not re.fullmatch(r"[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?", gloss):
+        if not _LATIN_GLOSS.fullmatch(gloss):
             continue
         nxt = close + 1
         after = class_start.get(nxt)  # a size word may be the class's own (中型戦車) or stand before it
@@ -381,7 +382,7 @@ def repeated_designations(tokens: Sequence[Tok], chosen: Sequence[Candidate]) ->
                 found.setdefault(words, c)
     if not found:
         return []
-    taken = {k for c in chosen for k in range(c.start, c.end)}
+    taken = _cells(chosen)
     out = []
     for words, cand in found.items():
         for i in range(len(tokens) - len(words) + 1):
