@@ -924,6 +924,8 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
     """A ship class's name written before the vessel type: ``ブイコフ級哨戒艦``, ``サンダウン級掃海艇``,
     also with a bracketed alias between (``ヴァルシャーヴァンカ級（キロ級）潜水艦``): katakana + 級 is the
     class, as ``ロプーチャ級揚陸艦`` is when a table lists the name."""
+    if all(t.text != "級" for t in tokens):
+        return []  # most docs name no class with 級: no cells to build
     starts = {c.start: c.weapon_class for c in chosen if c.kind == "class" and c.weapon_class in ship_classes}
     taken = _cells(chosen)
     out = []

@@ -472,6 +472,8 @@ def title_case_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
     (``Russia launched a Hypersonic Missile``, ``Iranian``) and at another candidate; three words at least, where
     a name is spelt out (``_expansion_before``), and not inside a longer name (``Odesa Anti-Aircraft Missile
     Brigade``: a unit)."""
+    if not any(c.kind == "class" and tokens[c.start].text.isascii() for c in chosen):
+        return list(chosen)  # no English class noun: nothing to widen (most docs)
     taken = {k: c for c in chosen for k in range(c.start, c.end)}
     out: List[Candidate] = []
     absorbed_to = -1
