@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -115,7 +116,7 @@ class QuantityExtractor(TablePipe):
                       + _counts_after_times_signs(text, weapons, hits, self.rules), key=lambda h: h.start)
         inside_weapon = _Covers([(start, end) for start, end, _ in weapons])
         for hit in hits:
-            if inside_weapon(hit.start, hit.end):
+            if inside_weapon(hit.start, hit.end) and not _calibre_mid_name(text, hit):
                 continue  # Challenger 2 tanks, Leopard 2: the number is the weapon's name
             span = self._align(doc, hit)
             if span is None:
@@ -163,6 +164,13 @@ class QuantityExtractor(TablePipe):
 _HAS_DIGIT = re.compile(r"[0-9]")
 # give 28 Challenger 2 main battle tanks: a plain number right before a Latin weapon name counts it
 _EN_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])(?!(?:19|20)[0-9]{2} )([1-9][0-9]{0,2}(?:,[0-9]{3})*|[1-9][0-9]*) $")  # no year
+
+
+def _calibre_mid_name(text: str, hit: Hit) -> bool:
+    """``99式自走155mmりゅう弾砲``: a calibre glued after a kana or kanji word inside a Japanese weapon's name
+    measures the gun; it is a QUANTITY inside the WEAPON (no part of a designation, as ``Leopard 2``'s is)."""
+    return hit.unit == "mm" and hit.start > 0 and unicodedata.name(text[hit.start - 1], "").startswith(
+        ("CJK UNIFIED", "HIRAGANA", "KATAKANA"))
 
 
 class _Covers:

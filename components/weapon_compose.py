@@ -37,6 +37,8 @@ MAX_SHIP_NAME_TOKENS = 6
 MAX_QUOTED_LIST = 6  # quoted names after one class noun
 # a ship's role before its quoted name: 旗艦「モスクワ」; 艦 as in 17番艦「…」 (the 17th ship of a class), ロシア艦「…」
 SHIP_ROLES = {"旗艦": "warship", "艦": "warship", "番艦": "warship"}
+# naval units whose ships are named in quotes after them (第1ミサイル艇隊「くまたか」)
+NAVAL_UNIT_ENDINGS = ("艇隊", "護衛隊", "掃海隊", "潜水隊", "輸送隊")
 # navies' ship prefixes written before a ship's name (JSチョウカイ, USSニミッツ)
 SHIP_PREFIXES = frozenset({"JS", "USS", "HMS", "HMAS", "HMCS", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
 _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
@@ -139,6 +141,22 @@ def _calibre_before(tokens: Sequence[Tok], cur: int) -> bool:
     unit, number = tokens[cur - 1], tokens[cur - 2]
     return unicodedata.normalize("NFKC", unit.text).lower() in _CALIBRE_UNITS and not number.space \
         and _CALIBRE_NUMBER.fullmatch(unicodedata.normalize("NFKC", number.text)) is not None
+
+
+_MOVER_WORDS = (("自走",), ("装輪", "自走"), ("装軌", "自走"))
+
+
+def _self_propelled_type_start(tokens: Sequence[Tok], cur: int) -> Optional[int]:
+    """The start of ``99|式|自走|155|mm`` before a class noun at ``cur`` (a type number, a mover word, a
+    calibre, all glued), or None."""
+    if not _calibre_before(tokens, cur):
+        return None
+    for words in _MOVER_WORDS:
+        at = cur - 2 - len(words)
+        if at >= 2 and tuple(t.text for t in tokens[at:cur - 2]) == words and not any(t.space for t in tokens[at - 2:cur - 1]) \
+                and _is_type_number(tokens[at - 2], tokens[at - 1]):
+            return at - 2
+    return None
 
 
 def _suffix_end(suffixes: Mapping[int, List[Tuple[int, Any]]], tokens: Sequence[Tok], end: int, group: str) -> int:
@@ -312,6 +330,12 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             cur = _carrier_start(tokens, cur, head_starts_by_end)  # ミサイル搭載|無人水上艇: a type word too
             if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in _DOTS:
                 continue  # 核・ミサイル: nukes and missiles; the head after the dot has a candidate of its own
+        mover = _self_propelled_type_start(tokens, cur) if tokens and cur >= 5 else None
+        if mover is not None:
+            # 99式自走155mmりゅう弾砲, 19式装輪自走155mmりゅう弾砲: with the mover word between type and calibre
+            # the JSDF's name reads as one (the gold of three texts in two parts), the calibre a QUANTITY inside it
+            out.append(Candidate(mover, end, None, compose_class(head, chain), None, "name"))
+            continue
         if tokens and cur >= 4 and _calibre_before(tokens, cur) and _is_type_number(tokens[cur - 4], tokens[cur - 3]):
             # 20式5.56mm小銃, 64式7.62ミリ小銃: the JSDF's official names put the calibre (a QUANTITY of
             # its own) between the type designation and the class noun
@@ -521,6 +545,10 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
     if not SHIP_ROLES.keys().isdisjoint(map(itemgetter(0), tokens)):  # a role word at all (one C-level scan)
         before_quote += [Candidate(i, i + 1, None, SHIP_ROLES[t.text], None, "class")
                          for i, t in enumerate(tokens[:-1]) if t.text in SHIP_ROLES and tokens[i + 1].text == "「"]
+    # 第1ミサイル艇隊「くまたか」, 第2護衛隊「あたご」: a naval unit's ship named in quotes right after it
+    before_quote += [Candidate(i, i + 1, None, "warship", None, "class") for i, t in enumerate(tokens[:-1])
+                     if t.text[-1:] == "隊" and tokens[i + 1].text == "「"
+                     and (tokens[i - 1].text + t.text if i else t.text).endswith(NAVAL_UNIT_ENDINGS)]
     texts, spaces, out = [t.text for t in tokens], [t.space for t in tokens], []
     out += _called_names(texts, spaces, chosen)
     out += _quoted_with_count_or_type(texts, spaces, chosen)
@@ -1042,19 +1070,55 @@ def _ships_listed_in_brackets(tokens: Sequence[Tok], chosen: Sequence[Candidate]
             continue
         names, j = [], k + 1
         while j < len(tokens) and len(names) < 6:
-            word = tokens[j].text
-            if not (_NATIVE_NAME.fullmatch(word) and 2 <= len(word) <= 6) or word.endswith("国") or (
-                    not _HIRAGANA_WORD.fullmatch(word) and tokens[j].tag.startswith(("名詞-固有名詞-地名", "名詞-固有名詞-人名"))):
-                break  # 駆逐艦3隻(米国、英国), 護衛艦2隻(横須賀、呉): countries and ports; a kana ship name may be a place's
-            names.append(j)
-            if j + 1 < len(tokens) and tokens[j + 1].text in ("、", ","):
-                j += 2
+            end = _listed_ship_name_end(tokens, j)
+            if end is None:
+                break
+            names.append((j, end))
+            j = end
+            if j + 1 < len(tokens) and tokens[j].text in ("、", ","):
+                j += 1
                 continue
-            j += 1
             break
-        if names and j < len(tokens) and tokens[j].text in _GLOSS_CLOSE and names[-1] == j - 1:
-            out += [Candidate(i, i + 1, None, c.weapon_class, None, "quoted") for i in names]
+        if names and j < len(tokens) and tokens[j].text in _GLOSS_CLOSE and names[-1][1] == j:
+            out += [Candidate(a, b, None, c.weapon_class, None, "quoted") for a, b in names]
     return out
+
+
+def _bare_type_numbers(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``古い90式、74式を足して``, ``90式vsT-80``: a Japanese type designation written without its class noun
+    in a text that names weapons, the system's name as it is before one (``10式|戦車``). Two or three digits
+    only (``1式``/``一式`` is also "a full set"); the class is that of the same designation written with one
+    elsewhere in the text, or none."""
+    if not chosen or "式" not in {t.text for t in tokens}:
+        return []
+    cells = _cells(chosen)
+    surface = {_surface(tokens, c.start, c.end): c.weapon_class for c in chosen if c.kind == "family"}
+    out = []
+    for i in range(1, len(tokens)):
+        number = tokens[i - 1]
+        if tokens[i].text != "式" or i in cells or i - 1 in cells or not 2 <= len(number.text) <= 3 \
+                or not _is_type_number(number, tokens[i]) or i >= 2 and not tokens[i - 2].space \
+                and tokens[i - 2].text[-1:] in ".．0123456789０１２３４５６７８９":
+            continue
+        out.append(Candidate(i - 1, i + 1, None, surface.get(number.text + "式"), None, "family"))
+    return out
+
+
+def _listed_ship_name_end(tokens: Sequence[Tok], start: int) -> Optional[int]:
+    """The end of one ship's name in a bracketed list at token ``start``, or None: one token in kana or kanji
+    (two to six characters), or a hiragana name the tokenizer cut into pieces (``い|ず|も``, ``きり|しま``)
+    running to the next comma or bracket."""
+    end = start
+    while end < len(tokens) and end - start < 6 and tokens[end].text not in ("、", ",", *_GLOSS_CLOSE):
+        end += 1
+    name = "".join(t.text for t in tokens[start:end])
+    if end >= len(tokens) or tokens[end].text not in ("、", ",", *_GLOSS_CLOSE) \
+            or not (_NATIVE_NAME.fullmatch(name) and 2 <= len(name) <= 6):
+        return None
+    if end == start + 1:  # 駆逐艦3隻(米国、英国), 護衛艦2隻(横須賀、呉): countries and ports; a kana ship name may be a place's
+        return end if not name.endswith("国") and (_HIRAGANA_WORD.fullmatch(name) or not tokens[start].tag.startswith(
+            ("名詞-固有名詞-地名", "名詞-固有名詞-人名"))) else None
+    return end if _HIRAGANA_WORD.fullmatch(name) else None
 
 
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
@@ -1154,6 +1218,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named += _english_ship_classes(tokens, chosen, grammar.ship_classes)
     named += _hull_type_codes(tokens, chosen, grammar.ship_classes)
     named += _ships_listed_in_brackets(tokens, chosen, grammar.ship_classes)
+    named += _bare_type_numbers(tokens, chosen)
     named += _repeated_quoted(tokens, named)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import (glossed_names_before_classes, repeated_designations, title_case_names,

@@ -355,6 +355,18 @@ def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
     assert list(found) == ["28"] and found["28"]["category"] == "VEHICLE" and found["28"]["item"] == "Challenger 2"
 
 
+def test_a_calibre_inside_a_japanese_weapon_name_is_a_quantity(nlp_blank):
+    """``99式自走155mmりゅう弾砲``: the calibre inside the JSDF's one-span name still measures the gun."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    doc = pipeline("99式自走155mmりゅう弾砲が射撃した。")
+    assert [s.text for s in doc.spans["weapons"]] == ["99式自走155mmりゅう弾砲"]
+    assert [s.text for s in doc.spans["quantities"]] == ["155mm"]
+
+
 def test_a_figure_after_a_times_sign_counts_the_weapon_before_it(nlp_blank):
     """``ヘリコプター×3`` in a specification list or a tally: the bare figure counts the weapon, in the
     weapon's category; a counter after it (``×31両``) is the counter finder's, a measure or a second

@@ -1049,7 +1049,44 @@ def test_part75_development_words(run, text, expected):
     ("ひゅうが型護衛艦2隻(ひゅうが、いせ)を持つ。", ["ひゅうが型", "護衛艦", "ひゅうが", "いせ"]),
     ("駆逐艦3隻(米国、英国)が参加した。", ["駆逐艦"]),
     ("護衛艦2隻(横須賀、呉)が出港した。", ["護衛艦"]),
+    # hiragana names the tokenizer cuts into pieces (い|ず|も, きり|しま) are still one name each
+    ("いずも型護衛艦2隻(いずも、かが)を持つ。", ["いずも型", "護衛艦", "いずも", "かが"]),
+    ("こんごう型護衛艦4隻(こんごう、きりしま、みょうこう、ちょうかい)", ["こんごう型", "護衛艦", "こんごう", "きりしま",
+                                                   "みょうこう", "ちょうかい"]),
+    ("護衛艦2隻(いずれも横須賀所属)が出港した。", ["護衛艦"]),
 ])
 def test_ships_listed_after_their_count(run, text, expected):
     assert texts(run(text)) == expected
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a naval unit's ship named in quotes right after it; not an army unit's nickname
+    # (the weapon recognizer alone: the unit recognizer takes 第1ミサイル艇隊 over ミサイル艇 in the pipeline)
+    ("第1ミサイル艇隊「くまたか」が確認した。", ["ミサイル艇", "くまたか"]),
+    ("第2護衛隊「あたご」が出港した。", ["あたご"]),
+    ("第1空挺団「習志野」の降下訓練", []),
+])
+def test_ships_named_after_their_naval_unit(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a type designation without its class noun in a text that names weapons
+    ("新しい10式戦車に古い90式、74式を足した。", ["10式", "戦車", "90式", "74式"]),
+    ("74式戦車の空砲を聞いた。90式や迫撃砲も並んだ。", ["74式", "戦車", "90式", "迫撃砲"]),
+    # one digit is also "a full set"; a text with no weapon has no type designation
+    ("戦車と発電機1式を運んだ。", ["戦車"]),
+    ("会場には90式と書かれた看板があった。", []),
+    # with a mover word between the type number and the calibre, the JSDF's name is one span
+    ("99式自走155mmりゅう弾砲が射撃した。", ["99式自走155mmりゅう弾砲"]),
+    ("19式装輪自走155mmりゅう弾砲を配備する。", ["19式装輪自走155mmりゅう弾砲"]),
+    ("20式5.56mm小銃を配備する。", ["20式", "小銃"]),
+])
+def test_japanese_type_designations(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_bare_type_designation_takes_the_class_written_elsewhere(run):
+    found = spans(run("74式戦車の砲声の後、74式が前進した。"))
+    assert [c for t, _, c in found if t == "74式"] == [found[0][2]] * 2 and found[0][2] is not None
