@@ -647,3 +647,12 @@ def test_armoured_car_units_and_special_warfare_flotillas(nlp, text, expected):
 ])
 def test_defence_intelligence_and_the_pla_shortened(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("出国した人は745万人(ポーランド国境警備隊の調べ)。", ["ポーランド国境警備隊"]),
+    ("ポーランド東部国境警備隊の兵力を増やす。", ["ポーランド東部国境警備隊"]),
+    ("島にいた国境警備隊は全員が捕らえられた。", []),  # a guard no side names: law enforcement
+])
+def test_a_countrys_border_guard(nlp, text, expected):
+    assert units(nlp, text) == expected
