@@ -477,3 +477,11 @@ def test_a_word_ending_in_kazu_before_digits_is_no_vague_number(nlp):
     q = found(nlp, "数百人が避難した。")["数百人"]
     assert (q["value"], q["approx"]) == (100, True)
 
+
+
+def test_knots_and_nautical_miles_in_a_ship_specification(nlp):
+    """速力27.46kt, 7,200浬: kt counts knots only after a speed word (it is also a nuclear yield's kilotonne)."""
+    q = found(nlp, "速力(公試状態):27.46kt 航続力:16.0ktで7,200浬")
+    assert [(k, v["unit"], v["category"]) for k, v in q.items()] == [
+        ("27.46kt", "kn", "COUNT"), ("16.0kt", "kn", "COUNT"), ("7,200浬", "nmi", "DISTANCE")]
+    assert "15kt" not in found(nlp, "威力15ktの爆弾")
