@@ -143,6 +143,18 @@ def _calibre_before(tokens: Sequence[Tok], cur: int) -> bool:
         and _CALIBRE_NUMBER.fullmatch(unicodedata.normalize("NFKC", number.text)) is not None
 
 
+_MOUNT_WORDS = frozenset({"連装", "単装"})
+
+
+def _after_text(tokens: Sequence[Tok], start: int, text: str) -> int:
+    """The token index right after ``text`` written from token ``start`` (a modifier's tokens)."""
+    seen, k = "", start
+    while k < len(tokens) and len(seen) < len(text):
+        seen += tokens[k].text
+        k += 1
+    return k
+
+
 _MOVER_WORDS = (("自走",), ("装輪", "自走"), ("装軌", "自走"))
 
 
@@ -318,6 +330,9 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if best is None:
             continue
         cur, end, head, chain = best
+        if chain and chain[0].term in _MOUNT_WORDS and tokens and cur > 0 and not tokens[cur - 1].space \
+                and unicodedata.normalize("NFKC", tokens[cur - 1].text).isdigit():
+            cur, chain = _after_text(tokens, cur, chain[0].term), chain[1:]  # 3連装|機銃: a barrel count stays out
         fiscal = _fiscal_year_type(tokens, cur) if tokens and not chain else None
         if fiscal is not None:
             # 令和6年度型|護衛艦, 03年度型|潜水艦: the JMSDF names a ship type by its budget year, a name before
@@ -779,6 +794,8 @@ def join_same_system(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
 def _written_as_one(tokens: Sequence[Tok], prev: Candidate, cand: Candidate) -> bool:
     """Whether two adjacent names of one system are written as one name (``join_same_system``)."""
     last, first = tokens[prev.end - 1], tokens[cand.start]
+    if last.text == "改" and prev.end - prev.start > 1 and _is_latin_token(tokens[prev.end - 2]):
+        return not last.space and is_katakana(first.text)  # F-4EJ改ファントム: the upgrade's mark, then the name
     if is_katakana(last.text):  # パトリオットPAC-3: a katakana name, its Latin code glued after it
         return not last.space and _LATIN_CODE.match("".join(t.text for t in tokens[cand.start:cand.end])) is not None
     if not _is_latin_token(last):
@@ -1210,7 +1227,8 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
                         and DESIGNATION_SHAPE.fullmatch(_surface(tokens, c.start, c.end))]
     from .weapon_types import drop_company_names, typed_names  # imports this module: import here, not at the top
     sure = join_overlapping_aliases(sure)
-    chosen = typed_names(tokens, hits, join_slash_variants(tokens, join_same_system(tokens, resolve(sure))), grammar)
+    # joined again once slash variants are one name: F/A-18C/D + ホーネット
+    chosen = typed_names(tokens, hits, join_same_system(tokens, join_slash_variants(tokens, join_same_system(tokens, resolve(sure)))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
     named = (_quoted_candidates(tokens, chosen, grammar.ship_classes)
              + _ship_name_candidates(tokens, chosen, grammar.ship_classes))

@@ -260,6 +260,7 @@ def _reporting_name(tokens: Sequence[Tok], start: int, end: int, starts) -> bool
 
 
 _GLUED_AFTER = re.compile(r"[0-9A-Za-zァ-ヺー]")
+_NICKNAME_NUMBER = re.compile(r"II|III|IV|Ⅱ|Ⅲ|Ⅳ")
 
 
 def _model_number_before(tokens: Sequence[Tok], start: int, starts) -> int:
@@ -345,10 +346,21 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
                     and not tokens[j].tag.startswith(_PLACE_OR_PERSON):
                 j += 1
             after = starts.get(j)
-            if j > end and after is not None and after.kind == "class" and not tokens[j - 1].space:
+            numbered = j > end and j < len(tokens) and not tokens[j - 1].space and j not in starts \
+                and _NICKNAME_NUMBER.fullmatch(_norm(tokens[j])) is not None
+            if numbered and (j + 1 == len(tokens) or tokens[j].space or not _GLUED_AFTER.match(_norm(tokens[j + 1]))
+                             and tokens[j + 1].text not in ("級", "型")):
+                end = j + 1  # F-35AライトニングII, F-4ファントムII: a nickname with its Roman numeral is a name
+            elif j > end and after is not None and after.kind == "class" and not tokens[j - 1].space:
                 end = j
             elif j > end and _reporting_name(tokens, end, j, starts):
                 end = j  # A-10ウォートホッグ, MiG-25フォックスバット: a nickname no dictionary knows, no class after
+        if end == cand.end and cand.kind == "name" and end < len(tokens) and not tokens[end - 1].space \
+                and _is_kana_token(tokens[end - 1]) and end not in starts \
+                and _NICKNAME_NUMBER.fullmatch(_norm(tokens[end])) is not None \
+                and (end + 1 == len(tokens) or tokens[end].space
+                     or not _GLUED_AFTER.match(_norm(tokens[end + 1])) and tokens[end + 1].text not in ("級", "型")):
+            end += 1  # F-4ファントムII: the Roman numeral of a name that ends in its katakana nickname
         if cand.kind in ("name", "family", "unknown"):
             start = _maker_start(tokens, start, starts, maker_set)
         if cand.kind == "name" and start == cand.start:

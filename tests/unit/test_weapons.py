@@ -1090,3 +1090,24 @@ def test_japanese_type_designations(run, text, expected):
 def test_bare_type_designation_takes_the_class_written_elsewhere(run):
     found = spans(run("74式戦車の砲声の後、74式が前進した。"))
     assert [c for t, _, c in found if t == "74式"] == [found[0][2]] * 2 and found[0][2] is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a designation and its nickname written together are one name, with a Roman numeral or an upgrade mark
+    ("F-4EJ改ファントムとF-35AライトニングIIが飛んだ。", ["F-4EJ改ファントム", "F-35AライトニングII"]),
+    ("F-4ファントムIIが退役した。", ["F-4ファントムII"]),
+    ("61機のF/A-18C/Dホーネットを使う。", ["F/A-18C/Dホーネット"]),
+])
+def test_designations_with_their_nicknames(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a gun's mount word is part of its class; after a barrel count it stays out
+    ("AK-176 76mm単装速射砲とAK-630 30mm多連装機関砲を積む。", ["AK-176", "単装速射砲", "AK-630", "多連装機関砲"]),
+    ("57mm連装機関砲を2基備える。", ["連装機関砲"]),
+    ("25mm3連装機銃を8基備える。", ["機銃"]),
+    ("46cm3連装砲塔を3基備える。", []),
+])
+def test_gun_mount_words(run, text, expected):
+    assert texts(run(text)) == expected
