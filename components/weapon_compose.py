@@ -828,6 +828,16 @@ def join_quoted_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Lis
             out[-1] = Candidate(prev.start, cand.end, prev.canonical or cand.canonical,
                                 prev.weapon_class or cand.weapon_class, prev.origin or cand.origin, "name")
             continue
+        if prev is not None and prev.kind != "class" and cand.kind == "class" and prev.end == cand.start \
+                and prev.start > 0 and cand.end < len(tokens) and not tokens[prev.end - 1].space \
+                and _QUOTE_PAIRS.get(tokens[prev.start - 1].text) == tokens[cand.end].text \
+                and all(is_katakana(t.text) for t in tokens[prev.start:prev.end]):
+            # 「ドラゴンドローン」: a katakana name glued to its class noun filling the quotes is the nickname
+            # the quotes give (the gold of both occurrences); 「ドラゴン」ドローン keeps the two apart
+            same = prev.weapon_class == cand.weapon_class  # 「シャヘドドローン」 is Shahed; 「ドラゴンドローン」 no Dragon ATGM
+            out[-1] = Candidate(prev.start, cand.end, prev.canonical if same else None, cand.weapon_class,
+                                prev.origin if same else None, "name")
+            continue
         out.append(cand)
     return out
 

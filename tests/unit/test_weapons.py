@@ -1111,3 +1111,15 @@ def test_designations_with_their_nicknames(run, text, expected):
 ])
 def test_gun_mount_words(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a katakana name glued to its class noun and filling the quotes is one nickname; quotes around the name
+    # alone, or no quotes, keep the two apart
+    ("「ドラゴンドローン」でウクライナが攻撃した。", ["ドラゴンドローン"]),
+    ("「ドラゴン」ドローンで攻撃した。", ["ドラゴン", "ドローン"]),
+    # thermite, the incendiary, is no weapon system (nor the TerMIT ground drone it sounds like)
+    ("ドローンにはテルミットが使われている。", ["ドローン"]),
+])
+def test_quoted_nicknames_and_thermite(run, text, expected):
+    assert texts(run(text)) == expected
