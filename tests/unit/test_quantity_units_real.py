@@ -485,3 +485,13 @@ def test_knots_and_nautical_miles_in_a_ship_specification(nlp):
     assert [(k, v["unit"], v["category"]) for k, v in q.items()] == [
         ("27.46kt", "kn", "COUNT"), ("16.0kt", "kn", "COUNT"), ("7,200浬", "nmi", "DISTANCE")]
     assert "15kt" not in found(nlp, "威力15ktの爆弾")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("応募が総数15万通に達した。", ["15万通"]),  # letters and applications
+    ("3通りの方法がある。", []),
+    ("砲弾は1400m/秒で飛び出す。", ["1400m/秒"]),
+    ("土台は100円ショップで買った。", []),  # a kind of shop, no sum
+])
+def test_letters_speeds_and_shops(nlp, text, expected):
+    assert list(found(nlp, text)) == expected
