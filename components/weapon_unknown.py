@@ -40,8 +40,9 @@ from . import dictionary
 from .weapon_compose import _GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, Candidate, Tok, _cells, nfkc_texts
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
-# M50, MQ9, M1, M31A2: accepted only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
-_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,4}(?:[A-Z]{1,2}[0-9]?)?")
+# M50, MQ9, M1, M31A2, CV90120-T (a base model, its gun's calibre, a variant letter after a hyphen): accepted
+# only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
+_BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,5}(?:[A-Z]{1,2}[0-9]?)?(?:-[A-Z]{1,2})?")
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
 _COUNT_AFTER = re.compile(r"(?:[をがはも]|[×✕][ 　]?)?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")  # FA-50×48機: a list
 # Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.

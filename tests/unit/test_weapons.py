@@ -1123,3 +1123,8 @@ def test_gun_mount_words(run, text, expected):
 ])
 def test_quoted_nicknames_and_thermite(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_a_designation_with_a_calibre_and_a_variant_letter(run):
+    """CV90120-T: the base model, its gun's calibre and a hyphenated variant letter, glued to a class."""
+    assert texts(run("代わりにCV90120-T軽戦車を調達する。CV90120-Tは軽い。")) == ["CV90120-T", "軽戦車", "CV90120-T"]
