@@ -336,7 +336,7 @@ class MilitaryUnitRecognizer(TablePipe):
         for i in compress(range(len(kinds)), kinds):  # only nouns: most tokens are not
             if kinds[i] == _PROPER or _KATAKANA.match(texts[i]):
                 names.setdefault(starts[i], []).append(ends[i])
-            elif "A" <= texts[i][:1] <= "Z":  # S|-|400 (Sudachi cuts a designation): the tokens it spans
+            if "A" <= texts[i][:1] <= "Z":  # S|-|400 (Sudachi cuts a designation; RS a proper noun): its tokens
                 joined = ""
                 for j in range(i, min(i + 4, len(texts))):
                     joined += texts[j]

@@ -38,7 +38,7 @@ _FOLLOWS = {
     "counted": ("type", "head"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type)
     "bare_ordinal": ("type", "head"),  # 141特殊自動車化連隊, 80旅団: a number without 第 before a type or an echelon
 }
-_NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon"}
+_NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon", "squadron"}
 _MAX_ITEMS = 10
 # 3個大隊, 2個旅団: a counted echelon is a unit mention even with no side or number.
 _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数](?:個|つの)$")  # 3個大隊; 2つの旅団

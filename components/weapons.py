@@ -87,13 +87,21 @@ def _inside_japanese_unit(tokens: Sequence[Tok], cand: Candidate, units: Sequenc
     """Whether a Japanese weapon word lies inside a longer unit name: ``戦車大隊``, ``地対空ミサイル部隊``.
 
     Annotators of published reporting mark such a compound as one MIL_UNIT and
-    no WEAPON inside it (corpus/realtext NOTES-real1 to real4, every case; a Latin
-    designation too: ``S-400対空大隊``, real32); inside an English unit name a
+    no WEAPON inside it (corpus/realtext NOTES-real1 to real4, every case); a listed
+    hyphenated designation is a WEAPON inside it too (``F-35A飛行隊``); inside an English unit name a
     weapon word stays a WEAPON (``Rocket Squad`` in the shared dev gold), as a
     separate word.
     """
+    if cand.kind == "name" and _HYPHENATED_CODE.fullmatch("".join(t.text for t in tokens[cand.start:cand.end])):
+        return False  # F-35A飛行隊, RS-24大隊: a listed hyphenated designation naming a unit stays a WEAPON too
     return any(s <= cand.start and cand.end <= e and e - s > cand.end - cand.start
-               and not all(t.text.isascii() for t in tokens[s:e]) for s, e in units)  # S-400対空大隊: one unit
+               and not all(t.text.isascii() for t in tokens[s:e]) for s, e in units)  # 戦車大隊: one unit
+
+
+# a Latin designation with a hyphen and a digit (F-35A, RS-24, S-400): the annotators of parts 67 to 76 marked
+# it a WEAPON inside the unit it names in all six cases (F-4EJ飛行隊, S-400ミサイル部隊), where real32's
+# annotator had not (S-400対空大隊); a short code (K2大隊, a Ukrainian unit's name) stays inside the unit
+_HYPHENATED_CODE = re.compile(r"[A-Z]{1,4}-[0-9]{1,4}[A-Z]{0,3}")
 
 
 _OPEN_QUOTES = {"「", "『", "“", '"'}

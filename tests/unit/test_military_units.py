@@ -656,3 +656,12 @@ def test_defence_intelligence_and_the_pla_shortened(nlp, text, expected):
 ])
 def test_a_countrys_border_guard(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a designation names a unit before its echelon word, a proper-noun-tagged one (RS) too, and a squadron
+    ("2個目のRS-24大隊が発足した。", ["RS-24大隊"]),
+    ("2個目のF-35A飛行隊が新設される。", ["F-35A飛行隊"]),
+])
+def test_units_named_after_a_designation(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -1128,3 +1128,15 @@ def test_quoted_nicknames_and_thermite(run, text, expected):
 def test_a_designation_with_a_calibre_and_a_variant_letter(run):
     """CV90120-T: the base model, its gun's calibre and a hyphenated variant letter, glued to a class."""
     assert texts(run("代わりにCV90120-T軽戦車を調達する。CV90120-Tは軽い。")) == ["CV90120-T", "軽戦車", "CV90120-T"]
+
+
+def test_a_hyphenated_designation_inside_the_unit_it_names_stays_a_weapon(nlp_blank):
+    """F-35A飛行隊: the unit and, inside it, the aircraft; 戦車大隊: one unit, no WEAPON inside."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("military_unit_recognizer")
+    pipeline.add_pipe("weapon_recognizer")
+    doc = pipeline("2個目のF-35A飛行隊が新設され、戦車大隊も来た。")
+    assert [s.text for s in doc.spans["military_units"]] == ["F-35A飛行隊", "戦車大隊"]
+    assert [s.text for s in doc.spans[SPANS_KEY]] == ["F-35A"]
