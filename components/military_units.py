@@ -134,6 +134,33 @@ def _quoted_programme(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "「" and text[end:end + 1] == "」" and text[:start - 1].endswith(_PROGRAMME_BEFORE)
 
 
+_COPULA_AFTER = re.compile(r"(?:で[、,，]|である|だ[。、]|です)")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
+
+
+def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> List[Candidate]:
+    """Drop ``旅団`` in ``アゾフは国家親衛隊に属する旅団で、``: after a unit named as the sentence's topic (its
+    name, then は), a unit word with no number or name of its own that the copula closes says what kind of
+    unit the topic is; it names no unit (the encyclopedia openings of part 77: 旅団, 師団, 特殊部隊 in
+    ``…の特殊部隊だ``, all untagged)."""
+    if "は" not in text:
+        return chosen
+    spans = [(doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1])) for c in chosen]
+    topics = [end for start, end in spans if text.startswith("は", end)]
+    if not topics:
+        return chosen
+    out = []
+    for cand, (start, end) in zip(chosen, spans):
+        defining = (_COPULA_AFTER.match(text, end) is not None and "\u3041" <= text[start - 1:start] <= "\u3096"
+                    and not any(ch.isdigit() or ch == "第" for ch in text[start:end]))
+        if defining:
+            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+            defining = any(sentence_start < topic < start for topic in topics)
+        if not defining:
+            out.append(cand)
+    return out
+
+
 def _quoted_ship(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
 
@@ -259,6 +286,7 @@ class MilitaryUnitRecognizer(TablePipe):
                     for key, value in inner[2].items():
                         if attrs.get(key) is None and key != "number":
                             attrs[key] = value
+        chosen = _without_defining_classes(doc, text, chosen)
         return sorted(map(partial(_with_prefix, doc, taken), chosen), key=lambda c: c[0])
 
     def _without_pmc_descriptors(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:

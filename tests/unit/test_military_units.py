@@ -665,3 +665,14 @@ def test_a_countrys_border_guard(nlp, text, expected):
 ])
 def test_units_named_after_a_designation(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a unit named as the topic, a unit word the copula closes says what kind of unit it is
+    ("アゾフはウクライナ国家親衛隊に属する旅団で、マリウポリを本拠とする。", ["アゾフ", "ウクライナ国家親衛隊"]),
+    ("ウクライナ領土防衛隊はウクライナ軍の義勇兵部隊である。", ["ウクライナ領土防衛隊", "ウクライナ軍"]),
+    # a numbered unit, or no copula, is a unit still
+    ("ロシア軍は第3旅団で、攻撃を続けた。", ["ロシア軍", "第3旅団"]),
+])
+def test_a_unit_word_defining_the_topic_unit_is_no_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
