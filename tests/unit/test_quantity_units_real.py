@@ -495,3 +495,10 @@ def test_knots_and_nautical_miles_in_a_ship_specification(nlp):
 ])
 def test_letters_speeds_and_shops(nlp, text, expected):
     assert list(found(nlp, text)) == expected
+
+
+def test_a_range_with_a_spaced_hyphen_and_countries_with_regions(nlp):
+    q = found(nlp, "900 - 1,500人の人員を抱え、8カ国・地域の26社が関わる。")
+    assert list(q) == ["900 - 1,500人", "8カ国・地域", "26社"]
+    assert (q["900 - 1,500人"]["value"], q["900 - 1,500人"]["value_max"]) == (900, 1500)
+    assert "2022 - 2023年" not in found(nlp, "2022 - 2023年に行われた。")
