@@ -375,6 +375,21 @@ def widen_to_quotes(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     return out
 
 
+_PURPOSE_MARKS = ("用", "向け")
+
+
+def _without_glued_purpose(text: str, pair: Pair) -> Pair:
+    """A Japanese half that opens with 用 or 向け right after a bracket or a Latin word (``(ICBM)用移動式発射台``:
+    "a launcher for ICBMs") starts after it: the mark belongs to what stands before it."""
+    (js, je), en = pair.ja, pair.en
+    if js == 0 or not (text[js - 1] in _CLOSE or text[js - 1].isascii() and text[js - 1].isalnum()):
+        return pair
+    mark = next((m for m in _PURPOSE_MARKS if text.startswith(m, js)), None)
+    if mark is None or je - js - len(mark) < 2:
+        return pair
+    return Pair((js + len(mark), je), en, pair.score, pair.evidence)
+
+
 def widen_to_places(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``沿ドニエストル共和国(PMR)``: a Japanese half that ends a place name but starts inside it (the acronym
     test matched ドニエストル共和国) is the whole place name the place recogniser found."""
@@ -494,6 +509,7 @@ class BilingualAligner(TablePipe):
         pairs = [_with_glued_number(text, p) for p in pairs]  # 90式戦車(Type 90), not 式戦車
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
+        pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

@@ -440,3 +440,9 @@ def test_a_type_number_glued_before_the_japanese_half_belongs_to_it(nlp_fast):
     pairs = nlp_fast("陸上自衛隊90式戦車(Type 90)は強い。")._.pairs
     assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("90式戦車", "Type 90")]
 
+
+
+def test_a_purpose_mark_glued_after_a_bracket_stays_out_of_the_japanese_half(nlp):
+    """(ICBM)用移動式発射台(TEL): 用 ("for") belongs to the ICBM before it, not to the launcher's name."""
+    doc = nlp("大陸間弾道ミサイル(ICBM)用移動式発射台(TEL)を造る。")
+    assert ("移動式発射台", "TEL") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]
