@@ -1140,3 +1140,8 @@ def test_a_hyphenated_designation_inside_the_unit_it_names_stays_a_weapon(nlp_bl
     doc = pipeline("2個目のF-35A飛行隊が新設され、戦車大隊も来た。")
     assert [s.text for s in doc.spans["military_units"]] == ["F-35A飛行隊", "戦車大隊"]
     assert [s.text for s in doc.spans[SPANS_KEY]] == ["F-35A"]
+
+
+def test_korean_air_defence_programmes(run):
+    found = spans(run("長距離地対空誘導兵器(L-SAM)と中距離地対空ミサイル「M-SAM3」を配備する。"))
+    assert [(t, c) for t, c, _ in found if c] == [("L-SAM", "L-SAM"), ("M-SAM3", "KM-SAM Cheongung")]
