@@ -280,7 +280,9 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     A transliteration test cannot see that スホーイ is "Su" (an abbreviation of
     Sukhoi), but where both spellings are in the same gazetteer entry the
     parentheses make them one name in two scripts. A list of spellings in the
-    parentheses (``Su-34（スホーイ34、スホイ34）``) pairs each with the name before them.
+    parentheses (``Su-34（スホーイ34、スホイ34）``) pairs each with the name before them, and a Latin
+    name with its katakana spelling after a slash (``EXOCET/エグゾセ``, as hobby lists write them) is
+    one pair too.
     """
     spans = [s for key in (WEAPONS_KEY, UNITS_KEY) if key in doc.spans for s in doc.spans[key] if s.kb_id_]
     if len(spans) < 2:
@@ -290,9 +292,12 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     out: List[Pair] = []
     for first in spans:
         end = first.end_char
-        if text[end:end + 1] not in _OPEN:
+        if text[end:end + 1] in _SLASHES and end + 1 in by_start and _is_latin(text[first.start_char:end]):
+            inside = [by_start[end + 1]]  # EXOCET/エグゾセ: a list's Latin name, a slash, its katakana spelling
+        elif text[end:end + 1] not in _OPEN:
             continue
-        inside = _bracketed_names(text, by_start, end + 1)
+        else:
+            inside = _bracketed_names(text, by_start, end + 1)
         if not inside or not all(s.kb_id == first.kb_id or _same_numbered_unit(first, s) for s in inside):
             continue
         one = (first.start_char, end)
@@ -414,6 +419,13 @@ _LIST_SEPARATORS = ("、", "，", ",", "・", "/", "／")
 # Wikipedia-style brackets give the spellings, then other fields after a semicolon:
 # Su-34(スホーイ34、スホイ34;ロシア語: Су-34)
 _FIELD_SEPARATORS = (";", "；")
+
+
+_SLASHES = ("/", "／")
+
+
+def _is_latin(name: str) -> bool:
+    return name.isascii() and any(ch.isalpha() for ch in name)
 
 
 def _bracketed_names(text: str, by_start: Dict[int, Span], begin: int) -> List[Span]:

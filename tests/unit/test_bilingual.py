@@ -446,3 +446,8 @@ def test_a_purpose_mark_glued_after_a_bracket_stays_out_of_the_japanese_half(nlp
     """(ICBM)用移動式発射台(TEL): 用 ("for") belongs to the ICBM before it, not to the launcher's name."""
     doc = nlp("大陸間弾道ミサイル(ICBM)用移動式発射台(TEL)を造る。")
     assert ("移動式発射台", "TEL") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]
+
+
+def test_a_latin_name_with_its_katakana_spelling_after_a_slash(nlp_fast):
+    doc = nlp_fast("・EXOCET/エグゾセ(ミサイル) ・LEOPARD/レオパルト(戦車)")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("エグゾセ", "EXOCET"), ("レオパルト", "LEOPARD")]
