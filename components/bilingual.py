@@ -395,6 +395,27 @@ def _without_glued_purpose(text: str, pair: Pair) -> Pair:
     return Pair((js + len(mark), je), en, pair.score, pair.evidence)
 
 
+def snap_to_named_starts(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
+    """A Japanese half that starts inside a token (``陸|軍大隊戦術群``: the word-count test cut 陸軍 in two)
+    starts where a named span with the same end does (the unit ``大隊戦術群``), if one starts after it."""
+    if not pairs:
+        return list(pairs)
+    token_starts = {t.idx for t in doc}
+    named = {}
+    for key in _NAMED_KEYS:
+        for span in doc.spans.get(key, ()):
+            named.setdefault(span.end_char, []).append(span.start_char)
+    out: List[Pair] = []
+    for pair in pairs:
+        (js, je) = pair.ja
+        if js not in token_starts:
+            later = [start for start in named.get(je, ()) if js < start < je]
+            if later:
+                pair = Pair((min(later), je), pair.en, pair.score, pair.evidence)
+        out.append(pair)
+    return out
+
+
 def widen_to_places(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``沿ドニエストル共和国(PMR)``: a Japanese half that ends a place name but starts inside it (the acronym
     test matched ドニエストル共和国) is the whole place name the place recogniser found."""
@@ -522,6 +543,7 @@ class BilingualAligner(TablePipe):
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用
+        pairs = snap_to_named_starts(doc, pairs)  # 陸軍大隊戦術群(Battalion Tactical Group): not 軍大隊戦術群
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

@@ -451,3 +451,8 @@ def test_a_purpose_mark_glued_after_a_bracket_stays_out_of_the_japanese_half(nlp
 def test_a_latin_name_with_its_katakana_spelling_after_a_slash(nlp_fast):
     doc = nlp_fast("・EXOCET/エグゾセ(ミサイル) ・LEOPARD/レオパルト(戦車)")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("エグゾセ", "EXOCET"), ("レオパルト", "LEOPARD")]
+
+
+def test_a_japanese_half_cut_inside_a_word_starts_at_the_named_span(nlp_fast):
+    doc = nlp_fast("ロシア軍は陸軍大隊戦術群(Battalion Tactical Group)を送った。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("大隊戦術群", "Battalion Tactical Group")]
