@@ -454,5 +454,5 @@ def test_a_latin_name_with_its_katakana_spelling_after_a_slash(nlp_fast):
 
 
 def test_a_japanese_half_cut_inside_a_word_starts_at_the_named_span(nlp_fast):
-    doc = nlp_fast("ロシア軍は陸軍大隊戦術群(Battalion Tactical Group)を送った。")
+    doc = nlp_fast("ロシア軍は陸軍大隊戦術群(Battalion Tactical Group、通称BTG)を送った。")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("大隊戦術群", "Battalion Tactical Group")]
