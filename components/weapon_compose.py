@@ -1148,6 +1148,23 @@ def _listed_ship_name_end(tokens: Sequence[Tok], start: int) -> Optional[int]:
     return end if _HIRAGANA_WORD.fullmatch(name) else None
 
 
+def with_ship_prefixes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
+    """``chosen`` with a listed ship's name widened over the navy prefix glued before it (``BRPシエラマドレ``,
+    ``JSいずも``): the prefix is part of the ship's name as written, and no weapon of its own."""
+    prefix_at = {c.start - 1 for c in chosen if c.kind == "name" and c.weapon_class in ship_classes and c.start > 0
+                 and tokens[c.start - 1].text in SHIP_PREFIXES and not tokens[c.start - 1].space}
+    if not prefix_at:
+        return list(chosen)
+    out = []
+    for cand in chosen:
+        if (cand.start, cand.end) in {(k, k + 1) for k in prefix_at}:
+            continue  # the prefix read as a name of its own (BRP): now inside the ship's name
+        if cand.start - 1 in prefix_at and cand.kind == "name":
+            cand = Candidate(cand.start - 1, cand.end, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        out.append(cand)
+    return out
+
+
 def resolve(candidates: Sequence[Candidate], taken: Optional[set] = None) -> List[Candidate]:
     """Keep the longest of overlapping candidates; ties go to names (exact aliases before names grown over
     a variant suffix), then families, then classes."""
@@ -1255,6 +1272,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = sorted(chosen + resolve(repeated_designations(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = sorted(chosen + resolve(glossed_names_before_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
+    chosen = with_ship_prefixes(tokens, chosen, grammar.ship_classes)  # BRPシエラマドレ: the navy's prefix too
     chosen = title_case_names(tokens, chosen)  # High Mobility Artillery Rocket System: one written-out name
     chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name
     from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top

@@ -1145,3 +1145,8 @@ def test_a_hyphenated_designation_inside_the_unit_it_names_stays_a_weapon(nlp_bl
 def test_korean_air_defence_programmes(run):
     found = spans(run("長距離地対空誘導兵器(L-SAM)と中距離地対空ミサイル「M-SAM3」を配備する。"))
     assert [(t, c) for t, c, _ in found if c] == [("L-SAM", "L-SAM"), ("M-SAM3", "KM-SAM Cheongung")]
+
+
+def test_a_navy_prefix_joins_a_listed_ship_name(run):
+    """BRPシエラマドレ: the Philippine navy's prefix and the listed ship's name, one span."""
+    assert texts(run("揚陸艦BRPシエラマドレに補給した。")) == ["揚陸艦", "BRPシエラマドレ"]
