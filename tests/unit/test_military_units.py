@@ -676,3 +676,13 @@ def test_units_named_after_a_designation(nlp, text, expected):
 ])
 def test_a_unit_word_defining_the_topic_unit_is_no_unit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # research round 11: named units of other wars and of Japan; no short Latin form that folds to a word
+    ("スーダンの即応支援部隊(RSF)が首都を攻撃した。", ["即応支援部隊", "RSF"]),
+    ("ミャンマー民族民主同盟軍が北部で攻勢をかけた。", ["ミャンマー民族民主同盟軍"]),
+    ("In 2024 the plan changed.", []),
+])
+def test_named_units_of_research_round_11(nlp, text, expected):
+    assert units(nlp, text) == expected
