@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .registration import factory
 from .token_splits import split_tokens
-from .unit_joint import extend_joint
+from .unit_joint import extend_coordinated, extend_joint
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .tables import TablePipe
@@ -246,6 +246,7 @@ class MilitaryUnitRecognizer(TablePipe):
         self.grammar = UnitGrammar(patterns, named)
         self.english = EnglishUnits(patterns)
         self.affiliations = {t for row in patterns if row.get("kind") == "affiliation" for t in row.get("ja", [])}
+        self.coordinated = self.affiliations | {t for row in patterns if row.get("kind") == "type" for t in row.get("ja", [])}
         # 傭兵集団, 民間軍事会社 …: outside a private military company's name, quoted or not (the grammar
         # handles the unquoted 傭兵集団ワグネル; find() drops the descriptor before 「ワグネル」)
         self.pmc_descriptors = {t for row in patterns if row.get("before") == "pmc" for t in row.get("ja", [])}
@@ -254,7 +255,9 @@ class MilitaryUnitRecognizer(TablePipe):
         """Non-overlapping unit candidates ``(start, end, attrs)`` in token offsets, longest first on overlap."""
         split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text  # Doc.text builds a Token per token; the view has it once per doc
-        found = extend_joint(token_view(doc).texts, self._japanese(doc), self.affiliations)  # ロシア・ウクライナ両軍
+        texts = token_view(doc).texts
+        found = extend_joint(texts, self._japanese(doc), self.affiliations)  # ロシア・ウクライナ両軍
+        found = extend_coordinated(texts, found, self.coordinated)  # 砲兵・ミサイル部隊, ソ連・ロシア海軍
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += self._bare(doc, found)

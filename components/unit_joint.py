@@ -46,3 +46,45 @@ def extend_joint(texts: Sequence[str], candidates: Sequence[Tuple[int, int, dict
         new = joint_start(texts, start, end, affiliations)
         out.append((new, end, {**attrs, "side": None}) if new != start else (start, end, attrs))
     return out
+
+
+MAX_COORDINATED = 3  # 医療・工兵・通信部隊: up to three words joined before the unit's own
+
+
+def coordinated_start(texts: Sequence[str], start: int, words: Collection[str]) -> int:
+    """The token where ``砲兵・ミサイル部隊``, ``ソ連・ロシア海軍`` should start, or ``start``.
+
+    A unit that opens with a type or affiliation word (``ミサイル``, ``ロシア``) and has another such word joined
+    before it by ``・`` (``砲兵・``, ``ソ連・``) names one unit of both: the development gold writes the
+    coordination whole (4 of 4), while a complete unit before the dot (``陸軍・海軍``, ``航空団・…司令部``) or any
+    other word (``防衛省・自衛隊``) stays apart.
+    """
+    if texts[start] not in words:
+        return start
+    at = start
+    for _ in range(MAX_COORDINATED):
+        if at < 2 or texts[at - 1] != "・":
+            break
+        first = next((f for f in range(at - 2, max(-1, at - 2 - MAX_AFFILIATION_TOKENS), -1)
+                      if "".join(texts[f:at - 1]) in words), None)
+        if first is None or (first > 0 and texts[first - 1] not in ("・",) and _glued_word(texts[first - 1])):
+            break
+        at = first
+    return at
+
+
+def _glued_word(text: str) -> bool:
+    """Whether a token is a word that would run on into the one after it (no punctuation, no particle)."""
+    return any("\u4e00" <= ch <= "\u9fff" or "\u30a1" <= ch <= "\u30fa" or ch.isascii() and ch.isalnum()
+               for ch in text[-1:])
+
+
+def extend_coordinated(texts: Sequence[str], candidates: Sequence[Tuple[int, int, dict]],
+                       words: Collection[str]) -> list:
+    """``candidates`` with every ``X・Y…`` unit extended over ``X・`` (``coordinated_start``; side cleared when
+    the words are two sides)."""
+    out = []
+    for start, end, attrs in candidates:
+        new = coordinated_start(texts, start, words)
+        out.append((new, end, {**attrs, "side": None}) if new != start else (start, end, attrs))
+    return out

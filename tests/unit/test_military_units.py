@@ -686,3 +686,16 @@ def test_a_unit_word_defining_the_topic_unit_is_no_unit(nlp, text, expected):
 ])
 def test_named_units_of_research_round_11(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # type or affiliation words joined by ・ before a unit that opens with one are one unit; complete units
+    # before the dot, or other words, stay apart
+    ("軍直轄の砲兵・ミサイル部隊として置かれた。", ["砲兵・ミサイル部隊"]),
+    ("医療・工兵・通信部隊を加えた。", ["医療・工兵・通信部隊"]),
+    ("ソ連・ロシア海軍とは縁がある。", ["ソ連・ロシア海軍"]),
+    ("陸軍・海軍・空軍が集まった。", ["陸軍", "海軍", "空軍"]),
+    ("防衛省・自衛隊は発表した。", ["自衛隊"]),
+])
+def test_coordinated_type_and_affiliation_words(nlp, text, expected):
+    assert units(nlp, text) == expected
