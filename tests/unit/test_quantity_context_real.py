@@ -154,3 +154,15 @@ def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
     assert cat(pipeline, "・中高度防空システムNASAMS 2機", "2機")[0] == "COUNT"
     assert cat(pipeline, "パトリオット2基が届いた。", "2基")[0] == "COUNT"
     assert cat(pipeline, "パトリオット迎撃ミサイル10発を撃った。", "10発")[0] == "MISSILE"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # ships with no navy's word are counted objects; warships and sea drones are not
+    ("中国の巡視船2隻とフィリピンの沿岸警備艇1隻がにらみ合った。", "2隻", "COUNT"),
+    ("中国の巡視船2隻とフィリピンの沿岸警備艇1隻がにらみ合った。", "1隻", "COUNT"),
+    ("穀物を積んだ船13隻が出港した。", "13隻", "COUNT"),
+    ("ロシア艦艇5隻が港を出た。", "5隻", "VEHICLE"),
+    ("無人ボート3隻が港を襲った。", "3隻", "DRONE"),
+])
+def test_ships_boats_and_sea_drones(nlp, text, span, expected):
+    assert cat(nlp, text, span)[0] == expected
