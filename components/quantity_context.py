@@ -66,6 +66,9 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
+# 戦死者を「約1万5000人」とする, 戦死者を17万人と見積もる: the noun an estimate puts a figure on, before を
+_ESTIMATED = re.compile("(" + NOUN_CHARS + r"{1,14})を[「『]?$")
+_QUOTED_AS = re.compile(r"[」』]?と")
 # 死者数が1日あたり、約100人, 死傷者が、数百人: one short aside with a comma (or the comma alone) may stand
 # between the subject and its count
 _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
@@ -312,6 +315,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             item = item or name
     if rule is None and not named_after:
         topic = _TOPIC.search(text, max(0, hit.start - 15), hit.start)
+        if topic is None and hit.unit in PEOPLE_UNITS and _QUOTED_AS.match(text, hit.end):
+            topic = _ESTIMATED.search(text, max(0, hit.start - 15), hit.start)  # 戦死者を17万人と見積もる
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
         noun = topic.group(1) if topic else None
@@ -471,7 +476,8 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     verb = rules.verb(window)
     if verb is None:
         before = _SUBSET_OF.sub("", text[max(0, hit.start - 24):hit.start])  # 戦死したロシア兵のうち、12万人
-        if re.search(r"(され|した|れた)" + NOUN_CHARS + r"*$", before):
+        if re.search(r"(され|した|れた)(?:" + NOUN_CHARS + r"+の)?" + NOUN_CHARS + r"*[はがも]?$", before):
+            # 戦死したロシア兵, 死傷したロシア軍の兵士はおよそ…: the relative clause's verb is the count's
             verb = rules.verb(re.split(r"[。、,]", before)[-1])
     if verb is None and hit.unit in PEOPLE_UNITS:
         listed = _LISTED_PEOPLE.match(text, hit.end)

@@ -166,3 +166,15 @@ def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
 ])
 def test_ships_boats_and_sea_drones(nlp, text, span, expected):
     assert cat(nlp, text, span)[0] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # the noun an estimate puts a figure on (を … と), bodies after a count, and a relative clause's verb
+    ("ロシアの戦死者を17万人と見積もっている。", "17万人", ("CASUALTY", "killed")),
+    ("戦死者を「約1万5000人」とする見方を示した。", "約1万5000人", ("CASUALTY", "killed")),
+    ("兵士1212人の遺体が戻された。", "1212人", ("CASUALTY", "killed")),
+    ("死傷したロシア軍の兵士はおよそ41万8170人にのぼる。", "およそ41万8170人", ("CASUALTY", "killed_or_wounded")),
+    ("派遣した北朝鮮の兵士は1万人だ。", "1万人", ("PERSONNEL", None)),
+])
+def test_estimates_bodies_and_relative_clauses(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
