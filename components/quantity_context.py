@@ -96,6 +96,9 @@ INSTALLATION_UNITS = {"基"}
 # as annotators of real reporting marked NASAMS 2機 in an aid list); counted in 発 its missiles.
 AIR_DEFENCE_SYSTEMS = {"sam", "air_defence_system"}
 SYSTEM_UNITS = {"機", "基", "台", "セット", "式", "システム"}
+# what a named system (…システム) is counted in as an installation; in 台/両 it stays a vehicle, as both
+# real-text annotators took 地対空ミサイルシステム1台 and 防空システム12両 (the rewritten gold is split)
+SYSTEM_COUNTERS = (SYSTEM_UNITS - {"台"}) | {"門", "個", "つ"}
 EXTENDED_CONTEXT_UNITS = {"機", "発"}
 MIXED_GAP = 12
 # A military word used as a point in time (侵攻前, 侵攻以降) says nothing about who is counted.
@@ -291,6 +294,10 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         Inference: item (None when not named), category, casualty.
     """
     item, item_end = find_item(text, hit)
+    if item and item.endswith("システム") and hit.unit in SYSTEM_COUNTERS and item_end == hit.start:
+        # 防空システム2基, ロケットシステム3セット: a system counted is an installation, not the missiles or
+        # aircraft it is made of (COUNT in the rewritten gold)
+        return Inference(item, "COUNT")
     if hit.unit_category:
         return Inference(item, hit.unit_category)
     rule = rules.item_rule(item, hit.unit) if item else None

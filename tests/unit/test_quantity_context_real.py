@@ -178,3 +178,11 @@ def test_ships_boats_and_sea_drones(nlp, text, span, expected):
 ])
 def test_estimates_bodies_and_relative_clauses(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span", [
+    ("ロケット砲システム6基を失った。", "6基"),
+    ("パトリオット防空システム2セットを送った。", "2セット"),
+])
+def test_a_system_counted_is_an_installation(nlp, text, span):
+    assert cat(nlp, text, span)[0] == "COUNT"
