@@ -56,6 +56,9 @@ _OUT_OF = re.compile(r"[0-9０-９一二三四五六七八九十百千万][^\s0-
 _ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
 # 推定120万人の人的損失: an estimate word before the figure says how it was counted, not what
 _ESTIMATE_WORD = re.compile(r"(?:推定|推計|概算|試算)$")
+# 年4千人の新兵, 常時10人弱の日本人義勇兵: a time or frequency word before the count names no item; the noun after
+# it does
+_TIME_WORD = re.compile(r"(?:年|毎年|年間|月|毎月|日|毎日|週|毎週|常時|現在|今年|昨年|当時|一時|例年)$")
 # IRIS-T SLMの追加1基, 追加の2基: "more of" is no item; the noun before の追加 is (a Latin name with its
 # digits, hyphens and spaces too)
 _ADDITION_WORD = re.compile(r"(?:追加|新規|新た)$")
@@ -249,7 +252,8 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     before = _BEFORE.search(text, max(0, hit.start - reach), hit.start)
     if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
             and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
-            and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)):
+            and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)) \
+            and not _TIME_WORD.fullmatch(before.group(1)):
         if not _ADDITION_WORD.fullmatch(before.group(1)):
             return before.group(1), hit.start
         added = _ADDED_ITEM.search(text, max(0, hit.start - 24), before.end(1))

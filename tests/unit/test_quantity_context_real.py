@@ -186,3 +186,15 @@ def test_estimates_bodies_and_relative_clauses(nlp, text, span, expected):
 ])
 def test_a_system_counted_is_an_installation(nlp, text, span):
     assert cat(nlp, text, span)[0] == "COUNT"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a time word before the count names no item: the noun after it does
+    ("常時10人弱の日本人義勇兵がいる。", "10人弱", ("PERSONNEL", None)),
+    ("年4千人の新兵を集めた。", "4千人", ("PERSONNEL", None)),
+    # Japan's service members, and troops counted as "the number of …"
+    ("女性自衛官は約1.8万人。", "約1.8万人", ("PERSONNEL", None)),
+    ("自衛隊の軍人数31万人。", "31万人", ("PERSONNEL", None)),
+])
+def test_time_words_and_service_members(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
