@@ -395,6 +395,15 @@ def _without_glued_purpose(text: str, pair: Pair) -> Pair:
     return Pair((js + len(mark), je), en, pair.score, pair.evidence)
 
 
+def _with_ordinal_mark(text: str, pair: Pair) -> Pair:
+    """A Japanese half that opens with a number right after 第 starts at 第 (``第201ロシア軍事拠点(201RVB)``):
+    the mark and the number are one ordinal."""
+    js = pair.ja[0]
+    if js > 0 and text[js - 1] == "第" and text[js:js + 1].isdigit():
+        return Pair((js - 1, pair.ja[1]), pair.en, pair.score, pair.evidence)
+    return pair
+
+
 def snap_to_named_starts(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """A Japanese half that starts inside a token (``陸|軍大隊戦術群``: the word-count test cut 陸軍 in two)
     starts where a named span with the same end does (the unit ``大隊戦術群``), if one starts after it."""
@@ -544,6 +553,7 @@ class BilingualAligner(TablePipe):
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用
         pairs = snap_to_named_starts(doc, pairs)  # 陸軍大隊戦術群(Battalion Tactical Group): not 軍大隊戦術群
+        pairs = [_with_ordinal_mark(text, p) for p in pairs]  # 第201ロシア軍事拠点(201RVB): 第 too
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

@@ -456,3 +456,8 @@ def test_a_latin_name_with_its_katakana_spelling_after_a_slash(nlp_fast):
 def test_a_japanese_half_cut_inside_a_word_starts_at_the_named_span(nlp_fast):
     doc = nlp_fast("ロシア軍は陸軍大隊戦術群(Battalion Tactical Group、通称BTG)を送った。")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("大隊戦術群", "Battalion Tactical Group")]
+
+
+def test_an_ordinal_mark_before_the_number_joins_the_japanese_half(nlp):
+    doc = nlp("タジキスタンの第201ロシア軍事拠点(201RVB)だ。")
+    assert ("第201ロシア軍事拠点", "201RVB") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]

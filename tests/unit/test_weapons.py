@@ -1150,3 +1150,10 @@ def test_korean_air_defence_programmes(run):
 def test_a_navy_prefix_joins_a_listed_ship_name(run):
     """BRPシエラマドレ: the Philippine navy's prefix and the listed ship's name, one span."""
     assert texts(run("揚陸艦BRPシエラマドレに補給した。")) == ["揚陸艦", "BRPシエラマドレ"]
+
+
+def test_strategic_missiles(run):
+    found = spans(run("米国のトライデントIIとミニットマン、ロシアのR-29RとR-36M、SLBMの「シネワ」。国連のピースキーパーとして派遣。"))
+    assert [(t, c) for t, c, _ in found if c] == [
+        ("トライデントII", "UGM-133 Trident II"), ("ミニットマン", "LGM-30 Minuteman"), ("R-29R", "R-29R"),
+        ("R-36M", "R-36M"), ("シネワ", "R-29RM Sineva")]
