@@ -699,3 +699,12 @@ def test_named_units_of_research_round_11(nlp, text, expected):
 ])
 def test_coordinated_type_and_affiliation_words(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("奄美駐屯地には中SAM部隊が置かれた。", ["中SAM部隊"]),
+    ("ロシア軍の化学兵器部隊の文書を入手した。", ["ロシア軍", "化学兵器部隊"]),
+    ("無人偵察機隊も編成された。", ["無人偵察機隊"]),
+])
+def test_weapon_words_that_type_a_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
