@@ -452,6 +452,31 @@ def _known_pair(text: str, item: EnItem, known: Optional[KnownTable]) -> Optiona
     return None
 
 
+_KATA_GLUED = re.compile(rf"[{KATA}][{KATA}・]*[{KATA}]")
+
+
+def _glued_after(text: str, item: EnItem, known: Optional[KnownTable],
+                 acronyms: Optional[AcronymTable]) -> Optional[Pair]:
+    """``Pokrovskポクロウスク``, ``WFP国連世界食糧計画``, ``ILDUウクライナ領土防衛国際軍団``: a Latin name with its
+    Japanese glued right after it (Latin first, no bracket). Only strong evidence counts, as a glued kanji
+    word is more often what the name qualifies (``NATO加盟国``, ``ISW研究員``): a katakana spelling that
+    sounds like the name, or one of the name's Japanese forms the tables list (exonyms, translated terms,
+    acronyms)."""
+    at = item.end
+    if at >= len(text) or not ("\u30a1" <= text[at] <= "\u30fa" or "\u4e00" <= text[at] <= "\u9fff"):
+        return None
+    forms = set(known.get(fold_latin(item.text), ())) if known else set()
+    if acronyms and _ACRONYM.fullmatch(item.text):
+        forms.update(acronyms.get(item.text, ()))
+    for ja in sorted(forms, key=len, reverse=True):
+        if len(ja) >= 2 and text.startswith(ja, at):
+            return Pair((at, at + len(ja)), (item.start, item.end), 1.0, "exonym")
+    kata = _KATA_GLUED.match(text, at)
+    if kata and not _ACRONYM.fullmatch(item.text) and coded_similarity(kata.group(0), item.words) >= T_ADJ:
+        return Pair(kata.span(), (item.start, item.end), 1.0, "phonetic")
+    return None
+
+
 def load_known(lines: Sequence[str], extra: Iterable[Tuple[str, Iterable[str]]] = ()) -> Dict[str, FrozenSet[str]]:
     """Folded Latin forms (``canonical`` and ``alts``) → Japanese forms, from exonyms JSONL lines (and the
     translated terms, in the same format), plus ``extra`` rows of a Latin form and its Japanese forms
@@ -640,7 +665,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue
             first = _latin_first(text, item, heads) or _known_pair(text, item, known) or \
-                _listed_acronym(text, units, item, heads, acronyms)
+                _listed_acronym(text, units, item, heads, acronyms) or _glued_after(text, item, known, acronyms)
             if first:
                 cands.append((3.0, ii, first.ja[0], first.ja[1], first.evidence))
             for score, js, je, ev in _candidates(text, units, item, heads, cs):

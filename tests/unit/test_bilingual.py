@@ -461,3 +461,14 @@ def test_a_japanese_half_cut_inside_a_word_starts_at_the_named_span(nlp_fast):
 def test_an_ordinal_mark_before_the_number_joins_the_japanese_half(nlp):
     doc = nlp("タジキスタンの第201ロシア軍事拠点(201RVB)だ。")
     assert ("第201ロシア軍事拠点", "201RVB") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Latin first with its Japanese glued after it: a sound-alike katakana spelling or a listed form
+    ("Pokrovskポクロウスクで戦闘が続く。", [("ポクロウスク", "Pokrovsk")]),
+    ("WFP国連世界食糧計画は支援を続ける。", [("国連世界食糧計画", "WFP")]),
+    # a glued word that is not the name's own: no pair
+    ("NATO加盟国とISW研究員が集まった。", []),
+])
+def test_latin_first_with_its_japanese_glued_after(nlp, text, expected):
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
