@@ -395,6 +395,29 @@ def _without_glued_purpose(text: str, pair: Pair) -> Pair:
     return Pair((js + len(mark), je), en, pair.score, pair.evidence)
 
 
+def _with_latin_lead(text: str, pair: Pair) -> Pair:
+    """A Japanese half glued after the Latin word its Latin half opens with starts at that word
+    (``NATOフォースモデル(NATO Force Model)``): the Latin word is part of the Japanese name as written."""
+    (js, je), (es, ee) = pair.ja, pair.en
+    first = re.match(r"[A-Za-z][A-Za-z0-9]*", text[es:ee])
+    if first is None or first.end() == ee - es or js < len(first.group(0)):
+        return pair
+    word = first.group(0)
+    before = js - len(word)
+    if text[before:js] == word and (before == 0 or not text[before - 1].isascii() or not text[before - 1].isalnum()):
+        return Pair((before, je), pair.en, pair.score, pair.evidence)
+    return pair
+
+
+def _without_type_number_tail(text: str, pair: Pair) -> Pair:
+    """A Japanese half that opens with the 式/型 of a type number (``16|式機動戦闘車``) starts after it: the
+    number and its mark are the system's name, the rest its class (the MCV)."""
+    js, je = pair.ja
+    if js > 0 and text[js - 1].isdigit() and text[js:js + 1] in ("式", "型") and je - js > 2:
+        return Pair((js + 1, je), pair.en, pair.score, pair.evidence)
+    return pair
+
+
 def _with_ordinal_mark(text: str, pair: Pair) -> Pair:
     """A Japanese half that opens with a number right after 第 starts at 第 (``第201ロシア軍事拠点(201RVB)``):
     the mark and the number are one ordinal."""
@@ -554,6 +577,8 @@ class BilingualAligner(TablePipe):
         pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用
         pairs = snap_to_named_starts(doc, pairs)  # 陸軍大隊戦術群(Battalion Tactical Group): not 軍大隊戦術群
         pairs = [_with_ordinal_mark(text, p) for p in pairs]  # 第201ロシア軍事拠点(201RVB): 第 too
+        pairs = [_with_latin_lead(text, p) for p in pairs]  # NATOフォースモデル(NATO Force Model)
+        pairs = [_without_type_number_tail(text, p) for p in pairs]  # 16式機動戦闘車(MCV): not 式機動戦闘車
         return sorted(pairs, key=lambda p: p.ja), find_variants(text)
 
     def set_annotations(self, doc: Doc, found: Tuple[Iterable[Pair], Iterable[Variant]]) -> None:

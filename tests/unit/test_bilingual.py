@@ -472,3 +472,11 @@ def test_an_ordinal_mark_before_the_number_joins_the_japanese_half(nlp):
 ])
 def test_latin_first_with_its_japanese_glued_after(nlp, text, expected):
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("「NATOフォースモデル(NATO Force Model)」を採択した。", ("NATOフォースモデル", "NATO Force Model")),
+    ("タミヤ「16式機動戦闘車(MCV)」の模型。", ("機動戦闘車", "MCV")),
+])
+def test_japanese_half_boundaries_at_a_latin_lead_and_a_type_number(nlp_fast, text, expected):
+    assert expected in [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs]
