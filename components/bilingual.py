@@ -429,7 +429,8 @@ def _with_ordinal_mark(text: str, pair: Pair) -> Pair:
 
 def snap_to_named_starts(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """A Japanese half that starts inside a token (``陸|軍大隊戦術群``: the word-count test cut 陸軍 in two)
-    starts where a named span with the same end does (the unit ``大隊戦術群``), if one starts after it."""
+    starts where a named span with the same end does, if one starts after it, else at the next token
+    (``大隊戦術群``): never half of a word."""
     if not pairs:
         return list(pairs)
     token_starts = {t.idx for t in doc}
@@ -442,6 +443,8 @@ def snap_to_named_starts(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         (js, je) = pair.ja
         if js not in token_starts:
             later = [start for start in named.get(je, ()) if js < start < je]
+            if not later:  # no named span to go by: the next token, not half of a word
+                later = [t for t in range(js + 1, je) if t in token_starts][:1]
             if later:
                 pair = Pair((min(later), je), pair.en, pair.score, pair.evidence)
         out.append(pair)

@@ -210,7 +210,24 @@ def _with_prefix(doc: Doc, taken: Set[int], cand: Candidate) -> Candidate:
     if start > 0 and not doc[start - 1].whitespace_ and start - 1 not in taken and (
             doc[start - 1].text == "旧" or doc[start - 1].text == "軍" and doc[start:end].text.startswith(_STAFF_HEADS)):
         return start - 1, end, attrs
+    if start > 0 and not doc[start - 1].whitespace_ and start - 1 not in taken and _KANJI_RUN.fullmatch(doc[start].text):
+        prev = doc[start - 1]
+        if _KANJI_RUN.fullmatch(prev.text) and len(prev.text) >= 2 and prev.tag_.startswith("名詞-普通名詞") \
+                and not prev.tag_.endswith(("形状詞可能", "副詞可能")) and prev.text not in _NOT_UNIT_PREFIXES \
+                and not (start > 1 and not doc[start - 2].whitespace_ and _KANJI_RUN.fullmatch(doc[start - 2].text)
+                         and doc[start - 2].tag_.startswith("名詞")):  # 事実上|X|部隊: part of a longer phrase
+            # 機動|歩兵旅団, 発射|中隊, 軍事|予備軍, 合同|参謀本部: a kanji word glued before a unit that opens with its
+            # type or echelon word says what kind of unit it is (ten such in the development gold)
+            return start - 1, end, attrs
     return cand
+
+
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]+")
+# words before a unit that date, count, name or judge it rather than say what kind it is
+_NOT_UNIT_PREFIXES = frozenset({"新生", "新旧", "新設", "通称", "以下", "昨年", "今年", "最近", "当時", "現在", "会社", "集団",
+                                "両軍", "管区", "各国", "自国", "他国", "敵国", "友軍", "全軍", "一部", "主力", "精鋭", "正規",
+                                "当該", "同国", "相手", "地元", "現地", "前線", "後方", "国内", "国外", "海外",
+                                "傘下", "配下", "指揮下", "直属", "所属", "隷下", "麾下", "直轄"})
 
 
 _STAFF_HEADS = ("参謀本部", "総司令部")

@@ -708,3 +708,15 @@ def test_coordinated_type_and_affiliation_words(nlp, text, expected):
 ])
 def test_weapon_words_that_type_a_unit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a kanji word glued before a unit that opens with its type or echelon word says what kind it is
+    ("連隊は普通2個の発射中隊から成る。", ["連隊", "発射中隊"]),
+    ("ロシアの軍事予備軍に動員をかけた。", ["軍事予備軍"]),
+    ("21個機動歩兵旅団を送った。", ["機動歩兵旅団"]),
+    # dating, counting and naming words stay out
+    ("新生302飛行隊が発足した。", ["302飛行隊"]),
+])
+def test_kind_words_before_a_unit(nlp, text, expected):
+    assert units(nlp, text) == expected
