@@ -123,13 +123,18 @@ def typo_modifier(word: str, group: str, modifiers: Sequence[Modifier]) -> Optio
     return None
 
 
+_ONE_KANJI_TYPES = frozenset("零二三四五六七八九")
+
+
 def _is_type_number(number: Tok, marker: Tok) -> bool:
     """``10`` + ``式`` (or ``九七`` + ``式``) glued together: the Japanese type-year designation before a class noun."""
     digits = unicodedata.normalize("NFKC", number.text)
     if marker.text != "式" or number.space or marker.space:
         return False
-    # 10式, 03式; 九七式 (Type 97) in kanji, at least two digits: 一式 alone is also "a full set" (装備一式)
-    return (digits.isdigit() and len(digits) <= 3) or (2 <= len(digits) <= 3 and all(c in KANJI_DIGITS for c in digits))
+    # 10式, 03式; 九七式 (Type 97) in kanji, at least two digits: 一式 alone is also "a full set" (装備一式);
+    # 零式, 二式 … 九式 (one kanji but 一) are type designations only (零式艦上戦闘機, 二式魚雷)
+    return (digits.isdigit() and len(digits) <= 3) or (2 <= len(digits) <= 3 and all(c in KANJI_DIGITS for c in digits)) \
+        or (len(digits) == 1 and digits in _ONE_KANJI_TYPES)
 
 
 _CALIBRE_UNITS = frozenset({"mm", "ミリ", "ミリメートル", "ミリ口径"})
@@ -286,8 +291,9 @@ def _technical_start(tokens: Sequence[Tok], cur: int) -> int:
                 or prev.tag.endswith(("形状詞可能", "副詞可能")) \
                 or word in _NOT_TECHNICAL or word.endswith(_SIDE_OR_UNIT_ENDS):
             break
-        if start >= 2 and not tokens[start - 2].space and tokens[start - 2].text[-1:].isdigit():
-            break
+        if start >= 2 and not tokens[start - 2].space and tokens[start - 2].text[-1:].isdigit() \
+                and not (start >= 3 and not tokens[start - 3].space and tokens[start - 3].text[-1:] in "-‐‑－ー"):
+            break  # 4|連装, 第4|世代: a count; F-1|支援|戦闘機, T-4|中等|練習機: a designation's number is no count
         start -= 1
     if start < cur and start > 0 and not tokens[start - 1].space and _KANJI_WORD.fullmatch(tokens[start - 1].text) \
             and tokens[start - 1].tag.startswith("名詞"):
@@ -388,7 +394,10 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if tokens:
             cur = _descriptor_start(tokens, cur)
             cur = _carrier_start(tokens, cur, head_starts_by_end)  # ミサイル搭載|無人水上艇: a type word too
-            cur = _technical_start(tokens, cur)  # 低圧|滑腔砲, 機動|艦艇: an unlisted technical word before it
+            technical = _technical_start(tokens, cur)  # 低圧|滑腔砲, 機動|艦艇: an unlisted technical word before it
+            if technical < cur:  # ミサイル|護衛|哨戒艇: a listed type word before the technical one qualifies it too
+                cur, more = _modifier_chain(mods_by_end, technical, head.group, joiners, gaps, dots)
+                chain = more + chain
             if cur + 2 < end and tokens[cur].text in _NOUN_MODIFIERS and tokens[cur + 1].text in _DOTS:
                 continue  # 核・ミサイル: nukes and missiles; the head after the dot has a candidate of its own
         mover = _self_propelled_type_start(tokens, cur) if tokens and cur >= 5 else None
@@ -1194,6 +1203,24 @@ def _listed_ship_name_end(tokens: Sequence[Tok], start: int) -> Optional[int]:
     return end if _HIRAGANA_WORD.fullmatch(name) else None
 
 
+def with_class_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``chosen`` with a listed name widened over a batch numeral or 改 and the 級 glued after it
+    (``タランタルII級``, ``アルタイ改級``, ``アリゲーターIV級``): the class's name as written, one span, as
+    ``グリシャIII級`` is when no table lists the name."""
+    if "級" not in {t.text for t in tokens}:
+        return list(chosen)
+    starts = {c.start for c in chosen}
+    out = []
+    for cand in chosen:
+        k = cand.end
+        if cand.kind == "name" and k + 1 < len(tokens) and not tokens[k - 1].space and not tokens[k].space \
+                and (_ROMAN.fullmatch(tokens[k].text) or tokens[k].text == "改") and tokens[k + 1].text == "級" \
+                and k not in starts and k + 1 not in starts:
+            cand = Candidate(cand.start, k + 2, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        out.append(cand)
+    return out
+
+
 def with_ship_prefixes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
     """``chosen`` with a listed ship's name widened over the navy prefix glued before it (``BRPシエラマドレ``,
     ``JSいずも``): the prefix is part of the ship's name as written, and no weapon of its own."""
@@ -1319,6 +1346,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = sorted(chosen + resolve(glossed_names_before_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
     chosen = with_ship_prefixes(tokens, chosen, grammar.ship_classes)  # BRPシエラマドレ: the navy's prefix too
+    chosen = with_class_marks(tokens, chosen)  # タランタルII級, アルタイ改級: a listed name as a ship class
     chosen = title_case_names(tokens, chosen)  # High Mobility Artillery Rocket System: one written-out name
     chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name
     from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top

@@ -377,3 +377,16 @@ def test_class_words_of_research_round_5(run, text, expected):
 ])
 def test_technical_words_before_a_class(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a designation's number is no count: the kind word after it still joins the class
+    ("F-1支援戦闘機とV-107救難ヘリコプター", ["F-1", "支援戦闘機", "V-107", "救難ヘリコプター"]),
+    # one-kanji type numbers but 一 (a full set) are designations
+    ("零式艦上戦闘機と二式魚雷", ["零式", "艦上戦闘機", "二式", "魚雷"]),
+    # a listed type word before a technical one, and a listed class name with its batch numeral or 改 and 級
+    ("タランタルIII級ミサイル護衛哨戒艇2隻", ["タランタルIII級", "ミサイル護衛哨戒艇"]),
+    ("アルタイ改級補給艦が通過した。", ["アルタイ改級", "補給艦"]),
+])
+def test_designation_numbers_kanji_types_and_class_marks(run, text, expected):
+    assert texts(run(text)) == expected
