@@ -373,6 +373,7 @@ def test_class_words_of_research_round_5(run, text, expected):
     # judging, dating and counting words stay out, as do a count before the word and a longer phrase
     ("高性能ミサイルと新型ドローンと旧式戦車", ["ミサイル", "ドローン", "戦車"]),
     ("4連装魚雷発射管と第4世代戦闘機", ["魚雷", "戦闘機"]),
+    ("核駆動魚雷などの新兵器", ["核駆動魚雷"]),
     ("事実上無制限飛行ミサイルの試験", ["ミサイル"]),
 ])
 def test_technical_words_before_a_class(run, text, expected):
