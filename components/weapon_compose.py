@@ -1203,6 +1203,20 @@ def _listed_ship_name_end(tokens: Sequence[Tok], start: int) -> Optional[int]:
     return end if _HIRAGANA_WORD.fullmatch(name) else None
 
 
+def with_number_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``chosen`` with a name that ends in a number widened over the 号 glued after it (``東風31号``,
+    ``火星17号``): Chinese and Korean missile names are written with it, and the annotators keep it in."""
+    starts = {c.start for c in chosen}
+    out = []
+    for cand in chosen:
+        k = cand.end
+        if cand.kind in ("name", "family") and k < len(tokens) and tokens[k].text == "号" and k not in starts \
+                and not tokens[k - 1].space and tokens[k - 1].text[-1:].isdigit():
+            cand = Candidate(cand.start, k + 1, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        out.append(cand)
+    return out
+
+
 def with_class_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """``chosen`` with a listed name widened over a batch numeral or 改 and the 級 glued after it
     (``タランタルII級``, ``アルタイ改級``, ``アリゲーターIV級``): the class's name as written, one span, as
@@ -1224,6 +1238,17 @@ def with_class_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
 def with_ship_prefixes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_classes: frozenset) -> List[Candidate]:
     """``chosen`` with a listed ship's name widened over the navy prefix glued before it (``BRPシエラマドレ``,
     ``JSいずも``): the prefix is part of the ship's name as written, and no weapon of its own."""
+    cells = _cells(chosen)
+    named = []  # BRPアントニオルナ, JSチョウカイ: a navy's prefix glued before a katakana run names a ship
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.text in SHIP_PREFIXES and not tok.space and i not in cells and is_katakana(tokens[i + 1].text):
+            end = i + 1
+            while end < len(tokens) and end - i <= MAX_SHIP_NAME_TOKENS and is_katakana(tokens[end].text) \
+                    and end not in cells and not tokens[end - 1].space:
+                end += 1
+            if end > i + 1 and (end == len(tokens) or not _GLUED_WORD.match(tokens[end].text) or tokens[end - 1].space):
+                named.append(Candidate(i, end, None, "warship", None, "quoted"))
+    chosen = sorted(list(chosen) + resolve(named, cells), key=lambda c: c.start) if named else list(chosen)
     prefix_at = {c.start - 1 for c in chosen if c.kind == "name" and c.weapon_class in ship_classes and c.start > 0
                  and tokens[c.start - 1].text in SHIP_PREFIXES and not tokens[c.start - 1].space}
     if not prefix_at:
@@ -1347,6 +1372,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
     chosen = with_ship_prefixes(tokens, chosen, grammar.ship_classes)  # BRPシエラマドレ: the navy's prefix too
     chosen = with_class_marks(tokens, chosen)  # タランタルII級, アルタイ改級: a listed name as a ship class
+    chosen = with_number_marks(tokens, chosen)  # 東風31号, 火星17号: the number's 号 belongs to the name
     chosen = title_case_names(tokens, chosen)  # High Mobility Artillery Rocket System: one written-out name
     chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name
     from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top

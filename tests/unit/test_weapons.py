@@ -1157,3 +1157,12 @@ def test_strategic_missiles(run):
     assert [(t, c) for t, c, _ in found if c] == [
         ("トライデントII", "UGM-133 Trident II"), ("ミニットマン", "LGM-30 Minuteman"), ("R-29R", "R-29R"),
         ("R-36M", "R-36M"), ("シネワ", "R-29RM Sineva")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("火星17号を発射した。", ["火星17号"]),  # a missile name's 号 after its number
+    ("演習にはBRPアントニオルナが加わった。", ["BRPアントニオルナ"]),  # a navy's prefix before a katakana name
+    ("USSR時代の話だ。", []),
+])
+def test_number_marks_and_prefixed_ship_names(run, text, expected):
+    assert texts(run(text)) == expected
