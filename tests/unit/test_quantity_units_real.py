@@ -502,3 +502,11 @@ def test_a_range_with_a_spaced_hyphen_and_countries_with_regions(nlp):
     assert list(q) == ["900 - 1,500人", "8カ国・地域", "26社"]
     assert (q["900 - 1,500人"]["value"], q["900 - 1,500人"]["value_max"]) == (900, 1500)
     assert "2022 - 2023年" not in found(nlp, "2022 - 2023年に行われた。")
+
+
+def test_newspaper_decimals_in_a_range_and_inches(nlp):
+    """1・6〜2・5キロ, 4・2インチ: newspapers write the decimal point as ・; 1・2号機 stays two numbers."""
+    q = found(nlp, "1・6〜2・5キロ先の標的を4・2インチ迫撃砲で狙う。")
+    assert (q["1・6〜2・5キロ"]["value"], q["1・6〜2・5キロ"]["value_max"]) == (1.6, 2.5)
+    assert q["4・2インチ"]["value"] == 4.2
+    assert "1・2" not in found(nlp, "1・2号機が止まった。")
