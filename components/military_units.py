@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from bisect import bisect_left
 from functools import partial
 from itertools import compress
@@ -122,6 +123,23 @@ _QUOTED_NAME = re.compile(rf"[「『“]({_NAME_FIRST}{_NAME_REST}{{1,19}})[」�
 def _attrs(**known: Any) -> Dict[str, Any]:
     """A candidate's attributes: the ones given, the others None (the keys every candidate has)."""
     return {"side": None, "echelon": None, "unit_type": None, "number": None, "canonical": None, **known}
+
+
+# 74455部隊 (the GRU's Sandworm), 61419部隊 (a PLA unit): a five-digit military unit number before 部隊 names
+# the unit with no 第, as Russian and Chinese unit numbers are written; four digits would be a year
+_UNIT_NUMBER = re.compile(r"(?<![0-9０-９,，.．第])[0-9０-９]{5}部隊")
+
+
+def _numbered_units(doc: Doc, text: str) -> List[Candidate]:
+    """Five-digit military unit numbers before 部隊 (``_UNIT_NUMBER``), token-aligned."""
+    if "部隊" not in text:
+        return []
+    out: List[Candidate] = []
+    for m in _UNIT_NUMBER.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            out.append((span.start, span.end, _attrs(echelon="unit", number=int(unicodedata.normalize("NFKC", m.group(0)[:5])))))
+    return out
 
 
 _URL = re.compile(r"https?://\S+")  # a web address's words name nothing
@@ -277,6 +295,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found = extend_coordinated(texts, found, self.coordinated)  # 砲兵・ミサイル部隊, ソ連・ロシア海軍
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
+        found += _numbered_units(doc, text)  # 74455部隊, 61419部隊: an army's unit number
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
         found += self._quoted_before(doc, text)

@@ -720,3 +720,12 @@ def test_weapon_words_that_type_a_unit(nlp, text, expected):
 ])
 def test_kind_words_before_a_unit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2つの民兵組織はDPR第1軍団とLPR第2軍団となった。", ["DPR第1軍団", "LPR第2軍団"]),
+    ("74455部隊という呼び名を持つ。", ["74455部隊"]),  # a five-digit unit number
+    ("約300部隊が参加した。", []),
+])
+def test_separatist_corps_and_unit_numbers(nlp, text, expected):
+    assert units(nlp, text) == expected
