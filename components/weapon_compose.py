@@ -1203,9 +1203,13 @@ def _listed_ship_name_end(tokens: Sequence[Tok], start: int) -> Optional[int]:
     return end if _HIRAGANA_WORD.fullmatch(name) else None
 
 
+_VARIANT_LETTERS = re.compile(r"[A-ZＡ-Ｚ]{1,2}[0-9]?")
+
+
 def with_number_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """``chosen`` with a name that ends in a number widened over the 号 glued after it (``東風31号``,
-    ``火星17号``): Chinese and Korean missile names are written with it, and the annotators keep it in."""
+    ``火星17号``: Chinese and Korean missile names are written with it, and the annotators keep it in), and
+    a katakana name over a variant letter after a hyphen (``トーチュカ-U``)."""
     starts = {c.start for c in chosen}
     out = []
     for cand in chosen:
@@ -1213,6 +1217,11 @@ def with_number_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Lis
         if cand.kind in ("name", "family") and k < len(tokens) and tokens[k].text == "号" and k not in starts \
                 and not tokens[k - 1].space and tokens[k - 1].text[-1:].isdigit():
             cand = Candidate(cand.start, k + 1, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        elif cand.kind in ("name", "quoted") and k + 1 < len(tokens) and tokens[k].text in "-‐－" and not tokens[k - 1].space \
+                and not tokens[k].space and is_katakana(tokens[k - 1].text) and _VARIANT_LETTERS.fullmatch(tokens[k + 1].text) \
+                and k + 1 not in starts and (k + 2 == len(tokens) or not _GLUED_WORD.match(tokens[k + 2].text) or tokens[k + 1].space):
+            # トーチュカ-U, イスカンデル-M: a katakana name and its variant letter after a hyphen are one name
+            cand = Candidate(cand.start, k + 2, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
         out.append(cand)
     return out
 

@@ -1166,3 +1166,7 @@ def test_strategic_missiles(run):
 ])
 def test_number_marks_and_prefixed_ship_names(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
+    assert texts(run("ロケット・システム「トーチュカ」(「トーチュカ-U」)の射程")) == ["ロケット・システム", "トーチュカ", "トーチュカ-U"]
