@@ -69,6 +69,14 @@ _COLON_EN_FIRST = re.compile(
     rf"^[ \t\u3000]*{_BULLET}{_EN_TERM}{_COLON}(?P<ja>{_JA}+?)[ \t\u3000]*(?=[、,，。;；/／(（—–]|$)", re.MULTILINE)
 
 
+# A vocabulary list whose entries give a pronunciation between slashes, the gloss after it on the same line
+# or the next (``troop(s) /trúːp(s)/ 軍隊、部隊``, ``reconnaissance /rɪkάnəzns/⏎偵察、偵察隊``): the slashes mark
+# each entry, and the first gloss after them pairs with the term
+_IPA_ENTRY = re.compile(
+    r"(?<![A-Za-z0-9'’\-])(?P<en>[A-Za-z][A-Za-z'’\-]{1,30}(?:\([a-z]{1,3}\))?(?: [A-Za-z][A-Za-z'’\-]*){0,2})"
+    r"[ \t\u3000]+/[^/\n]{1,40}/[ \t\u3000]*\n?[ \t\u3000]*(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]+)(?=[、,，。;；/／\s]|$)")
+
+
 def _noun_entry(en: str, ja: str) -> bool:
     """Whether a list entry pairs a term with a noun gloss: no verb or phrase (hiragana outside the
     parentheses), no placeholder, balanced parentheses, a short term."""
@@ -95,6 +103,12 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
         while more:
             found.append((ja, (more.start("en"), more.end("en"))))
             more = _MORE_GLOSS.match(text, more.end())
+    if "/" in text:
+        ipa = [m for m in _IPA_ENTRY.finditer(text) if _noun_entry(m.group("en"), m.group("ja"))]
+        if len(ipa) >= 2:  # two entries make a list; one may be a slashed aside
+            taken = [ja for ja, _ in found]
+            found += [((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))) for m in ipa
+                      if not any(m.start("ja") < b and a < m.end("ja") for a, b in taken)]
     for m in chain(_EQ_GLOSS.finditer(text), _QUOTED_GLOSS.finditer(text) if "「" in text else ()):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     return found

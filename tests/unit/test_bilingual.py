@@ -480,3 +480,11 @@ def test_latin_first_with_its_japanese_glued_after(nlp, text, expected):
 ])
 def test_japanese_half_boundaries_at_a_latin_lead_and_a_type_number(nlp_fast, text, expected):
     assert expected in [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs]
+
+
+def test_a_vocabulary_list_marked_by_pronunciations(nlp):
+    """Entries with a pronunciation between slashes pair the term with its first gloss, on the same line or
+    the next; one slashed aside alone is no list."""
+    doc = nlp("単語:\ntroop(s) /trúːp(s)/\n軍隊、部隊\ncasualty /kˈæʒuəlti/\n負傷者、死者\n")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("軍隊", "troop(s)"), ("負傷者", "casualty")]
+    assert nlp("発音は drone /droʊn/ ドローン です。")._.pairs == []
