@@ -77,6 +77,14 @@ _IPA_ENTRY = re.compile(
     r"[ \t\u3000]+/[^/\n]{1,40}/[ \t\u3000]*\n?[ \t\u3000]*(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]+)(?=[、,，。;；/／\s]|$)")
 
 
+# A learner's quoted gloss: ``「大陸間弾道ミサイル」=“intercontinental ballistic missile”`` (the Japanese quoted,
+# an equals sign, the English in quotes) and ``“missile”(ミサイル)`` (the English quoted, its Japanese in brackets)
+_QUOTED_EQUALS = re.compile(
+    r"「(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{1,20})」[ \t\u3000]*[=＝][ \t\u3000]*[“\"](?P<en>[A-Za-z][A-Za-z'’\- ]{0,60}[A-Za-z])[”\"]")
+_QUOTED_EN_GLOSS = re.compile(
+    r"[“\"](?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])[”\"][(（](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{1,20})[)）]")
+
+
 def _noun_entry(en: str, ja: str) -> bool:
     """Whether a list entry pairs a term with a noun gloss: no verb or phrase (hiragana outside the
     parentheses), no placeholder, balanced parentheses, a short term."""
@@ -109,6 +117,7 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
             taken = [ja for ja, _ in found]
             found += [((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))) for m in ipa
                       if not any(m.start("ja") < b and a < m.end("ja") for a, b in taken)]
-    for m in chain(_EQ_GLOSS.finditer(text), _QUOTED_GLOSS.finditer(text) if "「" in text else ()):
+    quoted = chain(_QUOTED_EQUALS.finditer(text), _QUOTED_EN_GLOSS.finditer(text)) if ("“" in text or '"' in text) else ()
+    for m in chain(_EQ_GLOSS.finditer(text), _QUOTED_GLOSS.finditer(text) if "「" in text else (), quoted):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     return found

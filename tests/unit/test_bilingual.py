@@ -488,3 +488,9 @@ def test_a_vocabulary_list_marked_by_pronunciations(nlp):
     doc = nlp("単語:\ntroop(s) /trúːp(s)/\n軍隊、部隊\ncasualty /kˈæʒuəlti/\n負傷者、死者\n")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("軍隊", "troop(s)"), ("負傷者", "casualty")]
     assert nlp("発音は drone /droʊn/ ドローン です。")._.pairs == []
+
+
+def test_quoted_learner_glosses(nlp_fast):
+    doc = nlp_fast("「大陸間弾道ミサイル」=“intercontinental ballistic missile”、“missile”(ミサイル)の前に")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [
+        ("大陸間弾道ミサイル", "intercontinental ballistic missile"), ("ミサイル", "missile")]
