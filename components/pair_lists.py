@@ -85,6 +85,22 @@ _QUOTED_EN_GLOSS = re.compile(
     r"[“\"](?P<en>[A-Za-z][A-Za-z'’\- ]{0,40}[A-Za-z])[”\"][(（](?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{1,20})[)）]")
 
 
+# An acronym glossary a line per field: ``ALCM⏎Air-launched Cruise Missile⏎航空機発射巡航ミサイル⏎…``: the
+# acronym, its expansion (whose initials spell it), then the Japanese term; the expansion pairs with the term
+_ACRONYM_BLOCK = re.compile(
+    r"^[ \t\u3000]*(?P<acr>[A-Z][A-Za-z0-9]{1,9})[ \t\u3000]*\n[ \t\u3000]*(?P<en>[A-Za-z][A-Za-z0-9'’\- ]{2,80}[A-Za-z0-9])"
+    r"[ \t\u3000]*\n[ \t\u3000]*(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{2,30})[ \t\u3000]*(?=\n|$)", re.MULTILINE)
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "a", "an"})
+
+
+def _spells(acronym: str, expansion: str) -> bool:
+    """Whether the initials of ``expansion``'s words (hyphenated parts too, small words optional) spell ``acronym``."""
+    words = [w for w in re.split(r"[ \-]+", expansion) if w]
+    full = "".join(w[0] for w in words).upper()
+    short = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+    return acronym.upper() in (full, short)
+
+
 def _noun_entry(en: str, ja: str) -> bool:
     """Whether a list entry pairs a term with a noun gloss: no verb or phrase (hiragana outside the
     parentheses), no placeholder, balanced parentheses, a short term."""
@@ -117,6 +133,10 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
             taken = [ja for ja, _ in found]
             found += [((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))) for m in ipa
                       if not any(m.start("ja") < b and a < m.end("ja") for a, b in taken)]
+    if "\n" in text:
+        for m in _ACRONYM_BLOCK.finditer(text):
+            if _spells(m.group("acr"), m.group("en")):
+                found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     quoted = chain(_QUOTED_EQUALS.finditer(text), _QUOTED_EN_GLOSS.finditer(text)) if ("“" in text or '"' in text) else ()
     for m in chain(_EQ_GLOSS.finditer(text), _QUOTED_GLOSS.finditer(text) if "「" in text else (), quoted):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))

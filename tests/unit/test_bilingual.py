@@ -494,3 +494,9 @@ def test_quoted_learner_glosses(nlp_fast):
     doc = nlp_fast("「大陸間弾道ミサイル」=“intercontinental ballistic missile”、“missile”(ミサイル)の前に")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [
         ("大陸間弾道ミサイル", "intercontinental ballistic missile"), ("ミサイル", "missile")]
+
+
+def test_an_acronym_glossary_a_line_per_field(nlp):
+    """ACR⏎expansion⏎Japanese: the expansion pairs with the Japanese when its initials spell the acronym."""
+    doc = nlp("略語集\nALCM\nAir-launched Cruise Missile\n航空機発射巡航ミサイル\n航空機に積む。\nXYZ\nSome Other Thing\n別物\n")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("航空機発射巡航ミサイル", "Air-launched Cruise Missile")]
