@@ -477,6 +477,16 @@ def _glued_after(text: str, item: EnItem, known: Optional[KnownTable],
     return None
 
 
+def _acronym_glued_before(text: str, item: EnItem, acronyms: Optional[AcronymTable]) -> Optional[Pair]:
+    """``特殊空挺部隊SAS``: an acronym glued right after one of the Japanese names the acronym table lists."""
+    if not acronyms or not _ACRONYM.fullmatch(item.text) or item.start == 0:
+        return None
+    for ja in acronyms.get(item.text, ()):
+        if len(ja) >= 2 and text.endswith(ja, 0, item.start):
+            return Pair((item.start - len(ja), item.start), (item.start, item.end), 1.0, "acronym")
+    return None
+
+
 def load_known(lines: Sequence[str], extra: Iterable[Tuple[str, Iterable[str]]] = ()) -> Dict[str, FrozenSet[str]]:
     """Folded Latin forms (``canonical`` and ``alts``) → Japanese forms, from exonyms JSONL lines (and the
     translated terms, in the same format), plus ``extra`` rows of a Latin form and its Japanese forms
@@ -665,7 +675,8 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue
             first = _latin_first(text, item, heads) or _known_pair(text, item, known) or \
-                _listed_acronym(text, units, item, heads, acronyms) or _glued_after(text, item, known, acronyms)
+                _listed_acronym(text, units, item, heads, acronyms) or _glued_after(text, item, known, acronyms) or \
+                _acronym_glued_before(text, item, acronyms)
             if first:
                 cands.append((3.0, ii, first.ja[0], first.ja[1], first.evidence))
             for score, js, je, ev in _candidates(text, units, item, heads, cs):

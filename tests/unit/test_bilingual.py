@@ -500,3 +500,8 @@ def test_an_acronym_glossary_a_line_per_field(nlp):
     """ACR⏎expansion⏎Japanese: the expansion pairs with the Japanese when its initials spell the acronym."""
     doc = nlp("略語集\nALCM\nAir-launched Cruise Missile\n航空機発射巡航ミサイル\n航空機に積む。\nXYZ\nSome Other Thing\n別物\n")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("航空機発射巡航ミサイル", "Air-launched Cruise Missile")]
+
+
+def test_an_acronym_glued_after_its_listed_japanese_name(nlp):
+    doc = nlp("イギリス陸軍の特殊空挺部隊SAS、第16空中強襲旅団")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("特殊空挺部隊", "SAS")]
