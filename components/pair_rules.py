@@ -510,7 +510,9 @@ _JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［]([{KATA}\u4e00-\u9fff々]{_OK
 
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
-    m = _JA_IN_PARENS.match(text[item.end:])
+    shift = 1 if text[item.end:item.end + 1] in ("」", "』", "”") and item.start > 0 \
+        and text[item.start - 1] in ("「", "『", "“") else 0  # 「BARS」(国軍戦闘予備隊): a quoted name, then its Japanese
+    m = _JA_IN_PARENS.match(text[item.end + shift:])
     if m and _PARTICLE_RUN.search(m.group(1)):
         m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
     if not m:
@@ -527,7 +529,7 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         return None  # NATO=北大西洋条約機構: joined by =, the words must spell the acronym
     if re.match(r"[旧元前現新略通]", m.group(1)):
         return None
-    js, je = item.end + m.start(1), item.end + m.end(1)
+    js, je = item.end + shift + m.start(1), item.end + shift + m.end(1)
     ja = m.group(1)
     kana = ja.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     if is_katakana(kana) and coded_similarity(ja, item.words) >= T_ADJ:

@@ -505,3 +505,8 @@ def test_an_acronym_glossary_a_line_per_field(nlp):
 def test_an_acronym_glued_after_its_listed_japanese_name(nlp):
     doc = nlp("イギリス陸軍の特殊空挺部隊SAS、第16空中強襲旅団")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("特殊空挺部隊", "SAS")]
+
+
+def test_a_quoted_latin_name_then_its_japanese_in_brackets(nlp):
+    doc = nlp("志願部隊は「BARS」(国軍戦闘予備隊)に代わった。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("国軍戦闘予備隊", "BARS")]
