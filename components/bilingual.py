@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -433,7 +434,7 @@ def snap_to_named_starts(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     (``大隊戦術群``): never half of a word."""
     if not pairs:
         return list(pairs)
-    token_starts = {t.idx for t in doc}
+    token_starts = set(doc.to_array(IDX).tolist())  # C-level: no Token object per token on this hot path
     named = {}
     for key in _NAMED_KEYS:
         for span in doc.spans.get(key, ()):

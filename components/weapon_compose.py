@@ -1206,32 +1206,14 @@ def _listed_ship_name_end(tokens: Sequence[Tok], start: int) -> Optional[int]:
 _VARIANT_LETTERS = re.compile(r"[A-ZＡ-Ｚ]{1,2}[0-9]?")
 
 
-def with_number_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
-    """``chosen`` with a name that ends in a number widened over the 号 glued after it (``東風31号``,
-    ``火星17号``: Chinese and Korean missile names are written with it, and the annotators keep it in), and
-    a katakana name over a variant letter after a hyphen (``トーチュカ-U``)."""
-    starts = {c.start for c in chosen}
-    out = []
-    for cand in chosen:
-        k = cand.end
-        if cand.kind in ("name", "family") and k < len(tokens) and tokens[k].text == "号" and k not in starts \
-                and not tokens[k - 1].space and tokens[k - 1].text[-1:].isdigit():
-            cand = Candidate(cand.start, k + 1, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
-        elif cand.kind in ("name", "quoted") and k + 1 < len(tokens) and tokens[k].text in "-‐－" and not tokens[k - 1].space \
-                and not tokens[k].space and is_katakana(tokens[k - 1].text) and _VARIANT_LETTERS.fullmatch(tokens[k + 1].text) \
-                and k + 1 not in starts and (k + 2 == len(tokens) or not _GLUED_WORD.match(tokens[k + 2].text) or tokens[k + 1].space):
-            # トーチュカ-U, イスカンデル-M: a katakana name and its variant letter after a hyphen are one name
-            cand = Candidate(cand.start, k + 2, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
-        out.append(cand)
-    return out
+def with_name_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``chosen`` with a name widened over the marks glued after it that belong to it as written:
 
-
-def with_class_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
-    """``chosen`` with a listed name widened over a batch numeral or 改 and the 級 glued after it
-    (``タランタルII級``, ``アルタイ改級``, ``アリゲーターIV級``): the class's name as written, one span, as
-    ``グリシャIII級`` is when no table lists the name."""
-    if "級" not in {t.text for t in tokens}:
-        return list(chosen)
+    - a batch numeral or 改 and 級 after a listed name (``タランタルII級``, ``アルタイ改級``, ``アリゲーターIV級``):
+      the class's name, one span, as ``グリシャIII級`` is when no table lists the name;
+    - the 号 after a name that ends in a number (``東風31号``, ``火星17号``: Chinese and Korean missile names are
+      written with it, and the annotators keep it in);
+    - a variant letter after a hyphen glued to a katakana name (``トーチュカ-U``, ``イスカンデル-M``)."""
     starts = {c.start for c in chosen}
     out = []
     for cand in chosen:
@@ -1239,6 +1221,13 @@ def with_class_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List
         if cand.kind == "name" and k + 1 < len(tokens) and not tokens[k - 1].space and not tokens[k].space \
                 and (_ROMAN.fullmatch(tokens[k].text) or tokens[k].text == "改") and tokens[k + 1].text == "級" \
                 and k not in starts and k + 1 not in starts:
+            cand = Candidate(cand.start, k + 2, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        elif cand.kind in ("name", "family") and k < len(tokens) and tokens[k].text == "号" and k not in starts \
+                and not tokens[k - 1].space and tokens[k - 1].text[-1:].isdigit():
+            cand = Candidate(cand.start, k + 1, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        elif cand.kind in ("name", "quoted") and k + 1 < len(tokens) and tokens[k].text in "-‐－" and not tokens[k - 1].space \
+                and not tokens[k].space and is_katakana(tokens[k - 1].text) and _VARIANT_LETTERS.fullmatch(tokens[k + 1].text) \
+                and k + 1 not in starts and (k + 2 == len(tokens) or not _GLUED_WORD.match(tokens[k + 2].text) or tokens[k + 1].space):
             cand = Candidate(cand.start, k + 2, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
         out.append(cand)
     return out
@@ -1262,9 +1251,10 @@ def with_ship_prefixes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_
                  and tokens[c.start - 1].text in SHIP_PREFIXES and not tokens[c.start - 1].space}
     if not prefix_at:
         return list(chosen)
+    prefix_only = {(k, k + 1) for k in prefix_at}
     out = []
     for cand in chosen:
-        if (cand.start, cand.end) in {(k, k + 1) for k in prefix_at}:
+        if (cand.start, cand.end) in prefix_only:
             continue  # the prefix read as a name of its own (BRP): now inside the ship's name
         if cand.start - 1 in prefix_at and cand.kind == "name":
             cand = Candidate(cand.start - 1, cand.end, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
@@ -1380,8 +1370,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     chosen = sorted(chosen + resolve(glossed_names_before_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
     chosen = with_ship_prefixes(tokens, chosen, grammar.ship_classes)  # BRPシエラマドレ: the navy's prefix too
-    chosen = with_class_marks(tokens, chosen)  # タランタルII級, アルタイ改級: a listed name as a ship class
-    chosen = with_number_marks(tokens, chosen)  # 東風31号, 火星17号: the number's 号 belongs to the name
+    chosen = with_name_marks(tokens, chosen)  # タランタルII級, 東風31号, トーチュカ-U: marks that belong to the name
     chosen = title_case_names(tokens, chosen)  # High Mobility Artillery Rocket System: one written-out name
     chosen = join_quoted_names(tokens, chosen)  # 「FP5 フラミンゴ」, 「UMPB D30」: one quoted name
     from .weapon_glosses import glossed_classes  # imports this module: import here, not at the top
