@@ -324,7 +324,11 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
 
 # 第45装甲旅団(ドイツ語:Panzerbrigade 45、略称:…): a bracket that gives the name in a named language.
 # Only Latin script pairs (the development gold pairs 3 of 3 Latin names given so, 0 of 4 Cyrillic ones).
-_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*)?(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：][ \u3000]*"
+# The label may be missing after a reading (``自走砲(じそうほう、Self-propelled artillery, …)``,
+# ``大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group)``): an article's opening bracket, reading
+# first, then the name in Latin script, is the same gloss with the language left implicit.
+_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)?[ \u3000]*[:：]?"
+                             r"|(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：])[ \u3000]*"
                              r"([A-Za-z][A-Za-z0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 
@@ -340,7 +344,7 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     The label says outright that the Latin is the same name, so neither sound nor dictionary has to
     agree (a German compound is no transliteration and no English gloss).
     """
-    if "語" not in text:
+    if "(" not in text and "（" not in text:
         return []
     starts = {s.end_char: s.start_char for key in _NAMED_KEYS if key in doc.spans for s in doc.spans[key]}
     for m in _LANGUAGE_LABEL.finditer(text):  # 国民統一政府(英語: …): a term no recogniser names, glossed the same way

@@ -356,6 +356,11 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("国民防衛隊(こくみんぼうえいたい、英語: People's Defence Force; 略称PDF)は", [("国民防衛隊", "People's Defence Force")]),
     ("民主派の国民統一政府(英語: National Unity Government of Myanmar、略称NUG)が",
      [("国民統一政府", "National Unity Government of Myanmar")]),
+    # an article's opening bracket with the reading and no label: the Latin name after the reading
+    ("第1空挺団(だいいちくうていだん、JGSDF 1st Airborne Brigade)は", [("第1空挺団", "JGSDF 1st Airborne Brigade")]),
+    ("大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group, 略称: BTG)は",
+     [("大隊戦術群", "Battalion Tactical Group")]),
+    ("国民防衛隊(こくみんぼうえいたい)は", []),  # a reading alone: nothing to pair
 ])
 def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     import copy
