@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict, Sequence
+from typing import Callable, Dict, Optional, Sequence
 
 from rapidfuzz import fuzz
 
@@ -168,13 +168,32 @@ def edges_agree(a_key: str, b_key: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _english_reader():
-    """e2k's English-to-katakana model (a small numpy model), or None where e2k is missing."""
+def _english_reader() -> Optional[Callable[[str], str]]:
+    """e2k's English-to-katakana model (a small numpy model), or None where e2k is missing.
+
+    The model multiplies small vectors by small matrices, one character at a time. OpenBLAS
+    spreads each product over every core by default, and the threads' hand-offs cost more than
+    the product: a word took 8 ms on two idle cores and 40-60 ms when the cores were busy (two
+    worker processes, or anything else running), against 5-7 ms on one thread. So each reading
+    runs with BLAS held to one thread (threadpoolctl, which sets and restores the limit for the
+    call only, so nothing else in the process is changed).
+    """
     try:
         import e2k
     except ImportError:  # pragma: no cover - e2k is a declared dependency
         return None
-    return e2k.C2K()
+    model = e2k.C2K()
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - threadpoolctl is a declared dependency
+        return model
+    controller = ThreadpoolController()
+
+    def read(word: str) -> str:
+        with controller.limit(limits=1, user_api="blas"):
+            return model(word)
+
+    return read
 
 
 @lru_cache(maxsize=65536)

@@ -58,3 +58,18 @@ def test_english_ay_and_final_er_or(kana, latin):
 ])
 def test_soft_g_is_read_by_sound(kana, words, low):
     assert (coded_similarity(kana, words) < 0.5) == low and (coded_similarity(kana, words) >= 0.8) != low
+
+
+def test_english_reading_holds_blas_to_one_thread_for_the_call_only():
+    """e2k's tiny products run on one BLAS thread; the process's own setting is back after the call."""
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from components.phonetics import english_katakana
+
+    def blas_threads():
+        return [lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"]
+
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        english_katakana.cache_clear()
+        assert english_katakana("Battalion")
+        assert blas_threads() == before
