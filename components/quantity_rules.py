@@ -308,6 +308,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         norm, category = "kg", "COUNT"  # 重さ約90キロ: kilograms (NOTES-real9)
     if norm == "km" and text[max(0, start - 2):start] in _SPEED:
         norm, category, start = _SPEED[text[start - 2:start]], "COUNT", start - 2  # 時速60キロ: a speed, no speed category (NOTES-real4)
+    if category == "TEMPERATURE" and text[max(0, start - 2):start] == "摂氏":
+        start -= 2  # 摂氏0度, 摂氏2200度: the scale is written as part of the figure, as ℃ is (the corpus gold)
     if norm == "bbl" and text[max(0, start - 2):start] == "日量":
         norm, start = "bbl/d", start - 2  # 日量(約)24万バレル: "a day" makes the unit, as バレル/日量 does
     elif norm == "bbl" and _PER_DAY_BEFORE.search(text, max(0, start - 6), start):

@@ -153,6 +153,10 @@ POSITIVE = [
      "exact"),
     # a page that spaces every part of a number (22 万 3800 発); 3億 2022年 stays apart (NEGATIVE below)
     ("砲弾 22 万 3800 発を撃ち込んだ。", "22 万 3800 発", 223_800, None, "発", "COUNT", False, "exact"),
+    # a spaced thousand (約 1 千平方キロ), the scale written before a temperature, a loss tally's two-way counter
+    ("ロシア領の約 1 千平方キロを支配した。", "約 1 千平方キロ", 1000, None, "km²", "AREA", True, "exact"),
+    ("気温は摂氏0度まで下がった。", "摂氏0度", 0, None, "°C", "TEMPERATURE", False, "exact"),
+    ("多連装ロケット875門/両、ドローン5593機", "875門/両", 875, None, "門/両", "VEHICLE", False, "exact"),
     # a ship's deadweight tonnes; pairs of footwear; 度 as "times" before にわたって
     ("パナマ船籍の8万重量トン級バルカー", "8万重量トン", 80_000, None, "t", "COUNT", False, "exact"),
     ("カイロ10,000足を届けた。", "10,000足", 10_000, None, "足", "COUNT", False, "exact"),
