@@ -368,7 +368,7 @@ def test_choose_candidates_on_plain_tokens(recognizer):
 @pytest.mark.parametrize("text,expected", [
     ("陸軍は高機動ロケット砲システムを増やす。", ["高機動ロケット砲システム"]),
     ("誘導多連装ロケットシステムの弾が届いた。", ["誘導多連装ロケットシステム"]),
-    ("巡視船と哨戒艦と強襲揚陸艦が出港した。", ["巡視船", "哨戒艦", "強襲揚陸艦"]),
+    ("巡視船と哨戒艦と強襲揚陸艦が出港した。", ["哨戒艦", "強襲揚陸艦"]),  # 巡視船: a coast guard ship, no weapon
     ("夜間に重爆撃ドローンが飛来した。", ["重爆撃ドローン"]),
     ("情報収集機と電子偵察機が接近した。", ["情報収集機", "電子偵察機"]),
     ("迎撃弾が尽き、不発弾が畑に残る。", ["迎撃弾"]),  # unexploded ordnance is a hazard, not a weapon (four real-text annotations)
@@ -893,7 +893,8 @@ def test_spellings_of_research_round_8(run, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("世界の核弾頭は1万3130発で、「軍用核弾頭」は増えた。", ["核弾頭", "軍用核弾頭"]),
+    ("世界の核弾頭は1万3130発で、「軍用核弾頭」は増えた。", []),  # warheads are not weapon systems (majority of the gold)
+    ("中国海警局の巡視船2隻と哨戒艦が接近した。", ["哨戒艦"]),  # a coast guard's patrol ship is no military ship
     ("主武装は7.62mm同軸機銃だ。", ["同軸機銃"]),
 ])
 def test_warheads_and_coaxial_guns(run, text, expected):
