@@ -332,6 +332,45 @@ def _fiscal_year_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
     return start - 1 if start > 0 and tokens[start - 1].text in _ERAS and not tokens[start - 1].space else start
 
 
+_ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}|[Ⅰ-Ⅻ]")
+# words before 型 that say what kind of ship, not which one (大型, 新型 are one token and no noun before 型)
+_NOT_SHIP_NAMES = frozenset({"防空", "攻撃", "輸送", "哨戒", "戦闘", "汎用", "対潜", "対空", "対艦", "偵察", "護衛", "警備",
+                             "揚陸", "補給", "訓練", "実験", "試作", "量産", "改良", "派生", "輸出", "標準", "原子力", "通常",
+                             "在来", "近代", "現代", "同", "各", "本", "艦", "船", "商船", "軍艦", "最新", "最新鋭", "次期",
+                             "大", "小", "中", "超", "巨大", "改", "前期", "後期", "初期", "改修", "能力向上"})
+
+
+def _named_ship_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
+    """The start of a ship class named after its first ship, ``富士型`` / ``春風型`` / ``旅洋III型``, glued before a
+    ship's class noun at token ``cur`` (``富士型|戦艦``), or None.
+
+    The name is a kanji noun (a place, a weather word, a tree: 出雲, 春風, 松) with an optional Roman numeral,
+    then 型: a name before its class as ``大和型|戦艦`` and ``いずも型|護衛艦`` are written (the rewritten gold splits
+    all seven such classes of parts 71 to 83), where a descriptor (``防空型駆逐艦``, ``攻撃型潜水艦``) qualifies
+    the class and stays inside it.
+    """
+    if cur < 2 or tokens[cur - 1].text != "型" or any(t.space for t in tokens[cur - 3 if cur >= 3 else 0:cur]):
+        return None
+    end = cur - 1
+    if _ROMAN_NUMERAL.fullmatch(unicodedata.normalize("NFKC", tokens[end - 1].text).upper()) and end > 1:
+        end -= 1
+    start = end - 1
+    if not _KANJI_WORD.fullmatch(tokens[start].text):
+        return None
+    if start > 0 and not tokens[start - 1].space and _KANJI_WORD.fullmatch(tokens[start - 1].text) \
+            and len(tokens[start - 1].text) + len(tokens[start].text) <= 3 \
+            and (tokens[start].tag.startswith("接尾辞") or len(tokens[start - 1].text) == len(tokens[start].text) == 1):
+        start -= 1  # 旅|洋, 江|凱: a Chinese class name the tokenizer cuts into single characters
+    word = "".join(t.text for t in tokens[start:end])
+    single = end - start == 1
+    if len(word) > 3 or word in _NOT_SHIP_NAMES or word in _NOT_DESCRIPTOR_HEADS \
+            or single and not tokens[start].tag.startswith(("名詞-固有名詞", "名詞-普通名詞-一般")):
+        return None
+    if start > 0 and not tokens[start - 1].space and _KANJI_WORD.fullmatch(tokens[start - 1].text):
+        return None  # 水上発射型: the kanji word before belongs to a longer descriptor
+    return start
+
+
 # nouns that a descriptor never starts with: an origin, a maker's country, a time (ロシア製 is no descriptor; 国産,
 # 従来, 最新 qualify no kind)
 _NOT_DESCRIPTOR_HEADS = frozenset({"国産", "従来", "最新", "旧来", "同様", "各種", "独自", "自国", "外国", "海外"})
@@ -385,6 +424,13 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
                 and unicodedata.normalize("NFKC", tokens[cur - 1].text).isdigit():
             cur, chain = _after_text(tokens, cur, chain[0].term), chain[1:]  # 3連装|機銃: a barrel count stays out
         fiscal = _fiscal_year_type(tokens, cur) if tokens and not chain else None
+        if fiscal is None and tokens and head.group == "ship":
+            named = _named_ship_type(tokens, cur)
+            if named is None and cur > 0 and not tokens[cur - 1].space:
+                technical = _technical_start(tokens, cur)  # 出雲型|装甲|巡洋艦: the name before a technical word
+                named = _named_ship_type(tokens, technical) if technical < cur else None
+                cur = technical if named is not None else cur
+            fiscal = named
         if fiscal is not None:
             # 令和6年度型|護衛艦, 03年度型|潜水艦: the JMSDF names a ship type by its budget year, a name before
             # its class as 10式|戦車 is (and 年度型 no descriptor of the class)

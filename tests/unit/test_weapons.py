@@ -921,6 +921,12 @@ def test_two_spellings_side_by_side_vouch_for_each_other(run):
     # a budget-year type name before its class, as a type number is (10式|戦車)
     ("令和6年度型護衛艦を受注した。", ["令和6年度型", "護衛艦"]),
     ("03年度型潜水艦が就役した。", ["03年度型", "潜水艦"]),
+    # a ship class named after its first ship, before its class noun: two spans, whatever the name's script
+    ("第1戦隊は富士型戦艦4隻、第5戦隊は出雲型装甲巡洋艦2隻。", ["富士型", "戦艦", "出雲型", "装甲巡洋艦"]),
+    ("旅洋III型駆逐艦と江凱II型フリゲートが通過した。", ["旅洋III型", "駆逐艦", "江凱II型", "フリゲート"]),
+    ("大和型戦艦の主砲。", ["大和型", "戦艦"]),
+    # descriptors stay inside the class, and new/old words outside it
+    ("防空型駆逐艦と攻撃型潜水艦、最新型潜水艦、改良型駆逐艦。", ["防空型駆逐艦", "攻撃型潜水艦", "潜水艦", "改良型駆逐艦"]),
     # a weapon class glued before 搭載 types the class after it
     ("ミサイル搭載無人水上艇が近づいた。", ["ミサイル搭載無人水上艇"]),
     ("艦船搭載砲から撃つ弾薬。", ["艦船搭載砲"]),
