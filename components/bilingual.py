@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -311,8 +312,10 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
             if bool(_HAS_DIGIT.search(text[one[0]:one[1]])) != bool(_HAS_DIGIT.search(text[other[0]:other[1]])):
                 continue  # F16（ファイティング・ファルコン）: a designation and a nickname, two names of one system
             ja_text = text[one[0]:one[1]] if first_ja else text[other[0]:other[1]]
-            if first.label_ == "WEAPON" and _KANJI.search(ja_text):
+            if first.label_ == "WEAPON" and _KANJI.search(ja_text) \
+                    and _digits(ja_text) != _digits(text[one[0]:one[1]] if not first_ja else text[other[0]:other[1]]):
                 continue  # KN-23（火星11カ）: a designation and the maker's own name, no spelling of it
+                # (殲10C(J10C), 運-8/Y-8: the Chinese name and its Latin form share the number, and are a pair)
             ja, en = (one, other) if first_ja else (other, one)
             if _overlaps(ja, taken) or _overlaps(en, taken if en not in shared else taken_before):
                 continue  # a name the list shares is taken once per list, not per spelling
@@ -320,6 +323,11 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
             shared.add(en)
             taken += [ja, en]
     return out
+
+
+def _digits(text: str) -> str:
+    """The digits of a name, in order (``殲10C`` → ``10``), to tell a designation's other script from another name."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
 
 
 # 第45装甲旅団(ドイツ語:Panzerbrigade 45、略称:…): a bracket that gives the name in a named language.

@@ -196,6 +196,9 @@ def _pairs_after_weapons(nlp_blank, text):
     ("多用途戦闘機F16(ファイティング・ファルコン)とは", []),  # a designation and its nickname: two names
     ("パトリオットミサイル(PAC3)を造る", []),
     ("北朝鮮製KN-23(火星11カ)だと断定した。", []),  # a designation and the maker's own name in kanji
+    # a Chinese name and its Latin designation share the number: two spellings of one name
+    ("中国製戦闘機「殲10C(J10C)」で撃墜した。", [("殲10C", "J10C")]),
+    ("J-10(殲10)戦闘機が飛んだ。", [("殲10", "J-10")]),
     # a list of spellings in the parentheses: each pairs with the name before them
     ("Su-34(スホーイ34、スホイ34)戦闘爆撃機", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
     ("Su-34(スホーイ34、スホイ34;ロシア語: Су-34)は", [("スホーイ34", "Su-34"), ("スホイ34", "Su-34")]),
