@@ -573,6 +573,9 @@ def _vote_counts(text: str) -> List[Hit]:
     return out
 
 
+_SIGNS_BEFORE_BARE = frozenset(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
+
+
 def find_quantities(text: str, units: Dict[str, Unit],
                     patterns: Optional[Tuple[Pattern, Pattern]] = None,
                     listed: Optional["ListedNouns"] = None) -> List[Hit]:
@@ -591,6 +594,11 @@ def find_quantities(text: str, units: Dict[str, Unit],
     """
     ja, latin, single = patterns or compile_patterns(units)
     hits = list(_ja_hits(text, units, ja, single))
+    for hit in hits:
+        if hit.unit is None and hit.start > 0 and text[hit.start - 1] in _SIGNS_BEFORE_BARE:
+            # ¥7,000を超える: a bare figure with its Japanese qualifier, the currency sign written before it
+            hit.start -= 1
+            hit.unit, hit.unit_category = CURRENCY_SIGNS[text[hit.start]], "MONEY"
     if "分の" in text:
         hits += [_form_hit(f, None, "RATIO") for f in find_fractions(text)]
     if "/" in text or "／" in text:
