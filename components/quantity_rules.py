@@ -159,8 +159,8 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
         return True  # 1弾は…、もう1弾は: "the other one"; もう1隻建造 stays a count (NOTES-real19)
     if (start == 0 or text[start - 1] in "。\n") and text.startswith("は", end) and _counted_before(text, start, unit):
         return True  # 2弾の着弾が確認された。1弾は…: one of the two just counted (NOTES-real26)
-    if unit == "つ" and _ONE_ABSTRACT.match(text, end):
-        return True  # 一つのきっかけ, 1つの要因: "a chance", "a factor", not a count of things
+    if unit == "つ" and (_ONE_ABSTRACT.match(text, end) or _INTO_ONE.match(text, end)):
+        return True  # 一つのきっかけ, 1つの要因: "a chance", "a factor"; 一つにまとめた: "into one", not a count
     if unit not in ONE_OF_UNITS:
         return False
     # もう一つ, もう1人: "another one", an idiom; もう1機, もう1台: one more aircraft or vehicle, a count (2 of 2 in
@@ -171,8 +171,10 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
 # Abstract nouns after 一つの: the phrase means "a", not one counted thing (一つのきっかけ, 一つの目安)
 _ONE_ABSTRACT = re.compile(r"の(?:きっかけ|契機|転機|節目|区切り|方法|手段|理由|要因|原因|例|答え|目安|指標|選択肢|課題|"
                            r"問題|見方|考え方|可能性|側面|視点|手がかり|目標|成果|教訓|象徴|試み|結論|存在)")  # ただ一つの存在: "unique"
+# 一つにまとめた, 一つになる: "(combine) into one", a manner
+_INTO_ONE = re.compile(r"に(?:まとめ|まとま|なっ|なる|なり|統合|集約|絞|結集|束ね)")
 _NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
-_THE_AFFAIR_BEFORE = re.compile(r"(?:という|といった|この|その|あの|今回の|例の|先の|一連の|本)$")
+_THE_AFFAIR_BEFORE = re.compile(r"(?:という|といった|この|その|あの|今回の|例の|先の|一連の|本|(?<=[\u3041-\u3096])た)$")  # 撃ち落とされた一件
 _AS_MANY_AS = re.compile(r"でも(?:多く|早く|少なく|長く)")
 # 1発も撃墜できていない, 一人もいなかった: "not even one", a negated verb closing the clause
 _NOT_EVEN_ONE = re.compile(r"も[^。、！？\n]{0,20}?(?:ない|なかった|なく|ず|ません|ませんでした)")

@@ -301,7 +301,7 @@ def _technical_start(tokens: Sequence[Tok], cur: int) -> int:
     return start
 
 
-_GRADING_PREFIXES = frozenset({"高", "低", "超", "重", "軽", "核"})  # 核|駆動|魚雷: nuclear, a kind too
+_GRADING_PREFIXES = frozenset({"高", "低", "超", "重", "軽", "核", "多"})  # 核|駆動|魚雷: nuclear, a kind too; 多|銃身|機関砲: multi-barrel
 _SIDE_OR_UNIT_ENDS = ("製", "軍", "国", "側", "隊", "団")
 
 

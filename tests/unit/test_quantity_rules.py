@@ -442,6 +442,8 @@ def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, appr
     "百発百中の腕前",
     "部隊が村から撤退したという一件です。",  # 一件 after a determiner: "the affair", not a count
     "この一件で両国の関係は冷え込んだ。",
+    "領空を侵して撃ち落とされた一件でも話題になった。",  # after a clause: "the incident"
+    "機関砲とレーダーを一つにまとめたシステムだ。",  # 一つにまとめる: "combine into one"
     "隊員は弾を一発ずつベルトに詰めた。",  # 一Xずつ: "one at a time"
 ])
 def test_idioms_and_group_names(tables, text):
