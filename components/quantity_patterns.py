@@ -18,7 +18,7 @@ from .numerals import KANJI_DIGITS, NUMBER_SPACES
 
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.
-_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆]|キロ|km|ｋｍ|メートル|ミリ|センチ|インチ|ポイント|パーセント|[〜~～][0-9０-９]+・[0-9０-９])"
+_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆]|キロ|km|ｋｍ|メートル|ミリ|センチ|インチ|ポイント|パーセント|トン|ノット|[〜~～][0-9０-９]+・[0-9０-９])"  # 二七・八トン
 # Thousands spaced apart (1 000人, 1\u00a0000人, 12 500発: machine translations from European languages) only
 # where the number is not the tail of a designation (BM-21 100発 is two numbers)
 _SPACED_THOUSANDS = rf"(?<![A-Za-zＡ-Ｚａ-ｚ\-‐－/])[0-9０-９]{{1,3}}(?:[{NUMBER_SPACES}][0-9０-９]{{3}})+(?![0-9０-９])"
@@ -40,7 +40,7 @@ NUM = rf"(?:十数|[1１][0０]数|数(?![0-9０-９])|何)?{SEGMENT}?(?:{_SPACE
 # 数 before Arabic digits is the end of a word (軍人数31万人: the number of soldiers), not "several"
 # "at least", as written: すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62)
 AT_LEAST_WORDS = ("少なくとも", "すくなくとも", "少なくも", "すくなくも")
-JA_PREFIX = (r"約|おおよそ|およそ|ざっと|凡そ|おおむね|概ね|大体|最大|せいぜい|" + "|".join(AT_LEAST_WORDS)
+JA_PREFIX = (r"約|≈|おおよそ|およそ|ざっと|凡そ|おおむね|概ね|大体|最大|せいぜい|" + "|".join(AT_LEAST_WORDS)
              + r"|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下")  # たった: NOTES-real6; おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
