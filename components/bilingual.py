@@ -374,6 +374,28 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     return out
 
 
+# 主要7カ国(G7), 先進7カ国首脳会議(G7サミット), 主要20カ国・地域(G20): a group of countries named by its count,
+# and the G-number that abbreviates it (the rewritten gold pairs all four such of its development half)
+_COUNTRY_GROUP = re.compile(r"(?P<ja>(?:主要|先進)?(?P<n>[0-9０-９]{1,2})[カかヵヶケ]国(?:・地域)?)"
+                            r"(?:首脳会議|首脳会合|外相会合|財務相会合|サミット|首脳)?[(（]"
+                            r"(?P<en>G ?(?P<m>[0-9]{1,2}))(?![0-9])")
+
+
+def country_group_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """``主要8カ国(G8)``: the count-named group and its G-number, when the two numbers agree."""
+    if "国" not in text or "G" not in text:
+        return []
+    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    out: List[Pair] = []
+    for m in _COUNTRY_GROUP.finditer(text):
+        if unicodedata.normalize("NFKC", m.group("n")) != m.group("m"):
+            continue
+        ja, en = m.span("ja"), m.span("en")
+        if not (_overlaps(ja, taken) or _overlaps(en, taken)):
+            out.append(Pair(ja, en, 1.0, "country group"))
+    return out
+
+
 _QUOTE_CLOSERS = {"「": "」", "『": "』"}
 _QUOTED_WORDS = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff々ー・]+")
 
@@ -582,6 +604,7 @@ class BilingualAligner(TablePipe):
         pairs += class_gloss_pairs(text, doc, pairs)
         pairs += same_name_pairs(text, doc, pairs)
         pairs += language_label_pairs(text, doc, pairs)  # 第45装甲旅団(ドイツ語:Panzerbrigade 45)
+        pairs += country_group_pairs(text, pairs)  # 主要8カ国(G8)
         pairs += expansion_pairs(text, pairs, self.expansions)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)

@@ -518,3 +518,18 @@ def test_an_acronym_glued_after_its_listed_japanese_name(nlp):
 def test_a_quoted_latin_name_then_its_japanese_in_brackets(nlp):
     doc = nlp("志願部隊は「BARS」(国軍戦闘予備隊)に代わった。")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("国軍戦闘予備隊", "BARS")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group of countries named by its count and its G-number, when the numbers agree
+    ("ロシアの主要8カ国(G8)への復帰", [("主要8カ国", "G8")]),
+    ("先進7カ国首脳会議(G7サミット)に出た。", [("先進7カ国", "G7")]),
+    ("主要20カ国・地域(G20)の会合", [("主要20カ国・地域", "G20")]),
+    ("先進7カ国(G8)の話", []),
+])
+def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("bilingual_aligner")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
