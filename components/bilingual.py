@@ -331,13 +331,14 @@ def _digits(text: str) -> str:
 
 
 # 第45装甲旅団(ドイツ語:Panzerbrigade 45、略称:…): a bracket that gives the name in a named language.
-# Only Latin script pairs (the development gold pairs 3 of 3 Latin names given so, 0 of 4 Cyrillic ones).
+# Only Latin script pairs (the development gold pairs 3 of 3 Latin names given so, 0 of 4 Cyrillic ones), its
+# letters with diacritics too (ラトビア国軍(ラトビア語: Nacionālie bruņotie spēki)).
 # The label may be missing after a reading (``自走砲(じそうほう、Self-propelled artillery, …)``,
 # ``大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group)``): an article's opening bracket, reading
 # first, then the name in Latin script, is the same gloss with the language left implicit.
 _LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)?[ \u3000]*[:：]?"
                              r"|(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：])[ \u3000]*"
-                             r"([A-Za-z][A-Za-z0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
+                             r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 
 

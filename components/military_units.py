@@ -65,6 +65,22 @@ _QUOTE_LIST_JOINS = ("", "と", "、", "や", "・")
 MAX_QUOTED_LIST = 6
 
 
+_UNIT_ENDS = frozenset("隊軍団群")
+
+
+def _parts_at_space(texts: Sequence[str], i: int) -> bool:
+    """Whether a space after token ``i`` parts two units: an ordinal after it (ウクライナ陸軍 第47独立機械化旅団), or a
+    force or unit word before it and a name after it (航空自衛隊 宇宙作戦群); not a space inside a name (ウクライナ 軍)."""
+    after = texts[i + 1] if i + 1 < len(texts) else ""
+    if after.startswith("第"):
+        return True
+    before = texts[i - 1] if texts[i].isspace() and i > 0 else texts[i]
+    return before[-1:] in _UNIT_ENDS and _KANJI_OR_KANA_START.match(after) is not None
+
+
+_KANJI_OR_KANA_START = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
+
+
 _SIZE_AFTER = ("規模", "分")  # 大隊規模; 5個師団分の装甲車 (five divisions' worth): a size, no unit
 _SIZE_QUALIFIERS = ("弱", "強", "程度", "相当")
 
@@ -356,11 +372,13 @@ class MilitaryUnitRecognizer(TablePipe):
         empty = [i for i, pos in enumerate(starts) if ends[i] == pos] if len(end_token) < len(starts) else []
         # a space before an ordinal also parts two units (ウクライナ陸軍 第47独立機械化旅団: the force, then its
         # brigade, as a model kit's caption lists them); a space inside a name does not (ウクライナ 軍)
+        # and so does a space after a whole force or unit (航空自衛隊 宇宙作戦群: the force, then its group; the
+        # rewritten gold parts all four such pairs of its development half)
         breaks = {starts[i] for i in empty if _SEPARATOR.search(texts[i])
-                  or (texts[i].isspace() and texts[i + 1:i + 2] and texts[i + 1].startswith("第"))}
-        if " 第" in view.text:  # an ASCII space is no token: it trails the token before it
+                  or (texts[i].isspace() and texts[i + 1:i + 2] and _parts_at_space(texts, i))}
+        if " " in view.text:  # an ASCII space is no token: it trails the token before it
             spaced = doc.to_array(SPACY).tolist()
-            breaks.update(starts[i + 1] for i in range(len(texts) - 1) if spaced[i] and texts[i + 1].startswith("第"))
+            breaks.update(starts[i + 1] for i in range(len(texts) - 1) if spaced[i] and _parts_at_space(texts, i))
         out: List[Candidate] = []
         start_token = view.start_token
         first, may_start = self.grammar.first_chars, self.grammar.may_start

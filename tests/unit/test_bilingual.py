@@ -364,6 +364,8 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group, 略称: BTG)は",
      [("大隊戦術群", "Battalion Tactical Group")]),
     ("国民防衛隊(こくみんぼうえいたい)は", []),  # a reading alone: nothing to pair
+    # a name in a language with diacritics (Latvian, Polish)
+    ("ラトビア国軍(ラトビア語: Nacionālie bruņotie spēki)は", [("ラトビア国軍", "Nacionālie bruņotie spēki")]),
 ])
 def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     import copy

@@ -588,6 +588,9 @@ def test_jmsdf_missile_boat_division(nlp):
     ("歩兵戦闘車 ウクライナ陸軍 第47独立機械化旅団", ["ウクライナ陸軍", "第47独立機械化旅団"]),  # a caption's list
     ("ロシア軍　第1親衛戦車軍が前進した。", ["ロシア軍", "第1親衛戦車軍"]),
     ("ウクライナ 軍の攻撃", ["ウクライナ 軍"]),  # a space inside a name joins it
+    # a space after a whole force parts it from the unit named after it
+    ("航空自衛隊 宇宙作戦群が発足した。", ["航空自衛隊", "宇宙作戦群"]),
+    ("ロシア軍　特殊部隊が展開した。", ["ロシア軍", "特殊部隊"]),
 ])
 def test_a_space_before_an_ordinal_parts_two_units(nlp, text, expected):
     assert units(nlp, text) == expected
