@@ -368,7 +368,7 @@ def _shared_magnitude(first: str, second: Optional[str]) -> Optional[int]:
     return _MAGNITUDES[m.group(1)] if m and _PLAIN.fullmatch(first) else None
 
 
-_SPEED = {"時速": "km/h", "秒速": "km/s"}
+_SPEED = {"時速": "km/h", "秒速": "km/s", "毎時": "km/h"}  # 毎時約130キロ: per hour, as 時速
 _PER_DAY_BEFORE = re.compile(r"(?:1|１|一)日(?:当たり|あたり|当り)[、 ]?$")
 _WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
 _SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃|戦闘|攻勢|襲撃)|にわた[るりっ]")  # 6度にわたる攻勢

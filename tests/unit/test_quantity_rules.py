@@ -160,6 +160,7 @@ POSITIVE = [
     ("キットは¥7,000を超える値段だ。", "¥7,000を超える", 7000, None, "JPY", "MONEY", False, "at_least"),
     ("全備重量は二七・八トンだ。", "二七・八トン", 27.8, None, "t", "COUNT", False, "exact"),  # kanji digits, ・ decimal
     ("兵力は≈5,000人とされる。", "≈5,000人", 5000, None, "人", "PERSONNEL", True, "exact"),  # ≈ as 約
+    ("巡航速度は毎時約130キロだ。", "毎時約130キロ", 130, None, "km/h", "COUNT", True, "exact"),  # 毎時 as 時速
     # a ship's deadweight tonnes; pairs of footwear; 度 as "times" before にわたって
     ("パナマ船籍の8万重量トン級バルカー", "8万重量トン", 80_000, None, "t", "COUNT", False, "exact"),
     ("カイロ10,000足を届けた。", "10,000足", 10_000, None, "足", "COUNT", False, "exact"),
