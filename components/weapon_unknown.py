@@ -166,6 +166,9 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         chosen: The candidates found so far (their classes are the evidence).
     """
     taken = {k for c in chosen for k in range(c.start, c.end)}
+    # named systems (not classes) a list word joins an unlisted designation to (UH-1、CH-47、AH-1S、OH-6D)
+    named_start = {c.start: c for c in chosen if c.kind != "class"}
+    named_end = {c.end: c for c in chosen if c.kind != "class"}
     class_start = {c.start: c for c in chosen if c.kind == "class"}
     class_end = {c.end: c for c in chosen if c.kind == "class"}
     norms = nfkc_texts(list(map(attrgetter("text"), tokens)))  # once per doc: a token is read up to five times
@@ -204,7 +207,8 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
                 and not tokens[i].tag.startswith(_ORG_TAG)
         else:
             rest = "".join(norms[end:end + 4])
-            ok = after is not None or i in class_end or _COUNT_AFTER.match(rest.lstrip()) is not None
+            ok = after is not None or i in class_end or _COUNT_AFTER.match(rest.lstrip()) is not None \
+                or _in_named_list(norms, i, end, named_start, named_end)
         if ok:
             weapon_class = after.weapon_class if after is not None else (
                 class_end[i].weapon_class if i in class_end else None)
@@ -217,6 +221,19 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
 
 
 _LIST_JOINS = ("および", "及び", "と", "、", "や", "・", "/")
+_NAMED_LIST_JOINS = ("、", "と", "や", "・", "および", "及び")
+_GROUP_OF_COUNTRIES = re.compile(r"G[-‐ー][0-9]{1,2}")  # G-7, G-20: summits, not systems
+
+
+def _in_named_list(norms: Sequence[str], i: int, end: int, named_start, named_end) -> bool:
+    """A hyphenated designation (``UH-1``, ``OH-6D``) joined by a list word to a named system right before or
+    after it (``UH-1、CH-47``, ``AH-1S、OH-6D``): one list of systems, so the unlisted one is a system too."""
+    text = "".join(norms[i:end])
+    if not _DESIGNATION.fullmatch(text) or _GROUP_OF_COUNTRIES.fullmatch(text):
+        return False
+    if end + 1 < len(norms) and norms[end] in _NAMED_LIST_JOINS and end + 1 in named_start:
+        return True
+    return i >= 2 and norms[i - 1] in _NAMED_LIST_JOINS and i - 1 in named_end
 
 
 _PREFIX = re.compile(r"[A-Za-z]+")

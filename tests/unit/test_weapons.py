@@ -561,6 +561,9 @@ def test_missile_drones_and_krasnopol(run, text, expected):
     ("新型のStorm-3ドローンが披露された。", ["Storm-3", "ドローン"]),
     # an unknown all-caps name glued to a class noun
     ("部隊はKORAX無人機で偵察した。", ["KORAX", "無人機"]),
+    # an unlisted designation in one list with named systems
+    ("部隊はUH-1、CH-47、AH-1S、OH-6Dを持ち込んだ。", ["UH-1", "CH-47", "AH-1S", "OH-6D"]),
+    ("G-7とF-16の話", ["F-16"]),  # a summit, not a system
 ])
 def test_unlisted_names_with_weapon_evidence(run, text, expected):
     assert texts(run(text)) == expected
