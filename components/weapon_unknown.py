@@ -320,6 +320,23 @@ def _variant_after(tokens: Sequence[Tok], end: int, starts) -> int:
     return end
 
 
+def _glued_variant_after(tokens: Sequence[Tok], end: int, starts) -> int:
+    """End of a model code glued after a katakana name (``カールグスタフM3``, ``グリペンC``-style codes with a
+    digit: ``M2``, ``C1``, ``A4``), which the tokenizer may cut (``M|3``); else ``end``. Nothing Latin or digit may be
+    glued after the code (it would be a longer designation of its own)."""
+    if end >= len(tokens) or tokens[end - 1].space or end in starts:
+        return end
+    text = ""
+    for k in range(end, min(len(tokens), end + 3)):
+        text += _norm(tokens[k])
+        if _VARIANT.fullmatch(text) and any(ch.isdigit() for ch in text) and (
+                k + 1 == len(tokens) or tokens[k].space or not _GLUED_AFTER.match(_norm(tokens[k + 1])[:1])):
+            return k + 1
+        if tokens[k].space:
+            break
+    return end
+
+
 def _maker_start(tokens: Sequence[Tok], start: int, starts, makers: frozenset) -> int:
     """The start of a maker's name right before a designation (``Sukhoi Su-34``, ``MIKOYAN MiG-29``, ``Mikoyan-Gurevich
     MiG-29 Fulcrum``: two makers joined by a hyphen), or ``start`` when there is none."""
@@ -385,6 +402,8 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
             start = _model_number_before(tokens, start, starts)  # M57 ATACMS (NOTES-real7)
         if cand.kind == "name" and end == cand.end:
             end = _variant_after(tokens, end, starts)  # エイブラムス M1, レオパルト2 A6型 (NOTES-real9)
+        if cand.kind == "name" and end == cand.end and _is_kana_token(tokens[end - 1]):
+            end = _glued_variant_after(tokens, end, starts)  # カールグスタフM3: the model glued to the name
         if cand.kind == "name" and end == cand.end and end + 1 < len(tokens) and not tokens[end - 1].space \
                 and not tokens[end].space and _is_kana_token(tokens[end - 1]) and _GLUED_VARIANT.fullmatch(_norm(tokens[end])) \
                 and getattr(starts.get(end + 1), "kind", None) == "class":

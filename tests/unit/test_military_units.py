@@ -468,6 +468,7 @@ def test_volunteer_formation_attributes(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     ("第414独立無人機打撃旅団が補給線を攻撃した。", ["第414独立無人機打撃旅団"]),
+    ("第414独立無人攻撃機連隊にまで成長した。", ["第414独立無人攻撃機連隊"]),  # a drone class word as the unit type
     ("パトリオット部隊とワグネル部隊が展開した。", ["パトリオット部隊", "ワグネル部隊"]),
     ("作戦司令部は、米統合参謀本部議長と会談した。", ["作戦司令部", "米統合参謀本部"]),  # the unit before a post
     ("ウクライナ空軍報道官とロシア軍総司令官と情報総局長。", ["ウクライナ空軍", "ロシア軍"]),  # 局長: one word, a person

@@ -564,6 +564,8 @@ def test_missile_drones_and_krasnopol(run, text, expected):
     # an unlisted designation in one list with named systems
     ("部隊はUH-1、CH-47、AH-1S、OH-6Dを持ち込んだ。", ["UH-1", "CH-47", "AH-1S", "OH-6D"]),
     ("G-7とF-16の話", ["F-16"]),  # a summit, not a system
+    # a model code glued after a katakana name is part of it
+    ("カールグスタフM2の後継に無反動砲「カールグスタフM3」を選んだ。", ["カールグスタフM2", "無反動砲", "カールグスタフM3"]),
 ])
 def test_unlisted_names_with_weapon_evidence(run, text, expected):
     assert texts(run(text)) == expected
