@@ -1036,6 +1036,14 @@ def _letter_variant_end(tokens: Sequence[Tok], cand: Candidate, start: int) -> i
     return cand.end
 
 
+def _spaced_ship_name(tokens: Sequence[Tok], start: int) -> bool:
+    """Whether a katakana name written with its middle dot (``ヴァシリー・ビコフ``) starts at ``start``, after a
+    space: a caption's or a list's way of writing a ship after its class; no place (a port, a country)."""
+    if start + 2 >= len(tokens) or not is_katakana(tokens[start].text) or "地名" in tokens[start].tag:
+        return False
+    return tokens[start + 1].text == "・" and is_katakana(tokens[start + 2].text)
+
+
 def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
                           ship_classes: frozenset) -> List[Candidate]:
     """A ship's name written right after its class or role without quotes: ``揚陸艦ミンスク``,
@@ -1046,7 +1054,10 @@ def _ship_name_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
     """
     out = []
     anchors = [(c.end, c.weapon_class) for c in chosen
-               if c.kind == "class" and c.weapon_class in ship_classes and not tokens[c.end - 1].space]
+               if c.kind == "class" and c.weapon_class in ship_classes and (
+                   not tokens[c.end - 1].space
+                   # コルベット ヴァシリー・ビコフ: one space between class and a name written with its dot
+                   or _spaced_ship_name(tokens, c.end))]
     # 黒海艦隊の旗艦モスクワ: a ship's role names a ship as its class does (with quotes: _quoted_candidates)
     anchors += [(i + 1, SHIP_ROLES[t.text]) for i, t in enumerate(tokens) if t.text in SHIP_ROLES and not t.space]
     for anchor, weapon_class in anchors:

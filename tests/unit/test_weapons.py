@@ -501,6 +501,8 @@ def test_range_and_warhead_are_weapon_context(run):
 @pytest.mark.parametrize("text,expected", [
     # a ship's name right after its class, without quotes
     ("揚陸艦ミンスクと潜水艦ロストフ・ナ・ドヌが被弾した。", ["揚陸艦", "ミンスク", "潜水艦", "ロストフ・ナ・ドヌ"]),
+    ("コルベット ヴァシリー・ビコフ、キロ級潜水艦。", ["コルベット", "ヴァシリー・ビコフ", "キロ級", "潜水艦"]),  # a caption's space
+    ("駆逐艦 ロシアの艦艇。", ["駆逐艦", "艦艇"]),  # no name after the space
     ("哨戒艦・ワシリー・ブイコフが入港した。", ["哨戒艦", "ワシリー・ブイコフ"]),  # the separating dot is in neither
     ("ミンスクで会談が開かれた。駆逐艦が入港した。", ["駆逐艦"]),
     # type words with 用, multirotors, ground robots, guided shells
