@@ -149,6 +149,46 @@ def glossed_names_before_classes(tokens: Sequence[Tok], chosen: Sequence[Candida
     return out
 
 
+# what may follow a system's name written after its class: a particle, punctuation, a count
+_NAME_ENDS_BEFORE = re.compile(r"[はがをにのともやでへ、。，．・」』）)\s0-9０-９]")
+_SYSTEMS_COUNTED = re.compile(r"(?:[をがはも]|[×✕][ 　]?)?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|輌|門|隻|台|セット)")
+# class groups whose names are written after them; ships have their own rule (weapon_compose._ship_name_candidates)
+_NAMED_AFTER_GROUPS = frozenset({"tank", "ifv", "apc", "armoured_vehicle", "fighter", "bomber", "howitzer", "mlrs",
+                                 "helicopter", "drone", "missile", "aircraft", "sam", "artillery"})
+
+
+def names_after_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """``多目的重装甲車グリフォン936台``, ``攻撃機ウォートホッグが``: an unknown katakana name glued right after a
+    class noun (not a ship's: those have their own rule) is the system's name, where the name ends there (a
+    particle, a count or punctuation after it) and either no dictionary knows the word (``戦車メーカー``,
+    ``戦闘機パイロット`` are words) or a count follows it (グリフォン is a word, a griffin, but 936台 counts
+    vehicles). Without the dictionary nothing is proposed."""
+    if not dictionary.available():
+        return []
+    taken = _cells(chosen)
+    out = []
+    for c in chosen:
+        if c.kind != "class" or c.end >= len(tokens) or tokens[c.end - 1].space or c.end in taken:
+            continue
+        group = (c.weapon_class or "").split(":")[0]
+        if group not in _NAMED_AFTER_GROUPS and c.weapon_class not in _NAMED_AFTER_GROUPS:
+            continue
+        end = c.end
+        while end < len(tokens) and end - c.end < 2 and end not in taken and _is_kana_token(tokens[end]) \
+                and _norm(tokens[end]) not in KATAKANA_STOP and not tokens[end].tag.startswith(_PLACE_OR_PERSON) \
+                and not (end > c.end and tokens[end - 1].space):
+            end += 1
+        if end == c.end or len("".join(t.text for t in tokens[c.end:end])) < 4:
+            continue
+        if end < len(tokens) and not tokens[end - 1].space and not _NAME_ENDS_BEFORE.match(_norm(tokens[end])[:1]):
+            continue
+        counted = _SYSTEMS_COUNTED.match("".join(_norm(t) for t in tokens[end:end + 4]).lstrip()) is not None
+        if not counted and dictionary.is_ordinary_word("".join(_norm(t) for t in tokens[c.end:end])):
+            continue  # 戦車メーカー, 戦闘機パイロット: words; グリフォン936台: a word too, but counted as a system
+        out.append(Candidate(c.end, end, None, c.weapon_class, None, "unknown"))
+    return out
+
+
 def _after_latin(tokens: Sequence[Tok], norms: Optional[Sequence[str]], i: int) -> bool:
     """Whether token ``i`` is glued to a Latin letter or digit before it (the middle of a longer word).
     ``norms`` are the tokens' NFKC texts where the caller has them, else the one needed is made here."""

@@ -568,6 +568,10 @@ def test_missile_drones_and_krasnopol(run, text, expected):
     ("G-7とF-16の話", ["F-16"]),  # a summit, not a system
     # a model code glued after a katakana name is part of it
     ("カールグスタフM2の後継に無反動砲「カールグスタフM3」を選んだ。", ["カールグスタフM2", "無反動砲", "カールグスタフM3"]),
+    # an unknown name right after its class: not a dictionary word, or counted as systems
+    ("多目的重装甲車グリフォン936台を配備する。", ["多目的重装甲車", "グリフォン"]),
+    ("攻撃機ウォートホッグが飛んだ。", ["攻撃機", "ウォートホッグ"]),
+    ("戦車メーカーの工場と戦闘機パイロット3人。", ["戦車", "戦闘機"]),
 ])
 def test_unlisted_names_with_weapon_evidence(run, text, expected):
     assert texts(run(text)) == expected
