@@ -335,9 +335,10 @@ def _digits(text: str) -> str:
 # letters with diacritics too (ラトビア国軍(ラトビア語: Nacionālie bruņotie spēki)).
 # The label may be missing after a reading (``自走砲(じそうほう、Self-propelled artillery, …)``,
 # ``大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group)``): an article's opening bracket, reading
-# first, then the name in Latin script, is the same gloss with the language left implicit.
-_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)?[ \u3000]*[:：]?"
-                             r"|(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：])[ \u3000]*"
+# first, then the name in Latin script, is the same gloss with the language left implicit. 英称, 英名 (the English
+# name) label it as 英語 does, with or without a colon (宇宙作戦群(…、英称Space Operations Group)).
+_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語|英称|英名|英語名|英文名|英語表記|英文表記)?[ \u3000]*[:：]?"
+                             r"|(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：]|(?:英称|英名|英語名|英文名|英語表記|英文表記)[ \u3000]*[:：]?)[ \u3000]*"
                              r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 

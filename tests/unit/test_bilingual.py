@@ -366,6 +366,9 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("国民防衛隊(こくみんぼうえいたい)は", []),  # a reading alone: nothing to pair
     # a name in a language with diacritics (Latvian, Polish)
     ("ラトビア国軍(ラトビア語: Nacionālie bruņotie spēki)は", [("ラトビア国軍", "Nacionālie bruņotie spēki")]),
+    # 英称 / 英名 (the English name) label the Latin name as 英語 does, a colon or none
+    ("宇宙作戦群(うちゅうさくせんぐん、英称Space Operations Group)は", [("宇宙作戦群", "Space Operations Group")]),
+    ("電子作戦隊(英名: Electronic Operations Group)が", [("電子作戦隊", "Electronic Operations Group")]),
 ])
 def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     import copy
