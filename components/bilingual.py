@@ -383,6 +383,14 @@ _COUNTRY_GROUP = re.compile(r"(?P<ja>(?:主要|先進)?(?P<n>[0-9０-９]{1,2})[
                             r"(?P<en>G ?(?P<m>[0-9]{1,2}))(?![0-9])")
 
 
+def _without_fragments(pairs: Sequence[Pair]) -> List[Pair]:
+    """``pairs`` less any whose two halves both lie inside another pair's halves: a word pair read inside a
+    longer name pair (ウクライナ/Ukraine in ウクライナ特別監視団/Special Monitoring Mission to Ukraine)."""
+    def inside(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
+        return b[0] <= a[0] and a[1] <= b[1] and a != b
+    return [p for p in pairs if not any(inside(p.ja, q.ja) and inside(p.en, q.en) for q in pairs if q is not p)]
+
+
 def country_group_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     """``主要8カ国(G8)``: the count-named group and its G-number, when the two numbers agree."""
     if "国" not in text or "G" not in text:
@@ -608,6 +616,7 @@ class BilingualAligner(TablePipe):
         pairs += language_label_pairs(text, doc, pairs)  # 第45装甲旅団(ドイツ語:Panzerbrigade 45)
         pairs += country_group_pairs(text, pairs)  # 主要8カ国(G8)
         pairs += expansion_pairs(text, pairs, self.expansions)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
+        pairs = _without_fragments(pairs)  # ウクライナ/Ukraine inside ウクライナ特別監視団/Special Monitoring Mission to Ukraine
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)
         pairs = drop_class_name_pairs(text, doc, pairs)
         pairs = [p for p in pairs if not HULL_NUMBER.fullmatch(text[p.en[0]:p.en[1]])  # 「マッキャンベル」(DDG85)

@@ -26,7 +26,7 @@ from .pair_rules import Pair
 from .phonetics import kana_similarity
 
 _LATIN = r"[A-Za-z][A-Za-z0-9.&'’\- ]*[A-Za-z0-9.]|[A-Za-z]"
-_SEP = r"[ 　]*[、,:：;；][ 　]*"
+_SEP = r"[ 　]*[、,:：;；=＝][ 　]*"
 _OPEN, _CLOSE = r"[(（][ 　]*", r"[ 　]*[)）]"
 _JA = r"[^\x00-\x7f()（）「」『』、,:：;；\s]{2,30}"
 # two Latin forms in one bracket: (North Atlantic Treaty Organization、NATO)
@@ -34,8 +34,12 @@ _TWO_FORMS = re.compile(f"{_OPEN}({_LATIN}){_SEP}({_LATIN}){_CLOSE}")
 # the acronym before the bracket, the Japanese inside it: NATO(North Atlantic Treaty Organization、北大西洋条約機構)
 _ACRONYM_OUTSIDE = re.compile(f"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{{1,7}}){_OPEN}(?:({_LATIN}){_SEP}({_JA})|"
                               f"({_JA}){_SEP}({_LATIN})){_CLOSE}")
+# the Japanese term before a bracket that holds its expansion and acronym: 大統領権限(Presidential Drawdown
+# Authority=PDA), ウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)
+_TERM_EXPANDED = re.compile(f"([\u4e00-\u9fff々\u30a1-\u30faー・]{{2,20}}){_OPEN}({_LATIN}){_SEP}([A-Z][A-Za-z0-9&]{{1,7}}){_CLOSE}")
 _STOP_WORDS = {"of", "for", "and", "the", "in", "on", "to", "at", "by", "&", "de", "du", "des", "la", "le"}
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,7}")
+_PLACE_PREPOSITIONS = {"to", "in", "for"}
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -53,6 +57,10 @@ def expands(acronym: str, expansion: str) -> bool:
             continue
         content = [w for w in words if w.lower() not in _STOP_WORDS]
         if letters in (_initials(words), _initials(content)):
+            return True
+        # Special Monitoring Mission to Ukraine → SMM: a place phrase after the name is left out of its letters
+        cut = next((k for k in range(len(words) - 1, 1, -1) if words[k].lower() in _PLACE_PREPOSITIONS), None)
+        if cut is not None and letters == _initials([w for w in words[:cut] if w.lower() not in _STOP_WORDS]):
             return True
     return False
 
@@ -92,6 +100,21 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
                 out.append(Pair(pair.ja, other, pair.score, "acronym"))
                 taken_en.append(other)
                 break
+    for m in _TERM_EXPANDED.finditer(text):
+        # the term, then its expansion and acronym in one bracket: the term pairs with the expansion (the
+        # annotators' one pair always; the acronym's own pair they add only sometimes)
+        ja, latin = m.span(1), m.span(2)
+        if not _one_name(m.group(2), m.group(3), expansions) or m.group(1).strip("・") != m.group(1):
+            continue
+        # a pair of words inside both halves (ウクライナ/Ukraine in ウクライナ特別監視団/Special Monitoring Mission to
+        # Ukraine) is a fragment of this one: it does not block it (bilingual drops such fragments)
+        inner = [p for p in pairs if ja[0] <= p.ja[0] and p.ja[1] <= ja[1] and latin[0] <= p.en[0] and p.en[1] <= latin[1]]
+        others_ja = [j for j in taken_ja if all(j != p.ja for p in inner)]
+        others_en = [e for e in taken_en if all(e != p.en for p in inner)]
+        if free(ja, others_ja) and free(latin, others_en) and free(m.span(3), others_en):
+            out.append(Pair(ja, latin, 2.0, "acronym"))
+            taken_ja.append(ja)
+            taken_en.append(latin)
     for m in _ACRONYM_OUTSIDE.finditer(text):
         acronym = m.span(1)
         latin, ja = (m.span(2), m.span(3)) if m.group(2) else (m.span(5), m.span(4))

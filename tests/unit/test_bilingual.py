@@ -538,3 +538,20 @@ def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
     nlp = copy.deepcopy(nlp_blank)
     nlp.add_pipe("bilingual_aligner")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a term, then its expansion and acronym in one bracket: the term pairs with the expansion; a word pair
+    # inside both halves (ウクライナ/Ukraine) is a fragment of it and goes
+    ("装備を引き渡せる大統領権限(Presidential Drawdown Authority=PDA)の上限", [("大統領権限", "Presidential Drawdown Authority")]),
+    ("続いてウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)について",
+     [("ウクライナ特別監視団", "Special Monitoring Mission to Ukraine")]),
+    ("大隊戦術群(Battalion Tactical Group: BTG)を", [("大隊戦術群", "Battalion Tactical Group")]),
+])
+def test_a_term_with_its_expansion_and_acronym_in_one_bracket(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("military_unit_recognizer")
+    nlp.add_pipe("bilingual_aligner")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
