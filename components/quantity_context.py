@@ -351,6 +351,9 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if captured(text, hit, item_end, rules, verb) and (
             (rule is None and hit.unit in PEOPLE_UNITS) or (rule is not None and rule.category in ("PERSONNEL", "CASUALTY"))):
         return Inference(item, "PERSONNEL")  # 2人を捕虜にした: prisoners are troops, not casualties
+    if verb is None and hit.unit in PEOPLE_UNITS and (rule is None or rule.category == "COUNT") \
+            and _force_size(text, hit, rules):
+        return Inference(item, "PERSONNEL")
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
             return Inference(item, "CASUALTY", verb.casualty)
@@ -598,6 +601,19 @@ def _casualties_of_which(text: str, hit: Hit, item: str, previous: Sequence[Tupl
 # rank, or a doer whose side the context tells (ロシア人, 空挺兵, 予備軍, 偵察隊, 操縦士, 狙撃手, 士官, 救助者 stay with
 # the context: the rescued of a sunk cruiser are its crew)
 _OTHER_PEOPLE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー・]*[\u4e00-\u9fff](?<![人兵軍隊士手官将団者])(?<!団員)")  # 旅団の団員
+
+
+_FORCE_SIZE_AFTER = re.compile(r"規模|の体制")
+_STRENGTH_BEFORE = re.compile(r"(?:定員|実員)(?:は|が)?$")
+
+
+def _force_size(text: str, hit: Hit, rules: CategoryRules) -> bool:
+    """``30万人規模``, ``70人の体制``, ``定員15万590人``: the size or strength of a force, troops (the rewritten
+    development gold: 規模 9 of 10, 定員/実員 10 of 10), unless civilians are what the sentence counts."""
+    if not (_FORCE_SIZE_AFTER.match(text, hit.end) or _STRENGTH_BEFORE.search(text, max(0, hit.start - 3), hit.start)):
+        return False
+    s_start, s_end = sentence_bounds(text, hit.start)
+    return not _civilians(text, hit, s_start, s_end, rules)
 
 
 def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule],

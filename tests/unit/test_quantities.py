@@ -264,6 +264,17 @@ def test_deployment_verbs_and_machines(nlp, text, span, category):
     assert dict(records(nlp(text)))[span]["category"] == category
 
 
+@pytest.mark.parametrize("text,span,category", [
+    # the size or strength of a force is troops; the same words of civilians stay COUNT
+    ("その数は30万人規模になるという。", "30万人", "PERSONNEL"),
+    ("陸上自衛隊は定員15万590人、実員13万9620人だ。", "13万9620人", "PERSONNEL"),
+    ("新しい群はおよそ70人の体制で発足した。", "およそ70人", "PERSONNEL"),
+    ("避難民は100万人規模に達した。", "100万人", "COUNT"),
+])
+def test_a_force_size_is_troops(nlp, text, span, category):
+    assert dict(records(nlp(text)))[span]["category"] == category
+
+
 @pytest.mark.parametrize("text,span,category,casualty", [
     # prisoners are troops (PERSONNEL), even after a count of the killed in the same sentence
     ("偵察部隊は敵兵8人を殺害し、3人を捕虜にした。", "3人", "PERSONNEL", None),
