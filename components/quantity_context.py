@@ -361,6 +361,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             whole = _casualties_of_which(text, hit, item, previous)
             if whole is not None:  # 1万1520人が死亡し、そのうち子供は633人: a part of the dead
                 return Inference(item, "CASUALTY", whole.casualty)
+        if hit.unit == "門" and rule.category == "VEHICLE" and "自走" not in (item or ""):
+            return Inference(item, "COUNT")  # 榴弾砲12門: guns are counted; only a self-propelled one is a vehicle
         if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:
             return Inference(item, "COUNT")  # HIMARS1基, 多連装ロケットシステム1545基: launchers counted as installations
         if rule.kind == "class" and rule.pattern in AIR_DEFENCE_SYSTEMS and hit.unit in SYSTEM_UNITS:

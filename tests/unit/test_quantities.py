@@ -270,8 +270,11 @@ def test_deployment_verbs_and_machines(nlp, text, span, category):
     ("陸上自衛隊は定員15万590人、実員13万9620人だ。", "13万9620人", "PERSONNEL"),
     ("新しい群はおよそ70人の体制で発足した。", "およそ70人", "PERSONNEL"),
     ("避難民は100万人規模に達した。", "100万人", "COUNT"),
+    # guns in 門 are counted (COUNT); a self-propelled one is a vehicle
+    ("エストニアにK9自走砲6門を輸出する。", "6門", "VEHICLE"),
+    ("榴弾砲12門を供与した。", "12門", "COUNT"),
 ])
-def test_a_force_size_is_troops(nlp, text, span, category):
+def test_force_sizes_and_guns(nlp, text, span, category):
     assert dict(records(nlp(text)))[span]["category"] == category
 
 
