@@ -304,6 +304,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         return Inference(item, "COUNT")
     if hit.unit_category:
         return Inference(item, hit.unit_category)
+    if hit.unit == BODY_COUNTER:
+        return Inference(item, "CASUALTY", "killed")  # 遺体を50体ずつ交換: 体 counts bodies only (after 遺体 was written)
     rule = rules.item_rule(item, hit.unit) if item else None
     if rule is None and item and item.isascii() and " " in item:
         item, rule = _english_head(item, hit, rules)  # 111 drones overnight across: the noun is the first word
@@ -605,6 +607,7 @@ def _casualties_of_which(text: str, hit: Hit, item: str, previous: Sequence[Tupl
 _OTHER_PEOPLE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー・]*[\u4e00-\u9fff](?<![人兵軍隊士手官将団者])(?<!団員)")  # 旅団の団員
 
 
+BODY_COUNTER = "体"  # quantity_units.tsv: 体 is a counter only where 遺体 (bodies) was written before it
 _FORCE_SIZE_AFTER = re.compile(r"規模|の体制")
 _STRENGTH_BEFORE = re.compile(r"(?:定員|実員)(?:は|が)?$")
 

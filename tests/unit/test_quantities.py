@@ -273,6 +273,8 @@ def test_deployment_verbs_and_machines(nlp, text, span, category):
     # guns in 門 are counted (COUNT); a self-propelled one is a vehicle
     ("エストニアにK9自走砲6門を輸出する。", "6門", "VEHICLE"),
     ("榴弾砲12門を供与した。", "12門", "COUNT"),
+    # 体 counts bodies: the dead
+    ("前線で軍人の遺体を50体ずつ交換した。", "50体", "CASUALTY"),
 ])
 def test_force_sizes_and_guns(nlp, text, span, category):
     assert dict(records(nlp(text)))[span]["category"] == category
