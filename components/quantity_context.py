@@ -260,6 +260,9 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
         return (added.group(1), added.end(1)) if added else (None, None)
     if text.startswith(("を", "に"), hit.core[1], hit.end):  # 60機を超える無人機: the head after the verb
         head = _DIRECT.match(text, hit.end)
+        if head and text.startswith("の", head.end()):
+            further = _DIRECT.match(text, head.end() + 1)
+            head = further or head  # 1万人を超える民間の死者: the noun after の is the head, 民間 its modifier
         if head and category not in NO_AFTER and not _SCALE_WORD.fullmatch(head.group(0)):
             return head.group(0), head.end()
     if category == "PERCENT":

@@ -275,6 +275,8 @@ def test_deployment_verbs_and_machines(nlp, text, span, category):
     ("榴弾砲12門を供与した。", "12門", "COUNT"),
     # 体 counts bodies: the dead
     ("前線で軍人の遺体を50体ずつ交換した。", "50体", "CASUALTY"),
+    # after a verb qualifier, the noun after の is the head (民間 its modifier)
+    ("侵攻は1万人を超える民間の死者を出した。", "1万人を超える", "CASUALTY"),
 ])
 def test_force_sizes_and_guns(nlp, text, span, category):
     assert dict(records(nlp(text)))[span]["category"] == category
