@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from .en_items import DOTTED_ACRONYM
 from .gazetteer import fold
@@ -408,6 +408,11 @@ def describe(path: Sequence[Item], forces: Mapping[Tuple[Optional[str], str], st
             "number": numbers[-1] if numbers else None, "canonical": _canonical(path, side, forces)}
 
 
+def _first(name: Union[str, Sequence[str]]) -> str:
+    """A table's English name, or the first of a list of them."""
+    return name if isinstance(name, str) else name[0]
+
+
 def _canonical(path: Sequence[Item], side: Optional[str],
                forces: Mapping[Tuple[Optional[str], str], str]) -> Optional[str]:
     """An English canonical name where the parts say enough: named units, national services, numbered units."""
@@ -419,7 +424,8 @@ def _canonical(path: Sequence[Item], side: Optional[str],
     if "ordinal" in kinds:
         at = len(kinds) - 1 - kinds[::-1].index("ordinal")
         words = [ordinal_en(path[at].entry["number"])]
-        words += [i.entry.get("en_numbered") or i.entry["en"] for i in path[at + 1:] if i.entry.get("en")]
+        # a named unit's entry lists its English names (military_units.jsonl): its first is the name
+        words += [_first(i.entry.get("en_numbered") or i.entry["en"]) for i in path[at + 1:] if i.entry.get("en")]
         return " ".join(words) if len(words) > 1 and path[-1].entry.get("en") else None
     if "type" in kinds or "name" in kinds:
         return None

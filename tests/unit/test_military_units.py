@@ -733,3 +733,11 @@ def test_kind_words_before_a_unit(nlp, text, expected):
 ])
 def test_separatist_corps_and_unit_numbers(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_a_named_unit_after_an_ordinal_gets_an_english_canonical(nlp):
+    """A gazetteer name (its English names a list) inside a numbered unit: the canonical takes its first name,
+    and the doc is annotated (a list here once stopped the whole doc with a TypeError)."""
+    doc = nlp("2025年4月には第13国家親衛隊ハルティア旅団が第2軍団の指揮を担う。")
+    found = {s.text: s.kb_id_ for s in doc.spans[SPANS_KEY]}
+    assert found["第13国家親衛隊ハルティア旅団"] == "13th National Guard Khartiia Brigade"
