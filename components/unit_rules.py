@@ -25,6 +25,7 @@ from .unit_joint import JOINT_HEADS
 
 Entry = Dict[str, Any]
 _ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百千]+)")
+_MASKED_NUMBER = "xnumx"  # folded XNUMX: machine-translated pages (a WordPress translation plugin) mask numbers so
 # The unit kinds that can follow each parser state (see UnitGrammar._next).
 _FOLLOWS = {
     "start": ("affiliation", "named", "type", "head", "ordinal", "name"),
@@ -308,6 +309,10 @@ class UnitGrammar:
             number = kanji_to_int(m.group(1)) if m else None
             if number is not None:
                 out.append(Item("ordinal", at, m.end(), {"number": number}))
+            elif text.startswith(_MASKED_NUMBER, at + 1):
+                # 第XNUMX独立機械化旅団: a translation plugin's placeholder for the number (the rewritten gold keeps
+                # such units whole, two of two); the number is unknown
+                out.append(Item("ordinal", at, at + 1 + len(_MASKED_NUMBER), {"number": None}))
         if state == "start" and "0" <= text[at] <= "9":
             m = _bare_ordinal(text, at)
             if m is not None:
@@ -423,6 +428,8 @@ def _canonical(path: Sequence[Item], side: Optional[str],
         return [i for i in path if i.kind == "named"][-1].entry.get("canonical")
     if "ordinal" in kinds:
         at = len(kinds) - 1 - kinds[::-1].index("ordinal")
+        if path[at].entry["number"] is None:
+            return None  # 第XNUMX…: the number was masked, no name can be given
         words = [ordinal_en(path[at].entry["number"])]
         # a named unit's entry lists its English names (military_units.jsonl): its first is the name
         words += [_first(i.entry.get("en_numbered") or i.entry["en"]) for i in path[at + 1:] if i.entry.get("en")]
