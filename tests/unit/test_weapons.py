@@ -933,6 +933,7 @@ def test_two_spellings_side_by_side_vouch_for_each_other(run):
     ("令和6年度型護衛艦を受注した。", ["令和6年度型", "護衛艦"]),
     ("03年度型潜水艦が就役した。", ["03年度型", "潜水艦"]),
     ("口径20mmの多銃身機関砲と多弾頭ミサイル。", ["多銃身機関砲", "多弾頭ミサイル"]),  # 多: multi-, a kind of gun
+    ("75両の次世代戦車に置き換える。", ["戦車"]),  # 次世代 (next-generation) dates it, as 次期 does: outside
     # a ship class named after its first ship, before its class noun: two spans, whatever the name's script
     ("第1戦隊は富士型戦艦4隻、第5戦隊は出雲型装甲巡洋艦2隻。", ["富士型", "戦艦", "出雲型", "装甲巡洋艦"]),
     ("旅洋III型駆逐艦と江凱II型フリゲートが通過した。", ["旅洋III型", "駆逐艦", "江凱II型", "フリゲート"]),
