@@ -391,6 +391,30 @@ def _without_fragments(pairs: Sequence[Pair]) -> List[Pair]:
     return [p for p in pairs if not any(inside(p.ja, q.ja) and inside(p.en, q.en) for q in pairs if q is not p)]
 
 
+# ジョン・F・ケネディ(John F. Kennedy), タラジ・P・ヘンソン(Taraji P. Henson): a person's name with a middle
+# initial, the initial written in Latin inside the katakana too
+_INITIALLED_NAME = re.compile(r"((?:[ァ-ヺー]+・)+[A-ZＡ-Ｚ][.．]?・[ァ-ヺー]+(?:・[ァ-ヺー]+)*)[ \u3000]?[(（]"
+                              r"((?:[A-Z][a-z]+ )+[A-Z]\. [A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)*)[)）]")
+
+
+def initialled_name_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """``pairs`` with a person's name written with a middle initial in both scripts (``ジョン・F・ケネディ(John F.
+    Kennedy)``) paired whole, where the sound rules paired its pieces (ケネディ/Kennedy) or nothing; the
+    initials must agree."""
+    if "・" not in text:
+        return list(pairs)
+    out = list(pairs)
+    for m in _INITIALLED_NAME.finditer(text):
+        ja_initial = re.search(r"・([A-ZＡ-Ｚ])[.．]?・", m.group(1)).group(1)
+        en_initial = re.search(r" ([A-Z])\. ", m.group(2)).group(1)
+        if unicodedata.normalize("NFKC", ja_initial) != en_initial:
+            continue
+        ja, en = m.span(1), m.span(2)
+        out = [p for p in out if not (_overlaps(p.ja, [ja]) or _overlaps(p.en, [en]))]
+        out.append(Pair(ja, en, 2.0, "initialled name"))
+    return out
+
+
 def country_group_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     """``主要8カ国(G8)``: the count-named group and its G-number, when the two numbers agree."""
     if "国" not in text or "G" not in text:
@@ -467,7 +491,7 @@ def _with_ordinal_mark(text: str, pair: Pair) -> Pair:
     """A Japanese half that opens with a number right after 第 starts at 第 (``第201ロシア軍事拠点(201RVB)``):
     the mark and the number are one ordinal."""
     js = pair.ja[0]
-    if js > 0 and text[js - 1] == "第" and text[js:js + 1].isdigit():
+    if js > 0 and text[js - 1] == "第" and text[js:js + 1].isnumeric():  # 第一人称視点(FPV): kanji numerals too
         return Pair((js - 1, pair.ja[1]), pair.en, pair.score, pair.evidence)
     return pair
 
@@ -615,6 +639,7 @@ class BilingualAligner(TablePipe):
         pairs += same_name_pairs(text, doc, pairs)
         pairs += language_label_pairs(text, doc, pairs)  # 第45装甲旅団(ドイツ語:Panzerbrigade 45)
         pairs += country_group_pairs(text, pairs)  # 主要8カ国(G8)
+        pairs = initialled_name_pairs(text, pairs)  # ジョン・F・ケネディ(John F. Kennedy)
         pairs += expansion_pairs(text, pairs, self.expansions)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs = _without_fragments(pairs)  # ウクライナ/Ukraine inside ウクライナ特別監視団/Special Monitoring Mission to Ukraine
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)

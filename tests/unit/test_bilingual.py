@@ -555,3 +555,19 @@ def test_a_term_with_its_expansion_and_acronym_in_one_bracket(nlp_blank, text, e
     nlp.add_pipe("military_unit_recognizer")
     nlp.add_pipe("bilingual_aligner")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's name with a middle initial in both scripts, paired whole
+    ("女優タラジ・P・ヘンソン(Taraji P. Henson)は", [("タラジ・P・ヘンソン", "Taraji P. Henson")]),
+    ("ジョン・F・ケネディ(John F. Kennedy)大統領", [("ジョン・F・ケネディ", "John F. Kennedy")]),
+    ("ジョン・F・ケネディ(John W. Kennedy)大統領", [("ケネディ", "Kennedy")]),  # the initials disagree
+    # 第 before a kanji numeral opens the Japanese half
+    ("いまや第一人称視点(FPV)ドローンを飛ばす。", [("第一人称視点", "FPV")]),
+])
+def test_initialled_names_and_kanji_ordinals(nlp_blank, text, expected):
+    import copy
+
+    nlp = copy.deepcopy(nlp_blank)
+    nlp.add_pipe("bilingual_aligner")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
