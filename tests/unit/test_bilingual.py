@@ -179,14 +179,20 @@ def test_weapon_class_glossed_by_its_acronym(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
 
 
-def _pairs_after_weapons(nlp_blank, text):
-    """The (ja, en) pairs of ``text`` with the weapon recogniser run before the aligner."""
+def _aligned_pairs(nlp_blank, text, *before):
+    """The (ja, en) pairs of ``text`` from a copy of the blank pipeline with ``before`` run before the aligner."""
     import copy
 
     nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("weapon_recognizer")
+    for name in before:
+        nlp.add_pipe(name)
     nlp.add_pipe("bilingual_aligner")
     return [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs]
+
+
+def _pairs_after_weapons(nlp_blank, text):
+    """The (ja, en) pairs of ``text`` with the weapon recogniser run before the aligner."""
+    return _aligned_pairs(nlp_blank, text, "weapon_recognizer")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -371,12 +377,7 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("電子作戦隊(英名: Electronic Operations Group)が", [("電子作戦隊", "Electronic Operations Group")]),
 ])
 def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
-    import copy
-
-    nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("military_unit_recognizer")
-    nlp.add_pipe("bilingual_aligner")
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+    assert _aligned_pairs(nlp_blank, text, "military_unit_recognizer") == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -384,11 +385,7 @@ def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     ("作戦名は「クモの巣作戦(Operation Spiderweb)」である。", [("クモの巣作戦", "Operation Spiderweb")]),
 ])
 def test_a_quoted_name_with_its_gloss_pairs_whole(nlp_blank, text, expected):
-    import copy
-
-    nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("bilingual_aligner")
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+    assert _aligned_pairs(nlp_blank, text) == expected
 
 
 def test_a_pair_takes_the_whole_place_name():
@@ -533,11 +530,7 @@ def test_a_quoted_latin_name_then_its_japanese_in_brackets(nlp):
     ("先進7カ国(G8)の話", []),
 ])
 def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
-    import copy
-
-    nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("bilingual_aligner")
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+    assert _aligned_pairs(nlp_blank, text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -549,12 +542,7 @@ def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
     ("大隊戦術群(Battalion Tactical Group: BTG)を", [("大隊戦術群", "Battalion Tactical Group")]),
 ])
 def test_a_term_with_its_expansion_and_acronym_in_one_bracket(nlp_blank, text, expected):
-    import copy
-
-    nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("military_unit_recognizer")
-    nlp.add_pipe("bilingual_aligner")
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+    assert _aligned_pairs(nlp_blank, text, "military_unit_recognizer") == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -566,8 +554,4 @@ def test_a_term_with_its_expansion_and_acronym_in_one_bracket(nlp_blank, text, e
     ("いまや第一人称視点(FPV)ドローンを飛ばす。", [("第一人称視点", "FPV")]),
 ])
 def test_initialled_names_and_kanji_ordinals(nlp_blank, text, expected):
-    import copy
-
-    nlp = copy.deepcopy(nlp_blank)
-    nlp.add_pipe("bilingual_aligner")
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp(text)._.pairs] == expected
+    assert _aligned_pairs(nlp_blank, text) == expected
