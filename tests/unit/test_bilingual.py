@@ -555,3 +555,13 @@ def test_a_term_with_its_expansion_and_acronym_in_one_bracket(nlp_blank, text, e
 ])
 def test_initialled_names_and_kanji_ordinals(nlp_blank, text, expected):
     assert _aligned_pairs(nlp_blank, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a term and a bracket holding only a Latin phrase: the layout alone pairs them, as a last resort
+    ("同盟の東部方面(Eastern flank)への増強", [("東部方面", "Eastern flank")]),
+    ("部隊は軍事訓練チーム(military transition team)を鍛える。", [("軍事訓練チーム", "military transition team")]),
+    ("ロッキード・マーチン(LMT)は上げた。", []),  # an all-caps code (a stock ticker) is no gloss
+])
+def test_a_latin_phrase_alone_in_a_bracket_glosses_the_term_before_it(nlp_blank, text, expected):
+    assert _aligned_pairs(nlp_blank, text) == expected
