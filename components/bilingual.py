@@ -311,12 +311,11 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
                 continue  # two Japanese or two Latin spellings: a variant, not a pair
             if bool(_HAS_DIGIT.search(text[one[0]:one[1]])) != bool(_HAS_DIGIT.search(text[other[0]:other[1]])):
                 continue  # F16（ファイティング・ファルコン）: a designation and a nickname, two names of one system
-            ja_text = text[one[0]:one[1]] if first_ja else text[other[0]:other[1]]
-            if first.label_ == "WEAPON" and _KANJI.search(ja_text) \
-                    and _digits(ja_text) != _digits(text[one[0]:one[1]] if not first_ja else text[other[0]:other[1]]):
+            ja, en = (one, other) if first_ja else (other, one)
+            ja_text = text[ja[0]:ja[1]]
+            if first.label_ == "WEAPON" and _KANJI.search(ja_text) and _digits(ja_text) != _digits(text[en[0]:en[1]]):
                 continue  # KN-23（火星11カ）: a designation and the maker's own name, no spelling of it
                 # (殲10C(J10C), 運-8/Y-8: the Chinese name and its Latin form share the number, and are a pair)
-            ja, en = (one, other) if first_ja else (other, one)
             if _overlaps(ja, taken) or _overlaps(en, taken if en not in shared else taken_before):
                 continue  # a name the list shares is taken once per list, not per spelling
             out.append(Pair(ja, en, 2.0, "gazetteer"))
@@ -337,8 +336,10 @@ def _digits(text: str) -> str:
 # ``大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group)``): an article's opening bracket, reading
 # first, then the name in Latin script, is the same gloss with the language left implicit. 英称, 英名 (the English
 # name) label it as 英語 does, with or without a colon (宇宙作戦群(…、英称Space Operations Group)).
-_LANGUAGE_LABEL = re.compile(r"[ \u3000]?[(（](?:[\u3041-\u3096ー]{2,30}[、,，][ \u3000]*(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語|英称|英名|英語名|英文名|英語表記|英文表記)?[ \u3000]*[:：]?"
-                             r"|(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語)[ \u3000]*[:：]|(?:英称|英名|英語名|英文名|英語表記|英文表記)[ \u3000]*[:：]?)[ \u3000]*"
+_NAMED_LANGUAGE = r"[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語"
+_ENGLISH_NAME_LABEL = r"英称|英名|英語名|英文名|英語表記|英文表記"
+_LANGUAGE_LABEL = re.compile(rf"[ \u3000]?[(（](?:[\u3041-\u3096ー]{{2,30}}[、,，][ \u3000]*(?:{_NAMED_LANGUAGE}|{_ENGLISH_NAME_LABEL})?[ \u3000]*[:：]?"
+                             rf"|(?:{_NAMED_LANGUAGE})[ \u3000]*[:：]|(?:{_ENGLISH_NAME_LABEL})[ \u3000]*[:：]?)[ \u3000]*"
                              r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 
@@ -386,9 +387,7 @@ _COUNTRY_GROUP = re.compile(r"(?P<ja>(?:主要|先進)?(?P<n>[0-9０-９]{1,2})[
 def _without_fragments(pairs: Sequence[Pair]) -> List[Pair]:
     """``pairs`` less any whose two halves both lie inside another pair's halves: a word pair read inside a
     longer name pair (ウクライナ/Ukraine in ウクライナ特別監視団/Special Monitoring Mission to Ukraine)."""
-    def inside(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
-        return b[0] <= a[0] and a[1] <= b[1] and a != b
-    return [p for p in pairs if not any(inside(p.ja, q.ja) and inside(p.en, q.en) for q in pairs if q is not p)]
+    return [p for p in pairs if not any(p.ja != q.ja and p.en != q.en and p.within(q.ja, q.en) for q in pairs)]
 
 
 # ジョン・F・ケネディ(John F. Kennedy), タラジ・P・ヘンソン(Taraji P. Henson): a person's name with a middle
@@ -432,7 +431,7 @@ def bracket_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair
     rules that know them have declined, and their word stands."""
     if "(" not in text and "（" not in text:
         return []
-    named = [(s.start_char, s.end_char) for key in _NAMED_KEYS[:2] if key in doc.spans for s in doc.spans[key]]
+    named = [(s.start_char, s.end_char) for key in (WEAPONS_KEY, UNITS_KEY) if key in doc.spans for s in doc.spans[key]]
     taken = [p.ja for p in pairs] + [p.en for p in pairs]
     out: List[Pair] = []
     for m in _BRACKET_GLOSS.finditer(text):

@@ -108,7 +108,7 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
             continue
         # a pair of words inside both halves (ウクライナ/Ukraine in ウクライナ特別監視団/Special Monitoring Mission to
         # Ukraine) is a fragment of this one: it does not block it (bilingual drops such fragments)
-        inner = [p for p in pairs if ja[0] <= p.ja[0] and p.ja[1] <= ja[1] and latin[0] <= p.en[0] and p.en[1] <= latin[1]]
+        inner = [p for p in pairs if p.within(ja, latin)]
         others_ja = [j for j in taken_ja if all(j != p.ja for p in inner)]
         others_en = [e for e in taken_en if all(e != p.en for p in inner)]
         if free(ja, others_ja) and free(latin, others_en) and free(m.span(3), others_en):

@@ -77,6 +77,10 @@ class Pair:
     score: float
     evidence: str = "phonetic"
 
+    def within(self, ja: Tuple[int, int], en: Tuple[int, int]) -> bool:
+        """Whether both halves lie inside ``ja`` and ``en`` (a word pair read inside a longer name pair)."""
+        return ja[0] <= self.ja[0] and self.ja[1] <= ja[1] and en[0] <= self.en[0] and self.en[1] <= en[1]
+
 
 @dataclass
 class Variant:

@@ -10,7 +10,7 @@ affiliation included). This step extends a parsed ``…両軍`` span left over
 """
 from __future__ import annotations
 
-from typing import Collection, Sequence, Tuple
+from typing import Callable, Collection, Sequence, Tuple
 
 JOINT_HEADS = ("両軍",)
 JOINERS = ("・", "と", "、", "＝", "=")
@@ -41,9 +41,15 @@ def joint_start(texts: Sequence[str], start: int, end: int, affiliations: Collec
 def extend_joint(texts: Sequence[str], candidates: Sequence[Tuple[int, int, dict]],
                  affiliations: Collection[str]) -> list:
     """``candidates`` with every ``X・Y両軍`` span extended over ``X・`` (side set to None: two sides)."""
+    return _extended(candidates, lambda start, end: joint_start(texts, start, end, affiliations))
+
+
+def _extended(candidates: Sequence[Tuple[int, int, dict]], start_of: Callable[[int, int], int]) -> list:
+    """``candidates`` with each start moved to ``start_of(start, end)``; a moved span names two sides or more, so
+    its side is cleared."""
     out = []
     for start, end, attrs in candidates:
-        new = joint_start(texts, start, end, affiliations)
+        new = start_of(start, end)
         out.append((new, end, {**attrs, "side": None}) if new != start else (start, end, attrs))
     return out
 
@@ -67,7 +73,7 @@ def coordinated_start(texts: Sequence[str], start: int, words: Collection[str]) 
             break
         first = next((f for f in range(at - 2, max(-1, at - 2 - MAX_AFFILIATION_TOKENS), -1)
                       if "".join(texts[f:at - 1]) in words), None)
-        if first is None or (first > 0 and texts[first - 1] not in ("・",) and _glued_word(texts[first - 1])):
+        if first is None or (first > 0 and texts[first - 1] != "・" and _glued_word(texts[first - 1])):
             break
         at = first
     return at
@@ -83,8 +89,4 @@ def extend_coordinated(texts: Sequence[str], candidates: Sequence[Tuple[int, int
                        words: Collection[str]) -> list:
     """``candidates`` with every ``X・Y…`` unit extended over ``X・`` (``coordinated_start``; side cleared when
     the words are two sides)."""
-    out = []
-    for start, end, attrs in candidates:
-        new = coordinated_start(texts, start, words)
-        out.append((new, end, {**attrs, "side": None}) if new != start else (start, end, attrs))
-    return out
+    return _extended(candidates, lambda start, end: coordinated_start(texts, start, words))

@@ -25,7 +25,7 @@ from .unit_joint import JOINT_HEADS
 
 Entry = Dict[str, Any]
 _ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百千]+)")
-_MASKED_NUMBER = "xnumx"  # folded XNUMX: machine-translated pages (a WordPress translation plugin) mask numbers so
+_MASKED_NUMBER = "xnumx"  # folded XNUMX: a translation plugin on machine-translated pages writes it for a number
 # The unit kinds that can follow each parser state (see UnitGrammar._next).
 _FOLLOWS = {
     "start": ("affiliation", "named", "type", "head", "ordinal", "name"),

@@ -332,7 +332,6 @@ def _fiscal_year_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
     return start - 1 if start > 0 and tokens[start - 1].text in _ERAS and not tokens[start - 1].space else start
 
 
-_ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}|[Ⅰ-Ⅻ]")
 # words before 型 that say what kind of ship, not which one (大型, 新型 are one token and no noun before 型)
 _NOT_SHIP_NAMES = frozenset({"防空", "攻撃", "輸送", "哨戒", "戦闘", "汎用", "対潜", "対空", "対艦", "偵察", "護衛", "警備",
                              "揚陸", "補給", "訓練", "実験", "試作", "量産", "改良", "派生", "輸出", "標準", "原子力", "通常",
@@ -352,7 +351,7 @@ def _named_ship_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
     if cur < 2 or tokens[cur - 1].text != "型" or any(t.space for t in tokens[cur - 3 if cur >= 3 else 0:cur]):
         return None
     end = cur - 1
-    if _ROMAN_NUMERAL.fullmatch(unicodedata.normalize("NFKC", tokens[end - 1].text).upper()) and end > 1:
+    if _ROMAN.fullmatch(unicodedata.normalize("NFKC", tokens[end - 1].text).upper()) and end > 1:
         end -= 1
     start = end - 1
     if not _KANJI_WORD.fullmatch(tokens[start].text):

@@ -44,7 +44,9 @@ _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A
 # only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
 _BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,5}(?:[A-Z]{1,2}[0-9]?)?(?:-[A-Z]{1,2})?")
 _ALL_CAPS = re.compile(r"[A-Z]{3,6}")
-_COUNT_AFTER = re.compile(r"(?:[をがはも]|[×✕][ 　]?)?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|門|隻|弾)")  # FA-50×48機: a list
+# a count after a name: a particle or a times sign, a qualifier, the number (FA-50×48機: a list)
+_COUNT_BEFORE_COUNTER = r"(?:[をがはも]|[×✕][ 　]?)?(?:約|計|最大|少なくとも)?[0-9０-９]+"
+_COUNT_AFTER = re.compile(_COUNT_BEFORE_COUNTER + r"(?:機|発|基|両|門|隻|弾)")
 # Organisations, agencies and other acronyms that stand before 無人機/ミサイル as owners or sources.
 ACRONYM_STOP = frozenset({
     "NATO", "USA", "UAE", "IAEA", "ISW", "SBU", "HUR", "GUR", "FSB", "GRU", "SVR", "AFU", "CIA", "NSA",
@@ -151,7 +153,7 @@ def glossed_names_before_classes(tokens: Sequence[Tok], chosen: Sequence[Candida
 
 # what may follow a system's name written after its class: a particle, punctuation, a count
 _NAME_ENDS_BEFORE = re.compile(r"[はがをにのともやでへ、。，．・」』）)\s0-9０-９]")
-_SYSTEMS_COUNTED = re.compile(r"(?:[をがはも]|[×✕][ 　]?)?(?:約|計|最大|少なくとも)?[0-9０-９]+(?:機|発|基|両|輌|門|隻|台|セット)")
+_SYSTEMS_COUNTED = re.compile(_COUNT_BEFORE_COUNTER + r"(?:機|発|基|両|輌|門|隻|台|セット)")  # systems, vehicles too
 # class groups whose names are written after them; ships have their own rule (weapon_compose._ship_name_candidates)
 _NAMED_AFTER_GROUPS = frozenset({"tank", "ifv", "apc", "armoured_vehicle", "fighter", "bomber", "howitzer", "mlrs",
                                  "helicopter", "drone", "missile", "aircraft", "sam", "artillery"})
@@ -170,8 +172,7 @@ def names_after_classes(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> L
     for c in chosen:
         if c.kind != "class" or c.end >= len(tokens) or tokens[c.end - 1].space or c.end in taken:
             continue
-        group = (c.weapon_class or "").split(":")[0]
-        if group not in _NAMED_AFTER_GROUPS and c.weapon_class not in _NAMED_AFTER_GROUPS:
+        if c.weapon_class not in _NAMED_AFTER_GROUPS:
             continue
         end = c.end
         while end < len(tokens) and end - c.end < 2 and end not in taken and _is_kana_token(tokens[end]) \
@@ -261,7 +262,7 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
 
 
 _LIST_JOINS = ("および", "及び", "と", "、", "や", "・", "/")
-_NAMED_LIST_JOINS = ("、", "と", "や", "・", "および", "及び")
+_NAMED_LIST_JOINS = frozenset(_LIST_JOINS) - {"/"}  # a slash joins variants of one name, not a list
 _GROUP_OF_COUNTRIES = re.compile(r"G[-‐ー][0-9]{1,2}")  # G-7, G-20: summits, not systems
 
 
