@@ -259,12 +259,6 @@ def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
     ("地雷除去機2台が届いた。", "2台", "VEHICLE"),
     ("発電機20台を送った。", "20台", "COUNT"),
     ("ロシアの装甲部隊が人口2万人の村に進軍した。", "2万人", "COUNT"),  # a population, not the troops before it
-])
-def test_deployment_verbs_and_machines(nlp, text, span, category):
-    assert dict(records(nlp(text)))[span]["category"] == category
-
-
-@pytest.mark.parametrize("text,span,category", [
     # the size or strength of a force is troops; the same words of civilians stay COUNT
     ("その数は30万人規模になるという。", "30万人", "PERSONNEL"),
     ("陸上自衛隊は定員15万590人、実員13万9620人だ。", "13万9620人", "PERSONNEL"),
@@ -278,7 +272,8 @@ def test_deployment_verbs_and_machines(nlp, text, span, category):
     # after a verb qualifier, the noun after の is the head (民間 its modifier)
     ("侵攻は1万人を超える民間の死者を出した。", "1万人を超える", "CASUALTY"),
 ])
-def test_force_sizes_and_guns(nlp, text, span, category):
+def test_categories_from_the_words_around_a_count(nlp, text, span, category):
+    """Deployment verbs, machines, a force's size, guns in 門, bodies, the head after a verb qualifier."""
     assert dict(records(nlp(text)))[span]["category"] == category
 
 
