@@ -171,7 +171,7 @@ class FoldedGazetteer(Generic[T]):
         view = token_view(doc)
         folded, end_token, start_token = view.folded, view.end_token, view.start_token
         size = len(folded)
-        cuts = view.quote_cuts
+        cuts, soft = view.quote_cuts, view.soft_breaks
         matches: List[GazetteerMatch[T]] = []
         root = self._root
         # Only token starts (a token folding to nothing starts nowhere) whose character starts some key,
@@ -185,6 +185,10 @@ class FoldedGazetteer(Generic[T]):
                     found.append(GazetteerMatch(i, end_token[k] + 1, node[_END]))
                 if k == size or (cuts and k in cuts):
                     break
+                if soft and k in soft and _END not in node and k + 1 < size and folded[k + 1] in node:
+                    # 地対地ミ⏎サイル: a key goes on across a line break inside a word; not after a whole key
+                    # (ミサイル⏎ドローン: two lines of a list, though ミサイルドローン is a class too)
+                    k += 1
                 node = node.get(folded[k])
                 k += 1
             if found:
@@ -218,6 +222,9 @@ class TokenView:
         start_token: ``folded`` offset → index of the token starting there (non-empty tokens).
         quote_cuts: ``folded`` offsets where a token of quote marks alone stands: no match runs
             across one (``T-90M “Proryv”`` is a designation and a quoted nickname, not one name).
+        soft_breaks: ``folded`` offsets of a line break standing alone between two word characters
+            (``地対地ミ⏎サイル``): a page wrapped at a fixed width, or a paste from a PDF, breaks lines
+            inside words, so a listed term may run on across one (``_soft_breaks``).
     """
 
     texts: Tuple[str, ...]
@@ -228,6 +235,7 @@ class TokenView:
     end_token: Dict[int, int]
     start_token: Dict[int, int]
     quote_cuts: FrozenSet[int] = frozenset()
+    soft_breaks: FrozenSet[int] = frozenset()
 
 
 _VIEWS: "weakref.WeakKeyDictionary[Doc, Tuple[int, TokenView]]" = weakref.WeakKeyDictionary()
@@ -301,7 +309,19 @@ def _view(texts: Tuple[str, ...], pieces: List[str], text: str) -> TokenView:
     else:
         end_token = dict(zip(ends, range(len(ends))))
         start_token = dict(zip(starts, range(len(starts))))
-    return TokenView(texts, text, "".join(pieces), starts, ends, end_token, start_token, quote_cuts)
+    soft_breaks = _soft_breaks(texts, starts) if "\n" in text else frozenset()
+    return TokenView(texts, text, "".join(pieces), starts, ends, end_token, start_token, quote_cuts, soft_breaks)
+
+
+_LINE_BREAKS = frozenset({"\n", "\r\n"})
+
+
+def _soft_breaks(texts: Tuple[str, ...], starts: Tuple[int, ...]) -> FrozenSet[int]:
+    """The folded offsets of the tokens that are one line break between a word character and another
+    (``ミ|⏎|サイル``, ``高|⏎|機能``): where a line may have been broken inside a word. A listed term may run
+    on across one; a blank line, a space, a bracket or a full stop beside it keeps the lines apart."""
+    return frozenset(starts[i] for i in range(1, len(texts) - 1)
+                     if texts[i] in _LINE_BREAKS and texts[i - 1][-1:].isalnum() and texts[i + 1][:1].isalnum())
 
 
 def non_overlapping(matches: Sequence[GazetteerMatch[T]]) -> List[GazetteerMatch[T]]:

@@ -44,6 +44,21 @@ def test_find_on_token_boundaries(nlp_blank, gazetteer, text, expected):
     assert [(doc[m.start:m.end].text, m.payload) for m in gazetteer.find(doc)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("地対地ミ\nサイルを供与", [("地対地ミ\nサイル", "ssm")]),  # a line broken inside a word (a fixed-width page)
+    ("ミサイル\nドローン", [("ミサイル", "missile"), ("ドローン", "drone")]),  # after a whole key: two lines
+    ("地対地ミ\n\nサイル", []),  # a blank line parts them
+    ("地対地ミ。\nサイル", []),  # so does a full stop
+    ("地対地ミ\n・サイル", []),  # and a list mark after the break
+])
+def test_a_key_runs_across_a_line_break_inside_a_word(nlp_blank, text, expected):
+    gaz = FoldedGazetteer()
+    gaz.add_all([("地対地ミサイル", "ssm"), ("ミサイル", "missile"), ("ドローン", "drone"),
+                 ("ミサイルドローン", "missile drone")])
+    doc = nlp_blank(text)
+    assert [(doc[m.start:m.end].text, m.payload) for m in non_overlapping(gaz.find(doc))] == expected
+
+
 def test_lookup_and_len(gazetteer):
     assert gazetteer.lookup("kh47m2") == "kinzhal" and gazetteer.lookup("Kh-47") is None
     assert len(gazetteer) == 4
