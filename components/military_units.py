@@ -46,7 +46,7 @@ from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .tables import TablePipe
 from .unit_refs import ECHELONS, SERVICES, bare_references
-from .unit_rules import EnglishUnits, UnitGrammar, read_jsonl
+from .unit_rules import EnglishUnits, UnitGrammar, kanji_to_int, read_jsonl
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +155,29 @@ def _numbered_units(doc: Doc, text: str) -> List[Candidate]:
         span = doc.char_span(m.start(), m.end())
         if span is not None:
             out.append((span.start, span.end, _attrs(echelon="unit", number=int(unicodedata.normalize("NFKC", m.group(0)[:5])))))
+    return out
+
+
+# 第184水域警備旅団, 第181対潜艦大隊, 第1水雷戦隊: an ordinal, a word the tables do not list (a kanji or katakana
+# run, a ship class inside it), then an echelon noun is a unit's name; the grammar, which knows its type words,
+# finds the rest. Not a count or an order of events (第2次, 第3回 …), and the run stops at the first echelon.
+_ECHELON_NOUNS = {"師団": "division", "旅団": "brigade", "連隊": "regiment", "大隊": "battalion", "中隊": "company",
+                  "小隊": "platoon", "戦隊": "squadron", "軍団": "corps"}
+_ORDINAL_UNIT = re.compile(r"第([0-9０-９]{1,4}|[一二三四五六七八九十百〇]{1,4})"
+                           r"(?!次|回|期|位|号|条|章|項|世代|段階|四半期|週|版|弾|便|陣|波|日|年|月)"
+                           r"[一-龥々ァ-ヺー]{1,8}?(" + "|".join(_ECHELON_NOUNS) + ")")
+
+
+def _ordinal_units(doc: Doc, text: str) -> List[Candidate]:
+    """Units named by an ordinal and an echelon around a word no table lists (``_ORDINAL_UNIT``), token-aligned."""
+    if "第" not in text:
+        return []
+    out: List[Candidate] = []
+    for m in _ORDINAL_UNIT.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        number = kanji_to_int(unicodedata.normalize("NFKC", m.group(1)))
+        if span is not None and number is not None:
+            out.append((span.start, span.end, _attrs(echelon=_ECHELON_NOUNS[m.group(2)], number=number)))
     return out
 
 
@@ -312,6 +335,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += _numbered_units(doc, text)  # 74455部隊, 61419部隊: an army's unit number
+        found += _ordinal_units(doc, text)  # 第184水域警備旅団: an unlisted word between ordinal and echelon
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
         found += self._quoted_before(doc, text)

@@ -739,6 +739,24 @@ def test_separatist_corps_and_unit_numbers(nlp, text, expected):
     assert units(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an ordinal and an echelon around a word no table lists: a unit's name, a ship class inside it too
+    ("【第184水域警備旅団】 [第181対潜艦大隊] 小型対潜艦が所属", ["第184水域警備旅団", "第181対潜艦大隊"]),
+    ("第1水雷戦隊が出撃した。", ["第1水雷戦隊"]),
+    ("第102独立部隊旅団が到着", ["第102独立部隊旅団"]),  # the longer name wins over 第102独立部隊
+    # an order of events or a period is no unit number
+    ("第3四半期の師団", ["師団"]),
+    ("第2次攻撃旅団", ["攻撃旅団"]),
+])
+def test_an_unlisted_word_between_ordinal_and_echelon(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+def test_an_unlisted_unit_keeps_its_echelon_and_number(nlp):
+    _, attrs = attrs_of(nlp, "第百八十一対潜艦大隊が出港", "第百八十一対潜艦大隊")
+    assert attrs["echelon"] == "battalion" and attrs["number"] == 181
+
+
 def test_a_named_unit_after_an_ordinal_gets_an_english_canonical(nlp):
     """A gazetteer name (its English names a list) inside a numbered unit: the canonical takes its first name,
     and the doc is annotated (a list here once stopped the whole doc with a TypeError)."""
