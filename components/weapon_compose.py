@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
@@ -656,6 +656,10 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
     # T-90A「ウラジーミル」, 9M119M「レフレークス」: a model designation's own name quoted after it
     before_quote = [c for c in chosen if c.end < len(tokens) and tokens[c.end].text == "「"
                     and (c.kind == "class" or c.kind in ("name", "family", "unknown") and _ends_in_code(tokens[c.end - 1].text))]
+    # 小型対潜艦:053「ポヴォリノ」、054「エイスク」: a ship list's hull number before each quoted name
+    listed = [c for c in chosen if c.kind == "class" and c.weapon_class in ship_classes and c.end < len(tokens)
+              and tokens[c.end].text in _LIST_COLONS and _hull_before_quote(tokens, c.end + 1) is not None]
+    before_quote += [replace(c, end=c.end + 1) for c in listed]
     # 旗艦「モスクワ」: a ship's role is no WEAPON itself (corpus/realtext NOTES-real3) but names a ship
     if not SHIP_ROLES.keys().isdisjoint(map(itemgetter(0), tokens)):  # a role word at all (one C-level scan)
         before_quote += [Candidate(i, i + 1, None, SHIP_ROLES[t.text], None, "class")
@@ -673,6 +677,8 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         at = cand.end
         ship = cand.weapon_class in ship_classes
         for _ in range(MAX_QUOTED_LIST):  # 揚陸艦「ヤマル」「アゾフ」, 「ヤマル」と「アゾフ」: one class, several names
+            if ship and at < len(texts) and texts[at] != "「":
+                at = _hull_before_quote(tokens, at) or at  # 053「ポヴォリノ」: the hull number stays out
             extent = quoted_name_extent(texts, spaces, at) or (_native_ship_name(texts, at) if ship else None)
             if extent is None:
                 aliased = _name_with_alias(texts, at, ship)
@@ -687,7 +693,8 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
             if hull is not None:  # 「マッキャンベル」(DDG85): the ship's hull number in brackets
                 out.append(Candidate(hull[0], hull[1], None, cand.weapon_class, None, "quoted"))
             at = gloss_end
-            if at + 1 < len(texts) and texts[at] in _QUOTE_LIST_JOINS and texts[at + 1] == "「":
+            if at + 1 < len(texts) and texts[at] in _QUOTE_LIST_JOINS and (
+                    texts[at + 1] == "「" or ship and _hull_before_quote(tokens, at + 1) is not None):
                 at += 1
     return out
 
@@ -739,6 +746,18 @@ def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int,
     if end == at + 1 or end >= len(texts) or texts[end] != "」" or len("".join(texts[at + 1:end])) > 6:
         return None
     return at + 1, end, end + 1
+
+
+_LIST_COLONS = (":", "：")
+_HULL_DIGITS = re.compile(r"[0-9０-９]{2,4}")
+
+
+def _hull_before_quote(tokens: Sequence[Tok], at: int) -> Optional[int]:
+    """The index of ``「`` after a hull number glued before it at token ``at`` (``053「``), or None."""
+    if at + 1 < len(tokens) and _HULL_DIGITS.fullmatch(tokens[at].text) and not tokens[at].space \
+            and tokens[at + 1].text == "「":
+        return at + 1
+    return None
 
 
 def _hull_number_after(texts: Sequence[str], at: int) -> Optional[Tuple[int, int]]:

@@ -630,6 +630,9 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("揚陸艦「ヤマル」と「アゾフ」を攻撃した。", ["揚陸艦", "ヤマル", "アゾフ"]),
     ("巡航ミサイル「カリブル」「イスカンデル」を撃った。", ["巡航ミサイル", "カリブル", "イスカンデル"]),
     ("黒海艦隊の旗艦「モスクワ」が沈んだ。", ["モスクワ"]),  # the ship's role names a ship, and is none
+    # a ship list: a colon after the class, a hull number before each quoted name (the number stays out)
+    ("小型対潜艦:053「ポヴォリノ」、054「エイスク」", ["小型対潜艦", "ポヴォリノ", "エイスク"]),
+    ("小型対潜艦:第053「ポヴォリノ」", ["小型対潜艦"]),  # no bare hull number: no list
     # a ship's number in its class names a ship too, quoted or not; a count after a quoted name makes it a
     # weapon (NOTES-real63, -real64)
     ("17番艦「ベスストラーシュヌイ」で建造は終わった。", ["ベスストラーシュヌイ"]),
