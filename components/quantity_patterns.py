@@ -58,7 +58,9 @@ RANGE_SEP = r"(?:[〜~～\-‐－–—─―]|から(?=[約およそ最大0-9�
 VERB_AT_LEAST = (r"[ \u00a0]?を(?:[超越]え(?:る|(?!よう|そう|な|ず))|[超越][すし]"
                  r"|上回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))")  # 越え: NOTES-real6
 VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
-                r"|を下回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))")
+                r"|を下回(?:っています|っていました|っている|っていた|ります|りました|る|った|り)"
+                r"|を(?:切|割)(?:っています|っていました|っている|っていた|ります|りました|る|った)"  # 100人を切った
+                r"|を割り込(?:んでいる|んだ|む))")  # fell below: a bound as を下回る
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = (r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"

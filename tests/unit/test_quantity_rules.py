@@ -468,6 +468,8 @@ def test_idioms_and_group_names(tables, text):
     ("志願兵は予想の5000人を上回った。", "5000人を上回った", 5000, None, "人", False, "at_least"),
     ("残る守備隊は200人に満たない。", "200人に満たない", 200, None, "人", False, "at_most"),
     ("生産は月30両を下回る水準だ。", "30両を下回る", 30, None, "両", False, "at_most"),
+    ("350名の部隊が2カ月で100人を切った。", "100人を切った", 100, None, "人", False, "at_most"),  # fell below
+    ("残存兵力は1000人を割り込んだ。", "1000人を割り込んだ", 1000, None, "人", False, "at_most"),
     # reporting verbs stay outside
     ("死者は900人に上った。", "900人", 900, None, "人", False, "exact"),
     ("射程は最大300kmに達する。", "最大300km", 300, None, "km", False, "at_most"),
