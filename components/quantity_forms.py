@@ -27,8 +27,9 @@ from .quantity_patterns import ARAB, JA_PREFIX, KAN, SUFFIX, VERB_AT_LEAST, VERB
 _FRACTION = re.compile(
     rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])"
     rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?"
-    rf"(?P<den>{ARAB}|{KAN}+)分の(?P<num>{ARAB}|{KAN}+)(?![0-9０-９〇一二三四五六七八九十百千万億兆])"
+    rf"(?P<den>{ARAB}|{KAN}+)(?P<gap>[ \u00a0]?)分の(?P=gap)(?P<num>{ARAB}|{KAN}+)(?![0-9０-９〇一二三四五六七八九十百千万億兆])"
     rf"(?P<suf>{SUFFIX})?(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")  # 3分の1を下回る: a bound, in the span
+# (a space on both sides of 分の, as web text spaces its figures: 10 分の 1, one fraction too)
 
 
 _SLASH_FRACTION = re.compile(

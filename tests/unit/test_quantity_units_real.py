@@ -55,6 +55,7 @@ def found(nlp, text):
     ("射程は大体1500km~1600kmだ。", "大体1500km~1600km", 1500, 1600, "km", "DISTANCE", True),
     ("住民29~48.5万人が避難した。", "29~48.5万人", 290000, 485000, "人", "COUNT", False),
     ("予算は日本の10分の1だ。", "10分の1", 0.1, None, None, "RATIO", False),
+    ("費用はミサイルの10 分の 1だ。", "10 分の 1", 0.1, None, None, "RATIO", False),  # spaced as web text spaces figures
     ("領土の4分の1余りを占領した。", "4分の1余り", 0.25, None, None, "RATIO", True),
     ("兵力の三分の一を失った。", "三分の一", 1 / 3, None, None, "RATIO", False),
     # a space between an Arabic figure and its counter, as pages that space digits write it (NOTES-real16)
