@@ -45,7 +45,8 @@ _MAX_ITEMS = 10
 _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数](?:個|つの)$")  # 3個大隊; 2つの旅団
 
 
-_BARE_ORDINAL = re.compile(r"[0-9]{2,4}(?![0-9.,．，])")
+# two to four digits; one digit only before a Latin abbreviation (1TA, 8CAA: the parser then wants one of them)
+_BARE_ORDINAL = re.compile(r"[0-9]{2,4}(?![0-9.,．，])|[0-9](?=[a-z])")
 _NOT_BEFORE_BARE = frozenset("0123456789.,．，-−‐第約計")
 
 
@@ -358,7 +359,9 @@ class UnitGrammar:
         if "name" in kinds and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name"):
             return False  # ボストーク大隊, パトリオット部隊; not a name before 軍
         if state in ("counted", "bare_ordinal"):
-            return entry.get("echelon") in _NAME_ECHELONS
+            # 80旅団; 1TA, 20CAA: ISW's abbreviated armies after a bare number, as after 第 (NOTES-real67)
+            return entry.get("echelon") in _NAME_ECHELONS or (
+                state == "bare_ordinal" and entry.get("after_ordinal", False) and entry.get("key", "").isascii())
         if "affiliation" not in kinds and "named" not in kinds \
                 and any(i.kind == "type" and i.entry.get("needs_side") for i in path):
             return False  # 北朝鮮兵部隊: 兵 names a side's troops, a bare 兵部隊 nothing

@@ -752,6 +752,18 @@ def test_an_unlisted_word_between_ordinal_and_echelon(nlp, text, expected):
     assert units(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # ISW's abbreviated armies after a bare number, as after 第 (NOTES-real67)
+    ("これまで1TAの骨格とされてきた", ["1TA"]),
+    ("20CAAと8CAAが前進した", ["20CAA", "8CAA"]),
+    ("5Gの通信と3Dプリンター", []),  # a digit before other Latin letters names nothing
+])
+def test_a_bare_number_before_an_abbreviated_army(nlp, text, expected):
+    assert units(nlp, text) == expected
+    if expected:
+        assert attrs_of(nlp, text, expected[0])[1]["echelon"] == "army"
+
+
 def test_an_unlisted_unit_keeps_its_echelon_and_number(nlp):
     _, attrs = attrs_of(nlp, "第百八十一対潜艦大隊が出港", "第百八十一対潜艦大隊")
     assert attrs["echelon"] == "battalion" and attrs["number"] == 181
