@@ -153,8 +153,10 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
     if _AS_MANY_AS.match(text, end):
         return True  # 一つでも多くの命, 1人でも早く: "as many / as soon as possible"
     before = text[max(0, start - 2):start]
-    if before in ("うち", "残り"):
-        return True  # 艦艇のうち1隻, このうち1機は, 5発を迎撃…残り1発: one of those counted (NOTES-real11, -17, -19, -26)
+    if before == "うち":
+        return True  # 艦艇のうち1隻, このうち1機は: one of those counted (NOTES-real11, -17, -19, -26)
+    # 5発を迎撃…残り1発 is a count, of what was left (NOTES-real87, -88 and the rewritten development gold, three of
+    # three; only NOTES-real26 left it out)
     if before == "もう" and text.startswith(("は", "が"), end):
         return True  # 1弾は…、もう1弾は: "the other one"; もう1隻建造 stays a count (NOTES-real19)
     if (start == 0 or text[start - 1] in "。\n") and text.startswith("は", end) and _counted_before(text, start, unit):
