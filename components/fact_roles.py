@@ -55,6 +55,7 @@ class Mentions:
     titles: FrozenSet[str] = frozenset()  # a person named by a title (知事, 報道官) can be a source
     agent_endings: Tuple[str, ...] = ()  # words that end an organisation's name (軍, 省, 当局)
     named_weapons: FrozenSet[Offsets] = frozenset()  # the WEAPON spans that name a system (with a canonical)
+    places: Sequence[Offsets] = ()  # PLACE spans: where an attack, a strike or a loss happened
 
 
 def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
@@ -311,9 +312,35 @@ def _weapon_after(cd, m, q_start_char: int) -> Optional[Offsets]:
 
 def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
                 found_by: str, q_first: Chunk) -> Optional[Offsets]:
-    """The place, side or object attacked, or the recipient of a delivery or deployment."""
+    """The place, side or object attacked, or the recipient of a delivery or deployment; with none named,
+    the place an attack, a strike or a loss happened in (``_place_attacked``)."""
     skip = tuple(range(q_first.index, q.index + 1)) + (trigger_chunk.index,) \
         + ((q.parent,) if q.tail == "の" else ())
+    found = _named_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first, skip)
+    if found is None and event in PLACE_EVENTS:
+        found = _place_attacked(cd, m, (pred, trigger_chunk), skip)
+    return found
+
+
+# events whose place is the place attacked (キーウ州で…717人を殺害: キーウ州 is the target; ANNOTATION.md, Facts)
+PLACE_EVENTS = ("ATTACK", "HIT", "DESTROY", "CASUALTY")
+
+
+def _place_attacked(cd, m, preds: Sequence[Chunk], skip: Sequence[int]) -> Optional[Offsets]:
+    """A PLACE marked with で (or では) under the predicate or the trigger: where the attack, the strike or
+    the loss happened, which is the place attacked where no object says what was."""
+    for pred in preds:
+        for child in _children(cd, pred, ("で",), skip):
+            where = _chunk_chars(cd, child)
+            inside = [p for p in m.places if where[0] <= p[0] and p[1] == where[1]]  # the place ends the chunk
+            if inside:
+                return inside[-1]
+    return None
+
+
+def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
+                  found_by: str, q_first: Chunk, skip: Tuple[int, ...]) -> Optional[Offsets]:
+    """The target the particles name: an object, a goal, the side a casualty count belongs to."""
     if found_by in ("item", "subject"):
         owner = ("の",) if event in VICTIM_EVENTS else ()  # ロシア軍の死傷者, but 日本の支援 is the giver's
         for child in _children(cd, trigger_chunk, owner + GOAL_TAILS, skip):

@@ -57,13 +57,14 @@ FACT_KEYS = ("event",) + ROLES
     assigns=["doc._.gunji_attrs"],
     requires=["doc.spans"],
     default_config={"quantities_key": "quantities", "units_key": "military_units", "weapons_key": "weapons",
-                    "triggers_path": None, "cues_path": None},
+                    "places_key": "places", "triggers_path": None, "cues_path": None},
 )
 def make_fact_extractor(nlp: Language, name: str, *, quantities_key: str, units_key: str, weapons_key: str,
-                        triggers_path: Optional[str], cues_path: Optional[str]) -> "FactExtractor":
+                        places_key: str, triggers_path: Optional[str], cues_path: Optional[str]) -> "FactExtractor":
     """Build the extractor; the paths override the packaged trigger and cue TSVs."""
     return FactExtractor(nlp.vocab, name, quantities_key=quantities_key, units_key=units_key,
-                         weapons_key=weapons_key, triggers_path=triggers_path, cues_path=cues_path)
+                         weapons_key=weapons_key, places_key=places_key, triggers_path=triggers_path,
+                         cues_path=cues_path)
 
 
 def _item_follows(text: str, span: Span) -> bool:
@@ -81,12 +82,13 @@ class FactExtractor(TablePipe):
         quantities_key (str): Span group of the QUANTITY spans.
         units_key (str): Span group of MIL_UNIT spans (actor names).
         weapons_key (str): Span group of WEAPON spans (weapon names).
+        places_key (str): Span group of PLACE spans (the place attacked where no object names one).
         triggers_path (Optional[str]): Trigger table TSV (word → event).
         cues_path (Optional[str]): Cue table TSV (source, light and amount verbs, titles).
     """
 
     def __init__(self, vocab, name: str = "fact_extractor", *, quantities_key: str = "quantities",
-                 units_key: str = "military_units", weapons_key: str = "weapons",
+                 units_key: str = "military_units", weapons_key: str = "weapons", places_key: str = "places",
                  triggers_path: Optional[Union[str, Path]] = None,
                  cues_path: Optional[Union[str, Path]] = None) -> None:
         register_extensions()
@@ -95,6 +97,7 @@ class FactExtractor(TablePipe):
         self.quantities_key = quantities_key
         self.units_key = units_key
         self.weapons_key = weapons_key
+        self.places_key = places_key
         self._init_tables({TRIGGERS_FILE: triggers_path, CUES_FILE: cues_path})
 
     def _load(self) -> None:
@@ -131,7 +134,7 @@ class FactExtractor(TablePipe):
                           if get_span_attrs(s).get("canonical")) if weapons else frozenset()
         mentions = Mentions(units, weapons, ents,
                             self._offsets(doc, self.quantities_key), self.facts.cue("title"),
-                            tuple(self.facts.cue("agent_ending")), named)
+                            tuple(self.facts.cue("agent_ending")), named, self._offsets(doc, self.places_key))
         found: List[Tuple[Span, Dict[str, object]]] = []
         facts: List[Optional[Fact]] = []
         previous: List[Tuple[int, Fact]] = []  # (sentence, fact) of the counts so far that report one

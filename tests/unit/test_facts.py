@@ -328,3 +328,25 @@ def test_no_facts_outside_war_reporting(nlp, text):
 ])
 def test_the_weapon_of_a_count_is_the_named_system(nlp, text, count, weapon):
     assert facts(nlp(text))[count]["weapon"] == weapon
+
+
+@pytest.fixture(scope="module")
+def nlp_places(nlp_blank):
+    pipeline = copy.deepcopy(nlp_blank)
+    for name in ("military_unit_recognizer", "weapon_recognizer", "place_recognizer", "quantity_extractor",
+                 "fact_extractor"):
+        pipeline.add_pipe(name)
+    return pipeline
+
+
+def test_the_place_an_attack_or_a_loss_happened_in_is_its_target(nlp_places):
+    # キーウ州で…殺害: with no object naming what was attacked, the place marked with で is the place attacked
+    found = facts(nlp_places("ロシア軍はハルキウで住民3人を殺害した。"))
+    assert found["3人"]["event"] == "CASUALTY" and found["3人"]["target"] == "ハルキウ"
+    assert found["3人"]["actor"] == "ロシア軍"
+    # an object names the target: the place stays the fact's place, not its target
+    found = facts(nlp_places("ロシア軍はハルキウで無人機20機を使って発電所を攻撃した。"))
+    assert found["20機"]["target"] == "発電所"
+    # a supply's で is no place attacked
+    found = facts(nlp_places("ドイツはベルリンで戦車14両の供与を発表した。"))
+    assert found.get("14両", {}).get("target") != "ベルリン"
