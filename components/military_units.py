@@ -165,7 +165,7 @@ _ECHELON_NOUNS = {"師団": "division", "旅団": "brigade", "連隊": "regiment
                   "小隊": "platoon", "戦隊": "squadron", "軍団": "corps"}
 _ORDINAL_UNIT = re.compile(r"第([0-9０-９]{1,4}|[一二三四五六七八九十百〇]{1,4})"
                            r"(?!次|回|期|位|号|条|章|項|世代|段階|四半期|週|版|弾|便|陣|波|日|年|月)"
-                           r"[一-龥々ァ-ヺー]{1,8}?(" + "|".join(_ECHELON_NOUNS) + ")")
+                           r"[^\W第0-9０-９A-Za-zＡ-Ｚａ-ｚぁ-ゖ]{1,8}?(" + "|".join(_ECHELON_NOUNS) + ")")
 
 
 def _ordinal_units(doc: Doc, text: str) -> List[Candidate]:

@@ -747,6 +747,7 @@ def test_separatist_corps_and_unit_numbers(nlp, text, expected):
     # an order of events or a period is no unit number
     ("第3四半期の師団", ["師団"]),
     ("第2次攻撃旅団", ["攻撃旅団"]),
+    ("第3大隊第二中隊が前進", ["第3大隊第二中隊"]),  # the grammar's company of a battalion, as before
 ])
 def test_an_unlisted_word_between_ordinal_and_echelon(nlp, text, expected):
     assert units(nlp, text) == expected
