@@ -375,6 +375,7 @@ def test_class_words_of_research_round_5(run, text, expected):
     ("4連装魚雷発射管と第4世代戦闘機", ["魚雷", "戦闘機"]),
     ("核駆動魚雷などの新兵器", ["核駆動魚雷"]),
     ("事実上無制限飛行ミサイルの試験", ["ミサイル"]),
+    ("製油所大規模ドローン攻撃が続く", ["ドローン"]),  # 所|大|規模: the scale of the attack
 ])
 def test_technical_words_before_a_class(run, text, expected):
     assert texts(run(text)) == expected
