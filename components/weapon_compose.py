@@ -272,13 +272,14 @@ _NOT_TECHNICAL = frozenset({
 })
 
 
-def _technical_start(tokens: Sequence[Tok], cur: int) -> int:
+def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int] = ()) -> int:
     """``低圧|滑腔砲``, ``機動|艦艇``, ``自動|砲``, ``牽引|装甲車``: up to four glued kanji common nouns before a
     class that say what kind of weapon it is are part of the class as the annotators write it (nineteen such
     in the development gold, none listed as modifiers), unless they judge, date, count or place it
     (_NOT_TECHNICAL, or an adjectival or adverbial noun: 高性能, 無制限), name a side or a unit (…製, …軍, …隊),
     or follow a number (4連装|魚雷, 第4世代|戦闘機:
-    a count or a generation stays out). One-kanji words stop it (米, 敵) but for a grading prefix
+    a count or a generation stays out) that is no listed name's end (``name_ends``: ファス360|近距離|弾道|ミサイル,
+    a designation before its class). One-kanji words stop it (米, 敵) but for a grading prefix
     (高|軌道, 低|反動, 超|重戦車); where a kanji noun that stops it is glued before the run, the run belongs
     to that longer phrase and the class keeps to itself (事実上無制限|飛行|ミサイル)."""
     start = cur
@@ -293,6 +294,7 @@ def _technical_start(tokens: Sequence[Tok], cur: int) -> int:
                 or word in _NOT_TECHNICAL or word.endswith(_SIDE_OR_UNIT_ENDS):
             break
         if start >= 2 and not tokens[start - 2].space and tokens[start - 2].text[-1:].isdigit() \
+                and start - 1 not in name_ends \
                 and not (start >= 3 and not tokens[start - 3].space and tokens[start - 3].text[-1:] in "-‐‑－ー"):
             break  # 4|連装, 第4|世代: a count; F-1|支援|戦闘機, T-4|中等|練習機: a designation's number is no count
         start -= 1
@@ -392,6 +394,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if "suffix" in payload:
             suffixes.setdefault(start, []).append((end, payload["suffix"]))
     heads: Dict[int, List[Tuple[int, Head]]] = {}
+    name_ends = {end for _, end, payload in hits if "name" in payload}
     for start, end, payload in hits:
         # an all-capitals class (SAM, ICBM) matches capitals only, as a name does: Sam, Icbm are none
         if "head" in payload and (not tokens or case_ok(payload["head"].term, _surface(tokens, start, end))):
@@ -440,7 +443,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if tokens:
             cur = _descriptor_start(tokens, cur)
             cur = _carrier_start(tokens, cur, head_starts_by_end)  # ミサイル搭載|無人水上艇: a type word too
-            technical = _technical_start(tokens, cur)  # 低圧|滑腔砲, 機動|艦艇: an unlisted technical word before it
+            technical = _technical_start(tokens, cur, name_ends)  # 低圧|滑腔砲, 機動|艦艇: an unlisted technical word
             if technical < cur:  # ミサイル|護衛|哨戒艇: a listed type word before the technical one qualifies it too
                 cur, more = _modifier_chain(mods_by_end, technical, head.group, joiners, gaps, dots)
                 chain = more + chain

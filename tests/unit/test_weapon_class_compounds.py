@@ -376,6 +376,8 @@ def test_class_words_of_research_round_5(run, text, expected):
     ("核駆動魚雷などの新兵器", ["核駆動魚雷"]),
     ("事実上無制限飛行ミサイルの試験", ["ミサイル"]),
     ("製油所大規模ドローン攻撃が続く", ["ドローン"]),  # 所|大|規模: the scale of the attack
+    # a listed name's number before the class is a designation, no count: the technical words go on
+    ("ファス360近距離弾道ミサイル・システムの訓練", ["ファス360", "近距離弾道ミサイル・システム"]),
 ])
 def test_technical_words_before_a_class(run, text, expected):
     assert texts(run(text)) == expected
