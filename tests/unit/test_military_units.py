@@ -765,6 +765,15 @@ def test_a_bare_number_before_an_abbreviated_army(nlp, text, expected):
         assert attrs_of(nlp, text, expected[0])[1]["echelon"] == "army"
 
 
+@pytest.mark.parametrize("text,expected,canonical", [
+    # Russia's groupings of forces with their Russian names transliterated, as relays of the ministry write them
+    ("ユーグ戦闘集団の偵察部隊が", "ユーグ戦闘集団", "Group of Forces South"),
+    ("ザーパド部隊グループが前進", "ザーパド部隊グループ", "Group of Forces West"),
+])
+def test_transliterated_groupings_of_forces(nlp, text, expected, canonical):
+    assert attrs_of(nlp, text, expected)[1]["canonical"] == canonical
+
+
 def test_an_unlisted_unit_keeps_its_echelon_and_number(nlp):
     _, attrs = attrs_of(nlp, "第百八十一対潜艦大隊が出港", "第百八十一対潜艦大隊")
     assert attrs["echelon"] == "battalion" and attrs["number"] == 181
