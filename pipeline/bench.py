@@ -13,7 +13,10 @@ Figures are ratios against baselines measured in the same run on the same
 machine (``full ÷ ginza``, ``fast ÷ tokenizer``, ``fast ÷ sudachi``,
 ``n_process 2 ÷ 1``), so a busy or slow machine shifts both sides alike.
 ``repeats`` times each pass that many times and keeps the fastest, which
-damps a shared machine's bursts. The ``n_process=1`` ratios are also given
+damps a shared machine's bursts; at ``n_process=1`` the pipelines are all
+loaded first and take turns, one pass each per round (``time_interleaved``),
+so both sides of a ratio meet the same stretches of the machine's load (the
+``ginza`` and ``full`` pipelines together hold two copies of ja_ginza). The ``n_process=1`` ratios are also given
 on CPU time (``*_cpu``): on a machine whose other jobs come and go, wall time
 of two passes a minute apart can differ twofold, CPU time much less. Nothing
 here asserts a speed.
@@ -383,14 +386,28 @@ def run_benchmark(
                                "warmup_records": WARMUP_RECORDS, "repeats": repeats, "targets": TARGETS,
                                "pipelines": {}, "timings": []}
     timings: List[Timing] = []
+    loaded: Dict[str, Any] = {}
     for name in pipelines:
-        info = _time_pipeline(name, full_config, fast_config, texts, n_processes, batch_size, timings, repeats)
-        results["pipelines"][name] = info
-        if name == "fast" and "error" not in info:
-            nlp = load_named(name, full_config, fast_config)
-            results["rss"] = {"pipeline": "fast", **measure_rss(nlp, base, checkpoints, batch_size)}
-            del nlp
-            gc.collect()
+        nlp, results["pipelines"][name] = _load_for_timing(name, full_config, fast_config, texts, batch_size)
+        if nlp is not None:
+            loaded[name] = nlp
+    if 1 in n_processes:
+        timings += time_interleaved(loaded, texts, batch_size, repeats)
+    for name, nlp in loaded.items():
+        for n_process in n_processes:
+            if n_process == 1 or name in SINGLE_PROCESS:
+                continue
+            timing = time_pipe(nlp, name, texts, n_process, batch_size, repeats)
+            logger.info("%-9s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
+                        timing.chars_per_second, timing.records, timing.seconds)
+            timings.append(timing)
+    fast = loaded.pop("fast", None)
+    loaded.clear()  # the RSS stream runs with the fast pipeline alone in memory
+    gc.collect()
+    if fast is not None:
+        results["rss"] = {"pipeline": "fast", **measure_rss(fast, base, checkpoints, batch_size)}
+        del fast
+        gc.collect()
     if e2e_chars > 0 or e2e_full_chars > 0:
         results["e2e"] = {}
         if e2e_chars > 0:
@@ -422,32 +439,47 @@ def run_benchmark(
     return results
 
 
-def _time_pipeline(name: str, full_config: ConfigLike, fast_config: ConfigLike, texts: Sequence[str],
-                   n_processes: Sequence[int], batch_size: int, timings: List[Timing],
-                   repeats: int = 1) -> Dict[str, Any]:
-    """Load one pipeline, warm it up, time it at each ``n_process``; an unloadable one is reported, not fatal."""
+def _load_for_timing(name: str, full_config: ConfigLike, fast_config: ConfigLike, texts: Sequence[str],
+                     batch_size: int) -> Tuple[Optional[Any], Dict[str, Any]]:
+    """Load one pipeline and warm it up; an unloadable one is reported (None, its error), not fatal."""
     started = time.perf_counter()
     try:
         nlp = load_named(name, full_config, fast_config)
     except Exception as err:  # noqa: BLE001 - a missing model or factory must not stop the other figures
         logger.error("cannot load %s: %s", name, err)
-        return {"error": f"{type(err).__name__}: {err}"}
+        return None, {"error": f"{type(err).__name__}: {err}"}
     info: Dict[str, Any] = {"config": str(full_config if name == "full" else fast_config)
                             if name in ("full", "fast") else name,
                             "pipe_names": nlp.pipe_names, "load_seconds": time.perf_counter() - started}
     for _ in nlp.pipe(texts[:WARMUP_RECORDS], batch_size=batch_size):
         pass
-    info["rss_after_load"] = current_rss()
-    for n_process in n_processes:
-        if n_process != 1 and name in SINGLE_PROCESS:
-            continue
-        timing = time_pipe(nlp, name, texts, n_process, batch_size, repeats)
-        logger.info("%-9s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
-                    timing.chars_per_second, timing.records, timing.seconds)
-        timings.append(timing)
-    del nlp
-    gc.collect()
-    return info
+    info["rss_after_load"] = current_rss()  # with the pipelines loaded before it
+    return nlp, info
+
+
+def time_interleaved(loaded: Dict[str, Any], texts: Sequence[str], batch_size: int,
+                     repeats: int = 1) -> List[Timing]:
+    """``n_process=1`` timings of every loaded pipeline, the pipelines taking turns: each round times one pass
+    of each (in reverse order every other round), and each pipeline keeps its fastest pass.
+
+    A shared machine's speed drifts over minutes: timed one after another, a pipeline's whole block could
+    fall in a slow stretch and its baseline's in a fast one (the same code read 0.55 and 1.05 fast ÷
+    tokenizer in two runs an hour apart). Taking turns puts both sides of every ratio in the same stretches.
+    """
+    names = list(loaded)
+    best: Dict[str, Timing] = {}
+    for round_ in range(max(1, repeats)):
+        for name in (names if round_ % 2 == 0 else names[::-1]):
+            timing = time_pipe(loaded[name], name, texts, 1, batch_size, 1)
+            kept = best.get(name)
+            # the fastest wall and the fastest CPU pass, as time_pipe keeps them
+            best[name] = timing if kept is None else Timing(
+                name, 1, timing.records, timing.chars, min(kept.seconds, timing.seconds),
+                min(kept.cpu_seconds, timing.cpu_seconds))
+    for name in names:
+        logger.info("%-9s n_process=1: %10.0f chars/s (%d records, %.1f s)", name, best[name].chars_per_second,
+                    best[name].records, best[name].seconds)
+    return [best[name] for name in names]
 
 
 def summary_lines(results: Dict[str, Any]) -> List[str]:

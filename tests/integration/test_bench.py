@@ -78,3 +78,26 @@ def test_worst_case_part_reports_speed_and_growth(tmp_path):
     assert worst["slowest_chars_per_second"] == min(row["chars_per_second"] for row in worst["pieces"])
     assert isinstance(results["worst_case_over_fast"], float)
     assert any(line.startswith("worst_case_over_fast") for line in summary_lines(results))
+
+
+def test_single_process_passes_take_turns():
+    """``time_interleaved``: one pass per pipeline per round, the order reversed every other round, one timing
+    per pipeline (its fastest pass)."""
+    from pipeline.bench import time_interleaved
+
+    calls = []
+
+    class Fake:
+        def __init__(self, name):
+            self.name = name
+
+        def pipe(self, texts, batch_size=64, n_process=1):
+            calls.append(self.name)
+            yield from texts
+
+    loaded = {"tokenizer": Fake("tokenizer"), "fast": Fake("fast")}
+    timings = time_interleaved(loaded, ["ab", "cde"], batch_size=2, repeats=3)
+    assert calls == ["tokenizer", "fast", "fast", "tokenizer", "tokenizer", "fast"]
+    assert [t.pipeline for t in timings] == ["tokenizer", "fast"]
+    assert all(t.records == 2 and t.chars == 5 and t.n_process == 1 for t in timings)
+    assert all(t.seconds > 0 for t in timings)
