@@ -33,7 +33,7 @@ from bisect import bisect_left
 from functools import partial
 from itertools import compress
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 from spacy.attrs import SPACY, TAG
 from spacy.language import Language
@@ -146,16 +146,25 @@ def _attrs(**known: Any) -> Dict[str, Any]:
 _UNIT_NUMBER = re.compile(r"(?<![0-9０-９,，.．第])[0-9０-９]{5}部隊")
 
 
+def _matched_units(doc: Doc, text: str, pattern: re.Pattern,
+                   attrs_of: Callable[[re.Match], Optional[Dict[str, Any]]]) -> List[Candidate]:
+    """The token-aligned matches of ``pattern`` in ``text``, each with the attributes ``attrs_of`` gives it
+    (None: no unit after all)."""
+    out: List[Candidate] = []
+    for m in pattern.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        attrs = attrs_of(m) if span is not None else None
+        if attrs is not None:
+            out.append((span.start, span.end, attrs))
+    return out
+
+
 def _numbered_units(doc: Doc, text: str) -> List[Candidate]:
     """Five-digit military unit numbers before 部隊 (``_UNIT_NUMBER``), token-aligned."""
     if "部隊" not in text:
         return []
-    out: List[Candidate] = []
-    for m in _UNIT_NUMBER.finditer(text):
-        span = doc.char_span(m.start(), m.end())
-        if span is not None:
-            out.append((span.start, span.end, _attrs(echelon="unit", number=int(unicodedata.normalize("NFKC", m.group(0)[:5])))))
-    return out
+    return _matched_units(doc, text, _UNIT_NUMBER, lambda m: _attrs(
+        echelon="unit", number=int(unicodedata.normalize("NFKC", m.group(0)[:5]))))
 
 
 # 第184水域警備旅団, 第181対潜艦大隊, 第1水雷戦隊: an ordinal, a word the tables do not list (a kanji or katakana
@@ -172,13 +181,12 @@ def _ordinal_units(doc: Doc, text: str) -> List[Candidate]:
     """Units named by an ordinal and an echelon around a word no table lists (``_ORDINAL_UNIT``), token-aligned."""
     if "第" not in text:
         return []
-    out: List[Candidate] = []
-    for m in _ORDINAL_UNIT.finditer(text):
-        span = doc.char_span(m.start(), m.end())
+
+    def attrs_of(m: re.Match) -> Optional[Dict[str, Any]]:
         number = kanji_to_int(unicodedata.normalize("NFKC", m.group(1)))
-        if span is not None and number is not None:
-            out.append((span.start, span.end, _attrs(echelon=_ECHELON_NOUNS[m.group(2)], number=number)))
-    return out
+        return None if number is None else _attrs(echelon=_ECHELON_NOUNS[m.group(2)], number=number)
+
+    return _matched_units(doc, text, _ORDINAL_UNIT, attrs_of)
 
 
 _URL = re.compile(r"https?://\S+")  # a web address's words name nothing
