@@ -185,10 +185,12 @@ class FoldedGazetteer(Generic[T]):
                     found.append(GazetteerMatch(i, end_token[k] + 1, node[_END]))
                 if k == size or (cuts and k in cuts):
                     break
-                if soft and k in soft and _END not in node and k + 1 < size and folded[k + 1] in node:
+                if soft and k in soft and _END not in node:
                     # 地対地ミ⏎サイル: a key goes on across a line break inside a word; not after a whole key
                     # (ミサイル⏎ドローン: two lines of a list, though ミサイルドローン is a class too)
-                    k += 1
+                    after = k + 2 if folded.startswith("\r\n", k) else k + 1
+                    if after < size and folded[after] in node:
+                        k = after
                 node = node.get(folded[k])
                 k += 1
             if found:

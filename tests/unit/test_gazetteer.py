@@ -46,6 +46,7 @@ def test_find_on_token_boundaries(nlp_blank, gazetteer, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("地対地ミ\nサイルを供与", [("地対地ミ\nサイル", "ssm")]),  # a line broken inside a word (a fixed-width page)
+    ("地対地ミ\r\nサイルを供与", [("地対地ミ\r\nサイル", "ssm")]),  # a Windows line break too
     ("ミサイル\nドローン", [("ミサイル", "missile"), ("ドローン", "drone")]),  # after a whole key: two lines
     ("地対地ミ\n\nサイル", []),  # a blank line parts them
     ("地対地ミ。\nサイル", []),  # so does a full stop
