@@ -99,7 +99,7 @@ def load_units(lines: Iterable[str]) -> Dict[str, Unit]:
     return units
 
 
-_COUNT_GOES_ON = "体制|生産|生き|生還|生存"
+_COUNT_GOES_ON = "体制|生産|生き|生還|生存|当たり|当り"  # 1人当たり (per head) counts one, as 1人あたり does
 
 
 _CALIBRES = frozenset({"mm", "ｍｍ"})

@@ -38,7 +38,8 @@ EN_PREFIX_RE = re.compile(rf"{EN_PREFIX}$", re.IGNORECASE)
 KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
 COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲"
                              "|使用|運用|生産|製造|調達|輸出|提供|導入|購入|受領|確認|発見|搭載|展開|追加"
-                             "|行[いうっわえ]|師団|旅団|連隊|大隊|中隊|小隊|軍団")  # 一個師団, 一ヶ連隊: echelons counted
+                             "|行[いうっわえ]|師団|旅団|連隊|大隊|中隊|小隊|軍団"  # 一個師団, 一ヶ連隊: echelons counted
+                             "|当たり|当り")  # 一人当たり, 一発当たり: per one, as 一人あたり
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
 # after うち ("of them") a one is "one of" for ships, shots and vehicles too (艦艇のうち1隻)
