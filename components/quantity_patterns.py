@@ -99,7 +99,8 @@ def load_units(lines: Iterable[str]) -> Dict[str, Unit]:
     return units
 
 
-_COUNT_GOES_ON = "体制|生産|生き|生還|生存|当たり|当り"  # 1人当たり (per head) counts one, as 1人あたり does
+_COUNT_GOES_ON = "体制|生産|生き|生還|生存|当たり|当り|って"  # 1人当たり (per head) counts one, as 1人あたり does;
+# 70万人って (colloquial: "as many as 700,000"), where 人っ子 is no count
 
 
 _CALIBRES = frozenset({"mm", "ｍｍ"})

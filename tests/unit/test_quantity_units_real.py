@@ -296,6 +296,11 @@ def test_one_of_a_group_just_counted(nlp):
     # per one (1人当たり, as 1人あたり): the one is counted, in kanji numerals too; 一人一人 stays an idiom
     assert list(found(nlp, "国民1人当たりで見ると20万円だ。")) == ["1人", "20万円"]
     assert list(found(nlp, "セールスマン一人当たりの人件費を一人一人に聞く。")) == ["一人"]
+
+
+
+def test_a_colloquial_quote_after_a_count(nlp):
+    assert list(found(nlp, "死者が 70 万人って本当か。")) == ["70 万人"]  # って: "as many as"
     # what was left is a count (NOTES-real87, -88, the rewritten development gold)
     assert list(found(nlp, "5発を迎撃したが、残り1発の破片が落ちた。")) == ["5発", "1発"]
     assert "1隻" in found(nlp, "新型駆逐艦をもう1隻建造する。")  # one more: a count
