@@ -35,8 +35,8 @@ from .attributes import STORE_ATTR, get_span_attrs, iter_store, register_extensi
 from .gazetteer import token_view
 from .tables import TablePipe
 from .weapon_rules import HULL_NUMBER, HULL_TYPE
-from .pair_rules import (HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width, load_heads,
-                         load_known)
+from .pair_rules import (JA_TERM_RUN, HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width,
+                         load_heads, load_known)
 from .pair_acronyms import AcronymTable, load_tables
 from .pair_expansions import expansion_pairs, spelling_pairs
 from .pair_unify import label_glosses, trim_count, unify_pairs
@@ -345,7 +345,7 @@ _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 
 
 # the term before such a bracket: a run of kanji and katakana (Wikipedia opens an article with it)
-_TERM_BEFORE = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー・]{2,20}$")
+_TERM_BEFORE = re.compile(JA_TERM_RUN + "$")
 
 
 def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
@@ -417,7 +417,7 @@ def initialled_name_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
 # 東部方面(Eastern flank), 軍事訓練チーム(military transition team): a Japanese term and a bracket that holds
 # nothing but a Latin phrase, right after it. The development gold pairs 194 of the 200 such brackets, and
 # the six it leaves are all-caps codes (stock tickers, an organisation's initials) that this rule does not take
-_BRACKET_GLOSS = re.compile(r"([\u4e00-\u9fff々\u30a1-\u30faー・]{2,20})[(（]"
+_BRACKET_GLOSS = re.compile(rf"({JA_TERM_RUN})[(（]"
                             r"((?:[A-Za-z][a-z][A-Za-z'’\-]*|[a-z]+)(?: [A-Za-z][A-Za-z'’\-]*){0,7})[)）]")
 # words before a bracket that credit a source or a picture rather than name a term
 _CREDIT_WORDS = ("写真", "画像", "出典", "提供", "撮影", "資料", "動画", "映像", "引用", "参照", "出所")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
-from .pair_rules import Pair
+from .pair_rules import JA_TERM_RUN, Pair
 from .phonetics import kana_similarity
 
 _LATIN = r"[A-Za-z][A-Za-z0-9.&'’\- ]*[A-Za-z0-9.]|[A-Za-z]"
@@ -36,7 +36,7 @@ _ACRONYM_OUTSIDE = re.compile(f"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{{1,7}}){_OPEN
                               f"({_JA}){_SEP}({_LATIN})){_CLOSE}")
 # the Japanese term before a bracket that holds its expansion and acronym: 大統領権限(Presidential Drawdown
 # Authority=PDA), ウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)
-_TERM_EXPANDED = re.compile(f"([\u4e00-\u9fff々\u30a1-\u30faー・]{{2,20}}){_OPEN}({_LATIN}){_SEP}([A-Z][A-Za-z0-9&]{{1,7}}){_CLOSE}")
+_TERM_EXPANDED = re.compile(f"({JA_TERM_RUN}){_OPEN}({_LATIN}){_SEP}([A-Z][A-Za-z0-9&]{{1,7}}){_CLOSE}")
 _STOP_WORDS = {"of", "for", "and", "the", "in", "on", "to", "at", "by", "&", "de", "du", "des", "la", "le"}
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,7}")
 _PLACE_PREPOSITIONS = {"to", "in", "for"}
