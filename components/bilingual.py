@@ -113,7 +113,7 @@ def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         return []
     spans = {(s.start_char, s.end_char): s for s in doc.spans[WEAPONS_KEY]}
     by_start = {start: (end, span) for (start, end), span in spans.items()}
-    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    taken = _halves(pairs)
     out: List[Pair] = []
     for (start, end), span in sorted(spans.items()):
         if text[end:end + 1] not in _OPEN or text[start:end].isascii():
@@ -133,8 +133,8 @@ def class_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
         if any(s < e2 and s2 < e for s, e in ((start, end), (end + 1, a_end)) for s2, e2 in taken):
             continue
         out.append(Pair((start, end), (end + 1, a_end), 2.0, evidence))
-    out += _latin_first_class_glosses(text, spans, by_start, taken + [p.ja for p in out] + [p.en for p in out])
-    out += _spaced_type_codes(text, spans, by_start, taken + [p.ja for p in out] + [p.en for p in out])
+    out += _latin_first_class_glosses(text, spans, by_start, taken + _halves(out))
+    out += _spaced_type_codes(text, spans, by_start, taken + _halves(out))
     return out
 
 
@@ -290,7 +290,7 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     if len(spans) < 2:
         return []
     by_start = {s.start_char: s for s in spans}
-    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    taken = _halves(pairs)
     out: List[Pair] = []
     for first in spans:
         end = first.end_char
@@ -363,7 +363,7 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
             run = _TERM_BEFORE.search(text, max(0, m.start() - 20), m.start())
             if run is not None and run.end() == m.start():
                 starts[m.start()] = run.start()
-    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    taken = _halves(pairs)
     out: List[Pair] = []
     for end, start in sorted(starts.items()):
         m = _LANGUAGE_LABEL.match(text, end)
@@ -432,7 +432,7 @@ def bracket_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair
     if "(" not in text and "（" not in text:
         return []
     named = [(s.start_char, s.end_char) for key in (WEAPONS_KEY, UNITS_KEY) if key in doc.spans for s in doc.spans[key]]
-    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    taken = _halves(pairs)
     out: List[Pair] = []
     for m in _BRACKET_GLOSS.finditer(text):
         ja, en = m.span(1), m.span(2)
@@ -449,7 +449,7 @@ def country_group_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     """``主要8カ国(G8)``: the count-named group and its G-number, when the two numbers agree."""
     if "国" not in text or "G" not in text:
         return []
-    taken = [p.ja for p in pairs] + [p.en for p in pairs]
+    taken = _halves(pairs)
     out: List[Pair] = []
     for m in _COUNTRY_GROUP.finditer(text):
         if unicodedata.normalize("NFKC", m.group("n")) != m.group("m"):
@@ -564,6 +564,11 @@ def widen_to_places(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
             pair = Pair((start, pair.ja[1]), pair.en, pair.score, pair.evidence)
         out.append(pair)
     return out
+
+
+def _halves(pairs: Sequence[Pair]) -> List[Tuple[int, int]]:
+    """Every Japanese and Latin half of ``pairs``: the offsets a new pair may not overlap."""
+    return [p.ja for p in pairs] + [p.en for p in pairs]
 
 
 def _overlaps(offsets: Tuple[int, int], taken: Sequence[Tuple[int, int]]) -> bool:
