@@ -334,3 +334,18 @@ def test_named_units_of_research_round_5(nlp, text, expected):
 @pytest.mark.parametrize("code", ["VSU", "VKS", "TDF", "KSSO"])
 def test_latin_abbreviations_of_forces(nlp, code):
     assert units(nlp, f"{code}の部隊が前進した。") == [code]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # NATO's commands in Europe under their Japanese names (Wikipedia (ja): 欧州連合軍最高司令部); the
+    # European Union's own bodies are no such unit
+    ("NATO欧州連合軍最高司令部が映像を公開した。", ["NATO欧州連合軍最高司令部"]),
+    ("NATOの欧州連合軍司令部が発表した。", ["欧州連合軍司令部"]),
+    ("欧州連合軍事支援ミッションが始まった。", []),
+    # the intelligence directorate's own special forces, as with 国防省 before it
+    ("情報総局特殊部隊「グループ13」が攻撃した。", ["情報総局特殊部隊", "グループ13"]),
+    ("国防省情報総局特殊部隊が上陸した。", ["国防省情報総局特殊部隊"]),
+    ("情報総局長は語った。", []),
+])
+def test_nato_commands_and_directorate_forces(nlp, text, expected):
+    assert units(nlp, text) == expected
