@@ -269,6 +269,7 @@ _NOT_TECHNICAL = frozenset({
     "予備", "残り", "全部", "全体", "一部", "複数", "大小", "数機", "多く", "自軍", "友軍", "敵軍", "相手", "両国",
     "自前", "独自", "自社", "同社", "他社", "世界", "欧米", "西側", "東側", "旧ソ", "ソ連", "米軍", "露軍",
     "規模", "大規模", "小規模", "中規模",  # 製油所大|規模|ドローン攻撃: the scale of an attack, no kind of drone
+    "追加", "新規", "余剰", "代替", "後継",  # NASAMS用の追加|ミサイル: more of a kind, a replacement, no kind of its own
 })
 
 
@@ -484,6 +485,26 @@ def _count_not_variant(tokens: Sequence[Tok], start: int, end: int, alias: str) 
             and end < len(tokens) and not tokens[end - 1].space and tokens[end].text.startswith(_COUNTERS))
 
 
+# a model number and its variant letters and number, as Germany numbers its vehicles (Marder 1A3, Gepard 1A2,
+# Leopard 1A5DK): written glued after a name that has no number of its own
+_MODEL_VARIANT = re.compile(r"[0-9][A-Z][0-9]{1,2}[A-Z]{0,3}")
+
+
+def _model_variant_end(tokens: Sequence[Tok], end: int) -> int:
+    """``end`` moved over a model variant glued right after the name that ends there (``マルダー|1|A3``), or
+    ``end`` itself; the variant's tokens must end where the variant does (``1A3型`` still ends at 3)."""
+    if end >= len(tokens) or tokens[end - 1].space or not tokens[end].text[:1].isdigit():
+        return end
+    joined = ""
+    for stop in range(end, min(end + 3, len(tokens))):
+        joined += tokens[stop].text
+        if _MODEL_VARIANT.fullmatch(joined):
+            return stop + 1
+        if tokens[stop].space:
+            break
+    return end
+
+
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
@@ -508,6 +529,8 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                 end + 1 < len(tokens) and not tokens[end].space and tokens[end + 1].text[:1].isascii()
                 and tokens[end + 1].text[:1].isalnum()):  # レオパルドC1: a longer code, found as such
         end += 1  # フランカーB, フルクラムA: a NATO reporting name with its variant letter is one name
+    elif not name.alias[-1:].isdigit():
+        end = _model_variant_end(tokens, end)  # マルダー1A3, Gepard1A2: a German-style model and variant
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
         # タランタルIII型|コルベット, ロプーチャ級|揚陸艦, シャヘド型|無人機: the name with its connector, then the

@@ -394,3 +394,21 @@ def test_technical_words_before_a_class(run, text, expected):
 ])
 def test_designation_numbers_kanji_types_and_class_marks(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a German-style model and variant glued after a name with no number of its own is one name; a count
+    # after the name is not (Marder 1A3, Gepard 1A2, as Leopard 2A6)
+    ("ドイツはマルダー1A3歩兵戦闘車を送った。", ["マルダー1A3", "歩兵戦闘車"]),
+    ("自走対空砲(Gepard1A2)が届いた。", ["自走対空砲", "Gepard1A2"]),
+    ("マルダー1両が撃破された。", ["マルダー"]),
+    # short to medium range, written with ・ or a wave dash, is one range word of the class
+    ("短・中距離防空システムを再び届けた。", ["短・中距離防空システム"]),
+    ("短~中距離弾道ミサイルを発射した。", ["短~中距離弾道ミサイル"]),
+    # more of a kind names no kind: 追加 stays outside the class
+    ("防空システム用の追加ミサイルを送る。", ["防空システム", "ミサイル"]),
+    # the corvette with 艦, as the frigate
+    ("コルベット艦とフリゲート艦が演習した。", ["コルベット艦", "フリゲート艦"]),
+])
+def test_model_variants_range_words_and_corvettes(run, text, expected):
+    assert texts(run(text)) == expected
