@@ -336,11 +336,24 @@ def _digits(text: str) -> str:
 # ``大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group)``): an article's opening bracket, reading
 # first, then the name in Latin script, is the same gloss with the language left implicit. 英称, 英名 (the English
 # name) label it as 英語 does, with or without a colon (宇宙作戦群(…、英称Space Operations Group)).
+# Such a bracket lists the name in several languages (西部軍管区(せいぶぐんかんく、ロシア語: Западный военный
+# округ、英語: Western Military District)): each Latin name in it pairs with the term, wherever it stands in the
+# list, but an abbreviation the bracket labels as one (略称: BTG, 略称PDF), which is no name of the term in
+# another language.
 _NAMED_LANGUAGE = r"[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語"
 _ENGLISH_NAME_LABEL = r"英称|英名|英語名|英文名|英語表記|英文表記"
-_LANGUAGE_LABEL = re.compile(rf"[ \u3000]?[(（](?:[\u3041-\u3096ー]{{2,30}}[、,，][ \u3000]*(?:{_NAMED_LANGUAGE}|{_ENGLISH_NAME_LABEL})?[ \u3000]*[:：]?"
-                             rf"|(?:{_NAMED_LANGUAGE})[ \u3000]*[:：]|(?:{_ENGLISH_NAME_LABEL})[ \u3000]*[:：]?)[ \u3000]*"
-                             r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\- ]{0,60}?)[ \u3000]*(?=[、,，;；)）\[［]|$)")
+_ROMANISATION_LABEL = r"[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}(?:転写|翻字)"
+_ABBREVIATION_LABEL = r"略称|略号"
+# a reading: kana with some hiragana (ドイツれんぽうぐん reads a name with a country in katakana)
+_LEAD_BRACKET = re.compile(rf"[ \u3000]?[(（](?=(?=[\u3041-\u3096\u30a1-\u30faー]{{2,30}}[、,，])[\u30a1-\u30faー]*[\u3041-\u3096]"
+                           rf"|(?:{_NAMED_LANGUAGE})[ \u3000]*[:：]"
+                           rf"|{_ENGLISH_NAME_LABEL})")
+_ITEM_LABEL = re.compile(rf"[ \u3000]*(?:(?P<label>{_NAMED_LANGUAGE}|{_ENGLISH_NAME_LABEL}|{_ROMANISATION_LABEL}"
+                         rf"|{_ABBREVIATION_LABEL})[ \u3000]*[:：]?)?[ \u3000]*[:：]?[ \u3000]*")
+# a Latin name (9th Airborne Brigade: digits first); after it at most a footnote mark or a katakana reading (Bundeswehr ブンデスヴェーア)
+_LATIN_NAME = re.compile(r"((?=[0-9]{0,4}[A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f0-9][A-Za-z\u00c0-\u024f0-9'’.\- ]{0,60}?)[ \u3000]*"
+                         r"(?:[\[［][0-9０-９]{1,3}[\]］]|[ \u3000][\u30a1-\u30faー・]+)?[ \u3000]*$")
+_ITEM_SEPARATORS = re.compile(r"[、,，;；]")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 
 
@@ -348,9 +361,33 @@ _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")
 _TERM_BEFORE = re.compile(JA_TERM_RUN + "$")
 
 
+def _lead_bracket_names(text: str, pos: int) -> List[Tuple[int, int]]:
+    """The Latin names the article-opening bracket at ``pos`` gives (``(せいぶぐんかんく、ロシア語: …、英語:
+    Western Military District)``), in order; none where no such bracket opens there or it never closes."""
+    m = _LEAD_BRACKET.match(text, pos)
+    if m is None:
+        return []
+    inner = m.end()
+    close = next((k for k in range(inner, min(len(text), inner + 300)) if text[k] in _CLOSE or text[k] in _OPEN), -1)
+    if close < 0 or text[close] in _OPEN:
+        return []
+    names: List[Tuple[int, int]] = []
+    label = None
+    item_start = inner
+    for cut in [c.start() for c in _ITEM_SEPARATORS.finditer(text, inner, close)] + [close]:
+        labelled = _ITEM_LABEL.match(text, item_start, cut)
+        if labelled.group("label"):
+            label = labelled.group("label")  # an unlabelled item after a labelled one is in its language
+        latin = _LATIN_NAME.match(text, labelled.end(), cut)
+        if latin is not None and not (label and re.fullmatch(_ABBREVIATION_LABEL, label)):
+            names.append(latin.span(1))
+        item_start = cut + 1
+    return names
+
+
 def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     """``第45装甲旅団(ドイツ語:Panzerbrigade 45)``, ``リトアニア旅団(ドイツ語:Litauenbrigade)``: a named span
-    and the Latin name a bracket gives it in a named language (Wikipedia's way of glossing a name).
+    and each Latin name a bracket gives it in a named language (Wikipedia's way of glossing a name).
 
     The label says outright that the Latin is the same name, so neither sound nor dictionary has to
     agree (a German compound is no transliteration and no English gloss).
@@ -358,7 +395,7 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     if "(" not in text and "（" not in text:
         return []
     starts = {s.end_char: s.start_char for key in _NAMED_KEYS if key in doc.spans for s in doc.spans[key]}
-    for m in _LANGUAGE_LABEL.finditer(text):  # 国民統一政府(英語: …): a term no recogniser names, glossed the same way
+    for m in _LEAD_BRACKET.finditer(text):  # 国民統一政府(英語: …): a term no recogniser names, glossed the same way
         if m.start() not in starts and text[m.start()] in _OPEN:
             run = _TERM_BEFORE.search(text, max(0, m.start() - 20), m.start())
             if run is not None and run.end() == m.start():
@@ -366,14 +403,19 @@ def language_label_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pai
     taken = _halves(pairs)
     out: List[Pair] = []
     for end, start in sorted(starts.items()):
-        m = _LANGUAGE_LABEL.match(text, end)
-        if m is None:
+        ja = (start, end)
+        if _overlaps(ja, taken):
             continue
-        ja, en = (start, end), (m.start(1), m.end(1))
-        if _overlaps(ja, taken) or _overlaps(en, taken):
-            continue
-        out.append(Pair(ja, en, 1.0, "language label"))
-        taken += [ja, en]
+        # a Latin name may keep the pair it has with the katakana reading after it in the bracket
+        # (Bundeswehr ブンデスヴェーア): the term before the bracket is one more Japanese form of it
+        held = [q for q in taken if q[1] <= end] + [p.en for p in pairs if p.ja[0] < end]
+        for en in _lead_bracket_names(text, end):
+            if not _overlaps(en, held):
+                out.append(Pair(ja, en, 1.0, "language label"))
+                taken.append(en)
+                held.append(en)
+        if out and out[-1].ja == ja:
+            taken.append(ja)
     return out
 
 

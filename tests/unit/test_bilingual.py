@@ -375,6 +375,13 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     # 英称 / 英名 (the English name) label the Latin name as 英語 does, a colon or none
     ("宇宙作戦群(うちゅうさくせんぐん、英称Space Operations Group)は", [("宇宙作戦群", "Space Operations Group")]),
     ("電子作戦隊(英名: Electronic Operations Group)が", [("電子作戦隊", "Electronic Operations Group")]),
+    # a bracket listing the name in several languages: every Latin one, wherever it stands, an abbreviation
+    # the bracket labels as one left out; a reading may hold katakana, a katakana reading may follow the name
+    ("北部軍管区(ほくぶぐんかんく、ロシア語: Северный военный округ、英語: Northern Military District)は",
+     [("北部軍管区", "Northern Military District")]),
+    ("第9空挺団(だいきゅうくうていだん、英語: 9th Airborne Brigade、ラテン文字転写: Devyataya brigada)は",
+     [("第9空挺団", "9th Airborne Brigade"), ("第9空挺団", "Devyataya brigada")]),
+    ("ドイツ陸軍(ドイツりくぐん、ドイツ語: Heer ヘーア、略称: DH)は", [("ドイツ陸軍", "Heer"), ("ヘーア", "Heer")]),
 ])
 def test_a_name_given_in_a_named_language_pairs(nlp_blank, text, expected):
     assert _aligned_pairs(nlp_blank, text, "military_unit_recognizer") == expected
