@@ -198,6 +198,8 @@ def _latin_first_class_glosses(text: str, spans: Mapping[Tuple[int, int], Span],
         if not latin.isascii() or (" " not in latin.strip() and not _ACRONYM_RE.fullmatch(latin)):
             continue  # an English class of two words, or a class acronym (MLRS(多連装ロケットシステム))
         at = end + 1 if text[end:end + 1] in _OPEN else end
+        if at == end and " " not in latin.strip():
+            continue  # RPG対戦車ロケットランチャー: a class acronym glued to a class noun is a name beside its class
         j_end, gloss = by_start.get(at, (None, None))
         if j_end is None or text[at:j_end].isascii() or (at > end and text[j_end:j_end + 1] not in _CLOSE):
             continue

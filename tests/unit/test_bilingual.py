@@ -280,6 +280,8 @@ def test_a_class_beside_a_named_system_is_no_pair(nlp_blank, text, expected):
     ("HIMARS(High Mobility Artillery Rocket System高機動ロケット砲システム)は",
      [("高機動ロケット砲システム", "High Mobility Artillery Rocket System")]),
     ("cruise missile(戦車)の誤り", []),  # two kinds of weapon
+    # a class acronym glued to a Japanese class noun, with no bracket: a name beside its class, no gloss
+    ("14発のRPG対戦車ロケットランチャーが命中した。", []),
 ])
 def test_weapon_class_glossed_by_an_english_class_pairs(nlp_blank, text, expected):
     assert _pairs_after_weapons(nlp_blank, text) == expected
