@@ -407,6 +407,8 @@ def test_designation_numbers_kanji_types_and_class_marks(run, text, expected):
     ("短~中距離弾道ミサイルを発射した。", ["短~中距離弾道ミサイル"]),
     # more of a kind names no kind: 追加 stays outside the class
     ("防空システム用の追加ミサイルを送る。", ["防空システム", "ミサイル"]),
+    # a listed name that ends in its class noun is one span written as one word, two written with a dot
+    ("パトリオットミサイルとパトリオット・ミサイル", ["パトリオットミサイル", "パトリオット", "ミサイル"]),
     # the corvette with 艦, as the frigate
     ("コルベット艦とフリゲート艦が演習した。", ["コルベット艦", "フリゲート艦"]),
 ])
