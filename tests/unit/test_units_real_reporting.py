@@ -349,3 +349,16 @@ def test_latin_abbreviations_of_forces(nlp, code):
 ])
 def test_nato_commands_and_directorate_forces(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units named by the aircraft they fly, as 戦闘機部隊; the aircraft alone stays a weapon
+    ("航空宇宙軍の爆撃機部隊が出撃した。", ["航空宇宙軍", "爆撃機部隊"]),
+    ("輸送機部隊が物資を運んだ。", ["輸送機部隊"]),
+    ("爆撃機が飛来した。", []),
+    # Russia's Long-Range Aviation under the names Japanese pages give it
+    ("ロシア長距離航空のTu-95が飛行した。", ["ロシア長距離航空"]),
+    ("長距離航空軍の爆撃機が離陸した。", ["長距離航空軍"]),
+])
+def test_aircraft_units_and_long_range_aviation(nlp, text, expected):
+    assert units(nlp, text) == expected
