@@ -318,6 +318,13 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         return Inference(item, "COUNT")  # 1万4,333点の車両・火砲・航空機・船舶: a mixed total (NOTES-real2)
     if item and rule is None:
         item, rule = _trim_item(item, hit, rules)
+    if item_end == hit.start and (rule is None or rule.category in ("COUNT", "PERSONNEL")) and hit.unit in PEOPLE_UNITS:
+        # 両国合わせて約200人の死者: a count between a noun and の + the dead counts the dead (the noun before says
+        # whose); the casualty noun after it wins over a noun before that names no casualty
+        after = _AFTER.match(text, hit.end)
+        after_rule = rules.item_rule(after.group(1), hit.unit) if after else None
+        if after_rule is not None and after_rule.category == "CASUALTY":
+            item, item_end, rule = after.group(1), after.end(1), after_rule
     if rule is None and hit.unit == SOLDIER_COUNTER:
         rule = rules.item_rule(SOLDIER_COUNTER, hit.unit)  # 28万兵: the counter names soldiers (troops, or losses)
     # a count that names its own item after it (22基の石油貯蔵タンク) counts neither a weapon nearby nor its topic
@@ -404,21 +411,27 @@ MAX_JOINED = 6
 _JOINED_AFTER = re.compile(r"(?:[（(][^（()）]{1,12}[）)])?(?:・|や|と|および|及び)(" + NOUN_CHARS + r"{1,12})")
 
 
+# a count of its own right after a noun (弾道ミサイル1発) or right before it (64機の|ドローン): a noun so counted
+# is listed beside the count, not summed into it (64機のドローンと弾道ミサイル1発: drones, and a missile)
+_OWN_COUNT_AFTER = re.compile(r"[ \u3000]?(?:約|およそ)?[0-9０-９一二三四五六七八九十百千]")
+_OWN_COUNT_BEFORE = re.compile(r"[0-9０-９][0-9０-９,，.万千百]*[^\s0-9０-９、。のと]{1,3}の$")
+
+
 def _joined_after(text: str, at: int) -> Iterator[str]:
-    """The nouns joined after ``at`` (車両・火砲・航空機), nearest first."""
+    """The nouns joined after ``at`` (車両・火砲・航空機), nearest first; none that has a count of its own."""
     for _ in range(MAX_JOINED):
         m = _JOINED_AFTER.match(text, at)
-        if m is None:
+        if m is None or _OWN_COUNT_AFTER.match(text, m.end()):
             return
         yield m.group(1)
         at = m.end()
 
 
 def _joined_before(text: str, at: int) -> Iterator[str]:
-    """The nouns joined before ``at`` (戦車、装甲車、火砲、), nearest first."""
+    """The nouns joined before ``at`` (戦車、装甲車、火砲、), nearest first; none that has a count of its own."""
     for _ in range(MAX_JOINED):
         m = _JOINED_BEFORE.search(text, max(0, at - 14), at) if at > 0 else None
-        if m is None:
+        if m is None or _OWN_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             return
         yield m.group(1)
         at = m.start()

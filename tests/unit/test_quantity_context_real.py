@@ -198,3 +198,16 @@ def test_a_system_counted_is_an_installation(nlp, text, span):
 ])
 def test_time_words_and_service_members(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a noun with a count of its own beside another is listed, not summed into a mixed total
+    ("敵は64機のドローンと弾道ミサイル1発で攻撃した。", "64機", ("DRONE", None)),
+    ("敵は64機のドローンと弾道ミサイル1発で攻撃した。", "1発", ("MISSILE", None)),
+    ("ドローンやミサイルあわせて400機が飛来した。", "400機", ("COUNT", None)),  # a mixed total still
+    # a count between a noun and の + the dead counts the dead
+    ("この1週間で両国合わせて約200人の死者が出た。", "約200人", ("CASUALTY", "killed")),
+    ("兵士200人の死者が確認された。", "200人", ("CASUALTY", "killed")),
+])
+def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
