@@ -73,9 +73,9 @@ _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
 _ESTIMATED = re.compile("(" + NOUN_CHARS + r"{1,14})を[「『]?$")
 _QUOTED_AS = re.compile(r"[」』]?と")
 # 死者数が1日あたり、約100人, 死傷者が、数百人: one short aside with a comma (or the comma alone) may stand
-# between the subject and its count
+# between the subject and its count; も marks it as は does (死者も最も多い378人に上った)
 _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
-                      + r"[はが](?=[^。、,，はが]{0,16}$|(?:[^。、,，はが]{0,7}[^。、,，はがしてでた])?、[^。、,，はが]{0,6}$)")
+                      + r"[はがも](?=[^。、,，はが]{0,16}$|(?:[^。、,，はが]{0,7}[^。、,，はがしてでた])?、[^。、,，はが]{0,6}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 _WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)

@@ -211,3 +211,14 @@ def test_time_words_and_service_members(nlp, text, span, expected):
 ])
 def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # 死亡 and 負傷 as a tally writes them before the count, as 戦死
+    ("死傷者は60万人、うち死亡14万人とされる。", "14万人", ("CASUALTY", "killed")),
+    ("負傷3万人と発表された。", "3万人", ("CASUALTY", "wounded")),
+    # a subject marked with も, as with は
+    ("死者も最も多い378人に上った。", "378人", ("CASUALTY", "killed")),
+])
+def test_tally_words_and_subjects_with_mo(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
