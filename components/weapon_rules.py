@@ -86,6 +86,7 @@ class Family:
     max_digits: int = 4
     case_sensitive: bool = True
     dash_required: bool = False
+    not_years: bool = False  # プロジェクト636 is a ship design; プロジェクト2030 a programme named for its year
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,8 @@ def grammar_from_records(records: Sequence[Mapping[str, Any]]) -> Grammar:
             grammar.families.append(Family(rec["prefix"], rec.get("canonical_prefix", rec["prefix"]),
                                            rec["weapon_class"], rec.get("origin"),
                                            rec.get("min_digits", 1), rec.get("max_digits", 4),
-                                           rec.get("case_sensitive", True), rec.get("dash_required", False)))
+                                           rec.get("case_sensitive", True), rec.get("dash_required", False),
+                                           rec.get("not_years", False)))
         elif kind == "cue":
             grammar.cues.append(rec["term"])
         elif kind == "stop":
@@ -279,6 +281,8 @@ def family_canonical(family: Family, digits: str, suffix: str = "") -> str:
 def family_digits_ok(family: Family, digits: str) -> bool:
     """Whether ``digits`` (a number token) fits the family's designation numbers."""
     digits = unicodedata.normalize("NFKC", digits)
+    if family.not_years and digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100:
+        return False
     return digits.isdigit() and family.min_digits <= len(digits) <= family.max_digits
 
 
@@ -299,8 +303,12 @@ MAX_QUOTED_TOKENS = 8
 _NAMED_UNDERTAKINGS = frozenset({"作戦", "演習", "計画", "構想", "攻勢", "任務", "プロジェクト", "プログラム"})
 
 
+# the quotes a name stands in: 「」, and 『』 as some outlets quote names (『ヴァルシャヴャンカ』潜水艦)
+_NAME_QUOTES = {"「": "」", "『": "』"}
+
+
 def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) -> Optional[Tuple[int, int, int]]:
-    """A name in 「」 right at token ``at`` after a class noun: ``無人機「ゲラン3」``, ``揚陸艦「…」``.
+    """A name in 「」 (or 『』) right at token ``at`` after a class noun: ``無人機「ゲラン3」``, ``揚陸艦「…」``.
 
     Japanese prose names a system or a ship by quoting it after its class
     (ANNOTATION.md: ``巡航ミサイル「カリブル」`` is two spans), so a quoted
@@ -317,14 +325,15 @@ def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) ->
         closing quote (``gloss_end == end + 1`` when there is none); None when
         no quoted name is there.
     """
-    if at >= len(texts) or texts[at] != "「":
+    close = _NAME_QUOTES.get(texts[at]) if at < len(texts) else None
+    if close is None:
         return None
     end = at + 1
-    while end < len(texts) and end - at <= MAX_QUOTED_TOKENS and texts[end] != "」":
+    while end < len(texts) and end - at <= MAX_QUOTED_TOKENS and texts[end] != close:
         if not _QUOTED_NAME_RE.match(texts[end]):
             return None
         end += 1
-    if end == at + 1 or end >= len(texts) or texts[end] != "」":
+    if end == at + 1 or end >= len(texts) or texts[end] != close:
         return None
     if not _HAS_KANA_OR_LATIN.search("".join(texts[at + 1:end])):
         return None  # 「2025」 is a year, not a name

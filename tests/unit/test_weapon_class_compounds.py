@@ -414,3 +414,14 @@ def test_designation_numbers_kanji_types_and_class_marks(run, text, expected):
 ])
 def test_model_variants_range_words_and_corvettes(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Soviet or Russian naval design by its project number; a year-like number is a programme
+    ("プロジェクト636潜水艦が発射した。", ["プロジェクト636", "潜水艦"]),
+    ("政府はプロジェクト2030を発表した。", []),
+    # a name in 『』 right before its class noun, as in 「」
+    ("『ヴァルシャヴャンカ』潜水艦が巡航ミサイルを撃った。", ["ヴァルシャヴャンカ", "潜水艦", "巡航ミサイル"]),
+])
+def test_project_numbers_and_names_in_double_quotes(run, text, expected):
+    assert texts(run(text)) == expected
