@@ -425,3 +425,12 @@ def test_model_variants_range_words_and_corvettes(run, text, expected):
 ])
 def test_project_numbers_and_names_in_double_quotes(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a minehunter, a protected mobility vehicle, an amphibious vehicle: class nouns of their own
+    ("サンダウン級機雷掃討艇2隻を渡す。", ["サンダウン級", "機雷掃討艇"]),
+    ("高機動防護車160台と水陸両用車78台", ["高機動防護車", "水陸両用車"]),
+])
+def test_minehunters_and_protected_vehicles(run, text, expected):
+    assert texts(run(text)) == expected
