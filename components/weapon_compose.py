@@ -519,6 +519,26 @@ def _before_dotted_class(tokens: Sequence[Tok], start: int, end: int) -> int:
     return end
 
 
+# a variant code written after a name and one space: S2, TB2, C/D, E/F (Leclerc S2, グリペン C/D, the rewritten
+# development gold's every such case); a hyphen after it starts another designation (T-80, A-50), and a lone
+# letter may be the start of a word
+_SPACED_VARIANT = re.compile(r"[A-Z]{1,2}[0-9]?(?:/[A-Z]{1,2}[0-9]?)?")
+
+
+def _spaced_variant_end(tokens: Sequence[Tok], end: int) -> int:
+    """``end`` moved over a variant code written after the name that ends there and one ASCII space."""
+    if end >= len(tokens) or not tokens[end - 1].space or tokens[end - 1].text.isspace():
+        return end
+    joined = ""
+    for stop in range(end, min(end + 4, len(tokens))):
+        joined += tokens[stop].text
+        if tokens[stop].space or stop + 1 == len(tokens) or not tokens[stop + 1].text[:1].isascii() \
+                or not (tokens[stop + 1].text[:1].isalnum() or tokens[stop + 1].text[:1] in "/-"):
+            # a lone letter may start a word (Eagle S…): the code needs a second character
+            return stop + 1 if _SPACED_VARIANT.fullmatch(joined) and len(joined) > 1 else end
+    return end
+
+
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
@@ -546,6 +566,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
         end += 1  # フランカーB, フルクラムA: a NATO reporting name with its variant letter is one name
     elif not name.alias[-1:].isdigit():
         end = _model_variant_end(tokens, end)  # マルダー1A3, Gepard1A2: a German-style model and variant
+        end = _spaced_variant_end(tokens, end)  # Leclerc S2, グリペン C/D: a variant code after one space
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:
         # タランタルIII型|コルベット, ロプーチャ級|揚陸艦, シャヘド型|無人機: the name with its connector, then the

@@ -434,3 +434,15 @@ def test_project_numbers_and_names_in_double_quotes(run, text, expected):
 ])
 def test_minehunters_and_protected_vehicles(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a variant code after a listed name and one space belongs to the name; a hyphen after the code starts
+    # another designation, and a lone letter may start a word
+    ("Leclerc S2戦車の砲塔", ["Leclerc S2", "戦車"]),
+    ("グリペン C/D の部品", ["グリペン C/D"]),
+    ("T-80 T-90が並ぶ", ["T-80", "T-90"]),
+    ("Leclerc Sを見た", ["Leclerc"]),
+])
+def test_variant_codes_after_one_space(run, text, expected):
+    assert texts(run(text)) == expected
