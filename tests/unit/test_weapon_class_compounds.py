@@ -442,7 +442,7 @@ def test_minehunters_and_protected_vehicles(run, text, expected):
     ("Leclerc S2戦車の砲塔", ["Leclerc S2", "戦車"]),
     ("グリペン C/D の部品", ["グリペン C/D"]),
     ("T-80 T-90が並ぶ", ["T-80", "T-90"]),
-    ("Leclerc Sを見た", ["Leclerc"]),
+    ("レオパルト Aを見た", ["レオパルト"]),
 ])
 def test_variant_codes_after_one_space(run, text, expected):
     assert texts(run(text)) == expected
