@@ -362,3 +362,15 @@ def test_nato_commands_and_directorate_forces(nlp, text, expected):
 ])
 def test_aircraft_units_and_long_range_aviation(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Russia's joint strategic commands, its Internal Troops, and the military districts by the Latin letters of
+    # their Russian abbreviations
+    ("VVO司令部は東部統合戦略コマンドを兼ねる。", ["VVO司令部", "東部統合戦略コマンド"]),
+    ("作戦・戦略司令部の資格を持つ。", ["作戦・戦略司令部"]),
+    ("内務省系の国内軍が鎮圧した。", ["国内軍"]),
+    ("ZVOの管区に置かれた。", ["ZVO"]),
+])
+def test_joint_strategic_commands_and_district_abbreviations(nlp, text, expected):
+    assert units(nlp, text) == expected
