@@ -446,3 +446,13 @@ def test_minehunters_and_protected_vehicles(run, text, expected):
 ])
 def test_variant_codes_after_one_space(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # counter-drone and anti-submarine systems named as classes of their own
+    ("対無人航空機システムを供与する。", ["対無人航空機システム"]),
+    ("C-UAS技術とC-UAVシステムの研究", ["C-UAS", "C-UAVシステム"]),
+    ("新型の対潜水艦システムを試験した。", ["対潜水艦システム"]),
+])
+def test_counter_drone_and_anti_submarine_systems(run, text, expected):
+    assert texts(run(text)) == expected
