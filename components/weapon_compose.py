@@ -270,7 +270,27 @@ _NOT_TECHNICAL = frozenset({
     "自前", "独自", "自社", "同社", "他社", "世界", "欧米", "西側", "東側", "旧ソ", "ソ連", "米軍", "露軍",
     "規模", "大規模", "小規模", "中規模",  # 製油所大|規模|ドローン攻撃: the scale of an attack, no kind of drone
     "追加", "新規", "余剰", "代替", "後継",  # NASAMS用の追加|ミサイル: more of a kind, a replacement, no kind of its own
+    "通称", "愛称", "別名", "俗称",  # 通称|ポンポン砲: what follows is a name, the word says so
 })
+
+
+# the one-kanji gun: an unlisted katakana word glued before it makes one word with it (ゲルリッヒ砲, ポンポン砲: the
+# rewritten development gold writes every such gun whole), unlike a listed name before its class (カエサル|砲)
+_KANA_LED_HEADS = frozenset({"砲"})
+
+
+def _katakana_gun_start(tokens: Sequence[Tok], cur: int, head: Head, name_ends: Collection[int]) -> int:
+    """``cur`` moved back over unlisted katakana glued before ``砲`` (no name ends there, no place, no unit of
+    measure after a number)."""
+    if head.term not in _KANA_LED_HEADS or cur in name_ends:
+        return cur
+    start = cur
+    while start > 0 and not tokens[start - 1].space and is_katakana(tokens[start - 1].text) \
+            and "地名" not in tokens[start - 1].tag:
+        start -= 1
+    if start > 0 and not tokens[start - 1].space and tokens[start - 1].text[-1:].isdigit():
+        return cur  # 46センチ砲: a calibre in katakana units, not a name
+    return start if len("".join(t.text for t in tokens[start:cur])) >= 3 else cur
 
 
 def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int] = ()) -> int:
@@ -444,6 +464,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if tokens:
             cur = _descriptor_start(tokens, cur)
             cur = _carrier_start(tokens, cur, head_starts_by_end)  # ミサイル搭載|無人水上艇: a type word too
+            if cur not in head_starts_by_end:  # ドローン|砲: a class before it is a class of its own
+                cur = _katakana_gun_start(tokens, cur, head, name_ends)  # ゲルリッヒ砲: an unlisted kind of gun
             technical = _technical_start(tokens, cur, name_ends)  # 低圧|滑腔砲, 機動|艦艇: an unlisted technical word
             if technical < cur:  # ミサイル|護衛|哨戒艇: a listed type word before the technical one qualifies it too
                 cur, more = _modifier_chain(mods_by_end, technical, head.group, joiners, gaps, dots)

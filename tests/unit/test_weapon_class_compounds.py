@@ -456,3 +456,15 @@ def test_variant_codes_after_one_space(run, text, expected):
 ])
 def test_counter_drone_and_anti_submarine_systems(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an unlisted katakana word glued before 砲 makes one word with it; not a listed name, a class, a unit
+    # of measure after a number, or a name after 通称
+    ("兵士がゲルリッヒ砲を操る。", ["ゲルリッヒ砲"]),
+    ("ロケット砲(通称ポンポン砲)の後継", ["ロケット砲", "ポンポン砲"]),
+    ("ドローン砲で撃墜した。", ["ドローン", "砲"]),
+    ("46センチ砲を積む。", ["砲"]),
+])
+def test_unlisted_katakana_guns(run, text, expected):
+    assert texts(run(text)) == expected
