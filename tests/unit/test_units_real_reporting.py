@@ -374,3 +374,11 @@ def test_aircraft_units_and_long_range_aviation(nlp, text, expected):
 ])
 def test_joint_strategic_commands_and_district_abbreviations(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the PLA's Rocket Force once named alone
+    ("人民解放軍報道官は、ロケット軍の年次訓練だと述べた。", ["人民解放軍", "ロケット軍"]),
+])
+def test_rocket_force_named_alone(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -468,3 +468,12 @@ def test_counter_drone_and_anti_submarine_systems(run, text, expected):
 ])
 def test_unlisted_katakana_guns(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a game's title names no weapon
+    ("今日もWorld of Tanksで遊んだ。", []),
+    ("world of tanksへののめり込み", []),
+])
+def test_game_titles_name_no_weapon(run, text, expected):
+    assert texts(run(text)) == expected
