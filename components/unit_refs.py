@@ -96,9 +96,15 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
 # in the text (大隊によっては, 旅団ごとに, 旅団とは, 旅団の数, 旅団級, 連隊への再編; NOTES-real2 and -real15:
 # 旅団の一つ, 9個目の旅団となります)
 _GENERIC_AFTER = ("によって", "により", "ごと", "単位", "当たり", "あたり", "とは", "という", "レベル", "の数",
-                  "の一つ", "のひとつ", "となる", "となり", "となっ", "である", "級", "への")
-# ... and before: どの旅団 (NOTES-real16), 9個目の旅団; 影の艦隊 is the shadow fleet of tankers
-_GENERIC_BEFORE = ("どの", "どんな", "個目の", "番目の", "影の")
+                  "の一つ", "のひとつ", "となる", "となり", "となっ", "である", "級", "への",
+                  # a size compared or a unit reorganised into one (連隊に相当する, 大隊より上の, 師団のほうが大きい,
+                  # 旅団へと改編された, 旅団へ格上げ: the development gold marks none of its six such)
+                  "に相当", "と同程度", "より上", "より大き", "より小さ", "のほうが", "へと改編", "へ改編", "に改編",
+                  "へ格上げ", "に格上げ", "を何個")
+# ... and before: どの旅団 (NOTES-real16), 9個目の旅団; 影の艦隊 is the shadow fleet of tankers; いくつかの師団,
+# すべての師団: some or all units of a size (the development gold marks none of its four such)
+_GENERIC_BEFORE = ("どの", "どんな", "個目の", "番目の", "影の", "いくつかの", "いくつもの", "すべての", "全ての",
+                   "複数の", "数個の")
 # 大隊・旅団級: a size class named by a list of echelons
 _SIZE_CLASS = re.compile(r"^(?:[・、](?:" + "|".join(ECHELONS) + r"))*級")
 
