@@ -78,6 +78,7 @@ POSITIVE = [
     ("およそ70両の車両", "およそ70両", 70, None, "両", "VEHICLE", True, "exact"),
     ("100人超の兵士が投降した。", "100人超", 100, None, "人", "PERSONNEL", False, "at_least"),
     ("50人未満の部隊", "50人未満", 50, None, "人", "PERSONNEL", False, "at_most"),
+    ("市街地から10km以内まで迫った。", "10km以内", 10, None, "km", "DISTANCE", False, "at_most"),
     ("兵士300人余りが撤退した。", "300人余り", 300, None, "人", "PERSONNEL", True, "exact"),
     ("兵士200人程度が残っている。", "200人程度", 200, None, "人", "PERSONNEL", True, "exact"),
     ("兵士1000人前後が駐留する。", "1000人前後", 1000, None, "人", "PERSONNEL", True, "exact"),
