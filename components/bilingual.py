@@ -461,8 +461,12 @@ def initialled_name_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
 # 東部方面(Eastern flank), 軍事訓練チーム(military transition team): a Japanese term and a bracket that holds
 # nothing but a Latin phrase, right after it. The development gold pairs 194 of the 200 such brackets, and
 # the six it leaves are all-caps codes (stock tickers, an organisation's initials) that this rule does not take
+# an acronym of the phrase after it, in the same bracket (Presidential Drawdown Authority=PDA, Battalion Tactical
+# Group、通称BTG, Wojska Obrony Terytorialnej 以下WOT); 略称 labels an abbreviation the annotators leave unpaired
+_ACRONYM_TAIL = r"(?:[ 　]*[=＝][ 　]*|[ 　]*[、,，][ 　]*(?:通称|以下)?[ 　]*|[ 　]+(?:通称|以下)[ 　]*)([A-Z][A-Z0-9&\-]{1,9})"
 _BRACKET_GLOSS = re.compile(rf"({JA_TERM_RUN})[(（]"
-                            r"((?:[A-Za-z][a-z][A-Za-z'’\-]*|[a-z]+)(?: [A-Za-z][A-Za-z'’\-]*){0,7})[)）]")
+                            r"((?:[A-Za-z][a-z][A-Za-z'’\-]*|[a-z]+)(?: [A-Za-z][A-Za-z'’\-]*){0,7})"
+                            rf"(?:{_ACRONYM_TAIL})?[)）]")
 # words before a bracket that credit a source or a picture rather than name a term
 _CREDIT_WORDS = ("写真", "画像", "出典", "提供", "撮影", "資料", "動画", "映像", "引用", "参照", "出所")
 
@@ -486,6 +490,34 @@ def bracket_gloss_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair
             continue
         out.append(Pair(ja, en, 0.5, "bracket gloss"))
         taken += [ja, en]
+    return out
+
+
+_TAIL_AFTER = re.compile(_ACRONYM_TAIL + r"(?=[ 　]*[)）、,，;；])")
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "to", "on", "at", "de", "des", "du", "la", "le", "und"})
+
+
+def _initials(phrase: str) -> str:
+    """The initials of a phrase's words, minor words left out (Presidential Drawdown Authority → PDA)."""
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", phrase) if w.lower() not in _MINOR_WORDS)
+
+
+def acronym_tail_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """``大統領権限(Presidential Drawdown Authority=PDA)``, ``大隊戦術群(Battalion Tactical Group、通称BTG)``: where a
+    Japanese term is paired with an English phrase and the bracket goes on with the phrase's acronym (its letters
+    the initials of the phrase's words, Schwartz–Hearst's test), the acronym is one more Latin form of the term."""
+    taken = _halves(pairs)
+    out: List[Pair] = []
+    for pair in pairs:
+        phrase = text[pair.en[0]:pair.en[1]]
+        if " " not in phrase.strip() or pair.en[0] < pair.ja[1]:
+            continue
+        m = _TAIL_AFTER.match(text, pair.en[1])
+        if m is None or not _ACRONYM_RE.fullmatch(m.group(1)) or m.group(1) != _initials(phrase):
+            continue
+        if not _overlaps(m.span(1), taken):
+            out.append(Pair(pair.ja, m.span(1), pair.score, "acronym"))
+            taken.append(m.span(1))
     return out
 
 
@@ -720,6 +752,7 @@ class BilingualAligner(TablePipe):
         pairs += country_group_pairs(text, pairs)  # 主要8カ国(G8)
         pairs = initialled_name_pairs(text, pairs)  # ジョン・F・ケネディ(John F. Kennedy)
         pairs += bracket_gloss_pairs(text, doc, pairs)  # 東部方面(Eastern flank): the layout alone, as a last resort
+        pairs += acronym_tail_pairs(text, pairs)  # 大統領権限(Presidential Drawdown Authority=PDA): PDA too
         pairs += expansion_pairs(text, pairs, self.expansions)  # NATO(North Atlantic Treaty Organization、北大西洋条約機構)
         pairs = _without_fragments(pairs)  # ウクライナ/Ukraine inside ウクライナ特別監視団/Special Monitoring Mission to Ukraine
         pairs += spelling_pairs(text, pairs)  # NASAMS(ナサムス、ナサム), オデッサ(オデーサ・Odessa)

@@ -474,7 +474,8 @@ def test_a_latin_name_with_its_katakana_spelling_after_a_slash(nlp_fast):
 
 def test_a_japanese_half_cut_inside_a_word_starts_at_the_named_span(nlp_fast):
     doc = nlp_fast("ロシア軍は陸軍大隊戦術群(Battalion Tactical Group、通称BTG)を送った。")
-    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("大隊戦術群", "Battalion Tactical Group")]
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("大隊戦術群", "Battalion Tactical Group"),
+                                                                           ("大隊戦術群", "BTG")]
 
 
 def test_an_ordinal_mark_before_the_number_joins_the_japanese_half(nlp):
@@ -543,9 +544,11 @@ def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a term, then its expansion and acronym in one bracket: the term pairs with the expansion; a word pair
-    # inside both halves (ウクライナ/Ukraine) is a fragment of it and goes
-    ("装備を引き渡せる大統領権限(Presidential Drawdown Authority=PDA)の上限", [("大統領権限", "Presidential Drawdown Authority")]),
+    # a term, then its expansion and acronym in one bracket: the term pairs with the expansion, and with the
+    # acronym where = or 通称 joins it (acronym_tail_pairs; the rewritten development gold pairs PDA and BTG so,
+    # not SMM after a colon); a word pair inside both halves (ウクライナ/Ukraine) is a fragment of it and goes
+    ("装備を引き渡せる大統領権限(Presidential Drawdown Authority=PDA)の上限",
+     [("大統領権限", "Presidential Drawdown Authority"), ("大統領権限", "PDA")]),
     ("続いてウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)について",
      [("ウクライナ特別監視団", "Special Monitoring Mission to Ukraine")]),
     ("大隊戦術群(Battalion Tactical Group: BTG)を", [("大隊戦術群", "Battalion Tactical Group")]),
@@ -573,4 +576,18 @@ def test_initialled_names_and_kanji_ordinals(nlp_blank, text, expected):
     ("ロッキード・マーチン(LMT)は上げた。", []),  # an all-caps code (a stock ticker) is no gloss
 ])
 def test_a_latin_phrase_alone_in_a_bracket_glosses_the_term_before_it(nlp_blank, text, expected):
+    assert _aligned_pairs(nlp_blank, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bracket goes on with the English phrase's acronym: one more Latin form of the term
+    ("権限は大統領権限(Presidential Drawdown Authority=PDA)と呼ばれる。",
+     [("大統領権限", "Presidential Drawdown Authority"), ("大統領権限", "PDA")]),
+    ("戦術は大隊戦術群(Battalion Tactical Group、通称BTG)に基づく。",
+     [("大隊戦術群", "Battalion Tactical Group"), ("大隊戦術群", "BTG")]),
+    # letters that are no initials of the phrase, or an abbreviation the bracket labels as one: no pair
+    ("権限は大統領権限(Presidential Drawdown Authority=XYZ)と呼ばれる。",
+     [("大統領権限", "Presidential Drawdown Authority")]),
+])
+def test_an_acronym_after_its_english_phrase_pairs_too(nlp_blank, text, expected):
     assert _aligned_pairs(nlp_blank, text) == expected
