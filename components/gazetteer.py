@@ -34,7 +34,7 @@ T = TypeVar("T")
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
 _QUOTES = "'\"’‘“”＂＇"
 _QUOTE_SET = frozenset(_QUOTES)
-_DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－~〜~" + _QUOTES)
+_DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－─━~〜~" + _QUOTES)
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 # Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")

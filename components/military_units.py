@@ -246,6 +246,8 @@ def _quoted_ship(text: str, start: int, end: int) -> bool:
             return False
     return False
 _HONORIFIC_ECHELONS = {"division", "brigade", "regiment", "battalion", "company"}
+# a person's name, first and last joined by ・, glued after the echelon and ending before a particle or a mark
+_UNQUOTED_HONORIFIC = re.compile(r"([ァ-ヺー]{2,12}・[ァ-ヺー]{2,14})(?![ァ-ヺー・])")
 
 Candidate = Tuple[int, int, Dict[str, Any]]  # token start, token end, attributes
 
@@ -344,6 +346,7 @@ class MilitaryUnitRecognizer(TablePipe):
         found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
         found += _numbered_units(doc, text)  # 74455部隊, 61419部隊: an army's unit number
         found += _ordinal_units(doc, text)  # 第184水域警備旅団: an unlisted word between ordinal and echelon
+        found += self._unquoted_honorifics(doc, text, found)  # 第68独立猟兵旅団オレクサ・ドヴブシュ
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
         found += self._quoted_before(doc, text)
@@ -537,6 +540,21 @@ class MilitaryUnitRecognizer(TablePipe):
             span = doc.char_span(match.start(1), match.end(1)) if match else None
             if span is not None:
                 out.append((span.start, span.end, {**attrs, "canonical": None}))
+        return out
+
+    def _unquoted_honorifics(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
+        """``第68独立猟兵旅団オレクサ・ドヴブシュ``: a person's name written unquoted right after a numbered unit is
+        part of the unit's name (the honorific title), the whole one span; quoted, it is a span of its own
+        (``_honorifics``)."""
+        out: List[Candidate] = []
+        for start, end, attrs in found:
+            if attrs.get("number") is None or attrs.get("echelon") not in _HONORIFIC_ECHELONS:
+                continue
+            last = doc[end - 1]
+            match = _UNQUOTED_HONORIFIC.match(text, last.idx + len(last))
+            span = doc.char_span(doc[start].idx, match.end(1)) if match else None
+            if span is not None:
+                out.append((span.start, span.end, dict(attrs)))
         return out
 
     def set_annotations(self, doc: Doc, candidates: Iterable[Candidate]) -> None:

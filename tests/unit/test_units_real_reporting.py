@@ -382,3 +382,12 @@ def test_joint_strategic_commands_and_district_abbreviations(nlp, text, expected
 ])
 def test_rocket_force_named_alone(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's name written unquoted after a numbered unit is its honorific title, one span; quoted, its own
+    ("第68独立猟兵旅団オレクサ・ドヴブシュは前進した。", ["第68独立猟兵旅団オレクサ・ドヴブシュ"]),
+    ("第155機械化旅団「アンナ・キーウスカ」が到着した。", ["第155機械化旅団", "アンナ・キーウスカ"]),
+])
+def test_honorific_titles_written_unquoted(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -477,3 +477,7 @@ def test_unlisted_katakana_guns(run, text, expected):
 ])
 def test_game_titles_name_no_weapon(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_a_box_drawing_line_written_for_the_dash(run):
+    assert texts(run("病院に落ちたのはKh─101巡航ミサイルだった。")) == ["Kh─101", "巡航ミサイル"]
