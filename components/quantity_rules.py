@@ -322,6 +322,10 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     weight = _WEIGHT_OF.get(m.group("unit") or m.group("sunit") or "")
     if weight and _MUNITION_AFTER.match(text, m.end()):
         norm, category = weight, "COUNT"  # 500ポンド爆弾, 250キロ爆弾: a bomb's weight class, not money or distance
+    elif weight == "lb" and _METRIC_WEIGHT_AFTER.match(text, m.end()):
+        norm, category = weight, "COUNT"  # 9ポンド(約4キロ): the bracket converts a weight, not money
+    elif weight == "kg" and _POUNDS_BEFORE.search(text, max(0, start - 8), start):
+        norm, category = weight, "COUNT"  # 9ポンド(約4キロ): the converted weight, not a distance
     bound, approx = _bound_and_approx((*parts, m.group("pre2"), m.group("mid"), m.group("suf")),
                                       first.approx or bool(second and second.approx))
     # 目標の500万ユーロを上回る600万ユーロ: a verb before another figure compares the two; it bounds neither
@@ -395,6 +399,9 @@ _DECADE_UNITS = {"人", "名", "回", "件", "機", "発"}
 
 # A weight before a munition (NOTES-real3: 500ポンド → lb; weights are COUNT, quantity_units.tsv)
 _WEIGHT_OF = {"ポンド": "lb", "キロ": "kg"}
+# a pound figure converted in brackets (50ポンド(約22.7キロ)): both are weights
+_METRIC_WEIGHT_AFTER = re.compile(r"[(（]約?[0-9０-９.,，]+(?:キロ(?:グラム)?|kg|ｋｇ|グラム)[)）]")
+_POUNDS_BEFORE = re.compile(r"ポンド[(（]$")
 _MUNITION_AFTER = re.compile(r"級?の?(?:小型|大型|超大型|高性能|強力な|重)?(?:誘導|滑空|航空|無誘導|精密誘導|通常)?"
                              r"(?:爆弾|弾頭|爆薬|爆発物|炸薬|TNT)")  # 1.5キロの小型爆弾
 

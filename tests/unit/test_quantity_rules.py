@@ -79,6 +79,10 @@ POSITIVE = [
     ("100人超の兵士が投降した。", "100人超", 100, None, "人", "PERSONNEL", False, "at_least"),
     ("50人未満の部隊", "50人未満", 50, None, "人", "PERSONNEL", False, "at_most"),
     ("市街地から10km以内まで迫った。", "10km以内", 10, None, "km", "DISTANCE", False, "at_most"),
+    # a pound figure converted in brackets: both weights, not money and a distance
+    ("9ポンド(約4キロ)の荷を抱えた。", "9ポンド", 9, None, "lb", "COUNT", False, "exact"),
+    ("9ポンド(約4キロ)の荷を抱えた。", "約4キロ", 4, None, "kg", "COUNT", True, "exact"),
+    ("5ポンド(約900円)だった。", "5ポンド", 5, None, "GBP", "MONEY", False, "exact"),
     ("兵士300人余りが撤退した。", "300人余り", 300, None, "人", "PERSONNEL", True, "exact"),
     ("兵士200人程度が残っている。", "200人程度", 200, None, "人", "PERSONNEL", True, "exact"),
     ("兵士1000人前後が駐留する。", "1000人前後", 1000, None, "人", "PERSONNEL", True, "exact"),
