@@ -481,3 +481,8 @@ def test_game_titles_name_no_weapon(run, text, expected):
 
 def test_a_box_drawing_line_written_for_the_dash(run):
     assert texts(run("病院に落ちたのはKh─101巡航ミサイルだった。")) == ["Kh─101", "巡航ミサイル"]
+
+
+def test_a_maker_named_for_its_drones(run):
+    """ZALA (the issue's example of a designation shape): the maker's name for its reconnaissance drones."""
+    assert texts(run("偵察無人機の「ZALA(ザラ)」が飛来した。")) == ["偵察無人機", "ZALA", "ザラ"]
