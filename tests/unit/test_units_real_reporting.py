@@ -391,3 +391,13 @@ def test_rocket_force_named_alone(nlp, text, expected):
 ])
 def test_honorific_titles_written_unquoted(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the separatist formations, as 武装勢力; the separatists themselves are people, no unit
+    ("政府軍と分離主義勢力が激しく戦った。", ["政府軍", "分離主義勢力"]),
+    ("親ロシア派分離主義勢力が町を占拠した。", ["親ロシア派分離主義勢力"]),
+    ("分離主義者の指導者が語った。", []),
+])
+def test_separatist_forces(nlp, text, expected):
+    assert units(nlp, text) == expected
