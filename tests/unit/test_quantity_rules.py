@@ -78,7 +78,6 @@ POSITIVE = [
     ("およそ70両の車両", "およそ70両", 70, None, "両", "VEHICLE", True, "exact"),
     ("100人超の兵士が投降した。", "100人超", 100, None, "人", "PERSONNEL", False, "at_least"),
     ("50人未満の部隊", "50人未満", 50, None, "人", "PERSONNEL", False, "at_most"),
-    ("市街地から10km以内まで迫った。", "10km以内", 10, None, "km", "DISTANCE", False, "at_most"),
     # a pound figure converted in brackets: both weights, not money and a distance
     ("9ポンド(約4キロ)の荷を抱えた。", "9ポンド", 9, None, "lb", "COUNT", False, "exact"),
     ("9ポンド(約4キロ)の荷を抱えた。", "約4キロ", 4, None, "kg", "COUNT", True, "exact"),
