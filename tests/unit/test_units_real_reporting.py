@@ -401,3 +401,13 @@ def test_honorific_titles_written_unquoted(nlp, text, expected):
 ])
 def test_separatist_forces(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # role-typed units (ANNOTATION.md: 支援部隊): an emergency force, the unit that operates a system
+    ("同盟の緊急部隊は5000人規模だ。", ["緊急部隊"]),
+    ("無人機の運用部隊が配備された。", ["運用部隊"]),
+    ("緊急事態を宣言した。", []),
+])
+def test_emergency_and_operating_units(nlp, text, expected):
+    assert units(nlp, text) == expected
