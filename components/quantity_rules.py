@@ -306,6 +306,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     norm = unit.unit if unit else None
     if not ok or _is_one_of(text, m.start(), m.end(), first.value, norm):
         return None
+    if norm in ("人", "名") and text.startswith("乗り", m.end()) and m.group("suf") is None:
+        return None  # 4人乗りの車内, 二人乗り: a vehicle's seats, no count of people (the development gold, 7 of 7)
     if norm == "か国" and text[max(0, start - 2):start] in ("主要", "先進"):
         return None  # 主要7カ国(G7), 先進7カ国, 主要20カ国・地域: the name of a group
     category = unit.category if unit else None

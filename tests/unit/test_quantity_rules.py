@@ -648,3 +648,8 @@ def test_zatto_and_tarazu(tables, text, span, bound, approx):
     units, patterns, _ = tables
     (hit,) = find_quantities(text, units, patterns)
     assert (text[hit.start:hit.end], hit.bound, hit.approx) == (span, bound, approx)
+
+
+@pytest.mark.parametrize("text", ["4人乗りの車内から全員が逃げ出した。", "二人乗りの潜航艇"])
+def test_a_vehicles_seats_are_no_count_of_people(text, tables):
+    assert [q for q in annotate(text, tables) if q["unit"] in ("人", "名")] == []
