@@ -61,6 +61,11 @@ VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
                 r"|を下回(?:っています|っていました|っている|っていた|ります|りました|る|った|り)"
                 r"|を(?:切|割)(?:っています|っていました|っている|っていた|ります|りました|る|った)"  # 100人を切った
                 r"|を割り込(?:んでいる|んだ|む))")  # fell below: a bound as を下回る
+# ISO 4217 codes written before a figure (SEK185m, USD 2bn): the currencies of the war's reporting and of the
+# countries that pay for arms
+CURRENCY_CODES = ("USD", "EUR", "RUB", "GBP", "JPY", "UAH", "CNY", "SEK", "NOK", "DKK", "PLN", "CHF", "CAD", "AUD",
+                  "KRW", "CZK")
+_CURRENCY_ALTERNATION = "|".join(CURRENCY_CODES)
 # An English counted noun: a plural head, optionally after up to two modifiers or a
 # designation (``armored vehicles``, ``Shahed-136 drones``, ``Iskander-M missiles``).
 EN_NOUN_PHRASE = (r"(?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){0,2}(?:[A-Za-z][a-z]+s|people|children|men|women)"
@@ -148,7 +153,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?P<suf>{SUFFIX})?"
         rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(
-        rf"(?P<cur>US\$|[$€£¥￥₴₽]|(?:USD|EUR|RUB|GBP|JPY|UAH|CNY)\s?)?(?<![0-9.,])"
+        rf"(?P<cur>US\$|[$€£¥￥₴₽]|(?:{_CURRENCY_ALTERNATION})\s?)?(?<![0-9.,])"
         rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn|tn|mn)(?![A-Za-z])"
         rf"|(?(cur)(?P<abbr>[TBMK])(?![A-Za-z0-9])|(?!)))?"
         rf"(?:\s?(?P<sunit>{sp_units}|%)|\s+(?P<noun>{EN_NOUN_PHRASE})\b|(?(cur)|(?!)))"

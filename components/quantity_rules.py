@@ -22,8 +22,8 @@ from typing import Collection, Dict, Iterable, List, Optional, Pattern, Tuple
 
 from .numerals import Number, is_vague, parse_number
 from .quantity_forms import Form, find_fractions, find_mach, find_slash_fractions
-from .quantity_patterns import (AT_LEAST_WORDS, EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST, VERB_AT_MOST, Unit,
-                                compile_patterns, latin_matches, load_units)
+from .quantity_patterns import (AT_LEAST_WORDS, CURRENCY_CODES, EN_PREFIX, JA_PREFIX, KAN, VERB_AT_LEAST,
+                                VERB_AT_MOST, Unit, compile_patterns, latin_matches, load_units)
 
 __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
 
@@ -54,7 +54,7 @@ EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion"
            "tn": 10 ** 12, "mn": 10 ** 6, "k": 1_000, "m": 10 ** 6, "b": 10 ** 9, "t": 10 ** 12}
 # RUB13.5T, $2.4B, €300M: finance shorthand, a letter multiplier right after an amount with its currency
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₴": "UAH", "₽": "RUB",
-                  **{code: code for code in ("USD", "EUR", "RUB", "GBP", "JPY", "UAH", "CNY")}}
+                  **{code: code for code in CURRENCY_CODES}}
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
 TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
 

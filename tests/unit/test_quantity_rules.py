@@ -653,3 +653,14 @@ def test_zatto_and_tarazu(tables, text, span, bound, approx):
 @pytest.mark.parametrize("text", ["4人乗りの車内から全員が逃げ出した。", "二人乗りの潜航艇"])
 def test_a_vehicles_seats_are_no_count_of_people(text, tables):
     assert [q for q in annotate(text, tables) if q["unit"] in ("人", "名")] == []
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    # ISO codes of the currencies that pay for arms, before a figure with its magnitude letter
+    ("その対価はSEK185mだという。", "SEK185m", 185_000_000, "SEK"),
+    ("契約はPLN 2bnに上る。", "PLN 2bn", 2_000_000_000, "PLN"),
+])
+def test_currency_codes_before_a_figure(text, span, value, unit, tables):
+    found = {q["text"]: q for q in annotate(text, tables)}
+    assert span in found and found[span]["value"] == value and found[span]["unit"] == unit
+    assert found[span]["category"] == "MONEY"
