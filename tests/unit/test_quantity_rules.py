@@ -664,3 +664,18 @@ def test_currency_codes_before_a_figure(text, span, value, unit, tables):
     found = {q["text"]: q for q in annotate(text, tables)}
     assert span in found and found[span]["value"] == value and found[span]["unit"] == unit
     assert found[span]["category"] == "MONEY"
+
+
+@pytest.mark.parametrize("text,span,unit", [
+    # 台 after a figure and its unit: "in the range of", part of the span and approximate
+    ("小麦は1ブッシェル7.27ドル台をつけた。", "7.27ドル台", "USD"),
+    ("3月末の870円台から上がった。", "870円台", "JPY"),
+])
+def test_a_range_level_after_a_figure(text, span, unit, tables):
+    found = {q["text"]: q for q in annotate(text, tables)}
+    assert span in found and found[span]["unit"] == unit and found[span]["approx"] is True
+
+
+def test_a_vehicle_count_in_dai_stays_a_count(tables):
+    found = {q["text"]: q for q in annotate("戦車3台が前進した。", tables)}
+    assert "3台" in found and found["3台"]["unit"] == "台"
