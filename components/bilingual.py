@@ -296,8 +296,10 @@ def same_name_pairs(text: str, doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     out: List[Pair] = []
     for first in spans:
         end = first.end_char
-        if text[end:end + 1] in _SLASHES and end + 1 in by_start and _is_latin(text[first.start_char:end]):
-            inside = [by_start[end + 1]]  # EXOCET/エグゾセ: a list's Latin name, a slash, its katakana spelling
+        if text[end:end + 1] in _SLASHES and end + 1 in by_start and _is_latin(text[first.start_char:end]) \
+                and not text[end + 1:end + 2].isascii():
+            # EXOCET/エグゾセ: a list's Latin name, a slash, its katakana spelling (M48/M60パットン: another model)
+            inside = [by_start[end + 1]]
         elif text[end:end + 1] not in _OPEN:
             continue
         else:

@@ -1122,9 +1122,10 @@ def _upgrade_end(tokens: Sequence[Tok], end: int, starts: Set[int]) -> int:
 def _letter_variant_end(tokens: Sequence[Tok], cand: Candidate, start: int) -> int:
     """The end of a letter variant glued after a slash at ``start`` (``A6`` after ``2A4/``) whose
     letters repeat the model's last letters, or ``cand.end`` when there is none."""
-    model = _LAST_LETTERS.search("".join(t.text for t in tokens[cand.start:cand.end]))
-    if model is None:
-        return cand.end
+    name = "".join(t.text for t in tokens[cand.start:cand.end])
+    model = _LAST_LETTERS.search(name)
+    if model is None or model.start() == 0:
+        return cand.end  # M48/M60: letters that start the designation start another one after the slash
     text = ""
     for stop in range(start, min(start + 3, len(tokens))):
         text += tokens[stop].text

@@ -486,3 +486,13 @@ def test_a_box_drawing_line_written_for_the_dash(run):
 def test_a_maker_named_for_its_drones(run):
     """ZALA (the issue's example of a designation shape): the maker's name for its reconnaissance drones."""
     assert texts(run("偵察無人機の「ZALA(ザラ)」が飛来した。")) == ["偵察無人機", "ZALA", "ザラ"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a slash, letters that start a designation start another one (M48/M60); a variant's letters repeat
+    # the model's (2A4/A6, E/F)
+    ("主力戦車M48/M60パットンが積んでいた砲", ["主力戦車", "M48", "M60パットン", "砲"]),
+    ("レオパルト2A4/A6を送った。", ["レオパルト2A4/A6"]),
+])
+def test_slash_between_two_models_and_two_variants(run, text, expected):
+    assert texts(run(text)) == expected
