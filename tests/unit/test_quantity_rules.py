@@ -679,3 +679,13 @@ def test_a_range_level_after_a_figure(text, span, unit, tables):
 def test_a_vehicle_count_in_dai_stays_a_count(tables):
     found = {q["text"]: q for q in annotate("戦車3台が前進した。", tables)}
     assert "3台" in found and found["3台"]["unit"] == "台"
+
+
+@pytest.mark.parametrize("text,span,unit", [
+    # power: generating capacity and a generator's rated output, COUNT as kW (no power category)
+    ("攻撃で9.2GW相当の発電能力を失った。", "9.2GW", "GW"),
+    ("定格出力1kVA〜21kVAの発電機", "1kVA〜21kVA", "kVA"),
+])
+def test_power_symbols(text, span, unit, tables):
+    found = {q["text"]: q for q in annotate(text, tables)}
+    assert span in found and found[span]["unit"] == unit and found[span]["category"] == "COUNT"

@@ -411,3 +411,11 @@ def test_separatist_forces(nlp, text, expected):
 ])
 def test_emergency_and_operating_units(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("兵士と平和維持部隊約450人が駐留する。", ["平和維持部隊"]),
+    ("ロシアの平和維持軍が撤退した。", ["平和維持軍"]),
+])
+def test_peacekeeping_forces(nlp, text, expected):
+    assert units(nlp, text) == expected
