@@ -75,15 +75,24 @@ def troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int]
         for m in rules.tally_re.finditer(text, max(0, hit.start - TALLY_WINDOW), hit.start):
             pass
         if m is not None and (not item.endswith(SOLDIER_ITEMS) or (_TALLY_HEADING.match(text, m.end())
-                              and not _SENTENCE_STOP.search(text, m.end(), hit.start))):
+                              and not _SENTENCE_STOP.search(text, m.end(), hit.start)
+                              and not _deployed_after(text, hit, rules))):
             return next(r for r in rules.by_kind["tally"] if r.pattern == m.group(0))
     return None
 
 
 # ロシア軍の損失は、兵士610名: the losses word heads the tally the soldiers' line belongs to (not 損失を補うため、
 # 兵士3万人を動員した, where the soldiers are sent)
-_TALLY_HEADING = re.compile(r"(?:は|:|：)")
+_TALLY_HEADING = re.compile(r"(?:は|:|：|について|に関して)")  # ウクライナの損失について、…4万人の軍人
 _SENTENCE_STOP = re.compile("[。！？!?]")
+
+
+def _deployed_after(text: str, hit: Hit, rules: "CategoryRules") -> bool:
+    """Whether a deploying verb follows the count in its sentence (損失を補うため、兵士3万人を動員した)."""
+    if rules.deploy_re is None:
+        return False
+    end = _SENTENCE_END.search(text, hit.end)
+    return rules.deploy_re.search(text, hit.end, end.start() if end else len(text)) is not None
 
 
 def _list_loss(text: str, hit: Hit, rules: "CategoryRules") -> Optional[re.Match]:

@@ -222,3 +222,12 @@ def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, 
 ])
 def test_tally_words_and_subjects_with_mo(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a loss tally headed by 損失について as by 損失は; a deploying verb after the count still sends troops
+    ("ウクライナの損失について、政府は4万人以上の軍人、253台の戦車を挙げた。", "4万人以上", ("CASUALTY", "killed_or_wounded")),
+    ("損失について話し合い、兵士3万人を動員した。", "3万人", ("PERSONNEL", None)),
+])
+def test_a_loss_tally_headed_by_nitsuite(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
