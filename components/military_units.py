@@ -343,10 +343,10 @@ class MilitaryUnitRecognizer(TablePipe):
         found = extend_joint(texts, self._japanese(doc), self.affiliations)  # ロシア・ウクライナ両軍
         found = extend_coordinated(texts, found, self.coordinated)  # 砲兵・ミサイル部隊, ソ連・ロシア海軍
         found += self._english(doc, text, {doc[end - 1].idx + len(doc[end - 1]) for _, end, _ in found})
-        found += self._acronyms(doc, text, found) + self._honorifics(doc, text, found)
+        found += self._acronyms(doc, text, found)
         found += _numbered_units(doc, text)  # 74455部隊, 61419部隊: an army's unit number
         found += _ordinal_units(doc, text)  # 第184水域警備旅団: an unlisted word between ordinal and echelon
-        found += self._unquoted_honorifics(doc, text, found)  # 第68独立猟兵旅団オレクサ・ドヴブシュ
+        found += self._honorifics(doc, text, found)  # 「アンナ・キーウスカ」, 第68独立猟兵旅団オレクサ・ドヴブシュ
         found += self._bare(doc, found)
         found += self._quoted_names(doc, text, found)
         found += self._quoted_before(doc, text)
@@ -530,29 +530,23 @@ class MilitaryUnitRecognizer(TablePipe):
         return out
 
     def _honorifics(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
-        """``第155機械化旅団「アンナ・キーウスカ」``: a quoted katakana name right after a numbered unit is its name."""
+        """The honorific name right after a numbered unit. Quoted (``第155機械化旅団「アンナ・キーウスカ」``) it is
+        a span of its own; a person's name written unquoted (``第68独立猟兵旅団オレクサ・ドヴブシュ``) is part of the
+        unit's name, the whole one span."""
         out: List[Candidate] = []
         for start, end, attrs in found:
             if attrs.get("number") is None or attrs.get("echelon") not in _HONORIFIC_ECHELONS:
                 continue
             last = doc[end - 1]
-            match = _HONORIFIC.match(text, last.idx + len(last))
-            span = doc.char_span(match.start(1), match.end(1)) if match else None
-            if span is not None:
-                out.append((span.start, span.end, {**attrs, "canonical": None}))
-        return out
-
-    def _unquoted_honorifics(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
-        """``第68独立猟兵旅団オレクサ・ドヴブシュ``: a person's name written unquoted right after a numbered unit is
-        part of the unit's name (the honorific title), the whole one span; quoted, it is a span of its own
-        (``_honorifics``)."""
-        out: List[Candidate] = []
-        for start, end, attrs in found:
-            if attrs.get("number") is None or attrs.get("echelon") not in _HONORIFIC_ECHELONS:
+            after = last.idx + len(last)
+            quoted = _HONORIFIC.match(text, after)
+            if quoted is not None:
+                span = doc.char_span(quoted.start(1), quoted.end(1))
+                if span is not None:
+                    out.append((span.start, span.end, {**attrs, "canonical": None}))
                 continue
-            last = doc[end - 1]
-            match = _UNQUOTED_HONORIFIC.match(text, last.idx + len(last))
-            span = doc.char_span(doc[start].idx, match.end(1)) if match else None
+            unquoted = _UNQUOTED_HONORIFIC.match(text, after)
+            span = doc.char_span(doc[start].idx, unquoted.end(1)) if unquoted else None
             if span is not None:
                 out.append((span.start, span.end, dict(attrs)))
         return out
