@@ -156,8 +156,9 @@ class CategoryRules:
         self._item_memo: Dict[Tuple[str, Optional[str]], Optional[Rule]] = {}
         self._context_patterns = [(re.compile(re.escape(rule.pattern)), rule) for rule in self.by_kind.get("context", [])]
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
-        # 死亡したロシア軍兵士の数は7000人: "the number of" may follow the noun
-        self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た({NOUN_CHARS}{{1,10}})(?:の(?:総?数|人数))?[はがも]")
+        # 死亡したロシア軍兵士の数は7000人: "the number of" may follow the noun; 死亡したのは12人: the clause itself
+        # names who was counted (no noun: group 2 is None)
+        self.relative_re = (re.compile(rf"({words})(?!者)[^。、,]{{0,12}}?た(?:({NOUN_CHARS}{{1,10}})(?:の(?:総?数|人数))?|の)[はがも]")
                             if words else None)
 
     def _alternation(self, kind: str) -> Optional[re.Pattern]:
@@ -545,7 +546,7 @@ def _relative_casualty(text: str, hit: Hit, rules: CategoryRules) -> Optional[Ru
     if verb is not None:
         return verb
     # "lost" makes casualties of troops only (失った兵員), not of civilians (家を失った住民)
-    noun = rules.item_rule(m.group(2), hit.unit)
+    noun = rules.item_rule(m.group(2), hit.unit) if m.group(2) else None
     loss = next(r for r in rules.by_kind["loss"] if r.pattern == m.group(1))
     return loss if noun is not None and noun.category == "PERSONNEL" else None
 

@@ -231,3 +231,13 @@ def test_tally_words_and_subjects_with_mo(nlp, text, span, expected):
 ])
 def test_a_loss_tally_headed_by_nitsuite(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a nominalised casualty clause before the count names who was counted (死亡したのは…)
+    ("死亡したのは12人だった。", "12人", ("CASUALTY", "killed")),
+    ("けがをしたのは十代の2人を含む6人とみられる。", "6人", ("CASUALTY", "wounded")),
+    ("家を失ったのは300人だった。", "300人", ("COUNT", None)),  # lost homes: no casualties
+])
+def test_a_nominalised_casualty_clause(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
