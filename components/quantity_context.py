@@ -70,7 +70,7 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
 # 戦死者を「約1万5000人」とする, 戦死者を17万人と見積もる: the noun an estimate puts a figure on, before を
-_ESTIMATED = re.compile("(" + NOUN_CHARS + r"{1,14})を[「『]?$")
+_ESTIMATED = re.compile("(" + NOUN_CHARS + r"{1,14})を(?:推定で|暫定で|少なくとも)?[「『]?$")  # 死傷者を推定で約21万人と
 _QUOTED_AS = re.compile(r"[」』]?と")
 # 死者数が1日あたり、約100人, 死傷者が、数百人: one short aside with a comma (or the comma alone) may stand
 # between the subject and its count; も marks it as は does (死者も最も多い378人に上った)
@@ -359,6 +359,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if rule is not None and item and not named_after and _mixed_pair(text, hit, item, rule, rules):
         return Inference(None, "COUNT")  # 戦車、装甲車、火砲、対空ミサイルは約3000: joined weapons of several kinds
     verb = _casualty_verb(text, hit, item_end, rules)
+    if verb is None and hit.unit in PEOPLE_UNITS and (rule is None or rule.category in ("PERSONNEL", "COUNT")):
+        verb = _casualty_topic(text, hit, rules)  # 死者は、イスラエル兵士1人、…30人: the dead, listed by side
     if verb is None and (rule is not None and rule.category == "PERSONNEL" or rule is None and hit.unit in PEOPLE_UNITS):
         verb = troop_loss(text, hit, item, item_end, rules)  # also 約7500人、戦車11両…を失った (no item)
     if captured(text, hit, item_end, rules, verb) and (
@@ -521,6 +523,23 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
+
+
+# a casualty noun as the topic a list of people counts follows (死者は、イスラエル兵士1人、ガザ側で…30人): each
+# count in the list is of the dead; no clause ends between (a verb, a full stop)
+_CASUALTY_TOPIC = re.compile(r"(死者|死傷者|負傷者|戦死者|犠牲者|死亡者)(?:数)?(?:は|も)、?[^。！？\n]{0,40}$")
+_CLAUSE_END = re.compile(r"(?:た|て|し|り|で)[、,，]|[。！？]")
+_OTHER_SUBJECT = re.compile(r"[はがも]")
+
+
+def _casualty_topic(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:
+    """The casualty type of a casualty noun that heads, as topic, the list a people count stands in."""
+    m = _CASUALTY_TOPIC.search(text, max(0, hit.start - 56), hit.start)
+    if m is None or _CLAUSE_END.search(text, m.end(1), hit.start):
+        return None
+    if _OTHER_SUBJECT.search(text, m.end(1) + 1, hit.start):
+        return None  # 死傷者は4万人超、行方不明者は約3万5千人: the later count has a topic of its own
+    return rules.item_rule(m.group(1), hit.unit)
 
 
 _SUBSET_OF = re.compile(r"のうち、?$")

@@ -241,3 +241,16 @@ def test_a_loss_tally_headed_by_nitsuite(nlp, text, span, expected):
 ])
 def test_a_nominalised_casualty_clause(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a casualty noun heading the list as topic makes its people counts casualties; a clause that ends between
+    # (で、) starts another count
+    ("死者は、兵士1人、市民を合わせて30人とみられる。", "30人", ("CASUALTY", "killed")),
+    ("負傷者は、軍人2名と民間人複数名だ。", "2名", ("CASUALTY", "wounded")),
+    ("死者は3人で、兵士100人が派遣された。", "100人", ("PERSONNEL", None)),
+    # an estimate put on the casualties with 推定で between
+    ("死傷者を推定で約21万人と算出している。", "約21万人", ("CASUALTY", "killed_or_wounded")),
+])
+def test_a_casualty_topic_heading_a_list(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
