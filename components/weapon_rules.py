@@ -238,7 +238,10 @@ def case_ok(alias: str, surface: str) -> bool:
     letters = _letters(alias)
     if len(letters) < 2 or not letters.isupper() or not alias.isascii():
         return True
-    return _letters(surface).isupper()
+    written = _letters(surface)
+    # c-UAS: a lower-case prefix letter before a hyphen, as the US DoD writes counter-UAS
+    return written.isupper() or (len(written) >= 3 and written[0].islower() and written[1:].isupper()
+                                 and surface[1:2] in "-‐")
 
 
 def is_katakana(text: str) -> bool:

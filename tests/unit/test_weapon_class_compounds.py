@@ -496,3 +496,9 @@ def test_a_maker_named_for_its_drones(run):
 ])
 def test_slash_between_two_models_and_two_variants(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_a_lower_case_prefix_letter_before_a_hyphen(run):
+    """c-UAS as the US DoD writes counter-UAS; an all-capitals class still needs capitals otherwise."""
+    assert texts(run("対無人航空機システム(c-UAS)用の弾薬")) == ["対無人航空機システム", "c-UAS"]
+    assert texts(run("the cuas programme")) == []
