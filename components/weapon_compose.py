@@ -24,7 +24,8 @@ from .numerals import KANJI_DIGITS
 
 from .weapon_rules import (_HAS_KANA_OR_LATIN, _QUOTED_NAME_RE, HULL_NUMBER, HULL_TYPE, MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar,
                            Head, Modifier, Name, boundary_ok, case_ok, compose_class, family_canonical,
-                           family_digits_ok, is_katakana, is_variant_suffix, modifier_forms, quoted_name_extent)
+                           family_digits_ok, is_katakana, is_variant_suffix, modifier_forms, NAME_QUOTES,
+                           quoted_name_extent)
 
 
 Hit = Tuple[int, int, Mapping[str, Any]]
@@ -794,12 +795,12 @@ def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
                                chosen: Sequence[Candidate]) -> List[Candidate]:
     """Quoted names with a count of platforms or rounds right after the closing quote (``「ザラ」が1機``) or with
     型 and a class noun after it (``「もがみ」型護衛艦``)."""
-    if "「" not in texts and "『" not in texts:
+    if NAME_QUOTES.keys().isdisjoint(texts):
         return []
     taken = {k for c in chosen for k in range(c.start, c.end)}
     class_at = {c.start: c.weapon_class for c in chosen if c.kind == "class"}
     out = []
-    for at in (i for i, t in enumerate(texts) if t == "「" or t == "『"):
+    for at in (i for i, t in enumerate(texts) if t in NAME_QUOTES):  # the quotes quoted_name_extent reads
         extent = quoted_name_extent(texts, spaces, at) or _kana_quoted_before_type(texts, at)
         if extent is None or extent[2] != extent[1] + 1 or any(k in taken for k in range(extent[0], extent[1])):
             continue

@@ -307,7 +307,7 @@ _NAMED_UNDERTAKINGS = frozenset({"作戦", "演習", "計画", "構想", "攻勢
 
 
 # the quotes a name stands in: 「」, and 『』 as some outlets quote names (『ヴァルシャヴャンカ』潜水艦)
-_NAME_QUOTES = {"「": "」", "『": "』"}
+NAME_QUOTES = {"「": "」", "『": "』"}
 
 
 def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) -> Optional[Tuple[int, int, int]]:
@@ -328,7 +328,7 @@ def quoted_name_extent(texts: Sequence[str], spaces: Sequence[bool], at: int) ->
         closing quote (``gloss_end == end + 1`` when there is none); None when
         no quoted name is there.
     """
-    close = _NAME_QUOTES.get(texts[at]) if at < len(texts) else None
+    close = NAME_QUOTES.get(texts[at]) if at < len(texts) else None
     if close is None:
         return None
     end = at + 1

@@ -398,8 +398,7 @@ def run_benchmark(
             if n_process == 1 or name in SINGLE_PROCESS:
                 continue
             timing = time_pipe(nlp, name, texts, n_process, batch_size, repeats)
-            logger.info("%-9s n_process=%d: %10.0f chars/s (%d records, %.1f s)", name, n_process,
-                        timing.chars_per_second, timing.records, timing.seconds)
+            _log_timing(timing)
             timings.append(timing)
     fast = loaded.pop("fast", None)
     loaded.clear()  # the RSS stream runs with the fast pipeline alone in memory
@@ -477,9 +476,14 @@ def time_interleaved(loaded: Dict[str, Any], texts: Sequence[str], batch_size: i
                 name, 1, timing.records, timing.chars, min(kept.seconds, timing.seconds),
                 min(kept.cpu_seconds, timing.cpu_seconds))
     for name in names:
-        logger.info("%-9s n_process=1: %10.0f chars/s (%d records, %.1f s)", name, best[name].chars_per_second,
-                    best[name].records, best[name].seconds)
+        _log_timing(best[name])
     return [best[name] for name in names]
+
+
+def _log_timing(timing: Timing) -> None:
+    """One timed pass in the log, as every timing of the run prints it."""
+    logger.info("%-9s n_process=%d: %10.0f chars/s (%d records, %.1f s)", timing.pipeline, timing.n_process,
+                timing.chars_per_second, timing.records, timing.seconds)
 
 
 def summary_lines(results: Dict[str, Any]) -> List[str]:
