@@ -37,6 +37,8 @@ _ACRONYM_OUTSIDE = re.compile(f"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{{1,7}}){_OPEN
 # the Japanese term before a bracket that holds its expansion and acronym: 大統領権限(Presidential Drawdown
 # Authority=PDA), ウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)
 _TERM_EXPANDED = re.compile(f"({JA_TERM_RUN}){_OPEN}({_LATIN}){_SEP}([A-Z][A-Za-z0-9&]{{1,7}}){_CLOSE}")
+# the same with the acronym first: 国防調達庁(DPA:Defence Procurement Agency)
+_TERM_ACRONYM_FIRST = re.compile(f"({JA_TERM_RUN}){_OPEN}([A-Z][A-Za-z0-9&]{{1,7}}){_SEP}({_LATIN}){_CLOSE}")
 _STOP_WORDS = {"of", "for", "and", "the", "in", "on", "to", "at", "by", "&", "de", "du", "des", "la", "le"}
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&]{1,7}")
 _PLACE_PREPOSITIONS = {"to", "in", "for"}
@@ -115,6 +117,18 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
             out.append(Pair(ja, latin, 2.0, "acronym"))
             taken_ja.append(ja)
             taken_en.append(latin)
+    for m in _TERM_ACRONYM_FIRST.finditer(text):
+        # the acronym leads, so it is the form the writer uses: the term pairs with both forms
+        ja, acronym, latin = m.span(1), m.span(2), m.span(3)
+        if not _one_name(m.group(3), m.group(2), expansions) or m.group(1).strip("・") != m.group(1):
+            continue
+        inner = [p for p in pairs if p.within(ja, latin)]
+        others_en = [e for e in taken_en if all(e != p.en for p in inner)]
+        if free(ja, [j for j in taken_ja if all(j != p.ja for p in inner)]) and free(acronym, others_en) \
+                and free(latin, others_en):
+            out += [Pair(ja, acronym, 2.0, "acronym"), Pair(ja, latin, 2.0, "acronym")]
+            taken_ja.append(ja)
+            taken_en += [acronym, latin]
     for m in _ACRONYM_OUTSIDE.finditer(text):
         acronym = m.span(1)
         latin, ja = (m.span(2), m.span(3)) if m.group(2) else (m.span(5), m.span(4))

@@ -552,6 +552,11 @@ def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
     ("続いてウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)について",
      [("ウクライナ特別監視団", "Special Monitoring Mission to Ukraine")]),
     ("大隊戦術群(Battalion Tactical Group: BTG)を", [("大隊戦術群", "Battalion Tactical Group")]),
+    # the acronym first: the writer's own short form, paired with the term as well as its expansion
+    ("英国の国防調達庁(DPA:Defence Procurement Agency)が契約した",
+     [("国防調達庁", "DPA"), ("国防調達庁", "Defence Procurement Agency")]),
+    # letters that are not the phrase's initials: no pair from this rule
+    ("英国の国防調達庁(XYZ:Defence Procurement Agency)が契約した", []),
 ])
 def test_a_term_with_its_expansion_and_acronym_in_one_bracket(nlp_blank, text, expected):
     assert _aligned_pairs(nlp_blank, text, "military_unit_recognizer") == expected
