@@ -276,7 +276,6 @@ NEGATIVE = [
     "1991-2025年の歴史",
     "November 10: troops advanced",
     "a veteran 41-year-old soldier",
-    "3基地が攻撃された。",
     "数十の鉄道車両が止まった。",
     "二人三脚で進める。",
     "一発逆転を狙う。",

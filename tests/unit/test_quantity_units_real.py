@@ -37,6 +37,10 @@ def found(nlp, text):
     ("敵は週に約3.2平方マイルを奪った。", "約3.2平方マイル", 3.2, None, "mi²", "AREA", True),
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
+    # places and bodies counted by their own noun after Arabic digits
+    ("自治体は3村から成る。", "3村", 3, None, "村", "COUNT", False),
+    ("空軍の2基地が攻撃を受けた。", "2基地", 2, None, "基地", "COUNT", False),
+    ("勢力は2組織から成る。", "2組織", 2, None, "組織", "COUNT", False),
     # a weight class before a munition: pounds and kilos, not money or distance
     ("戦術無人航空機7機を失った。", "7機", 7, None, "機", "DRONE", False),  # 無人航空機, not 航空機
     ("射程は1万キロ・メートル以上だ。", "1万キロ・メートル以上", 10000, None, "km", "DISTANCE", False),
@@ -131,7 +135,8 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
                                   "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。",
                                   "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
                                   "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。",
-                                  "一党独裁が続く。", "一市民として参加した。"])
+                                  "一党独裁が続く。", "一市民として参加した。",
+                                  "第3村の村長が語った。", "2基地内で訓練した。", "一組織として動く。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
