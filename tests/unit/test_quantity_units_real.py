@@ -526,3 +526,14 @@ def test_newspaper_decimals_in_a_range_and_inches(nlp):
     assert (q["1・6〜2・5キロ"]["value"], q["1・6〜2・5キロ"]["value_max"]) == (1.6, 2.5)
     assert q["4・2インチ"]["value"] == 4.2
     assert "1・2" not in found(nlp, "1・2号機が止まった。")
+
+
+@pytest.mark.parametrize("text,span", [
+    # "so many people's worth": the annotators leave 分 outside (NOTES-real45 30,000人分, -real68 53万人分), as after
+    # 円 and 発 (4兆3000億円分, 11万470発分)
+    ("残る53万人分は徴兵で埋める。", "53万人"),
+    ("食料50人分が届いた。", "50人"),
+    ("兵器4兆3000億円分を送った。", "4兆3000億円"),
+])
+def test_worth_of_stays_outside(nlp, text, span):
+    assert list(found(nlp, text)) == [span]
