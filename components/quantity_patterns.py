@@ -38,8 +38,9 @@ _SPACED_SEGMENT = (r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万�
                    r"|(?<=[0-9０-９][ \u00a0][万億兆])[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0](?![年月日時分秒歳])[\u4e00-\u9fff]))?")
 NUM = rf"(?:十数|[1１][0０]数|数(?![0-9０-９])|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
 # 数 before Arabic digits is the end of a word (軍人数31万人: the number of soldiers), not "several"
-# "at least", as written: すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62)
-AT_LEAST_WORDS = ("少なくとも", "すくなくとも", "少なくも", "すくなくも")
+# "at least", as written: すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62), and the colloquial
+# 少なくても of blogs and boards (NOTES-real93 m)
+AT_LEAST_WORDS = ("少なくとも", "すくなくとも", "少なくも", "すくなくも", "少なくても", "すくなくても")
 JA_PREFIX = (r"約|≈|おおよそ|およそ|ざっと|凡そ|おおむね|概ね|大体|最大|せいぜい|" + "|".join(AT_LEAST_WORDS)
              + r"|最低でも|最低|わずか|僅か|たった|ほぼ|マイナス|氷点下|零下")  # たった: NOTES-real6; おおよそ, 大体 as およそ (NOTES-real20); 推定 stays outside (NOTES-real10 gold: 推定120万人 -> 120万人, not approx)
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"

@@ -579,6 +579,7 @@ def test_a_number_after_a_slash_in_a_name_is_still_no_quantity(tables):
     ("失った戦車は、すくなくも3139両。", "すくなくも3139両", "at_least"),
     ("死者はすくなくとも200人。", "すくなくとも200人", "at_least"),
     ("少なくも5人が負傷した。", "少なくも5人", "at_least"),
+    ("空爆でも少なくても2人が死亡した。", "少なくても2人", "at_least"),  # the colloquial form of blogs (NOTES-real93 m)
 ])
 def test_kana_and_short_forms_of_sukunakutomo(tables, text, span, bound):
     (hit,) = find_quantities(text, *tables[:2])

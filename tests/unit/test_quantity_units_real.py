@@ -37,6 +37,8 @@ def found(nlp, text):
     ("敵は週に約3.2平方マイルを奪った。", "約3.2平方マイル", 3.2, None, "mi²", "AREA", True),
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
+    # the Latin country code before ドル, and the colloquial 少なくても ("at least") of blogs
+    ("本物は価格:175,203USドルだ。", "175,203USドル", 175203, None, "USD", "MONEY", False),
     # places and bodies counted by their own noun after Arabic digits
     ("自治体は3村から成る。", "3村", 3, None, "村", "COUNT", False),
     ("空軍の2基地が攻撃を受けた。", "2基地", 2, None, "基地", "COUNT", False),
