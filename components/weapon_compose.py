@@ -1209,9 +1209,10 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
             close = next((j for j in range(nxt + 1, min(len(tokens), nxt + 6)) if tokens[j].text in (")", "）")), None)
             nxt = close + 1 if close is not None else nxt
         start = k
-        if start > 1 and _ROMAN.fullmatch(tokens[start - 1].text) and not tokens[start - 2].space \
-                and is_katakana(tokens[start - 2].text):
-            start -= 1  # グリシャIII級, アリゲーターIV級: a class's batch numeral before 級
+        marked = start > 1 and (_ROMAN.fullmatch(tokens[start - 1].text) or tokens[start - 1].text == "改") \
+            and not tokens[start - 2].space and is_katakana(tokens[start - 2].text)
+        if marked:
+            start -= 1  # グリシャIII級, アリゲーターIV級, キロ改級: a batch numeral or 改 (improved) before 級
         while start > 0 and is_katakana(tokens[start - 1].text) and not tokens[start - 1].space and k - start < 5:
             start -= 1
         name = _surface(tokens, start, k).replace("・", "")
@@ -1219,7 +1220,7 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
             continue
         if nxt in starts:
             out.append(Candidate(start, k + 1, None, starts[nxt], None, "quoted"))
-        elif len(name) >= 4 and not any(name.startswith(w) or name.endswith(w) for w in _NOT_SHIP_CLASSES) and (start == 0 or not is_katakana(tokens[start - 1].text)):
+        elif (len(name) >= 4 or marked) and not any(name.startswith(w) or name.endswith(w) for w in _NOT_SHIP_CLASSES) and (start == 0 or not is_katakana(tokens[start - 1].text)):
             # コンステレーション級 alone: a katakana name of four letters or more with 級 is a ship class (13 of 13
             # in the development gold); a weight class (バンタム級) is not
             out.append(Candidate(start, k + 1, None, "warship", None, "quoted"))

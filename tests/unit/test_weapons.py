@@ -1193,3 +1193,18 @@ def test_number_marks_and_prefixed_ship_names(run, text, expected):
 
 def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     assert texts(run("ロケット・システム「トーチュカ」(「トーチュカ-U」)の射程")) == ["ロケット・システム", "トーチュカ", "トーチュカ-U"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 改 (improved) before 級 marks an unlisted name as a ship class, as a batch numeral does, with or without the
+    # vessel type after it
+    ("海軍のキロ改級潜水艦を攻撃した。", ["キロ改級", "潜水艦"]),
+    ("キロ改級の一隻が損傷した。", ["キロ改級"]),
+    # a katakana name Sudachi glues to コルベット or フリゲート: name and class are two spans
+    ("就役前のカラクルトコルベットが被弾した。", ["カラクルト", "コルベット"]),
+    ("ミサイルフリゲート艦が沈んだ。", ["ミサイルフリゲート艦"]),  # a type word still composes with the class
+    # short range, as medium and long range
+    ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
+])
+def test_part93_development_words(run, text, expected):
+    assert texts(run(text)) == expected
