@@ -67,7 +67,8 @@ def split_glued_class_heads(doc: Doc) -> int:
     """Split a katakana token that ends in a katakana class noun (``リュティドローン``, ``ザリャーミサイル``).
 
     Sudachi joins an unknown katakana word to the katakana word after it, so a
-    name (or a type word) glued to ``ドローン``/``ミサイル`` becomes one token and
+    name (or a type word) glued to ``ドローン``/``ミサイル``, or to the ship types
+    ``コルベット``/``フリゲート`` (``カラクルトコルベット``), becomes one token and
     neither the name nor the class lies on a token boundary. The token is cut
     before the class noun when at least two katakana remain in front of it.
     """
