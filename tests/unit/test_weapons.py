@@ -1203,6 +1203,11 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     # a katakana name Sudachi glues to コルベット or フリゲート: name and class are two spans
     ("就役前のカラクルトコルベットが被弾した。", ["カラクルト", "コルベット"]),
     ("ミサイルフリゲート艦が沈んだ。", ["ミサイルフリゲート艦"]),  # a type word still composes with the class
+    # a listed name with its class noun is two spans as T-90M戦車 is (ANNOTATION.md; NOTES-real78 キロ型+潜水艦):
+    # the gazetteer lists the name alone
+    ("最新鋭のプロジェクト22160哨戒艦の一隻だ。", ["プロジェクト22160", "哨戒艦"]),
+    ("キロ型潜水艦とヤーセン型原子力潜水艦とラプター型哨戒艇", ["キロ型", "潜水艦", "ヤーセン型", "原子力潜水艦", "ラプター型", "哨戒艇"]),
+    ("ファランクスCIWSを積む。", ["ファランクス", "CIWS"]),
     # short range, as medium and long range
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
