@@ -395,6 +395,29 @@ def _named_ship_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
     return start
 
 
+_SHIP_TYPE_NUMBER = re.compile(r"[0-9]{2,5}(?:\.[0-9])?[A-Z]{0,2}")
+
+
+def _numbered_ship_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
+    """The start of a ship type numbered by its design, ``26型`` / ``052D型`` / ``22350型``, glued before a ship's
+    class noun at token ``cur`` (``26型|フリゲート``), or None: a name before its class as ``10式|戦車`` is (the
+    development gold splits all five such types, 039G型|潜水艦, 052C型|ミサイル駆逐艦, 052D型|駆逐艦). Two digits at
+    least: ``2型`` is a grade, not a design."""
+    if cur < 2 or tokens[cur - 1].text != "型" or tokens[cur - 2].space:
+        return None
+    start = cur - 2
+    if start > 0 and not tokens[start - 1].space and re.fullmatch(r"[0-9]{2,5}", unicodedata.normalize(
+            "NFKC", tokens[start - 1].text)) and re.fullmatch(r"[A-Z]{1,2}", unicodedata.normalize("NFKC", tokens[start].text)):
+        start -= 1  # 052|D|型: the tokenizer cuts a variant letter off the number
+    number = unicodedata.normalize("NFKC", _surface(tokens, start, cur - 1))
+    if not _SHIP_TYPE_NUMBER.fullmatch(number):
+        return None
+    if start > 0 and not tokens[start - 1].space and unicodedata.normalize("NFKC", tokens[start - 1].text)[-1:] in \
+            ".,0123456789":
+        return None  # 1,500型? part of a longer figure
+    return start
+
+
 # nouns that a descriptor never starts with: an origin, a maker's country, a time (ロシア製 is no descriptor; 国産,
 # 従来, 最新 qualify no kind)
 _NOT_DESCRIPTOR_HEADS = frozenset({"国産", "従来", "最新", "旧来", "同様", "各種", "独自", "自国", "外国", "海外"})
@@ -455,6 +478,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
                 technical = _technical_start(tokens, cur)  # 出雲型|装甲|巡洋艦: the name before a technical word
                 named = _named_ship_type(tokens, technical) if technical < cur else None
                 cur = technical if named is not None else cur
+            if named is None:
+                named = _numbered_ship_type(tokens, cur)  # 26型|フリゲート: a design number before the class
             fiscal = named
         if fiscal is not None:
             # 令和6年度型|護衛艦, 03年度型|潜水艦: the JMSDF names a ship type by its budget year, a name before

@@ -1208,6 +1208,10 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     ("最新鋭のプロジェクト22160哨戒艦の一隻だ。", ["プロジェクト22160", "哨戒艦"]),
     ("キロ型潜水艦とヤーセン型原子力潜水艦とラプター型哨戒艇", ["キロ型", "潜水艦", "ヤーセン型", "原子力潜水艦", "ラプター型", "哨戒艇"]),
     ("ファランクスCIWSを積む。", ["ファランクス", "CIWS"]),
+    # a design number with 型 before a ship's class noun, listed or not (039G型|潜水艦 in the development gold)
+    ("英国は26型フリゲートと45型駆逐艦を持つ。", ["26型", "フリゲート", "45型", "駆逐艦"]),
+    ("中国の054A型フリゲートと039G型潜水艦", ["054A型", "フリゲート", "039G型", "潜水艦"]),
+    ("2型潜水艦と同型艦", ["潜水艦"]),  # one digit is a grade, not a design
     # short range, as medium and long range
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
