@@ -408,6 +408,10 @@ def test_separatist_forces(nlp, text, expected):
     ("同盟の緊急部隊は5000人規模だ。", ["緊急部隊"]),
     ("無人機の運用部隊が配備された。", ["運用部隊"]),
     ("緊急事態を宣言した。", []),
+    # amphibious and counter-terrorism forces (development half of part 93)
+    ("水陸両用部隊も中核を失った。", ["水陸両用部隊"]),
+    ("米軍は5100人のテロ対策部隊を縮小した。", ["米軍", "テロ対策部隊"]),
+    ("対テロ作戦が続く。", []),
 ])
 def test_emergency_and_operating_units(nlp, text, expected):
     assert units(nlp, text) == expected
