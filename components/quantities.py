@@ -116,8 +116,11 @@ class QuantityExtractor(TablePipe):
                       + _counts_after_times_signs(text, weapons, hits, self.rules), key=lambda h: h.start)
         inside_weapon = _Covers([(start, end) for start, end, _ in weapons])
         for hit in hits:
-            if inside_weapon(hit.start, hit.end) and not _calibre_mid_name(text, hit):
-                continue  # Challenger 2 tanks, Leopard 2: the number is the weapon's name
+            if inside_weapon(hit.start, hit.end):
+                if not _calibre_mid_name(text, hit):
+                    continue  # Challenger 2 tanks, Leopard 2: the number is the weapon's name
+            elif inside_weapon.opens_inside(hit.start):
+                continue  # ミラージュ2000機1機: the figure ends the weapon's name, so its counter counts nothing
             span = self._align(doc, hit)
             if span is None:
                 logger.debug("quantity %r at %d not token-aligned", text[hit.start:hit.end], hit.start)
@@ -190,6 +193,11 @@ class _Covers:
             return True
         same = bisect_right(self.starts, start)  # spans that start with it: a longer one
         return any(self.ends[k] > end for k in range(before, same))
+
+    def opens_inside(self, start: int) -> bool:
+        """Whether a span that starts earlier runs past ``start`` (a figure that begins inside a name)."""
+        before = bisect_left(self.starts, start)
+        return bool(before) and self.max_end[before - 1] > start
 
 
 def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],

@@ -368,6 +368,18 @@ def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
     assert list(found) == ["28"] and found["28"]["category"] == "VEHICLE" and found["28"]["item"] == "Challenger 2"
 
 
+def test_a_figure_that_begins_inside_a_weapon_name_is_no_quantity(nlp_blank):
+    """``ミラージュ2000機1機``: the 2000 ends the name (the machine translation glued 機 to it); the 1機 counts."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    doc = pipeline("戦闘任務にあたっていたミラージュ2000機1機が失われた。")
+    assert [s.text for s in doc.spans["weapons"]] == ["ミラージュ2000"]
+    assert [s.text for s in doc.spans["quantities"]] == ["1機"]
+
+
 def test_a_calibre_inside_a_japanese_weapon_name_is_a_quantity(nlp_blank):
     """``99式自走155mmりゅう弾砲``: the calibre inside the JSDF's one-span name still measures the gun."""
     import copy
