@@ -120,10 +120,11 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
         # a real count whatever follows the counter otherwise (人体 is a body, 人体制 is not; 発生 occurs);
         # so is 生き/生還/生存 after it (ただ1人生き延びた, 3人生存: 人生 is a life, 1人生き is not)
         guard = f"(?!(?!{_COUNT_GOES_ON})[{re.escape(u.not_before)}])" if u.not_before else ""
+        # 25mm3連装機銃, 46cm3連装砲塔: a ship's gun list glues the barrel count of the mount to the calibre
         if u.surface in _CALIBRES:  # 30mmCIWS, 20mmM61: a calibre before a designation in capitals
-            guard += "(?!(?-i:[a-z0-9]))(?![-‐][0-9])"
+            guard += "(?!(?-i:[a-z]))(?![0-9](?!連装))(?![-‐][0-9])"
         elif u.flags & {"latin", "symbol"}:
-            guard += "(?![A-Za-z0-9])(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
+            guard += "(?![A-Za-z])(?![0-9](?!連装))(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
         parts.append(re.escape(u.surface) + "(?!目)" + guard)
     return "|".join(parts)
 

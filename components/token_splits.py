@@ -8,7 +8,8 @@
 6. ``式中`` ("during a ceremony") after a number: a type designation and a modifier
    (``03|式中|距離`` → ``03|式|中|距離``, ``九七|式中|戦車``: the Type 03 medium-range missile,
    the Type 97 medium tank).
-7. A measure glued to the designation after it (``30|mmCIWS`` → ``30|mm|CIWS``: a 30 mm CIWS).
+7. A measure glued to the designation after it (``30|mmCIWS`` → ``30|mm|CIWS``: a 30 mm CIWS), or to
+   the barrel count of a mount (``25|mm3|連装`` → ``25|mm|3|連装``: a 25 mm triple mount).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -186,8 +187,8 @@ def split_type_designations(doc: Doc) -> int:
     return _split(doc, plan)
 
 
-_GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$)")
-_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)[A-Z]")  # the same shape in the doc's text
+_GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$|(?P<mount>[0-9])$)")
+_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)(?:[A-Z]|[0-9]連装)")  # the same shape in the doc's text
 _MEASURE_TAG = "名詞-普通名詞-助数詞可能"
 
 
@@ -202,9 +203,12 @@ def split_glued_measures(doc: Doc) -> int:
     plan = []
     for i in range(1, len(texts)):
         m = _GLUED_MEASURE.match(texts[i])
+        if m and m.group("mount") and not (i + 1 < len(texts) and texts[i + 1].startswith("連装")):
+            continue  # mm3 is a cubic millimetre unless a mount's barrel count (25mm|3|連装機銃) follows
         if m and len(texts[i]) > m.end() and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_:
             token = doc[i]
-            plan.append((i, m.end(), token.tag_, token.pos_ or "NOUN", _MEASURE_TAG, "NOUN"))
+            second = (_NUMERAL_TAG, "NUM") if m.group("mount") else (token.tag_, token.pos_ or "NOUN")
+            plan.append((i, m.end(), *second, _MEASURE_TAG, "NOUN"))
     if not plan:
         return 0
     doc.vocab.strings.add(_MEASURE_TAG)

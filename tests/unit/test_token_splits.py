@@ -156,3 +156,15 @@ def test_a_calibre_glued_to_a_designation_is_cut_off(nlp, nlp_blank):
     doc = nlp("艦は30mmCIWS×8を積む。")
     assert [s.text for s in doc.spans["weapons"]] == ["CIWS"]
     assert [s.text for s in doc.spans["quantities"]] == ["30mm", "8"]
+
+
+def test_a_calibre_glued_to_a_mount_count_is_cut_off(nlp, nlp_blank):
+    """``25mm3連装機銃``: Sudachi reads ``mm3`` (cubic millimetres) as one token; before 連装 the 3 is the
+    mount's barrel count and the calibre a QUANTITY of its own."""
+    doc = nlp_blank("25mm3連装機銃:52基")
+    assert split_glued_measures(doc) == 1
+    assert [t.text for t in doc][:4] == ["25", "mm", "3", "連装"] and doc[2].tag_ == "名詞-数詞"
+    doc = nlp_blank("容積は5mm3だ。")
+    assert split_glued_measures(doc) == 0  # no mount after it: cubic millimetres stay one token
+    doc = nlp("兵装は25mm3連装機銃:52基。")
+    assert [s.text for s in doc.spans["quantities"]] == ["25mm", "52基"]
