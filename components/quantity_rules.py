@@ -164,13 +164,18 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
         return True  # 2弾の着弾が確認された。1弾は…: one of the two just counted (NOTES-real26)
     if unit == "つ" and (_ONE_ABSTRACT.match(text, end) or _INTO_ONE.match(text, end)):
         return True  # 一つのきっかけ, 1つの要因: "a chance", "a factor"; 一つにまとめた: "into one", not a count
-    if unit not in ONE_OF_UNITS:
+    if unit not in ONE_OF_UNITS and unit != "隻":
         return False
+    if text[max(0, start - 1):start] == "の":
+        # 部隊の1人, 「影の船団」の一隻とされ: one of a group (the development gold of part 93, two of two); 別の1隻 ("another
+        # ship"), 最初の1隻 count one more ship (rw87)
+        return unit != "隻" or not _ONE_MORE_BEFORE.search(text, max(0, start - 4), start)
     # もう一つ, もう1人: "another one", an idiom; もう1機, もう1台: one more aircraft or vehicle, a count (2 of 2 in
     # the development gold: もう1機撃ち落とした, もう1機のヘリにも命中)
-    return text[max(0, start - 1):start] == "の" or before == "もう" and unit not in _MACHINE_COUNTERS
+    return before == "もう" and unit in ONE_OF_UNITS and unit not in _MACHINE_COUNTERS
 
 
+_ONE_MORE_BEFORE = re.compile(r"(?:別|他|最初|最後|残り)の$")
 # Abstract nouns after 一つの: the phrase means "a", not one counted thing (一つのきっかけ, 一つの目安)
 _ONE_ABSTRACT = re.compile(r"の(?:きっかけ|契機|転機|節目|区切り|方法|手段|理由|要因|原因|例|答え|目安|指標|選択肢|課題|"
                            r"問題|見方|考え方|可能性|側面|視点|手がかり|目標|成果|教訓|象徴|試み|結論|存在)")  # ただ一つの存在: "unique"

@@ -302,6 +302,18 @@ def test_not_a_quantity(tables, text):
     assert annotate(text, tables) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # の before one ship is "one of" the group (part 93's development gold, two of two)...
+    ("ロシアの「影の船団」の一隻とされる。", []),
+    ("最新鋭の哨戒艦の一隻で、小ぶりだ。", []),
+    # ...but "another" or "the first" ship is one more counted (rw87), and a ship counted after its noun a count
+    ("ロシア船1隻を破壊、別の1隻に損傷を与えた。", ["1隻", "1隻"]),
+    ("駆逐艦1隻が沈んだ。", ["1隻"]),
+])
+def test_one_ship_of_a_group(tables, text, expected):
+    assert [q["text"] for q in annotate(text, tables)] == expected
+
+
 def test_offsets_and_order(tables):
     text = "無人機406機・ミサイル9弾のうち、26弾と52機が着弾した。"
     found = annotate(text, tables)
