@@ -525,6 +525,8 @@ def test_an_acronym_glossary_a_line_per_field(nlp):
 def test_an_acronym_glued_after_its_listed_japanese_name(nlp):
     doc = nlp("イギリス陸軍の特殊空挺部隊SAS、第16空中強襲旅団")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("特殊空挺部隊", "SAS")]
+    doc = nlp("ミサイルは日本の排他的経済水域EEZ、男鹿半島から約300キロに落ちた。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("排他的経済水域", "EEZ")]
 
 
 def test_a_quoted_latin_name_then_its_japanese_in_brackets(nlp):
