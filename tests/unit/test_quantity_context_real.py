@@ -37,6 +37,7 @@ def cat(nlp, text, span):
     ("市当局によると、けが人は30人以上に上る。", "30人以上", ("CASUALTY", "wounded")),  # a topic led by hiragana
     ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", ("CASUALTY", "killed")),
     ("ドローンが住宅に突っ込み、住民12人の命が奪われた。", "12人", ("CASUALTY", "killed")),  # the passive
+    ("米軍兵3200人が3週間でタヒ亡、台湾軍は3500人がタヒ傷。", "3200人", ("CASUALTY", "killed")),  # board slang for 死亡
     ("まずは10台の車椅子をウクライナへ送った。", "10台", ("COUNT", None)),  # goods in 台, not vehicles
     ("スターリンク端末5000台が届いた。", "5000台", ("COUNT", None)),
     ("救急車5台を寄贈した。", "5台", ("VEHICLE", None)),
