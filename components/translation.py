@@ -180,9 +180,23 @@ def acronym_words(ja: str) -> List[str]:
     for run in re.findall(r"[ァ-ヺー]+|[\u4e00-\u9fff々]+", ja):
         words = segment(run)
         if _KATA_RUN.fullmatch(run) and "".join(words) != run:
-            words = [run]
+            words = _known_words_then_loanword(run, words)
         out.extend(words)
     return out
+
+
+def _known_words_then_loanword(run: str, words: List[str]) -> List[str]:
+    """A katakana run that JMdict cuts into words up to a loanword it does not list: those words, then the
+    rest as one word (``ガバメントクラウドファンディング`` → government / crowd / ファンディング, the GCF
+    of its acronym); each known word three characters or more and the rest too, so ``イニシアティブ``
+    (イニ / シア / ティ) stays one word. Else the run whole."""
+    for k in range(len(words), 0, -1):
+        head = "".join(words[:k])
+        rest = run[len(head):]
+        if run.startswith(head) and all(len(w) >= 3 for w in words[:k]) and len(rest) >= 3 \
+                and rest[0] not in "ーンッャュョァィゥェォヮ":
+            return list(words[:k]) + [rest]
+    return [run]
 
 
 def _word_letters(word: str) -> FrozenSet[str]:

@@ -242,6 +242,8 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     ("英国際戦略研究所(IISS)によれば", [("国際戦略研究所", "IISS")]),  # 英 + 国際…, not 英国 + 際…
     # a katakana loanword compound before its acronym: the dictionary words give the letters in order
     ("ファーストパーソンビュー(FPV)の映像", [("ファーストパーソンビュー", "FPV")]),
+    # ...and a loanword the dictionary lacks at the end gives its first sound (government / crowd / ファンディング)
+    ("財源は「ガバメントクラウドファンディング(GCF)」で募った。", [("ガバメントクラウドファンディング", "GCF")]),
     # mixed kanji and katakana words spell the acronym in order; one gloss may give several letters
     ("基金はウクライナ安全保障支援イニシアティブ(USAI)から出る。", [("ウクライナ安全保障支援イニシアティブ", "USAI")]),
     ("NATO=北大西洋条約機構の基金を通じて", [("北大西洋条約機構", "NATO")]),

@@ -88,6 +88,13 @@ def test_no_translation_from_inside_a_katakana_word():
     assert find_pairs("仏製の長距離巡航ミサイル「SCALP」が使われた。", heads) == []
 
 
+def test_a_katakana_run_ends_in_a_loanword_the_dictionary_lacks():
+    from components.translation import acronym_words, spells_acronym
+    assert acronym_words("ガバメントクラウドファンディング") == ["ガバメント", "クラウド", "ファンディング"]
+    assert spells_acronym("ガバメントクラウドファンディング", "GCF")
+    assert acronym_words("イニシアティブ") == ["イニシアティブ"]  # short pieces are no words of it
+
+
 def test_acronym_letters_decide_the_extent():
     from components.translation import opens_acronym
     assert opens_acronym("アラブ", "UAE")  # Arab
