@@ -1212,6 +1212,10 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     ("英国は26型フリゲートと45型駆逐艦を持つ。", ["26型", "フリゲート", "45型", "駆逐艦"]),
     ("中国の054A型フリゲートと039G型潜水艦", ["054A型", "フリゲート", "039G型", "潜水艦"]),
     ("2型潜水艦と同型艦", ["潜水艦"]),  # one digit is a grade, not a design
+    # RPG alone, the generic launcher, where military words stand near (a game is no weapon), and its Japanese name
+    ("貨物船をミサイルや無人水上艦、RPGで沈めた。", ["ミサイル", "無人水上艦", "RPG"]),
+    ("ボートはロケット推進手榴弾(RPG)に襲われた。", ["ロケット推進手榴弾", "RPG"]),
+    ("人気のRPGゲームで遊んだ。", []),
     # short range, as medium and long range
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
