@@ -412,6 +412,7 @@ def test_separatist_forces(nlp, text, expected):
     ("水陸両用部隊も中核を失った。", ["水陸両用部隊"]),
     ("米軍は5100人のテロ対策部隊を縮小した。", ["米軍", "テロ対策部隊"]),
     ("対テロ作戦が続く。", []),
+    ("第197突撃砲大隊と突撃砲大隊が戦った。", ["第197突撃砲大隊", "突撃砲大隊"]),  # assault-gun battalions
 ])
 def test_emergency_and_operating_units(nlp, text, expected):
     assert units(nlp, text) == expected

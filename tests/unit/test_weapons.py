@@ -1216,6 +1216,11 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     ("貨物船をミサイルや無人水上艦、RPGで沈めた。", ["ミサイル", "無人水上艦", "RPG"]),
     ("ボートはロケット推進手榴弾(RPG)に襲われた。", ["ロケット推進手榴弾", "RPG"]),
     ("人気のRPGゲームで遊んだ。", []),
+    # military classes the development gold marks and the tables lacked
+    ("戦友の突撃砲が犠牲になり、多用途機と無人標的機が飛んだ。", ["突撃砲", "多用途機", "無人標的機"]),
+    ("掃海管制艇2隻と情報収集船、無人運搬車5台、武装車両50両", ["掃海管制艇", "情報収集船", "無人運搬車", "武装車両"]),
+    ("特攻兵器の展示と無人飛行体の映像", ["特攻兵器", "無人飛行体"]),
+    ("荷物を運搬車で運んだ。", []),  # a cart is none
     # short range, as medium and long range
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
