@@ -315,6 +315,9 @@ def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int]
                 or prev.tag.endswith(("形状詞可能", "副詞可能")) \
                 or word in _NOT_TECHNICAL or word.endswith(_SIDE_OR_UNIT_ENDS):
             break
+        if word == "口径" and start >= 2 and not tokens[start - 2].space \
+                and unicodedata.normalize("NFKC", tokens[start - 2].text).lower() in _CALIBRE_UNITS | {"cm", "センチ"}:
+            break  # 122ミリ口径|ロケット弾: the word ends the calibre (a QUANTITY); 口径漸減砲 keeps it
         if start >= 2 and not tokens[start - 2].space and tokens[start - 2].text[-1:].isdigit() \
                 and start - 1 not in name_ends \
                 and not (start >= 3 and not tokens[start - 3].space and tokens[start - 3].text[-1:] in "-‐‑－ー"):
