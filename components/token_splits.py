@@ -10,6 +10,7 @@
    the Type 97 medium tank).
 7. A measure glued to the designation after it (``30|mmCIWS`` → ``30|mm|CIWS``: a 30 mm CIWS), or to
    the barrel count of a mount (``25|mm3|連装`` → ``25|mm|3|連装``: a 25 mm triple mount).
+8. ``両分`` after a number (``105|両分`` → ``105|両|分``: 105 vehicles' worth).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -215,6 +216,26 @@ def split_glued_measures(doc: Doc) -> int:
     return _split(doc, plan)
 
 
+_WORTH_TAG = "名詞-普通名詞-副詞可能"
+
+
+def split_counted_worth(doc: Doc) -> int:
+    """Cut ``両分`` after a number into ``両|分`` (``戦車105両分``: 105 tanks' worth). Sudachi's dictionary holds
+    ``両分`` ("halving"), so after a number the vehicles' counter and the "worth" suffix are one token and the
+    QUANTITY ``105両`` ends inside it; every other counter stays apart from its ``分`` already."""
+    view = token_view(doc)
+    if "両分" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _WORTH_TAG, "NOUN", _MEASURE_TAG, "NOUN") for i in range(1, len(texts))
+            if texts[i] == "両分" and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_WORTH_TAG)
+    doc.vocab.strings.add(_MEASURE_TAG)
+    return _split(doc, plan)
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -229,7 +250,7 @@ def split_tokens(doc: Doc) -> int:
         return 0
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
-             + split_glued_measures(doc))
+             + split_glued_measures(doc) + split_counted_worth(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

@@ -37,6 +37,7 @@ def found(nlp, text):
     ("敵は週に約3.2平方マイルを奪った。", "約3.2平方マイル", 3.2, None, "mi²", "AREA", True),
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
+    ("同船は全長403ft(123m)だ。", "403ft", 403, None, "ft", "DISTANCE", False),
     # the Latin country code before ドル, and the colloquial 少なくても ("at least") of blogs
     ("本物は価格:175,203USドルだ。", "175,203USドル", 175203, None, "USD", "MONEY", False),
     # places and bodies counted by their own noun after Arabic digits
@@ -536,6 +537,7 @@ def test_newspaper_decimals_in_a_range_and_inches(nlp):
     ("残る53万人分は徴兵で埋める。", "53万人"),
     ("食料50人分が届いた。", "50人"),
     ("兵器4兆3000億円分を送った。", "4兆3000億円"),
+    ("さらに戦車105両分を対象とする。", "105両"),  # Sudachi's 両分 is cut (token_splits)
 ])
 def test_worth_of_stays_outside(nlp, text, span):
     assert list(found(nlp, text)) == [span]

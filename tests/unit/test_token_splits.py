@@ -10,8 +10,9 @@ import pytest
 from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
-from components.token_splits import (split_anaphoric_echelons, split_force_soldiers, split_glued_class_heads,
-                                     split_glued_measures, split_slash_designations, split_vague_numerals)
+from components.token_splits import (split_anaphoric_echelons, split_counted_worth, split_force_soldiers,
+                                     split_glued_class_heads, split_glued_measures, split_slash_designations,
+                                     split_vague_numerals)
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,13 @@ def test_a_calibre_glued_to_a_mount_count_is_cut_off(nlp, nlp_blank):
     assert split_glued_measures(doc) == 0  # no mount after it: cubic millimetres stay one token
     doc = nlp("兵装は25mm3連装機銃:52基。")
     assert [s.text for s in doc.spans["quantities"]] == ["25mm", "52基"]
+
+
+def test_vehicles_worth_is_cut_after_a_number(nlp_blank):
+    """``105両分``: Sudachi's word 両分 ("halving") swallows the vehicles' counter after a number."""
+    doc = nlp_blank("戦車105両分を対象とする")
+    assert split_counted_worth(doc) == 1
+    assert [t.text for t in doc][1:4] == ["105", "両", "分"]
+    assert split_counted_worth(doc) == 0
+    doc = nlp_blank("国を両分する")
+    assert split_counted_worth(doc) == 0  # no number before it: the word stays
