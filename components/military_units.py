@@ -226,6 +226,26 @@ def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> L
     return out
 
 
+def _parent_then_numbered(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
+    """``水陸機動団第2水陸機動連隊``: a unit glued right before a numbered unit (第…) names the parent it belongs
+    to, and the two are one name, as the grammar reads ``第5旅団第6普通科連隊`` and ``陸上自衛隊第12旅団`` (the
+    rewritten development gold never parts two glued units so). The numbered unit's attributes win; the parent
+    fills the ones it lacks."""
+    if len(chosen) < 2:
+        return chosen
+    out: List[Candidate] = []
+    for cand in sorted(chosen, key=lambda c: c[0]):
+        if out and out[-1][1] == cand[0] and doc[cand[0]].text.startswith("第") and not doc[cand[0] - 1].whitespace_:
+            parent = out.pop()
+            attrs = dict(cand[2])
+            for key, value in parent[2].items():
+                if attrs.get(key) is None and key != "number":
+                    attrs[key] = value
+            cand = (parent[0], cand[1], attrs)
+        out.append(cand)
+    return out
+
+
 def _quoted_ship(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
 
@@ -377,6 +397,7 @@ class MilitaryUnitRecognizer(TablePipe):
                         if attrs.get(key) is None and key != "number":
                             attrs[key] = value
         chosen = _without_defining_classes(doc, text, chosen)
+        chosen = _parent_then_numbered(doc, chosen)
         return sorted(map(partial(_with_prefix, doc, taken), chosen), key=lambda c: c[0])
 
     def _without_pmc_descriptors(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:

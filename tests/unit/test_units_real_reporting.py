@@ -413,6 +413,9 @@ def test_separatist_forces(nlp, text, expected):
     ("米軍は5100人のテロ対策部隊を縮小した。", ["米軍", "テロ対策部隊"]),
     ("対テロ作戦が続く。", []),
     ("第197突撃砲大隊と突撃砲大隊が戦った。", ["第197突撃砲大隊", "突撃砲大隊"]),  # assault-gun battalions
+    # a unit glued before a numbered unit names its parent: one name, as 陸上自衛隊第12旅団
+    ("保有するのは水陸機動団第2水陸機動連隊である。", ["水陸機動団第2水陸機動連隊"]),
+    ("水陸機動団と第2水陸機動連隊", ["水陸機動団", "第2水陸機動連隊"]),
 ])
 def test_emergency_and_operating_units(nlp, text, expected):
     assert units(nlp, text) == expected
