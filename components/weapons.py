@@ -105,6 +105,9 @@ _HYPHENATED_CODE = re.compile(r"[A-Z]{1,4}-[0-9]{1,4}[A-Z]{0,3}")
 
 
 _OPEN_QUOTES = {"「", "『", "“", '"'}
+# CUAVテクノロジー社, Brahmosエアロスペース社: a name glued before a company word and 社 is the maker's name
+_COMPANY_AFTER = re.compile(r"(?:テクノロジー|テクノロジーズ|エアロスペース|インダストリー|インダストリーズ|システムズ"
+                            r"|ホールディングス|ダイナミクス|ディフェンス)社")
 _ATTACK_AFTER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])?(?:による|の|で)?(?:攻撃|空爆|空襲|襲撃)")
 
 
@@ -220,6 +223,8 @@ class WeaponRecognizer(TablePipe):
         labels = self.ner_labels if self.use_ner_signal and doc.has_annotation("ENT_TYPE") else ()
         chosen = _inside_dotted_name(tokens, choose_candidates(tokens, hits, self.grammar, self.context_window, labels))
         chosen = [part for cand in chosen for part in self._coordinated(tokens, cand)]
+        chosen = [c for c in chosen if c.end >= len(tokens) or tokens[c.end - 1].space
+                  or not _COMPANY_AFTER.match("".join(t.text for t in tokens[c.end:c.end + 4]))]
         units = [(s.start, s.end) for s in doc.spans[UNITS_KEY]] if UNITS_KEY in doc.spans else []
         if units:  # 部隊「ルビコン」: a guessed name that is a unit's name is no weapon
             quoted_units = {(s, e) for s, e in units if s > 0 and tokens[s - 1].text in _OPEN_QUOTES}

@@ -1224,6 +1224,9 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     # the calibre's 口径 after a measure stays out of the class; a technical word with it stays in
     ("122ミリ口径ロケット弾と口径漸減砲", ["ロケット弾", "口径漸減砲"]),
     ("レオパルト2R地雷除去車とイランのShaheed-136", ["レオパルト2R", "地雷除去車", "Shaheed-136"]),
+    # a name glued before a company word and 社 is the maker's name, not a weapon
+    ("部品の約半数をCUAVテクノロジー社が占める。", []),
+    ("ブラモスエアロスペース社がブラモスを納めた。", ["ブラモス"]),
     # short range, as medium and long range
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
