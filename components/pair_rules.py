@@ -408,7 +408,9 @@ def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> i
     k = units.index(last) - 1
     while k >= 0 and used < len(acronym):
         unit = units[k]
-        if unit.end != start or unit.kind not in ("kata", "kanji") or not opens_acronym(unit.text, acronym):
+        # イージス・システム搭載艦(ASEV), 作戦・戦略司令部(OSK): a word joined by ・ opens the name too
+        joined = unit.end == start or units[k + 1].dot and unit.end + 1 == start
+        if not joined or unit.kind not in ("kata", "kanji") or not opens_acronym(unit.text, acronym):
             break
         if unit.kind == "kanji" and len(unit.text) == 1:
             break  # 米エネルギー情報局(EIA): a one-kanji descriptor stays outside, as 米戦略国際問題研究所(CSIS)

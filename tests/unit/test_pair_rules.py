@@ -244,6 +244,9 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     ("ファーストパーソンビュー(FPV)の映像", [("ファーストパーソンビュー", "FPV")]),
     # ...and a loanword the dictionary lacks at the end gives its first sound (government / crowd / ファンディング)
     ("財源は「ガバメントクラウドファンディング(GCF)」で募った。", [("ガバメントクラウドファンディング", "GCF")]),
+    # a word joined by ・ before the name opens it too when its gloss gives the acronym's first letter
+    ("海上自衛隊が導入するイージス・システム搭載艦(ASEV)の建造", [("イージス・システム搭載艦", "ASEV")]),
+    ("民間シンクタンク・国際戦略研究所(IISS)によれば", [("国際戦略研究所", "IISS")]),
     # mixed kanji and katakana words spell the acronym in order; one gloss may give several letters
     ("基金はウクライナ安全保障支援イニシアティブ(USAI)から出る。", [("ウクライナ安全保障支援イニシアティブ", "USAI")]),
     ("NATO=北大西洋条約機構の基金を通じて", [("北大西洋条約機構", "NATO")]),
