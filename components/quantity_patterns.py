@@ -122,10 +122,13 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
         guard = f"(?!(?!{_COUNT_GOES_ON})[{re.escape(u.not_before)}])" if u.not_before else ""
         # 25mm3連装機銃, 46cm3連装砲塔: a ship's gun list glues the barrel count of the mount to the calibre
         if u.surface in _CALIBRES:  # 30mmCIWS, 20mmM61: a calibre before a designation in capitals
-            guard += "(?!(?-i:[a-z]))(?![0-9](?!連装))(?![-‐][0-9])"
+            guard += "(?!(?-i:[a-z]))(?![0-9](?!連))(?![-‐][0-9])"
         elif u.flags & {"latin", "symbol"}:
-            guard += "(?![A-Za-z])(?![0-9](?!連装))(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
-        parts.append(re.escape(u.surface) + "(?!目)" + guard)
+            guard += "(?![A-Za-z])(?![0-9](?!連))(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
+        surface = re.escape(u.surface)
+        if u.surface == "g":
+            surface = "(?-i:g)"  # grams in small letters only: 5G is a network generation
+        parts.append(surface + "(?!目)" + guard)
     return "|".join(parts)
 
 

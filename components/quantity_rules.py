@@ -56,7 +56,8 @@ EN_MULT = {"thousand": 1_000, "million": 10 ** 6, "billion": 10 ** 9, "trillion"
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₴": "UAH", "₽": "RUB",
                   **{code: code for code in CURRENCY_CODES}}
 NOT_TEMP_BEFORE = re.compile(r"(?:緯|経|震度|角度|傾斜)約?$")
-TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低")
+TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え|氷点|摂氏|℃|熱波|猛暑|最高|最低"
+                          r"|溶鉄|溶解|溶か|溶け|高温|灼熱|燃焼|テルミット")  # 2200度の溶鉄: thermite drones
 
 AT_LEAST = {"以上", "超", "超え", *AT_LEAST_WORDS, "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "足らず", "以内", "最大", "せいぜい", "up to", "under", "less than", "fewer than"}

@@ -189,7 +189,7 @@ def split_type_designations(doc: Doc) -> int:
 
 
 _GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$|(?P<mount>[0-9])$)")
-_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)(?:[A-Z]|[0-9]連装)")  # the same shape in the doc's text
+_GLUED_MEASURE_IN_TEXT = re.compile(r"[0-9０-９](?:mm|cm|km|ミリ)(?:[A-Z]|[0-9]連)")  # the same shape in the doc's text
 _MEASURE_TAG = "名詞-普通名詞-助数詞可能"
 
 
@@ -204,7 +204,7 @@ def split_glued_measures(doc: Doc) -> int:
     plan = []
     for i in range(1, len(texts)):
         m = _GLUED_MEASURE.match(texts[i])
-        if m and m.group("mount") and not (i + 1 < len(texts) and texts[i + 1].startswith("連装")):
+        if m and m.group("mount") and not (i + 1 < len(texts) and texts[i + 1].startswith("連")):
             continue  # mm3 is a cubic millimetre unless a mount's barrel count (25mm|3|連装機銃) follows
         if m and len(texts[i]) > m.end() and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_:
             token = doc[i]

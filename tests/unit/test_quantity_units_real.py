@@ -38,6 +38,9 @@ def found(nlp, text):
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
     ("同船は全長403ft(123m)だ。", "403ft", 403, None, "ft", "DISTANCE", False),
+    ("FPVドローンの機体は900g程度しかない。", "900g程度", 900, None, "g", "COUNT", True),
+    ("右がラインメタル対空20mm2連砲だった。", "20mm", 20, None, "mm", "DISTANCE", False),  # a twin mount after it
+    ("2200度の溶鉄を噴き出して骨まで溶かす。", "2200度", 2200, None, "°C", "TEMPERATURE", False),  # thermite
     # the Latin country code before ドル, and the colloquial 少なくても ("at least") of blogs
     ("本物は価格:175,203USドルだ。", "175,203USドル", 175203, None, "USD", "MONEY", False),
     # places and bodies counted by their own noun after Arabic digits
@@ -139,7 +142,8 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
                                   "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
                                   "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。",
                                   "一党独裁が続く。", "一市民として参加した。",
-                                  "第3村の村長が語った。", "2基地内で訓練した。", "一組織として動く。"])
+                                  "第3村の村長が語った。", "2基地内で訓練した。", "一組織として動く。",
+                                  "5G通信が使える。", "3度目の攻撃だった。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
