@@ -90,7 +90,19 @@ _QUOTED_EN_GLOSS = re.compile(
 _ACRONYM_BLOCK = re.compile(
     r"^[ \t\u3000]*(?P<acr>[A-Z][A-Za-z0-9]{1,9})[ \t\u3000]*\n[ \t\u3000]*(?P<en>[A-Za-z][A-Za-z0-9'’\- ]{2,80}[A-Za-z0-9])"
     r"[ \t\u3000]*\n[ \t\u3000]*(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{2,30})[ \t\u3000]*(?=\n|$)", re.MULTILINE)
+# The same with the Japanese term second: ``NATO⏎北大西洋条約機構⏎the North Atlantic Treaty Organizationを略した語``
+# (a dictionary entry: headword, translation, then the definition opening with the expansion): the term pairs
+# with the acronym and with the expansion (an article before it is not part of it)
+_ACRONYM_TERM_BLOCK = re.compile(
+    r"^[ \t\u3000]*(?P<acr>[A-Z][A-Za-z0-9]{1,9})[ \t\u3000]*\n[ \t\u3000]*(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{2,30})"
+    r"[ \t\u3000]*\n[ \t\u3000]*(?:(?:The|the|An|an|A)[ \t]+)?(?P<en>[A-Z][A-Za-z0-9'’\-]*(?: [A-Za-z][A-Za-z0-9'’\-]*){1,9})",
+    re.MULTILINE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "a", "an"})
+# A glossary line of an English term in corner brackets, an equals sign and its Japanese, a usage label in
+# brackets allowed before it: ``●「aeromedical airlift squadron」=(米軍)航空医療空輸飛行隊``
+_QUOTED_TERM_EQUALS = re.compile(
+    r"「(?P<en>[A-Za-z][A-Za-z'’\- ]{0,60}[A-Za-z])」[ \t\u3000]*[=＝][ \t\u3000]*(?:[(（][^()（）\n]{1,6}[)）])?"
+    r"(?P<ja>[\u30a0-\u30ff\u4e00-\u9fff々・ー]{2,30})(?=[ \t\u3000]*(?:\n|$|[、。,，;；]))")
 
 
 def _spells(acronym: str, expansion: str) -> bool:
@@ -137,7 +149,12 @@ def list_pairs(text: str) -> List[Tuple[Span, Span]]:
         for m in _ACRONYM_BLOCK.finditer(text):
             if _spells(m.group("acr"), m.group("en")):
                 found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
+        for m in _ACRONYM_TERM_BLOCK.finditer(text):
+            if _spells(m.group("acr"), m.group("en")):
+                ja = (m.start("ja"), m.end("ja"))
+                found += [(ja, (m.start("acr"), m.end("acr"))), (ja, (m.start("en"), m.end("en")))]
     quoted = chain(_QUOTED_EQUALS.finditer(text), _QUOTED_EN_GLOSS.finditer(text)) if ("“" in text or '"' in text) else ()
-    for m in chain(_EQ_GLOSS.finditer(text), _QUOTED_GLOSS.finditer(text) if "「" in text else (), quoted):
+    bracketed = chain(_QUOTED_GLOSS.finditer(text), _QUOTED_TERM_EQUALS.finditer(text)) if "「" in text else ()
+    for m in chain(_EQ_GLOSS.finditer(text), bracketed, quoted):
         found.append(((m.start("ja"), m.end("ja")), (m.start("en"), m.end("en"))))
     return found

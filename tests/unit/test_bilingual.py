@@ -522,6 +522,22 @@ def test_an_acronym_glossary_a_line_per_field(nlp):
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("航空機発射巡航ミサイル", "Air-launched Cruise Missile")]
 
 
+def test_an_acronym_entry_with_its_translation_then_its_definition(nlp):
+    """ACR⏎Japanese⏎definition opening with the expansion: the term pairs with both (the article stays out)."""
+    doc = nlp("NATO\n北大西洋条約機構\nthe North Atlantic Treaty Organizationを略した語。1949年に結成。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [
+        ("北大西洋条約機構", "NATO"), ("北大西洋条約機構", "North Atlantic Treaty Organization")]
+    doc = nlp("XYZ\n北大西洋条約機構\nthe North Atlantic Treaty Organizationを略した語。")
+    assert ("北大西洋条約機構", "XYZ") not in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]
+
+
+def test_a_quoted_english_term_equals_its_japanese(nlp):
+    doc = nlp("近いのは次の語だった。\n●「aeromedical airlift squadron」=(米軍)航空医療空輸飛行隊\n"
+              "●「aeromedical evacuation unit」=航空患者後送部隊")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [
+        ("航空医療空輸飛行隊", "aeromedical airlift squadron"), ("航空患者後送部隊", "aeromedical evacuation unit")]
+
+
 def test_an_acronym_glued_after_its_listed_japanese_name(nlp):
     doc = nlp("イギリス陸軍の特殊空挺部隊SAS、第16空中強襲旅団")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("特殊空挺部隊", "SAS")]
