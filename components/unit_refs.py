@@ -77,6 +77,10 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
         # 旅団|指揮官, 連隊|指揮官: the unit the report is about, named by its commander (3 of 3 in the development
         # gold); 旅団長 is one word and stays out
         members = members or text in ECHELONS and i + 1 < len(tokens) and tokens[i + 1][0] in _LEADERS
+        if text in SERVICES and text.endswith("軍") and tokens[i + 1:i + 2] and tokens[i + 1][0] == "部隊" \
+                and not _glued(tokens, i, before=True) and not _glued(tokens, i + 1, before=False):
+            out.append((i, i + 2, {"unit_type": SERVICES[text]}))  # 支援の陸軍部隊: the service's units, one name
+            continue
         if _glued(tokens, i, before=True) or (_glued(tokens, i, before=False) and not members):
             continue
         if i and tokens[i - 1][0] in _CLOSERS:

@@ -416,6 +416,9 @@ def test_separatist_forces(nlp, text, expected):
     # a unit glued before a numbered unit names its parent: one name, as 陸上自衛隊第12旅団
     ("保有するのは水陸機動団第2水陸機動連隊である。", ["水陸機動団第2水陸機動連隊"]),
     ("水陸機動団と第2水陸機動連隊", ["水陸機動団", "第2水陸機動連隊"]),
+    # a bare service with 部隊 glued after it: the service's units, one name (part 95's development half)
+    ("両海軍歩兵旅団と支援の陸軍部隊が戦った。", ["海軍歩兵旅団", "陸軍部隊"]),
+    ("空軍部隊名を調べた。", []),  # the name of a unit, no unit
 ])
 def test_emergency_and_operating_units(nlp, text, expected):
     assert units(nlp, text) == expected
