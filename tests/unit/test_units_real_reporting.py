@@ -419,6 +419,10 @@ def test_separatist_forces(nlp, text, expected):
     # a bare service with 部隊 glued after it: the service's units, one name (part 95's development half)
     ("両海軍歩兵旅団と支援の陸軍部隊が戦った。", ["海軍歩兵旅団", "陸軍部隊"]),
     ("空軍部隊名を調べた。", []),  # the name of a unit, no unit
+    # the GRU's hacker units by their names (NOTES-real82), and the Caspian Flotilla as the press writes it
+    ("ハッキンググループFancyBear(別名APT28)は、", ["FancyBear", "APT28"]),
+    ("サンドワームは74455部隊の別名だ。", ["サンドワーム", "74455部隊"]),
+    ("カスピ海艦隊に属するコルベット", ["カスピ海艦隊"]),
 ])
 def test_emergency_and_operating_units(nlp, text, expected):
     assert units(nlp, text) == expected
