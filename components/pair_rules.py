@@ -427,6 +427,11 @@ def _equated_length(ja: str, acronym: str) -> int:
     """How much of the run after ``ACRONYM=`` names it: the whole run, or the longest prefix of its
     dictionary words that spells the acronym (``EU=ヨーロッパ連合加盟``, a page that dropped its particles:
     ヨーロッパ連合); 0 when none does."""
+    if ja.endswith(("級", "クラス")) and len(ja) > 3:
+        # ICBM=大陸間弾道ミサイル級: "-class" says how big, it is no word of the name
+        bare = ja[:-1] if ja.endswith("級") else ja[:-3]
+        if spells_acronym(bare, acronym) or shares_acronym_letters(bare, acronym):
+            return len(bare)
     if spells_acronym(ja, acronym) or shares_acronym_letters(ja, acronym):
         return len(ja)
     words = acronym_words(ja)

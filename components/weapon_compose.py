@@ -421,6 +421,25 @@ def _numbered_ship_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
     return start
 
 
+# katakana words before 型 that say what kind of ship, not which class (ステルス型フリゲート, ミサイル型コルベット)
+_KATAKANA_KINDS = frozenset({"ステルス", "ミサイル", "ヘリ", "ヘリコプター", "ドローン", "コンテナ", "モジュール", "タンカー",
+                             "フェリー", "ボート", "ハイブリッド", "ディーゼル", "ガスタービン", "コンパクト", "マルチ"})
+
+
+def _katakana_ship_type(tokens: Sequence[Tok], cur: int) -> Optional[int]:
+    """The start of an unlisted ship class named in katakana with 型 before a ship's class noun at token ``cur``
+    (``ブーヤン型|コルベット``, ``ゴルシコフ型|フリゲート``), or None: a name before its class as a listed
+    ``ロプーチャ級|揚陸艦`` is; a katakana word that names a kind (``ステルス型``) qualifies the class instead."""
+    if cur < 2 or tokens[cur - 1].text != "型" or tokens[cur - 2].space or tokens[cur - 1].space:
+        return None
+    word = tokens[cur - 2].text
+    if len(word) < 3 or not is_katakana(word) or word in _KATAKANA_KINDS:
+        return None
+    if cur >= 3 and not tokens[cur - 3].space and is_katakana(tokens[cur - 3].text):
+        return None  # the katakana word goes on before: not one name
+    return cur - 2
+
+
 # nouns that a descriptor never starts with: an origin, a maker's country, a time (ロシア製 is no descriptor; 国産,
 # 従来, 最新 qualify no kind)
 _NOT_DESCRIPTOR_HEADS = frozenset({"国産", "従来", "最新", "旧来", "同様", "各種", "独自", "自国", "外国", "海外"})
@@ -483,6 +502,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
                 cur = technical if named is not None else cur
             if named is None:
                 named = _numbered_ship_type(tokens, cur)  # 26型|フリゲート: a design number before the class
+            if named is None:
+                named = _katakana_ship_type(tokens, cur)  # ブーヤン型|コルベット: an unlisted class's name
             fiscal = named
         if fiscal is not None:
             # 令和6年度型|護衛艦, 03年度型|潜水艦: the JMSDF names a ship type by its budget year, a name before

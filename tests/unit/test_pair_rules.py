@@ -251,6 +251,7 @@ def test_english_reading_is_a_fallback_for_unconvincing_spellings():
     ("基金はウクライナ安全保障支援イニシアティブ(USAI)から出る。", [("ウクライナ安全保障支援イニシアティブ", "USAI")]),
     ("NATO=北大西洋条約機構の基金を通じて", [("北大西洋条約機構", "NATO")]),
     ("NATO=加盟国の会合", []),  # joined by =, the words must spell the acronym
+    ("1月から3月には、ICBM=大陸間弾道ミサイル級の「火星15型」が発射された。", [("大陸間弾道ミサイル", "ICBM")]),  # 級 out
     ("ウクライナ軍(AFU)の損失", [("ウクライナ軍", "AFU")]),  # English order: Armed Forces of Ukraine
     # full-width Latin reads as Latin
     ("米戦略国際問題研究所（ＣＳＩＳ）の報告書", [("戦略国際問題研究所", "ＣＳＩＳ")]),

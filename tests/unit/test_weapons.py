@@ -1227,6 +1227,10 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     # a name glued before a company word and 社 is the maker's name, not a weapon
     ("部品の約半数をCUAVテクノロジー社が占める。", []),
     ("ブラモスエアロスペース社がブラモスを納めた。", ["ブラモス"]),
+    # an unlisted class named in katakana with 型 before a ship's class noun; a katakana kind word stays in
+    ("ブーヤン型コルベットとゴルシコフ型フリゲート", ["ブーヤン型", "コルベット", "ゴルシコフ型", "フリゲート"]),
+    ("ステルス型フリゲート", ["フリゲート"]),
+    ("地雷102個と手製爆弾739個を破壊した。", ["地雷", "手製爆弾"]),
     # short range, as medium and long range
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
