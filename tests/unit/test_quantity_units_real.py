@@ -44,6 +44,8 @@ def found(nlp, text):
     # the Latin country code before ドル, and the colloquial 少なくても ("at least") of blogs
     ("本物は価格:175,203USドルだ。", "175,203USドル", 175203, None, "USD", "MONEY", False),
     # places and bodies counted by their own noun after Arabic digits
+    ("政府は12道県の住民に警報を出した。", "12道県", 12, None, "道県", "COUNT", False),
+    ("47都道府県すべてで集めた。", "47都道府県", 47, None, "都道府県", "COUNT", False),
     ("自治体は3村から成る。", "3村", 3, None, "村", "COUNT", False),
     ("空軍の2基地が攻撃を受けた。", "2基地", 2, None, "基地", "COUNT", False),
     ("勢力は2組織から成る。", "2組織", 2, None, "組織", "COUNT", False),
