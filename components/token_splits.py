@@ -173,19 +173,25 @@ def split_anaphoric_echelons(doc: Doc) -> int:
 _TYPE_MARK_TAG = "名詞-普通名詞-一般"
 
 
+def _cut_after_number(doc: Doc, word: str, first_tag: str, second_tag: str) -> int:
+    """Cut every two-character token ``word`` glued right after a number token after its first character."""
+    view = token_view(doc)
+    if word not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, second_tag, "NOUN", first_tag, "NOUN") for i in range(1, len(texts))
+            if texts[i] == word and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(first_tag)
+    doc.vocab.strings.add(second_tag)
+    return _split(doc, plan)
+
+
 def split_type_designations(doc: Doc) -> int:
     """Cut ``式中`` right after a number token into ``式`` and ``中`` (Sudachi reads ``03式中距離…`` as
     ``03 / 式中 / 距離``, so the designation ``03式`` ended inside a token)."""
-    view = token_view(doc)
-    if "式中" not in view.text:
-        return 0
-    texts = view.texts
-    plan = [(i, 1, _TYPE_MARK_TAG, "NOUN", _TYPE_MARK_TAG, "NOUN") for i in range(1, len(texts))
-            if texts[i] == "式中" and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
-    if not plan:
-        return 0
-    doc.vocab.strings.add(_TYPE_MARK_TAG)
-    return _split(doc, plan)
+    return _cut_after_number(doc, "式中", _TYPE_MARK_TAG, _TYPE_MARK_TAG)
 
 
 _GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$|(?P<mount>[0-9])$)")
@@ -223,17 +229,7 @@ def split_counted_worth(doc: Doc) -> int:
     """Cut ``両分`` after a number into ``両|分`` (``戦車105両分``: 105 tanks' worth). Sudachi's dictionary holds
     ``両分`` ("halving"), so after a number the vehicles' counter and the "worth" suffix are one token and the
     QUANTITY ``105両`` ends inside it; every other counter stays apart from its ``分`` already."""
-    view = token_view(doc)
-    if "両分" not in view.text:
-        return 0
-    texts = view.texts
-    plan = [(i, 1, _WORTH_TAG, "NOUN", _MEASURE_TAG, "NOUN") for i in range(1, len(texts))
-            if texts[i] == "両分" and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
-    if not plan:
-        return 0
-    doc.vocab.strings.add(_WORTH_TAG)
-    doc.vocab.strings.add(_MEASURE_TAG)
-    return _split(doc, plan)
+    return _cut_after_number(doc, "両分", _MEASURE_TAG, _WORTH_TAG)
 
 
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three

@@ -352,14 +352,10 @@ def test_a_force_before_kei_is_the_actor_not_the_item():
     assert not _ACTOR_TOPIC.search(_BEFORE.search("無人機計").group(0))
 
 
-def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
+def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_with_weapons):
     """``Challenger 2 tanks``: with the weapon recogniser before it, the 2 is the name's, not a count;
     ``28 Challenger 2``: the 28 is."""
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
+    pipeline = nlp_with_weapons
     doc = pipeline("The UK sent Challenger 2 tanks and 3 drones.")
     assert [s.text for s in doc.spans["quantities"]] == ["3"]
     # a plain number right before a Latin weapon name counts it, in the weapon's category
@@ -368,39 +364,27 @@ def test_a_number_inside_a_weapon_name_is_no_quantity(nlp_blank):
     assert list(found) == ["28"] and found["28"]["category"] == "VEHICLE" and found["28"]["item"] == "Challenger 2"
 
 
-def test_a_figure_that_begins_inside_a_weapon_name_is_no_quantity(nlp_blank):
+def test_a_figure_that_begins_inside_a_weapon_name_is_no_quantity(nlp_with_weapons):
     """``ミラージュ2000機1機``: the 2000 ends the name (the machine translation glued 機 to it); the 1機 counts."""
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
+    pipeline = nlp_with_weapons
     doc = pipeline("戦闘任務にあたっていたミラージュ2000機1機が失われた。")
     assert [s.text for s in doc.spans["weapons"]] == ["ミラージュ2000"]
     assert [s.text for s in doc.spans["quantities"]] == ["1機"]
 
 
-def test_a_calibre_inside_a_japanese_weapon_name_is_a_quantity(nlp_blank):
+def test_a_calibre_inside_a_japanese_weapon_name_is_a_quantity(nlp_with_weapons):
     """``99式自走155mmりゅう弾砲``: the calibre inside the JSDF's one-span name still measures the gun."""
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
+    pipeline = nlp_with_weapons
     doc = pipeline("99式自走155mmりゅう弾砲が射撃した。")
     assert [s.text for s in doc.spans["weapons"]] == ["99式自走155mmりゅう弾砲"]
     assert [s.text for s in doc.spans["quantities"]] == ["155mm"]
 
 
-def test_a_figure_after_a_times_sign_counts_the_weapon_before_it(nlp_blank):
+def test_a_figure_after_a_times_sign_counts_the_weapon_before_it(nlp_with_weapons):
     """``ヘリコプター×3`` in a specification list or a tally: the bare figure counts the weapon, in the
     weapon's category; a counter after it (``×31両``) is the counter finder's, a measure or a second
     factor (``×30mm``, ``4×4``) no count."""
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
+    pipeline = nlp_with_weapons
     doc = pipeline("主な武装は対艦ミサイル×20、ヘリコプター×3。")
     found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
     assert found["20"]["category"] == "MISSILE" and found["20"].get("unit") is None and found["20"]["value"] == 20
