@@ -81,7 +81,7 @@ class Unit:
         surface (str): The counter or unit as written (``カ所``, ``キロ``).
         unit (str): Its normalised form (``か所``, ``km``).
         category (Optional[str]): Category implied by the unit alone, or None.
-        flags (frozenset): ``latin``, ``symbol``, ``temp``, ``digits`` or ``needs:WORD`` (see the TSV header).
+        flags (frozenset): ``latin``, ``symbol``, ``temp``, ``digits``, ``case`` or ``needs:WORD`` (see the TSV header).
         not_before (str): Characters that must not follow the counter.
     """
 
@@ -125,9 +125,7 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
             guard += "(?!(?-i:[a-z]))(?![0-9](?!連))(?![-‐][0-9])"
         elif u.flags & {"latin", "symbol"}:
             guard += "(?![A-Za-z])(?![0-9](?!連))(?![-‐][0-9])"  # 3M22, 3M-14: a designation, not metres
-        surface = re.escape(u.surface)
-        if u.surface == "g":
-            surface = "(?-i:g)"  # grams in small letters only: 5G is a network generation
+        surface = f"(?-i:{re.escape(u.surface)})" if "case" in u.flags else re.escape(u.surface)
         parts.append(surface + "(?!目)" + guard)
     return "|".join(parts)
 

@@ -140,6 +140,7 @@ def _is_type_number(number: Tok, marker: Tok) -> bool:
 
 _CALIBRE_UNITS = frozenset({"mm", "ミリ", "ミリメートル", "ミリ口径"})
 _CALIBRE_NUMBER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?")
+_MEASURES_BEFORE_BORE = _CALIBRE_UNITS | {"cm", "センチ"}  # 122ミリ口径, 46cm口径: the measure 口径 closes
 
 
 def _calibre_before(tokens: Sequence[Tok], cur: int) -> bool:
@@ -316,7 +317,7 @@ def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int]
                 or word in _NOT_TECHNICAL or word.endswith(_SIDE_OR_UNIT_ENDS):
             break
         if word == "口径" and start >= 2 and not tokens[start - 2].space \
-                and unicodedata.normalize("NFKC", tokens[start - 2].text).lower() in _CALIBRE_UNITS | {"cm", "センチ"}:
+                and unicodedata.normalize("NFKC", tokens[start - 2].text).lower() in _MEASURES_BEFORE_BORE:
             break  # 122ミリ口径|ロケット弾: the word ends the calibre (a QUANTITY); 口径漸減砲 keeps it
         if start >= 2 and not tokens[start - 2].space and tokens[start - 2].text[-1:].isdigit() \
                 and start - 1 not in name_ends \
