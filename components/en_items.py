@@ -31,6 +31,12 @@ DOTTED_ACRONYM = r"(?:[A-Z]\.){2,12}"
 # (ポクロウスク‘Pokrovsk’) is a quote, not part of the word
 _TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9](?:[{_LATIN}0-9\-{INVISIBLE}]|['’](?=[{_LATIN}0-9]))*"
                        rf"|[,、;:().\-/\"“”–—]")
+# navies' ship prefixes written before a ship's name (USNS Mercy, JSチョウカイ, USSニミッツ); USNS is the US
+# Navy's Military Sealift Command, HNLMS/HDMS/HNoMS/HSwMS/HMNZS the Dutch, Danish, Norwegian, Swedish and New
+# Zealand navies, BNS Belgium's, ESPS Spain's, FGS Germany's, NRP Portugal's (Wikipedia (en): Ship prefix).
+# The prefix is no part of the name's sound: マーシー translates USNS Mercy by its second word alone.
+SHIP_PREFIXES = frozenset({"JS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "HNLMS", "HDMS", "HNoMS", "HSwMS",
+                           "BNS", "ESPS", "FGS", "NRP", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}
@@ -204,6 +210,8 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
             s0 = state["single"][0] if state["single"] else cur[0][0]
             words = [w for t in cur for w in _LATIN_HYPHEN.split(t[2])]
             words += [state["single"][1]] if state["single"] else []
+            if len(words) >= 2 and words[0] in SHIP_PREFIXES:
+                words = words[1:]  # USNS Mercy: the sound evidence is the name, the span keeps the prefix
             items.append(EnItem(s0, cur[-1][1], text[s0:cur[-1][1]], words, state["shared"],
                                 initial=not items and not state["gloss"], internal=state["gloss"]))
         cur.clear()

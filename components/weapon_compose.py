@@ -19,6 +19,7 @@ from typing import Any, Collection, Dict, List, Mapping, NamedTuple, Optional, S
 
 from rapidfuzz.distance import Levenshtein
 
+from .en_items import SHIP_PREFIXES  # navies' prefixes before a ship's name (JSチョウカイ, USSニミッツ)
 from .memo import memo_map
 from .numerals import KANJI_DIGITS
 
@@ -40,8 +41,6 @@ MAX_QUOTED_LIST = 6  # quoted names after one class noun
 SHIP_ROLES = {"旗艦": "warship", "艦": "warship", "番艦": "warship"}
 # naval units whose ships are named in quotes after them (第1ミサイル艇隊「くまたか」)
 NAVAL_UNIT_ENDINGS = ("艇隊", "護衛隊", "掃海隊", "潜水隊", "輸送隊")
-# navies' ship prefixes written before a ship's name (JSチョウカイ, USSニミッツ)
-SHIP_PREFIXES = frozenset({"JS", "USS", "HMS", "HMAS", "HMCS", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
 _QUOTE_LIST_JOINS = ("と", "、", "や", "・", ",")
 MAX_LISTED_SHIPS = 4  # ships named after one class noun: 揚陸艦ノボチェルカスクとミンスク
 _SHIP_LIST_JOINS = ("と", "、", "や")
@@ -974,10 +973,12 @@ def _called_names(texts: Sequence[str], spaces: Sequence[bool], chosen: Sequence
 _OPEN_QUOTES = {"「": "」", "『": "』", "“": "”"}
 
 
-def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[Candidate]:
+def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate],
+                     listed: Sequence[Candidate] = ()) -> List[Candidate]:
     """The same quoted name again later in the text (旗艦「モスクワ」… 『モスクワ』に命中): one sense per text.
 
-    A quoted repeat always counts. A bare repeat counts only for a katakana name
+    A quoted repeat always counts, also of a listed name accepted in quotes (``listed``: an ambiguous
+    alias such as ``ネプトゥーン`` that its evidence made a weapon once, then 「ネプトゥーン」は活躍). A bare repeat counts only for a katakana name
     that the tokenizer knows as no proper noun (小型ミサイル艦「サムーム」… サムームは傾いた):
     a bare ``モスクワ`` elsewhere is the city, a bare person's name the person.
     """
@@ -985,14 +986,19 @@ def _repeated_quoted(tokens: Sequence[Tok], named: Sequence[Candidate]) -> List[
     for words, c in list(found.items()):
         if len(words) > 1 and words[0] in SHIP_PREFIXES:
             found.setdefault(words[1:], c)  # JSチョウカイ … チョウカイは: the name without the navy's prefix
-    if not found:
+    quoted_names = dict(found)
+    for c in listed:
+        if c.kind in ("name", "family") and 0 < c.start and c.end < len(tokens) \
+                and tokens[c.end].text == _OPEN_QUOTES.get(tokens[c.start - 1].text):
+            quoted_names.setdefault(tuple(t.text for t in tokens[c.start:c.end]), c)
+    if not quoted_names:
         return []
     out = []
     for i, tok in enumerate(tokens):
         close = _OPEN_QUOTES.get(tok.text)
         if close is None:
             continue
-        for words, cand in found.items():
+        for words, cand in quoted_names.items():
             end = i + 1 + len(words)
             if end < len(tokens) and tokens[end].text == close and i + 1 != cand.start \
                     and tuple(t.text for t in tokens[i + 1:end]) == words:
@@ -1574,7 +1580,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named += _hull_type_codes(tokens, chosen, grammar.ship_classes)
     named += _ships_listed_in_brackets(tokens, chosen, grammar.ship_classes)
     named += _bare_type_numbers(tokens, chosen)
-    named += _repeated_quoted(tokens, named)
+    named += _repeated_quoted(tokens, named, chosen)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
     from .weapon_unknown import (glossed_names_before_classes, names_after_classes, repeated_designations,
                                  title_case_names, unknown_candidates, whole_names)  # import this module: import here, not at the top

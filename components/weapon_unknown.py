@@ -37,7 +37,8 @@ from operator import attrgetter
 from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
-from .weapon_compose import _GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, Candidate, Tok, _cells, nfkc_texts
+from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
+                             Tok, _cells, nfkc_texts)
 
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
 # M50, MQ9, M1, M31A2, CV90120-T (a base model, its gun's calibre, a variant letter after a hyphen): accepted
@@ -226,6 +227,11 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         i = start
         if i in taken or _after_latin(tokens, norms, i):
             continue
+        ship_end = _prefixed_ship_end(tokens, norms, i)
+        if ship_end > i and not any(k in taken for k in range(i, ship_end)):
+            out.append(Candidate(i, ship_end, None, "ship", None, "unknown"))
+            i = ship_end
+            continue
         if _katakana_name(tokens, i, class_start, norms):
             out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
             i += 1
@@ -264,6 +270,35 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
 _LIST_JOINS = ("および", "及び", "と", "、", "や", "・", "/")
 _NAMED_LIST_JOINS = frozenset(_LIST_JOINS) - {"/"}  # a slash joins variants of one name, not a list
 _GROUP_OF_COUNTRIES = re.compile(r"G[-‐ー][0-9]{1,2}")  # G-7, G-20: summits, not systems
+
+
+_SHIP_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
+_SHIP_NAME_LINKS = frozenset({"of", "the", "de", "la", "van", "der"})  # HMS Prince of Wales
+
+
+def _prefixed_ship_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int:
+    """The end of a ship's Latin name after a navy's prefix at ``i`` (``USNS Mercy``, ``HMS Prince of
+    Wales``, ``USS Gerald R. Ford``), or ``i`` where none starts there.
+
+    The prefix is the evidence: navies write it before nothing but a commissioned ship's name, so the
+    capitalised words after it (each after a space, an initial before its full stop) need no class
+    noun beside them, as a katakana name after a prefix does (``JSチョウカイ``, ``weapon_compose``).
+    """
+    if norms[i] not in SHIP_PREFIXES or not tokens[i].space:
+        return i
+    end = good = i + 1
+    while end < len(tokens) and end - i <= MAX_SHIP_NAME_TOKENS:
+        word = norms[end]
+        if _SHIP_NAME_WORD.fullmatch(word):
+            good = end + 1
+        elif not (good == end and (word in _SHIP_NAME_LINKS or word == "." and len(norms[end - 1]) == 1)):
+            break
+        elif word == ".":
+            good = end + 1
+        end += 1
+        if not tokens[end - 1].space and not (end < len(tokens) and norms[end] == "."):
+            break
+    return good if good > i + 1 else i
 
 
 def _in_named_list(norms: Sequence[str], i: int, end: int, named_start, named_end) -> bool:

@@ -502,3 +502,25 @@ def test_a_lower_case_prefix_letter_before_a_hyphen(run):
     """c-UAS as the US DoD writes counter-UAS; an all-capitals class still needs capitals otherwise."""
     assert texts(run("対無人航空機システム(c-UAS)用の弾薬")) == ["対無人航空機システム", "c-UAS"]
     assert texts(run("the cuas programme")) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a missile or rocket glued before a drone is one class, as 自爆ドローン (Ukraine's missile drones), and an
+    # explosive boat with no crew one ship
+    ("長距離ロケットドローン「パリャニツィア」は安い。", ["長距離ロケットドローン", "パリャニツィア"]),
+    ("軍はミサイル無人機の製造を急ぐ。", ["ミサイル無人機"]),
+    ("4隻の無人爆弾艇を差し向けた。", ["無人爆弾艇"]),
+    ("ミサイル防衛を強める。", ["ミサイル"]),  # no drone after it: the class alone, as before
+    # navies' auxiliaries: a hospital ship and an oiler are ships, their quoted names too
+    ("給油船「ドゥブナ」が入港した。", ["給油船", "ドゥブナ"]),
+    ("病院船「コンフォート」を派遣した。", ["病院船", "コンフォート"]),
+])
+def test_missile_drones_explosive_boats_and_auxiliaries(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+def test_a_listed_name_accepted_in_quotes_is_found_again_in_quotes(run):
+    """One sense per text: an ambiguous alias its evidence made a weapon once counts again when quoted."""
+    text = "国産の長射程兵器である「ネプトゥーン」「フラミンゴ」を使う。「ネプトゥーン」は活躍している。"
+    assert texts(run(text)).count("ネプトゥーン") == 2
+    assert "ネプトゥーン" not in texts(run("海王星は「ネプトゥーン」と呼ばれる。"))

@@ -982,7 +982,12 @@ def test_ship_names_with_aliases_and_variant_types(run, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # English ship types, and an English ship class's name before one or in brackets after its Japanese name
     ("two Russian frigates and a corvette", ["frigates", "corvette"]),
-    ("the Arleigh Burke-class destroyer USS Decatur", ["Arleigh Burke-class", "destroyer"]),
+    ("the Arleigh Burke-class destroyer USS Decatur", ["Arleigh Burke-class", "destroyer", "USS Decatur"]),
+    # a navy's prefix before a Latin ship name is evidence enough, with no class beside it; no prefix, no name
+    ("病院船「マーシー」(USNS Mercy)と英空母HMS Prince of Wales、USS Gerald R. Fordが入港",
+     ["病院船", "マーシー", "USNS Mercy", "空母", "HMS Prince of Wales", "USS Gerald R. Ford"]),
+    ("USS is a prefix; INS Vikrant sailed", ["INS Vikrant"]),
+    ("the Mercy and the Comfort", []),
     ("「旅洋II型(Luyang II-class)」で", ["旅洋II型", "Luyang II-class"]),
     ("a world-class destroyer and First class cruiser", ["destroyer", "cruiser"]),
     # a navy's prefix before a ship's name after its class
