@@ -27,7 +27,7 @@ from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
 from . import dictionary
-from .translation import (CONTENT_CHAR, GAP_CHARS, acronym_words, derived_form, gloss_stems, opens_acronym,
+from .translation import (CONTENT_CHAR, GAP_CHARS, acronym_words, derived_form, gives_letter, gloss_stems, opens_acronym,
                           shares_acronym_letters, spells_acronym, translation_before, translation_pair, translation_score,
                           translation_stem, word_count)
 
@@ -415,6 +415,14 @@ def _acronym_start(units: List[Unit], start: int, last: Unit, acronym: str) -> i
         if unit.kind == "kanji" and len(unit.text) == 1:
             break  # 米エネルギー情報局(EIA): a one-kanji descriptor stays outside, as 米戦略国際問題研究所(CSIS)
         start, used, k = unit.start, used + max(1, word_count(unit.text)), k - 1
+    # キーウ経済大学研究所(KSE): where the name's first word cannot give the acronym's first letter, a katakana
+    # name glued before it that does is the name's first word (Kyiv School of Economics), as Schwartz–Hearst
+    # ask an expansion to start with the acronym's first letter; a country that only says where the body works
+    # stays outside (アメリカ|国防情報局(DIA): 国防 gives the D)
+    if k >= 0 and units[k].kind == "kata" and units[k].end == start and len(units[k].text) >= 2:
+        words = acronym_words(last.text if start == last.start else units[k + 1].text)
+        if words and not gives_letter(words[0], acronym[0]) and gives_letter(units[k].text, acronym[0]):
+            start = units[k].start
     return start
 
 

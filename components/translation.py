@@ -211,6 +211,12 @@ def _word_letters(word: str) -> FrozenSet[str]:
     return frozenset(out)
 
 
+def gives_letter(word: str, letter: str) -> bool:
+    """Whether one word can give ``letter`` as an acronym's letter (a gloss's initial, a katakana word's first
+    sound): ``キーウ`` gives the K of KSE (Kyiv School of Economics), ``経済`` does not."""
+    return any(g.startswith(letter.upper()) for g in _word_letters(word))
+
+
 def spells_acronym(ja: str, acronym: str) -> bool:
     """Whether ``ja``'s words, in order, give the acronym's letters (Schwartz–Hearst, by translation).
 

@@ -99,6 +99,11 @@ def test_code_similarity_ignores_the_shared_code():
     # words listed with ・ each give a letter: the whole list is the name
     ("無人機の情報・監視・偵察(ISR)任務", [("情報・監視・偵察", "ISR")]),
     ("化学・生物・放射性・核（CBRN）防護の演習", [("化学・生物・放射性・核", "CBRN")]),
+    # a katakana name that gives the acronym's first letter opens it where the kanji words do not (Kyiv School
+    # of Economics, Kharkiv Human Rights Protection Group); a country that only says where the body works does not
+    ("ウクライナのキーウ経済大学研究所(KSE)は発表した。", [("キーウ経済大学研究所", "KSE")]),
+    ("ハルキウ人権保護グループ(KHPG)によると", [("ハルキウ人権保護グループ", "KHPG")]),
+    ("同国の国家警備隊(NGU)と国防情報局(DIA)", [("国家警備隊", "NGU"), ("国防情報局", "DIA")]),
 ])
 def test_acronym_covers_the_organisation_name(text, expected):
     assert pairs_of(text) == expected
@@ -554,3 +559,12 @@ def test_organisations_of_research_round_5(text, expected):
 ])
 def test_translated_terms_of_research_round_5(text, expected):
     assert expected in aligner_pairs(text)
+
+
+def test_a_navy_s_prefix_is_no_part_of_the_name_s_sound():
+    """USNS Mercy: the span keeps the prefix, the sound evidence is the name after it."""
+    text = "病院船「マーシー」(USNS Mercy)"
+    (item,) = en_items(text, text.index("USNS"), len(text) - 1, frozenset())
+    assert (item.text, item.words) == ("USNS Mercy", ["Mercy"])
+    (lone,) = en_items("USNS", 0, 4, frozenset())
+    assert lone.words == ["USNS"]  # a prefix alone keeps its word
