@@ -106,6 +106,11 @@ def _size_phrase(texts: Sequence[str], cand: Candidate) -> bool:
 _TITLE_AFTER = re.compile(r"(?<=[局部])長(?![距期射時年引])")
 
 
+# 親イラン武装組織フーシ派: a group "pro-Iran" is not Iran's, so no unit of the country after 親 (the rewritten
+# gold leaves 親イラン武装組織 out 5 of 5 times); 親ロシア派武装勢力, the whole phrase with 派, is another candidate
+_PRO = "親"
+
+
 # A unit's name used for the water it is named after: the Sea of Azov, the Azov Sea (the Azov brigade).
 _WATER_OF = re.compile(r"\b(?:Sea|Gulf|Bay|Strait|Lake|River)s? of\s+$")
 _WATER_AFTER = re.compile(r"\s*(?:Sea|Gulf|Bay|Strait|Lake|River)\b")
@@ -378,7 +383,8 @@ class MilitaryUnitRecognizer(TablePipe):
                  and not _size_phrase(token_view(doc).texts, c) and not _TITLE_AFTER.match(text, end)
                  and not _WATER_AFTER.match(text, end) and not _WATER_OF.search(text, max(0, start - 12), start)
                  and not _DESIGNATION_AFTER.match(text, end)
-                 and not (text.startswith("国軍", start) and text[start - 1:start] in _COUNTRY_NAME_ENDS)]
+                 and not (text.startswith("国軍", start) and text[start - 1:start] in _COUNTRY_NAME_ENDS)
+                 and not text.endswith(_PRO, 0, start)]
         found = self._without_pmc_descriptors(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()

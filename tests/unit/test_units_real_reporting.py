@@ -434,3 +434,17 @@ def test_emergency_and_operating_units(nlp, text, expected):
 ])
 def test_peacekeeping_forces(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group "pro-Iran" is not Iran's (the rewritten gold leaves 親イラン武装組織 out 5 of 5 times); the whole
+    # phrase with 派 is still a unit
+    ("イエメンの親イラン武装組織フーシ派は船を襲った。", []),
+    ("東部で親ロシア派武装勢力が事実上支配する。", ["親ロシア派武装勢力"]),
+    # the military intelligence directorate under the names the press gives it (Ukraine's HUR)
+    ("ウクライナ軍事情報局HUR内に設けた。", ["ウクライナ軍事情報局", "HUR"]),
+    # the Interior Ministry's assault brigades (the Offensive Guard) as ukrinform.jp writes them
+    ("同省が編成している「進撃警護隊」に2万8000人が入った。", ["進撃警護隊"]),
+])
+def test_pro_country_groups_intelligence_and_the_offensive_guard(nlp, text, expected):
+    assert units(nlp, text) == expected
