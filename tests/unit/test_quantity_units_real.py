@@ -514,7 +514,7 @@ def test_knots_and_nautical_miles_in_a_ship_specification(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     ("応募が総数15万通に達した。", ["15万通"]),  # letters and applications
-    ("3通りの方法がある。", []),
+    ("3通りの方法がある。", ["3通り"]),  # ways counted (part 97's gold: 止血の方法は3通り), not the letters' 通
     ("砲弾は1400m/秒で飛び出す。", ["1400m/秒"]),
     ("土台は100円ショップで買った。", []),  # a kind of shop, no sum
 ])
@@ -547,3 +547,27 @@ def test_newspaper_decimals_in_a_range_and_inches(nlp):
 ])
 def test_worth_of_stays_outside(nlp, text, span):
     assert list(found(nlp, text)) == [span]
+
+
+@pytest.mark.parametrize("text,span", [
+    # counters of ways, events, lines of a design, questions, pages, words and copies (counted in the rewritten gold)
+    ("止血の方法は3通りで、", "3通り"),
+    ("東京五輪の10種目に出場した。", "10種目"),
+    ("T-72、T-80、T-90の3系統である。", "3系統"),
+    ("戦車について10問を出題する。", "10問"),
+    ("約240ページの誌面を割いた。", "約240ページ"),
+    ("新訂版では約3万8千語に減った。", "約3万8千語"),
+    ("発行部数は約3万部だという。", "約3万部"),
+])
+def test_counters_of_ways_pages_words_and_copies(nlp, text, span):
+    assert list(found(nlp, text)) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "一通り説明した。",  # the adverb "roughly"
+    "市の一部が停電した。",  # "a part of"
+    "10問題を解いた。",  # 問題, not the counter
+    "報告書(28頁)に記した。",  # a page cited, no count
+])
+def test_no_count_in_idioms_and_citations(nlp, text):
+    assert list(found(nlp, text)) == []
