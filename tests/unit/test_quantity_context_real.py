@@ -255,3 +255,25 @@ def test_a_nominalised_casualty_clause(nlp, text, span, expected):
 ])
 def test_a_casualty_topic_heading_a_list(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # neutralised, rendered ineffective, killed in the line of duty (Turkish and Russian ministries' releases)
+    ("テロ組織に属するテロリスト17人が無力状態に陥った。", "17人", ("CASUALTY", "killed_or_wounded")),
+    ("約75人の兵士が北部部隊によって無力化された。", "約75人", ("CASUALTY", "killed_or_wounded")),
+    ("作戦では兵士10人が殉職し、29人が負傷した。", "10人", ("CASUALTY", "killed")),
+])
+def test_neutralised_and_fallen_on_duty(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a bare count of ships: the nearest ship word says whether they are civilian (COUNT) or warships (VEHICLE)
+    ("紅海で貨物船が相次いで襲われ、2隻にはミサイルが命中した。", "2隻", ("COUNT", None)),
+    ("制裁逃れの「影の船団」は800~1千隻に達すると推定される。", "800~1千隻", ("COUNT", None)),
+    ("貨物船の一団が紅海を進んだ。護衛の駆逐艦のうち2隻が迎撃にあたった。", "2隻", ("VEHICLE", None)),
+    ("貨物船を守るため駆逐艦が出動し、2隻が迎撃にあたった。", "2隻", ("COUNT", None)),  # both, side by side: mixed
+    ("黒海で2隻が撃沈された。", "2隻", ("VEHICLE", None)),  # no ship word: the counter's default
+])
+def test_bare_ship_counts_by_the_nearest_ship_word(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
