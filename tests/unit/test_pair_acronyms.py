@@ -38,6 +38,10 @@ def listed(text, acronym):
     ("敵の部隊(HUR)", "HUR", None),  # no listed name beside it
     ("ベータゼータ庁(ZZA)", "ZZA", None),  # a listed katakana name may not start inside a longer word
     ("ゼータ庁「ZZA」の職員", "ZZA", None),  # a quoted name after a noun, not its gloss
+    # a glossary line: the listed name after a colon or a spaced dash
+    ("用語 UAV:無人航空機 HUR:情報総局", "UAV", ("無人航空機", "UAV")),
+    ("ZZA – ゼータ庁は声明を出した。", "ZZA", ("ゼータ庁", "ZZA")),
+    ("ZZA: 独自の報告書", "ZZA", None),  # a headline's colon before no listed name
 ])
 def test_listed_names_beside_an_acronym(text, acronym, expected):
     assert listed(text, acronym) == expected
