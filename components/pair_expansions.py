@@ -138,6 +138,11 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
             out += [Pair(ja, acronym, 2.0, "acronym"), Pair(ja, latin, 2.0, "acronym")]
             taken_ja.append(ja)
             taken_en += [acronym, latin]
+        elif any(p.ja == ja and p.en == latin for p in pairs) and free(acronym, taken_en):
+            # FPV(First Person View:一人称視点): the rules paired the expansion with its translation already;
+            # the acronym outside the bracket is the same name's other form
+            out.append(Pair(ja, acronym, 2.0, "acronym"))
+            taken_en.append(acronym)
     return out
 
 

@@ -373,14 +373,15 @@ def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, i
     return (start, end), (cs, words[-1].end())
 
 
-# an English term with its Japanese translation in the bracket right after it: cease-fire（停戦）
-_BRACKETED_JA = re.compile(r"[ \u3000]*\((" + _JA_TERM + r")\)")
+# an English term with its Japanese translation in the bracket right after it: cease-fire（停戦）; or after a
+# glossary's colon (Distributed Denial of Service attack:分散型サービス拒否攻撃)
+_BRACKETED_JA = re.compile(r"[ \u3000]*(?:\((" + _JA_TERM + r")\)|[:：][ \u3000]*(" + _JA_TERM + r"))")
 
 
 def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
     """``((ja_start, ja_end), (en_start, en_end))`` when the English words that end the Latin chunk
-    ``text[cs:ce]`` are translated by a Japanese term in the bracket right after them (``decisive
-    battle（決戦）``: the English written first), else None. The English side is the longest run of
+    ``text[cs:ce]`` are translated by a Japanese term in the bracket or after the colon right after them
+    (``decisive battle（決戦）``, ``decisive battle: 決戦``: the English written first), else None. The English side is the longest run of
     the chunk's last words that the bracketed term translates word for word, each word of it accounted
     for (``translation_score`` 1.0), so a sentence before the term stays out. Brackets are folded to
     half width by the caller (``find_pairs``)."""
@@ -390,11 +391,13 @@ def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int,
     bracket = _BRACKETED_JA.match(text, words[-1].end())  # only spaces between the word and the bracket
     if bracket is None or not dictionary.available():
         return None
-    ja = bracket.group(1)
-    for k in range(max(0, len(words) - 2 * MAX_EN_WORDS), len(words)):
-        english = [m.group() for m in words[k:]]
-        if english[0].lower() in _STOP or sum(w.lower() not in _STOP for w in english) > MAX_EN_WORDS:
-            continue
-        if translation_score(ja, english) >= 1.0:
-            return bracket.span(1), (words[k].start(), words[-1].end())
+    group = 1 if bracket.group(1) is not None else 2
+    ja = bracket.group(group)
+    for derived in (False, True):  # the exact glosses first; a derived form (distributed/分散) only where none fits
+        for k in range(max(0, len(words) - 2 * MAX_EN_WORDS), len(words)):
+            english = [m.group() for m in words[k:]]
+            if english[0].lower() in _STOP or sum(w.lower() not in _STOP for w in english) > MAX_EN_WORDS:
+                continue
+            if translation_score(ja, english, derived) >= 1.0:
+                return bracket.span(group), (words[k].start(), words[-1].end())
     return None

@@ -51,6 +51,10 @@ def test_translation_score_word_by_word():
     # the English written first, its translation in the bracket after it; a sentence before it stays out
     ("双方はcease-fire（停戦）に合意した。", ("停戦", "cease-fire")),
     ("Russia is preparing a decisive battle（決戦）.", ("決戦", "decisive battle")),
+    # ...or after a glossary's colon, a derived form counting where no gloss is exact (distributed/分散)
+    ("いわゆるDDoS攻撃(Distributed Denial of Service attack:分散型サービス拒否攻撃)とみられる。",
+     ("分散型サービス拒否攻撃", "Distributed Denial of Service attack")),
+    ("英軍はdecisive battle: 決戦と呼んだ。", ("決戦", "decisive battle")),
 ])
 def test_translated_pairs(text, expected):
     from pathlib import Path
@@ -150,3 +154,20 @@ def test_no_english_first_pair_without_a_whole_translation():
     assert translation_before(text, 0, len(text)) is None
     text = "Offensive 2024（決戦）"  # digits: a code or a count, not a translation
     assert translation_before(text, 0, len(text)) is None
+
+
+def test_an_acronym_outside_its_expansion_and_translation_pairs_too():
+    """FPV(First Person View:一人称視点): the expansion pairs with its translation, and the acronym with it."""
+    from components.bilingual import ACRONYM_FILE
+    from components.pair_acronyms import load_tables
+    from components.pair_expansions import expansion_pairs
+    from components.pair_rules import find_pairs, load_heads, load_known
+    from pathlib import Path
+    data = Path(__file__).resolve().parents[2] / "components" / "data"
+    heads = load_heads((data / "bilingual_heads.tsv").read_text(encoding="utf-8").splitlines())
+    known = load_known((data / "exonyms.jsonl").read_text(encoding="utf-8").splitlines())
+    expansions = load_tables((data / ACRONYM_FILE).read_text(encoding="utf-8").splitlines())[1]
+    text = "新しいFPV(First Person View:一人称視点)ドローンを買った。"
+    pairs = find_pairs(text, heads, known)
+    found = {(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in pairs + expansion_pairs(text, pairs, expansions)}
+    assert {("一人称視点", "First Person View"), ("一人称視点", "FPV")} <= found
