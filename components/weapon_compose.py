@@ -780,6 +780,17 @@ def _counted_after(tokens: Sequence[Tok], end: int) -> bool:
     return bool(_WEAPON_COUNT.match("".join(t.text for t in tokens[end:end + 2])))
 
 
+# a count in a weapon counter, then の, right before a name: 最大 6 機のタイフーン, 2両のレオパルト
+_WEAPON_COUNT_OF = re.compile(r"[0-9０-９]+[ 　]?(?:台|両|基|門|発|機|隻|輌)の$")
+
+
+def _counted_before(tokens: Sequence[Tok], start: int) -> bool:
+    """Whether a count of platforms or rounds and の stand right before ``tokens[start]`` (``6 機のタイフーン``):
+    what is counted in 機 is an aircraft, so an ambiguous alias there is the system, as with a count after it."""
+    before = "".join(t.text + (" " if t.space else "") for t in tokens[max(0, start - 4):start])
+    return _WEAPON_COUNT_OF.search(before) is not None
+
+
 def _cells(chosen: Sequence[Candidate]) -> set:
     return {k for c in chosen for k in range(c.start, c.end)}
 
@@ -1562,6 +1573,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named_systems = {c.canonical for c in sure if c.canonical}
     glossed = _glossed_by_itself(tokens, sure + doubtful)
     accepted = [c for c in doubtful if _near(context, c.start, c.end, window, sents) or _counted_after(tokens, c.end)
+                or _counted_before(tokens, c.start)
                 or c.canonical in named_systems or (c.start, c.end) in glossed]
     # and once an ambiguous designation was read as the system beside a weapon word, its other mentions are
     # too (主力戦車K2は… キットはK2を生み出した); not a word (クラブ自走砲 … 夜はクラブで: a club)

@@ -448,3 +448,12 @@ def test_peacekeeping_forces(nlp, text, expected):
 ])
 def test_pro_country_groups_intelligence_and_the_offensive_guard(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("演習には米軍と豪州軍の計約3万人が加わる。", ["米軍", "豪州軍"]),  # 豪州, the press's name for Australia
+    ("米欧州アフリカ陸軍によれば、兵士は帰国する。", ["米欧州アフリカ陸軍"]),
+    ("台湾陸軍金門防衛指揮部は訓練を公開した。", ["台湾陸軍金門防衛指揮部"]),  # an offshore island command
+])
+def test_allied_forces_and_commands_of_part_98(nlp, text, expected):
+    assert units(nlp, text) == expected

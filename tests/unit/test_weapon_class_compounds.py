@@ -524,3 +524,18 @@ def test_a_listed_name_accepted_in_quotes_is_found_again_in_quotes(run):
     text = "国産の長射程兵器である「ネプトゥーン」「フラミンゴ」を使う。「ネプトゥーン」は活躍している。"
     assert texts(run(text)).count("ネプトゥーン") == 2
     assert "ネプトゥーン" not in texts(run("海王星は「ネプトゥーン」と呼ばれる。"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of platforms and の right before an ambiguous alias is its evidence, as a count after it
+    ("報道によれば最大 6 機のタイフーンが送られる。", ["タイフーン"]),
+    ("台風のタイフーンが来た。", []),  # the weather
+    # ship types and names of part 98's development half
+    ("デンマークの対空戦フリゲート艦1隻が加わる。", ["対空戦フリゲート艦"]),
+    ("米海軍の指揮統制艦に乗り込んだ。", ["指揮統制艦"]),
+    ("リュティとボブルの無人機7機を撃墜した。", ["リュティ", "ボブル", "無人機"]),
+    ("中国軍機は計22機で、J11が8機だった。", ["J11"]),
+    ("CM11「勇虎」やM60A3などを退役させる。", ["CM11", "勇虎", "M60A3"]),
+])
+def test_counted_aliases_and_part_98_names(run, text, expected):
+    assert texts(run(text)) == expected
