@@ -31,9 +31,9 @@ KATA_CHAR = re.compile(r"[ァ-ヺー]")
 # ones (携帯式防空ミサイルシステム「MANPADS」 quotes a name after its class, it does not gloss it)
 _BEFORE_GAP = " 　(（」』\"”:：/=＝[［"
 # ...and between an acronym and its listed name after it: a bracket, =, or a glossary's colon or spaced dash
-# (``ICBM:大陸間弾道ミサイル``, ``JICA – 国際協力機構``); the name must be listed, so a headline's colon
+# (``ICBM:大陸間弾道ミサイル``, ``JICA – 国際協力機構``) or an opening quote (``SSM『地対艦誘導弾』``); the name must be listed, so a headline's colon
 # (``NATO: 加盟国は``) pairs nothing
-_AFTER_GAP = re.compile(r"[ 　]*(?:[(（=＝[［:：]|[–—―](?=[ 　]))[ 　]*(?:[*＊]?注[:：])?[ 　]*")
+_AFTER_GAP = re.compile(r"[ 　]*(?:[(（=＝[［:：「『]|[–—―](?=[ 　]))[ 　]*(?:[*＊]?注[:：])?[ 　]*")
 
 
 def _entries(lines: Sequence[str]) -> List[Dict[str, Any]]:

@@ -42,6 +42,7 @@ def listed(text, acronym):
     ("用語 UAV:無人航空機 HUR:情報総局", "UAV", ("無人航空機", "UAV")),
     ("ZZA – ゼータ庁は声明を出した。", "ZZA", ("ゼータ庁", "ZZA")),
     ("ZZA: 独自の報告書", "ZZA", None),  # a headline's colon before no listed name
+    ("最新のZZA『ゼータ庁』の方針", "ZZA", ("ゼータ庁", "ZZA")),  # the listed name quoted after the acronym
 ])
 def test_listed_names_beside_an_acronym(text, acronym, expected):
     assert listed(text, acronym) == expected
