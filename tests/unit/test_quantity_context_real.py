@@ -277,3 +277,12 @@ def test_neutralised_and_fallen_on_duty(nlp, text, span, expected):
 ])
 def test_bare_ship_counts_by_the_nearest_ship_word(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("議会を守るため警察官500人を配置すると発表した。", "500人", ("COUNT", None)),  # police are no troops
+    ("購読者が80万人以上いる軍事チャンネルが報じた。", "80万人以上", ("COUNT", None)),  # a channel's readers
+    ("砲撃で警察官3人が死亡した。", "3人", ("CASUALTY", "killed")),  # a casualty verb still decides
+])
+def test_police_and_subscribers_are_counted_people(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
