@@ -146,7 +146,7 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"(?<![0-9０-９〇一二三四五六七八九十百千万億兆,，.．])(?<![数何](?=[〇一二三四五六七八九十百千]))"
         rf"(?=[0-9０-９〇一二三四五六七八九十百千数何])(?P<num>{NUM})"
         rf"(?:(?:(?P<unit1>{ja_units})|[ \u00a0]?(?P<sunit1>{sp_units}))?(?:[ \u00a0](?=[〜~～]|[\-–—－][ \u00a0]))?(?P<sep>{RANGE_SEP})"
-        rf"(?:(?<=[\-–—－])[ \u00a0](?=[0-9０-９]))?(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"  # 900 - 1,500人: spaced
+        rf"(?:(?<=[\-–—－〜~～])[ \u00a0](?=[0-9０-９]))?(?P<pre2>{JA_PREFIX})?(?P<num2>{NUM}))?"  # 900 - 1,500人, 70,000 ~ 150,000 人: spaced
         rf"(?P<mid>余|あまり)?"
         rf"(?:(?:(?<=[0-9０-９])[ \u00a0])?(?P<unit>{ja_units})|[ \u00a0]?(?P<sunit>{sp_units})"
         rf"|(?P<bare>(?=(?:{BARE_SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))"  # 30もの拠点: "as many as"

@@ -298,7 +298,7 @@ def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int]
     """``低圧|滑腔砲``, ``機動|艦艇``, ``自動|砲``, ``牽引|装甲車``: up to four glued kanji common nouns before a
     class that say what kind of weapon it is are part of the class as the annotators write it (nineteen such
     in the development gold, none listed as modifiers), unless they judge, date, count or place it
-    (_NOT_TECHNICAL, or an adjectival or adverbial noun: 高性能, 無制限), name a side or a unit (…製, …軍, …隊),
+    (_NOT_TECHNICAL, or an adjectival or adverbial noun: 高性能, 無制限), name a side, a maker's country or a unit (…製, …産, …軍, …隊),
     or follow a number (4連装|魚雷, 第4世代|戦闘機:
     a count or a generation stays out) that is no listed name's end (``name_ends``: ファス360|近距離|弾道|ミサイル,
     a designation before its class). One-kanji words stop it (米, 敵) but for a grading prefix
@@ -330,7 +330,7 @@ def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int]
 
 
 _GRADING_PREFIXES = frozenset({"高", "低", "超", "重", "軽", "核", "多"})  # 核|駆動|魚雷: nuclear, a kind too; 多|銃身|機関砲: multi-barrel
-_SIDE_OR_UNIT_ENDS = ("製", "軍", "国", "側", "隊", "団")
+_SIDE_OR_UNIT_ENDS = ("製", "産", "軍", "国", "側", "隊", "団")  # 韓国産|多連装ロケット, 国産|ドローン: made where, no kind
 
 
 _CARRIES = frozenset({"搭載", "搭載型"})
@@ -611,6 +611,10 @@ def _spaced_variant_end(tokens: Sequence[Tok], end: int) -> int:
     return end
 
 
+# administrative suffixes glued after a katakana word make it a place name (ハマー市, ハマー県, ドネツク州)
+_PLACE_SUFFIXES = frozenset({"市", "県", "州", "郡", "村", "町", "区", "地区", "県都", "州都"})
+
+
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
@@ -622,6 +626,9 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
         return None
     if _count_not_variant(tokens, start, end, name.alias):
         return None
+    if end < len(tokens) and not tokens[end - 1].space and tokens[end].text in _PLACE_SUFFIXES \
+            and is_katakana(_surface(tokens, start, end)):
+        return None  # ハマー市, ハマー県 (Hama, a Syrian city and governorate): a place, not the Hummer
     end = _before_dotted_class(tokens, start, end)
     matched_end = end
     if name.alias[-1:].isdigit():

@@ -571,3 +571,16 @@ def test_counters_of_ways_pages_words_and_copies(nlp, text, span):
 ])
 def test_no_count_in_idioms_and_citations(nlp, text):
     assert list(found(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("奄美地区は敷地約30haに部隊を置く。", "約30ha"),  # the hectare's symbol
+    ("Mk41VLS 80セルを備える。", "80セル"),  # launcher cells
+    ("RSF は 70,000 ~ 150,000 人と見積もられる。", "70,000 ~ 150,000 人"),  # a tilde with spaces both sides
+])
+def test_hectares_cells_and_a_spaced_tilde(nlp, text, span):
+    assert list(found(nlp, text)) == [span]
+
+
+def test_no_cells_in_serbia(nlp):
+    assert list(found(nlp, "3セルビア人が来た。")) == []

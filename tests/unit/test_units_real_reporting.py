@@ -457,3 +457,12 @@ def test_pro_country_groups_intelligence_and_the_offensive_guard(nlp, text, expe
 ])
 def test_allied_forces_and_commands_of_part_98(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("即応支援部隊(RSF)と軍(SAF)の戦闘が続く。", ["即応支援部隊", "RSF", "SAF"]),
+    ("サウジ主導のアラブ連合軍が空爆した。", ["アラブ連合軍"]),
+    ("ワグネルはいまアフリカ隊というグループに姿を変えた。", ["ワグネル", "アフリカ隊"]),
+])
+def test_sudan_yemen_and_the_africa_corps(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -539,3 +539,18 @@ def test_a_listed_name_accepted_in_quotes_is_found_again_in_quotes(run):
 ])
 def test_counted_aliases_and_part_98_names(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # part 99's development half: unguided is a kind (無誘導), a maker's country is none (韓国産), an Aegis
+    # escort one class; a katakana name glued to an administrative suffix is a place (Hama, not the Hummer)
+    ("227ミリ無誘導ロケット弾を撃つ。", ["無誘導ロケット弾"]),
+    ("韓国産多連装ロケットを買う。", ["多連装ロケット"]),
+    ("イージス護衛艦が減った。", ["イージス護衛艦"]),
+    ("反政府勢力はハマー市を押さえ、ハマー県に迫った。", []),
+    ("米軍のハマーが走る。", ["ハマー"]),
+    ("ゴールキーパー 30mmCIWSを積む。", ["ゴールキーパー", "CIWS"]),
+    ("サッカーのゴールキーパーが活躍した。", []),
+])
+def test_part_99_kinds_makers_and_places(run, text, expected):
+    assert texts(run(text)) == expected
