@@ -584,3 +584,14 @@ def test_hectares_cells_and_a_spaced_tilde(nlp, text, span):
 
 def test_no_cells_in_serbia(nlp):
     assert list(found(nlp, "3セルビア人が来た。")) == []
+
+
+@pytest.mark.parametrize("text,span,bounds", [
+    # a lower and an upper bound in a row are one range (the rewritten gold, 2 of 2)
+    ("射程500キロ以上5500キロ未満のミサイル", "500キロ以上5500キロ未満", (500, 5500)),
+    ("水温5度以上10度以下の海で", "5度以上10度以下", (5, 10)),
+])
+def test_a_lower_and_an_upper_bound_are_one_range(nlp, text, span, bounds):
+    q = found(nlp, text)
+    assert list(q) == [span] and (q[span]["value"], q[span]["value_max"], q[span]["bound"]) == (*bounds, "range")
+    assert list(found(nlp, "兵士500人以上3人が")) == ["500人以上", "3人"]  # no upper bound after it: two counts
