@@ -46,7 +46,8 @@ _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数](?:個|つの)$
 
 
 # two to four digits; one digit only before a Latin abbreviation (1TA, 8CAA: the parser then wants one of them)
-_BARE_ORDINAL = re.compile(r"[0-9]{2,4}(?![0-9.,．，])|[0-9](?=[a-z])")
+# or before 飛行隊 (3飛行隊, 8飛行隊: JASDF squadrons go by their number; a count of squadrons takes 個)
+_BARE_ORDINAL = re.compile(r"[0-9]{2,4}(?![0-9.,．，])|[0-9](?=[a-z])|[1-9](?=飛行隊)")
 _NOT_BEFORE_BARE = frozenset("0123456789.,．，-−‐第約計")
 
 

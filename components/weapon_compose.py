@@ -1290,7 +1290,11 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
         while start > 0 and is_katakana(tokens[start - 1].text) and not tokens[start - 1].space and k - start < 5:
             start -= 1
         name = _surface(tokens, start, k).replace("・", "")
-        if start == k or len(name) < 3 or any(i in taken for i in range(start, k)):
+        # two letters do before the vessel type (オビ級病院船, the Ob class); alone, three or more; a measure after
+        # a number is a size (5000トン級駆逐艦), not a class's name
+        if start == k or len(name) < (2 if nxt in starts else 3) or any(i in taken for i in range(start, k)) \
+                or (start > 0 and not tokens[start - 1].space
+                    and unicodedata.normalize("NFKC", tokens[start - 1].text)[-1:] in _NUMERAL_ENDS):
             continue
         if nxt in starts:
             out.append(Candidate(start, k + 1, None, starts[nxt], None, "quoted"))
@@ -1302,6 +1306,7 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}|[Ⅰ-Ⅻ]")
+_NUMERAL_ENDS = frozenset("0123456789〇一二三四五六七八九十百千万萬億兆")  # 3千|トン級, 1萬|トン級: a size
 # katakana words before 級 that name a grade, a size or a sport's weight class, not a ship class
 _NOT_SHIP_CLASSES = frozenset({"バンタム", "フェザー", "ウェルター", "クルーザー", "ミニマム", "スーパー", "ハイエンド",
                                "ベテラン", "エリート", "プロフェッショナル", "ジャンボ", "モンスター", "フライ", "ヘビー",

@@ -466,3 +466,11 @@ def test_allied_forces_and_commands_of_part_98(nlp, text, expected):
 ])
 def test_sudan_yemen_and_the_africa_corps(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("コールサインは3飛行隊なのに、機体のマークは8飛行隊だ。", ["3飛行隊", "8飛行隊"]),  # JASDF squadrons by number
+    ("戦闘機2個飛行隊を配備する。", ["飛行隊"]),  # a count of squadrons takes 個
+])
+def test_squadrons_by_a_single_digit(nlp, text, expected):
+    assert units(nlp, text) == expected

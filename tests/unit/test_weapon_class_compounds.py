@@ -554,3 +554,13 @@ def test_counted_aliases_and_part_98_names(run, text, expected):
 ])
 def test_part_99_kinds_makers_and_places(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("オビ級病院船1隻が続く。", ["オビ級", "病院船"]),  # a two-letter class's name before the vessel type
+    ("国産化した3千トン級潜水艦が進水した。", ["潜水艦"]),  # a size, not a class's name
+    ("5000トン級駆逐艦と1万トン級の艦", ["駆逐艦"]),
+    ("100キロワット級のレーザー", []),
+])
+def test_class_names_before_ship_types_and_sizes(run, text, expected):
+    assert texts(run(text)) == expected
