@@ -153,6 +153,9 @@ _SPELLING_GAP = re.compile(r"[ 　]*[・、,，/][ 　]*")  # between a spelling
 _NEXT_SPELLING = re.compile(f"[ 　]*[、,，;；/・][ 　]*({_SPELLING})(?=[ 　]*[、,，;；/・)）])")
 _SPELLING_BEFORE_PAREN = re.compile(f"({_SPELLING})[(（]$")
 SPELLING_MIN = 0.75  # kana_similarity of two spellings of one name (スホーイ34/スホイ34, オデッサ/オデーサ)
+# a kanji name right before the bracket that opens with its katakana reading: 天安(チュナン、ROK Chonan)
+_KANJI_BEFORE_PAREN = re.compile(r"([\u4e00-\u9fff々]{1,10})[(（]$")
+_READING_GAP = re.compile(r"[ 　]*[、,，][ 　]*(?:英名|英語名?[:：]?)?[ 　]*")
 
 
 def _spelling_of(first: str, second: str) -> bool:
@@ -168,7 +171,9 @@ def spelling_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
     (NOTES-real27, NOTES-real42). A spelling must sound like the paired one
     (``kana_similarity``), so ``ロシア(ウクライナ…`` lists are not spellings. Only a spelling
     beside a pair the rules found is added: ``Su-34(スホーイ34、スホイ34)``, where neither
-    spelling reaches the phonetic threshold on its own, stays without pairs.
+    spelling reaches the phonetic threshold on its own, stays without pairs. A kanji name before a bracket that
+    opens with its katakana reading and then the Latin form (``天安(チュナン、ROK Chonan)``) pairs with the Latin
+    too: the reading is the kanji's, and the annotators pair the name (NOTES-real75, NOTES-real99).
     """
     taken_ja = [p.ja for p in pairs]
     out: List[Pair] = []
@@ -186,6 +191,10 @@ def spelling_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
             m = _SPELLING_BEFORE_PAREN.search(text, max(0, js - 24), js)
             if m and _SPELLING_GAP.fullmatch(text[je:es]) and _spelling_of(first, m.group(1)):
                 found = m.span(1)
+            else:  # 天安(チュナン、ROK Chonan), 劉相凡(ユ・サンボム、Yoo Sang-bum): the kanji name read in the bracket
+                k = _KANJI_BEFORE_PAREN.search(text, max(0, js - 12), js)
+                if k and _READING_GAP.fullmatch(text[je:es]):
+                    found = k.span(1)
         if found and not any(found[0] < e and s < found[1] for s, e in taken_ja):
             out.append(Pair(found, pair.en, pair.score, pair.evidence))
             taken_ja.append(found)

@@ -19,3 +19,18 @@ from components.pair_expansions import expands
 ])
 def test_expands(acronym, expansion, expected):
     assert expands(acronym, expansion) is expected
+
+
+def test_a_kanji_name_read_in_its_bracket_pairs_with_the_latin_form():
+    """天安(チュナン、ROK Chonan): the reading's pair gives the kanji name the same Latin side."""
+    from components.pair_expansions import spelling_pairs
+    from components.pair_rules import Pair
+    text = "哨戒艦 天安(チュナン、ROK Chonan)が沈んだ。"
+    reading = (text.index("チュナン"), text.index("チュナン") + 4)
+    latin = (text.index("ROK"), text.index("Chonan") + 6)
+    added = spelling_pairs(text, [Pair(reading, latin, 1.0, "phonetic")])
+    assert [(text[p.ja[0]:p.ja[1]], text[p.en[0]:p.en[1]]) for p in added] == [("天安", "ROK Chonan")]
+    text = "天安(チュナン)、ROK Chonan"  # no bracket holding both: nothing added
+    reading = (text.index("チュナン"), text.index("チュナン") + 4)
+    latin = (text.index("ROK"), len(text))
+    assert spelling_pairs(text, [Pair(reading, latin, 1.0, "phonetic")]) == []
