@@ -230,15 +230,20 @@ class GlossaryBuilder:
         named = [g for g in merged if g.named and g.variants  # sound finds more spellings of a name seen,
                  and not any(fold(n) in recogniser_names for n in [*g.latin, g.canonical_hint] if n)]
         sounds = _SoundIndex(named)
+        # the named groups with a katakana variant, in ``named``'s order, kept as forms are filed below (a group
+        # gains one only from this loop's puts), not rebuilt for every dictionary word: that scan of every
+        # group's variants per word was most of the glossary's time on a large batch
+        kana_named = _KanaGroups(named)
         for form in sorted(self.seen, key=lambda f: (-self.seen[f], f)):
             if form in placed or len(form.replace("ー", "")) < MIN_SOUND_LEN:
                 continue
             if self.ordinary_word is not None and self.ordinary_word(form):
-                group = _dictionary_group(form, [g for g in named if any(map(is_katakana, g.variants))])
+                group = kana_named.dictionary_group(form)
                 # キエフ: JMdict glosses it "Kiev (Ukraine)"; only towards a transliterated name's group
                 if group is not None:
                     group.put(form, self.seen[form], "dictionary", EVIDENCE["dictionary"])
                     sounds.add_variant(group, form)
+                    kana_named.note(group, form)
                     placed.add(form)
                 continue
             best = sounds.best(form)
@@ -247,6 +252,7 @@ class GlossaryBuilder:
             group, score = best
             group.put(form, self.seen[form], "sound", round(score * 0.9, 3))
             sounds.add_variant(group, form)
+            kana_named.note(group, form)
             placed.add(form)
         return [_export(g, self.seen) for g in sorted(merged, key=lambda g: -sum(g.variants.values())) if g.variants]
 
@@ -308,19 +314,43 @@ def _merge_similar(groups: Dict[str, Group]) -> Dict[str, Group]:
     return merged
 
 
-def _dictionary_group(form: str, groups: Sequence[Group]) -> Optional[Group]:
-    """The named group whose Latin form a dictionary word's JMdict gloss spells (``キエフ`` → "Kiev")."""
-    from components import dictionary
-    names = {latin_key(n) for g in dictionary.glosses(form) for n in g.split(",")}
-    names = {n for n in names if len(n) >= 4}
-    if not names:
-        return None
-    for group in groups:
-        for latin in set(group.latin) | group.latin_alts:
-            key = latin_key(latin)
-            if any(fuzz.ratio(key, n) >= LATIN_MERGE_MIN * 100 for n in names):
-                return group
-    return None
+class _KanaGroups:
+    """The groups of ``named`` that hold a katakana variant, in ``named``'s order, updated as variants are
+    filed, with their Latin keys in one flat list for rapidfuzz (``dictionary_group``)."""
+
+    def __init__(self, named: Sequence[Group]) -> None:
+        self._named = list(named)
+        self._ids = {id(g) for g in self._named if any(map(is_katakana, g.variants))}
+        self._keys: Dict[int, Set[str]] = {}  # a group's Latin keys: the loop that files forms does not change them
+        self._index()
+
+    def _index(self) -> None:
+        groups = [g for g in self._named if id(g) in self._ids]
+        self._flat: List[str] = []
+        self._owner: List[Group] = []
+        for group in groups:
+            keys = self._keys.get(id(group))
+            if keys is None:
+                keys = self._keys[id(group)] = {latin_key(latin) for latin in set(group.latin) | group.latin_alts}
+            self._flat += sorted(keys)
+            self._owner += [group] * len(keys)
+
+    def note(self, group: Group, form: str) -> None:
+        """``form`` was filed under ``group``: the group joins the list if that was its first katakana variant."""
+        if id(group) not in self._ids and is_katakana(form):
+            self._ids.add(id(group))
+            self._index()
+
+    def dictionary_group(self, form: str) -> Optional[Group]:
+        """The first group whose Latin form a dictionary word's JMdict gloss spells (``キエフ`` → "Kiev")."""
+        from components import dictionary
+        names = {latin_key(n) for g in dictionary.glosses(form) for n in g.split(",")}
+        names = {n for n in names if len(n) >= 4}
+        if not names or not self._flat:
+            return None
+        first = min((hit[2] for n in names for hit in process.extract(
+            n, self._flat, scorer=fuzz.ratio, score_cutoff=LATIN_MERGE_MIN * 100, limit=None)), default=None)
+        return None if first is None else self._owner[first]
 
 
 class _SoundIndex:

@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from pipeline.glossary import build_glossary, normalise_latin, write_glossary
 
 
@@ -261,3 +263,24 @@ def test_sound_index_answers_as_scoring_every_group():
             got[0].put(form, 1, "sound", got[1])
             index.add_variant(got[0], form)
     assert attached >= 20  # the test exercises attachment, not only refusals
+
+
+def test_dictionary_words_go_to_the_first_named_group_with_a_katakana_variant():
+    """The index that replaced a scan of every group per word: first group in order wins, and a group joins
+    the candidates once a katakana form is filed under it."""
+    from components import dictionary
+    from pipeline.glossary import Group, _KanaGroups
+    if not dictionary.available():
+        pytest.skip("jamdict-data not installed")
+    kyiv_a, kyiv_b, latin_only = Group(), Group(), Group()
+    kyiv_a.latin["Kyiv"] = 1
+    kyiv_a.put("クィイウ", 1, "pair", 1.0)
+    kyiv_b.latin["Kiev"] = 1
+    kyiv_b.put("キーウ", 1, "pair", 1.0)
+    latin_only.latin["Kiev"] = 1  # no katakana variant yet: not a candidate
+    index = _KanaGroups([latin_only, kyiv_b, kyiv_a])
+    assert index.dictionary_group("キエフ") is kyiv_b  # JMdict glosses キエフ "Kiev"; kyiv_b comes first
+    latin_only.put("キイフ", 1, "sound", 0.9)
+    index.note(latin_only, "キイフ")
+    assert index.dictionary_group("キエフ") is latin_only  # now first in order
+    assert index.dictionary_group("ウラン") is None
