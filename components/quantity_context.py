@@ -700,4 +700,5 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         if rules.military_re.search(text, w_start, w_end):
             return Inference(item, "PERSONNEL")
     default = next((r for r in rules.by_kind.get("default", []) if r.pattern == hit.unit), None)
-    return Inference(item, default.category if default else "COUNT")
+    # 柱 (the dead at a memorial): a default row may carry the casualty type its counter implies
+    return Inference(item, default.category, default.casualty) if default else Inference(item, "COUNT")

@@ -595,3 +595,10 @@ def test_a_lower_and_an_upper_bound_are_one_range(nlp, text, span, bounds):
     q = found(nlp, text)
     assert list(q) == [span] and (q[span]["value"], q[span]["value_max"], q[span]["bound"]) == (*bounds, "range")
     assert list(found(nlp, "兵士500人以上3人が")) == ["500人以上", "3人"]  # no upper bound after it: two counts
+
+
+def test_the_dead_enshrined_at_a_memorial(nlp):
+    """柱 counts the spirits of the dead (日露戦役:13柱): CASUALTY, killed; 柱状 is no count."""
+    q = found(nlp, "忠魂碑: 日清戦役:5柱 日露戦役:13柱")
+    assert list(q) == ["5柱", "13柱"] and (q["13柱"]["category"], q["13柱"].get("casualty")) == ("CASUALTY", "killed")
+    assert list(found(nlp, "3柱状の岩")) == []

@@ -474,3 +474,13 @@ def test_sudan_yemen_and_the_africa_corps(nlp, text, expected):
 ])
 def test_squadrons_by_a_single_digit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("不発弾3発を陸自処理班が12日から処理する。", ["陸自処理班"]),  # the JGSDF's bomb disposal teams
+    ("陸上自衛隊不発弾処理班が2発を処理した。", ["陸上自衛隊不発弾処理班"]),
+    ("95人のNZDF要員が訓練にあたる。", ["NZDF"]),
+    ("アルメニア軍(ナゴルノ・カラバフ国防軍)を破った。", ["アルメニア軍", "ナゴルノ・カラバフ国防軍"]),
+])
+def test_disposal_teams_and_part_100_forces(nlp, text, expected):
+    assert units(nlp, text) == expected

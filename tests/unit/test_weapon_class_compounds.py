@@ -564,3 +564,17 @@ def test_part_99_kinds_makers_and_places(run, text, expected):
 ])
 def test_class_names_before_ship_types_and_sizes(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # part 100's development half: the PFM-1's names, fragmentation grenades, long-range drones, interceptors,
+    # the Russian MANPADS initialism, a maker before a loitering munition
+    ("「レペルストク」と呼ばれ、「花びら地雷」の名で通る。", ["レペルストク", "花びら地雷"]),
+    ("TM-62にM67破片手榴弾を投下した。", ["TM-62", "M67", "破片手榴弾"]),
+    ("長射程無人機の購入に充てる。", ["長射程無人機"]),
+    ("海軍局地戦闘機の模型を展示する。", ["局地戦闘機"]),
+    ("地上から放たれたPZRKが命中した。", ["PZRK"]),
+    ("イスラエル製の「IAIハロップ」で攻撃した。", ["IAIハロップ"]),
+])
+def test_part_100_mines_grenades_and_drones(run, text, expected):
+    assert texts(run(text)) == expected
