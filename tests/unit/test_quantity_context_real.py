@@ -286,3 +286,12 @@ def test_bare_ship_counts_by_the_nearest_ship_word(nlp, text, span, expected):
 ])
 def test_police_and_subscribers_are_counted_people(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("海軍は艦船415隻を持つ。", "415隻", ("VEHICLE", None)),  # naval vessels, not 船 (civilian ships: COUNT)
+    ("オビ級病院船1隻が続いた。", "1隻", ("VEHICLE", None)),  # a navy's hospital ship, an auxiliary
+    ("中国船2隻が衝突した。", "2隻", ("COUNT", None)),  # a ship with no navy's word stays COUNT
+])
+def test_naval_vessels_and_auxiliaries_are_platforms(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
