@@ -295,3 +295,12 @@ def test_police_and_subscribers_are_counted_people(nlp, text, span, expected):
 ])
 def test_naval_vessels_and_auxiliaries_are_platforms(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("5人が死亡し、犠牲者には2人の乳児と1人の女性が含まれる。", "2人", ("CASUALTY", "killed")),
+    ("けが人には2名の児童と1名の妊婦が含まれると説明した。", "1名", ("CASUALTY", "wounded")),
+    ("死者には哀悼の意を示し、兵士3000人を送った。", "3000人", ("PERSONNEL", None)),  # nothing included
+])
+def test_people_included_among_casualties(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
