@@ -376,7 +376,7 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             whole = _casualties_of_which(text, hit, item, previous)
             if whole is not None:  # 1万1520人が死亡し、そのうち子供は633人: a part of the dead
                 return Inference(item, "CASUALTY", whole.casualty)
-            among = _among_casualties(text, hit)
+            among = _among_casualties(text, hit, rules)
             if among is not None:  # 犠牲者には2人の乳児と1人の女性が含まれる
                 return Inference(item, "CASUALTY", among)
         if hit.unit == "門" and rule.category == "VEHICLE" and "自走" not in (item or ""):
@@ -644,17 +644,17 @@ def _casualties_of_which(text: str, hit: Hit, item: str, previous: Sequence[Tupl
 # sentence saying they are included (the rewritten development gold, 4 of 4)
 _AMONG_CASUALTIES = re.compile(r"(犠牲者|死者|死亡者|負傷者|けが人|死傷者)には[^。]*$")
 _AMONG_AFTER = re.compile(r"[^。]*?(?:含ま|含む|含め)")
-_AMONG_TYPES = {"犠牲者": "killed", "死者": "killed", "死亡者": "killed", "負傷者": "wounded", "けが人": "wounded",
-                "死傷者": "killed_or_wounded"}
 
 
-def _among_casualties(text: str, hit: Hit) -> Optional[str]:
-    """The casualty type of a people count inside ``…には … が含まれる`` after a casualty noun, or None."""
+def _among_casualties(text: str, hit: Hit, rules: CategoryRules) -> Optional[str]:
+    """The casualty type of a people count inside ``…には … が含まれる`` after a casualty noun, or None; the
+    type is the noun's own item row's (死者 killed, 負傷者 wounded, 死傷者 killed_or_wounded)."""
     s_start, s_end = sentence_bounds(text, hit.start)
     m = _AMONG_CASUALTIES.search(text, s_start, hit.start)
     if m is None or _AMONG_AFTER.match(text, hit.end, s_end) is None:
         return None
-    return _AMONG_TYPES[m.group(1)]
+    noun = rules.item_rule(m.group(1), hit.unit)
+    return noun.casualty if noun is not None and noun.category == "CASUALTY" else None
 
 
 # a people noun the item rules do not know, ending in a kanji that is no mark of troops, a nationality or a
@@ -684,7 +684,7 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
               or (hit.unit is None and _PEOPLE_VERB_AFTER.match(text, hit.end) is not None))
     if people and verb is not None:
         return Inference(item, "CASUALTY", verb.casualty)
-    among = _among_casualties(text, hit) if people else None
+    among = _among_casualties(text, hit, rules) if people else None
     if among is not None:  # けが人には2名の児童と1名の妊婦が含まれる: the children are among the wounded
         return Inference(item, "CASUALTY", among)
     if people and _civil_after(text, hit, rules):

@@ -777,7 +777,8 @@ def _near(index_set: Sequence[int], start: int, end: int, window: int, sents: Se
 
 
 # a number and a counter of weapons right after a name (グラート4台, ベア2機): the name is counted as a weapon
-_WEAPON_COUNT = re.compile(r"[0-9０-９]+(?:台|両|基|門|発|機|隻|輌)")
+_WEAPON_COUNTERS = "台|両|基|門|発|機|隻|輌"  # counters of platforms and rounds
+_WEAPON_COUNT = re.compile(rf"[0-9０-９]+(?:{_WEAPON_COUNTERS})")
 
 
 def _counted_after(tokens: Sequence[Tok], end: int) -> bool:
@@ -788,7 +789,7 @@ def _counted_after(tokens: Sequence[Tok], end: int) -> bool:
 
 
 # a count in a weapon counter, then の, right before a name: 最大 6 機のタイフーン, 2両のレオパルト
-_WEAPON_COUNT_OF = re.compile(r"[0-9０-９]+[ 　]?(?:台|両|基|門|発|機|隻|輌)の$")
+_WEAPON_COUNT_OF = re.compile(rf"[0-9０-９]+[ 　]?(?:{_WEAPON_COUNTERS})の$")
 
 
 def _counted_before(tokens: Sequence[Tok], start: int) -> bool:
@@ -1306,7 +1307,7 @@ def _ship_class_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_c
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}|[Ⅰ-Ⅻ]")
-_NUMERAL_ENDS = frozenset("0123456789〇一二三四五六七八九十百千万萬億兆")  # 3千|トン級, 1萬|トン級: a size
+_NUMERAL_ENDS = frozenset("0123456789" + KANJI_DIGITS + "十百千万萬億兆")  # 3千|トン級, 1萬|トン級: a size
 # katakana words before 級 that name a grade, a size or a sport's weight class, not a ship class
 _NOT_SHIP_CLASSES = frozenset({"バンタム", "フェザー", "ウェルター", "クルーザー", "ミニマム", "スーパー", "ハイエンド",
                                "ベテラン", "エリート", "プロフェッショナル", "ジャンボ", "モンスター", "フライ", "ヘビー",
