@@ -33,7 +33,7 @@ from bisect import bisect_left
 from functools import partial
 from itertools import compress
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from spacy.attrs import SPACY, TAG
 from spacy.language import Language
@@ -231,6 +231,13 @@ def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> L
     return out
 
 
+def _fill_missing(attrs: Dict[str, Any], other: Mapping[str, Any]) -> None:
+    """Give ``attrs`` the attributes ``other`` has and it lacks, all but the ``number`` (which is its own)."""
+    for key, value in other.items():
+        if attrs.get(key) is None and key != "number":
+            attrs[key] = value
+
+
 def _parent_then_numbered(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
     """``水陸機動団第2水陸機動連隊``: a unit glued right before a numbered unit (第…) names the parent it belongs
     to, and the two are one name, as the grammar reads ``第5旅団第6普通科連隊`` and ``陸上自衛隊第12旅団`` (the
@@ -243,9 +250,7 @@ def _parent_then_numbered(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
         if out and out[-1][1] == cand[0] and doc[cand[0]].text.startswith("第") and not doc[cand[0] - 1].whitespace_:
             parent = out.pop()
             attrs = dict(cand[2])
-            for key, value in parent[2].items():
-                if attrs.get(key) is None and key != "number":
-                    attrs[key] = value
+            _fill_missing(attrs, parent[2])
             cand = (parent[0], cand[1], attrs)
         out.append(cand)
     return out
@@ -399,9 +404,7 @@ class MilitaryUnitRecognizer(TablePipe):
             within = sorted(by_start[bisect_left(found_starts, start):bisect_left(found_starts, end)])
             for inner in map(found.__getitem__, within):
                 if inner[1] <= end and inner[2] is not attrs:
-                    for key, value in inner[2].items():
-                        if attrs.get(key) is None and key != "number":
-                            attrs[key] = value
+                    _fill_missing(attrs, inner[2])
         chosen = _without_defining_classes(doc, text, chosen)
         chosen = _parent_then_numbered(doc, chosen)
         return sorted(map(partial(_with_prefix, doc, taken), chosen), key=lambda c: c[0])
