@@ -289,7 +289,7 @@ def _prefixed_ship_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> i
     end = good = i + 1
     while end < len(tokens) and end - i <= MAX_SHIP_NAME_TOKENS:
         word = norms[end]
-        if _SHIP_NAME_WORD.fullmatch(word):
+        if _SHIP_NAME_WORD.fullmatch(word) and word not in SHIP_PREFIXES:  # USS USS …: a prefix names no ship
             good = end + 1
         elif not (good == end and (word in _SHIP_NAME_LINKS or word == "." and len(norms[end - 1]) == 1)):
             break

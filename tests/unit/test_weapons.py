@@ -987,6 +987,7 @@ def test_ship_names_with_aliases_and_variant_types(run, text, expected):
     ("病院船「マーシー」(USNS Mercy)と英空母HMS Prince of Wales、USS Gerald R. Fordが入港",
      ["病院船", "マーシー", "USNS Mercy", "空母", "HMS Prince of Wales", "USS Gerald R. Ford"]),
     ("USS is a prefix; INS Vikrant sailed", ["INS Vikrant"]),
+    ("USS USS USS USS", []),  # a prefix repeated is no ship's name
     ("the Mercy and the Comfort", []),
     ("「旅洋II型(Luyang II-class)」で", ["旅洋II型", "Luyang II-class"]),
     ("a world-class destroyer and First class cruiser", ["destroyer", "cruiser"]),
