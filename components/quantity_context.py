@@ -302,6 +302,11 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         Inference: item (None when not named), category, casualty.
     """
     item, item_end = find_item(text, hit)
+    if item_end == hit.start and any(earlier.end == hit.start for earlier, _ in previous):
+        # 10種類215台の発電機: the word before is the earlier count's own counter, no item of this one; the
+        # noun after の is
+        after = _AFTER.match(text, hit.end)
+        item, item_end = (after.group(1), after.end(1)) if after and hit.unit_category not in NO_AFTER else (None, None)
     if item and item.endswith("システム") and hit.unit in SYSTEM_COUNTERS and item_end == hit.start:
         # 防空システム2基, ロケットシステム3セット: a system counted is an installation, not the missiles or
         # aircraft it is made of (COUNT in the rewritten gold)

@@ -256,8 +256,17 @@ def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
 
 @pytest.mark.parametrize("text,span,category", [
     ("死者は600人に上った。北朝鮮は約1万1000人を送り込み、追加で派遣した。", "約1万1000人", "PERSONNEL"),
-    ("地雷除去機2台が届いた。", "2台", "VEHICLE"),
+    # a machine in 台 is equipment (the rewritten gold: 地雷除去機, 探知機 COUNT); the aircraft words ending in 機
+    # keep their category, and a vehicle word stays a vehicle
+    ("地雷除去機2台が届いた。", "2台", "COUNT"),
+    ("地雷探知機50台と特殊車両40台を供与した。", "50台", "COUNT"),
+    ("地雷探知機50台と特殊車両40台を供与した。", "40台", "VEHICLE"),
     ("発電機20台を送った。", "20台", "COUNT"),
+    ("格納庫にはジェット機3台が残っていた。", "3台", "AIRCRAFT"),
+    ("偵察用の無人機3台を失った。", "3台", "DRONE"),
+    # the word right before a count that is the counter of the count before it is no item: the noun after の is
+    ("10種類215台の発電機を出荷した。", "215台", "COUNT"),
+    ("戦車500両、戦闘車両600両以上4万人の兵士を集めている。", "4万人", "PERSONNEL"),
     ("ロシアの装甲部隊が人口2万人の村に進軍した。", "2万人", "COUNT"),  # a population, not the troops before it
     # the size or strength of a force is troops; the same words of civilians stay COUNT
     ("その数は30万人規模になるという。", "30万人", "PERSONNEL"),
