@@ -577,6 +577,32 @@ def _model_variant_end(tokens: Sequence[Tok], end: int) -> int:
     return end
 
 
+# a variant glued after a Latin name that ends in a letter: its number (A6M|5, the Zero's fifth model) or a
+# hyphen and capitals (Osa|-|AK); what follows must not go on in Latin letters or digits
+_GLUED_VARIANT_NUMBER = re.compile(r"[0-9]{1,2}")
+_HYPHEN_VARIANT = re.compile(r"[A-Z]{1,3}[0-9]?")
+
+
+def _latin_variant_end(tokens: Sequence[Tok], end: int, alias: str) -> int:
+    """``end`` moved over a variant glued to a Latin name that ends in a letter (``A6M5``, ``Osa-AK``), or
+    ``end`` itself. A number before a counter is a count (``A6M2機`` stays ``A6M`` and ``2機``)."""
+    if not (alias.isascii() and alias[-1:].isalpha()) or end + 1 > len(tokens) or tokens[end - 1].space:
+        return end
+    first = tokens[end].text
+    if alias[-1].isupper() and _GLUED_VARIANT_NUMBER.fullmatch(first):
+        stop = end + 1
+    elif first in ("-", "‐") and end + 1 < len(tokens) and not tokens[end].space \
+            and _HYPHEN_VARIANT.fullmatch(tokens[end + 1].text):
+        stop = end + 2
+    else:
+        return end
+    if stop < len(tokens) and not tokens[stop - 1].space and (
+            tokens[stop].text[:1].isascii() and tokens[stop].text[:1].isalnum()
+            or tokens[stop].text.startswith(_COUNTERS)):
+        return end
+    return stop
+
+
 # class nouns a listed name may end in (パトリオットミサイル, one word: one span, NOTES-real61, -62)
 _DOTTED_CLASS_NOUNS = frozenset({"ミサイル", "ドローン", "ロケット", "システム"})
 
@@ -645,6 +671,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
         end += 1  # フランカーB, フルクラムA: a NATO reporting name with its variant letter is one name
     elif not name.alias[-1:].isdigit():
         end = _model_variant_end(tokens, end)  # マルダー1A3, Gepard1A2: a German-style model and variant
+        end = _latin_variant_end(tokens, end, name.alias)  # A6M5, Osa-AK: a variant glued to a Latin name
         end = _spaced_variant_end(tokens, end)  # Leclerc S2, グリペン C/D: a variant code after one space
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:

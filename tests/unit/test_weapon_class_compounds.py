@@ -402,6 +402,11 @@ def test_designation_numbers_kanji_types_and_class_marks(run, text, expected):
     ("ドイツはマルダー1A3歩兵戦闘車を送った。", ["マルダー1A3", "歩兵戦闘車"]),
     ("自走対空砲(Gepard1A2)が届いた。", ["自走対空砲", "Gepard1A2"]),
     ("マルダー1両が撃破された。", ["マルダー"]),
+    # a variant glued to a Latin name that ends in a letter: its number, or a hyphen and capitals; a number
+    # before a counter stays a count
+    ("水深20mの斜面にA6M5が沈む。", ["A6M5"]),
+    ("グルジア軍にはOsa-AK があった。", ["Osa-AK"]),
+    ("A6M2機が飛来した。", ["A6M"]),
     # short to medium range, written with ・ or a wave dash, is one range word of the class
     ("短・中距離防空システムを再び届けた。", ["短・中距離防空システム"]),
     ("短~中距離弾道ミサイルを発射した。", ["短~中距離弾道ミサイル"]),
