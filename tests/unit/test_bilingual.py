@@ -420,6 +420,16 @@ def test_acronyms_written_first_or_after_an_equals_sign(nlp_blank):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # explosives under their Japanese names (kotobank's 軍用爆薬), a boat drone, a submarine's longer type name
+    ("TNTやヘキソーゲン(RDX)、オクトーゲン(HMX)などの爆薬", [("ヘキソーゲン", "RDX"), ("オクトーゲン", "HMX")]),
+    ("小型ボートや「海上ドローン」(USV)を使う", [("海上ドローン", "USV")]),
+    ("ボレイ型弾道ミサイル原子力潜水艦(SSBN)の新鋭艦", [("弾道ミサイル原子力潜水艦", "SSBN")]),
+])
+def test_listed_acronyms_beside_other_japanese_names(nlp_blank, text, expected):
+    assert _pairs_after_weapons(nlp_blank, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("今回の会議(UMAC)は2023年にも開かれた。", []),  # a two-character head alone names no four-letter acronym
     ("被害・ニーズ調査 (RDNA3)の最新版", []),
     ("北朝鮮(DPRK)は反発した。", [("北朝鮮", "DPRK")]),
