@@ -357,8 +357,10 @@ class UnitGrammar:
             return False  # after 部隊/旅団 only 司令部-like heads: 旅団司令部
         if state == "ordinal" and not entry.get("after_ordinal", False):
             return False
-        if "name" in kinds and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name"):
-            return False  # ボストーク大隊, パトリオット部隊; not a name before 軍
+        state_side = _state_named(path)
+        if "name" in kinds and entry.get("echelon") not in _NAME_ECHELONS and not entry.get("after_name") \
+                and not state_side:
+            return False  # ボストーク大隊, パトリオット部隊; not a name before 軍 (but スルプスカ共和国軍)
         if state in ("counted", "bare_ordinal"):
             # 80旅団; 1TA, 20CAA: ISW's abbreviated armies after a bare number, as after 第 (NOTES-real67)
             return entry.get("echelon") in _NAME_ECHELONS or (
@@ -372,9 +374,9 @@ class UnitGrammar:
         if need == "modifier":
             return bool(path)
         if need == "side":
-            return "affiliation" in kinds or "named" in kinds
+            return "affiliation" in kinds or "named" in kinds or state_side
         if need == "side_or_ordinal":  # a named force before it is its side too: ワグナー軍 (NOTES-real65)
-            return "affiliation" in kinds or "ordinal" in kinds or "named" in kinds
+            return "affiliation" in kinds or "ordinal" in kinds or "named" in kinds or state_side
         if need == "ordinal":
             return "ordinal" in kinds
         if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it
@@ -391,6 +393,13 @@ class UnitGrammar:
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
         return not after.startswith(last.entry.get("not_before", ()))
+
+
+def _state_named(path: Sequence[Item]) -> bool:
+    """Whether ``path`` ends in a name or a country followed by a state's form (スルプスカ|共和国,
+    ボスニア・ヘルツェゴビナ|共和国): a side, so the forces after it are that state's (``共和国軍``)."""
+    return len(path) >= 2 and path[-1].kind == "type" and bool(path[-1].entry.get("state")) \
+        and path[-2].kind in ("name", "affiliation")
 
 
 def describe(path: Sequence[Item], forces: Mapping[Tuple[Optional[str], str], str]) -> Dict[str, Any]:

@@ -167,6 +167,13 @@ def attrs_of(nlp, text, unit):
     ("増派部隊が到着した。", ["増派部隊"]),
     ("声明は「大韓民国国軍」と呼んだ。", ["大韓民国国軍"]),
     ("北朝鮮はロシアへの派兵を決めた。", []),  # the act of sending, no unit
+    # states of earlier wars and short forms are sides too
+    ("ユーゴスラビア人民軍と北ベトナム軍", ["ユーゴスラビア人民軍", "北ベトナム軍"]),
+    ("アフガン軍とUAE軍が加わった。", ["アフガン軍", "UAE軍"]),
+    # a state's form after a name makes the name a side (the Army of Republika Srpska); alone it is none
+    ("スルプスカ共和国軍とボスニア・ヘルツェゴビナ共和国軍が戦った。",
+     ["スルプスカ共和国軍", "ボスニア・ヘルツェゴビナ共和国軍"]),
+    ("共和国軍が進んだ。", []),
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected
