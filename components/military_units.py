@@ -210,7 +210,7 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> List[Candidate]:
     """Drop ``旅団`` in ``アゾフは国家親衛隊に属する旅団で、``: after a unit named as the sentence's topic (its
-    name, then は), a unit word with no number or name of its own that the copula closes says what kind of
+    name, then は), a unit word with no number, name or side of its own that the copula closes says what kind of
     unit the topic is; it names no unit (the encyclopedia openings of part 77: 旅団, 師団, 特殊部隊 in
     ``…の特殊部隊だ``, all untagged)."""
     if "は" not in text:
@@ -222,7 +222,8 @@ def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> L
     out = []
     for cand, (start, end) in zip(chosen, spans):
         defining = (_COPULA_AFTER.match(text, end) is not None and "\u3041" <= text[start - 1:start] <= "\u3096"
-                    and not any(ch.isdigit() or ch == "第" for ch in text[start:end]))
+                    and not any(ch.isdigit() or ch == "第" for ch in text[start:end])
+                    and not cand[2].get("side"))  # 1967名が米軍で: a side's force is no kind of unit
         if defining:
             sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
             defining = any(sentence_start < topic < start for topic in topics)

@@ -689,6 +689,8 @@ def test_units_named_after_a_designation(nlp, text, expected):
     ("ウクライナ領土防衛隊はウクライナ軍の義勇兵部隊である。", ["ウクライナ領土防衛隊", "ウクライナ軍"]),
     # a numbered unit, or no copula, is a unit still
     ("ロシア軍は第3旅団で、攻撃を続けた。", ["ロシア軍", "第3旅団"]),
+    # nor is a side's force: the copula says who, not what kind
+    ("うち米軍は16万人、死者も1967名が米軍で、割合は高い。", ["米軍", "米軍"]),
 ])
 def test_a_unit_word_defining_the_topic_unit_is_no_unit(nlp, text, expected):
     assert units(nlp, text) == expected
