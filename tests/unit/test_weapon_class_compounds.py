@@ -102,6 +102,10 @@ def test_suffix_must_apply_to_the_head_group():
     ("口径20mm未満の小火器と152mmカノン榴弾砲。", ["小火器", "カノン榴弾砲"]),
     ("主兵装は連装砲と対潜ロケット砲。", ["連装砲", "対潜ロケット砲"]),
     ("単座戦闘機型と複座練習機型がある。", ["単座戦闘機", "複座練習機"]),
+    # a trainer's stage is its type too, after the seats and before the engine
+    ("ロシアの複座高等ジェット練習機を導入した。", ["複座高等ジェット練習機"]),
+    ("T-2高等練習機と初等練習機", ["T-2", "高等練習機", "初等練習機"]),
+    ("高等弁務官事務所が発表した。", []),
     ("無人艦6隻と重装甲車を配備する。", ["無人艦", "重装甲車"]),  # NOTES-real65, -real66
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
