@@ -692,7 +692,7 @@ def family_regex(families: Sequence[Family]) -> re.Pattern:
     """One regex for every designation family: prefix, optional dash, number, variant letters."""
     prefixes = sorted({re.escape(f.prefix) for f in families}, key=len, reverse=True)
     return re.compile(rf"(?P<p>{'|'.join(prefixes)})(?P<d>[{_FAMILY_SEP}]?)(?P<n>\d+)"
-                      rf"(?P<s>[A-Z]{{1,4}}(?:\d|-\d{{1,2}})?)?(?:型)?", re.IGNORECASE)
+                      rf"(?P<s>[A-Z]{{1,4}}(?:\d[A-Z]?|-\d{{1,2}})?)?(?:型)?", re.IGNORECASE)
 
 
 def _family_of(families: Sequence[Family], prefix: str) -> Optional[Family]:

@@ -611,6 +611,9 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     # a maker's name before a designation
     ("Sukhoi Su-34が飛来した。", ["Sukhoi Su-34"]),
     ("ツポレフTu-95爆撃機が離陸した。", ["ツポレフTu-95", "爆撃機"]),
+    # the press's shorter spelling of Sukhoi, after one space; a variant letter after the variant's number
+    ("撃墜されたのは「スホイ Su-24」だった。", ["スホイ Su-24"]),
+    ("空軍はスホイSu-30MK2Vを導入した。", ["スホイSu-30MK2V"]),
     ("ベリエフA-50早期警戒機が撃墜された。", ["ベリエフA-50", "早期警戒機"]),
     # a ship class and its type noun: two spans (ANNOTATION.md: a name beside its class noun)
     ("キーロフ級ミサイル巡洋艦とアダ級コルベット", ["キーロフ級", "ミサイル巡洋艦", "アダ級", "コルベット"]),
