@@ -300,9 +300,9 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # 一人で成田を発った: "alone", a manner (2 of 2 untagged in the development gold)
     if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
         return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
-    if m.group("sep") == "、" and (m.group("unit1") or m.group("sunit1") or second is None
-                                  or not (first.value < 10 and second.value == first.value + 1)):
-        return None  # 2、3人 ("two or three") is a range; 3人、5人 or 10、20 are a list
+    if m.group("sep") in ("、", ",", "，") and (m.group("unit1") or m.group("sunit1") or second is None
+                                              or not (first.value < 10 and second.value == first.value + 1)):
+        return None  # 2、3人, 3,4つ ("two or three") are a range; 3人、5人 or 10、20 are a list
     if second is not None and m.group("sep") == "から" and second.value < first.value:
         return None  # 1800両から50両減少した: "from 1800, by 50", two figures (read again one by one)
     chain, start = _prefix(text, m.start(), JA_PREFIX_RE)

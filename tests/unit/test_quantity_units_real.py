@@ -248,6 +248,13 @@ def test_two_or_three_is_a_range_but_a_list_is_not(nlp):
     assert "7カ国" not in found(nlp, "先進7カ国は制裁を強化した。")
 
 
+def test_two_or_three_written_with_a_comma_is_a_range(nlp):
+    q = found(nlp, "手元にも3,4つのスティンガーがあった。")["3,4つ"]
+    assert (q["value"], q["value_max"], q["bound"]) == (3, 4, "range")
+    assert found(nlp, "兵士1,500人が移動した。")["1,500人"]["value"] == 1500  # a thousands comma stays one
+    assert list(found(nlp, "兵士1,2,3人")) == []  # not two figures one apart: no range
+
+
 @pytest.mark.parametrize("text,span,casualty", [
     ("ロシア兵3万人が脱走あるいは戦死傷した。", "3万人", "killed_or_wounded"),
     ("兵士100人が死亡、ケガ、行方不明となった。", "100人", "killed_or_wounded"),
