@@ -108,8 +108,21 @@ _LATIN_WORD = re.compile(r"[0-9]*[A-Za-z]")
 
 
 def _script_change(text: str, at: int) -> bool:
-    """Whether a Latin word (``Brigade``, ``3rd``) at ``at`` follows Japanese script (an English gloss starts)."""
-    return 0 < at < len(text) and not text[at - 1].isascii() and _LATIN_WORD.match(text, at) is not None
+    """Whether a Latin word (``Brigade``, ``3rd``) at ``at`` follows Japanese script (an English gloss starts);
+    a company's letter (第6大隊D中隊) is no word."""
+    return 0 < at < len(text) and not text[at - 1].isascii() and _LATIN_WORD.match(text, at) is not None \
+        and _letter_company(text, at) is None
+
+
+# a company or platoon named by a capital letter (A中隊, D中隊, B小隊: the armies' lettered companies)
+_LETTERED = re.compile(r"[A-Za-z](?=中隊|小隊)")  # the folded text is lower-case
+
+
+def _letter_company(text: str, at: int) -> Optional[re.Match]:
+    """The letter of a lettered company at ``at`` (``D中隊``), not one ending a Latin word (``RSD中隊``)."""
+    if at > 0 and text[at - 1].isascii() and text[at - 1].isalnum():
+        return None
+    return _LETTERED.match(text, at)
 
 
 def kanji_to_int(text: str) -> Optional[int]:
@@ -225,7 +238,7 @@ class UnitGrammar:
     def first_chars(self) -> Set[str]:
         """The characters a parse can start with: the first of a table key, or 第 of an ordinal."""
         if self._first_chars is None:
-            self._first_chars = set(self.trie.first_chars) | {"第"} | set("0123456789")
+            self._first_chars = set(self.trie.first_chars) | {"第"} | set("0123456789") | set("abcdefghijklmnopqrstuvwxyz")
         return self._first_chars
 
     def may_start(self, text: str, pos: int, names: Mapping[int, Sequence[int]]) -> bool:
@@ -237,7 +250,7 @@ class UnitGrammar:
         proper name. ``ロシアの``, ``ポクロフスクで`` fail here without a parse;
         most candidate starts of a text do.
         """
-        if text.startswith("第", pos) or counted_before(text, pos):
+        if text.startswith("第", pos) or counted_before(text, pos) or _letter_company(text, pos) is not None:
             return True
         if "0" <= text[pos] <= "9" and _bare_ordinal(text, pos) is not None:
             return True
@@ -315,6 +328,10 @@ class UnitGrammar:
                 # 第XNUMX独立機械化旅団: a translation plugin's placeholder for the number (the rewritten gold keeps
                 # such units whole, two of two); the number is unknown
                 out.append(Item("ordinal", at, at + 1 + len(_MASKED_NUMBER), {"number": None}))
+        if "ordinal" in allowed and at < len(text) and text[at].isascii() and text[at].isalpha():
+            letter = _letter_company(text, at)
+            if letter is not None:  # 第6大隊D中隊: the company's letter stands where its number would
+                out.append(Item("ordinal", at, letter.end(), {"number": None, "letter": letter.group()}))
         if state == "start" and "0" <= text[at] <= "9":
             m = _bare_ordinal(text, at)
             if m is not None:

@@ -174,6 +174,12 @@ def attrs_of(nlp, text, unit):
     ("スルプスカ共和国軍とボスニア・ヘルツェゴビナ共和国軍が戦った。",
      ["スルプスカ共和国軍", "ボスニア・ヘルツェゴビナ共和国軍"]),
     ("共和国軍が進んだ。", []),
+    # a company or platoon named by its letter, alone or after its battalion; not a Latin word's last letter
+    ("戦ったのはオーストラリア軍第6大隊D中隊108人だった。", ["オーストラリア軍第6大隊D中隊"]),
+    ("A中隊とB小隊が前進した。", ["A中隊", "B小隊"]),
+    ("RSD中隊", ["中隊"]),
+    # research round 12: Myanmar's Three Brotherhood Alliance, China's maritime militia
+    ("三兄弟同盟が攻勢を始め、中国海上民兵が妨げた。", ["三兄弟同盟", "中国海上民兵"]),
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected
