@@ -34,7 +34,7 @@ from .translation import (CONTENT_CHAR, GAP_CHARS, acronym_words, derived_form, 
 KATA = "ァ-ヺー"
 # a Japanese term written right before its gloss: two to twenty kanji and katakana, ・ inside
 # (東部方面, 大統領権限, ウクライナ特別監視団); bilingual and pair_expansions read it before a bracket
-JA_TERM_RUN = r"[\u4e00-\u9fff々\u30a1-\u30faー・]{2,20}"
+JA_TERM_RUN = r"[\u4e00-\u9fff々\u30a1-\u30faー][\u4e00-\u9fff々\u30a1-\u30faー・]{1,19}"  # a term never starts with ・
 # Full-width ASCII (U+FF01–FF5E) to ASCII, one character for one, so that offsets do not move.
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH_CHAR = re.compile("[\uFF01-\uFF5E]")

@@ -372,6 +372,8 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group, 略称: BTG)は",
      [("大隊戦術群", "Battalion Tactical Group")]),
     ("国民防衛隊(こくみんぼうえいたい)は", []),  # a reading alone: nothing to pair
+    # a term never starts with the middle dot that joined it to the word before
+    ("(注)・国民統一政府(英語: National Unity Government)が", [("国民統一政府", "National Unity Government")]),
     # a name in a language with diacritics (Latvian, Polish)
     ("ラトビア国軍(ラトビア語: Nacionālie bruņotie spēki)は", [("ラトビア国軍", "Nacionālie bruņotie spēki")]),
     # 英称 / 英名 (the English name) label the Latin name as 英語 does, a colon or none
