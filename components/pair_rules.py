@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -727,7 +728,25 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             if not any(tag.ja[0] < b and a < tag.ja[1] for a, b in taken_ja) and tag.en not in taken_en:
                 pairs.append(tag)
                 taken_ja.append(tag.ja)
-    return sorted(pairs, key=lambda p: p.ja)
+    return sorted(map(partial(_with_shared_designation, text), pairs), key=lambda p: p.ja)
+
+
+# スホイ Su-24(Sukhoi Su-24): a Latin designation between the Japanese name and the bracket, which the Latin side
+# ends with too: the two sides name the same thing, the designation in both
+_SHARED_DESIGNATION = re.compile(r"([ \u3000]?[A-Za-z][A-Za-z0-9]*[-‐][0-9][A-Za-z0-9-]*)[ \u3000]?[(（]")
+
+
+def _with_shared_designation(text: str, pair: Pair) -> Pair:
+    """``pair`` with its Japanese side widened over a designation written after it that the Latin side ends with
+    (``スホイ|Sukhoi Su-24`` → ``スホイ Su-24|Sukhoi Su-24``)."""
+    m = _SHARED_DESIGNATION.match(text, pair.ja[1])
+    if m is None or m.end() != pair.en[0]:
+        return pair
+    designation = m.group(1).strip()
+    en = text[pair.en[0]:pair.en[1]]
+    if not en.endswith(" " + designation):
+        return pair
+    return Pair((pair.ja[0], pair.ja[1] + len(m.group(1))), pair.en, pair.score, pair.evidence)
 
 
 # A Japanese hashtag and the English one after it (#ウクライナ侵攻#UkraineInvasion, #戦争犯罪 #WarCrimes),

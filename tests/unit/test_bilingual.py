@@ -626,3 +626,10 @@ def test_a_latin_phrase_alone_in_a_bracket_glosses_the_term_before_it(nlp_blank,
 ])
 def test_an_acronym_after_its_english_phrase_pairs_too(nlp_blank, text, expected):
     assert _aligned_pairs(nlp_blank, text) == expected
+
+
+def test_a_designation_both_sides_end_with_belongs_to_the_japanese_side():
+    """スホイ Su-24(Sukhoi Su-24): the maker reads alike, the designation is written in both; the Japanese side
+    is the maker and the designation, as the WEAPON span is."""
+    assert pairs_of("撃墜されたのは「スホイ Su-24(Sukhoi Su-24)」だ") == [("スホイ Su-24", "Sukhoi Su-24")]
+    assert pairs_of("撃墜されたのは「スホイ Su-25(Sukhoi Su-24)」だ") == [("スホイ", "Sukhoi Su-24")]  # not the same
