@@ -137,6 +137,16 @@ def _is_type_number(number: Tok, marker: Tok) -> bool:
         or (len(digits) == 1 and digits in _ONE_KANJI_TYPES)
 
 
+# 一式 (Type 1) as the tokenizer writes it, one word (it is also "a full set"): a type designation only right before
+# a class noun (一式|戦闘機, 一式|陸攻), as 九七式 is
+_GLUED_TYPE = re.compile(rf"[{KANJI_DIGITS}]{{1,3}}式|[0-9０-９]{{1,3}}式")
+
+
+def _is_glued_type(token: Tok) -> bool:
+    """A type designation written as one token (``一式``) glued before what follows it."""
+    return not token.space and _GLUED_TYPE.fullmatch(token.text) is not None
+
+
 _CALIBRE_UNITS = frozenset({"mm", "ミリ", "ミリメートル", "ミリ口径"})
 _CALIBRE_NUMBER = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?")
 _MEASURES_BEFORE_BORE = _CALIBRE_UNITS | {"cm", "センチ"}  # 122ミリ口径, 46cm口径: the measure 口径 closes
@@ -244,8 +254,8 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
     if cur == 0 or tokens[cur - 1].space:
         return cur
     last = tokens[cur - 1].text
-    if not (last[-1:] in _DESCRIPTOR_ENDS and _KANJI_WORD.fullmatch(last)):
-        return cur
+    if not (last[-1:] in _DESCRIPTOR_ENDS and _KANJI_WORD.fullmatch(last)) or _is_glued_type(tokens[cur - 1]):
+        return cur  # 一式|戦闘機: a type designation written as one word is a name, not a descriptor
     start = cur - 1
     if len(last) == 1:  # 攻撃 + 型 as two tokens: the word before the suffix belongs to it
         if start == 0 or tokens[start - 1].space or not _KANJI_WORD.fullmatch(tokens[start - 1].text):
@@ -313,8 +323,8 @@ def _technical_start(tokens: Sequence[Tok], cur: int, name_ends: Collection[int]
             continue
         if len(word) < 2 or not _KANJI_WORD.fullmatch(word) or not prev.tag.startswith("名詞-普通名詞") \
                 or prev.tag.endswith(("形状詞可能", "副詞可能")) \
-                or word in _NOT_TECHNICAL or word.endswith(_SIDE_OR_UNIT_ENDS):
-            break
+                or word in _NOT_TECHNICAL or word.endswith(_SIDE_OR_UNIT_ENDS) or _GLUED_TYPE.fullmatch(word):
+            break  # …, or a type designation written as one word (一式|戦闘機: the name, then its class)
         if word == "口径" and start >= 2 and not tokens[start - 2].space \
                 and unicodedata.normalize("NFKC", tokens[start - 2].text).lower() in _MEASURES_BEFORE_BORE:
             break  # 122ミリ口径|ロケット弾: the word ends the calibre (a QUANTITY); 口径漸減砲 keeps it
@@ -536,6 +546,8 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
             # a Japanese type designation is the system's name before its class: 87式|高射機関砲, 10式|戦車
             # (ANNOTATION.md: a name and its class noun written together are two spans; NOTES-real38)
             out.append(Candidate(cur - 2, cur, None, compose_class(head, chain), None, "family"))
+        elif cur >= 1 and tokens and _is_glued_type(tokens[cur - 1]):
+            out.append(Candidate(cur - 1, cur, None, compose_class(head, chain), None, "family"))  # 一式|戦闘機
         elif not chain and cur > 0 and tokens and tokens[cur - 1].space and tokens[cur].text.isascii():
             typo = typo_modifier(tokens[cur - 1].text, head.group, modifiers)
             if typo is not None:

@@ -106,6 +106,11 @@ def test_suffix_must_apply_to_the_head_group():
     ("ロシアの複座高等ジェット練習機を導入した。", ["複座高等ジェット練習機"]),
     ("T-2高等練習機と初等練習機", ["T-2", "高等練習機", "初等練習機"]),
     ("高等弁務官事務所が発表した。", []),
+    # a type designation the tokenizer writes as one word (一式) is the name before its class, as 九七式 is;
+    # the Imperial Navy's short class names; 一式 as "a full set" stays no weapon
+    ("中島飛行機製一式戦闘機と一式陸攻", ["一式", "戦闘機", "一式", "陸攻"]),
+    ("零式水偵と九四式水偵、二式大艇", ["零式", "水偵", "九四式", "水偵", "二式", "大艇"]),
+    ("装備一式を送り、対潜水艦戦の訓練をした。", []),
     ("無人艦6隻と重装甲車を配備する。", ["無人艦", "重装甲車"]),  # NOTES-real65, -real66
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
