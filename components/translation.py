@@ -199,6 +199,12 @@ def _known_words_then_loanword(run: str, words: List[str]) -> List[str]:
     return [run]
 
 
+# letters a katakana word's first sound may be written with in the Latin name: ラ行 writes both R and L
+# (ルハンシク gives the L of LPR), バ行 B, V and W (ベグマン, Wegmann: the W of KMW), カ行 K and C (クラウン, Crown),
+# サ行 S and C (センター, Center), ジャ行 J and G (ジェネラル, General)
+_SOUNDS_WRITTEN = {"r": "L", "b": "VW", "v": "BW", "k": "C", "s": "C", "j": "G"}
+
+
 def _word_letters(word: str) -> FrozenSet[str]:
     """What one word can give an acronym: its glosses' initials, or a katakana word's first sound."""
     out = set(gloss_acronyms(word)) | set(gloss_initials(word))
@@ -206,8 +212,7 @@ def _word_letters(word: str) -> FrozenSet[str]:
         roman = kana_to_roman(word)
         if roman:
             out.add(roman[0].upper())
-            if roman[0] in "rR":
-                out.add("L")  # ラ行 writes both: ルハンシク gives the L of LPR
+            out.update(_SOUNDS_WRITTEN.get(roman[0].lower(), ""))
     return frozenset(out)
 
 

@@ -372,6 +372,9 @@ def test_whole_translation_reaching_left_of_a_head_cover():
 
 @pytest.mark.parametrize("text,expected", [
     ("ルハンシク人民共和国(LPR)の幹部", [("ルハンシク人民共和国", "LPR")]),  # ラ行 gives L as well as R
+    # バ行 gives W and V as well as B (Krauss-Maffei Wegmann)
+    ("防衛機器大手クラウス・マッファイ・ベグマン(KMW)が", [("クラウス・マッファイ・ベグマン", "KMW")]),
+    ("防衛機器大手クラウス・マッファイ・ベグマン(KMX)が", []),
     ("イラン製無人機（UAV）を迎撃した。", [("無人機", "UAV")]),  # 製 belongs to the maker
     ("ロシア連邦軍参謀本部情報総局（GRU）の要員", [("ロシア連邦軍参謀本部情報総局", "GRU")]),
 ])
