@@ -843,11 +843,11 @@ def _cells(chosen: Sequence[Candidate]) -> set:
 
 
 def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
-                       ship_classes: frozenset = frozenset()) -> List[Candidate]:
+                       ship_classes: frozenset = frozenset(), aircraft_classes: frozenset = frozenset()) -> List[Candidate]:
     """Quoted names (and a glued Latin gloss) right after a class noun: ``重爆撃ドローン「…」``; after a ship
     class also a name in hiragana or kanji (``護衛艦「かが」``, ``空母「遼寧」``: Japanese and Chinese warships)."""
     # T-90A「ウラジーミル」, 9M119M「レフレークス」: a model designation's own name quoted after it
-    before_quote = [c for c in chosen if c.end < len(tokens) and tokens[c.end].text == "「"
+    before_quote = [c for c in chosen if c.end < len(tokens) and tokens[c.end].text in NAME_QUOTES
                     and (c.kind == "class" or c.kind in ("name", "family", "unknown") and _ends_in_code(tokens[c.end - 1].text))]
     # 小型対潜艦:053「ポヴォリノ」、054「エイスク」: a ship list's hull number before each quoted name
     listed = [c for c in chosen if c.kind == "class" and c.weapon_class in ship_classes and c.end < len(tokens)
@@ -872,7 +872,8 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
         for _ in range(MAX_QUOTED_LIST):  # 揚陸艦「ヤマル」「アゾフ」, 「ヤマル」と「アゾフ」: one class, several names
             if ship and at < len(texts) and texts[at] != "「":
                 at = _hull_before_quote(tokens, at) or at  # 053「ポヴォリノ」: the hull number stays out
-            extent = quoted_name_extent(texts, spaces, at) or (_native_ship_name(texts, at) if ship else None)
+            extent = quoted_name_extent(texts, spaces, at) or (_native_ship_name(texts, at) if ship else None) \
+                or (_kanji_aircraft_name(tokens, at) if cand.weapon_class in aircraft_classes else None)
             if extent is None:
                 aliased = _name_with_alias(texts, at, ship)
                 if aliased is not None:  # 駆逐艦「蘭州(兰州:170)」, 駆逐艦「ディケーター(DDG-73)」
@@ -939,6 +940,33 @@ def _native_ship_name(texts: Sequence[str], at: int) -> Optional[Tuple[int, int,
     if end == at + 1 or end >= len(texts) or texts[end] != "」" or len("".join(texts[at + 1:end])) > 6:
         return None
     return at + 1, end, end + 1
+
+
+# 局地戦闘機『震電J7W1』, 戦闘機「疾風」: an aircraft's name in kanji (Japan's and China's way), its designation
+# glued after it or not; a model number (『五十二型』, 「三二型」) is no name
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+_GLUED_CODE = re.compile(r"[A-Za-z0-9\-]+")
+
+
+def _kanji_aircraft_name(tokens: Sequence[Tok], at: int) -> Optional[Tuple[int, int, int]]:
+    """``『震電J7W1』`` at token ``at`` after an aircraft class: a kanji name with a Latin code glued after it
+    or not, or None. A verbal or adjectival noun (「開発」, 「攻撃」) is what is done, no name."""
+    texts = [t.text for t in tokens]
+    close = NAME_QUOTES.get(texts[at]) if at < len(texts) else None
+    if close is None or at + 2 >= len(texts) or not _KANJI_NAME.fullmatch(texts[at + 1]):
+        return None
+    name = texts[at + 1]
+    if name[-1] == "型" or all(c in KANJI_DIGITS for c in name) \
+            or not tokens[at + 1].tag.startswith(("名詞-普通名詞-一般", "名詞-固有名詞")):
+        return None
+    end = at + 2
+    while end < len(texts) and end - at <= 8 and _GLUED_CODE.fullmatch(texts[end]):
+        end += 1
+    if end >= len(texts) or texts[end] != close or "".join(texts[at + 1:end])[-1] == "型":
+        return None
+    # the kanji name alone: a code glued after it is a designation found as such, and join_quoted_names makes
+    # the two one name (震電|J7W1 → 震電J7W1)
+    return at + 1, at + 2, at + 3
 
 
 _LIST_COLONS = (":", "：")
@@ -1141,7 +1169,7 @@ def join_quoted_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Lis
         prev = out[-1] if out else None
         if prev is not None and prev.kind != "class" and cand.kind != "class" and prev.start > 0 \
                 and cand.end < len(tokens) and _QUOTE_PAIRS.get(tokens[prev.start - 1].text) == tokens[cand.end].text \
-                and _one_space_between(tokens, prev.end, cand.start) \
+                and (_one_space_between(tokens, prev.end, cand.start) or _kanji_then_code(tokens, prev, cand)) \
                 and not (prev.canonical and cand.canonical and prev.canonical != cand.canonical
                          and not any(ch.isdigit() for t in tokens[prev.start:cand.end] for ch in t.text)):
             out[-1] = Candidate(prev.start, cand.end, prev.canonical or cand.canonical,
@@ -1159,6 +1187,13 @@ def join_quoted_names(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Lis
             continue
         out.append(cand)
     return out
+
+
+def _kanji_then_code(tokens: Sequence[Tok], prev: Candidate, cand: Candidate) -> bool:
+    """``『震電J7W1』``: a kanji name with its Latin designation glued after it, together filling the quotes."""
+    return prev.end == cand.start and not tokens[prev.end - 1].space \
+        and _KANJI_NAME.fullmatch(_surface(tokens, prev.start, prev.end)) is not None \
+        and _surface(tokens, cand.start, cand.end).isascii()
 
 
 def _one_space_between(tokens: Sequence[Tok], end: int, start: int) -> bool:
@@ -1637,7 +1672,7 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     # joined again once slash variants are one name: F/A-18C/D + ホーネット
     chosen = typed_names(tokens, hits, join_same_system(tokens, join_slash_variants(tokens, join_same_system(tokens, resolve(sure)))), grammar)
     chosen = drop_company_names(tokens, chosen)  # 「サハ・ドローン」社: a maker's name
-    named = (_quoted_candidates(tokens, chosen, grammar.ship_classes)
+    named = (_quoted_candidates(tokens, chosen, grammar.ship_classes, grammar.aircraft_classes)
              + _ship_name_candidates(tokens, chosen, grammar.ship_classes))
     named += _ship_class_names(tokens, chosen, grammar.ship_classes)
     named += _english_ship_classes(tokens, chosen, grammar.ship_classes)

@@ -128,6 +128,11 @@ class Grammar:
         """Weapon classes of the ship heads, after which a ship's name may follow unquoted."""
         return frozenset(h.weapon_class for h in self.heads if h.group == "ship")
 
+    @cached_property
+    def aircraft_classes(self) -> frozenset:
+        """Weapon classes of the aircraft heads, after which a quoted name may be written in kanji (「震電」)."""
+        return frozenset(h.weapon_class for h in self.heads if h.group == "aircraft")
+
 
 def read_jsonl(lines: Iterable[str]) -> List[Dict[str, Any]]:
     """Parse JSONL lines, skipping blanks and ``//`` comments."""

@@ -111,6 +111,10 @@ def test_suffix_must_apply_to_the_head_group():
     ("中島飛行機製一式戦闘機と一式陸攻", ["一式", "戦闘機", "一式", "陸攻"]),
     ("零式水偵と九四式水偵、二式大艇", ["零式", "水偵", "九四式", "水偵", "二式", "大艇"]),
     ("装備一式を送り、対潜水艦戦の訓練をした。", []),
+    # a kanji name quoted after an aircraft class (「」 or 『』), its code glued after it or not; not a verbal
+    # noun, not a model number
+    ("局地戦闘機『震電J7W1』の模型と戦闘機「疾風」", ["局地戦闘機", "震電J7W1", "戦闘機", "疾風"]),
+    ("戦闘機「開発」と艦上戦闘機『五十二型』", ["戦闘機", "艦上戦闘機"]),
     ("無人艦6隻と重装甲車を配備する。", ["無人艦", "重装甲車"]),  # NOTES-real65, -real66
 ])
 def test_class_rows_from_real_reporting(run, text, expected):
