@@ -45,8 +45,8 @@ from .unit_joint import extend_coordinated, extend_joint
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .tables import TablePipe
-from .unit_refs import ECHELONS, SERVICES, bare_references
-from .unit_rules import EnglishUnits, UnitGrammar, kanji_to_int, read_jsonl
+from .unit_refs import ECHELONS, SERVICES, bare_references, generic_use
+from .unit_rules import EnglishUnits, UnitGrammar, counted_before, kanji_to_int, read_jsonl
 
 logger = logging.getLogger(__name__)
 
@@ -232,6 +232,22 @@ def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> L
     return out
 
 
+def _without_generic_echelons(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
+    """Drop a lone echelon head the grammar takes alone (中隊, 小隊) where the words around it make it any
+    unit of its size (いくつかの中隊がまとまって, 1中隊ごとに: ``unit_refs.generic_use``), as a bare 旅団 there is."""
+    tokens: Optional[List[Tuple[str, str]]] = None
+    out = []
+    for cand in chosen:
+        start, end, attrs = cand
+        if end - start == 1 and attrs.get("echelon") and not attrs.get("side") and attrs.get("number") is None:
+            if tokens is None:
+                tokens = [(t.text, t.tag_) for t in doc]
+            if generic_use(tokens, start) and not counted_before(doc.text, doc[start].idx):
+                continue  # but 2個旅団である: a counted echelon is a unit mention (the grammar's rule)
+        out.append(cand)
+    return out
+
+
 def _fill_missing(attrs: Dict[str, Any], other: Mapping[str, Any]) -> None:
     """Give ``attrs`` the attributes ``other`` has and it lacks, all but the ``number`` (which is its own)."""
     for key, value in other.items():
@@ -407,6 +423,7 @@ class MilitaryUnitRecognizer(TablePipe):
                 if inner[1] <= end and inner[2] is not attrs:
                     _fill_missing(attrs, inner[2])
         chosen = _without_defining_classes(doc, text, chosen)
+        chosen = _without_generic_echelons(doc, chosen)
         chosen = _parent_then_numbered(doc, chosen)
         return sorted(map(partial(_with_prefix, doc, taken), chosen), key=lambda c: c[0])
 

@@ -113,6 +113,12 @@ _GENERIC_BEFORE = ("どの", "どんな", "個目の", "番目の", "影の", "�
 _SIZE_CLASS = re.compile(r"^(?:[・、](?:" + "|".join(ECHELONS) + r"))*級")
 
 
+def generic_use(tokens: Sequence[Tuple[str, str]], i: int) -> bool:
+    """Whether the echelon noun at token ``i`` means any unit of its size (いくつかの中隊, 1中隊ごとに), by the words
+    around it; for the heads the grammar takes alone (中隊, 小隊) as for the bare references here."""
+    return _generic_after(tokens, i)
+
+
 def _generic_after(tokens: Sequence[Tuple[str, str]], i: int) -> bool:
     after = "".join(text for text, _ in tokens[i + 1:i + 4])
     before = "".join(text for text, _ in tokens[max(0, i - 3):i])

@@ -178,6 +178,10 @@ def attrs_of(nlp, text, unit):
     ("戦ったのはオーストラリア軍第6大隊D中隊108人だった。", ["オーストラリア軍第6大隊D中隊"]),
     ("A中隊とB小隊が前進した。", ["A中隊", "B小隊"]),
     ("RSD中隊", ["中隊"]),
+    # a lone company any company of its size (some companies, per company) is no unit; a counted one is
+    ("大隊は、いくつかの中隊がまとまって構成される。", ["大隊"]),
+    ("ロシア軍1中隊ごとに人員が付く。", ["ロシア軍"]),
+    ("パトリオット2個中隊である。", ["中隊"]),
     # research round 12: Myanmar's Three Brotherhood Alliance, China's maritime militia
     ("三兄弟同盟が攻勢を始め、中国海上民兵が妨げた。", ["三兄弟同盟", "中国海上民兵"]),
 ])
