@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 _MAGNITUDES = ("十", "百", "千", "万")
 _NUMERAL_TAG = "名詞-数詞"
-CLASS_HEADS = ("ミサイル", "ドローン", "コルベット", "フリゲート")  # katakana class nouns Sudachi glues unknown katakana words to
+CLASS_HEADS = ("ミサイル", "ドローン", "コルベット", "フリゲート", "ミサイルシステム", "システム")  # katakana class nouns Sudachi glues unknown katakana words to
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 

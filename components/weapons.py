@@ -111,15 +111,20 @@ _COMPANY_AFTER = re.compile(r"(?:テクノロジー|テクノロジーズ|エア
 _ATTACK_AFTER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])?(?:による|の|で)?(?:攻撃|空爆|空襲|襲撃)")
 
 
+# a system word after the dot is what the name is (オレシュニク・システム: the Oreshnik system), no longer name
+_SYSTEM_WORDS = frozenset({"システム", "ミサイルシステム"})
+
+
 def _inside_dotted_name(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
     """Drop a listed katakana name joined by ``・`` to a katakana word that is no weapon: ``ウラン・ウデ``
-    is a city, not the Kh-35 (``ウラン``); ``シャヘド・ドローン`` keeps both (``ドローン`` is a candidate)."""
+    is a city, not the Kh-35 (``ウラン``); ``シャヘド・ドローン`` keeps both (``ドローン`` is a candidate), and
+    ``オレシュニク・システム`` keeps the name (the system it is)."""
     covered = {i for c in chosen for i in range(c.start, c.end)}
     n = len(tokens)
 
     def joined(dot: int, other: int) -> bool:
         return (0 <= other < n and tokens[dot].text == "・" and other not in covered
-                and bool(KATAKANA_WORD.fullmatch(tokens[other].text)))
+                and bool(KATAKANA_WORD.fullmatch(tokens[other].text)) and tokens[other].text not in _SYSTEM_WORDS)
 
     return [c for c in chosen if c.kind != "name" or not KATAKANA_WORD.fullmatch(tokens[c.start].text)
             or not ((c.end < n and joined(c.end, c.end + 1)) or (c.start > 1 and joined(c.start - 1, c.start - 2)))]

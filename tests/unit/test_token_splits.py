@@ -74,6 +74,9 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     ("軍はザリャーミサイルを試射した。", ["ザリャー", "ミサイル"]),
     ("ウクライナはリュティドローンで製油所を攻撃した。", ["リュティ", "ドローン"]),
     ("艦はトマホークミサイルを発射した。", ["トマホーク", "ミサイル"]),
+    # ... and to ミサイルシステム or システム; a name joined to システム by ・ is the system's name too
+    ("ルカシェンコ:オレシュニクミサイルシステム、ベラルーシへ", ["オレシュニク", "ミサイルシステム"]),
+    ("大統領は、オレシュニク・システムの配備先を語った。", ["オレシュニク"]),
     # ...except パトリオットミサイル, a name of its own in Japanese reporting (parts 59, 61, 62 mark it whole)
     ("防空部隊はパトリオットミサイルを発射した。", ["パトリオットミサイル"]),
     # type words compose with the class
