@@ -396,6 +396,8 @@ class UnitGrammar:
             return "affiliation" in kinds or "ordinal" in kinds or "named" in kinds or state_side
         if need == "ordinal":
             return "ordinal" in kinds
+        if need == "ordinal_and_name":  # 第3ベラルーシ戦線: a front is numbered and named after its place
+            return "ordinal" in kinds and "name" in kinds
         if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it
             return bool(path) and path[-1].kind == "type"
         if need == "service":  # 北部司令部 (Operational Command North): a grouping's direction names the command

@@ -615,6 +615,11 @@ def _latin_variant_end(tokens: Sequence[Tok], end: int, alias: str) -> int:
     return stop
 
 
+def _designation_goes_on(tokens: Sequence[Tok], stop: int) -> bool:
+    """Whether a hyphen or a digit is glued at ``stop``: what came before it starts another designation."""
+    return stop < len(tokens) and not tokens[stop - 1].space and tokens[stop].text[:1] in "-‐0123456789"
+
+
 # class nouns a listed name may end in (パトリオットミサイル, one word: one span, NOTES-real61, -62)
 _DOTTED_CLASS_NOUNS = frozenset({"ミサイル", "ドローン", "ロケット", "システム"})
 
@@ -670,10 +675,13 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     end = _before_dotted_class(tokens, start, end)
     matched_end = end
     if name.alias[-1:].isdigit():
-        for stop in (end + 2, end + 1):
-            suffix = "".join(t.text for t in tokens[end:stop])
+        # Su30-MK2: the variant may follow a hyphen
+        at = end + 1 if end + 1 < len(tokens) and tokens[end].text in ("-", "‐") else end
+        for stop in (at + 2, at + 1):
+            suffix = "".join(t.text for t in tokens[at:stop])
             if stop <= len(tokens) and not any(t.space for t in tokens[end - 1:stop - 1]) \
-                    and is_variant_suffix(suffix) and suffix not in _CLASS_ACRONYMS:  # SS-N-22|SSM
+                    and is_variant_suffix(suffix) and suffix not in _CLASS_ACRONYMS \
+                    and not (at > end and _designation_goes_on(tokens, stop)):  # SS-N-22|SSM; Kh-101|-Kh-555
                 end = stop
                 break
     elif is_katakana(name.alias[-1:]) and end < len(tokens) and not tokens[end - 1].space \
@@ -704,7 +712,7 @@ def family_regex(families: Sequence[Family]) -> re.Pattern:
     """One regex for every designation family: prefix, optional dash, number, variant letters."""
     prefixes = sorted({re.escape(f.prefix) for f in families}, key=len, reverse=True)
     return re.compile(rf"(?P<p>{'|'.join(prefixes)})(?P<d>[{_FAMILY_SEP}]?)(?P<n>\d+)"
-                      rf"(?P<s>[A-Z]{{1,4}}(?:\d[A-Z]?|-\d{{1,2}})?)?(?:型)?", re.IGNORECASE)
+                      rf"(?:[-‐]?(?P<s>[A-Z]{{1,4}}(?:\d[A-Z]?|-\d{{1,2}})?))?(?:型)?", re.IGNORECASE)
 
 
 def _family_of(families: Sequence[Family], prefix: str) -> Optional[Family]:
@@ -762,8 +770,9 @@ def _family_candidates(tokens: Sequence[Tok], families: Sequence[Family]) -> Lis
         for j in range(i, min(len(tokens), i + 6)):
             text += norm[j]
             m = pattern.fullmatch(text)
-            if m and not (j > i and norm[j] in _CLASS_ACRONYMS):  # SS-N-22|SSM: the class glued after, no suffix
-                best = (j + 1, m)
+            if m and not (j > i and norm[j] in _CLASS_ACRONYMS) \
+                    and not (m.group("s") and text[m.start("s") - 1] in "-‐" and _designation_goes_on(tokens, j + 1)):
+                best = (j + 1, m)  # not SS-N-22|SSM (the class glued after); Su30-MK2, not Kh-101-Kh|-555
             if tokens[j].space:
                 break
         if best is None:

@@ -182,6 +182,12 @@ def attrs_of(nlp, text, unit):
     ("大隊は、いくつかの中隊がまとまって構成される。", ["大隊"]),
     ("ロシア軍1中隊ごとに人員が付く。", ["ロシア軍"]),
     ("パトリオット2個中隊である。", ["中隊"]),
+    # the Red Army's fronts, numbered and named after a place; a front line or a figure of speech is none
+    ("第3ベラルーシ戦線と第1ウクライナ戦線が進んだ。", ["第3ベラルーシ戦線", "第1ウクライナ戦線"]),
+    ("東部戦線で第二戦線を開く。", []),
+    # the Waffen-SS's numbered divisions; the Wehrmacht's and Finland's services (国防陸軍, 国防空軍)
+    ("ドイツ第4装甲軍の第2SS装甲軍団と第1SS装甲師団", ["ドイツ第4装甲軍", "第2SS装甲軍団", "第1SS装甲師団"]),
+    ("フィンランド国防陸軍第12師団とドイツ国防空軍", ["フィンランド国防陸軍第12師団", "ドイツ国防空軍"]),
     # research round 12: Myanmar's Three Brotherhood Alliance, China's maritime militia
     ("三兄弟同盟が攻勢を始め、中国海上民兵が妨げた。", ["三兄弟同盟", "中国海上民兵"]),
 ])

@@ -415,6 +415,9 @@ def test_designation_numbers_kanji_types_and_class_marks(run, text, expected):
     ("ドイツはマルダー1A3歩兵戦闘車を送った。", ["マルダー1A3", "歩兵戦闘車"]),
     ("自走対空砲(Gepard1A2)が届いた。", ["自走対空砲", "Gepard1A2"]),
     ("マルダー1両が撃破された。", ["マルダー"]),
+    # a variant after a hyphen (Su30-MK2), unless another designation goes on after it (Kh-101-Kh-555)
+    ("Su30-MK2とSu-25-SM", ["Su30-MK2", "Su-25-SM"]),
+    ("Kh-101-Kh-555", ["Kh-101", "Kh-555"]),
     # a variant glued to a Latin name that ends in a letter: its number, or a hyphen and capitals; a number
     # before a counter stays a count
     ("水深20mの斜面にA6M5が沈む。", ["A6M5"]),
