@@ -385,6 +385,11 @@ def test_choose_candidates_on_plain_tokens(recognizer):
     ("カミカゼ・ドローンとデルタ翼ドローン、M2歩兵戦闘装甲車", ["カミカゼ・ドローン", "デルタ翼ドローン", "M2", "歩兵戦闘装甲車"]),  # M2: a one-digit designation glued to its class (real20 gold)
     ("対戦車火器で応じた。", ["対戦車火器"]),
     ("標的はキロ級潜水艦だった。", ["キロ級", "潜水艦"]),  # a class name beside its class noun: two spans
+    # research round 12: India's Agni series, China's submarine classes by their kanji names, two Chinese names
+    ("アグニ5とアグニVとアグニ4", ["アグニ5", "アグニV", "アグニ4"]),
+    ("通常型「明級」の中古潜水艦と「元級」の新造艦", ["明級", "潜水艦", "元級"]),
+    ("JF-17(中国名:「梟龍」)と「武直10」", ["JF-17", "梟龍", "武直10"]),
+    ("上級の将校と級友", []),
 ])
 def test_more_class_words(run, text, expected):
     assert texts(run(text)) == expected
