@@ -303,7 +303,8 @@ class UnitGrammar:
                 continue
             state_after = self._state_after
             stack.extend([(state_after(item), item.end, path + (item,))
-                          for item in self._next(state, text, at, path, names or {})])
+                          for item in self._next(state, text, at, path, names or {})
+                          if not (breaks and item.kind == "named" and _dotted_across(item, breaks))])
         if best is None:
             return None
         start = pos
@@ -412,6 +413,12 @@ class UnitGrammar:
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
         return not after.startswith(last.entry.get("not_before", ()))
+
+
+def _dotted_across(item: Item, breaks: Set[int]) -> bool:
+    """Whether a listed name was read across a ``・`` it does not hold itself (``防衛省・統合幕僚監部`` read as the
+    listed ``防衛省統合幕僚監部``): written with the dot the two are two names, the ministry none."""
+    return any(item.start < b < item.end for b in breaks) and not any("・" in ja for ja in item.entry.get("ja", ()))
 
 
 def _state_named(path: Sequence[Item]) -> bool:

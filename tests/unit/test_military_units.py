@@ -188,6 +188,9 @@ def attrs_of(nlp, text, unit):
     # the Waffen-SS's numbered divisions; the Wehrmacht's and Finland's services (国防陸軍, 国防空軍)
     ("ドイツ第4装甲軍の第2SS装甲軍団と第1SS装甲師団", ["ドイツ第4装甲軍", "第2SS装甲軍団", "第1SS装甲師団"]),
     ("フィンランド国防陸軍第12師団とドイツ国防空軍", ["フィンランド国防陸軍第12師団", "ドイツ国防空軍"]),
+    # a listed name read across a ・ it does not hold is two names (the ministry none); written whole it is one
+    ("防衛省・統合幕僚監部が発表した。", ["統合幕僚監部"]),
+    ("防衛省統合幕僚監部が発表した。", ["防衛省統合幕僚監部"]),
     # research round 12: Myanmar's Three Brotherhood Alliance, China's maritime militia
     ("三兄弟同盟が攻勢を始め、中国海上民兵が妨げた。", ["三兄弟同盟", "中国海上民兵"]),
 ])
