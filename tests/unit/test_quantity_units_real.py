@@ -609,3 +609,9 @@ def test_the_dead_enshrined_at_a_memorial(nlp):
     q = found(nlp, "忠魂碑: 日清戦役:5柱 日露戦役:13柱")
     assert list(q) == ["5柱", "13柱"] and (q["13柱"]["category"], q["13柱"].get("casualty")) == ("CASUALTY", "killed")
     assert list(found(nlp, "3柱状の岩")) == []
+
+
+def test_rooms_and_a_pound_weight_written_as_it_sounds(nlp):
+    assert found(nlp, "簡易型のシャワー30室で対応した。")["30室"]["unit"] == "室"
+    assert found(nlp, "パン1500パウンドを運んだ。")["1500パウンド"]["unit"] == "lb"
+    assert "3室" not in found(nlp, "第3室長が語った。")
