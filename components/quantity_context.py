@@ -42,9 +42,9 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
 # ・対砲兵レーダー 4機: lists of aid put one space between the item and its count; 戦車：9,517 and
 # 無人機（作戦戦術レベル）：20,149: a tally's label ends with a colon, a bracketed qualifier before it
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて))?[ 　]?"
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて|延べ|のべ))?[ 　]?"
                      r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]?)?$")
-_TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計)$")  # 全土に合計550機: a total word alone names no item
+_TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計|延べ)$")  # 全土に合計550機: a total word alone names no item
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
 _AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER + "(" + NOUN_CHARS + r"{1,14})")

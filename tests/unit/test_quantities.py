@@ -280,6 +280,8 @@ def test_a_named_item_is_not_carried_over_from_the_count_before(nlp):
     ("前線で軍人の遺体を50体ずつ交換した。", "50体", "CASUALTY"),
     # after a verb qualifier, the noun after の is the head (民間 its modifier)
     ("侵攻は1万人を超える民間の死者を出した。", "1万人を超える", "CASUALTY"),
+    # 延べ ("in all, counted per day") between the noun and its count, as 累計 is
+    ("3ヶ月の累計は人員延べ約868万7000人にのぼった。", "約868万7000人", "PERSONNEL"),
 ])
 def test_categories_from_the_words_around_a_count(nlp, text, span, category):
     """Deployment verbs, machines, a force's size, guns in 門, bodies, the head after a verb qualifier."""
