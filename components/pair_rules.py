@@ -24,6 +24,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence,
 
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
 from .pair_acronyms import AcronymTable, listed_acronym_pair
+from .pair_readings import reads_as
 from .pair_lists import list_pairs
 from .pair_cover import T_EXT, HeadTable, Unit, cover, grow
 from .phonetics import coded_similarity, is_katakana, kana_similarity, similarity
@@ -531,6 +532,26 @@ _JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［]([{KATA}\u4e00-\u9fff々]{_OK
                            rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）\]］]|[、;；](?=[^)）\]］]{{1,60}}[)）\]］]))")  # Su-34(スホーイ34、スホイ34;…)
 
 
+# AK47 (エーケー47), T-64[てぃー64]: the letters read out in kana, in brackets right after the designation
+_READING_AFTER = re.compile(r"[ \u3000]?[(（\[［【]([ぁ-ゖァ-ヺー・0-9０-９\-‐]{2,24})[)）\]］】]")
+# エーケー47(AK47): the reading first, the designation in brackets after it
+_READING_BEFORE = re.compile(r"([ぁ-ゖァ-ヺー・0-9０-９\-‐]{2,24})[ \u3000]?[(（\[［【]$")
+
+
+def _reading_pair(text: str, item: EnItem) -> Optional[Pair]:
+    """A designation and its letters read out in kana beside it (``components.pair_readings``)."""
+    if len(item.words) != 1 or not any(ch.isalpha() for ch in item.text):
+        return None
+    after = _READING_AFTER.match(text, item.end)
+    if after and reads_as(item.text, after.group(1)):
+        return Pair(after.span(1), (item.start, item.end), 1.0, "reading")
+    offset = max(0, item.start - 26)
+    before = _READING_BEFORE.search(text, offset, item.start)
+    if before and reads_as(item.text, before.group(1)):
+        return Pair(before.span(1), (item.start, item.end), 1.0, "reading")
+    return None
+
+
 def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     """``HIV(ヒト免疫不全ウイルス)``, ``ATACMS(エイタクムス)``: Latin first, its Japanese in parentheses."""
     shift = 1 if text[item.end:item.end + 1] in ("」", "』", "”") and item.start > 0 \
@@ -699,7 +720,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
         for ii, item in enumerate(items):
             if item.internal and not internal_ok(item) or _POST_TITLE.fullmatch(item.text):
                 continue
-            first = _latin_first(text, item, heads) or _known_pair(text, item, known) or \
+            first = _reading_pair(text, item) or _latin_first(text, item, heads) or _known_pair(text, item, known) or \
                 _listed_acronym(text, units, item, heads, acronyms) or _glued_after(text, item, known, acronyms) or \
                 _acronym_glued_before(text, item, acronyms)
             if first:
