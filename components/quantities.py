@@ -219,10 +219,10 @@ def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]
     return out
 
 
-# 130mm連装砲×1、ヘリコプター×3, KN-23弾道ミサイル×4: a specification list or a tally counts a weapon with
-# a bare figure after a times sign; a counter (×48機), a measure (×30mm), a decimal or a second factor
+# 130mm連装砲×1、ヘリコプター×3, KN-23弾道ミサイル×4, 哨戒艇x2 (an x for the sign): a specification list or a
+# tally counts a weapon with a bare figure after a times sign; a counter (×48機), a measure (×30mm), a decimal or a second factor
 # (4×4, ×1.5) is no such count, and a year is none either.
-_TIMES_COUNT = re.compile(r"[ \u3000]?[×✕][ \u3000]?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4})(?![0-9.．×✕xX]|,[0-9]|[A-Za-zａ-ｚ㎜㎝㎞㍉㌔]"
+_TIMES_COUNT = re.compile(r"[ \u3000]?[×✕xXｘ][ \u3000]?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4})(?![0-9.．×✕xX]|,[0-9]|[A-Za-zａ-ｚ㎜㎝㎞㍉㌔]"
                           r"|[\u4e00-\u9fff\u30a1-\u30fa](?<![飛撃])|[\u3041-\u3093](?<![をがはもとのでにや]))")
 
 

@@ -11,6 +11,7 @@
 7. A measure glued to the designation after it (``30|mmCIWS`` → ``30|mm|CIWS``: a 30 mm CIWS), or to
    the barrel count of a mount (``25|mm3|連装`` → ``25|mm|3|連装``: a 25 mm triple mount).
 8. ``両分`` after a number (``105|両分`` → ``105|両|分``: 105 vehicles' worth).
+9. An ``x`` for the times sign glued to its figure after a Japanese word (``潜水艦|x1`` → ``潜水艦|x|1``).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -232,6 +233,24 @@ def split_counted_worth(doc: Doc) -> int:
     return _cut_after_number(doc, "両分", _MEASURE_TAG, _WORTH_TAG)
 
 
+_TIMES_GLUED = re.compile(r"[xXｘ][0-9]{1,4}")
+_NUMERAL_POS = "NUM"
+
+
+def split_times_counts(doc: Doc) -> int:
+    """Cut an ``x`` written for the times sign off the figure glued to it after a Japanese word
+    (``潜水艦|x1`` → ``潜水艦|x|1``): Sudachi's dictionary holds ``x1`` as one word, so the count of the
+    tally (``潜水艦x1 軽巡洋艦x1``) would end inside it; ``哨戒艇x2`` is cut so already."""
+    view = token_view(doc)
+    if "x" not in view.text and "X" not in view.text and "ｘ" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _NUMERAL_TAG, _NUMERAL_POS) for i in range(1, len(texts))
+            if _TIMES_GLUED.fullmatch(texts[i]) and not doc[i - 1].whitespace_
+            and "\u3040" <= texts[i - 1][-1:] <= "\u9fff"]
+    return _split(doc, plan) if plan else 0
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -246,7 +265,7 @@ def split_tokens(doc: Doc) -> int:
         return 0
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
-             + split_glued_measures(doc) + split_counted_worth(doc))
+             + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

@@ -182,3 +182,10 @@ def test_vehicles_worth_is_cut_after_a_number(nlp_blank):
     assert split_counted_worth(doc) == 0
     doc = nlp_blank("国を両分する")
     assert split_counted_worth(doc) == 0  # no number before it: the word stays
+
+
+def test_an_x_for_the_times_sign_is_cut_off_its_figure(nlp):
+    """潜水艦x1: Sudachi's x1 is cut so that the tally's count stands on its own token."""
+    doc = nlp("喪失:哨戒艇x2 潜水艦x1 軽巡洋艦x1")
+    assert [s.text for s in doc.spans["quantities"]] == ["2", "1", "1"]
+    assert "x" in [t.text for t in doc]

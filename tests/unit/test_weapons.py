@@ -390,6 +390,9 @@ def test_choose_candidates_on_plain_tokens(recognizer):
     ("通常型「明級」の中古潜水艦と「元級」の新造艦", ["明級", "潜水艦", "元級"]),
     ("JF-17(中国名:「梟龍」)と「武直10」", ["JF-17", "梟龍", "武直10"]),
     ("上級の将校と級友", []),
+    # research round 12, part 103: the Falklands' aircraft; a light cruiser whole; a trainer as 訓練機
+    ("シュペル・エタンダール攻撃機とハリヤー、AV-8ハリアー", ["シュペル・エタンダール", "攻撃機", "ハリヤー", "AV-8ハリアー"]),
+    ("軽巡洋艦と訓練機、参加艦艇", ["軽巡洋艦", "訓練機", "艦艇"]),
 ])
 def test_more_class_words(run, text, expected):
     assert texts(run(text)) == expected
