@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import partial
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -581,6 +580,8 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     # NATO(北大西洋条約機構), and a mixed-case acronym as well: TsAGI(中央流体力学研究所)
     acronym = len(item.words) == 1 and (_ACRONYM.fullmatch(item.words[0]) or _MIXED_ACRONYM.fullmatch(item.words[0]))
     if acronym and len(ja) >= 3:
+        if is_katakana(ja) and "・" not in ja and not gives_letter(ja, item.text[0].upper()):
+            return None  # NATO(ポルトガル): a member or a place in the bracket, no name the letters come from
         if _COUNTRY_DESCRIPTOR.match(ja):
             js += 1  # NOAA(米海洋大気局): the administration is 海洋大気局
         country = next((c for c in _COUNTRY_INITIALS if ja.startswith(c) and len(ja) > len(c) + 1), None)
@@ -749,7 +750,18 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             if not any(tag.ja[0] < b and a < tag.ja[1] for a, b in taken_ja) and tag.en not in taken_en:
                 pairs.append(tag)
                 taken_ja.append(tag.ja)
-    return sorted(map(partial(_with_shared_designation, text), pairs), key=lambda p: p.ja)
+    return sorted((_without_cut_number(text, _with_shared_designation(text, p)) for p in pairs), key=lambda p: p.ja)
+
+
+def _without_cut_number(text: str, pair: Pair) -> Pair:
+    """``pair`` with a number its Japanese side cuts in two left out (『ザーパド2017』(Zapad) gave ザーパド201: the
+    name is ザーパド; a side never ends inside a number)."""
+    start, end = pair.ja
+    if not (end < len(text) and text[end].isdigit() and text[end - 1].isdigit()):
+        return pair
+    while end > start and text[end - 1].isdigit():
+        end -= 1
+    return Pair((start, end), pair.en, pair.score, pair.evidence) if end > start else pair
 
 
 # スホイ Su-24(Sukhoi Su-24): a Latin designation between the Japanese name and the bracket, which the Latin side

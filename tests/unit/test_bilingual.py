@@ -633,3 +633,14 @@ def test_a_designation_both_sides_end_with_belongs_to_the_japanese_side():
     is the maker and the designation, as the WEAPON span is."""
     assert pairs_of("撃墜されたのは「スホイ Su-24(Sukhoi Su-24)」だ") == [("スホイ Su-24", "Sukhoi Su-24")]
     assert pairs_of("撃墜されたのは「スホイ Su-25(Sukhoi Su-24)」だ") == [("スホイ", "Sukhoi Su-24")]  # not the same
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Japanese side never ends inside a number: the name before it is the side
+    ("軍事演習『ザーパド2017』(Zapad:西という意味)", [("ザーパド", "Zapad")]),
+    # a katakana word in brackets after an acronym that gives none of its letters (a member, a place) is no name
+    ("海軍打撃支援部隊 NATO(ポルトガル) – バルト海作戦", []),
+    ("ミサイル・ディフェンス(MD)の構想", [("ミサイル・ディフェンス", "MD")]),
+])
+def test_sides_cut_in_a_number_and_brackets_that_spell_no_letter(text, expected):
+    assert pairs_of(text) == expected
