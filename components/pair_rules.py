@@ -750,7 +750,28 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             if not any(tag.ja[0] < b and a < tag.ja[1] for a, b in taken_ja) and tag.en not in taken_en:
                 pairs.append(tag)
                 taken_ja.append(tag.ja)
-    return sorted((_without_cut_number(text, _with_shared_designation(text, p)) for p in pairs), key=lambda p: p.ja)
+    return sorted((_with_dotted_lead(text, _without_cut_number(text, _with_shared_designation(text, p)))
+                   for p in pairs), key=lambda p: p.ja)
+
+
+# 作戦・戦略司令部(OSK), 戦略指揮・参謀部演習(SKShU): the words before a ・ that the acronym still has letters for
+_DOTTED_LEAD = re.compile(r"[\u4e00-\u9fff]{1,6}・$")  # kanji words: a katakana descriptor (シンクタンク・) is none
+
+
+def _with_dotted_lead(text: str, pair: Pair) -> Pair:
+    """An acronym's Japanese side widened back over a word joined to it by ``・`` where the side alone has
+    fewer words than the acronym has capitals (``戦略司令部`` has two for the three of OSK: 作戦・ is the
+    first, as the word's gloss or sound gives O)."""
+    en = text[pair.en[0]:pair.en[1]]
+    if not (_ACRONYM.fullmatch(en) or _MIXED_ACRONYM.fullmatch(en)) or pair.ja[0] < 2 or text[pair.ja[0] - 1] != "・":
+        return pair
+    capitals = sum(ch.isupper() for ch in en)
+    words = len(acronym_words(text[pair.ja[0]:pair.ja[1]]))
+    lead = _DOTTED_LEAD.search(text, max(0, pair.ja[0] - 7), pair.ja[0])
+    first = (acronym_words(lead.group(0)[:-1]) or [""])[0] if lead is not None else ""
+    if lead is None or words >= capitals or not first or not gives_letter(first, en[0].upper()):
+        return pair  # the word before the dot must give the acronym's first letter (米国・国防総省(DoD): no)
+    return Pair((lead.start(), pair.ja[1]), pair.en, pair.score, pair.evidence)
 
 
 def _without_cut_number(text: str, pair: Pair) -> Pair:

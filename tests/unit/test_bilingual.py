@@ -644,3 +644,14 @@ def test_a_designation_both_sides_end_with_belongs_to_the_japanese_side():
 ])
 def test_sides_cut_in_a_number_and_brackets_that_spell_no_letter(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acronym's side reaches back over a kanji word joined by ・ that gives its first letter, where the
+    # side alone has fewer words than the acronym has capitals
+    ("作戦・戦略司令部(OSK)の資格を持つ", [("作戦・戦略司令部", "OSK")]),
+    ("能力を鍛える戦略指揮・参謀部演習(SKShU)の形", [("戦略指揮・参謀部演習", "SKShU")]),
+    ("米国・国防総省(DoD)が発表", [("国防総省", "DoD")]),  # 米国 gives no D
+])
+def test_an_acronym_side_over_a_dotted_first_word(text, expected):
+    assert pairs_of(text) == expected
