@@ -148,7 +148,7 @@ def _attrs(**known: Any) -> Dict[str, Any]:
 
 # 74455部隊 (the GRU's Sandworm), 61419部隊 (a PLA unit): a five-digit military unit number before 部隊 names
 # the unit with no 第, as Russian and Chinese unit numbers are written; four digits would be a year
-_UNIT_NUMBER = re.compile(r"(?<![0-9０-９,，.．第])[0-9０-９]{5}部隊")
+_UNIT_NUMBER = re.compile(r"(?<![0-9０-９,，.．第])[0-9０-９]{5}(?:軍)?部隊")  # 51460軍部隊: войсковая часть as translated
 
 
 def _matched_units(doc: Doc, text: str, pattern: re.Pattern,

@@ -193,6 +193,9 @@ def attrs_of(nlp, text, unit):
     ("防衛省統合幕僚監部が発表した。", ["防衛省統合幕僚監部"]),
     # research round 12: Myanmar's Three Brotherhood Alliance, China's maritime militia
     ("三兄弟同盟が攻勢を始め、中国海上民兵が妨げた。", ["三兄弟同盟", "中国海上民兵"]),
+    # Colombia's ELN and FARC; a Russian unit number translated with 軍部隊 (войсковая часть)
+    ("ELNとコロンビア革命軍が戦った。", ["ELN", "コロンビア革命軍"]),
+    ("キャンプ内の51460軍部隊の建物", ["51460軍部隊"]),
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected
