@@ -344,7 +344,9 @@ def _digits(text: str) -> str:
 # округ、英語: Western Military District)): each Latin name in it pairs with the term, wherever it stands in the
 # list, but an abbreviation the bracket labels as one (略称: BTG, 略称PDF), which is no name of the term in
 # another language.
-_NAMED_LANGUAGE = r"[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語"
+# a language named in full (ドイツ語), or by the one kanji Wikipedia writes before a colon (英: Battle in Berlin,
+# 西: Guerra de las Malvinas)
+_NAMED_LANGUAGE = r"(?:[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}語|[英米仏独露西伊葡蘭羅希芬土韓越](?=[ \u3000]*[:：]))"
 _ENGLISH_NAME_LABEL = r"英称|英名|英語名|英文名|英語表記|英文表記"
 _ROMANISATION_LABEL = r"[\u30a1-\u30fa\u4e00-\u9fffー]{1,8}(?:転写|翻字)"
 _ABBREVIATION_LABEL = r"略称|略号"
@@ -355,7 +357,7 @@ _LEAD_BRACKET = re.compile(rf"[ \u3000]?[(（](?=(?=[\u3041-\u3096\u30a1-\u30fa�
 _ITEM_LABEL = re.compile(rf"[ \u3000]*(?:(?P<label>{_NAMED_LANGUAGE}|{_ENGLISH_NAME_LABEL}|{_ROMANISATION_LABEL}"
                          rf"|{_ABBREVIATION_LABEL})[ \u3000]*[:：]?)?[ \u3000]*[:：]?[ \u3000]*")
 # a Latin name (9th Airborne Brigade: digits first); after it at most a footnote mark or a katakana reading (Bundeswehr ブンデスヴェーア)
-_LATIN_NAME = re.compile(r"((?=[0-9]{0,4}[A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f0-9][A-Za-z\u00c0-\u024f0-9'’.\- ]{0,60}?)[ \u3000]*"
+_LATIN_NAME = re.compile(r"((?=[0-9]{0,4}[A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f0-9][A-Za-z\u00c0-\u024f0-9'’.\-/ ]{0,60}?)[ \u3000]*"
                          r"(?:[\[［][0-9０-９]{1,3}[\]］]|[ \u3000][\u30a1-\u30faー・]+)?[ \u3000]*$")
 _ITEM_SEPARATORS = re.compile(r"[、,，;；]")
 _NAMED_KEYS = (WEAPONS_KEY, UNITS_KEY, "places")

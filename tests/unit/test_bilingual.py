@@ -372,6 +372,9 @@ def test_two_spellings_of_one_english_term_give_two_pairs(nlp, text, expected):
     ("大隊戦術群(だいたいせんじゅつぐん、: Battalion Tactical Group, 略称: BTG)は",
      [("大隊戦術群", "Battalion Tactical Group")]),
     ("国民防衛隊(こくみんぼうえいたい)は", []),  # a reading alone: nothing to pair
+    # the one-kanji language labels before a colon (英:, 西:), and a name with a slash in it
+    ("フォークランド紛争(西:Guerra de las Malvinas、英:Falklands Conflict/Crisis) | 1982年",
+     [("フォークランド紛争", "Guerra de las Malvinas"), ("フォークランド紛争", "Falklands Conflict/Crisis")]),
     # a term never starts with the middle dot that joined it to the word before
     ("(注)・国民統一政府(英語: National Unity Government)が", [("国民統一政府", "National Unity Government")]),
     # a name in a language with diacritics (Latvian, Polish)

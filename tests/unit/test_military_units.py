@@ -196,6 +196,8 @@ def attrs_of(nlp, text, unit):
     # Colombia's ELN and FARC; a Russian unit number translated with 軍部隊 (войсковая часть)
     ("ELNとコロンビア革命軍が戦った。", ["ELN", "コロンビア革命軍"]),
     ("キャンプ内の51460軍部隊の建物", ["51460軍部隊"]),
+    # a military advisory group; Rosgvardia as 国家親衛軍
+    ("北朝鮮は軍事顧問団を送り、国家親衛軍も動いた。", ["軍事顧問団", "国家親衛軍"]),
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected
