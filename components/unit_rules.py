@@ -221,7 +221,8 @@ class UnitGrammar:
         self.trie = Trie()
         self._first_chars: Optional[Set[str]] = None
         self.forces: Dict[Tuple[Optional[str], str], str] = {}
-        for row in patterns:
+        patterns = list(patterns)
+        for row in patterns + _peoples(patterns):
             if row["kind"] == "force":
                 self.forces[(row.get("side"), fold(row["head"]))] = row["canonical"]
                 continue
@@ -413,6 +414,25 @@ class UnitGrammar:
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
         return not after.startswith(last.entry.get("not_before", ()))
+
+
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー・]{2,}")
+
+
+def _peoples(patterns: Sequence[Entry]) -> List[Entry]:
+    """A people's affiliation for each country written in katakana that no row names as a people yet
+    (フランス → フランス人): only before a formation (フランス人部隊, フランス人軍事顧問団: units recruited from
+    or sent by one people, as the listed チェチェン人部隊), never before 軍 (``before: formation``)."""
+    listed = {term for row in patterns if row["kind"] == "affiliation" for term in row.get("ja", [])}
+    out = []
+    for row in patterns:
+        if row["kind"] != "affiliation" or row.get("before"):
+            continue
+        terms = [t + "人" for t in row.get("ja", []) if _KATAKANA_NAME.fullmatch(t) and t + "人" not in listed]
+        if terms:
+            out.append({"kind": "affiliation", "ja": terms, "side": row.get("side"), "en": row.get("en"),
+                        "before": "formation", "source": "derived from " + row.get("source", "")})
+    return out
 
 
 def _dotted_across(item: Item, breaks: Set[int]) -> bool:

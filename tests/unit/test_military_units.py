@@ -198,6 +198,9 @@ def attrs_of(nlp, text, unit):
     ("キャンプ内の51460軍部隊の建物", ["51460軍部隊"]),
     # a military advisory group; Rosgvardia as 国家親衛軍
     ("北朝鮮は軍事顧問団を送り、国家親衛軍も動いた。", ["軍事顧問団", "国家親衛軍"]),
+    # every katakana country gives a people before a formation, as the listed チェチェン人 does; never alone
+    ("フランス人軍事顧問団とアメリカ人義勇兵部隊", ["フランス人軍事顧問団", "アメリカ人義勇兵部隊"]),
+    ("フランス人が来た。ロシア人兵士もいた。", []),
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected
