@@ -113,7 +113,8 @@ class QuantityExtractor(TablePipe):
         hits = find_quantities(text, self.units, self.patterns, self.listed)
         weapons = self._weapons(doc) if hits or _HAS_DIGIT.search(text) else []
         hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules)
-                      + _counts_after_times_signs(text, weapons, hits, self.rules), key=lambda h: h.start)
+                      + _counts_after_times_signs(text, weapons, hits, self.rules)
+                      + _counts_glued_before_classes(text, weapons, hits, self.rules), key=lambda h: h.start)
         inside_weapon = _Covers([(start, end) for start, end, _ in weapons])
         for hit in hits:
             if inside_weapon(hit.start, hit.end):
@@ -242,6 +243,28 @@ def _counts_after_times_signs(text: str, weapons: Sequence[Tuple[int, int, str]]
         m = _TIMES_COUNT.match(text, gap.end())
         if m is not None and gap.end() > end and n + 1 < len(weapons) and weapons[n + 1][0] < m.start(1):
             continue  # another weapon stands nearer the figure
+        if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+            continue
+        rule = rules.class_rule(weapon_class) if weapon_class else None
+        out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)),
+                       value=int(m.group(1).replace(",", "")), unit_category=rule.category if rule else None,
+                       item=text[start:end]))
+    return out
+
+
+# 3,600戦車, 4,389航空機: a machine translation writes a count with its thousands comma glued before the class
+# noun and no counter; the comma makes it a count (a designation's number never has one), and nothing
+# Latin, digit or hyphen may stand before it
+_GLUED_BEFORE_CLASS = re.compile(r"(?<![0-9A-Za-z\-‐.,，〜~～])([0-9]{1,3}(?:,[0-9]{3})+)$")
+
+
+def _counts_glued_before_classes(text: str, weapons: Sequence[Tuple[int, int, str]], hits: Sequence[Hit],
+                                 rules: CategoryRules) -> List[Hit]:
+    """Hits for ``3,600戦車``: a figure with a thousands comma glued right before a WEAPON class span counts it
+    (unit none, as written); the class gives the category. A figure another finder took is left to it."""
+    out: List[Hit] = []
+    for start, end, weapon_class in weapons:
+        m = _GLUED_BEFORE_CLASS.search(text, max(0, start - 12), start)
         if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
             continue
         rule = rules.class_rule(weapon_class) if weapon_class else None

@@ -406,3 +406,12 @@ def test_a_figure_after_a_times_sign_counts_the_weapon_before_it(nlp_with_weapon
     doc = pipeline("S-300F SAM VLS×12,RBU-1000×2、5連装魚雷発射管×4、戦車とトラック×3。")
     found = {s.text: get_span_attrs(s) for s in doc.spans["quantities"]}
     assert list(found) == ["12", "2", "4"] and found["4"]["item"] == "魚雷" and found["12"]["item"] == "SAM"
+
+
+def test_a_thousands_figure_glued_before_a_class_counts_it(nlp_with_weapons):
+    """3,600戦車 (machine translation): the comma makes it a count of the class after it; a range, a
+    designation's number or a figure with its own counter is left alone."""
+    found = dict(records(nlp_with_weapons("約560万人の男性、3,600戦車、4,389機の航空機")))
+    assert found["3,600"]["category"] == "VEHICLE" and found["3,600"].get("unit") is None
+    assert "15,000" not in dict(records(nlp_with_weapons("12〜15,000戦車")))
+    assert dict(records(nlp_with_weapons("T-72戦車を失った。"))) == {}
