@@ -201,6 +201,8 @@ def attrs_of(nlp, text, unit):
     # every katakana country gives a people before a formation, as the listed チェチェン人 does; never alone
     ("フランス人軍事顧問団とアメリカ人義勇兵部隊", ["フランス人軍事顧問団", "アメリカ人義勇兵部隊"]),
     ("フランス人が来た。ロシア人兵士もいた。", []),
+    # Japan's and China's armies before 1945: the old spelling 聨隊/聯隊, 大日本帝国 as a side, the NRA
+    ("歩兵第四十七聨隊と大日本帝国海軍、国民革命軍", ["歩兵第四十七聨隊", "大日本帝国海軍", "国民革命軍"]),
 ])
 def test_unit_forms(nlp, text, expected):
     assert units(nlp, text) == expected

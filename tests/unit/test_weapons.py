@@ -393,6 +393,9 @@ def test_choose_candidates_on_plain_tokens(recognizer):
     # research round 12, part 103: the Falklands' aircraft; a light cruiser whole; a trainer as 訓練機
     ("シュペル・エタンダール攻撃機とハリヤー、AV-8ハリアー", ["シュペル・エタンダール", "攻撃機", "ハリヤー", "AV-8ハリアー"]),
     ("軽巡洋艦と訓練機、参加艦艇", ["軽巡洋艦", "訓練機", "艦艇"]),
+    # cruiser grades and the coastal defence ship (Tsushima); a grade word before no ship is nothing
+    ("一等巡洋艦1隻、二等巡洋艦3隻と装甲海防艦", ["一等巡洋艦", "二等巡洋艦", "装甲海防艦"]),
+    ("一等賞と二等兵", []),
 ])
 def test_more_class_words(run, text, expected):
     assert texts(run(text)) == expected
