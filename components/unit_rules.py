@@ -237,7 +237,8 @@ class UnitGrammar:
 
     @property
     def first_chars(self) -> Set[str]:
-        """The characters a parse can start with: the first of a table key, or 第 of an ordinal."""
+        """The characters a parse can start with: the first of a table key, 第 of an ordinal, a digit (80旅団)
+        or a letter of a lettered company (D中隊; the folded text is lower-case)."""
         if self._first_chars is None:
             self._first_chars = set(self.trie.first_chars) | {"第"} | set("0123456789") | set("abcdefghijklmnopqrstuvwxyz")
         return self._first_chars
