@@ -211,13 +211,23 @@ def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]
         if not ("A" <= text[start:start + 1] <= "Z"):
             continue
         m = _EN_COUNT_BEFORE.search(text, max(0, start - 12), start)
-        if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in list(hits) + out):
-            continue
-        value = int(m.group(1).replace(",", ""))
-        rule = rules.class_rule(weapon_class) if weapon_class else None
-        out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)), value=value,
-                       unit_category=rule.category if rule else None, item=text[start:end]))
+        hit = _weapon_count(text, m, start, end, weapon_class, rules, list(hits) + out) if m else None
+        if hit is not None:
+            out.append(hit)
     return out
+
+
+def _weapon_count(text: str, figure: re.Match, start: int, end: int, weapon_class: Optional[str],
+                  rules: CategoryRules, taken: Sequence[Hit]) -> Optional[Hit]:
+    """A bare figure (``figure``'s group 1, digits with thousands commas) counting the WEAPON span
+    ``text[start:end]``: unit none, as written, the weapon's class giving the category; None where a hit of
+    ``taken`` already holds the figure. The one hit the three finders of counts beside weapons build."""
+    if any(h.start < figure.end(1) and figure.start(1) < h.end for h in taken):
+        return None
+    rule = rules.class_rule(weapon_class) if weapon_class else None
+    return Hit(start=figure.start(1), end=figure.end(1), core=(figure.start(1), figure.end(1)),
+               value=int(figure.group(1).replace(",", "")), unit_category=rule.category if rule else None,
+               item=text[start:end])
 
 
 # 130mm連装砲×1、ヘリコプター×3, KN-23弾道ミサイル×4, 哨戒艇x2 (an x for the sign): a specification list or a
@@ -243,12 +253,9 @@ def _counts_after_times_signs(text: str, weapons: Sequence[Tuple[int, int, str]]
         m = _TIMES_COUNT.match(text, gap.end())
         if m is not None and gap.end() > end and n + 1 < len(weapons) and weapons[n + 1][0] < m.start(1):
             continue  # another weapon stands nearer the figure
-        if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
-            continue
-        rule = rules.class_rule(weapon_class) if weapon_class else None
-        out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)),
-                       value=int(m.group(1).replace(",", "")), unit_category=rule.category if rule else None,
-                       item=text[start:end]))
+        hit = _weapon_count(text, m, start, end, weapon_class, rules, hits) if m else None
+        if hit is not None:
+            out.append(hit)
     return out
 
 
@@ -265,12 +272,9 @@ def _counts_glued_before_classes(text: str, weapons: Sequence[Tuple[int, int, st
     out: List[Hit] = []
     for start, end, weapon_class in weapons:
         m = _GLUED_BEFORE_CLASS.search(text, max(0, start - 12), start)
-        if m is None or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
-            continue
-        rule = rules.class_rule(weapon_class) if weapon_class else None
-        out.append(Hit(start=m.start(1), end=m.end(1), core=(m.start(1), m.end(1)),
-                       value=int(m.group(1).replace(",", "")), unit_category=rule.category if rule else None,
-                       item=text[start:end]))
+        hit = _weapon_count(text, m, start, end, weapon_class, rules, hits) if m else None
+        if hit is not None:
+            out.append(hit)
     return out
 
 
