@@ -232,6 +232,12 @@ def _without_defining_classes(doc: Doc, text: str, chosen: List[Candidate]) -> L
     return out
 
 
+def _texts_and_tags(doc: Doc) -> List[Tuple[str, str]]:
+    """``(text, tag)`` per token, as ``unit_refs`` reads them (from the token view: no Token object per token)."""
+    strings = doc.vocab.strings
+    return [(t, strings[tag] if tag else "") for t, tag in zip(token_view(doc).texts, doc.to_array(TAG).tolist())]
+
+
 def _without_generic_echelons(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
     """Drop a lone echelon head the grammar takes alone (中隊, 小隊) where the words around it make it any
     unit of its size (いくつかの中隊がまとまって, 1中隊ごとに: ``unit_refs.generic_use``), as a bare 旅団 there is."""
@@ -241,7 +247,7 @@ def _without_generic_echelons(doc: Doc, chosen: List[Candidate]) -> List[Candida
         start, end, attrs = cand
         if end - start == 1 and attrs.get("echelon") and not attrs.get("side") and attrs.get("number") is None:
             if tokens is None:
-                tokens = [(t.text, t.tag_) for t in doc]
+                tokens = _texts_and_tags(doc)
             if generic_use(tokens, start) and not counted_before(doc.text, doc[start].idx):
                 continue  # but 2個旅団である: a counted echelon is a unit mention (the grammar's rule)
         out.append(cand)
@@ -530,9 +536,7 @@ class MilitaryUnitRecognizer(TablePipe):
         view = token_view(doc)
         if SERVICES.keys().isdisjoint(view.texts) and ECHELONS.keys().isdisjoint(view.texts):
             return []  # no bare 空軍, 旅団 … token (set tests in C, not a generator per token)
-        strings = doc.vocab.strings
-        tokens = [(t, strings[tag] if tag else "") for t, tag in zip(view.texts, doc.to_array(TAG).tolist())]
-        refs = bare_references(tokens, [(s, e, attrs.get("echelon")) for s, e, attrs in found])
+        refs = bare_references(_texts_and_tags(doc), [(s, e, attrs.get("echelon")) for s, e, attrs in found])
         return [(s, e, _attrs(**a)) for s, e, a in refs]
 
     def _quoted_names(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:

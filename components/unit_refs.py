@@ -90,7 +90,7 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
                 continue  # 司令部に着弾, 司令部を破壊, 同司令部で: the building struck or met in, not the body
             out.append((i, i + 1, {"unit_type": SERVICES[text]}))
             continue
-        if _generic_after(tokens, i):
+        if generic_use(tokens, i):
             continue  # 大隊によっては: any battalion, not one
         out.append((i, i + 1, {"echelon": ECHELONS[text]}))
     return out
@@ -114,12 +114,8 @@ _SIZE_CLASS = re.compile(r"^(?:[・、](?:" + "|".join(ECHELONS) + r"))*級")
 
 
 def generic_use(tokens: Sequence[Tuple[str, str]], i: int) -> bool:
-    """Whether the echelon noun at token ``i`` means any unit of its size (いくつかの中隊, 1中隊ごとに), by the words
-    around it; for the heads the grammar takes alone (中隊, 小隊) as for the bare references here."""
-    return _generic_after(tokens, i)
-
-
-def _generic_after(tokens: Sequence[Tuple[str, str]], i: int) -> bool:
+    """Whether the echelon noun at token ``i`` means any unit of its size (大隊によっては, いくつかの中隊, 1中隊ごとに),
+    by the words around it: for the bare references here and for the heads the grammar takes alone (中隊, 小隊)."""
     after = "".join(text for text, _ in tokens[i + 1:i + 4])
     before = "".join(text for text, _ in tokens[max(0, i - 3):i])
     return after.startswith(_GENERIC_AFTER) or before.endswith(_GENERIC_BEFORE) or bool(_SIZE_CLASS.match(after))
