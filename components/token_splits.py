@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 _MAGNITUDES = ("十", "百", "千", "万")
 _NUMERAL_TAG = "名詞-数詞"
+_NUMERAL_POS = "NUM"
 CLASS_HEADS = ("ミサイル", "ドローン", "コルベット", "フリゲート", "ミサイルシステム", "システム")  # katakana class nouns Sudachi glues unknown katakana words to
 _KATAKANA = re.compile(r"[ァ-ヺー]+")
 
@@ -63,7 +64,7 @@ def split_vague_numerals(doc: Doc) -> int:
     if "数" not in view.text:  # most docs: no token can end in it, so no token loop
         return 0
     texts = view.texts
-    return _split(doc, [(i, len(texts[i]) - 1, _NUMERAL_TAG, "NUM") for i in _cuts(texts)])
+    return _split(doc, [(i, len(texts[i]) - 1, _NUMERAL_TAG, _NUMERAL_POS) for i in _cuts(texts)])
 
 
 def split_glued_class_heads(doc: Doc) -> int:
@@ -215,7 +216,7 @@ def split_glued_measures(doc: Doc) -> int:
             continue  # mm3 is a cubic millimetre unless a mount's barrel count (25mm|3|連装機銃) follows
         if m and len(texts[i]) > m.end() and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_:
             token = doc[i]
-            second = (_NUMERAL_TAG, "NUM") if m.group("mount") else (token.tag_, token.pos_ or "NOUN")
+            second = (_NUMERAL_TAG, _NUMERAL_POS) if m.group("mount") else (token.tag_, token.pos_ or "NOUN")
             plan.append((i, m.end(), *second, _MEASURE_TAG, "NOUN"))
     if not plan:
         return 0
@@ -234,7 +235,6 @@ def split_counted_worth(doc: Doc) -> int:
 
 
 _TIMES_GLUED = re.compile(r"[xXｘ][0-9]{1,4}")
-_NUMERAL_POS = "NUM"
 
 
 def split_times_counts(doc: Doc) -> int:

@@ -882,7 +882,7 @@ def _quoted_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate],
             if ship and at < len(texts) and texts[at] != "「":
                 at = _hull_before_quote(tokens, at) or at  # 053「ポヴォリノ」: the hull number stays out
             extent = quoted_name_extent(texts, spaces, at) or (_native_ship_name(texts, at) if ship else None) \
-                or (_kanji_aircraft_name(tokens, at) if cand.weapon_class in aircraft_classes else None)
+                or (_kanji_aircraft_name(tokens, texts, at) if cand.weapon_class in aircraft_classes else None)
             if extent is None:
                 aliased = _name_with_alias(texts, at, ship)
                 if aliased is not None:  # 駆逐艦「蘭州(兰州:170)」, 駆逐艦「ディケーター(DDG-73)」
@@ -957,10 +957,9 @@ _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _GLUED_CODE = re.compile(r"[A-Za-z0-9\-]+")
 
 
-def _kanji_aircraft_name(tokens: Sequence[Tok], at: int) -> Optional[Tuple[int, int, int]]:
+def _kanji_aircraft_name(tokens: Sequence[Tok], texts: Sequence[str], at: int) -> Optional[Tuple[int, int, int]]:
     """``『震電J7W1』`` at token ``at`` after an aircraft class: a kanji name with a Latin code glued after it
     or not, or None. A verbal or adjectival noun (「開発」, 「攻撃」) is what is done, no name."""
-    texts = [t.text for t in tokens]
     close = NAME_QUOTES.get(texts[at]) if at < len(texts) else None
     if close is None or at + 2 >= len(texts) or not _KANJI_NAME.fullmatch(texts[at + 1]):
         return None
@@ -971,7 +970,7 @@ def _kanji_aircraft_name(tokens: Sequence[Tok], at: int) -> Optional[Tuple[int, 
     end = at + 2
     while end < len(texts) and end - at <= 8 and _GLUED_CODE.fullmatch(texts[end]):
         end += 1
-    if end >= len(texts) or texts[end] != close or "".join(texts[at + 1:end])[-1] == "型":
+    if end >= len(texts) or texts[end] != close:
         return None
     # the kanji name alone: a code glued after it is a designation found as such, and join_quoted_names makes
     # the two one name (震電|J7W1 → 震電J7W1)
