@@ -11,13 +11,16 @@ counted), so the general number regex never reads these; this module finds them 
 Fractions written with a slash (``1/3を占め``, ``1/4の兵数``), two annotators each on their own
 (NOTES-real6, NOTES-real12): the same, where they cannot be a designation (``Kh59/69``, ``シャヘド131/136``:
 a letter, katakana or digit before), a size (``1/2t``: a letter after) or a date (``4/16``: only a numerator
-below a denominator of at most 10, and only before a particle or punctuation, never before ``に`` or ``時点``).
+below a denominator of at most 10, in lowest terms (``3/6``, ``2/6`` are dates: a fraction is written reduced),
+and only before a particle or punctuation, never before ``時点``; before ``に`` or ``と`` only where a particle
+comes before the fraction too, ``死者の1/10にすぎない``, ``装甲の1/10と``, while ``1/3に発表`` is a date).
 
 Mach numbers (``マッハ11``, ``マッハ5を超える``) put the unit before the figure: unit ``Mach``,
 category COUNT (no speed category; NOTES-real6 and NOTES-real7, like real4's ``時速60キロ``).
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterator, NamedTuple, Optional
 
@@ -36,8 +39,9 @@ _SLASH_FRACTION = re.compile(
     r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ\u30a0-\u30ff\-‐－/／.．,，])"
     rf"(?P<pre>(?:{JA_PREFIX})[ \u00a0]?)?"
     r"(?P<num>[1-9１-９])[/／](?P<den>10|１０|[2-9２-９])(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．\-])"
-    rf"(?=(?:{SUFFIX})?(?:[のをがはも、。，．」）)]|$))"
+    rf"(?=(?:{SUFFIX})?(?P<after>[のをがはもにと、。，．」）)]|$))"
     rf"(?P<suf>{SUFFIX})?")
+_PARTICLES_BEFORE = frozenset("のはがも")  # 死者の1/10に, 軍事は1/3に: a fraction of something, not a date
 
 
 _MACH = re.compile(
@@ -69,10 +73,14 @@ def find_fractions(text: str) -> Iterator[Form]:
 
 
 def find_slash_fractions(text: str) -> Iterator[Form]:
-    """Every ``M/N`` fraction in ``text`` (``_SLASH_FRACTION``) with 0 < M < N <= 10."""
+    """Every ``M/N`` fraction in ``text`` (``_SLASH_FRACTION``) with 0 < M < N <= 10, in lowest terms."""
     for m in _SLASH_FRACTION.finditer(text):
         den, num = parse_number(m.group("den")), parse_number(m.group("num"))
         if den is None or num is None or not 0 < num.value < den.value:
+            continue
+        if math.gcd(int(num.value), int(den.value)) > 1:
+            continue
+        if m.group("after") in ("に", "と") and (m.start() == 0 or text[m.start() - 1] not in _PARTICLES_BEFORE):
             continue
         yield Form(m.start(), m.end(), (m.start("num"), m.end("den")), num.value / den.value,
                    m.group("pre"), m.group("suf"))

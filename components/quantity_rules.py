@@ -593,6 +593,9 @@ def _vote_counts(text: str) -> List[Hit]:
     return out
 
 
+# The traditional forms old documents and Chinese-language copy write (3億3780萬ドル, 一萬一千餘噸): the finders
+# read them as 万 and 余; the annotators of parts 96 and 104 (pre-war and Chinese-sourced pages) counted them so
+_OLD_NUMERAL_FORMS = str.maketrans("萬餘", "万余")
 _SIGNS_BEFORE_BARE = frozenset(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 
 
@@ -613,6 +616,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
         List[Hit]: Non-overlapping hits in text order (the longer wins).
     """
     ja, latin, single = patterns or compile_patterns(units)
+    if "萬" in text or "餘" in text:
+        text = text.translate(_OLD_NUMERAL_FORMS)  # one character each way: every offset holds
     hits = list(_ja_hits(text, units, ja, single))
     for hit in hits:
         if hit.unit is None and hit.start > 0 and text[hit.start - 1] in _SIGNS_BEFORE_BARE:

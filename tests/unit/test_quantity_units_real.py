@@ -95,6 +95,12 @@ def found(nlp, text):
     # slash fractions (NOTES-real6, NOTES-real12)
     ("軍事費は歳出全体の1/3を占めた。", "1/3", 1 / 3, None, None, "RATIO", False),
     ("すでに約1/4以上の兵を失った。", "約1/4以上", 0.25, None, None, "RATIO", True),
+    ("損害は部隊全体の1/10にすぎない。", "1/10", 0.1, None, None, "RATIO", False),  # の before: a fraction of it
+    ("側面装甲は前面の1/3と薄い。", "1/3", 1 / 3, None, None, "RATIO", False),
+    # the traditional forms 萬 and 餘, and the ton in Meiji kanji (parts 96 and 104)
+    ("歳入は2億4500萬ドルに落ちた。", "2億4500萬ドル", 245_000_000, None, "USD", "MONEY", False),
+    ("兵3萬人を派遣した。", "3萬人", 30_000, None, "人", "PERSONNEL", False),
+    ("排水量一萬五千餘噸の巡洋艦。", "一萬五千餘噸", 15_000, None, "t", "COUNT", True),
     # finance shorthand: a currency code or sign, the amount and a letter multiplier (NOTES-real12)
     ("軍事費にRUB13.5Tを計上した。", "RUB13.5T", 13_500_000_000_000, None, "RUB", "MONEY", False),
     ("契約は$2.4B規模だ。", "$2.4B", 2_400_000_000, None, "USD", "MONEY", False),
@@ -141,7 +147,7 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
 
 @pytest.mark.parametrize("text", ["トンネルを掘り進めた。", "集落の住民が避難した。", "2着陸地点が使えない。",
                                   "兵士と兵器が足りない。", "2分の3は誤記だ。", "10分の休憩をとった。",
-                                  "4/16時点の集計だ。", "1/3に発表した。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
+                                  "4/16時点の集計だ。", "1/3に発表した。", "速報\n3/6、国境が閉じた。", "2/4の会合で決まった。", "Kh59/69が飛来した。", "1/2tトラックが走る。",
                                   "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。",
                                   "一党独裁が続く。", "一市民として参加した。",
                                   "第3村の村長が語った。", "2基地内で訓練した。", "一組織として動く。",
