@@ -36,8 +36,9 @@ _QUOTES = "'\"’‘“”＂＇"
 _QUOTE_SET = frozenset(_QUOTES)
 _DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－─━~〜~" + _QUOTES)
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
-# Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length)
-_SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
+# Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length); the old
+# character 輌 for 両 (戦闘車輌, 装甲車輌: Kojien gives 車輌 as a spelling of 車両), one character for one
+_SMALL_VOWELS = str.maketrans("ァィゥェォ輌", "アイウエオ両")
 _END = "\0"
 
 
@@ -51,7 +52,7 @@ def fold(text: str) -> str:
 
     NFKC (full width to half width), lower case, no spacing, dashes, quotes or
     middle dots, ``ヴァ``→``バ`` and the like, ``ィヤ``→``ィア`` (the -ия ending written both ways),
-    small vowels as large ones (``クァ``→``クア``).
+    small vowels as large ones (``クァ``→``クア``), ``輌`` as ``両``.
 
     Args:
         text (str): Any surface string.

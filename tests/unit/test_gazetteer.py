@@ -12,6 +12,7 @@ from components.gazetteer import FoldedGazetteer, fold, non_overlapping
     ("クァッドコプター", "クアッドコプター"), ("ヴォルチャンスク", "ボルチャンスク"),  # small vowels; ヴォ first
     ("アカーツィア", "アカーツィヤ"), ("コアリツィア", "コアリツィヤ"),  # the -ия ending written both ways
     ("HI\u200bMARS", "HIMARS"), ("ジャベ\u00adリン", "ジャベリン"), ("\ufeffシャヘド", "シャヘド"),  # invisible characters of web copy
+    ("戦闘車輌", "戦闘車両"),  # the old character 輌
 ])
 def test_fold_equates_variants(a, b):
     assert fold(a) == fold(b)

@@ -851,6 +851,17 @@ def test_naval_auxiliaries_are_ship_classes(run):
     assert found == ["マルシャル・ネデリン級", "ミサイル観測支援艦", "アムール級", "工作艦"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Chinese designations written in kanji, variant letters included (weapon_classes.jsonl families)
+    ("殲轟-7Aと轟-6Mが並んで飛んだ。", ["殲轟-7A", "轟-6M"]),
+    ("直-8KAと運-20が展示された。", ["直-8KA", "運-20"]),
+    ("早期警戒機の空警2000が上空を通過した。", ["早期警戒機", "空警2000"]),
+    ("運3年目の訓練だ。", []),  # 運 and 直 need their hyphen: alone they are common words
+])
+def test_chinese_designations_in_kanji(run, text, expected):
+    assert texts(run(text)) == expected
+
+
 def test_biological_and_chemical_weapons_are_one_class(run):
     assert texts(run("生物化学兵器といった大量破壊兵器")) == ["生物化学兵器", "大量破壊兵器"]
 
