@@ -42,7 +42,7 @@ COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|�
                              "|当たり|当り")  # 一人当たり, 一発当たり: per one, as 一人あたり
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
-# after うち ("of them") a one is "one of" for ships, shots and vehicles too (艦艇のうち1隻)
+# the counters after which a one may be "one of" (艦艇の1隻, もう1弾は); after うち only つ is (_is_one_of)
 ONE_OF_AFTER_UCHI = ONE_OF_UNITS | {"隻", "発", "両", "弾"}
 EN_STOP = {"years", "months", "days", "hours", "minutes", "seconds", "weeks", "decades", "centuries",
            "times", "km", "miles", "percent", "rubles", "roubles", "dollars", "euros"}
@@ -156,7 +156,9 @@ def _is_one_of(text: str, start: int, end: int, value: Number, unit: Optional[st
         return True  # 一つでも多くの命, 1人でも早く: "as many / as soon as possible"
     before = text[max(0, start - 2):start]
     if before == "うち":
-        return True  # 艦艇のうち1隻, このうち1機は: one of those counted (NOTES-real11, -17, -19, -26)
+        # このうち1機は, 3台。うち1台は: the one is counted, as the rewritten development gold takes it (six of seven,
+        # rw65 to rw100), against NOTES-real11, -17, -19 and -26 of the first published sets; そのうち1つ stays "one of"
+        return unit == "つ"
     # 5発を迎撃…残り1発 is a count, of what was left (NOTES-real87, -88 and the rewritten development gold, three of
     # three; only NOTES-real26 left it out)
     if before == "もう" and text.startswith(("は", "が"), end):
