@@ -116,11 +116,12 @@ def annotate_local(
 
 
 class RecordExtras:
-    """The glossary and the facts' meta columns, gathered from the records as a run writes them.
+    """The glossary, the fact rows and their meta columns, gathered from the records as a run writes them.
 
     ``watch(writer)`` has the writer hand over each record it takes, so the
-    glossary needs no second pass over ``annotations.jsonl`` (reading it back
-    cost about as much as building the groups); shards the workers of
+    glossary and the facts table need no second pass over ``annotations.jsonl``
+    (reading it back cost about as much as building the groups, and left the
+    facts' rows to the end of the run, when no worker runs beside them); shards the workers of
     ``--n-process`` annotated are read from their lines as the parent writes
     them, while the workers go on. It covers the batch only when it saw every
     record the batch holds: not after ``--resume`` (the earlier run's records);
@@ -128,9 +129,11 @@ class RecordExtras:
     """
 
     def __init__(self) -> None:
+        from pipeline.facts_table import RowSpool
         from pipeline.glossary import GlossaryBuilder
 
         self.glossary = GlossaryBuilder()
+        self.facts = RowSpool()  # the fact rows, built as the records pass, written at the end
         self.metas: Dict[str, None] = {}
         self.records = 0
         self.writer: Optional[BatchWriter] = None
@@ -145,6 +148,7 @@ class RecordExtras:
         from pipeline.facts_table import note_meta
 
         self.glossary.add(record)
+        self.facts.add(record)
         note_meta(record, self.metas)
         self.records += 1
 
@@ -165,14 +169,17 @@ def write_batch_extras(output: Path, html: bool = False, extras: Optional[Record
     Returns:
         int: The number of fact rows written.
     """
-    from pipeline.facts_table import note_meta, write_facts
+    from pipeline.facts_table import note_meta, write_fact_rows, write_facts
     from pipeline.glossary import build_glossary, write_glossary
     from pipeline.outputs import ANNOTATIONS
     from pipeline.record_view import iter_records
 
     if extras is not None and extras.covers():
         write_glossary(extras.glossary.build(), output)
-        metas = extras.metas
+        try:
+            count, _csv, _parquet = write_fact_rows(extras.facts, output, list(extras.metas))
+        finally:
+            extras.facts.close()
     else:
         # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
         # not a second deserialisation of every DocBin shard; it also finds the facts' meta columns
@@ -184,7 +191,7 @@ def write_batch_extras(output: Path, html: bool = False, extras: Optional[Record
                 yield record
 
         write_glossary(build_glossary(noting_meta(iter_records(output))), output)
-    count, _csv, _parquet = write_facts(output / ANNOTATIONS, output, list(metas))
+        count, _csv, _parquet = write_facts(output / ANNOTATIONS, output, list(metas))
     logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if html:
         from pipeline.desk import write_batch_pages

@@ -25,7 +25,10 @@ Files:
   the file.
 
 Both are written a row group at a time (two passes over the JSONL: the first
-finds the meta keys), so memory stays flat however large the batch.
+finds the meta keys), so memory stays flat however large the batch. A run that
+sees its records as they are written (``pipeline.annotate.RecordExtras``) builds
+the rows then, while the workers go on, and keeps them in a ``RowSpool`` on disk
+until the meta columns are known; the end of the run only writes the two files.
 """
 from __future__ import annotations
 
@@ -33,9 +36,12 @@ import csv
 import json
 import logging
 import os
+import pickle
 import re
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
+from typing import IO, Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -197,6 +203,44 @@ def _typed(name: str, kind: str, value: Any) -> Any:
     return _as_text(value) if not isinstance(value, str) else value
 
 
+class RowSpool:
+    """Fact rows kept on disk (an unnamed temporary file) as a run builds them, read back once at its end.
+
+    The rows of 100k records do not fit a flat memory, and the table's columns are known only
+    at the end (the ``meta_*`` keys of every record with facts), so the rows wait in pickled
+    groups, one per record, in the order they came.
+    """
+
+    def __init__(self) -> None:
+        self._file: Optional[IO[bytes]] = None
+        self.rows = 0
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        """Spool the fact rows of ``record``, if it has any."""
+        rows = list(record_rows(record))
+        if rows:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="gunji-facts-")
+            pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.rows += len(rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        if self._file is None:
+            return
+        self._file.seek(0)
+        while True:
+            try:
+                rows = pickle.load(self._file)
+            except EOFError:
+                return
+            yield from rows
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 def write_facts(jsonl: Path, outdir: Path, metas: Optional[List[str]] = None) -> Tuple[int, Path, Path]:
     """Write ``facts.csv`` and ``facts.parquet`` into ``outdir`` from the records in ``jsonl``.
 
@@ -207,12 +251,21 @@ def write_facts(jsonl: Path, outdir: Path, metas: Optional[List[str]] = None) ->
         The number of rows and the two paths. Each file is written to a
         temporary name and renamed, so a reader never sees half a table.
     """
+    if metas is None:
+        metas = meta_columns(read_records(jsonl, only_facts=True))
+    rows = (row for record in read_records(jsonl, only_facts=True) for row in record_rows(record))
+    return write_fact_rows(rows, outdir, metas)
+
+
+def write_fact_rows(rows: Iterable[Row], outdir: Path, metas: List[str]) -> Tuple[int, Path, Path]:
+    """Write ``facts.csv`` and ``facts.parquet`` into ``outdir`` from ``rows`` (``record_rows``, in record order).
+
+    ``metas``: the ``meta_*`` columns, in order (``meta_columns`` of the same records).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     outdir = Path(outdir)
-    if metas is None:
-        metas = meta_columns(read_records(jsonl, only_facts=True))
     kinds = dict(COLUMNS) | {name: "string" for name in metas}
     names = [name for name, _ in COLUMNS] + metas
     schema = pa.schema([(name, getattr(pa, kinds[name])()) for name in names])
@@ -223,14 +276,13 @@ def write_facts(jsonl: Path, outdir: Path, metas: Optional[List[str]] = None) ->
         table = csv.writer(f)
         table.writerow(names)
         group: List[Row] = []
-        for record in read_records(jsonl, only_facts=True):
-            for row in record_rows(record):
-                table.writerow([_csv_cell(row.get(name)) for name in names])
-                group.append(row)
-                count += 1
-                if len(group) >= ROW_GROUP:
-                    parquet.write_table(_arrow_table(group, names, kinds, schema))
-                    group = []
+        for row in rows:
+            table.writerow([_csv_cell(row.get(name)) for name in names])
+            group.append(row)
+            count += 1
+            if len(group) >= ROW_GROUP:
+                parquet.write_table(_arrow_table(group, names, kinds, schema))
+                group = []
         if group or count == 0:
             parquet.write_table(_arrow_table(group, names, kinds, schema))
     os.replace(csv_tmp, csv_path)

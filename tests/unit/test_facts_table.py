@@ -140,3 +140,18 @@ def test_records_without_an_event_are_not_parsed_and_given_metas_change_nothing(
     write_facts(jsonl, tmp_path, meta_columns(read_records(jsonl)))
     assert (tmp_path / "facts.csv").read_bytes() == first
     assert b"meta_only_here" not in first and b"meta_url" in first
+
+
+def test_a_row_spool_gives_back_the_rows_of_its_records_in_order():
+    from pipeline.facts_table import RowSpool
+
+    spool = RowSpool()
+    second = {**_record(), "id": "r2"}
+    spool.add(_record())
+    spool.add({"id": "r0", "text": "事実なし。", "spans": []})  # no fact: nothing spooled
+    spool.add(second)
+    assert spool.rows == 4
+    assert list(spool) == list(record_rows(_record())) + list(record_rows(second))
+    assert [row["id"] for row in spool] == ["r1", "r1", "r2", "r2"]  # read again: the same rows
+    spool.close()
+    assert list(spool) == []
