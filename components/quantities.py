@@ -53,6 +53,7 @@ CATEGORIES_FILE = "quantity_categories.tsv"
     default_config={
         "spans_key": SPANS_KEY,
         "weapons_key": "weapons",
+        "places_key": "places",
         "units_path": None,
         "categories_path": None,
         "scorer": {"@scorers": "spacy.overlapping_labeled_spans_scorer.v1", "spans_key": SPANS_KEY},
@@ -61,10 +62,10 @@ CATEGORIES_FILE = "quantity_categories.tsv"
                            f"spans_{SPANS_KEY}_r": None},
 )
 def make_quantity_extractor(nlp: Language, name: str, *, spans_key: str, weapons_key: Optional[str],
-                            units_path: Optional[str], categories_path: Optional[str],
+                            places_key: Optional[str], units_path: Optional[str], categories_path: Optional[str],
                             scorer: Optional[Callable]) -> "QuantityExtractor":
     """Build the extractor; the paths override the packaged unit and category TSVs."""
-    return QuantityExtractor(nlp.vocab, name, spans_key=spans_key, weapons_key=weapons_key,
+    return QuantityExtractor(nlp.vocab, name, spans_key=spans_key, weapons_key=weapons_key, places_key=places_key,
                              units_path=units_path, categories_path=categories_path, scorer=scorer)
 
 
@@ -77,6 +78,8 @@ class QuantityExtractor(TablePipe):
         spans_key (str): Span group to write (spans already there are kept).
         weapons_key (Optional[str]): Span group of WEAPON spans written by an earlier
             component, read as evidence of what is counted; None (or absent) to ignore.
+        places_key (Optional[str]): Span group of PLACE spans written by an earlier component, for the
+            bare figures of a list of countries (``パキスタンが16、中国が6``); None (or absent) to ignore.
         units_path (Optional[str]): Unit table TSV (counter → normalised unit).
         categories_path (Optional[str]): Category rule TSV (item/verb/context words).
         scorer (Optional[Callable]): Scoring function for ``nlp.evaluate``.
@@ -84,6 +87,7 @@ class QuantityExtractor(TablePipe):
 
     def __init__(self, vocab, name: str = "quantity_extractor", *, spans_key: str = SPANS_KEY,
                  weapons_key: Optional[str] = "weapons",
+                 places_key: Optional[str] = "places",
                  units_path: Optional[Union[str, Path]] = None,
                  categories_path: Optional[Union[str, Path]] = None,
                  scorer: Optional[Callable] = None) -> None:
@@ -92,6 +96,7 @@ class QuantityExtractor(TablePipe):
         self.name = name
         self.spans_key = spans_key
         self.weapons_key = weapons_key
+        self.places_key = places_key
         self.scorer = scorer
         self._init_tables({UNITS_FILE: units_path, CATEGORIES_FILE: categories_path})
 
@@ -112,9 +117,12 @@ class QuantityExtractor(TablePipe):
         done: List[Tuple[Hit, Inference]] = []
         hits = find_quantities(text, self.units, self.patterns, self.listed)
         weapons = self._weapons(doc) if hits or _HAS_DIGIT.search(text) else []
+        place_counts = _counts_after_places(text, self._places(doc), hits) if _HAS_DIGIT.search(text) else []
+        after_place = {id(hit) for hit in place_counts}  # the place before the figure is no counted item
         hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules)
                       + _counts_after_times_signs(text, weapons, hits, self.rules)
-                      + _counts_glued_before_classes(text, weapons, hits, self.rules), key=lambda h: h.start)
+                      + _counts_glued_before_classes(text, weapons, hits, self.rules)
+                      + place_counts, key=lambda h: h.start)
         inside_weapon = _Covers([(start, end) for start, end, _ in weapons])
         for hit in hits:
             if inside_weapon(hit.start, hit.end):
@@ -128,6 +136,8 @@ class QuantityExtractor(TablePipe):
                 continue
             hit.start, hit.end = span.start_char, span.end_char
             inference = infer(text, hit, self.rules, done, weapons)
+            if id(hit) in after_place:
+                inference.item = None
             inference.item = _token_item(doc, text, span, inference.item)
             done.append((hit, inference))
             found.append((span, hit, inference))
@@ -139,6 +149,12 @@ class QuantityExtractor(TablePipe):
             return []
         return [(s.start_char, s.end_char, get_span_attrs(s).get("weapon_class") or "")
                 for s in doc.spans[self.weapons_key]]
+
+    def _places(self, doc: Doc) -> List[Tuple[int, int]]:
+        """``(start_char, end_char)`` of the PLACE spans an earlier component wrote."""
+        if not self.places_key or self.places_key not in doc.spans:
+            return []
+        return [(s.start_char, s.end_char) for s in doc.spans[self.places_key]]
 
     @staticmethod
     def _align(doc: Doc, hit: Hit) -> Optional[Span]:
@@ -276,6 +292,31 @@ def _counts_glued_before_classes(text: str, weapons: Sequence[Tuple[int, int, st
         if hit is not None:
             out.append(hit)
     return out
+
+
+# パキスタンが16、中国が6 / 米国約4,760、ロシア約4,380: a list of countries (places) each with a bare figure, closed
+# as a list member is; an acronym in brackets may stand between (アラブ首長国連邦(UAE)が3)
+_FIGURE_AFTER_PLACE = re.compile(r"(?:[（(][A-Z]{2,6}[）)])?(?:が|は)?[ 　]?(?P<pre>約|およそ)?"
+                                 r"(?P<num>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?![0-9,，]|[.．][0-9])"
+                                 r"(?=[、，,。;；]|[.．](?![0-9])|\n|\s*$)")
+_PLACE_LIST_MIN = 2  # one figure after a place is a name or a date as often as a count
+
+
+def _counts_after_places(text: str, places: Sequence[Tuple[int, int]], hits: Sequence[Hit]) -> List[Hit]:
+    """Hits for the bare figures of a list of places (``パキスタンが16、中国が6、エジプトが1``): COUNT, unit none,
+    where two or more places of the text are each followed by one; a figure another finder took is left to it."""
+    if len(places) < _PLACE_LIST_MIN:
+        return []
+    out: List[Hit] = []
+    for start, end in places:
+        m = _FIGURE_AFTER_PLACE.match(text, end)
+        if m is None or any(h.start < m.end("num") and m.start("num") < h.end for h in hits):
+            continue
+        first = m.start("pre") if m.group("pre") else m.start("num")
+        out.append(Hit(start=first, end=m.end("num"), core=(m.start("num"), m.end("num")),
+                       value=int(m.group("num").replace(",", "")), unit_category="COUNT",
+                       approx=bool(m.group("pre")), bound="exact"))
+    return out if len(out) >= _PLACE_LIST_MIN else []
 
 
 def _token_item(doc: Doc, text: str, span: Span, item: Optional[str]) -> Optional[str]:

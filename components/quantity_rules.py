@@ -596,8 +596,9 @@ def _vote_counts(text: str) -> List[Hit]:
 
 
 # The traditional forms old documents and Chinese-language copy write (3億3780萬ドル, 一萬一千餘噸): the finders
-# read them as 万 and 余; the annotators of parts 96 and 104 (pre-war and Chinese-sourced pages) counted them so
-_OLD_NUMERAL_FORMS = str.maketrans("萬餘", "万余")
+# read them as 万 and 余; the annotators of parts 96 and 104 (pre-war and Chinese-sourced pages) counted them so;
+# 憶 for 億 is the input method's slip (1憶3,009万円), read only where a figure stands before it
+_OLD_NUMERAL_FORMS = str.maketrans("萬餘憶", "万余億")
 _SIGNS_BEFORE_BARE = frozenset(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 
 
@@ -618,7 +619,7 @@ def find_quantities(text: str, units: Dict[str, Unit],
         List[Hit]: Non-overlapping hits in text order (the longer wins).
     """
     ja, latin, single = patterns or compile_patterns(units)
-    if "萬" in text or "餘" in text:
+    if "萬" in text or "餘" in text or "憶" in text:
         text = text.translate(_OLD_NUMERAL_FORMS)  # one character each way: every offset holds
     hits = list(_ja_hits(text, units, ja, single))
     for hit in hits:

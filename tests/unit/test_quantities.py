@@ -415,3 +415,29 @@ def test_a_thousands_figure_glued_before_a_class_counts_it(nlp_with_weapons):
     assert found["3,600"]["category"] == "VEHICLE" and found["3,600"].get("unit") is None
     assert "15,000" not in dict(records(nlp_with_weapons("12〜15,000戦車")))
     assert dict(records(nlp_with_weapons("T-72戦車を失った。"))) == {}
+
+
+@pytest.fixture(scope="module")
+def nlp_with_places(nlp_blank):
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("place_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    return pipeline
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of countries, each with a bare figure: COUNT, the country no counted item
+    ("対象はドイツが12、中国が5、トルコ(TR)が2。", [("12", 12, False), ("5", 5, False), ("2", 2, False)]),
+    ("保有数はインド約170、パキスタン約160.", [("約170", 170, True), ("約160", 160, True)]),
+    ("ドイツ12、", []),  # one place with a figure: a name or a date as often as a count
+    ("ドイツで12、中国で5だった。", []),  # で: where, not how many
+    ("比率はドイツ1.5、中国2.5。", []),  # decimals are no counts
+])
+def test_bare_figures_of_a_list_of_places(nlp_with_places, text, expected):
+    doc = nlp_with_places(text)
+    got = [(s.text, get_span_attrs(s)["value"], get_span_attrs(s)["approx"]) for s in doc.spans["quantities"]]
+    assert got == expected
+    assert all(get_span_attrs(s)["category"] == "COUNT" and not get_span_attrs(s).get("item")
+               for s in doc.spans["quantities"])
