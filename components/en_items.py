@@ -180,6 +180,21 @@ def _share_list_head(text: str, items: List[EnItem], en_heads: FrozenSet[str]) -
         item.shared_heads = item.shared_heads | {lemma_en(head)}
 
 
+# what lists Japanese names before a bracket (ロスネフチとルクオイル(Rosneft and Lukoil)): then "and" lists too
+_JA_LIST_MARKS = re.compile(r"[とや及]")
+_JA_TERM_BEFORE = re.compile(r"[^\s、,，。．.!！?？「」『』()（）:：]{1,24}$")  # the term: back to the last comma
+
+
+def _glosses_one_term(text: str, start: int, end: int) -> bool:
+    """Whether the chunk is the whole of a bracket right after a Japanese term that lists nothing
+    (``国立物理技術研究所(Kharkiv Institute of Physics and Technology)``): its "and" joins words of one name."""
+    closed = text[end - 1] in ")）" or (end < len(text) and text[end] in ")）")  # a chunk may keep its ")"
+    if not (0 < start and text[start - 1] in "(（" and closed):
+        return False
+    before = _JA_TERM_BEFORE.search(text, max(0, start - 25), start - 1)
+    return bool(before) and not _LATIN_CHAR.search(before.group()) and not _JA_LIST_MARKS.search(before.group())
+
+
 def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[EnItem]:
     """Names in the chunk ``text[start:end]``, in order.
 
@@ -193,6 +208,7 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         List[EnItem]: The items, the first flagged ``initial`` when it opens the chunk.
     """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    one_name = _glosses_one_term(text, start, end)
     items: List[EnItem] = []
     cur: List[Tuple[int, int, str]] = []
     state = {"gloss": False, "shared": frozenset(), "single": None}
@@ -243,7 +259,10 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         elif low in _CONNECT and cur and nxt and (_is_cap(nxt) or nxt.lower() in _ARTICLES):
             cur.append((s, e, tok))
         elif low in _LIST:
-            close()
+            if one_name and low == "and" and cur and _is_cap(nxt):
+                cur.append((s, e, tok))  # (Kharkiv Institute of Physics and Technology): one name's "and"
+            else:
+                close()
         elif low in REGION_WORDS and nxt == "of" and not cur:
             if low.endswith("s"):
                 state["shared"] = frozenset({lemma_en(low)})

@@ -49,6 +49,14 @@ def test_coordinated_lists_split():
         ("ハルキウ", "Kharkiv"), ("スームィ", "Sumy"), ("チェルニーヒウ", "Chernihiv")]
 
 
+def test_and_inside_one_bracketed_name():
+    # the bracket glosses one Japanese term that lists nothing: its "and" is inside the name
+    assert pairs_of("同日、物理技術研究所(Institute of Physics and Technology)が被弾した。") == [
+        ("物理技術研究所", "Institute of Physics and Technology")]
+    # a Japanese list before the bracket: "and" lists too
+    assert ("ロスネフチとルクオイル", "Rosneft and Lukoil") not in pairs_of("ロスネフチとルクオイル(Rosneft and Lukoil)を制裁")
+
+
 def test_list_order_follows_phonetics_not_position():
     assert pairs_of("ヘルソン州、ザポリッジャ州 regions of Zaporizhzhia and Kherson") == [
         ("ヘルソン州", "Kherson"), ("ザポリッジャ州", "Zaporizhzhia")]
