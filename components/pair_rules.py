@@ -665,6 +665,9 @@ def _listed_acronym(text: str, units: List[Unit], item: EnItem, heads: HeadTable
     return Pair((_with_country_before(text, units, heads, start, end, item.text), end), en, 1.0, "acronym")
 
 
+# a bracket holding only katakana right after a Latin chunk (BLUE RIDGE(ブルー・リッジ)): the chunk is a name
+_KATAKANA_BRACKET_AFTER = re.compile(r"[ \t]?[(（][\u30a1-\u30fa\u30fc・ ]+[)）]")
+
 def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
                acronyms: Optional[AcronymTable] = None) -> List[Pair]:
     """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
@@ -697,6 +700,8 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             prev_end = ce
             continue
         kind = chunk_kind(text[cs:ce])  # once per chunk (a pure function of the chunk)
+        if kind == "headline" and _KATAKANA_BRACKET_AFTER.match(text, ce) and len(text[cs:ce].split()) <= 4:
+            kind = "names"  # BLUE RIDGE(ブルー・リッジ): a name in capitals with its reading, no headline
         if kind == "headline":
             prev_end = ce
             continue

@@ -49,6 +49,13 @@ def test_coordinated_lists_split():
         ("ハルキウ", "Kharkiv"), ("スームィ", "Sumy"), ("チェルニーヒウ", "Chernihiv")]
 
 
+def test_ship_names_in_capitals_after_their_hull_numbers():
+    # a hull number before the name is another name; two capitalised words with a katakana reading are no headline
+    assert pairs_of("巡洋艦 CG67 SHILOH(シャイロー)が入港") == [("シャイロー", "SHILOH")]
+    assert pairs_of("揚陸指揮艦 LCC19 BLUE RIDGE(ブルー・リッジ)") == [("ブルー・リッジ", "BLUE RIDGE")]
+    assert pairs_of("速報 STREET BATTLE IN THE CITY 市街戦") == []  # a headline stays one
+
+
 def test_and_inside_one_bracketed_name():
     # the bracket glosses one Japanese term that lists nothing: its "and" is inside the name
     assert pairs_of("同日、物理技術研究所(Institute of Physics and Technology)が被弾した。") == [
