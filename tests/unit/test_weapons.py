@@ -862,6 +862,11 @@ def test_chinese_designations_in_kanji(run, text, expected):
     assert texts(run(text)) == expected
 
 
+def test_ship_type_modifiers_belong_to_the_class(run):
+    # ドック型 and エアクッション型 say what type of ship, as 自爆型 says what type of drone: one span
+    assert texts(run("ドック型輸送揚陸艦とエアクッション型揚陸艇が入港した。")) == ["ドック型輸送揚陸艦", "エアクッション型揚陸艇"]
+
+
 def test_biological_and_chemical_weapons_are_one_class(run):
     assert texts(run("生物化学兵器といった大量破壊兵器")) == ["生物化学兵器", "大量破壊兵器"]
 
