@@ -35,7 +35,9 @@ def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     """The words right after the quantity (or its item), up to the next clause mark."""
     end = max(hit.end, item_end or hit.end) + 14
     window = _SCARE_QUOTES.sub(r"\1", text[hit.end:end + 4])  # を「排除」した: a verb in scare quotes
-    return re.split(r"[。,(（「]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]  # 死亡、ケガ: one list of outcomes
+    # 死亡、ケガ: one list of outcomes; a slash, a bar or a line break starts the next item of a table or tally
+    # (負傷者:1048名/捕虜:1131名: the prisoners are the next column's)
+    return re.split(r"[。,(（「/／|｜\n]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]
 
 
 _PRISONER_SUBSET = re.compile(r"捕虜[^。、]{0,8}のうち[^。]{0,10}$")

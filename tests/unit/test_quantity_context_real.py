@@ -218,6 +218,13 @@ def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, 
     # 死亡 and 負傷 as a tally writes them before the count, as 戦死
     ("死傷者は60万人、うち死亡14万人とされる。", "14万人", ("CASUALTY", "killed")),
     ("負傷3万人と発表された。", "3万人", ("CASUALTY", "wounded")),
+    # the war's own tally words and triage grades before the count (parts 97, 100 and 104)
+    ("戦死約1万名、戦傷約3万名と記録される。", "約3万名", ("CASUALTY", "wounded")),
+    ("戦病死120名と記された。", "120名", ("CASUALTY", "killed")),
+    ("県の戦没5万人を悼む。", "5万人", ("CASUALTY", "killed")),
+    ("軍人:重傷2人、中等症1人\n民間人:死亡3人", "1人", ("CASUALTY", "wounded")),
+    # a table's next column is no part of the count: 負傷者 are wounded though 捕虜 follows the slash
+    ("損害 | 死者:300名/負傷者:900名/捕虜:50名", "900名", ("CASUALTY", "wounded")),
     # a subject marked with も, as with は
     ("死者も最も多い378人に上った。", "378人", ("CASUALTY", "killed")),
 ])
