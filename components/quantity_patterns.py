@@ -18,7 +18,7 @@ from .numerals import KANJI_DIGITS, NUMBER_SPACES
 
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.
-_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆]|キロ|km|ｋｍ|メートル|ミリ|センチ|インチ|ポイント|パーセント|トン|ノット|[〜~～][0-9０-９]+・[0-9０-９])"  # 二七・八トン
+_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆㍍㌧㌔㌢㍉㌫]|キロ|km|ｋｍ|メートル|ミリ|センチ|インチ|ポイント|パーセント|トン|ノット|[〜~～][0-9０-９]+・[0-9０-９])"  # 二七・八トン, 16・4㍍
 # Thousands spaced apart (1 000人, 1\u00a0000人, 12 500発: machine translations from European languages) only
 # where the number is not the tail of a designation (BM-21 100発 is two numbers)
 _SPACED_THOUSANDS = rf"(?<![A-Za-zＡ-Ｚａ-ｚ\-‐－/])[0-9０-９]{{1,3}}(?:[{NUMBER_SPACES}][0-9０-９]{{3}})+(?![0-9０-９])"

@@ -627,6 +627,16 @@ def test_jmsdf_missile_boat_division(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("第11飛行教育団の練習機が飛んだ。", ["第11飛行教育団"]),  # the JASDF's flying training wings
+    ("第6音楽隊の演奏で行進が始まった。", ["第6音楽隊"]),  # a band of the SDF's order of battle
+    ("陸上自衛隊中央音楽隊が演奏した。", ["陸上自衛隊中央音楽隊"]),
+    ("県警察音楽隊と市民音楽隊が演奏した。", []),  # with no modifier of the grammar, a band is no unit
+])
+def test_sdf_training_wings_and_bands(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("歩兵戦闘車 ウクライナ陸軍 第47独立機械化旅団", ["ウクライナ陸軍", "第47独立機械化旅団"]),  # a caption's list
     ("ロシア軍　第1親衛戦車軍が前進した。", ["ロシア軍", "第1親衛戦車軍"]),
     ("ウクライナ 軍の攻撃", ["ウクライナ 軍"]),  # a space inside a name joins it

@@ -163,6 +163,7 @@ POSITIVE = [
     ("多連装ロケット875門/両、ドローン5593機", "875門/両", 875, None, "門/両", "VEHICLE", False, "exact"),
     ("キットは¥7,000を超える値段だ。", "¥7,000を超える", 7000, None, "JPY", "MONEY", False, "at_least"),
     ("全備重量は二七・八トンだ。", "二七・八トン", 27.8, None, "t", "COUNT", False, "exact"),  # kanji digits, ・ decimal
+    ("幅16・4㍍の艦だ。", "16・4㍍", 16.4, None, "m", "DISTANCE", False, "exact"),  # ・ decimal before a squared unit
     ("兵力は≈5,000人とされる。", "≈5,000人", 5000, None, "人", "PERSONNEL", True, "exact"),  # ≈ as 約
     ("巡航速度は毎時約130キロだ。", "毎時約130キロ", 130, None, "km/h", "COUNT", True, "exact"),  # 毎時 as 時速
     # a ship's deadweight tonnes; pairs of footwear; 度 as "times" before にわたって

@@ -103,10 +103,16 @@ def test_ambiguous_alias_counts_in_military_context(run, form):
     assert form in texts(run(f"ロシア軍は{form}で陣地を攻撃した。"))
 
 
+@pytest.mark.parametrize("text", ["航空祭ではT-4の展示飛行が続いた。", "朝、T-4が離陸した。"])
+def test_ambiguous_aircraft_alias_beside_flying_words(run, text):
+    assert texts(run(text)) == ["T-4"]  # flights, take-offs and air shows are aviation cues
+
+
 @pytest.mark.parametrize("text", [
     "The Lancet published a new study on glaciers.",
     "ビーバーが川にダムを作り、フラミンゴの群れが飛来した。",
     "海王星ネプチューンは青い惑星だ。",
+    "甲状腺ホルモンT-4の値は正常だった。",  # no aviation or military word near it
     "A patriot like him. Grad students use the Tor browser.",
     "雑誌ランセットに論文が載った。夜はクラブで過ごした。",
 ])
