@@ -631,6 +631,8 @@ def test_jmsdf_missile_boat_division(nlp):
     ("第6音楽隊の演奏で行進が始まった。", ["第6音楽隊"]),  # a band of the SDF's order of battle
     ("陸上自衛隊中央音楽隊が演奏した。", ["陸上自衛隊中央音楽隊"]),
     ("県警察音楽隊と市民音楽隊が演奏した。", []),  # with no modifier of the grammar, a band is no unit
+    ("ウクライナ国防情報総局が発表した。", ["ウクライナ国防情報総局"]),  # the press's shorter 国防省情報総局, its side kept
+    ("落下傘部隊として知られる。", ["落下傘部隊"]),  # paratroops, as 空挺部隊
 ])
 def test_sdf_training_wings_and_bands(nlp, text, expected):
     assert units(nlp, text) == expected
