@@ -633,6 +633,7 @@ def test_jmsdf_missile_boat_division(nlp):
     ("県警察音楽隊と市民音楽隊が演奏した。", []),  # with no modifier of the grammar, a band is no unit
     ("ウクライナ国防情報総局が発表した。", ["ウクライナ国防情報総局"]),  # the press's shorter 国防省情報総局, its side kept
     ("落下傘部隊として知られる。", ["落下傘部隊"]),  # paratroops, as 空挺部隊
+    ("戦闘機が反乱軍のヘリを撃墜した。", ["反乱軍"]),  # a bare 反乱軍 names the rebels' forces, as 正規軍
 ])
 def test_sdf_training_wings_and_bands(nlp, text, expected):
     assert units(nlp, text) == expected
