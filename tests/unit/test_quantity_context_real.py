@@ -223,6 +223,11 @@ def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, 
     ("戦病死120名と記された。", "120名", ("CASUALTY", "killed")),
     ("県の戦没5万人を悼む。", "5万人", ("CASUALTY", "killed")),
     ("軍人:重傷2人、中等症1人\n民間人:死亡3人", "1人", ("CASUALTY", "wounded")),
+    # an air show's crowd is no troops; the SDF's own members are; the people a unit serves are not
+    ("航空祭は家族連れなどおよそ3万人でにぎわった。", "およそ3万人", ("COUNT", None)),
+    ("部隊が展示を行い、来場者は約2万人だった。", "約2万人", ("COUNT", None)),
+    ("自衛官の採用は前年度から300人増えた。", "300人", ("PERSONNEL", None)),
+    ("部隊の入浴支援の利用者は延べ約900人。", "約900人", ("COUNT", None)),
     # a table's next column is no part of the count: 負傷者 are wounded though 捕虜 follows the slash
     ("損害 | 死者:300名/負傷者:900名/捕虜:50名", "900名", ("CASUALTY", "wounded")),
     # a subject marked with も, as with は
