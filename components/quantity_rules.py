@@ -390,8 +390,12 @@ _PER_DAY_BEFORE = re.compile(r"(?:1|１|一)日(?:当たり|あたり|当り)[�
 _WEIGHT_BEFORE = re.compile(r"重さ|重量|体重|積載量|弾頭重量")
 _SALVO_AFTER = re.compile(r"の(?:発射|攻撃|砲撃|斉射|空爆|爆撃|戦闘|攻勢|襲撃)|にわた[るりっ]")  # 6度にわたる攻勢
 # After N度 outside a temperature context, what makes it a count of times: a comma (二度、ミサイルが落ち),
-# 行う (配布を二度行いました), or も ("as many as"; 一度も "never" is excluded by the figure below 2).
-_TIMES_AFTER = re.compile(r"[、,，]|行[いうっわえ]|も(?!の|と)")
+# 行う (配布を二度行いました), も ("as many as"; 一度も "never" is excluded by the figure below 2), a space
+# (3度 アラート機が), or a kanji word that is no change of temperature, no angle, no line and no ordinal
+# (2度砲撃された, 七度訪ね: the development gold counts these; 2度上昇, 5度傾く, 38度線, 3度目 stay out)
+_TIMES_AFTER = re.compile(r"[、,，]|行[いうっわえ]|も(?!の|と)|[ 　](?=[\u30a1-\u30fa\u4e00-\u9fff])"
+                          r"|(?=[\u4e00-\u9fff])(?!上|下|低|高|昇|降|暖|寒|冷|傾|回|旋|線|目|台|差|前|以|未|程|近|超|強|弱"
+                          r"|C|Ｃ|の|分|角)")
 
 
 def _times(text: str, m: re.Match) -> bool:

@@ -130,6 +130,8 @@ def found(nlp, text):
     # English: a participle or verb after the figure names the casualties
     ("The ministry admits 63 killed in the strike.", "63", 63, None, None, "CASUALTY", False),
     ("敵の6度にわたる攻勢を退けた。", "6度", 6, None, "度", "COUNT", False),  # times, not degrees
+    ("72時間のうちに2度砲撃された。", "2度", 2, None, "度", "COUNT", False),  # times, before the event's verb
+    ("基地から3度 スクランブルがかかった。", "3度", 3, None, "度", "COUNT", False),
     ("英国は5000万ポンドを拠出した。", "5000万ポンド", 50000000, None, "GBP", "MONEY", False),
     ("国土の約3割にあたる17万4000k㎡に地雷が残る。", "17万4000k㎡", 174000, None, "km²", "AREA", False),  # k + ㎡
     # echelons counted with 個 or its ヶ/ヵ spelling, kanji numerals included (NOTES-real57)
@@ -152,7 +154,7 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
                                   "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。",
                                   "一党独裁が続く。", "一市民として参加した。",
                                   "第3村の村長が語った。", "2基地内で訓練した。", "一組織として動く。",
-                                  "5G通信が使える。", "3度目の攻撃だった。"])
+                                  "5G通信が使える。", "3度目の攻撃だった。", "船体は5度傾いた。", "北緯38度線を越えた。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
