@@ -37,9 +37,11 @@ _TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9](?:[{_LATI
 # The prefix is no part of the name's sound: マーシー translates USNS Mercy by its second word alone.
 SHIP_PREFIXES = frozenset({"JS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "HNLMS", "HDMS", "HNoMS", "HSwMS",
                            "BNS", "ESPS", "FGS", "NRP", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
-# US Navy hull classification symbols with their number (Wikipedia (en): Hull classification symbol), written
-# before a ship's name in harbour and spotter pages (CG67 SHILOH, DDG-54 CURTIS WILBUR)
-_HULL_NUMBER = re.compile(r"(?:CVN|CV|CG|DDG|DD|FFG|LCC|LHA|LHD|LPD|LSD|LCS|SSN|SSBN|SSGN|MCM|T-AH|T-AKE|T-AO)-?[0-9]{1,4}")
+# Hull classification symbols with their number (Wikipedia (en): Hull classification symbol; (ja): 自衛艦の艦種記号,
+# DD, DDH, FFM for the JMSDF), written before or after a ship's name in harbour and spotter pages (CG67 SHILOH,
+# DD-110, SSN 775): a ship's own code, so a WEAPON (weapon_unknown) and another name than the one beside it
+HULL_NUMBER = re.compile(r"(?:CVN|CV|CG|DDG|DDH|DD|FFG|FFM|LCC|LHA|LHD|LPD|LSD|LST|LCS|SSN|SSBN|SSGN|SS|MCM|AOE"
+                         r"|T-AH|T-AKE|T-AO)[-‐ ]?[0-9]{1,4}")
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}
@@ -256,8 +258,10 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         elif low in _ARTICLES:
             close()
         elif _is_cap(tok):
-            if len(cur) == 1 and _HULL_NUMBER.fullmatch(cur[0][2]) and not nxt[:1].isdigit() and tok[0].isalpha():
+            if len(cur) == 1 and HULL_NUMBER.fullmatch(cur[0][2]) and not nxt[:1].isdigit() and tok[0].isalpha():
                 close()  # CG67 SHILOH, LCC19 BLUE RIDGE: a ship's hull number, then its name (another name)
+            elif cur and HULL_NUMBER.fullmatch(tok):
+                close()  # USS Blue Ridge LCC-19: the name, then its hull number (another name)
             cur.append((s, e, tok))
         elif _model_number(tok, cur, text):
             cur.append((s, e, tok))  # Leopard 2, Shahed 136: a model number after the name is part of it

@@ -37,6 +37,7 @@ from operator import attrgetter
 from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
+from .en_items import HULL_NUMBER
 from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
                              Tok, _cells, nfkc_texts)
 
@@ -227,6 +228,11 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         i = start
         if i in taken or _after_latin(tokens, norms, i):
             continue
+        hull_end = _hull_number_end(tokens, norms, i)
+        if hull_end > i and not any(k in taken for k in range(i, hull_end)):
+            out.append(Candidate(i, hull_end, None, "ship", None, "unknown"))
+            i = hull_end
+            continue
         ship_end = _prefixed_ship_end(tokens, norms, i)
         if ship_end > i and not any(k in taken for k in range(i, ship_end)):
             out.append(Candidate(i, ship_end, None, "ship", None, "unknown"))
@@ -276,6 +282,28 @@ _SHIP_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
 _SHIP_NAME_LINKS = frozenset({"of", "the", "de", "la", "van", "der"})  # HMS Prince of Wales
 
 
+def _hull_number_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int:
+    """The end of a hull number at ``i`` (``DD-110``, ``CVN73``, ``SSN 775``: ``en_items.HULL_NUMBER``), or ``i``.
+
+    A navy's hull classification symbol before a number names one ship, so it needs no class noun beside
+    it; one space may stand between symbol and number, and no letter or digit may be glued after it.
+    """
+    if not norms[i] or norms[i][0] not in _UPPER or not HULL_NUMBER.match(norms[i] + " 0"):
+        return i
+    text, best = "", i
+    for j in range(i, min(len(tokens), i + 4)):
+        text += norms[j]
+        if HULL_NUMBER.fullmatch(text):
+            best = j + 1
+        if tokens[j].space:
+            if j > i or not text.isalpha():
+                break
+            text += " "
+    if best < len(tokens) and not tokens[best - 1].space and norms[best][:1].isascii() and norms[best][:1].isalnum():
+        return i  # CV-22B, SS-18M: a longer designation, no hull number
+    return best
+
+
 def _prefixed_ship_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int:
     """The end of a ship's Latin name after a navy's prefix at ``i`` (``USNS Mercy``, ``HMS Prince of
     Wales``, ``USS Gerald R. Ford``), or ``i`` where none starts there.
@@ -289,6 +317,8 @@ def _prefixed_ship_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> i
     end = good = i + 1
     while end < len(tokens) and end - i <= MAX_SHIP_NAME_TOKENS:
         word = norms[end]
+        if _hull_number_end(tokens, norms, end) > end:
+            break  # USS Blue Ridge LCC-19: the hull number is the ship's code, another name
         if _SHIP_NAME_WORD.fullmatch(word) and word not in SHIP_PREFIXES:  # USS USS …: a prefix names no ship
             good = end + 1
         elif not (good == end and (word in _SHIP_NAME_LINKS or word == "." and len(norms[end - 1]) == 1)):

@@ -54,6 +54,8 @@ def test_ship_names_in_capitals_after_their_hull_numbers():
     assert pairs_of("巡洋艦 CG67 SHILOH(シャイロー)が入港") == [("シャイロー", "SHILOH")]
     assert pairs_of("揚陸指揮艦 LCC19 BLUE RIDGE(ブルー・リッジ)") == [("ブルー・リッジ", "BLUE RIDGE")]
     assert pairs_of("速報 STREET BATTLE IN THE CITY 市街戦") == []  # a headline stays one
+    # the hull number after the name is no part of it
+    assert pairs_of("揚陸指揮艦ブルー・リッジ(USS Blue Ridge LCC-19)には") == [("ブルー・リッジ", "USS Blue Ridge")]
 
 
 def test_and_inside_one_bracketed_name():

@@ -868,6 +868,17 @@ def test_chinese_designations_in_kanji(run, text, expected):
     assert texts(run(text)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a hull classification symbol with its number is one ship's code: a WEAPON with no class beside it
+    ("右から順に DD-110(たかなみ)、DDG-991、CVN73。", ["DD-110", "DDG-991", "CVN73"]),
+    ("入港したのはSSN 775だった。", ["SSN 775"]),
+    ("指揮艦(USS Blue Ridge LCC-19)が入港", ["指揮艦", "USS Blue Ridge", "LCC-19"]),  # the code ends the name
+    ("DD-110Aの部品", []),  # a letter glued after it: a longer code, no hull number
+])
+def test_hull_numbers(run, text, expected):
+    assert texts(run(text)) == expected
+
+
 def test_ship_type_modifiers_belong_to_the_class(run):
     # ドック型 and エアクッション型 say what type of ship, as 自爆型 says what type of drone: one span
     assert texts(run("ドック型輸送揚陸艦とエアクッション型揚陸艇が入港した。")) == ["ドック型輸送揚陸艦", "エアクッション型揚陸艇"]
