@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import FrozenSet, List, Tuple
 
+from .weapon_rules import HULL_NUMBER
+
 _LATIN = "A-Za-z\u00c0-\u024f"
 # zero-width spaces, joiners and soft hyphens that web copy leaves inside a word (HI\u200bMARS): part of it
 # (the gazetteer's fold drops them, and the byte-order mark besides)
@@ -37,11 +39,6 @@ _TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9](?:[{_LATI
 # The prefix is no part of the name's sound: マーシー translates USNS Mercy by its second word alone.
 SHIP_PREFIXES = frozenset({"JS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "HNLMS", "HDMS", "HNoMS", "HSwMS",
                            "BNS", "ESPS", "FGS", "NRP", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
-# Hull classification symbols with their number (Wikipedia (en): Hull classification symbol; (ja): 自衛艦の艦種記号,
-# DD, DDH, FFM for the JMSDF), written before or after a ship's name in harbour and spotter pages (CG67 SHILOH,
-# DD-110, SSN 775): a ship's own code, so a WEAPON (weapon_unknown) and another name than the one beside it
-HULL_NUMBER = re.compile(r"(?:CVN|CV|CG|DDG|DDH|DD|FFG|FFM|LCC|LHA|LHD|LPD|LSD|LST|LCS|SSN|SSBN|SSGN|SS|MCM|AOE"
-                         r"|T-AH|T-AKE|T-AO)[-‐ ]?[0-9]{1,4}")
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
 _LIST = {"and", "&", "or"}

@@ -298,9 +298,10 @@ def family_digits_ok(family: Family, digits: str) -> bool:
 # The navies' type codes for their ships (a destroyer DD, a helicopter destroyer DDH, a submarine SS, an ocean
 # minesweeper MSO), longest first where one begins another.
 _SHIP_CODES = "DDG|DDH|DD|DE|FFG|FFM|FF|CVN|CV|CG|LHD|LHA|LPD|LSD|LCS|SSBN|SSGN|SSN|SSK|SS|MSO|MSC|AOE"
-# A warship's hull number (DDG-73, CVN76, FFM-1): the ship's number in its navy's list, written beside its
-# name; a WEAPON of its own, but no Latin form of the name (NOTES-real72: マッキャンベル and DDG85 are no pair)
-HULL_NUMBER = re.compile(rf"(?:{_SHIP_CODES}|PCG)[-‐ ]?[0-9]{{1,4}}")
+# A warship's hull number (DDG-73, CVN76, FFM-1, LCC-19, SSN 775): the ship's number in its navy's list, written
+# beside its name; a WEAPON of its own (weapon_unknown: no class noun needed), but no Latin form of the name
+# (NOTES-real72: マッキャンベル and DDG85 are no pair) and no part of a Latin name beside it (en_items)
+HULL_NUMBER = re.compile(rf"(?:{_SHIP_CODES}|PCG|LCC|LST|MCM)[-‐ ]?[0-9]{{1,4}}")
 # A type code alone, written beside the Japanese type in tables and explanations: 護衛艦 DD, 護衛艦(DD)
 HULL_TYPE = re.compile(rf"{_SHIP_CODES}|LST|PG")
 _QUOTED_NAME_RE = re.compile(r"^[\u30a1-\u30faー・A-Za-z0-9\-‐−]+$")

@@ -37,7 +37,7 @@ from operator import attrgetter
 from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
-from .en_items import HULL_NUMBER
+from .weapon_rules import HULL_NUMBER
 from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
                              Tok, _cells, nfkc_texts)
 
@@ -283,7 +283,7 @@ _SHIP_NAME_LINKS = frozenset({"of", "the", "de", "la", "van", "der"})  # HMS Pri
 
 
 def _hull_number_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int:
-    """The end of a hull number at ``i`` (``DD-110``, ``CVN73``, ``SSN 775``: ``en_items.HULL_NUMBER``), or ``i``.
+    """The end of a hull number at ``i`` (``DD-110``, ``CVN73``, ``SSN 775``: ``weapon_rules.HULL_NUMBER``), or ``i``.
 
     A navy's hull classification symbol before a number names one ship, so it needs no class noun beside
     it; one space may stand between symbol and number, and no letter or digit may be glued after it.
