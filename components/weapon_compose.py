@@ -1689,9 +1689,11 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     named += _bare_type_numbers(tokens, chosen)
     named += _repeated_quoted(tokens, named, chosen)
     chosen = sorted(chosen + resolve(named, _cells(chosen)), key=lambda c: c.start)
-    from .weapon_unknown import (glossed_names_before_classes, names_after_classes, repeated_designations,
-                                 title_case_names, unknown_candidates, whole_names)  # import this module: import here, not at the top
+    from .weapon_unknown import (glossed_names_before_classes, names_after_classes, names_beside_hull_numbers,
+                                 repeated_designations, title_case_names, unknown_candidates,
+                                 whole_names)  # import this module: import here, not at the top
     chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
+    chosen = sorted(chosen + resolve(names_beside_hull_numbers(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = sorted(chosen + resolve(repeated_designations(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = sorted(chosen + resolve(glossed_names_before_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = sorted(chosen + resolve(names_after_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)

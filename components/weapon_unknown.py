@@ -304,6 +304,43 @@ def _hull_number_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int
     return best
 
 
+_SHIP_NAME_BESIDE = re.compile(r"[\u3041-\u3096\u30a1-\u30faー・]{2,12}|[A-Z][A-Z'’\-]{2,20}(?: [A-Z][A-Z'’\-]{1,20}){0,2}")
+_NAME_ENDS = frozenset({")", "）", ":", "：", "、", ","})
+
+
+def names_beside_hull_numbers(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
+    """A ship's name in kana or capitals beside its hull number in brackets, either way round (``DD-110(たかなみ:…)``,
+    ``TOPEKA(SSN754)``): the spotter's and harbour table's way of writing one ship, its name a WEAPON as the
+    number is. The name runs alone in the brackets (to a colon or comma) or alone before them on its line."""
+    taken = _cells(chosen)
+    texts = [t.text for t in tokens]
+    out: List[Candidate] = []
+    for c in chosen:
+        if not HULL_NUMBER.fullmatch("".join(texts[c.start:c.end]).replace("\u3000", " ")):
+            continue
+        if c.end + 1 < len(tokens) and texts[c.end] in _GLOSS_OPEN and not tokens[c.end - 1].space:
+            end = c.end + 1  # DD-110(たかなみ: the name inside the brackets after the number
+            while end < len(tokens) and end - c.end <= 6 and texts[end] not in _NAME_ENDS:
+                end += 1
+            if end < len(tokens) and texts[end] in _NAME_ENDS and _SHIP_NAME_BESIDE.fullmatch("".join(
+                    t.text + (" " if t.space else "") for t in tokens[c.end + 1:end]).strip()) \
+                    and not any(k in taken for k in range(c.end + 1, end)):
+                out.append(Candidate(c.end + 1, end, None, "ship", None, "unknown"))
+        at = c.start - 1  # TOPEKA(SSN754), TEXAS (SSN 775): the name before the brackets, alone on its line
+        if at > 0 and texts[at] in _GLOSS_OPEN:
+            start = at
+            while start > 0 and at - start < 6 and texts[start - 1] not in ("\n", "、", "。") \
+                    and not texts[start - 1].endswith("\n"):
+                start -= 1
+            name = "".join(t.text + (" " if t.space else "") for t in tokens[start:at]).strip()
+            if start < at and _SHIP_NAME_BESIDE.fullmatch(name) and not any(k in taken for k in range(start, at)):
+                last = at
+                while last > start and not tokens[last - 1].text.strip():
+                    last -= 1
+                out.append(Candidate(start, last, None, "ship", None, "unknown"))
+    return out
+
+
 def _prefixed_ship_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int:
     """The end of a ship's Latin name after a navy's prefix at ``i`` (``USNS Mercy``, ``HMS Prince of
     Wales``, ``USS Gerald R. Ford``), or ``i`` where none starts there.

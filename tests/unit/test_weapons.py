@@ -870,12 +870,22 @@ def test_chinese_designations_in_kanji(run, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a hull classification symbol with its number is one ship's code: a WEAPON with no class beside it
-    ("右から順に DD-110(たかなみ)、DDG-991、CVN73。", ["DD-110", "DDG-991", "CVN73"]),
+    ("右から順に DD-110、DDG-991、CVN73。", ["DD-110", "DDG-991", "CVN73"]),
     ("入港したのはSSN 775だった。", ["SSN 775"]),
     ("指揮艦(USS Blue Ridge LCC-19)が入港", ["指揮艦", "USS Blue Ridge", "LCC-19"]),  # the code ends the name
     ("DD-110Aの部品", []),  # a letter glued after it: a longer code, no hull number
 ])
 def test_hull_numbers(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ship's name beside its hull number in brackets, either way round, is a WEAPON as the number is
+    ("右から DD-110(たかなみ:護衛艦)、DD-111(おおなみ)。", ["DD-110", "たかなみ", "護衛艦", "DD-111", "おおなみ"]),
+    ("在港状況\nTOPEKA(SSN754) 出港\nTEXAS (SSN 775) 入港", ["TOPEKA", "SSN754", "TEXAS", "SSN 775"]),
+    ("DD-110(2000年就役)", ["DD-110"]),  # a year in the brackets is no name
+])
+def test_ship_names_beside_hull_numbers(run, text, expected):
     assert texts(run(text)) == expected
 
 
