@@ -228,6 +228,9 @@ def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, 
     ("部隊が展示を行い、来場者は約2万人だった。", "約2万人", ("COUNT", None)),
     ("自衛官の採用は前年度から300人増えた。", "300人", ("PERSONNEL", None)),
     ("部隊の入浴支援の利用者は延べ約900人。", "約900人", ("COUNT", None)),
+    # after the dead, the missing and the survivors are no casualties
+    ("戦病死約2万名、さらに行方不明が約1万名に及んだ。", "約1万名", ("COUNT", None)),
+    ("戦没者155名を出したが、生存者は18名に減った。", "18名", ("PERSONNEL", None)),
     # a table's next column is no part of the count: 負傷者 are wounded though 捕虜 follows the slash
     ("損害 | 死者:300名/負傷者:900名/捕虜:50名", "900名", ("CASUALTY", "wounded")),
     # a subject marked with も, as with は
