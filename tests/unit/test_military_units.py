@@ -634,6 +634,10 @@ def test_jmsdf_missile_boat_division(nlp):
     ("ウクライナ国防情報総局が発表した。", ["ウクライナ国防情報総局"]),  # the press's shorter 国防省情報総局, its side kept
     ("落下傘部隊として知られる。", ["落下傘部隊"]),  # paratroops, as 空挺部隊
     ("戦闘機が反乱軍のヘリを撃墜した。", ["反乱軍"]),  # a bare 反乱軍 names the rebels' forces, as 正規軍
+    ("翌年には土浦海軍航空隊ができた。", ["土浦海軍航空隊"]),  # the Imperial Navy named its air groups by their base
+    ("海軍航空隊が置かれた。", ["海軍航空隊"]),
+    ("第20航空軍第20爆撃兵団のB-29が来襲した。", ["第20航空軍第20爆撃兵団"]),  # the USAAF's bomber commands
+    ("第73航空団第498爆撃群に属した。", ["第73航空団第498爆撃群"]),
 ])
 def test_sdf_training_wings_and_bands(nlp, text, expected):
     assert units(nlp, text) == expected
