@@ -46,7 +46,7 @@ MAX_LISTED_SHIPS = 4  # ships named after one class noun: 揚陸艦ノボチェ�
 _SHIP_LIST_JOINS = ("と", "、", "や")
 _GLUED_WORD = re.compile(r"[\u4e00-\u9fff々A-Za-z0-9]")
 # a designation's shape: capitals with digits (K2, T34, BMR-2), never a word
-DESIGNATION_SHAPE = re.compile(r"(?=.*[A-Z])(?=.*[0-9])[A-Z0-9][A-Za-z0-9\-]+")
+DESIGNATION_SHAPE = re.compile(r"(?=.*[A-Z])(?=.*[0-9])[A-Z0-9][A-Za-z0-9\-―−–—]+")
 # class abbreviations that spec lists glue after a designation (SS-N-22SSM, SA-N-7SAM): the class, not a
 # letter suffix of the model (NOTES-real64)
 _CLASS_ACRONYMS = frozenset({"SAM", "SSM", "SPG", "CIWS", "ATGM", "MLRS", "IFV", "APC", "MBT", "ICBM", "SLBM", "AAM",

@@ -41,7 +41,8 @@ from .weapon_rules import HULL_NUMBER
 from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
                              Tok, _cells, nfkc_texts)
 
-_DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー][0-9]{1,4}[A-Z]{0,3}")  # Cー2: the long-vowel bar as a hyphen
+# Cー2: the long-vowel bar as a hyphen; E―48, E−48: the horizontal bar and the minus sign of typeset pages too
+_DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー―−–—][0-9]{1,4}[A-Z]{0,3}")
 # M50, MQ9, M1, M31A2, CV90120-T (a base model, its gun's calibre, a variant letter after a hyphen): accepted
 # only glued to a class (or listed before one that is: M30A2およびM31A2ロケット)
 _BARE_DESIGNATION = re.compile(r"[A-Z]{1,3}[0-9]{1,5}(?:[A-Z]{1,2}[0-9]?)?(?:-[A-Z]{1,2})?")

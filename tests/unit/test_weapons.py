@@ -889,6 +889,11 @@ def test_ship_names_beside_hull_numbers(run, text, expected):
     assert texts(run(text)) == expected
 
 
+def test_designations_with_a_typeset_dash(run):
+    # the horizontal bar and the minus sign of typeset pages stand for the hyphen; the repeat is found too
+    assert texts(run("主力はE―48集束焼夷弾で、E―48に38発収まる。")) == ["E―48", "集束焼夷弾", "E―48"]
+
+
 def test_ship_type_modifiers_belong_to_the_class(run):
     # ドック型 and エアクッション型 say what type of ship, as 自爆型 says what type of drone: one span
     assert texts(run("ドック型輸送揚陸艦とエアクッション型揚陸艇が入港した。")) == ["ドック型輸送揚陸艦", "エアクッション型揚陸艇"]
