@@ -279,6 +279,8 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
                 return (1.5, start, last.end, "acronym")
     if last.kind != "kanji" or len(last.text) < 2 or _ANAPHOR.fullmatch(last.text):
         return None  # 同機(UR-82060), 同社(…): "the said aircraft" points back to a name, it names nothing itself
+    if len(item.text) == 1:
+        return None  # 空襲(T)展: one letter in brackets is a label or a mark, no name
     start = last.start
     prev = units[-2] if len(units) >= 2 else None
     if last.text in _PERSON_TITLES and prev is not None and prev.kind == "kata" and prev.end == start:

@@ -58,6 +58,10 @@ def test_ship_names_in_capitals_after_their_hull_numbers():
     assert pairs_of("揚陸指揮艦ブルー・リッジ(USS Blue Ridge LCC-19)には") == [("ブルー・リッジ", "USS Blue Ridge")]
 
 
+def test_one_letter_in_brackets_pairs_nothing():
+    assert pairs_of("県下の空襲(T)展を開いた。") == []  # a label or a mark, no name
+
+
 def test_and_inside_one_bracketed_name():
     # the bracket glosses one Japanese term that lists nothing: its "and" is inside the name
     assert pairs_of("同日、物理技術研究所(Institute of Physics and Technology)が被弾した。") == [
