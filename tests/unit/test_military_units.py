@@ -635,6 +635,7 @@ def test_jmsdf_missile_boat_division(nlp):
     ("落下傘部隊として知られる。", ["落下傘部隊"]),  # paratroops, as 空挺部隊
     ("戦闘機が反乱軍のヘリを撃墜した。", ["反乱軍"]),  # a bare 反乱軍 names the rebels' forces, as 正規軍
     ("翌年には土浦海軍航空隊ができた。", ["土浦海軍航空隊"]),  # the Imperial Navy named its air groups by their base
+    ("島には沿岸監視部隊が置かれた。", ["沿岸監視部隊"]),  # the GSDF's coastal observation units
     ("海軍航空隊が置かれた。", ["海軍航空隊"]),
     ("第20航空軍第20爆撃兵団のB-29が来襲した。", ["第20航空軍第20爆撃兵団"]),  # the USAAF's bomber commands
     ("第73航空団第498爆撃群に属した。", ["第73航空団第498爆撃群"]),
