@@ -18,7 +18,7 @@ from .numerals import KANJI_DIGITS, NUMBER_SPACES
 
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.
-_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆㍍㌧㌔㌢㍉㌫]|キロ|km|ｋｍ|メートル|ミリ|センチ|インチ|ポイント|パーセント|トン|ノット|[〜~～][0-9０-９]+・[0-9０-９])"  # 二七・八トン, 16・4㍍
+_DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆㍍㌧㌔㌢㍉㌫]|キロ|km|ｋｍ|メートル|ミリ|センチ|インチ|ポイント|パーセント|トン|ノット|デシベル|[〜~～][0-9０-９]+・[0-9０-９])"  # 二七・八トン, 16・4㍍
 # Thousands spaced apart (1 000人, 1\u00a0000人, 12 500発: machine translations from European languages) only
 # where the number is not the tail of a designation (BM-21 100発 is two numbers)
 _SPACED_THOUSANDS = rf"(?<![A-Za-zＡ-Ｚａ-ｚ\-‐－/])[0-9０-９]{{1,3}}(?:[{NUMBER_SPACES}][0-9０-９]{{3}})+(?![0-9０-９])"
@@ -49,7 +49,7 @@ BARE_SUFFIX = (r"以上|以下|未満|超え(?![る])|超|余り|あまり|余(?
                r"|強(?![盗化制力硬調行国襲奪度大者敵固烈引みいくめさ気風靭権])|弱(?![\u4e00-\u9fff])")  # 5キロ強後退 (NOTES-real1)
 # 足らず qualifies a counted figure only (25万人足らず): after a bare number it is no count (1万足らずの兵力)
 SUFFIX = BARE_SUFFIX + r"|足らず" + r"|台(?=[でにのをはがと、。)）〜~]|から|まで|$)"  # 155円台, 数百人台: "in the range of"
-RANGE_SEP = (r"(?:[〜~～\-‐－–—─―]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数])|、(?=[0-9０-９])|[,，](?=[0-9０-９](?![0-9０-９,，.．]))"  # 、 and ,: 2、3人, 4,5人 only (quantity_rules)
+RANGE_SEP = (r"(?:[〜~～\-‐－–—─―−]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数])|、(?=[0-9０-９])|[,，](?=[0-9０-９](?![0-9０-９,，.．]))"  # 、 and ,: 2、3人, 4,5人 only (quantity_rules)
              # 500キロ以上5500キロ未満, 5度以上10度以下: a lower and an upper bound, one range (the rewritten gold, 2 of 2)
              r"|以上(?=[0-9０-９][0-9０-９,，.．万千億]*[^\s0-9０-９、。]{0,5}(?:以下|未満)))")
 # A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a

@@ -102,6 +102,10 @@ def found(nlp, text):
     ("兵3萬人を派遣した。", "3萬人", 30_000, None, "人", "PERSONNEL", False),
     ("排水量一萬五千餘噸の巡洋艦。", "一萬五千餘噸", 15_000, None, "t", "COUNT", True),
     ("補正額は2憶4,000万円だった。", "2憶4,000万円", 240_000_000, None, "JPY", "MONEY", False),  # 憶: an input slip for 億
+    # the decibel of aircraft noise; the minus sign as a range's dash, kanji digits with ・ as the point
+    ("騒音の最大値は九五−一〇〇・五デシベルだった。", "九五−一〇〇・五デシベル", 95, 100.5, "dB", "COUNT", False),
+    ("基地周辺で85dBを記録した。", "85dB", 85, None, "dB", "COUNT", False),
+    ("無人機3−5機が飛来した。", "3−5機", 3, 5, "機", "DRONE", False),
     # finance shorthand: a currency code or sign, the amount and a letter multiplier (NOTES-real12)
     ("軍事費にRUB13.5Tを計上した。", "RUB13.5T", 13_500_000_000_000, None, "RUB", "MONEY", False),
     ("契約は$2.4B規模だ。", "$2.4B", 2_400_000_000, None, "USD", "MONEY", False),
