@@ -636,6 +636,9 @@ def test_jmsdf_missile_boat_division(nlp):
     ("戦闘機が反乱軍のヘリを撃墜した。", ["反乱軍"]),  # a bare 反乱軍 names the rebels' forces, as 正規軍
     ("翌年には土浦海軍航空隊ができた。", ["土浦海軍航空隊"]),  # the Imperial Navy named its air groups by their base
     ("島には沿岸監視部隊が置かれた。", ["沿岸監視部隊"]),  # the GSDF's coastal observation units
+    ("昭和39年、旧海軍の史実を伝える館ができた。", ["旧海軍"]),  # 旧 before a service: the Imperial forces
+    ("旧帝国海軍が少年飛行兵を育てた。", ["旧帝国海軍"]),
+    ("駐屯地には関東補給処が入っている。", ["関東補給処"]),  # the GSDF's supply depots, named by region
     ("海軍航空隊が置かれた。", ["海軍航空隊"]),
     ("第20航空軍第20爆撃兵団のB-29が来襲した。", ["第20航空軍第20爆撃兵団"]),  # the USAAF's bomber commands
     ("第73航空団第498爆撃群に属した。", ["第73航空団第498爆撃群"]),
