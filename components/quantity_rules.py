@@ -135,6 +135,8 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
         return False
     if start and text[start - 1] in KANJI_WORD_BEFORE:
         return True
+    if text.startswith("真っ", max(0, start - 2)) and start >= 2:
+        return True  # 真っ二つに割れて: "in two", an idiom
     if num in _TOWN_NUMERALS and m.group("unit") == "戸":
         return True  # 八戸, 三戸, 九戸, 一戸: towns of Aomori and Iwate, not dwellings (those are written 8戸)
     if JA_PREFIX_RE.search(text, max(0, start - 6), start):
