@@ -160,11 +160,19 @@ def _spaced_type_codes(text: str, spans: Mapping[Tuple[int, int], Span], by_star
 
 def _with_glued_number(text: str, pair: Pair) -> Pair:
     """A Japanese half that starts right after digits glued to it takes them when the Latin half writes the
-    same number (``90式戦車(Type 90)``: the type number is part of the name, not a figure before it)."""
+    same number (``90式戦車(Type 90)``: the type number is part of the name, not a figure before it); a whole
+    code glued before it that the Latin half opens with goes with it too (``M48パットン M48 Patton``)."""
+    latin = text[pair.en[0]:pair.en[1]]
+    start = pair.ja[0]
+    while start > 0 and text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    if start < pair.ja[0] and any(c.isdigit() for c in text[start:pair.ja[0]]) \
+            and latin.startswith(text[start:pair.ja[0]]):
+        return Pair((start, pair.ja[1]), pair.en, pair.score, pair.evidence)  # M48パットン(M48 Patton): the whole code
     start = pair.ja[0]
     while start > 0 and text[start - 1].isdigit() and text[start - 1].isascii():
         start -= 1
-    if start == pair.ja[0] or text[start:pair.ja[0]] not in text[pair.en[0]:pair.en[1]]:
+    if start == pair.ja[0] or text[start:pair.ja[0]] not in latin:
         return pair
     return Pair((start, pair.ja[1]), pair.en, pair.score, pair.evidence)
 

@@ -494,6 +494,9 @@ def test_a_class_acronym_and_its_japanese_class_in_brackets_pair(nlp_fast):
 def test_a_type_number_glued_before_the_japanese_half_belongs_to_it(nlp_fast):
     pairs = nlp_fast("陸上自衛隊90式戦車(Type 90)は強い。")._.pairs
     assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("90式戦車", "Type 90")]
+    # a whole code glued before the nickname, which the Latin half opens with, goes with it
+    pairs = nlp_fast("展示場にはM48パットン戦車 M48 Pattonが並ぶ。")._.pairs
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("M48パットン", "M48 Patton")]
 
 
 
