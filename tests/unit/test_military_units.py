@@ -639,6 +639,8 @@ def test_jmsdf_missile_boat_division(nlp):
     ("昭和39年、旧海軍の史実を伝える館ができた。", ["旧海軍"]),  # 旧 before a service: the Imperial forces
     ("旧帝国海軍が少年飛行兵を育てた。", ["旧帝国海軍"]),
     ("駐屯地には関東補給処が入っている。", ["関東補給処"]),  # the GSDF's supply depots, named by region
+    ("式のあと小月教育航空隊のドリル演技があった。", ["小月教育航空隊"]),  # training air units and rescue
+    ("ヘリをそろえた芦屋救難隊が飛んだ。", ["芦屋救難隊"]),  # squadrons, named after their base
     ("海軍航空隊が置かれた。", ["海軍航空隊"]),
     ("第20航空軍第20爆撃兵団のB-29が来襲した。", ["第20航空軍第20爆撃兵団"]),  # the USAAF's bomber commands
     ("第73航空団第498爆撃群に属した。", ["第73航空団第498爆撃群"]),
