@@ -88,12 +88,14 @@ _NFKC = partial(unicodedata.normalize, "NFKC")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # what a designation and an all-caps word start with
 
 
-def _designation_end(tokens: Sequence[Tok], i: int, norms: Sequence[str], pattern: re.Pattern = _DESIGNATION) -> int:
+def _designation_end(tokens: Sequence[Tok], i: int, norms: Sequence[str], pattern: re.Pattern = _DESIGNATION,
+                     spaced_letters: bool = False) -> int:
     """End of a designation starting at token ``i`` (glued tokens only), or ``i`` when none.
 
     ``norms`` are the tokens' NFKC texts, computed once per doc. Every designation
     starts with a capital, so any other first character ends the search before the
-    regex runs (most tokens of a Japanese text).
+    regex runs (most tokens of a Japanese text). ``spaced_letters``: one space may follow
+    a first token of letters alone (a hull number's symbol: ``SSN 775``).
     """
     if norms[i] and norms[i][0] not in _UPPER:
         return i
@@ -103,7 +105,9 @@ def _designation_end(tokens: Sequence[Tok], i: int, norms: Sequence[str], patter
         if pattern.fullmatch(text):
             best = j + 1
         if tokens[j].space:
-            break
+            if not (spaced_letters and j == i and text.isalpha()):
+                break
+            text += " "
     return best
 
 
@@ -291,15 +295,7 @@ def _hull_number_end(tokens: Sequence[Tok], norms: Sequence[str], i: int) -> int
     """
     if not norms[i] or norms[i][0] not in _UPPER or not HULL_NUMBER.match(norms[i] + " 0"):
         return i
-    text, best = "", i
-    for j in range(i, min(len(tokens), i + 4)):
-        text += norms[j]
-        if HULL_NUMBER.fullmatch(text):
-            best = j + 1
-        if tokens[j].space:
-            if j > i or not text.isalpha():
-                break
-            text += " "
+    best = _designation_end(tokens, i, norms, HULL_NUMBER, spaced_letters=True)
     if best < len(tokens) and not tokens[best - 1].space and norms[best][:1].isascii() and norms[best][:1].isalnum():
         return i  # CV-22B, SS-18M: a longer designation, no hull number
     return best

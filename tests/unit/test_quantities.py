@@ -182,14 +182,19 @@ def test_killed_or_wounded_verbs(nlp, text, span):
     assert found[span]["category"] == "CASUALTY" and found[span]["casualty"] == "killed_or_wounded"
 
 
-@pytest.fixture(scope="module")
-def nlp_with_weapons(nlp_blank):
+def _blank_with(nlp_blank, *pipes):
+    """A copy of the blank pipeline with ``pipes`` added in order (the quantity extractor reads their spans)."""
     import copy
 
     pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
+    for pipe in pipes:
+        pipeline.add_pipe(pipe)
     return pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp_with_weapons(nlp_blank):
+    return _blank_with(nlp_blank, "weapon_recognizer", "quantity_extractor")
 
 
 @pytest.mark.parametrize("text,span,category", [
@@ -419,12 +424,7 @@ def test_a_thousands_figure_glued_before_a_class_counts_it(nlp_with_weapons):
 
 @pytest.fixture(scope="module")
 def nlp_with_places(nlp_blank):
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("place_recognizer")
-    pipeline.add_pipe("quantity_extractor")
-    return pipeline
+    return _blank_with(nlp_blank, "place_recognizer", "quantity_extractor")
 
 
 @pytest.mark.parametrize("text,expected", [
