@@ -11,7 +11,8 @@ the number (``components.quantity_context``). Both read their tables from
 ``components/data/`` (``quantity_units.tsv``, ``quantity_categories.tsv``),
 which ``to_disk``/``from_disk`` copy with the pipeline. When the WEAPON
 recogniser ran before (``weapons_key``), a weapon counted by a number decides
-its category by weapon class (``Tu-22M3を1機`` → AIRCRAFT). Hits are aligned to
+its category by weapon class (``Tu-22M3を1機`` → AIRCRAFT); when the place recogniser ran before
+(``places_key``), the bare figures of a list of places are counts (``パキスタンが16、中国が6``). Hits are aligned to
 tokens with ``doc.char_span`` (strict); a hit whose qualifier does not align is
 shrunk to the tokens that still hold the number and its counter. The
 counted noun is trimmed to whole tokens when the tokenizer splits it off.
