@@ -889,6 +889,12 @@ def test_ship_names_beside_hull_numbers(run, text, expected):
     assert texts(run(text)) == expected
 
 
+def test_the_gsdfs_aircraft_at_a_display(run):
+    # a display list of the GSDF's aircraft (OH-6D, LR-2, MU-2, AS332L: weapons.jsonl, Wikipedia (ja))
+    assert texts(run("展示機 UH-1J OH-6D AS332L LR-2 MU-2")) == ["UH-1J", "OH-6D", "AS332L", "LR-2", "MU-2"]
+    assert texts(run("LR-2の値を読む。")) == []  # LR-2 and MU-2 need an aviation or military word near them
+
+
 def test_designations_with_a_typeset_dash(run):
     # the horizontal bar and the minus sign of typeset pages stand for the hyphen; the repeat is found too
     assert texts(run("主力はE―48集束焼夷弾で、E―48に38発収まる。")) == ["E―48", "集束焼夷弾", "E―48"]
