@@ -895,6 +895,17 @@ def test_the_gsdfs_aircraft_at_a_display(run):
     assert texts(run("LR-2の値を読む。")) == []  # LR-2 and MU-2 need an aviation or military word near them
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the Imperial Navy's and Army's special attack weapons and ships by their kanji names, beside a military word
+    ("旧日本軍の人間魚雷「回天」が置かれている。", ["人間魚雷", "回天"]),
+    ("特攻兵器回天・桜花、軍艦陸奥の副砲", ["特攻兵器", "回天", "桜花", "軍艦", "陸奥"]),
+    ("桜花が満開だ。回天の偉業。長門市の観光。", []),  # blossoms, a turn of fortune, a city
+    ("97式中戦車の愛称はチハだ。", ["97式", "中戦車", "チハ"]),  # the type and its class stay two
+])
+def test_imperial_weapons_by_their_kanji_names(run, text, expected):
+    assert texts(run(text)) == expected
+
+
 def test_designations_with_a_typeset_dash(run):
     # the horizontal bar and the minus sign of typeset pages stand for the hyphen; the repeat is found too
     assert texts(run("主力はE―48集束焼夷弾で、E―48に38発収まる。")) == ["E―48", "集束焼夷弾", "E―48"]
