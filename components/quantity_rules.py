@@ -137,6 +137,8 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
         return True
     if text.startswith("真っ", max(0, start - 2)) and start >= 2:
         return True  # 真っ二つに割れて: "in two", an idiom
+    if num == "一" and text[max(0, start - 2):start] in ("世界", "日本", "東洋"):
+        return True  # 東洋一の航空基地, 日本一, 世界一: "the best in", an idiom
     if num in _TOWN_NUMERALS and m.group("unit") == "戸":
         return True  # 八戸, 三戸, 九戸, 一戸: towns of Aomori and Iwate, not dwellings (those are written 8戸)
     if JA_PREFIX_RE.search(text, max(0, start - 6), start):

@@ -106,6 +106,8 @@ def found(nlp, text):
     ("騒音の最大値は九五−一〇〇・五デシベルだった。", "九五−一〇〇・五デシベル", 95, 100.5, "dB", "COUNT", False),
     ("基地周辺で85dBを記録した。", "85dB", 85, None, "dB", "COUNT", False),
     ("無人機3−5機が飛来した。", "3−5機", 3, 5, "機", "DRONE", False),
+    ("最大速力39km/時で走る。", "39km/時", 39, None, "km/h", "COUNT", False),  # the hour written 時
+    ("最大速度は30knotに達する。", "30knot", 30, None, "kn", "COUNT", False),
     # finance shorthand: a currency code or sign, the amount and a letter multiplier (NOTES-real12)
     ("軍事費にRUB13.5Tを計上した。", "RUB13.5T", 13_500_000_000_000, None, "RUB", "MONEY", False),
     ("契約は$2.4B規模だ。", "$2.4B", 2_400_000_000, None, "USD", "MONEY", False),
@@ -158,7 +160,7 @@ def test_real_reporting_units(nlp, text, span, value, value_max, unit, category,
                                   "F-16Bが飛んだ。", "2022 年 2 月末のことだ。", "予算は3億 2024年度に組まれた。", "5th Brigadeが来た。", "波紋が広がった。",
                                   "一党独裁が続く。", "一市民として参加した。",
                                   "第3村の村長が語った。", "2基地内で訓練した。", "一組織として動く。",
-                                  "5G通信が使える。", "3度目の攻撃だった。", "船体は5度傾いた。", "北緯38度線を越えた。", "船体が真っ二つに割れた。"])
+                                  "5G通信が使える。", "3度目の攻撃だった。", "船体は5度傾いた。", "北緯38度線を越えた。", "船体が真っ二つに割れた。", "東洋一の航空基地だった。"])
 def test_unit_near_misses(nlp, text):
     assert found(nlp, text) == {}
 
