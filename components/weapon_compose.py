@@ -1537,7 +1537,8 @@ def with_name_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[
     - a batch numeral or 改 and 級 after a listed name (``タランタルII級``, ``アルタイ改級``, ``アリゲーターIV級``):
       the class's name, one span, as ``グリシャIII級`` is when no table lists the name;
     - the 号 after a name that ends in a number (``東風31号``, ``火星17号``: Chinese and Korean missile names are
-      written with it, and the annotators keep it in);
+      written with it, and the annotators keep it in), and a number with its 号 after a katakana name
+      (``ノドン1号``, ``テポドン2号``);
     - a variant letter after a hyphen glued to a katakana name (``トーチュカ-U``, ``イスカンデル-M``)."""
     starts = {c.start for c in chosen}
     out = []
@@ -1550,6 +1551,10 @@ def with_name_marks(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[
         elif cand.kind in ("name", "family") and k < len(tokens) and tokens[k].text == "号" and k not in starts \
                 and not tokens[k - 1].space and tokens[k - 1].text[-1:].isdigit():
             cand = Candidate(cand.start, k + 1, cand.canonical, cand.weapon_class, cand.origin, cand.kind)
+        elif cand.kind == "name" and k + 1 < len(tokens) and tokens[k + 1].text == "号" and tokens[k].text.isdigit() \
+                and not tokens[k - 1].space and not tokens[k].space and is_katakana(tokens[k - 1].text) \
+                and k not in starts and k + 1 not in starts:
+            cand = Candidate(cand.start, k + 2, cand.canonical, cand.weapon_class, cand.origin, cand.kind)  # ノドン1号
         elif cand.kind in ("name", "quoted") and k + 1 < len(tokens) and tokens[k].text in "-‐－" and not tokens[k - 1].space \
                 and not tokens[k].space and is_katakana(tokens[k - 1].text) and _VARIANT_LETTERS.fullmatch(tokens[k + 1].text) \
                 and k + 1 not in starts and (k + 2 == len(tokens) or not _GLUED_WORD.match(tokens[k + 2].text) or tokens[k + 1].space):

@@ -1269,6 +1269,7 @@ def test_strategic_missiles(run):
 
 @pytest.mark.parametrize("text,expected", [
     ("火星17号を発射した。", ["火星17号"]),  # a missile name's 号 after its number
+    ("ノドン1号とテポドン2号を発射した。", ["ノドン1号", "テポドン2号"]),  # a number and its 号 after a katakana name
     ("演習にはBRPアントニオルナが加わった。", ["BRPアントニオルナ"]),  # a navy's prefix before a katakana name
     ("USSR時代の話だ。", []),
 ])
