@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional
 
+from .phonetics import hiragana_to_katakana
+
 # the names of the Latin letters as Japanese writes them (JIS Z 8202 and common usage: エー/エイ, ジェー/ジェイ …)
 _LETTER_NAMES: Dict[str, str] = {
     "エー": "A", "エイ": "A", "ビー": "B", "シー": "C", "ディー": "D", "デー": "D", "イー": "E", "エフ": "F",
@@ -23,15 +25,10 @@ _SKIPPED = set("-‐・ 　")
 _DESIGNATION_CHARS = re.compile(r"[A-Za-z0-9]+")
 
 
-def _katakana(text: str) -> str:
-    """Hiragana as katakana (one code point each), the rest as it is."""
-    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
-
-
 def spelled_letters(kana: str) -> Optional[str]:
     """``エーケー47`` → ``AK47``: the letters a kana reading spells, digits kept; None when some kana is no
     letter's name (a word, not a spelled designation) or no letter is spelled at all."""
-    text, out, i, letters = _katakana(kana), [], 0, 0
+    text, out, i, letters = hiragana_to_katakana(kana), [], 0, 0
     while i < len(text):
         ch = text[i]
         if ch.isdigit():

@@ -67,6 +67,11 @@ def is_katakana(text: str) -> bool:
     return bool(letters) and all("\u30a1" <= ch <= "\u30fa" for ch in letters)
 
 
+def hiragana_to_katakana(text: str) -> str:
+    """Hiragana as katakana, one code point for one (``てぃー`` → ``ティー``); every other character as it is."""
+    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)
+
+
 def kana_to_roman(text: str) -> str:
     """Romanise katakana (hiragana is folded first); non-kana characters are dropped.
 
@@ -76,7 +81,7 @@ def kana_to_roman(text: str) -> str:
     Returns:
         str: Hepburn-like romaji, ``ti`` for ティ and ``vi`` for ヴィ.
     """
-    text = "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)
+    text = hiragana_to_katakana(text)
     out = []
     i = 0
     while i < len(text):

@@ -117,8 +117,9 @@ class QuantityExtractor(TablePipe):
         found: List[Tuple[Span, Hit, Inference]] = []
         done: List[Tuple[Hit, Inference]] = []
         hits = find_quantities(text, self.units, self.patterns, self.listed)
-        weapons = self._weapons(doc) if hits or _HAS_DIGIT.search(text) else []
-        place_counts = _counts_after_places(text, self._places(doc), hits) if _HAS_DIGIT.search(text) else []
+        has_digit = _HAS_DIGIT.search(text) is not None
+        weapons = self._weapons(doc) if hits or has_digit else []
+        place_counts = _counts_after_places(text, self._places(doc), hits) if has_digit else []
         after_place = {id(hit) for hit in place_counts}  # the place before the figure is no counted item
         hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules)
                       + _counts_after_times_signs(text, weapons, hits, self.rules)
@@ -234,12 +235,17 @@ def _counts_before_latin_names(text: str, weapons: Sequence[Tuple[int, int, str]
     return out
 
 
+def _held(hits: Sequence[Hit], start: int, end: int) -> bool:
+    """Whether a hit of ``hits`` already holds any of ``start:end`` (a figure another finder took)."""
+    return any(h.start < end and start < h.end for h in hits)
+
+
 def _weapon_count(text: str, figure: re.Match, start: int, end: int, weapon_class: Optional[str],
                   rules: CategoryRules, taken: Sequence[Hit]) -> Optional[Hit]:
     """A bare figure (``figure``'s group 1, digits with thousands commas) counting the WEAPON span
     ``text[start:end]``: unit none, as written, the weapon's class giving the category; None where a hit of
     ``taken`` already holds the figure. The one hit the three finders of counts beside weapons build."""
-    if any(h.start < figure.end(1) and figure.start(1) < h.end for h in taken):
+    if _held(taken, figure.start(1), figure.end(1)):
         return None
     rule = rules.class_rule(weapon_class) if weapon_class else None
     return Hit(start=figure.start(1), end=figure.end(1), core=(figure.start(1), figure.end(1)),
@@ -311,7 +317,7 @@ def _counts_after_places(text: str, places: Sequence[Tuple[int, int]], hits: Seq
     out: List[Hit] = []
     for start, end in places:
         m = _FIGURE_AFTER_PLACE.match(text, end)
-        if m is None or any(h.start < m.end("num") and m.start("num") < h.end for h in hits):
+        if m is None or _held(hits, m.start("num"), m.end("num")):
             continue
         first = m.start("pre") if m.group("pre") else m.start("num")
         out.append(Hit(start=first, end=m.end("num"), core=(m.start("num"), m.end("num")),

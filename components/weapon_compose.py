@@ -1697,11 +1697,9 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     from .weapon_unknown import (glossed_names_before_classes, names_after_classes, names_beside_hull_numbers,
                                  repeated_designations, title_case_names, unknown_candidates,
                                  whole_names)  # import this module: import here, not at the top
-    chosen = sorted(chosen + resolve(unknown_candidates(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
-    chosen = sorted(chosen + resolve(names_beside_hull_numbers(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
-    chosen = sorted(chosen + resolve(repeated_designations(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
-    chosen = sorted(chosen + resolve(glossed_names_before_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
-    chosen = sorted(chosen + resolve(names_after_classes(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
+    for finder in (unknown_candidates, names_beside_hull_numbers, repeated_designations, glossed_names_before_classes,
+                   names_after_classes):  # in this order: each sees what the ones before it chose
+        chosen = sorted(chosen + resolve(finder(tokens, chosen), _cells(chosen)), key=lambda c: c.start)
     chosen = whole_names(tokens, chosen, grammar.makers)  # Su-34フルバック, Sukhoi Su-34: one system's whole name
     chosen = with_ship_prefixes(tokens, chosen, grammar.ship_classes)  # BRPシエラマドレ: the navy's prefix too
     chosen = with_name_marks(tokens, chosen)  # タランタルII級, 東風31号, トーチュカ-U: marks that belong to the name

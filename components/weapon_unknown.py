@@ -39,7 +39,7 @@ from typing import List, Mapping, Optional, Sequence, Tuple
 from . import dictionary
 from .weapon_rules import HULL_NUMBER
 from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
-                             Tok, _cells, nfkc_texts)
+                             Tok, _cells, _surface, nfkc_texts)
 
 # Cー2: the long-vowel bar as a hyphen; E―48, E−48: the horizontal bar and the minus sign of typeset pages too
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー―−–—][0-9]{1,4}[A-Z]{0,3}")
@@ -146,7 +146,7 @@ def glossed_names_before_classes(tokens: Sequence[Tok], chosen: Sequence[Candida
         close = next((j for j in range(i + 2, min(len(tokens), i + 7)) if tokens[j].text in _GLOSS_CLOSE), None)
         if close is None or close == i + 2 or tokens[close].space:
             continue
-        gloss = "".join(t.text + (" " if t.space else "") for t in tokens[i + 2:close]).strip()
+        gloss = _surface(tokens, i + 2, close)
         if not _LATIN_GLOSS.fullmatch(gloss):
             continue
         nxt = close + 1
@@ -319,8 +319,8 @@ def names_beside_hull_numbers(tokens: Sequence[Tok], chosen: Sequence[Candidate]
             end = c.end + 1  # DD-110(たかなみ: the name inside the brackets after the number
             while end < len(tokens) and end - c.end <= 6 and texts[end] not in _NAME_ENDS:
                 end += 1
-            if end < len(tokens) and texts[end] in _NAME_ENDS and _SHIP_NAME_BESIDE.fullmatch("".join(
-                    t.text + (" " if t.space else "") for t in tokens[c.end + 1:end]).strip()) \
+            if end < len(tokens) and texts[end] in _NAME_ENDS \
+                    and _SHIP_NAME_BESIDE.fullmatch(_surface(tokens, c.end + 1, end)) \
                     and not any(k in taken for k in range(c.end + 1, end)):
                 out.append(Candidate(c.end + 1, end, None, "ship", None, "unknown"))
         at = c.start - 1  # TOPEKA(SSN754), TEXAS (SSN 775): the name before the brackets, alone on its line
@@ -329,7 +329,7 @@ def names_beside_hull_numbers(tokens: Sequence[Tok], chosen: Sequence[Candidate]
             while start > 0 and at - start < 6 and texts[start - 1] not in ("\n", "、", "。") \
                     and not texts[start - 1].endswith("\n"):
                 start -= 1
-            name = "".join(t.text + (" " if t.space else "") for t in tokens[start:at]).strip()
+            name = _surface(tokens, start, at)
             if start < at and _SHIP_NAME_BESIDE.fullmatch(name) and not any(k in taken for k in range(start, at)):
                 last = at
                 while last > start and not tokens[last - 1].text.strip():
