@@ -174,24 +174,25 @@ def write_batch_extras(output: Path, html: bool = False, extras: Optional[Record
     from pipeline.outputs import ANNOTATIONS
     from pipeline.record_view import iter_records
 
-    if extras is not None and extras.covers():
-        write_glossary(extras.glossary.build(), output)
-        try:
+    try:
+        if extras is not None and extras.covers():
+            write_glossary(extras.glossary.build(), output)
             count, _csv, _parquet = write_fact_rows(extras.facts, output, list(extras.metas))
-        finally:
-            extras.facts.close()
-    else:
-        # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
-        # not a second deserialisation of every DocBin shard; it also finds the facts' meta columns
-        metas = {}
+        else:
+            # one pass over the JSONL records (the same groups as from the Docs, a test holds it),
+            # not a second deserialisation of every DocBin shard; it also finds the facts' meta columns
+            metas = {}
 
-        def noting_meta(records: Iterable[Dict[str, Any]]) -> Iterator[Dict[str, Any]]:
-            for record in records:
-                note_meta(record, metas)
-                yield record
+            def noting_meta(records: Iterable[Dict[str, Any]]) -> Iterator[Dict[str, Any]]:
+                for record in records:
+                    note_meta(record, metas)
+                    yield record
 
-        write_glossary(build_glossary(noting_meta(iter_records(output))), output)
-        count, _csv, _parquet = write_facts(output / ANNOTATIONS, output, list(metas))
+            write_glossary(build_glossary(noting_meta(iter_records(output))), output)
+            count, _csv, _parquet = write_facts(output / ANNOTATIONS, output, list(metas))
+    finally:
+        if extras is not None:
+            extras.facts.close()  # the spooled rows' file, used or not (a run resumed or an observer that failed)
     logger.info("facts: %d rows -> facts.csv, facts.parquet", count)
     if html:
         from pipeline.desk import write_batch_pages

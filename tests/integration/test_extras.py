@@ -62,3 +62,5 @@ def test_a_failing_observer_costs_no_record_and_the_extras_fall_back(tmp_path):
     report = annotate_local(nlp, items, writer)
     assert report.totals.records == len(TEXTS) and not report.totals.skipped
     assert not extras.covers()  # it stopped watching at r1: the records are read back
+    assert write_batch_extras(out, extras=extras) >= 0 and (out / "facts.csv").exists()
+    assert list(extras.facts) == []  # the spool it gathered before failing is closed all the same
