@@ -49,7 +49,7 @@ BARE_SUFFIX = (r"以上|以下|未満|超え(?![る])|超|余り|あまり|余(?
                r"|強(?![盗化制力硬調行国襲奪度大者敵固烈引みいくめさ気風靭権])|弱(?![\u4e00-\u9fff])")  # 5キロ強後退 (NOTES-real1)
 # 足らず qualifies a counted figure only (25万人足らず): after a bare number it is no count (1万足らずの兵力)
 SUFFIX = BARE_SUFFIX + r"|足らず" + r"|台(?=[でにのをはがと、。)）〜~]|から|まで|$)"  # 155円台, 数百人台: "in the range of"
-RANGE_SEP = (r"(?:[〜~～\-‐－–—─―−]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数])|、(?=[0-9０-９])|[,，](?=[0-9０-９](?![0-9０-９,，.．]))"  # 、 and ,: 2、3人, 4,5人 only (quantity_rules)
+RANGE_SEP = (r"(?:[〜~～\-‐－–—─―−]|から(?=[約およそ最大0-9０-９〇一二三四五六七八九十百千数])|、(?=[0-9０-９]|[二三四五六七八九十](?![、・]))|[,，](?=[0-9０-９](?![0-9０-９,，.．]))"  # 、 and ,: 2、3人, 二、三百発, 4,5人 only (quantity_rules)
              # 500キロ以上5500キロ未満, 5度以上10度以下: a lower and an upper bound, one range (the rewritten gold, 2 of 2)
              r"|以上(?=[0-9０-９][0-9０-９,，.．万千億]*[^\s0-9０-９、。]{0,5}(?:以下|未満)))")
 # A verb that changes the meaning of the count belongs to the span (ANNOTATION.md): を超える/を上回る make a
@@ -154,7 +154,8 @@ def compile_patterns(units: Dict[str, Unit]) -> Tuple[Pattern, Pattern, Pattern]
         rf"|(?P<bare>(?=(?:{BARE_SUFFIX})?(?:の|[ \u3000]?もの|{BARE_PREDICATE}|{VERB_AT_LEAST}|{VERB_AT_MOST}))"  # 30もの拠点: "as many as"
         rf"|(?<=[万億兆])(?=[、。）)」])))"  # ロシアが140万、ウクライナは21万。: a magnitude closing a clause (NOTES-real66)
         # a hard line break inside a sentence (1000機⏎近く。) does not cut the qualifier off (NOTES-real21)
-        rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$)))?"
+        # and web text's space before one (排水量は4500t 前後で, 1万人 以上が) does not either
+        rf"(?P<brk>\n(?=(?:{SUFFIX})(?:[。、，．」）)]|$))|[ \u00a0](?=(?:前後|以上|以下|未満|程度)(?![\u4e00-\u9fff])))?"
         rf"(?P<suf>{SUFFIX})?"
         rf"(?P<verb>{VERB_AT_LEAST}|{VERB_AT_MOST})?")
     latin = re.compile(

@@ -39,7 +39,12 @@ KANJI_RE = re.compile(r"[\u4e00-\u9fff々]")
 COUNT_FOLLOWERS = re.compile("規模|相当|撃墜|撃破|破壊|発射|投入|配備|供与|保有|損傷|喪失|死亡|負傷|戦死|捕獲"
                              "|使用|運用|生産|製造|調達|輸出|提供|導入|購入|受領|確認|発見|搭載|展開|追加"
                              "|行[いうっわえ]|師団|旅団|連隊|大隊|中隊|小隊|軍団"  # 一個師団, 一ヶ連隊: echelons counted
-                             "|当たり|当り")  # 一人当たり, 一発当たり: per one, as 一人あたり
+                             "|当たり|当り"  # 一人当たり, 一発当たり: per one, as 一人あたり
+                             # a verb that takes the count as its object or subject (ドローンを二機飛ばした, 戦車を
+                             # 五両失った, 三発命中): kanji with its okurigana, not a compound (一人乗り, 一人残らず stay out)
+                             "|失[いうっわえ]|飛[ばびぶべんぼ]|飛来|命中|着弾|撃[ちつったて]|落[とちさ]|送[りるっらろれ]"
+                             "|持[ちつっ]|放[ちつった]|積[みむんま]|配置|到着|到達|参加|派遣|出撃|出動|帰還|沈没|大破|中破"
+                             "|炎上|墜落|迎撃|残[りるっさしす]")
 KANJI_WORD_BEFORE = set("第唯同統均単随逐択画万")
 ONE_OF_UNITS = {"つ", "人", "名", "個", "本", "点", "社", "機", "台", "基"}
 # the counters after which a one may be "one of" (艦艇の1隻, もう1弾は); after うち only つ is (_is_one_of)
@@ -306,9 +311,11 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # 一人で成田を発った: "alone", a manner (2 of 2 untagged in the development gold)
     if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
         return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
-    if m.group("sep") in ("、", ",", "，") and (m.group("unit1") or m.group("sunit1") or second is None
-                                              or not (first.value < 10 and second.value == first.value + 1)):
-        return None  # 2、3人, 3,4つ ("two or three") are a range; 3人、5人 or 10、20 are a list
+    scale = 1
+    if m.group("sep") in ("、", ",", "，"):
+        scale = _next_figure_scale(m.group("num"), m.group("num2"), first, second)
+        if m.group("unit1") or m.group("sunit1") or scale is None:
+            return None  # 2、3人, 二、三百発 ("two or three") are a range; 3人、5人 or 10、20 are a list
     if second is not None and m.group("sep") == "から" and second.value < first.value:
         return None  # 1800両から50両減少した: "from 1800, by 50", two figures (read again one by one)
     chain, start = _prefix(text, m.start(), JA_PREFIX_RE)
@@ -372,10 +379,33 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
               unit_category=category, approx=approx, bound=bound)
     if second is not None:
         hit.value_max, hit.bound = second.value, "range"
+        if scale > 1:
+            hit.value = first.value * scale  # 二、三百発: "two or three hundred", 200 to 300
         scale = _shared_magnitude(m.group("num"), m.group("num2"))
         if scale and not (m.group("unit1") or m.group("sunit1")) and first.value * scale < second.value:
             hit.value = first.value * scale  # 7〜8万人: the magnitude covers both ends (NOTES-real9)
     return hit
+
+
+_KANJI_DIGITS = "一二三四五六七八九"
+_KANJI_SCALES = {"": 1, "十": 10, "百": 100, "千": 1_000, "万": 10_000}
+
+
+def _next_figure_scale(num: str, num2: Optional[str], first: Optional[Number], second: Optional[Number]) -> Optional[int]:
+    """The magnitude of a 、 range of two neighbouring figures (``2、3人`` → 1, ``二、三百発`` → 100), else None.
+
+    Only a figure and the next one up make a range ("two or three"); 3、5 or 10、20 are a list. In kanji the
+    second may carry the magnitude of both (二、三百 is 200 to 300, 四、五千 4,000 to 5,000).
+    """
+    if first is None or second is None or not first.value < 10:
+        return None
+    if second.value == first.value + 1:
+        return 1
+    if num in _KANJI_DIGITS and num2 and num2[0] in _KANJI_DIGITS:
+        scale = _KANJI_SCALES.get(num2[1:])
+        if scale and second.value == (first.value + 1) * scale:
+            return scale
+    return None
 
 
 _PLAIN = re.compile(r"[0-9０-９]+")

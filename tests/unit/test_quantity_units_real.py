@@ -263,6 +263,37 @@ def test_two_or_three_is_a_range_but_a_list_is_not(nlp):
     assert "7カ国" not in found(nlp, "先進7カ国は制裁を強化した。")
 
 
+def test_a_space_before_the_qualifier_keeps_it(nlp):
+    q = found(nlp, "どちらも排水量は4500t 前後で、")["4500t 前後"]
+    assert (q["value"], q["approx"]) == (4500, True)
+    assert found(nlp, "兵員1万人 以上が動員された。")["1万人 以上"]["bound"] == "at_least"
+    assert "1万人" in found(nlp, "兵員1万人 程度差")  # 程度 glued to a kanji noun after it is a word of its own
+    assert list(found(nlp, "兵員1万人 以上前")) == ["1万人"]
+
+
+def test_two_or_three_in_kanji_is_a_range_with_its_magnitude(nlp):
+    q = found(nlp, "敵は弾道ミサイルを二、三百発は持っている。")["二、三百発"]
+    assert (q["value"], q["value_max"], q["bound"]) == (200, 300, "range")
+    q = found(nlp, "無人機二、三機が上空を旋回した。")["二、三機"]
+    assert (q["value"], q["value_max"]) == (2, 3)
+    assert list(found(nlp, "無人機三、五機")) == ["五機"]  # not one apart: a list
+    assert list(found(nlp, "二、三年前なら")) == []  # a time span, no count
+
+
+@pytest.mark.parametrize("text,span", [
+    ("偵察用ドローンを二機飛ばした。", "二機"),
+    ("ロシア軍は戦車を五両失った。", "五両"),
+    ("巡航ミサイル三発命中した。", "三発"),
+])
+def test_a_kanji_count_before_its_verb_is_a_count(nlp, text, span):
+    assert span in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["一人乗りの偵察車両", "一人残らず避難した", "一発逆転を狙う"])
+def test_a_kanji_count_inside_a_compound_is_no_count(nlp, text):
+    assert found(nlp, text) == {}
+
+
 def test_two_or_three_written_with_a_comma_is_a_range(nlp):
     q = found(nlp, "手元にも3,4つのスティンガーがあった。")["3,4つ"]
     assert (q["value"], q["value_max"], q["bound"]) == (3, 4, "range")
