@@ -12,6 +12,7 @@
    the barrel count of a mount (``25|mm3|連装`` → ``25|mm|3|連装``: a 25 mm triple mount).
 8. ``両分`` after a number (``105|両分`` → ``105|両|分``: 105 vehicles' worth).
 9. An ``x`` for the times sign glued to its figure after a Japanese word (``潜水艦|x1`` → ``潜水艦|x|1``).
+10. A bracketed gloss glued to its word in Sudachi's dictionary (``陸軍(イギリス)`` → ``陸軍|(|イギリス|)``).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -251,6 +252,39 @@ def split_times_counts(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+_GLUED_BRACKET = re.compile(r"[^()（）]+(?P<open>[(（])[^()（）]+(?P<close>[)）])")
+_OPEN_TAG, _CLOSE_TAG, _BRACKETED_TAG = "補助記号-括弧開", "補助記号-括弧閉", "名詞-固有名詞-一般"
+
+
+def split_glued_brackets(doc: Doc) -> int:
+    """Cut a bracketed gloss off the word it is glued to (``陸軍(イギリス)`` → ``陸軍|(|イギリス|)``).
+
+    Sudachi's dictionary holds Wikipedia's disambiguated titles as single words (``陸軍(イギリス)``,
+    ``空軍(アメリカ)``, ``海兵隊(アメリカ)``, ``軍(ロシア)``, ``省(ロシア)``), so in ``英陸軍(イギリス)``
+    the force ``英陸軍`` ends inside a token and no recogniser can find it. Only the shape word +
+    bracketed word is cut; a word that is all bracket (``(株)``) stays.
+    """
+    view = token_view(doc)
+    if "(" not in view.text and "（" not in view.text:
+        return 0
+    texts = view.texts
+    glued = [(i, _GLUED_BRACKET.fullmatch(texts[i])) for i in range(len(texts))
+             if len(texts[i]) > 3 and ("(" in texts[i] or "（" in texts[i])]
+    glued = [(i, m) for i, m in glued if m]
+    if not glued:
+        return 0
+    for tag in (_OPEN_TAG, _CLOSE_TAG, _BRACKETED_TAG):
+        doc.vocab.strings.add(tag)  # the retokenizer stores the tags' hashes only
+    # three passes, one cut per token each: word | (gloss) → ( | gloss) → gloss | ); an index moves by the
+    # cuts made before it in the same pass
+    _split(doc, [(i, m.start("open"), _OPEN_TAG, "PUNCT", doc[i].tag_, doc[i].pos_ or "NOUN") for i, m in glued])
+    opened = [i + k + 1 for k, (i, _) in enumerate(glued)]
+    _split(doc, [(i, 1, _BRACKETED_TAG, "PROPN", _OPEN_TAG, "PUNCT") for i in opened])
+    bracketed = [i + k + 1 for k, i in enumerate(opened)]
+    _split(doc, [(i, len(doc[i].text) - 1, _CLOSE_TAG, "PUNCT", _BRACKETED_TAG, "PROPN") for i in bracketed])
+    return len(glued)
+
+
 # Docs whose tokens a pass of ``split_tokens`` left unchanged, with the token view it saw. Three
 # recognisers call ``split_tokens`` on every doc; a pass that splits nothing is a fixed point, so
 # while the doc keeps that view (no retokenizer ran since: splits always add tokens) another pass
@@ -265,7 +299,8 @@ def split_tokens(doc: Doc) -> int:
         return 0
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
-             + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc))
+             + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc)
+             + split_glued_brackets(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

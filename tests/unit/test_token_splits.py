@@ -11,8 +11,8 @@ from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
 from components.token_splits import (split_anaphoric_echelons, split_counted_worth, split_force_soldiers,
-                                     split_glued_class_heads, split_glued_measures, split_slash_designations,
-                                     split_vague_numerals)
+                                     split_glued_brackets, split_glued_class_heads, split_glued_measures,
+                                     split_slash_designations, split_vague_numerals)
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +189,19 @@ def test_an_x_for_the_times_sign_is_cut_off_its_figure(nlp):
     doc = nlp("喪失:哨戒艇x2 潜水艦x1 軽巡洋艦x1")
     assert [s.text for s in doc.spans["quantities"]] == ["2", "1", "1"]
     assert "x" in [t.text for t in doc]
+
+
+def test_a_bracketed_gloss_glued_to_its_word_is_cut_off(nlp, nlp_blank):
+    """``陸軍(イギリス)`` is one word of Sudachi's dictionary (a Wikipedia title): cut into four tokens so that
+    the force before it lies on token boundaries."""
+    doc = nlp_blank("英陸軍(イギリス)と米空軍(アメリカ)")
+    doc.spans["mine"] = [doc[0:2]]
+    assert split_glued_brackets(doc) == 2
+    assert [t.text for t in doc] == ["英", "陸軍", "(", "イギリス", ")", "と", "米", "空軍", "(", "アメリカ", ")"]
+    assert [t.pos_ for t in doc][2:5] == ["PUNCT", "PROPN", "PUNCT"]
+    assert doc.spans["mine"][0].text == "英陸軍(イギリス)"  # a span group follows the split by its offsets
+    assert split_glued_brackets(doc) == 0
+    doc = nlp_blank("(株)日立製作所")
+    assert split_glued_brackets(doc) == 0  # a word that is all bracket stays
+    doc = nlp("陸上自衛隊は英陸軍(イギリス)との関係を強める。")
+    assert "英陸軍" in [s.text for s in doc.spans["military_units"]]
