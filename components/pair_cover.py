@@ -21,6 +21,9 @@ from .translation import gloss_stems, segment, translation_stem
 HeadTable = Mapping[str, FrozenSet[str]]
 T_EXT = 0.6
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_SPELLED_ORDINALS = {w: str(n) for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}  # Seventh Fleet: 第7艦隊
 _PAREN_ALT = re.compile(r"[(（][^)）]*[)）]")
 
 
@@ -61,11 +64,11 @@ def _kata_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[in
 
 
 def _ord_cover(unit: Unit, item: EnItem, used: Set[int]) -> Tuple[float, Set[int]]:
-    """``第47`` covers ``47th``: the same number written as an English ordinal."""
+    """``第47`` covers ``47th`` and ``第7`` covers ``Seventh``: the same number written as an English ordinal."""
     number = unit.text[1:].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     for i, w in enumerate(item.words):
         m = _ORDINAL_RE.fullmatch(w)
-        if i not in used and m and m.group(1) == number:
+        if i not in used and (m.group(1) if m else _SPELLED_ORDINALS.get(w.lower())) == number:
             return 1.0, {i}
     return 0.0, set()
 

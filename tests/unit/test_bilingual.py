@@ -87,6 +87,10 @@ def test_apposition_pairs_only_the_name():
     ("東部ドンバスthe Donbasでは", [("ドンバス", "Donbas")]),
     ("研究者のジョン・スミスJohn Smith, a glaciologist at the University of Osloは", [("ジョン・スミス", "John Smith")]),
     ("オスロ大学University of Osloの研究者", [("オスロ大学", "University of Oslo")]),
+    # an ordinal spelled out in English covers the number after 第 as 7th does
+    ("横須賀にいるのが第7艦隊(US Seventh Fleet)だ。", [("第7艦隊", "US Seventh Fleet")]),
+    ("米第7艦隊(7th Fleet)の空母", [("第7艦隊", "7th Fleet")]),
+    ("第3艦隊(Seventh Fleet)", [("艦隊", "Seventh Fleet")]),
 ])
 def test_boundaries_by_evidence(text, expected):
     assert pairs_of(text) == expected
