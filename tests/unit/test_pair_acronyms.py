@@ -64,3 +64,17 @@ def test_packaged_rows_are_complete_and_unique():
         assert row["acronym"] and row["expansion"] and row["ja"] and row["source"], row
     acronyms = [row["acronym"] for row in rows]
     assert len(acronyms) == len(set(acronyms)), "one row per acronym"
+
+
+def test_the_packaged_table_pairs_the_interceptors_by_their_japanese_descriptions():
+    """Wire copy glosses SM3 and PAC3 with descriptions, not transliterations (海上配備型迎撃ミサイル(SM3))."""
+    table = load_acronyms((DATA_DIR / ACRONYM_FILE).read_text(encoding="utf-8").splitlines())
+    for text, acronym, name in [("イージス艦が海上配備型迎撃ミサイル(SM3)を発射した。", "SM3", "海上配備型迎撃ミサイル"),
+                                ("迎撃試験で海上配備型迎撃ミサイル(SM-3)を使った。", "SM-3", "海上配備型迎撃ミサイル"),
+                                ("基地に地上配備型迎撃ミサイル(PAC3)を展開した。", "PAC3", "地上配備型迎撃ミサイル")]:
+        start = text.index(acronym)
+        found = listed_acronym_pair(text, start, start + len(acronym), table)
+        assert found and text[found[0][0]:found[0][1]] == name
+    text = "地対空誘導弾パトリオット(PAC3)を配備した。"  # a variant of the named system: no gloss (the real-text gold)
+    start = text.index("PAC3")
+    assert listed_acronym_pair(text, start, start + 4, table) is None
