@@ -238,10 +238,11 @@ def case_ok(alias: str, surface: str) -> bool:
 
     An all-capitals Latin alias (``HARM``, ``TOW``, ``SCALP``) only matches
     capitals, so the English words harm, tow and scalp do not; mixed-case
-    aliases (``Kh-101``, ``Patriot``) match any case.
+    aliases (``Kh-101``, ``Patriot``) match any case, and so do designations with a number
+    (``AN-196`` as Antonov's ``An-196``, ``BM-21``): no English word has their shape.
     """
     letters = _letters(alias)
-    if len(letters) < 2 or not letters.isupper() or not alias.isascii():
+    if len(letters) < 2 or not letters.isupper() or not alias.isascii() or any(ch.isdigit() for ch in alias):
         return True
     written = _letters(surface)
     # c-UAS: a lower-case prefix letter before a hyphen, as the US DoD writes counter-UAS

@@ -356,6 +356,7 @@ def test_compose_class_applies_nearest_modifier_first():
 
 def test_small_checks():
     assert case_ok("HARM", "HARM") and not case_ok("HARM", "harm") and case_ok("Kh-101", "KH-101")
+    assert case_ok("AN-196", "An-196") and case_ok("BM-21", "Bm-21")  # a numbered designation: any case
     assert not boundary_ok("トール", "ス", "") and boundary_ok("トール", "の", "が")
     assert is_variant_suffix("B3") and is_variant_suffix("M") and not is_variant_suffix("と")
     assert typo_modifier("cruse", "missile", [Modifier("cruise", ("missile",))]) is not None
@@ -413,6 +414,8 @@ def test_more_class_words(run, text, expected):
     ("HARMsを供与した。", "AGM-88 HARM"),  # an English plural of an acronym name
     ("Geranium 2と改名された。", "Shahed-136"),  # Geran is "geranium"
     ("MQ-9リーパーが偵察した。", "MQ-9 Reaper"),
+    ("An-196リュティが製油所を狙った。", "Lyutyi"),  # Antonov's An- written in mixed case
+    ("F/A18スーパーホーネットの2飛行隊", "F/A-18E/F Super Hornet"),  # the Hornet's designation, the Super Hornet's name
 ])
 def test_variant_spellings_and_joined_designations(run, text, canonical):
     doc = run(text)
