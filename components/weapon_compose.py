@@ -243,6 +243,9 @@ _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]+")
 # "new", "old", "same", "conventional" model: annotators leave these outside the class (新型|ドローン); a size
 # word is a type (小型フリゲート, 大型輸送ヘリコプター, 中型戦車: 19 of 20 in the development gold, NOTES-real72/73)
 _NOT_DESCRIPTORS = frozenset({"新型", "旧型", "新式", "旧式", "同型", "最新型", "最新式", "従来型", "在来型", "各型",
+                              # an improved or export model of a kind says no kind (改良型|一方向攻撃ドローン: 4 of 4
+                              # outside in the real-text gold, 輸出型 1 of 1)
+                              "改良型", "輸出型",
                               # a use outside combat names no kind of weapon (式典用戦車, a parade tank: 戦車; NOTES-real62)
                               "式典用", "展示用", "儀礼用", "観閲式用"})
 
@@ -277,6 +280,7 @@ _NOT_TECHNICAL = frozenset({
     "未確認", "民間", "夜間", "合同", "開発", "所属", "参加", "派遣", "展開", "激安", "主力", "中古", "大量", "多数", "少数", "同型", "同種",
     "国産", "自国", "他国", "敵国", "通常", "一般", "既存", "従来", "在来", "実戦", "実物", "本物", "模型", "玩具",
     "試作", "量産", "配備", "供与", "輸出", "輸入", "購入", "調達", "製造", "生産", "改良", "改修", "退役", "現役",
+    "改良型", "輸出型",  # one word to Sudachi (改良型|無人機), as _NOT_DESCRIPTORS
     "予備", "残り", "全部", "全体", "一部", "複数", "大小", "数機", "多く", "自軍", "友軍", "敵軍", "相手", "両国",
     "自前", "独自", "自社", "同社", "他社", "世界", "欧米", "西側", "東側", "旧ソ", "ソ連", "米軍", "露軍",
     "規模", "大規模", "小規模", "中規模",  # 製油所大|規模|ドローン攻撃: the scale of an attack, no kind of drone

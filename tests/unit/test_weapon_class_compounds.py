@@ -130,6 +130,9 @@ def test_a_size_word_is_part_of_the_class(run):
     assert texts(run("大型輸送機が着陸した。")) == ["大型輸送機"]
     assert texts(run("小型フリゲートと中型戦車と軽量戦闘機。")) == ["小型フリゲート", "中型戦車", "軽量戦闘機"]
     assert texts(run("新型ドローンが飛んだ。")) == ["ドローン"]
+    # an improved or export model says no kind either; 一方向攻撃 (one-way attack) does, with or without 型
+    assert texts(run("改良型一方向攻撃ドローンを披露した。")) == ["一方向攻撃ドローン"]
+    assert texts(run("改良型無人機と輸出型戦車")) == ["無人機", "戦車"]
 
 
 @pytest.mark.parametrize("text,expected", [
