@@ -130,8 +130,8 @@ def parse_number(text: str) -> Optional[ParsedNumber]:
         Optional[ParsedNumber]: The value and whether it is approximate, or
         None when ``text`` is not a number (``"数"``, ``"一方"``).
     """
-    # 63・2: a decimal point; 402 億 70 万, 1 000: the spaces of spaced pages
-    folded = fold_digits(text).replace(",", "").replace("・", ".").translate(_SPACES).strip()
+    # 63・2: a decimal point; 402 億 70 万, 1 000: the spaces of spaced pages; 三、七〇〇: a kanji thousands mark
+    folded = fold_digits(text).replace(",", "").replace("、", "").replace("・", ".").translate(_SPACES).strip()
     if not folded or len(folded) > MAX_LENGTH:
         return None
     approx = False

@@ -27,7 +27,9 @@ KAN = rf"[{KANJI_DIGITS}十百千]"
 # Every repetition below starts with a character class the previous part cannot end with,
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).
 # 十一・八億円 (Diet answers write decimals in kanji too): kanji digits after ・, before a magnitude or measure
-SEGMENT = rf"(?:{ARAB}(?:(?:(?<=[0-9０-９])[ \u00a0])?[十百千](?:{ARAB})?)*|{KAN}+(?:・[{KANJI_DIGITS}]+{_DOT_DECIMAL_BEFORE})?)"
+# 三、七〇〇余人, 四、七三〇トン: vertical newspaper prose writes a thousands 、 between positional kanji digits
+_KANJI_THOUSANDS = rf"(?:、[{KANJI_DIGITS}]{{3}}(?![{KANJI_DIGITS}十百千]))*"
+SEGMENT = rf"(?:{ARAB}(?:(?:(?<=[0-9０-９])[ \u00a0])?[十百千](?:{ARAB})?)*|{KAN}+{_KANJI_THOUSANDS}(?:・[{KANJI_DIGITS}]+{_DOT_DECIMAL_BEFORE})?)"
 # Machine-translated and digit-spaced pages put a space around a magnitude (402 億 70 万ユーロ,
 # 1,200 万ドル: NOTES-real12); one space is taken before a magnitude after a digit, and after a
 # magnitude only before digits that carry a magnitude of their own, so 3億 2022年 stays apart.

@@ -305,7 +305,7 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     if m.group("num") == "一" and m.group("unit") == "件" \
             and _THE_AFFAIR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
         return None  # という一件, この一件, 今回の一件: "the affair", not a count of incidents
-    if m.group("num") == "一" and text.startswith("ずつ", m.end()):
+    if m.group("num") == "一" and not m.group("num2") and text.startswith("ずつ", m.end()):
         return None  # 一発ずつ詰める, 一人ずつ: "one at a time", a manner, not a count
     if m.group("num") == "一" and m.group("unit") == "人" and text.startswith("で", m.end()):
         return None  # 一人で成田を発った: "alone", a manner (2 of 2 untagged in the development gold)
@@ -637,6 +637,8 @@ def _vote_counts(text: str) -> List[Hit]:
 # read them as 万 and 余; the annotators of parts 96 and 104 (pre-war and Chinese-sourced pages) counted them so;
 # 憶 for 億 is the input method's slip (1憶3,009万円), read only where a figure stands before it
 _OLD_NUMERAL_FORMS = str.maketrans("萬餘憶", "万余億")
+# ○ (a white circle) typed for 〇 after a kanji digit (五○○, 二○二○年); ○○部隊, a placeholder, stays
+_CIRCLE_ZERO = re.compile("(?<=[一二三四五六七八九〇])○+")
 _SIGNS_BEFORE_BARE = frozenset(sign for sign in CURRENCY_SIGNS if len(sign) == 1)
 
 
@@ -659,6 +661,8 @@ def find_quantities(text: str, units: Dict[str, Unit],
     ja, latin, single = patterns or compile_patterns(units)
     if "萬" in text or "餘" in text or "憶" in text:
         text = text.translate(_OLD_NUMERAL_FORMS)  # one character each way: every offset holds
+    if "○" in text:
+        text = _CIRCLE_ZERO.sub(lambda m: "〇" * len(m.group()), text)  # 五○○余人: the circle for the kanji zero
     hits = list(_ja_hits(text, units, ja, single))
     for hit in hits:
         if hit.unit is None and hit.start > 0 and text[hit.start - 1] in _SIGNS_BEFORE_BARE:

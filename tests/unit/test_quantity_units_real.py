@@ -271,6 +271,21 @@ def test_a_space_before_the_qualifier_keeps_it(nlp):
     assert list(found(nlp, "兵員1万人 以上前")) == ["1万人"]
 
 
+def test_vertical_newspaper_numerals(nlp):
+    """Kanji prose of vertical newspapers: a thousands 、 between positional digits, ○ typed for 〇."""
+    q = found(nlp, "家族ら三、七〇〇余人を乗せた。")["三、七〇〇余人"]
+    assert (q["value"], q["approx"]) == (3700, True)
+    assert found(nlp, "輸送艦(四、七三○トン)が沈んだ。")["四、七三○トン"]["value"] == 4730
+    assert found(nlp, "死亡者は五○○余人に及んだ。")["五○○余人"]["value"] == 500
+    assert list(found(nlp, "○○部隊の隊員")) == []  # a placeholder, no zero
+
+
+def test_a_kanji_range_counted_each_is_whole(nlp):
+    q = found(nlp, "F16とF15が一−二機ずつで編隊を組んだ。")["一−二機"]
+    assert (q["value"], q["value_max"]) == (1, 2)
+    assert found(nlp, "一発ずつ詰める。") == {}  # one at a time: a manner
+
+
 def test_two_or_three_in_kanji_is_a_range_with_its_magnitude(nlp):
     q = found(nlp, "敵は弾道ミサイルを二、三百発は持っている。")["二、三百発"]
     assert (q["value"], q["value_max"], q["bound"]) == (200, 300, "range")
