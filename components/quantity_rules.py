@@ -150,8 +150,9 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
         return False  # 少なくとも二門, 約三百人: a qualifier marks a real count
     end = m.end("unit") if m.group("unit") else m.end("num")
     core = text[start:end]
-    if not is_vague(num) and KANJI_RE.match(text, m.end()) and not COUNT_FOLLOWERS.match(text, m.end()):
-        return True  # 二人三脚, 一発逆転, 百人一首: the counter starts a compound
+    if not is_vague(num) and not (m.group("suf") or m.group("verb")) and KANJI_RE.match(text, m.end()) \
+            and not COUNT_FOLLOWERS.match(text, m.end()):
+        return True  # 二人三脚, 一発逆転, 百人一首: the counter starts a compound (not after 千棟を超える|建物)
     return text.startswith(core, end) or text[max(0, start - len(core)):start] == core
 
 

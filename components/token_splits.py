@@ -13,6 +13,7 @@
 8. ``両分`` after a number (``105|両分`` → ``105|両|分``: 105 vehicles' worth).
 9. An ``x`` for the times sign glued to its figure after a Japanese word (``潜水艦|x1`` → ``潜水艦|x|1``).
 10. A bracketed gloss glued to its word in Sudachi's dictionary (``陸軍(イギリス)`` → ``陸軍|(|イギリス|)``).
+11. ``内約`` before a number (``市|内約|5,600|棟`` → ``市|内|約|5,600|棟``: about 5,600 in the city).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -252,6 +253,29 @@ def split_times_counts(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+_APPROX_TAG = "接頭辞"
+_NUMBER_START = re.compile(r"[0-9０-９〇一二三四五六七八九十百千数]")
+
+
+def split_glued_approx(doc: Doc) -> int:
+    """Cut ``内約`` before a number into ``内|約`` (``市内約5,600棟`` → ``市|内|約|5,600|棟``).
+
+    Sudachi's dictionary has ``内約`` ("a private agreement"), so after 市, 州 or 県 the ``約``
+    ("about") of the figure is glued to the ``内`` of the place and the QUANTITY ``約5,600棟`` would
+    start inside a token, losing its 約; before anything but a number the word stays.
+    """
+    view = token_view(doc)
+    if "内約" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _APPROX_TAG, "NOUN") for i in range(len(texts) - 1)
+            if texts[i] == "内約" and not doc[i].whitespace_ and _NUMBER_START.match(texts[i + 1])]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_APPROX_TAG)  # the retokenizer stores the tag's hash only
+    return _split(doc, plan)
+
+
 _GLUED_BRACKET = re.compile(r"[^()（）]+(?P<open>[(（])[^()（）]+(?P<close>[)）])")
 _OPEN_TAG, _CLOSE_TAG, _BRACKETED_TAG = "補助記号-括弧開", "補助記号-括弧閉", "名詞-固有名詞-一般"
 
@@ -300,7 +324,7 @@ def split_tokens(doc: Doc) -> int:
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
              + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc)
-             + split_glued_brackets(doc))
+             + split_glued_brackets(doc) + split_glued_approx(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

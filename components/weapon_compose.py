@@ -619,6 +619,34 @@ def _latin_variant_end(tokens: Sequence[Tok], end: int, alias: str) -> int:
     return stop
 
 
+_VARIANT_NUMBER = re.compile(r"[0-9]{1,2}")
+_NOT_AFTER_VARIANT = ("年", "月", "日", "時", "分", "秒", "歳", "人", "名", "km", "キロ", "ミリ", "mm") + _COUNTERS
+
+
+def _numbered_variant_end(tokens: Sequence[Tok], end: int, alias: str) -> int:
+    """``end`` moved over a variant number after a name that ends in a letter: with a hyphen after a Latin or
+    katakana name (``Uragan-1``, ``ウラガン-1``), glued after a katakana one (``マグラ7``, as the listed
+    ``マグラ5``), or ``end`` itself. A number before a counter, a date or a measure is no variant (``シャヘド2機``,
+    ``ストームシャドウ2月``), nor one that goes on in Latin letters or digits."""
+    if end >= len(tokens) or tokens[end - 1].space or not (is_katakana(alias[-1:]) or alias[-1:].isascii()
+                                                           and alias[-1:].isalpha()):
+        return end
+    if tokens[end].text in ("-", "‐") and end + 1 < len(tokens) and not tokens[end].space:
+        number = end + 1
+    elif is_katakana(alias[-1:]):
+        number = end
+    else:
+        return end
+    if not _VARIANT_NUMBER.fullmatch(tokens[number].text):
+        return end
+    stop = number + 1
+    if stop < len(tokens) and not tokens[stop - 1].space and (
+            tokens[stop].text[:1].isascii() and tokens[stop].text[:1].isalnum()
+            or tokens[stop].text.startswith(_NOT_AFTER_VARIANT)):
+        return end
+    return stop
+
+
 def _designation_goes_on(tokens: Sequence[Tok], stop: int) -> bool:
     """Whether a hyphen or a digit is glued at ``stop``: what came before it starts another designation."""
     return stop < len(tokens) and not tokens[stop - 1].space and tokens[stop].text[:1] in "-‐0123456789"
@@ -696,6 +724,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     elif not name.alias[-1:].isdigit():
         end = _model_variant_end(tokens, end)  # マルダー1A3, Gepard1A2: a German-style model and variant
         end = _latin_variant_end(tokens, end, name.alias)  # A6M5, Osa-AK: a variant glued to a Latin name
+        end = _numbered_variant_end(tokens, end, name.alias)  # Uragan-1, マグラ7: a variant's number
         end = _spaced_variant_end(tokens, end)  # Leclerc S2, グリペン C/D: a variant code after one space
     glued = end < len(tokens) and not tokens[end - 1].space
     if glued and tokens[end].text in NAME_CONNECTORS and end + 1 in classes_by_start:

@@ -280,6 +280,11 @@ def test_vertical_newspaper_numerals(nlp):
     assert list(found(nlp, "○○部隊の隊員")) == []  # a placeholder, no zero
 
 
+def test_a_kanji_count_with_its_verb_before_a_noun(nlp):
+    """千棟を超える建物: the noun after the verb does not make the counter the start of a compound."""
+    assert found(nlp, "キーウでは千棟を超える建物で暖房が止まった。")["千棟を超える"]["bound"] == "at_least"
+
+
 def test_a_kanji_range_counted_each_is_whole(nlp):
     q = found(nlp, "F16とF15が一−二機ずつで編隊を組んだ。")["一−二機"]
     assert (q["value"], q["value_max"]) == (1, 2)

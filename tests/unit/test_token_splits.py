@@ -11,7 +11,8 @@ from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
 from components.token_splits import (split_anaphoric_echelons, split_counted_worth, split_force_soldiers,
-                                     split_glued_brackets, split_glued_class_heads, split_glued_measures,
+                                     split_glued_approx, split_glued_brackets, split_glued_class_heads,
+                                     split_glued_measures,
                                      split_slash_designations, split_vague_numerals)
 
 
@@ -205,3 +206,14 @@ def test_a_bracketed_gloss_glued_to_its_word_is_cut_off(nlp, nlp_blank):
     assert split_glued_brackets(doc) == 0  # a word that is all bracket stays
     doc = nlp("陸上自衛隊は英陸軍(イギリス)との関係を強める。")
     assert "英陸軍" in [s.text for s in doc.spans["military_units"]]
+
+
+def test_about_glued_to_within_is_cut_before_a_number(nlp, nlp_blank):
+    """``市内約5,600棟``: Sudachi's word 内約 ("a private agreement") swallows the 約 of the figure."""
+    doc = nlp_blank("市内約5,600棟")
+    assert split_glued_approx(doc) == 1
+    assert [t.text for t in doc][:3] == ["市", "内", "約"]
+    doc = nlp_blank("両国の内約に基づく")
+    assert split_glued_approx(doc) == 0  # no number after it: the word stays
+    doc = nlp("損壊した住宅は市内約5,600棟に上った。")
+    assert "約5,600棟" in [s.text for s in doc.spans["quantities"]]

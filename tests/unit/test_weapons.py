@@ -1024,7 +1024,8 @@ def test_two_spellings_side_by_side_vouch_for_each_other(run):
     ("旅洋III型駆逐艦と江凱II型フリゲートが通過した。", ["旅洋III型", "駆逐艦", "江凱II型", "フリゲート"]),
     ("大和型戦艦の主砲。", ["大和型", "戦艦"]),
     # descriptors stay inside the class, and new/old words outside it
-    ("防空型駆逐艦と攻撃型潜水艦、最新型潜水艦、改良型駆逐艦。", ["防空型駆逐艦", "攻撃型潜水艦", "潜水艦", "改良型駆逐艦"]),
+    # (改良型, an improved model, as 最新型: 4 of 4 outside in the real-text gold)
+    ("防空型駆逐艦と攻撃型潜水艦、最新型潜水艦、改良型駆逐艦。", ["防空型駆逐艦", "攻撃型潜水艦", "潜水艦", "駆逐艦"]),
     # a weapon class glued before 搭載 types the class after it
     ("ミサイル搭載無人水上艇が近づいた。", ["ミサイル搭載無人水上艇"]),
     ("艦船搭載砲から撃つ弾薬。", ["艦船搭載砲"]),
@@ -1324,4 +1325,17 @@ def test_a_katakana_name_with_a_hyphenated_variant_letter(run):
     ("短射程対空ミサイルを積む。", ["短射程対空ミサイル"]),
 ])
 def test_part93_development_words(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a variant's number after a name that ends in a letter: hyphenated, or glued to a katakana name
+    ("ロシアのウラガン-1多連装ロケットシステムを破壊した。", ["ウラガン-1", "多連装ロケットシステム"]),
+    ("Buk-M3とUragan-1を見つけた。", ["Buk-M3", "Uragan-1"]),
+    ("無人水上艇「マグラ7」に積んだ。", ["無人水上艇", "マグラ7"]),
+    # a count, a date or a measure after the name is no variant
+    ("ハイマース2基を供与した。", ["ハイマース"]),
+    ("ストームシャドウ2月に届いた。", ["ストームシャドウ"]),
+])
+def test_a_variant_number_after_a_name(run, text, expected):
     assert texts(run(text)) == expected
