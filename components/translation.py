@@ -177,12 +177,23 @@ def acronym_words(ja: str) -> List[str]:
     ``イニシアティブ`` → イニ / シア / ティ); a kanji run is cut by JMdict.
     """
     out: List[str] = []
-    for run in re.findall(r"[ァ-ヺー]+|[\u4e00-\u9fff々]+", ja):
+    for m in re.finditer(r"[ァ-ヺー]+|[\u4e00-\u9fff々]+", ja):
+        run = m.group()
+        if run in _PLACE_SUFFIXES and out and m.start() and _KATA_RUN.fullmatch(ja[m.start() - 1]):
+            out[-1] += run  # カスピ海, ドネツ川: one place name, one letter (C of CPC, Caspian Pipeline Consortium)
+            continue
         words = segment(run)
-        if _KATA_RUN.fullmatch(run) and "".join(words) != run:
+        # マーティン cut into マ / ー / ティ / ン covers the run but names no words: every piece three characters
+        # or more that starts no mora of its own, or the known words then the loanword
+        if _KATA_RUN.fullmatch(run) and ("".join(words) != run or len(words) > 1 and any(
+                len(w) < 3 or w[0] in _NO_WORD_START for w in words)):
             words = _known_words_then_loanword(run, words)
         out.extend(words)
     return out
+
+
+_NO_WORD_START = "ーンッャュョァィゥェォヮ"
+_PLACE_SUFFIXES = frozenset("海湾州島川山港峡")  # one kanji glued after a katakana name makes a place name
 
 
 def _known_words_then_loanword(run: str, words: List[str]) -> List[str]:
@@ -194,7 +205,7 @@ def _known_words_then_loanword(run: str, words: List[str]) -> List[str]:
         head = "".join(words[:k])
         rest = run[len(head):]
         if run.startswith(head) and all(len(w) >= 3 for w in words[:k]) and len(rest) >= 3 \
-                and rest[0] not in "ーンッャュョァィゥェォヮ":
+                and rest[0] not in _NO_WORD_START:
             return list(words[:k]) + [rest]
     return [run]
 

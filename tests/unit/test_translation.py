@@ -97,6 +97,16 @@ def test_a_katakana_run_ends_in_a_loanword_the_dictionary_lacks():
     assert acronym_words("ガバメントクラウドファンディング") == ["ガバメント", "クラウド", "ファンディング"]
     assert spells_acronym("ガバメントクラウドファンディング", "GCF")
     assert acronym_words("イニシアティブ") == ["イニシアティブ"]  # short pieces are no words of it
+    # a run the dictionary cuts into one-mora pieces (マ / ー / ティ / ン) is one loanword
+    assert acronym_words("ロッキード・マーティン") == ["ロッキード", "マーティン"]
+    assert spells_acronym("ロッキード・マーティン", "LM")  # ラ行 writes the L
+
+
+def test_a_place_suffix_joins_the_katakana_name_before_it():
+    from components.translation import acronym_words, spells_acronym
+    assert acronym_words("カスピ海パイプラインコンソーシアム") == ["カスピ海", "パイプライン", "コンソーシアム"]
+    assert spells_acronym("カスピ海パイプラインコンソーシアム", "CPC")  # Caspian Pipeline Consortium
+    assert acronym_words("ウクライナ軍") == ["ウクライナ", "軍"]  # 軍 is a word of its own (AFU)
 
 
 def test_acronym_letters_decide_the_extent():
