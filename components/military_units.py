@@ -262,7 +262,8 @@ def _fill_missing(attrs: Dict[str, Any], other: Mapping[str, Any]) -> None:
 
 
 def _parent_then_numbered(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
-    """``水陸機動団第2水陸機動連隊``: a unit glued right before a numbered unit (第…) names the parent it belongs
+    """``水陸機動団第2水陸機動連隊``: a unit glued right before a numbered unit (第…, or a bare number:
+    ``航空自衛隊305飛行隊``) names the parent it belongs
     to, and the two are one name, as the grammar reads ``第5旅団第6普通科連隊`` and ``陸上自衛隊第12旅団`` (the
     rewritten development gold never parts two glued units so). The numbered unit's attributes win; the parent
     fills the ones it lacks."""
@@ -270,7 +271,11 @@ def _parent_then_numbered(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
         return chosen
     out: List[Candidate] = []
     for cand in sorted(chosen, key=lambda c: c[0]):
-        if out and out[-1][1] == cand[0] and doc[cand[0]].text.startswith("第") and not doc[cand[0] - 1].whitespace_:
+        first = doc[cand[0]].text
+        # 航空自衛隊305飛行隊, 第73航空団498爆撃群: the number written without 第 after its parent, the same name
+        if out and out[-1][1] == cand[0] and not doc[cand[0] - 1].whitespace_ and (first.startswith("第") or (
+                first[:1].isdigit() and not any(ch.isascii() and ch.isalpha() for ch in doc[cand[0]:cand[1]].text))):
+            # (not an English gloss that opens with its ordinal: 第3独立強襲旅団|3rd Separate Assault Brigade)
             parent = out.pop()
             attrs = dict(cand[2])
             _fill_missing(attrs, parent[2])

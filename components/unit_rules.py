@@ -335,7 +335,7 @@ class UnitGrammar:
             letter = _letter_company(text, at)
             if letter is not None:  # 第6大隊D中隊: the company's letter stands where its number would
                 out.append(Item("ordinal", at, letter.end(), {"number": None, "letter": letter.group()}))
-        if state == "start" and "0" <= text[at] <= "9":
+        if state in ("start", "affiliation") and at < len(text) and "0" <= text[at] <= "9":  # 米32師団, as 米第32師団
             m = _bare_ordinal(text, at)
             if m is not None:
                 out.append(Item("ordinal", at, m.end(), {"number": int(m.group()), "bare": True}))
