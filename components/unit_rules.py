@@ -388,6 +388,9 @@ class UnitGrammar:
         if "affiliation" not in kinds and "named" not in kinds \
                 and any(i.kind == "type" and i.entry.get("needs_side") for i in path):
             return False  # 北朝鮮兵部隊: 兵 names a side's troops, a bare 兵部隊 nothing
+        if any(i.kind == "type" and i.entry.get("after_type") and not any(j.kind == "type" for j in path[:k])
+               for k, i in enumerate(path)):
+            return False  # 無人機専門部隊: 専門 (specialist) after a kind; a bare 専門部隊 names none
         need = entry.get("requires", "modifier")
         if need == "none":
             return True

@@ -211,6 +211,10 @@ def test_bare_headquarters(nlp, text, expected):
     ("残存兵が米32師団を迎え撃った。", ["米32師団"]),  # ... after a side, as 米第32師団
     ("航空自衛隊305飛行隊のF-15Jが上昇した。", ["航空自衛隊305飛行隊"]),  # ... after its parent, one name
     ("米2個師団が上陸した。", ["師団"]),  # a count of divisions is no number of one
+    # a specialist unit of a kind; a bare specialist unit names no kind
+    ("国防省は無人機専門部隊の勧誘を始めた。", ["無人機専門部隊"]),
+    ("人民解放軍のサイバー攻撃専門部隊が関与した。", ["人民解放軍", "サイバー攻撃専門部隊"]),
+    ("化学兵器に備える専門部隊として発足した。", []),
     ("第80独立ガリシア空挺強襲旅団が守る。", ["第80独立ガリシア空挺強襲旅団"]),  # a place name among the types
     ("第 1 特別目的ボーフン旅団が加わった。", ["第 1 特別目的ボーフン旅団"]),
     ("ロシアの空てい部隊が降下した。", ["空てい部隊"]),  # 空挺 as newspapers write it
