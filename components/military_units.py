@@ -284,6 +284,32 @@ def _parent_then_numbered(doc: Doc, chosen: List[Candidate]) -> List[Candidate]:
     return out
 
 
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+# a civil body's name, then the bracket: 国境なき記者団(RSF), …研究所(…), …委員会(…)
+_GLOSSED_BY = re.compile(r"(?:記者団|医師団|委員会|財団|研究所|研究センター|大学|協会|組合|新聞|通信社|放送|銀行|基金"
+                         r"|連盟|評議会|裁判所)[」』]?[(（]$")
+
+
+def _without_glossed_acronyms(doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:
+    """Drop a unit acronym the text itself glosses as a civil body: ``国境なき記者団(RSF)`` is Reporters
+    Without Borders, not Sudan's Rapid Support Forces, and so is every later ``RSF`` of the doc. An acronym
+    is glossed so when it stands in brackets right after a civil body's name (記者団, 委員会, 研究所 …)
+    on which no unit candidate ends."""
+    if "(" not in text and "（" not in text:
+        return found
+    ends = {c[1] for c in found}
+    other: Set[str] = set()
+    for start, end, _ in found:
+        surface = doc[start:end].text
+        at = doc[start].idx
+        if end - start <= 2 and _CAPITALS.fullmatch(surface) and _GLOSSED_BY.search(text, max(0, at - 8), at) \
+                and start - 1 not in ends and text[doc[end - 1].idx + len(doc[end - 1]):][:1] in ")）":
+            other.add(surface)
+    if not other:
+        return found
+    return [c for c in found if doc[c[0]:c[1]].text not in other]
+
+
 def _quoted_ship(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a quoted name in a list after a ship noun: ``揚陸艦「ヤマル」「アゾフ」``.
 
@@ -419,6 +445,7 @@ class MilitaryUnitRecognizer(TablePipe):
                  and not (text.startswith("国軍", start) and text[start - 1:start] in _COUNTRY_NAME_ENDS)
                  and not text.endswith(_PRO, 0, start)]
         found = self._without_pmc_descriptors(doc, text, found)
+        found = _without_glossed_acronyms(doc, text, found)
         chosen: List[Candidate] = []
         taken: set = set()
         for cand in sorted(found, key=lambda c: (-(c[1] - c[0]), c[0])):

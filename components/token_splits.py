@@ -14,6 +14,7 @@
 9. An ``x`` for the times sign glued to its figure after a Japanese word (``潜水艦|x1`` → ``潜水艦|x|1``).
 10. A bracketed gloss glued to its word in Sudachi's dictionary (``陸軍(イギリス)`` → ``陸軍|(|イギリス|)``).
 11. ``内約`` before a number (``市|内約|5,600|棟`` → ``市|内|約|5,600|棟``: about 5,600 in the city).
+12. Two one-kanji countries before ``両軍`` (``英仏|両軍`` → ``英|仏|両軍``: the forces of both).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -276,6 +277,27 @@ def split_glued_approx(doc: Doc) -> int:
     return _split(doc, plan)
 
 
+_COUNTRY_LETTERS = frozenset("米英仏独露中韓朝印伊加豪ウ")  # not 日 (also "day"): no affiliation of its own
+_COUNTRY_TAG = "名詞-固有名詞-地名-国"
+
+
+def split_paired_countries(doc: Doc) -> int:
+    """Cut two one-kanji countries Sudachi reads as one word before ``両軍`` (``英仏|両軍`` → ``英|仏|両軍``),
+    so that the grammar finds ``仏両軍`` and ``unit_joint`` joins ``英`` to it, as it does ``露|ウ|両軍``:
+    the forces of both, one MIL_UNIT (``英仏両軍``, ``韓米両軍``: the real-text gold, 3 of 3)."""
+    view = token_view(doc)
+    if "両軍" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _COUNTRY_TAG, "PROPN", _COUNTRY_TAG, "PROPN") for i in range(len(texts) - 1)
+            if len(texts[i]) == 2 and texts[i][0] in _COUNTRY_LETTERS and texts[i][1] in _COUNTRY_LETTERS
+            and texts[i + 1].startswith("両軍") and not doc[i].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_COUNTRY_TAG)  # the retokenizer stores the tag's hash only
+    return _split(doc, plan)
+
+
 _GLUED_BRACKET = re.compile(r"[^()（）]+(?P<open>[(（])[^()（）]+(?P<close>[)）])")
 _OPEN_TAG, _CLOSE_TAG, _BRACKETED_TAG = "補助記号-括弧開", "補助記号-括弧閉", "名詞-固有名詞-一般"
 
@@ -324,7 +346,7 @@ def split_tokens(doc: Doc) -> int:
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
              + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc)
-             + split_glued_brackets(doc) + split_glued_approx(doc))
+             + split_glued_brackets(doc) + split_glued_approx(doc) + split_paired_countries(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

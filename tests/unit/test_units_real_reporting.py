@@ -215,6 +215,13 @@ def test_bare_headquarters(nlp, text, expected):
     ("国防省は無人機専門部隊の勧誘を始めた。", ["無人機専門部隊"]),
     ("人民解放軍のサイバー攻撃専門部隊が関与した。", ["人民解放軍", "サイバー攻撃専門部隊"]),
     ("化学兵器に備える専門部隊として発足した。", []),
+    # two one-kanji countries Sudachi keeps as one word, before 両軍: the forces of both
+    ("立案の中心は英仏両軍の専門家だ。", ["英仏両軍"]),
+    ("韓米両軍が演習を始めた。", ["韓米両軍"]),
+    ("新PMC「アフリカ兵団」が台頭した。", ["アフリカ兵団"]),  # a spelling of the Africa Corps
+    # an acronym the text glosses as a civil body is no unit, here or later in the doc
+    ("国境なき記者団(RSF)の記録では10人。RSFは訴えた。", []),
+    ("即応支援部隊(RSF)と国軍の戦闘", ["即応支援部隊", "RSF", "国軍"]),
     ("第80独立ガリシア空挺強襲旅団が守る。", ["第80独立ガリシア空挺強襲旅団"]),  # a place name among the types
     ("第 1 特別目的ボーフン旅団が加わった。", ["第 1 特別目的ボーフン旅団"]),
     ("ロシアの空てい部隊が降下した。", ["空てい部隊"]),  # 空挺 as newspapers write it
