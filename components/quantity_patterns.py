@@ -137,8 +137,9 @@ def _unit_alternation(units: Iterable[Unit]) -> str:
 # A number with no counter also stands as a predicate or a subject/object (損失は兵士で20,800です,
 # 死者は1万2000に上る, さらに20万を動員, 4万は死傷: NOTES-real5, -real6);
 # only a thousand or more written with a magnitude or separators passes (quantity_rules._bare_ok).
-BARE_PREDICATE = (r"です|でした|だっ|だ。|に上[るっり]|にのぼ[るっり]|に達[しす]|に満た|[はをが](?=[\u4e00-\u9fff\u30a1-\u30fa])"  # 20万を動員, 4万は死傷, 20万がポーランドへ
-                  # 約5万と推定, 200万と書いてある: a figure quoted as an estimate or a report
+BARE_PREDICATE = (r"です|でした|だっ|だ。|(?<=[万億兆])で[、，,]|に上[るっり]|にのぼ[るっり]|に達[しす]|に満た|[はをが](?=[\u4e00-\u9fff\u30a1-\u30fa])"  # 20万を動員, 4万は死傷, 20万がポーランドへ
+                  # 約5万と推定, 200万と書いてある: a figure quoted as an estimate or a report; 負傷は約60万〜70万で、:
+                  # a magnitude ending its clause's predicate
                   r"|と(?=推定|見積|見られ|みられ|され|い[うわ]|言[うわ]|報じ|伝え|発表|書|試算|算出|指摘)")
 
 

@@ -285,6 +285,12 @@ def test_a_kanji_count_with_its_verb_before_a_noun(nlp):
     assert found(nlp, "キーウでは千棟を超える建物で暖房が止まった。")["千棟を超える"]["bound"] == "at_least"
 
 
+def test_a_bare_magnitude_ending_its_clause(nlp):
+    q = found(nlp, "死者は5万〜7万だ。負傷者は約60万〜70万で、死者1人につき2人が負傷した。")["約60万〜70万"]
+    assert (q["value"], q["value_max"], q["approx"]) == (600000, 700000, True)
+    assert list(found(nlp, "番号は3で、")) == []  # no magnitude: no count
+
+
 def test_a_kanji_range_counted_each_is_whole(nlp):
     q = found(nlp, "F16とF15が一−二機ずつで編隊を組んだ。")["一−二機"]
     assert (q["value"], q["value_max"]) == (1, 2)
