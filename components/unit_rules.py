@@ -36,7 +36,7 @@ _FOLLOWS = {
     "type": ("type", "head", "name"),  # 第80独立ガリシア空挺強襲旅団: a place name among the type words
     "ordinal": ("type", "head", "name"),  # 第1ドネツク軍団: a place name between the number and the echelon
     "name": ("type", "head"),  # オデーサ対空ミサイル旅団: a place-named unit with its role
-    "counted": ("type", "head"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type)
+    "counted": ("type", "head", "name"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type); 2つのパトリオット中隊
     "bare_ordinal": ("type", "head"),  # 141特殊自動車化連隊, 80旅団: a number without 第 before a type or an echelon
 }
 _NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon", "squadron"}

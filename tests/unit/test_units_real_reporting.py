@@ -215,6 +215,7 @@ def test_bare_headquarters(nlp, text, expected):
     ("国防省は無人機専門部隊の勧誘を始めた。", ["無人機専門部隊"]),
     ("人民解放軍のサイバー攻撃専門部隊が関与した。", ["人民解放軍", "サイバー攻撃専門部隊"]),
     ("化学兵器に備える専門部隊として発足した。", []),
+    ("ドイツは12月まで2つのパトリオット中隊を置く。", ["パトリオット中隊"]),  # a name after a count of units
     # two one-kanji countries Sudachi keeps as one word, before 両軍: the forces of both
     ("立案の中心は英仏両軍の専門家だ。", ["英仏両軍"]),
     ("韓米両軍が演習を始めた。", ["韓米両軍"]),

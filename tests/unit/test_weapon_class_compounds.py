@@ -133,6 +133,7 @@ def test_a_size_word_is_part_of_the_class(run):
     # an improved or export model says no kind either; 一方向攻撃 (one-way attack) does, with or without 型
     assert texts(run("改良型一方向攻撃ドローンを披露した。")) == ["一方向攻撃ドローン"]
     assert texts(run("改良型無人機と輸出型戦車")) == ["無人機", "戦車"]
+    assert texts(run("大使館の前に墜落無人機の残骸が置かれた。")) == ["無人機"]  # what befell it, no kind
 
 
 @pytest.mark.parametrize("text,expected", [
