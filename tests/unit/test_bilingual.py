@@ -605,14 +605,18 @@ def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a term, then its expansion and acronym in one bracket: the term pairs with the expansion, and with the
-    # acronym where = or 通称 joins it (acronym_tail_pairs; the rewritten development gold pairs PDA and BTG so,
-    # not SMM after a colon); a word pair inside both halves (ウクライナ/Ukraine) is a fragment of it and goes
+    # a term, then its expansion and acronym in one bracket: the term pairs with both (the rewritten development
+    # gold pairs both in nine of ten such brackets, SMM the one exception); a word pair inside both halves
+    # (ウクライナ/Ukraine) is a fragment of it and goes
     ("装備を引き渡せる大統領権限(Presidential Drawdown Authority=PDA)の上限",
      [("大統領権限", "Presidential Drawdown Authority"), ("大統領権限", "PDA")]),
     ("続いてウクライナ特別監視団(Special Monitoring Mission to Ukraine: SMM)について",
-     [("ウクライナ特別監視団", "Special Monitoring Mission to Ukraine")]),
-    ("大隊戦術群(Battalion Tactical Group: BTG)を", [("大隊戦術群", "Battalion Tactical Group")]),
+     [("ウクライナ特別監視団", "Special Monitoring Mission to Ukraine"), ("ウクライナ特別監視団", "SMM")]),
+    ("大隊戦術群(Battalion Tactical Group: BTG)を", [("大隊戦術群", "Battalion Tactical Group"), ("大隊戦術群", "BTG")]),
+    # a short form whose letters are the expansion's in order, not its initials only (a slash, a syllable acronym)
+    ("政府は贈与契約(Grant Agreement: G/A)を交わした。", [("贈与契約", "Grant Agreement"), ("贈与契約", "G/A")]),
+    ("欧州連合海軍部隊(EUNAVFOR:European Union Naval Force)の作戦",
+     [("欧州連合海軍部隊", "EUNAVFOR"), ("欧州連合海軍部隊", "European Union Naval Force")]),
     # the acronym first: the writer's own short form, paired with the term as well as its expansion
     ("英国の国防調達庁(DPA:Defence Procurement Agency)が契約した",
      [("国防調達庁", "DPA"), ("国防調達庁", "Defence Procurement Agency")]),
