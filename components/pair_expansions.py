@@ -163,6 +163,11 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
             # the acronym outside the bracket is the same name's other form
             out.append(Pair(ja, acronym, 2.0, "acronym"))
             taken_en.append(acronym)
+        elif any(p.ja == ja and p.en == acronym for p in pairs) and free(latin, taken_en):
+            # UAV(無人航空機:Unmanned Aerial Vehicle): the rules paired the acronym with the Japanese already; the
+            # expansion after it is the same name's other form
+            out.append(Pair(ja, latin, 2.0, "acronym"))
+            taken_en.append(latin)
     return out
 
 

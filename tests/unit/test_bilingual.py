@@ -617,6 +617,9 @@ def test_a_country_group_pairs_with_its_g_number(nlp_blank, text, expected):
     ("政府は贈与契約(Grant Agreement: G/A)を交わした。", [("贈与契約", "Grant Agreement"), ("贈与契約", "G/A")]),
     ("欧州連合海軍部隊(EUNAVFOR:European Union Naval Force)の作戦",
      [("欧州連合海軍部隊", "EUNAVFOR"), ("欧州連合海軍部隊", "European Union Naval Force")]),
+    # the acronym outside, the Japanese and the expansion inside: the rules pair the acronym, the expansion follows
+    ("トルコでもUAV(無人航空機:Unmanned Aerial Vehicle)が戦う。",
+     [("無人航空機", "UAV"), ("無人航空機", "Unmanned Aerial Vehicle")]),
     # the acronym first: the writer's own short form, paired with the term as well as its expansion
     ("英国の国防調達庁(DPA:Defence Procurement Agency)が契約した",
      [("国防調達庁", "DPA"), ("国防調達庁", "Defence Procurement Agency")]),
