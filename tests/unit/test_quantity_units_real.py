@@ -263,6 +263,13 @@ def test_two_or_three_is_a_range_but_a_list_is_not(nlp):
     assert "7カ国" not in found(nlp, "先進7カ国は制裁を強化した。")
 
 
+def test_the_yuan_after_a_figure(nlp):
+    q = found(nlp, "国防支出は1兆9400億元（1元＝約23円）で前年より増えた。")
+    assert q["1兆9400億元"]["unit"] == "CNY" and q["1兆9400億元"]["category"] == "MONEY" and "1元" in q
+    assert found(nlp, "予算は100億台湾元だ。")["100億台湾元"]["unit"] == "TWD"  # the longer currency wins
+    assert found(nlp, "二元論と一元化、令和元年") == {}
+
+
 def test_a_space_before_the_qualifier_keeps_it(nlp):
     q = found(nlp, "どちらも排水量は4500t 前後で、")["4500t 前後"]
     assert (q["value"], q["approx"]) == (4500, True)
