@@ -30,8 +30,9 @@ _MASKED_NUMBER = "xnumx"  # folded XNUMX: a translation plugin on machine-transl
 _FOLLOWS = {
     "start": ("affiliation", "named", "type", "head", "ordinal", "name"),
     "affiliation": ("named", "type", "head", "ordinal"),
-    "chain": ("type", "head", "ordinal", "named"),
-    "named": ("type", "head", "ordinal", "named"),  # 陸上自衛隊水陸機動団: a force, then one of its units (_within_force)
+    "chain": ("type", "head", "ordinal", "named", "name"),  # 米海軍三沢基地隊: a service, then a place-named unit
+    # 陸上自衛隊水陸機動団: a force, then one of its units (_within_force); 陸自奄美警備隊: a place-named one
+    "named": ("type", "head", "ordinal", "named", "name"),
     "head": ("ordinal", "head", "named"),
     "type": ("type", "head", "name"),  # 第80独立ガリシア空挺強襲旅団: a place name among the type words
     "ordinal": ("type", "head", "name"),  # 第1ドネツク軍団: a place name between the number and the echelon
@@ -402,6 +403,8 @@ class UnitGrammar:
             return "affiliation" in kinds or "ordinal" in kinds or "named" in kinds or state_side
         if need == "ordinal":
             return "ordinal" in kinds
+        if need == "name":  # 奄美警備隊, 余市防備隊: a garrison is named after its place (or numbered: 第331警備隊)
+            return "name" in kinds or "ordinal" in kinds
         if need == "ordinal_and_name":  # 第3ベラルーシ戦線: a front is numbered and named after its place
             return "ordinal" in kinds and "name" in kinds
         if need == "typed":  # 偵察隊, 突撃隊: a one-character head needs a type word right before it

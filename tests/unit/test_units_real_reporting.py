@@ -216,6 +216,11 @@ def test_bare_headquarters(nlp, text, expected):
     ("人民解放軍のサイバー攻撃専門部隊が関与した。", ["人民解放軍", "サイバー攻撃専門部隊"]),
     ("化学兵器に備える専門部隊として発足した。", []),
     ("ドイツは12月まで2つのパトリオット中隊を置く。", ["パトリオット中隊"]),  # a name after a count of units
+    # garrisons named after their place, after their service too; a border or coast guard names no place
+    ("奄美警備隊が発足した。", ["奄美警備隊"]),
+    ("前線に立つのが北海道の余市防備隊だ。", ["余市防備隊"]),
+    ("陸自奄美警備隊と米海軍三沢基地隊", ["陸自奄美警備隊", "米海軍三沢基地隊"]),
+    ("米沿岸警備隊の巡視船", []),
     # two one-kanji countries Sudachi keeps as one word, before 両軍: the forces of both
     ("立案の中心は英仏両軍の専門家だ。", ["英仏両軍"]),
     ("韓米両軍が演習を始めた。", ["韓米両軍"]),
