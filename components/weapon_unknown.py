@@ -37,6 +37,7 @@ from operator import attrgetter
 from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
+from .phonetics import coded_similarity
 from .weapon_rules import HULL_NUMBER
 from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
                              Tok, _cells, _surface, nfkc_texts)
@@ -496,6 +497,17 @@ def _maker_start(tokens: Sequence[Tok], start: int, starts, makers: frozenset) -
 _CO_MAKERS = frozenset({"Gurevich"})
 
 
+_READ_ALOUD = 0.8  # coded_similarity of a katakana run to the Latin letters it reads (アーズム/AASM 1.0; フルバック/Su-34 0)
+
+
+def _reads_aloud(tokens: Sequence[Tok], start: int, end: int, stop: int) -> bool:
+    """Whether the katakana tokens ``[end, stop)`` spell the Latin designation ``[start, end)`` by sound."""
+    latin = _surface(tokens, start, end)
+    if not latin.isascii():
+        return False
+    return coded_similarity("".join(t.text for t in tokens[end:stop]), [latin]) >= _READ_ALOUD
+
+
 def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequence[str] = ()) -> List[Candidate]:
     """``chosen`` with each designation widened over its glued katakana nickname and its maker.
 
@@ -520,6 +532,12 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
                     and _is_kana_token(tokens[j]) and _norm(tokens[j]) not in KATAKANA_STOP \
                     and not tokens[j].tag.startswith(_PLACE_OR_PERSON):
                 j += 1
+            if j > end and _reads_aloud(tokens, start, end, j):
+                # AASMアーズム: the katakana is the designation read aloud, its gloss and a WEAPON of its own,
+                # not a nickname (the rewritten gold: two spans and a pair)
+                out.append(Candidate(end, j, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
+                absorbed.add(end)
+                j = end
             after = starts.get(j)
             numbered = j > end and j < len(tokens) and not tokens[j - 1].space and j not in starts \
                 and _NICKNAME_NUMBER.fullmatch(_norm(tokens[j])) is not None
@@ -556,7 +574,7 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
             absorbed.add(glued.start)
         out.append(cand if (start, end) == (cand.start, cand.end) else
                    Candidate(start, end, cand.canonical, cand.weapon_class, cand.origin, cand.kind))
-    return out
+    return sorted(out, key=attrgetter("start"))
 
 
 def repeated_designations(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> List[Candidate]:
