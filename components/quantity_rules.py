@@ -312,10 +312,10 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # 一人で成田を発った: "alone", a manner (2 of 2 untagged in the development gold)
     if text.startswith("たりとも", m.end()) or (first.value == 1 and _NOT_EVEN_ONE.match(text, m.end())):
         return None  # 一隻たりとも損傷していない, 1発も撃墜できていない ("not a single one"): no count is reported
-    scale = 1
+    listed_scale = 1
     if m.group("sep") in ("、", ",", "，"):
-        scale = _next_figure_scale(m.group("num"), m.group("num2"), first, second)
-        if m.group("unit1") or m.group("sunit1") or scale is None:
+        listed_scale = _next_figure_scale(m.group("num"), m.group("num2"), first, second)
+        if m.group("unit1") or m.group("sunit1") or listed_scale is None:
             return None  # 2、3人, 二、三百発 ("two or three") are a range; 3人、5人 or 10、20 are a list
     if second is not None and m.group("sep") == "から" and second.value < first.value:
         return None  # 1800両から50両減少した: "from 1800, by 50", two figures (read again one by one)
@@ -380,15 +380,15 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
               unit_category=category, approx=approx, bound=bound)
     if second is not None:
         hit.value_max, hit.bound = second.value, "range"
-        if scale > 1:
-            hit.value = first.value * scale  # 二、三百発: "two or three hundred", 200 to 300
+        if listed_scale > 1:
+            hit.value = first.value * listed_scale  # 二、三百発: "two or three hundred", 200 to 300
         scale = _shared_magnitude(m.group("num"), m.group("num2"))
         if scale and not (m.group("unit1") or m.group("sunit1")) and first.value * scale < second.value:
             hit.value = first.value * scale  # 7〜8万人: the magnitude covers both ends (NOTES-real9)
     return hit
 
 
-_KANJI_DIGITS = "一二三四五六七八九"
+_ONE_TO_NINE = "一二三四五六七八九"
 _KANJI_SCALES = {"": 1, "十": 10, "百": 100, "千": 1_000, "万": 10_000}
 
 
@@ -402,7 +402,7 @@ def _next_figure_scale(num: str, num2: Optional[str], first: Optional[Number], s
         return None
     if second.value == first.value + 1:
         return 1
-    if num in _KANJI_DIGITS and num2 and num2[0] in _KANJI_DIGITS:
+    if num in _ONE_TO_NINE and num2 and num2[0] in _ONE_TO_NINE:
         scale = _KANJI_SCALES.get(num2[1:])
         if scale and second.value == (first.value + 1) * scale:
             return scale
