@@ -436,6 +436,12 @@ def test_casualty_words_of_daily_news(nlp, text, span, category):
     ("部隊は在韓米国人15万人を人質に取る訓練を受けた。", "15万人", "COUNT"),  # nationals, not troops
     ("攻撃でおよそ5万人が停電の被害にあった。", "およそ5万人", "COUNT"),  # people without power
     ("外国人兵士3000人が加わった。", "3000人", "PERSONNEL"),
+    # evacuees, nationals abroad and reporters are civilians whatever military words stand near them
+    ("韓国軍機が、退避を望んだ日本人51人を乗せた。", "51人", "COUNT"),
+    ("自衛隊機で在留邦人215名が出国した。", "215名", "COUNT"),
+    ("ロシア軍の占領地で記者2人が取材を続けた。", "2人", "COUNT"),
+    # ... but Japanese who went to fight are volunteers, troops (no row for 日本人 itself)
+    ("義勇兵として日本人約70人が名乗りを上げた。", "約70人", "PERSONNEL"),
 ])
 def test_civilian_people_counts(nlp, text, span, category):
     assert found(nlp, text)[span]["category"] == category
