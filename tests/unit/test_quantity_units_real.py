@@ -442,6 +442,9 @@ def test_casualty_words_of_daily_news(nlp, text, span, category):
     ("ロシア軍の占領地で記者2人が取材を続けた。", "2人", "COUNT"),
     # ... but Japanese who went to fight are volunteers, troops (no row for 日本人 itself)
     ("義勇兵として日本人約70人が名乗りを上げた。", "約70人", "PERSONNEL"),
+    # a force's whole strength and the men mobilised or called up are troops
+    ("航空機約30機、車両1500両、総勢約5400人という規模で行われた。", "約5400人", "PERSONNEL"),
+    ("軍から45万─50万人の追加動員を求めた。", "45万─50万人", "PERSONNEL"),
 ])
 def test_civilian_people_counts(nlp, text, span, category):
     assert found(nlp, text)[span]["category"] == category
