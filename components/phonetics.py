@@ -209,11 +209,18 @@ def english_katakana(word: str) -> str:
     (``Pokrovsk``) but not English spelling (``Fire``, ``Knight``); e2k
     converts by sound. Only ASCII letters are read; anything else gives ``""``.
     """
-    reader = _english_reader()
     low = word.lower()
+    if low in _ENGLISH_NAMES:
+        return _ENGLISH_NAMES[low]
+    reader = _english_reader()
     if reader is None or not low.isascii() or not low.isalpha():
         return ""
     return reader(low)
+
+
+# English given names whose spelling misleads both our key and e2k (Michael read ミチェル, 0.47 against
+# マイケル): their usual katakana, as Japanese news writes them (マイケル・グゥトライン(Michael Guetlein))
+_ENGLISH_NAMES = {"michael": "マイケル", "matthew": "マシュー", "hugh": "ヒュー"}
 
 
 def english_similarity(kana: str, words: Sequence[str]) -> float:
@@ -268,6 +275,7 @@ def _coded_similarity(kana: str, words: Sequence[str]) -> float:
     if code and len(words) >= 2 and words[-1].upper() == code.group():
         kana, words = kana[:code.start()], words[:-1]
     spelled = similarity(kana, "".join(words))
-    if spelled >= ENGLISH_RETRY or not kana or (spelled < ENGLISH_FLOOR and not any(map(_SOFT_G.search, words))):
+    if spelled >= ENGLISH_RETRY or not kana or (spelled < ENGLISH_FLOOR and not any(map(_SOFT_G.search, words))
+                                                 and not any(w.lower() in _ENGLISH_NAMES for w in words)):
         return spelled
     return max(spelled, english_similarity(kana, words))

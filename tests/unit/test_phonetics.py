@@ -73,3 +73,12 @@ def test_english_reading_holds_blas_to_one_thread_for_the_call_only():
         english_katakana.cache_clear()
         assert english_katakana("Battalion")
         assert blas_threads() == before
+
+
+def test_english_given_names_whose_spelling_misleads():
+    """Michael reads ミチェル by spelling and by e2k; the name table gives マイケル, and the pair takes the given name."""
+    from components.phonetics import coded_similarity
+    assert coded_similarity("マイケル", ["Michael"]) == 1.0
+    assert coded_similarity("マイケル・グゥトライン", ["Michael", "Guetlein"]) >= 0.9
+    assert coded_similarity("マシュー", ["Matthew"]) == 1.0
+    assert coded_similarity("ガルシア", ["Michael"]) < 0.5
