@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from .en_items import SHIP_PREFIXES  # navies' prefixes before a ship's name (JSチョウカイ, USSニミッツ)
 from .memo import memo_map
 from .numerals import KANJI_DIGITS
+from .phonetics import coded_similarity
 
 from .weapon_rules import (_HAS_KANA_OR_LATIN, _QUOTED_NAME_RE, HULL_NUMBER, HULL_TYPE, MAX_QUOTED_TOKENS, NAME_CONNECTORS, Family, Grammar,
                            Head, Modifier, Name, boundary_ok, case_ok, compose_class, family_canonical,
@@ -1189,9 +1190,22 @@ def _written_as_one(tokens: Sequence[Tok], prev: Candidate, cand: Candidate) -> 
         return not last.space and _LATIN_CODE.match("".join(t.text for t in tokens[cand.start:cand.end])) is not None
     if not _is_latin_token(last):
         return False
+    if not last.space and is_katakana(first.text) \
+            and reads_aloud(_surface(tokens, prev.start, prev.end), _surface(tokens, cand.start, cand.end)):
+        return False  # ATACMSエイタクムス: the katakana reads the code aloud, a gloss and a pair, not one name
     return (not last.space and is_katakana(first.text)) or (last.space and _is_latin_token(first)) \
         or (last.space and is_katakana(first.text)
             and any(ch.isdigit() for tok in tokens[prev.start:prev.end] for ch in tok.text))
+
+
+READ_ALOUD = 0.8  # coded_similarity of katakana to the Latin letters it reads (アーズム/AASM 1.0; フルバック/Su-34 0)
+
+
+def reads_aloud(latin: str, kana: str) -> bool:
+    """Whether katakana written right after a Latin designation spells it by sound (``AASMアーズム``,
+    ``ATACMSエイタクムス``): the designation's gloss, not a nickname (``Su-34フルバック``) or a name
+    (``BM-21グラート``) of the same system."""
+    return latin.isascii() and coded_similarity(kana, [latin]) >= READ_ALOUD
 
 
 _QUOTE_PAIRS = {"「": "」", "『": "』"}

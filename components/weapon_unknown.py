@@ -37,10 +37,9 @@ from operator import attrgetter
 from typing import List, Mapping, Optional, Sequence, Tuple
 
 from . import dictionary
-from .phonetics import coded_similarity
 from .weapon_rules import HULL_NUMBER
 from .weapon_compose import (_GLOSS_CLOSE, _GLOSS_OPEN, DESIGNATION_SHAPE, MAX_SHIP_NAME_TOKENS, SHIP_PREFIXES, Candidate,
-                             Tok, _cells, _surface, nfkc_texts)
+                             Tok, _cells, _surface, nfkc_texts, reads_aloud)
 
 # Cー2: the long-vowel bar as a hyphen; E―48, E−48: the horizontal bar and the minus sign of typeset pages too
 _DESIGNATION = re.compile(r"(?:[A-Z]{1,4}|[A-Z][a-z]{2,10})[-‐ー―−–—][0-9]{1,4}[A-Z]{0,3}")
@@ -497,17 +496,6 @@ def _maker_start(tokens: Sequence[Tok], start: int, starts, makers: frozenset) -
 _CO_MAKERS = frozenset({"Gurevich"})
 
 
-_READ_ALOUD = 0.8  # coded_similarity of a katakana run to the Latin letters it reads (アーズム/AASM 1.0; フルバック/Su-34 0)
-
-
-def _reads_aloud(tokens: Sequence[Tok], start: int, end: int, stop: int) -> bool:
-    """Whether the katakana tokens ``[end, stop)`` spell the Latin designation ``[start, end)`` by sound."""
-    latin = _surface(tokens, start, end)
-    if not latin.isascii():
-        return False
-    return coded_similarity("".join(t.text for t in tokens[end:stop]), [latin]) >= _READ_ALOUD
-
-
 def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequence[str] = ()) -> List[Candidate]:
     """``chosen`` with each designation widened over its glued katakana nickname and its maker.
 
@@ -532,7 +520,7 @@ def whole_names(tokens: Sequence[Tok], chosen: Sequence[Candidate], makers: Sequ
                     and _is_kana_token(tokens[j]) and _norm(tokens[j]) not in KATAKANA_STOP \
                     and not tokens[j].tag.startswith(_PLACE_OR_PERSON):
                 j += 1
-            if j > end and _reads_aloud(tokens, start, end, j):
+            if j > end and reads_aloud(_surface(tokens, start, end), "".join(t.text for t in tokens[end:j])):
                 # AASMアーズム: the katakana is the designation read aloud, its gloss and a WEAPON of its own,
                 # not a nickname (the rewritten gold: two spans and a pair)
                 out.append(Candidate(end, j, cand.canonical, cand.weapon_class, cand.origin, cand.kind))

@@ -640,6 +640,8 @@ def test_guessed_names_yield_to_unit_names(nlp_blank, recognizer):
     ("ロシア軍のベリエフBe-200を確かめた。", ["ベリエフBe-200"]),
     # the katakana glued after a designation that reads it aloud is its gloss, a WEAPON of its own
     ("仏製の精密誘導爆弾AASMアーズムを抱えた。", ["精密誘導爆弾", "AASM", "アーズム"]),
+    ("米国はATACMSエイタクムスを供与した。", ["ATACMS", "エイタクムス"]),  # a listed reading: the same, two spans
+    ("旧式のBM-21グラートが撃った。", ["BM-21グラート"]),  # a name of the same system, not a reading: one span
     ("中国海軍のルーヤン3級ミサイル駆逐艦が通過した。", ["ルーヤン3級", "ミサイル駆逐艦"]),  # the class number in a digit
     # a ship class and its type noun: two spans (ANNOTATION.md: a name beside its class noun)
     ("キーロフ級ミサイル巡洋艦とアダ級コルベット", ["キーロフ級", "ミサイル巡洋艦", "アダ級", "コルベット"]),
