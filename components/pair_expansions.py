@@ -85,6 +85,12 @@ def abbreviates(short: str, expansion: str) -> bool:
     return True
 
 
+def _term_glossed_twice(expansion: str, short: str, expansions: Optional[Mapping[str, FrozenSet[str]]]) -> bool:
+    """Whether a bracket after one Japanese term holds its expansion and its short form: one name by the strict
+    test (``_one_name``) or by the looser ``abbreviates``, which the bracket itself warrants."""
+    return _one_name(expansion, short, expansions) or abbreviates(short, expansion)
+
+
 def _one_name(first: str, second: str, expansions: Optional[Mapping[str, FrozenSet[str]]] = None) -> bool:
     """Whether one form is the other's acronym: by its letters, or as ``acronyms.jsonl`` lists it
     (``RDK``/``Russian Volunteer Corps``: letters of the Russian name)."""
@@ -124,7 +130,7 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
         # the term, then its expansion and acronym in one bracket: the term pairs with both (the rewritten
         # development gold pairs both in nine of ten such brackets: EUNAVFOR, UAV, USV, EEAS, AERO, SpBI, G/A …)
         ja, latin = m.span(1), m.span(2)
-        if not (_one_name(m.group(2), m.group(3), expansions) or abbreviates(m.group(3), m.group(2))) \
+        if not _term_glossed_twice(m.group(2), m.group(3), expansions) \
                 or m.group(1).strip("・") != m.group(1):
             continue
         # a pair of words inside both halves (ウクライナ/Ukraine in ウクライナ特別監視団/Special Monitoring Mission to
@@ -139,7 +145,7 @@ def expansion_pairs(text: str, pairs: Sequence[Pair],
     for m in _TERM_ACRONYM_FIRST.finditer(text):
         # the acronym leads, so it is the form the writer uses: the term pairs with both forms
         ja, acronym, latin = m.span(1), m.span(2), m.span(3)
-        if not (_one_name(m.group(3), m.group(2), expansions) or abbreviates(m.group(2), m.group(3))) \
+        if not _term_glossed_twice(m.group(3), m.group(2), expansions) \
                 or m.group(1).strip("・") != m.group(1):
             continue
         inner = [p for p in pairs if p.within(ja, latin)]

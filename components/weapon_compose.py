@@ -243,12 +243,13 @@ _DESCRIPTOR_ENDS = "型式用性"
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]+")
 # "new", "old", "same", "conventional" model: annotators leave these outside the class (新型|ドローン); a size
 # word is a type (小型フリゲート, 大型輸送ヘリコプター, 中型戦車: 19 of 20 in the development gold, NOTES-real72/73)
-_NOT_DESCRIPTORS = frozenset({"新型", "旧型", "新式", "旧式", "同型", "最新型", "最新式", "従来型", "在来型", "各型",
-                              # an improved or export model of a kind says no kind (改良型|一方向攻撃ドローン: 4 of 4
-                              # outside in the real-text gold, 輸出型 1 of 1)
-                              "改良型", "輸出型",
-                              # a use outside combat names no kind of weapon (式典用戦車, a parade tank: 戦車; NOTES-real62)
-                              "式典用", "展示用", "儀礼用", "観閲式用"})
+# an improved or export model of a kind says no kind (改良型|一方向攻撃ドローン: 4 of 4 outside in the real-text gold,
+# 輸出型 1 of 1); one word to Sudachi, so both _NOT_DESCRIPTORS and _NOT_TECHNICAL hold them
+_MODEL_OF_A_KIND = frozenset({"改良型", "輸出型"})
+_NOT_DESCRIPTORS = _MODEL_OF_A_KIND | frozenset({
+    "新型", "旧型", "新式", "旧式", "同型", "最新型", "最新式", "従来型", "在来型", "各型",
+    # a use outside combat names no kind of weapon (式典用戦車, a parade tank: 戦車; NOTES-real62)
+    "式典用", "展示用", "儀礼用", "観閲式用"})
 
 
 def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
@@ -276,12 +277,11 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
 
 # words that judge, date, count or place a weapon rather than say what kind it is: the annotators leave them
 # outside the class (新型|ドローン, 高性能|ミサイル, 各種|ドローン, 旧式|戦車, 民間|ドローン in the development gold)
-_NOT_TECHNICAL = frozenset({
+_NOT_TECHNICAL = _MODEL_OF_A_KIND | frozenset({
     "新型", "旧型", "新式", "旧式", "最新", "最新鋭", "最新型", "高性能", "各種", "現代", "近代", "近代的", "次期", "次世代",
     "未確認", "民間", "夜間", "合同", "開発", "所属", "参加", "派遣", "展開", "激安", "主力", "中古", "大量", "多数", "少数", "同型", "同種",
     "国産", "自国", "他国", "敵国", "通常", "一般", "既存", "従来", "在来", "実戦", "実物", "本物", "模型", "玩具",
     "試作", "量産", "配備", "供与", "輸出", "輸入", "購入", "調達", "製造", "生産", "改良", "改修", "退役", "現役",
-    "改良型", "輸出型",  # one word to Sudachi (改良型|無人機), as _NOT_DESCRIPTORS
     "墜落", "撃墜", "被弾", "残骸",  # 墜落|無人機の残骸: what happened to it, no kind of drone
     "予備", "残り", "全部", "全体", "一部", "複数", "大小", "数機", "多く", "自軍", "友軍", "敵軍", "相手", "両国",
     "自前", "独自", "自社", "同社", "他社", "世界", "欧米", "西側", "東側", "旧ソ", "ソ連", "米軍", "露軍",
