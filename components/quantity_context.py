@@ -54,6 +54,9 @@ _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
 # quantity, as うち6名 does), not 中 as a noun
 _OUT_OF = re.compile(r"[0-9０-９一二三四五六七八九十百千万][^\s0-9０-９]{0,2}中$")
 _ACTOR_TOPIC = re.compile(r"(?:軍|部隊|隊|旅団|師団|連隊|大隊|艦隊|司令部|省|政府|当局)[はが](?:合計|累計|総計|計|あわせて|合わせて)$")
+# 日米あわせて約2,050名の隊員, 両軍合わせて7万人の軍人: the sides a total adds up (one-character country
+# abbreviations run together, 両国, 双方) say whose, not what; the noun after の is the item
+_PARTIES = re.compile(r"[日米英豪韓中露仏独比印加伊蘭朝台越泰宇]{2,4}|両国|両軍|双方|各国|両陣営")
 # 推定120万人の人的損失: an estimate word before the figure says how it was counted, not what
 _ESTIMATE_WORD = re.compile(r"(?:推定|推計|概算|試算)$")
 # 年4千人の新兵, 常時10人弱の日本人義勇兵: a time or frequency word before the count names no item; the noun after
@@ -255,6 +258,10 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
             and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
             and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)) \
             and not _TIME_WORD.fullmatch(before.group(1)):
+        if _PARTIES.fullmatch(before.group(1)):
+            after = _AFTER.match(text, hit.end)
+            if after and category not in NO_AFTER:
+                return after.group(1), after.end(1)
         if not _ADDITION_WORD.fullmatch(before.group(1)):
             return before.group(1), hit.start
         added = _ADDED_ITEM.search(text, max(0, hit.start - 24), before.end(1))

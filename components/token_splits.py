@@ -4,7 +4,7 @@
 2. A katakana token that ends in a katakana class noun (``リュティドローン`` → ``リュティ|ドローン``).
 3. ``軍兵`` ("soldiers") glued after a force's name (``露|軍兵`` → ``露|軍|兵``): the force is a MIL_UNIT.
 4. A slash glued to the letter of the next designation (``M|142|/M|270`` → ``M|142|/|M|270``).
-5. The anaphoric ``同`` glued to an echelon's first character (``同師|団`` → ``同|師|団``).
+5. The anaphoric ``同`` glued to an echelon's first character (``同師|団`` → ``同|師|団``, ``同軍|管区``).
 6. ``式中`` ("during a ceremony") after a number: a type designation and a modifier
    (``03|式中|距離`` → ``03|式|中|距離``, ``九七|式中|戦車``: the Type 03 medium-range missile,
    the Type 97 medium tank).
@@ -15,6 +15,7 @@
 10. A bracketed gloss glued to its word in Sudachi's dictionary (``陸軍(イギリス)`` → ``陸軍|(|イギリス|)``).
 11. ``内約`` before a number (``市|内約|5,600|棟`` → ``市|内|約|5,600|棟``: about 5,600 in the city).
 12. Two one-kanji countries before ``両軍`` (``英仏|両軍`` → ``英|仏|両軍``: the forces of both).
+13. A numbered echelon's title (``第|8|師団長`` → ``第|8|師団|長``: the commander of the 8th Division).
 
 Sudachi (split mode C, also under ja_ginza) reads ``無人機数十機`` as
 ``無人 / 機数 / 十 / 機`` and ``死者数十人`` as ``死者数 / 十人``: the ``数`` of
@@ -153,9 +154,9 @@ def split_slash_designations(doc: Doc) -> int:
     return _split(doc, plan)
 
 
-# Sudachi reads 同師団 as 同師 / 団 and 同大隊 as 同大 / 隊 (同師, 同大: words of their own): the echelon
-# the anaphoric 同 points at lies on no token boundary
-_GLUED_ANAPHORA = {("同師", "団"), ("同大", "隊"), ("同小", "隊")}
+# Sudachi reads 同師団 as 同師 / 団, 同大隊 as 同大 / 隊 and 同軍管区 as 同軍 / 管区 (同師, 同大, 同軍: words of
+# their own): the echelon or command the anaphoric 同 points at lies on no token boundary
+_GLUED_ANAPHORA = {("同師", "団"), ("同大", "隊"), ("同小", "隊"), ("同軍", "管区")}
 _ECHELON_TAG, _PREFIX_TAG = "名詞-普通名詞-一般", "接頭辞"
 
 
@@ -298,6 +299,30 @@ def split_paired_countries(doc: Doc) -> int:
     return _split(doc, plan)
 
 
+# Sudachi reads 師団長, 中隊長 (a commander) as one word, so in 第8師団長 the numbered unit ends inside a token.
+# Only after a number: a bare 旅団長 names a post, no unit (the rewritten gold tags 第1師団長's unit, 3 of 3,
+# and no bare 連隊長 or 旅団長).
+_ECHELON_TITLES = frozenset(("師団長", "旅団長", "連隊長", "聯隊長", "大隊長", "中隊長", "小隊長", "戦隊長",
+                             "軍団長", "航空団長", "飛行隊長"))
+_TITLE_TAG = "接尾辞-名詞的-一般"
+
+
+def split_numbered_titles(doc: Doc) -> int:
+    """Cut an echelon's title right after a number (``第|8|師団長`` → ``第|8|師団|長``), so that the
+    numbered unit ends on a token; the post's 長 stays outside it."""
+    view = token_view(doc)
+    if "長" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, len(texts[i]) - 1, _TITLE_TAG, "NOUN", _ECHELON_TAG, "NOUN") for i in range(1, len(texts))
+            if texts[i] in _ECHELON_TITLES and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_TITLE_TAG)  # the retokenizer stores the tags' hashes only
+    doc.vocab.strings.add(_ECHELON_TAG)
+    return _split(doc, plan)
+
+
 _GLUED_BRACKET = re.compile(r"[^()（）]+(?P<open>[(（])[^()（）]+(?P<close>[)）])")
 _OPEN_TAG, _CLOSE_TAG, _BRACKETED_TAG = "補助記号-括弧開", "補助記号-括弧閉", "名詞-固有名詞-一般"
 
@@ -346,7 +371,8 @@ def split_tokens(doc: Doc) -> int:
     count = (split_vague_numerals(doc) + split_glued_class_heads(doc) + split_force_soldiers(doc)
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
              + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc)
-             + split_glued_brackets(doc) + split_glued_approx(doc) + split_paired_countries(doc))
+             + split_glued_brackets(doc) + split_glued_approx(doc) + split_paired_countries(doc)
+             + split_numbered_titles(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

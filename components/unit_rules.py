@@ -40,7 +40,7 @@ _FOLLOWS = {
     "counted": ("type", "head", "name"),  # 3個大隊; 6個機械化大隊 (a counted echelon with its type); 2つのパトリオット中隊
     "bare_ordinal": ("type", "head"),  # 141特殊自動車化連隊, 80旅団: a number without 第 before a type or an echelon
 }
-_NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon", "squadron"}
+_NAME_ECHELONS = {"corps", "division", "brigade", "regiment", "battalion", "company", "platoon", "squadron", "wing"}
 _MAX_ITEMS = 10
 # 3個大隊, 2個旅団: a counted echelon is a unit mention even with no side or number.
 _COUNTED = re.compile(r"[0-9〇一二三四五六七八九十数](?:個|つの)$")  # 3個大隊; 2つの旅団
@@ -420,6 +420,8 @@ class UnitGrammar:
         if last.kind not in ("head", "named"):
             return False
         after = text[last.end:last.end + 8]  # アゾフ海 is a sea; 旅団規模 a size
+        if after.startswith("長") and any(item.kind == "ordinal" for item in path):
+            return True  # 第8師団長: the numbered division, then its commander's post (the rewritten gold, 4 of 4)
         return not after.startswith(last.entry.get("not_before", ()))
 
 

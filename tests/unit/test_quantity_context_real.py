@@ -209,6 +209,9 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # a count between a noun and の + the dead counts the dead
     ("この1週間で両国合わせて約200人の死者が出た。", "約200人", ("CASUALTY", "killed")),
     ("兵士200人の死者が確認された。", "200人", ("CASUALTY", "killed")),
+    # the sides a total adds up say whose, not what: the noun after の is counted
+    ("日米あわせて約2,050名の隊員が参加した。", "約2,050名", ("PERSONNEL", None)),
+    ("日英合わせて約110名の隊員が参加した。", "約110名", ("PERSONNEL", None)),
 ])
 def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected

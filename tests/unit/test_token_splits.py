@@ -124,6 +124,12 @@ def test_glued_class_split_keeps_text(nlp_blank):
     ("同師団は戦車100両を失った。", ["師団"]),  # Sudachi: 同師 / 団
     ("同大隊は前進した。", ["大隊"]),  # 同大 / 隊
     ("同大学は発表した。", []),  # no echelon: the word stays whole
+    ("同軍管区で参謀総長を務めた。", ["軍管区"]),  # 同軍 / 管区
+    ("同航空団にF-16が入った。", ["航空団"]),  # 同 / 航空 / 団: an air wing is an echelon 同 may point at
+    # a numbered echelon's title: 師団長, 中隊長 are one word to Sudachi
+    ("知事は陸上自衛隊第1師団長に要請した。", ["陸上自衛隊第1師団"]),
+    ("第21普通科連隊第4中隊長の話", ["第21普通科連隊第4中隊"]),
+    ("連隊長は語った。", []),  # a bare post: the word stays whole
 ])
 def test_units_on_split_tokens(nlp, text, units):
     doc = nlp(text)

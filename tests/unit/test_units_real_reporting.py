@@ -132,7 +132,10 @@ def test_english_troops(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("マレンコ情報総局長が現地を訪れた。", []),  # a commander's title, not the unit
-    ("ウクライナ第24旅団長は取材に応じた。", []),
+    # a numbered unit before its commander's post is the unit (the rewritten gold, 4 of 4); a bare post is not
+    ("ウクライナ第24旅団長は取材に応じた。", ["ウクライナ第24旅団"]),
+    ("熊本県知事が陸自第8師団長に災害派遣を要請した。", ["陸自第8師団"]),
+    ("旅団長は取材に応じた。", []),
     ("第24旅団は東へ移った。", ["第24旅団"]),
     ("政府は自衛隊法の改正を急ぐ。", []),  # a law's name
     ("自衛隊の輸送機が到着した。", ["自衛隊"]),
