@@ -582,6 +582,21 @@ def _without_glued_purpose(text: str, pair: Pair) -> Pair:
     return Pair((js + len(mark), je), en, pair.score, pair.evidence)
 
 
+# 排他的経済水域外(EEZ): "outside the EEZ"; ウクライナ軍情報局長(GUR): the agency's chief. An acronym names the
+# zone or the body, so the position or title glued after it stays out of the Japanese half.
+_ACRONYM_ONLY = re.compile(r"[A-Z][A-Z&]{1,5}")
+_GLUED_AFTER_NAME = re.compile(r"(?:(?<=[域圏])[外内]|(?<=[局部庁団隊軍省])長)$")
+
+
+def _without_glued_position(text: str, pair: Pair) -> Pair:
+    """A Japanese half glossed by a bare acronym ends before a position (``水域外``, ``空域内``) or a chief's
+    長 (``情報局長``) glued to the name: the acronym names the zone or the body, not where or who."""
+    (js, je), (es, ee) = pair.ja, pair.en
+    if je - js < 4 or not _ACRONYM_ONLY.fullmatch(text[es:ee]) or not _GLUED_AFTER_NAME.search(text, js, je):
+        return pair
+    return Pair((js, je - 1), pair.en, pair.score, pair.evidence)
+
+
 def _with_latin_lead(text: str, pair: Pair) -> Pair:
     """A Japanese half glued after the Latin word its Latin half opens with starts at that word
     (``NATOフォースモデル(NATO Force Model)``): the Latin word is part of the Japanese name as written."""
@@ -775,6 +790,7 @@ class BilingualAligner(TablePipe):
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用
+        pairs = [_without_glued_position(text, p) for p in pairs]  # 排他的経済水域外(EEZ): not 外
         pairs = snap_to_named_starts(doc, pairs)  # 陸軍大隊戦術群(Battalion Tactical Group): not 軍大隊戦術群
         pairs = [_with_ordinal_mark(text, p) for p in pairs]  # 第201ロシア軍事拠点(201RVB): 第 too
         pairs = [_with_latin_lead(text, p) for p in pairs]  # NATOフォースモデル(NATO Force Model)

@@ -454,11 +454,16 @@ def _equated_length(ja: str, acronym: str) -> int:
 
 
 def _designation_pair(text: str, item: EnItem) -> Optional[Tuple[float, int, int, str]]:
-    """``「キンジャール」(Kh-47M2)``: a quoted katakana name followed by its Latin designation alone."""
+    """``「キンジャール」(Kh-47M2)``: a quoted katakana name followed by its Latin designation alone in brackets.
+
+    The brackets must hold the designation and nothing else: a code glued after the quote is another thing
+    (``空母「ホーネット」F6F:16機``, the carrier and its fighters), and a bracket that goes on describes the
+    weapon (``「マリュートカ」(AT-3「サガー」)``, NATO's name for it): the rewritten gold pairs neither."""
     if not (item.initial and len(item.words) == 1 and _DESIGNATION_RE.fullmatch(item.text)):
         return None
     m = _QUOTED_BEFORE.search(text[max(0, item.start - 40):item.start])
-    if not m or not is_katakana(m.group(1)):
+    if not m or not is_katakana(m.group(1)) or not m.group(0).rstrip(" 　").endswith(("(", "（")) \
+            or not text.startswith((")", "）"), item.end):
         return None
     offset = max(0, item.start - 40)
     return (1.5, offset + m.start(1), offset + m.end(1), "designation")

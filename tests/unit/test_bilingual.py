@@ -693,3 +693,23 @@ def test_sides_cut_in_a_number_and_brackets_that_spell_no_letter(text, expected)
 ])
 def test_an_acronym_side_over_a_dotted_first_word(text, expected):
     assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a designation alone in brackets after a quoted name glosses it
+    ("ロシアは「キンジャール」(Kh-47M2)を発射した。", [("キンジャール", "Kh-47M2")]),
+    # a code glued after the quote is another thing (the carrier's fighters); a bracket that goes on describes
+    ("空母「ホーネット」F6F:16機が発艦した。", []),
+    ("9M14「マリュートカ」(AT-3「サガー」)対戦車ミサイル", []),
+])
+def test_a_quoted_name_and_a_designation_alone_in_brackets(nlp_fast, text, expected):
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("場所は日本の排他的経済水域外(EEZ)だった。", ("排他的経済水域", "EEZ")),  # outside the zone
+    ("ウクライナ軍情報局長(GUR)の発表", ("ウクライナ軍情報局", "GUR")),  # the agency's chief
+    ("国防省情報総局(GUR)によると", ("国防省情報総局", "GUR")),  # no 長: the name stays whole
+])
+def test_a_position_or_chief_glued_after_an_acronyms_name_stays_out(nlp_fast, text, expected):
+    assert expected in [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs]
