@@ -217,8 +217,8 @@ def _inside_name(text: str, start: int, counted: bool = True) -> bool:
     if start == 0:
         return False
     before = text[start - 1]
-    if before == "第":
-        return True
+    if before == "第" or before in " \u3000" and text[start - 2:start - 1] == "第":
+        return True  # 第4; 第 6回: a typeset page may put a space after 第
     if before in "/／":  # Su-27/30 continues a name; 5万人/20,000 troops and ユーロ/€1.5bn start anew
         return start >= 2 and text[start - 2] in INSIDE_BEFORE
     if before in INSIDE_BEFORE:
@@ -330,6 +330,8 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
         return None  # 4人乗りの車内, 二人乗り: a vehicle's seats, no count of people (the development gold, 7 of 7)
     if norm == "か国" and text[max(0, start - 2):start] in ("主要", "先進"):
         return None  # 主要7カ国(G7), 先進7カ国, 主要20カ国・地域: the name of a group
+    if norm == "便" and _AIRLINE_BEFORE.search(text, max(0, start - 6), start):
+        return None  # マレーシア航空17便, 日航123便: a flight's number, not a count of flights
     category = unit.category if unit else None
     if norm == "km" and m.group("unit") == "キロ" and _WEIGHT_BEFORE.search(text, max(0, start - 6), start):
         norm, category = "kg", "COUNT"  # 重さ約90キロ: kilograms (NOTES-real9)
@@ -374,8 +376,9 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
     core_end = (m.start("brk") if m.group("brk") else m.start("suf") if m.group("suf")
                 else m.start("verb") if m.group("verb") else m.end())
     end = m.end() if verb or not m.group("verb") else m.start("verb")
-    if text.startswith("台", end) and norm in _DECADE_UNITS and not text.startswith(("台数", "台湾"), end):
-        end, approx = end + 1, True  # 900人台: "in the nine hundreds" (NOTES-real4)
+    if text.startswith("台", end) and (norm in _DECADE_UNITS or category == "MONEY") \
+            and not text.startswith(("台数", "台湾"), end):
+        end, approx = end + 1, True  # 900人台: "in the nine hundreds" (NOTES-real4); 100ドル台, 7.27ドル台 too
     hit = Hit(start=start, end=end, core=(m.start("num"), core_end), value=value, unit=norm,
               unit_category=category, approx=approx, bound=bound)
     if second is not None:
@@ -472,6 +475,7 @@ def _separated_bound(text: str, start: int) -> Optional[str]:
 _SIGNED_UNITS = frozenset({"°C", "%"})
 _PLUS_SIGNS = frozenset("+＋")
 _TRIANGLE_MINUS = frozenset("▲△")
+_AIRLINE_BEFORE = re.compile(r"(?:航空|日航|全日空|エアラインズ?|[A-Z]{2,3})$")
 
 
 def _sign_before(text: str, start: int, signs: Collection[str]) -> bool:

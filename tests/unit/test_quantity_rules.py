@@ -447,6 +447,8 @@ def test_more_near_misses(tables, text):
     ("団体は食料セット600袋を避難所に届けた。", "600袋", 600, "袋", False, "exact"),
     ("医薬品約300箱が国境を越えた。", "約300箱", 300, "箱", True, "exact"),
     ("粉ミルク1200缶を送った。", "1200缶", 1200, "缶", False, "exact"),
+    # 台 after a sum: "in the hundred-dollar range", approximate, inside the span as after 900人
+    ("原油が7年ぶりに100ドル台をつけた。", "100ドル台", 100, "USD", True, "exact"),
 ])
 def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, approx, bound):
     units, patterns, _ = tables
@@ -464,6 +466,8 @@ def test_chained_qualifiers_and_more_units(tables, text, span, value, unit, appr
     "領空を侵して撃ち落とされた一件でも話題になった。",  # after a clause: "the incident"
     "機関砲とレーダーを一つにまとめたシステムだ。",  # 一つにまとめる: "combine into one"
     "隊員は弾を一発ずつベルトに詰めた。",  # 一Xずつ: "one at a time"
+    "撃ち落とされたマレーシア航空17便を調べる。",  # a flight's number
+    "9月の第 6回核実験は大きかった。",  # an ordinal with a typeset space after 第
 ])
 def test_idioms_and_group_names(tables, text):
     units, patterns, _ = tables
