@@ -514,7 +514,7 @@ def test_disposal_teams_and_part_100_forces(nlp, text, expected):
     ("ロスガードは部隊を送った。", ["ロスガード"]),
     ("3万5000人のロシア衛兵隊員が送られた。", ["ロシア衛兵隊"]),
     ("連邦国家親衛隊軍のゾロトフ長官", ["連邦国家親衛隊軍"]),
-    ("民間人によるこの地域防衛軍を支援部隊とした。", ["地域防衛軍"]),
+    ("民間人によるこの地域防衛軍を創設した。", ["地域防衛軍"]),
 ])
 def test_more_names_of_known_units(nlp, text, expected):
     assert units(nlp, text) == expected
