@@ -563,8 +563,9 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
     shift = 1 if text[item.end:item.end + 1] in ("」", "』", "”") and item.start > 0 \
         and text[item.start - 1] in ("「", "『", "“") else 0  # 「BARS」(国軍戦闘予備隊): a quoted name, then its Japanese
     m = _JA_IN_PARENS.match(text[item.end + shift:])
-    if m and _PARTICLE_RUN.search(m.group(1)):
-        m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name
+    if m and _PARTICLE_RUN.search(m.group(1)) and not (
+            _ACRONYM.fullmatch(item.text) and spells_acronym(m.group(1), item.text)):
+        m = None  # (欧州連合の略), (と呼ばれる): a phrase, not a name; MER(市場の為替レート): its words spell it
     if not m:
         spaced = _KATA_AFTER_SPACE.match(text, item.end)
         if spaced and coded_similarity(spaced.group(1), item.words) >= T_FAR:

@@ -713,3 +713,10 @@ def test_a_quoted_name_and_a_designation_alone_in_brackets(nlp_fast, text, expec
 ])
 def test_a_position_or_chief_glued_after_an_acronyms_name_stays_out(nlp_fast, text, expected):
     assert expected in [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs]
+
+
+def test_an_acronym_first_pairs_with_a_bracketed_phrase_whose_words_spell_it(nlp_fast):
+    """MER(市場の為替レート): market exchange rate; the の inside does not make it a mere phrase."""
+    pairs = nlp_fast("MER(市場の為替レート)を使えば安い。")._.pairs
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("市場の為替レート", "MER")]
+    assert nlp_fast("NATO(と呼ばれる同盟)の会合")._.pairs == []  # a phrase that spells nothing
