@@ -43,7 +43,7 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # ・対砲兵レーダー 4機: lists of aid put one space between the item and its count; 戦車：9,517 and
 # 無人機（作戦戦術レベル）：20,149: a tally's label ends with a colon, a bracketed qualifier before it
 _BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて|延べ|のべ))?[ 　]?"
-                     r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]?)?$")
+                     r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]?)?[「『]?$")  # 死傷者「3千人」: a quoted figure
 _TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計|延べ)$")  # 全土に合計550機: a total word alone names no item
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
@@ -528,8 +528,9 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     verb = rules.verb(window)
     if verb is None:
         before = _SUBSET_OF.sub("", text[max(0, hit.start - 24):hit.start])  # 戦死したロシア兵のうち、12万人
-        if re.search(r"(され|した|れた)(?:" + NOUN_CHARS + r"+の)?" + NOUN_CHARS + r"*[はがも]?$", before):
-            # 戦死したロシア兵, 死傷したロシア軍の兵士はおよそ…: the relative clause's verb is the count's
+        if re.search(r"(され|した|れた|った|んだ)(?:" + NOUN_CHARS + r"+の)?" + NOUN_CHARS + r"*[はがも]?$", before):
+            # 戦死したロシア兵, 死傷したロシア軍の兵士はおよそ…, 亡くなった兵士は, 死んだソ連兵は: the relative
+            # clause's verb is the count's
             verb = rules.verb(re.split(r"[。、,]", before)[-1])
     if verb is None and hit.unit in PEOPLE_UNITS:
         listed = _LISTED_PEOPLE.match(text, hit.end)

@@ -40,6 +40,7 @@ def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     return re.split(r"[。,(（「/／|｜\n]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]
 
 
+_NUMBER_NEXT = re.compile(r"[:：]?[ 　]?[0-9０-９一二三四五六七八九十約]")
 _PRISONER_SUBSET = re.compile(r"捕虜[^。、]{0,8}のうち[^。]{0,10}$")
 
 
@@ -52,8 +53,8 @@ def captured(text: str, hit: Hit, item_end: Optional[int], rules: "CategoryRules
         return True  # 帰還した捕虜のうち重傷者22人: a subset of prisoners stays prisoners (NOTES-real3)
     window = after_window(text, hit, item_end)
     m = rules.capture_re.search(window)
-    if m is None:
-        return False
+    if m is None or _NUMBER_NEXT.match(window, m.end()):
+        return False  # 戦死9名 捕虜1名: a capture word with a number of its own labels the next count of a tally
     if verb is not None:
         v = rules.verb_re.search(window) if rules.verb_re is not None else None
         return v is None or m.start() < v.start()  # 負傷し捕虜となった: wounded first

@@ -212,6 +212,15 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # the sides a total adds up say whose, not what: the noun after の is counted
     ("日米あわせて約2,050名の隊員が参加した。", "約2,050名", ("PERSONNEL", None)),
     ("日英合わせて約110名の隊員が参加した。", "約110名", ("PERSONNEL", None)),
+    # a relative clause's death verb in any past form makes its noun's count the dead
+    ("侵攻で死んだソ連兵は約1万5000人だが、今回は違う。", "約1万5000人", ("CASUALTY", "killed")),
+    ("戦いで亡くなったウクライナ軍の兵士はわずか3万1000人に過ぎない。", "わずか3万1000人", ("CASUALTY", "killed")),
+    ("前線に送った兵士は5000人だ。", "5000人", ("PERSONNEL", None)),  # no death verb
+    # a capture word with its own number labels the next count of a tally, not this one
+    ("未帰還5隻、戦死9名 捕虜1名", "9名", ("CASUALTY", "killed")),
+    ("未帰還5隻、戦死9名 捕虜1名", "1名", ("PERSONNEL", None)),
+    # a quoted figure after its noun
+    ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
 def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
