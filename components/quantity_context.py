@@ -344,11 +344,13 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     named_after = (item is not None and item_end is not None and item_end > hit.end and len(item) > 1
                    and text.startswith("の", hit.end)
                    and not any(start < item_end and hit.end < end for start, end, _cls in weapons))
+    self_propelled = False
     if rule is None and not named_after:
         weapon = _counted_weapon(text, hit, weapons, rules)
         if weapon is not None:
-            name, rule = weapon
+            name, rule, weapon_class = weapon
             item = item or name
+            self_propelled = weapon_class.startswith("self_propelled")
     if rule is None and not named_after:
         topic = _TOPIC.search(text, max(0, hit.start - 15), hit.start)
         if topic is None and hit.unit in PEOPLE_UNITS and _QUOTED_AS.match(text, hit.end):
@@ -391,8 +393,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             among = _among_casualties(text, hit, rules)
             if among is not None:  # 犠牲者には2人の乳児と1人の女性が含まれる
                 return Inference(item, "CASUALTY", among)
-        if hit.unit == "門" and rule.category == "VEHICLE" and "自走" not in (item or ""):
-            return Inference(item, "COUNT")  # 榴弾砲12門: guns are counted; only a self-propelled one is a vehicle
+        if hit.unit == "門" and rule.category == "VEHICLE" and "自走" not in (item or "") and not self_propelled:
+            return Inference(item, "COUNT")  # 榴弾砲12門: guns are counted; only a self-propelled one (K9 24門) is a vehicle
         if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:
             return Inference(item, "COUNT")  # HIMARS1基, 多連装ロケットシステム1545基: launchers counted as installations
         if rule.kind == "class" and rule.pattern in AIR_DEFENCE_SYSTEMS and hit.unit in SYSTEM_UNITS:
@@ -402,8 +404,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
 
 
 def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
-                    rules: CategoryRules) -> Optional[Tuple[str, Rule]]:
-    """The WEAPON counted by ``hit`` (right before it, or after it joined by の) and its class row."""
+                    rules: CategoryRules) -> Optional[Tuple[str, Rule, str]]:
+    """The WEAPON counted by ``hit`` (right before it, or after it joined by の), its class row and its class."""
     for k, (start, end, weapon_class) in enumerate(weapons):
         before = end <= hit.start and _WEAPON_BEFORE.fullmatch(text, end, hit.start) is not None
         after = start >= hit.end and _WEAPON_AFTER.fullmatch(text, hit.end, start) is not None
@@ -415,7 +417,7 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
         if (before or after) and weapon_class:
             rule = rules.class_rule(weapon_class)
             if rule is not None:
-                return text[start:end], rule
+                return text[start:end], rule, weapon_class
     return None
 
 

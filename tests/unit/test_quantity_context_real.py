@@ -219,6 +219,8 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # a capture word with its own number labels the next count of a tally, not this one
     ("未帰還5隻、戦死9名 捕虜1名", "9名", ("CASUALTY", "killed")),
     ("未帰還5隻、戦死9名 捕虜1名", "1名", ("PERSONNEL", None)),
+    # a self-propelled gun counted in 門 is a vehicle by its class, with or without 自走 in its name
+    ("韓国はK9サンダー24門をノルウェーに売った。", "24門", ("VEHICLE", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
