@@ -157,6 +157,19 @@ def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
     assert cat(pipeline, "パトリオット迎撃ミサイル10発を撃った。", "10発")[0] == "MISSILE"
 
 
+def test_a_self_propelled_gun_counted_in_mon_is_a_vehicle_by_its_class(nlp_blank):
+    """Guns are counted in 門 (COUNT); a self-propelled one is a vehicle, whether its name says 自走 or its
+    gazetteer class does (K9 Thunder: self_propelled_howitzer)."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    assert cat(pipeline, "韓国はK9サンダー24門をノルウェーに売った。", "24門")[0] == "VEHICLE"
+    assert cat(pipeline, "ノルウェーは自走砲24門を買った。", "24門")[0] == "VEHICLE"
+    assert cat(pipeline, "榴弾砲12門を供与した。", "12門")[0] == "COUNT"
+
+
 @pytest.mark.parametrize("text,span,expected", [
     # ships with no navy's word are counted objects; warships and sea drones are not
     ("中国の巡視船2隻とフィリピンの沿岸警備艇1隻がにらみ合った。", "2隻", "COUNT"),
@@ -219,8 +232,6 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # a capture word with its own number labels the next count of a tally, not this one
     ("未帰還5隻、戦死9名 捕虜1名", "9名", ("CASUALTY", "killed")),
     ("未帰還5隻、戦死9名 捕虜1名", "1名", ("PERSONNEL", None)),
-    # a self-propelled gun counted in 門 is a vehicle by its class, with or without 自走 in its name
-    ("韓国はK9サンダー24門をノルウェーに売った。", "24門", ("VEHICLE", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
