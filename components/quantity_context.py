@@ -213,8 +213,8 @@ class CategoryRules:
         if self.verb_re is None:
             return None
         m = self.verb_re.search(window)
-        if not m:
-            return None
+        if not m or _NEGATED.match(window, m.end()):
+            return None  # けがはなかった: no one was hurt
         return next(r for r in self.by_kind["verb"] if r.pattern == m.group(0))
 
     def context(self, window: str, pos: int, unit: Optional[str]) -> Optional[Rule]:
@@ -235,6 +235,10 @@ class CategoryRules:
             if other.category != best.category and near and not (start <= other_start < end):
                 return Rule("context", best.pattern, "COUNT", None)
         return best
+
+
+_COUNTED_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十百千万](?:人|名)(?:が|は|も)?$")
+_NEGATED = re.compile(r"(?:者|人)?(?:は|も)?(?:なかった|ない|なし|無し|無かった|ありません|いません|いない|出ていない|出なかった)")
 
 
 def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
@@ -364,6 +368,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         if topic is not None and (topic_rule is None or topic_rule.category == "COUNT") and hit.unit in PEOPLE_UNITS:
             joined = _JOINED_BEFORE.search(text, max(0, topic.start(1) - 14), topic.start(1))
             joined_rule = rules.item_rule(joined.group(1), hit.unit) if joined else None
+            if joined is not None and _COUNTED_SUBJECT.search(text, max(0, joined.start() - 12), joined.start()):
+                joined_rule = None  # 162人が戦死、米国は530人: the casualty word has its own count
             if joined_rule is not None and joined_rule.category == "CASUALTY":
                 noun, topic_rule = joined.group(1), joined_rule  # 死傷者・行方不明者は120万人: the casualties named first
         if topic_rule is not None and hit.unit in PEOPLE_UNITS and topic_rule.category in _WEAPON_CATEGORIES:

@@ -40,6 +40,7 @@ def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     return re.split(r"[。,(（「/／|｜\n]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]
 
 
+_NEXT_COLUMN = re.compile(r"[/／|｜]")
 _NUMBER_NEXT = re.compile(r"[:：]?[ 　]?[0-9０-９一二三四五六七八九十約]")
 _PRISONER_SUBSET = re.compile(r"捕虜[^。、]{0,8}のうち[^。]{0,10}$")
 
@@ -71,7 +72,8 @@ def troop_loss(text: str, hit: Hit, item: Optional[str], item_end: Optional[int]
             m = None  # 500人の兵士が川を渡って、陣地を失った: the loss is another clause's
         if m is None:
             m = _list_loss(text, hit, rules)
-        if m and not _SENTENCE_END.search(text, hit.end, m.start()):
+        if m and not _SENTENCE_END.search(text, hit.end, m.start()) and not _NEXT_COLUMN.search(text, hit.end, m.start()):
+            # 捕虜:115名/喪失:コンテナ船x1: a slash or a bar starts the next column of a tally
             return next(r for r in rules.by_kind["loss"] if r.pattern == m.group(0))
     if item and item.endswith(TALLY_ITEMS) and rules.tally_re is not None:
         m = None

@@ -232,6 +232,9 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # a capture word with its own number labels the next count of a tally, not this one
     ("未帰還5隻、戦死9名 捕虜1名", "9名", ("CASUALTY", "killed")),
     ("未帰還5隻、戦死9名 捕虜1名", "1名", ("PERSONNEL", None)),
+    # a casualty word followed by its negation reports none hurt; a tally's next column is not this count's
+    ("乗っていた2人もけがはなかったという。", "2人", ("COUNT", None)),
+    ("負傷者:777名/捕虜:115名/喪失:コンテナ船x1", "115名", ("PERSONNEL", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
