@@ -530,7 +530,52 @@ def acronym_tail_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:
         if not _overlaps(m.span(1), taken):
             out.append(Pair(pair.ja, m.span(1), pair.score, "acronym"))
             taken.append(m.span(1))
+    out += _expansions_before_slash(text, pairs, taken)
     return out
+
+
+_PHRASE_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _expansions_before_slash(text: str, pairs: Sequence[Pair], taken: List[Tuple[int, int]]) -> List[Pair]:
+    """``intercontinental ballistic missile/ICBM:大陸間弾道ミサイル``: a glossary writes the expansion, a slash
+    and the acronym before the Japanese term; the words right before the slash whose initials spell the acronym
+    (Schwartz–Hearst's test, minor words left out) are one more Latin form of the term."""
+    out: List[Pair] = []
+    for pair in pairs:
+        es, ee = pair.en
+        acronym = text[es:ee]
+        if es < 2 or text[es - 1] not in "/／" or not _ACRONYM_RE.fullmatch(acronym):
+            continue
+        line_start = max(text.rfind("\n", 0, es - 1), text.rfind("■", 0, es - 1), text.rfind("・", 0, es - 1)) + 1
+        words = list(_PHRASE_WORD.finditer(text, line_start, es - 1))
+        if not words or words[-1].end() != es - 1:
+            continue
+        for k in range(len(words) - 1, max(-1, len(words) - 1 - len(acronym) - 2), -1):
+            phrase = text[words[k].start():es - 1]
+            if phrase[0].upper() == acronym[0].upper() and _long_form_spells(phrase, acronym):
+                if not _overlaps((words[k].start(), es - 1), taken):
+                    out.append(Pair(pair.ja, (words[k].start(), es - 1), pair.score, "acronym"))
+                    taken.append((words[k].start(), es - 1))
+                break
+    return out
+
+
+def _long_form_spells(phrase: str, acronym: str) -> bool:
+    """Schwartz and Hearst's test (2003): every letter of the acronym occurs in the phrase in order, read from
+    the right, the first one at the start of a word (intercontinental ballistic missile → ICBM: the C inside
+    a word)."""
+    p = len(phrase) - 1
+    for s in range(len(acronym) - 1, -1, -1):
+        c = acronym[s].lower()
+        if not c.isalnum():
+            continue
+        while p >= 0 and (phrase[p].lower() != c or (s == 0 and p > 0 and phrase[p - 1].isalnum())):
+            p -= 1
+        if p < 0:
+            return False
+        p -= 1
+    return True
 
 
 def country_group_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:

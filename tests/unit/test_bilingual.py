@@ -720,3 +720,25 @@ def test_an_acronym_first_pairs_with_a_bracketed_phrase_whose_words_spell_it(nlp
     pairs = nlp_fast("MER(市場の為替レート)を使えば安い。")._.pairs
     assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("市場の為替レート", "MER")]
     assert nlp_fast("NATO(と呼ばれる同盟)の会合")._.pairs == []  # a phrase that spells nothing
+
+
+def test_a_glossary_line_with_a_spaced_dash_pairs_a_word_and_its_translation(nlp_fast):
+    pairs = nlp_fast("【battalion – 大隊】\n似た語がある。")._.pairs
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in pairs] == [("大隊", "battalion")]
+    assert nlp_fast("ロシア – ウクライナ戦争の行方")._.pairs == []  # no translation, no pair
+
+
+def test_an_expansion_before_a_slash_and_its_acronym_is_one_more_latin_form():
+    """A glossary's ``expansion/ACRONYM:term``: the words before the slash spell the acronym the
+    Schwartz–Hearst way (the C of ICBM inside intercontinental), so they gloss the term too."""
+    from components.bilingual import _long_form_spells
+
+    assert _long_form_spells("intercontinental ballistic missile", "ICBM")
+    assert _long_form_spells("intermediate-range ballistic missile", "IRBM")
+    assert not _long_form_spells("North Korea fired", "ICBM")
+
+
+def test_a_glossary_expansion_pairs_with_the_term(nlp_fast):
+    doc = nlp_fast("■ intercontinental ballistic missile/ICBM:大陸間弾道ミサイル\n言い方の例")
+    assert sorted((p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs) == [
+        ("大陸間弾道ミサイル", "ICBM"), ("大陸間弾道ミサイル", "intercontinental ballistic missile")]
