@@ -582,6 +582,10 @@ def _latin_first(text: str, item: EnItem, heads: HeadTable) -> Optional[Pair]:
         return None
     js, je = item.end + shift + m.start(1), item.end + shift + m.end(1)
     ja = m.group(1)
+    reading = re.match(rf"[{KATA}・]+(?=[=＝])", ja)
+    if reading and coded_similarity(reading.group(), item.words) >= T_ADJ:
+        # NMESIS(ネメシス=海軍・海兵隊遠征艦船阻止システム): the reading, then what it stands for
+        return Pair((js, js + reading.end()), (item.start, item.end), 1.0, "phonetic")
     kana = ja.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     if is_katakana(kana) and coded_similarity(ja, item.words) >= T_ADJ:
         return Pair((js, je), (item.start, item.end), 1.0, "phonetic")

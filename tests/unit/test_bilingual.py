@@ -742,3 +742,8 @@ def test_a_glossary_expansion_pairs_with_the_term(nlp_fast):
     doc = nlp_fast("■ intercontinental ballistic missile/ICBM:大陸間弾道ミサイル\n言い方の例")
     assert sorted((p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs) == [
         ("大陸間弾道ミサイル", "ICBM"), ("大陸間弾道ミサイル", "intercontinental ballistic missile")]
+
+
+def test_a_reading_before_an_equals_sign_in_the_bracket_pairs_alone(nlp_fast):
+    doc = nlp_fast("無人地対艦ミサイルNMESIS(ネメシス=海軍・海兵隊遠征艦船阻止システム、射程約200キロ)を置く。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("ネメシス", "NMESIS")]
