@@ -518,3 +518,8 @@ def test_disposal_teams_and_part_100_forces(nlp, text, expected):
 ])
 def test_more_names_of_known_units(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_a_date_word_before_a_force_is_not_its_kind(nlp):
+    assert units(nlp, "『平成25年度自衛隊記念日 観閲式』を見学した。") == ["自衛隊"]
+    assert units(nlp, "機動歩兵旅団が動いた。") == ["機動歩兵旅団"]
