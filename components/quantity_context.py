@@ -80,7 +80,7 @@ _QUOTED_AS = re.compile(r"[」』]?と")
 _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
                       + r"[はがも](?=[^。、,，はが]{0,16}$|(?:[^。、,，はが]{0,7}[^。、,，はがしてでた])?、[^。、,，はが]{0,6}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
-_WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?$")
+_WEAPON_BEFORE = re.compile(r"[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?(?:[×✕][ 　]?)?$")  # MQ-9B×4機
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
@@ -194,6 +194,8 @@ class CategoryRules:
             if folded.endswith(pattern) and (not rule.units or unit in rule.units):
                 found = rule
                 break
+        if found is not None and found.category == "AIRCRAFT" and "無人" in folded and folded != "無人機":
+            found = self.item_rule("無人機", unit) or found  # 無人偵察機, 無人攻撃機: unmanned, a drone (not 偵察機's aircraft)
         if len(memo) >= 1 << 16:
             memo.clear()
         memo[key] = found

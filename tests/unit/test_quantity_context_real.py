@@ -170,6 +170,16 @@ def test_a_self_propelled_gun_counted_in_mon_is_a_vehicle_by_its_class(nlp_blank
     assert cat(pipeline, "榴弾砲12門を供与した。", "12門")[0] == "COUNT"
 
 
+def test_a_weapon_counted_after_a_times_sign_is_what_is_counted(nlp_blank):
+    """Equipment lists write ``MQ-9B×4機``: the times sign stands between the weapon and its count."""
+    import copy
+
+    pipeline = copy.deepcopy(nlp_blank)
+    pipeline.add_pipe("weapon_recognizer")
+    pipeline.add_pipe("quantity_extractor")
+    assert cat(pipeline, "配備機:MQ-9B×4機、F-35B×1機", "4機")[0] == "DRONE"
+
+
 @pytest.mark.parametrize("text,span,expected", [
     # ships with no navy's word are counted objects; warships and sea drones are not
     ("中国の巡視船2隻とフィリピンの沿岸警備艇1隻がにらみ合った。", "2隻", "COUNT"),
@@ -235,6 +245,10 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # a casualty word followed by its negation reports none hurt; a tally's next column is not this count's
     ("乗っていた2人もけがはなかったという。", "2人", ("COUNT", None)),
     ("負傷者:777名/捕虜:115名/喪失:コンテナ船x1", "115名", ("PERSONNEL", None)),
+    # an unmanned aircraft is a drone, whatever aircraft word ends its name
+    ("防空部隊がロシア軍の無人偵察機4機を撃ち落とした。", "4機", ("DRONE", None)),
+    ("無人攻撃機6機を配備する。", "6機", ("DRONE", None)),
+    ("偵察機4機が飛来した。", "4機", ("AIRCRAFT", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
