@@ -194,8 +194,11 @@ class CategoryRules:
             if folded.endswith(pattern) and (not rule.units or unit in rule.units):
                 found = rule
                 break
-        if found is not None and found.category == "AIRCRAFT" and "無人" in folded and folded != "無人機":
-            found = self.item_rule("無人機", unit) or found  # 無人偵察機, 無人攻撃機: unmanned, a drone (not 偵察機's aircraft)
+        if found is not None and "無人" in folded and folded != "無人機" and (
+                found.category == "AIRCRAFT" or found.category == "VEHICLE" and folded.endswith(_BOAT_ENDS)):
+            # 無人偵察機, 無人攻撃機: unmanned, a drone (not 偵察機's aircraft); 無人爆弾艇: a sea drone (not a boat);
+            # 無人運搬車 stays a vehicle
+            found = self.item_rule("無人機", unit) or found
         if len(memo) >= 1 << 16:
             memo.clear()
         memo[key] = found
@@ -239,6 +242,7 @@ class CategoryRules:
         return best
 
 
+_BOAT_ENDS = ("艇", "ボート", "船")  # not 艦: an unmanned warship (無人艦6隻) stays a vessel, as the development gold has it
 _COUNTED_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十百千万](?:人|名)(?:が|は|も)?$")
 _NEGATED = re.compile(r"(?:者|人)?(?:は|も)?(?:なかった|ない|なし|無し|無かった|ありません|いません|いない|出ていない|出なかった)")
 
@@ -401,6 +405,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             among = _among_casualties(text, hit, rules)
             if among is not None:  # 犠牲者には2人の乳児と1人の女性が含まれる
                 return Inference(item, "CASUALTY", among)
+        if hit.unit == "発" and rule.category == "VEHICLE":
+            return Inference(item, "MISSILE")  # 17発のHIMARS MLRS, 4発の「トーチカU」: 発 counts a launcher's rounds
         if hit.unit == "門" and rule.category == "VEHICLE" and "自走" not in (item or "") and not self_propelled:
             return Inference(item, "COUNT")  # 榴弾砲12門: guns are counted; only a self-propelled one (K9 24門) is a vehicle
         if rule.category == "VEHICLE" and hit.unit in INSTALLATION_UNITS:

@@ -178,6 +178,8 @@ def test_a_weapon_counted_after_a_times_sign_is_what_is_counted(nlp_blank):
     pipeline.add_pipe("weapon_recognizer")
     pipeline.add_pipe("quantity_extractor")
     assert cat(pipeline, "配備機:MQ-9B×4機、F-35B×1機", "4機")[0] == "DRONE"
+    # a launcher counted in 発 is its rounds
+    assert cat(pipeline, "同省は17発のHIMARSのロケット弾を撃墜した。", "17発")[0] == "MISSILE"
 
 
 @pytest.mark.parametrize("text,span,expected", [
@@ -249,6 +251,7 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     ("防空部隊がロシア軍の無人偵察機4機を撃ち落とした。", "4機", ("DRONE", None)),
     ("無人攻撃機6機を配備する。", "6機", ("DRONE", None)),
     ("偵察機4機が飛来した。", "4機", ("AIRCRAFT", None)),
+    ("フーシ派は4隻の無人爆弾艇を差し向けた。", "4隻", ("DRONE", None)),  # a sea drone, not a boat
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
