@@ -49,6 +49,10 @@ _TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計|延べ)$")  # 全土に�
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
 _AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER + "(" + NOUN_CHARS + r"{1,14})")
 _DIRECT = re.compile(NOUN_CHARS + r"{1,14}")
+_WHOSE = re.compile(r".{1,8}(?:国|製|側|産)|北朝鮮|ロシア|ウクライナ|イラン|日本|中国|韓国|米国|英国|アメリカ|イギリス|フランス|ドイツ"
+                    r"|ポーランド|イスラエル|トルコ|インド|パキスタン|台湾|フィリピン|ベラルーシ")
+# the modifier's list and の before the head noun: (・陸・海・空)の自衛隊員, の兵士
+_HEAD_AFTER_MODIFIER = re.compile(r"(?:・" + NOUN_CHARS + r"{1,6}){0,4}の(" + NOUN_CHARS + r"{1,14})")
 # 防空部隊は計30点を撃墜: a force or body as the topic or subject before 計 is who acted, not what was counted
 # ミサイル55発中39発: "39 of the 55"; the second count takes the first's item (the sentence's earlier
 # quantity, as うち6名 does), not 中 as a noun
@@ -289,6 +293,11 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
             return of.group(1), hit.start
     after = _AFTER.match(text, hit.end)
     if after and category not in NO_AFTER:
+        head = _HEAD_AFTER_MODIFIER.match(text, after.end(1))
+        if head is not None and (head.group(0).startswith("・") or _WHOSE.fullmatch(after.group(1))):
+            # 約1万人の北朝鮮の兵士, 9万2400人の陸・海・空の自衛隊員: a country or a list of services says whose,
+            # the noun after it is counted (not 10点の敵ミサイルの落下: the missiles fall)
+            return head.group(1), head.end(1)
         return after.group(1), after.end(1)
     direct = _DIRECT.match(text, hit.end)
     if direct and hit.unit in DIRECT_AFTER_UNITS:

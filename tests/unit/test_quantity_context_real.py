@@ -252,6 +252,11 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     ("無人攻撃機6機を配備する。", "6機", ("DRONE", None)),
     ("偵察機4機が飛来した。", "4機", ("AIRCRAFT", None)),
     ("フーシ派は4隻の無人爆弾艇を差し向けた。", "4隻", ("DRONE", None)),  # a sea drone, not a boat
+    # a country or a list of services between the count and its noun says whose; the noun is counted
+    ("加えて約1万人の北朝鮮の兵士がロシアへ渡った。", "約1万人", ("PERSONNEL", None)),
+    ("延べ約9万2400人の陸・海・空の自衛隊員が活動した。", "約9万2400人", ("PERSONNEL", None)),
+    ("10点の敵ミサイルの落下を確認した。", "10点", ("MISSILE", None)),  # not 落下: the missiles are counted
+    ("Russia and Ukraine agreed to swap 1,000 prisoners each.", "1,000", ("PERSONNEL", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
