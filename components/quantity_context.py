@@ -42,7 +42,7 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # of the item); a particle only together with 計 (ロシア軍は120機 names no item)
 # ・対砲兵レーダー 4機: lists of aid put one space between the item and its count; 戦車：9,517 and
 # 無人機（作戦戦術レベル）：20,149: a tally's label ends with a colon, a bracketed qualifier before it
-_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて|延べ|のべ))?[ 　]?"
+_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて|延べ|のべ)|だけで|のみで)?[ 　]?"
                      r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]?)?[「『]?$")  # 死傷者「3千人」: a quoted figure
 _TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計|延べ)$")  # 全土に合計550機: a total word alone names no item
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
@@ -65,7 +65,8 @@ _PARTIES = re.compile(r"[日米英豪韓中露仏独比印加伊蘭朝台越泰�
 _ESTIMATE_WORD = re.compile(r"(?:推定|推計|概算|試算)$")
 # 年4千人の新兵, 常時10人弱の日本人義勇兵: a time or frequency word before the count names no item; the noun after
 # it does
-_TIME_WORD = re.compile(r"(?:年|毎年|年間|月|毎月|日|毎日|週|毎週|常時|現在|今年|昨年|当時|一時|例年)$")
+_TIME_WORD = re.compile(r"(?:年|毎年|年間|月|毎月|日|毎日|週|毎週|常時|現在|今年|昨年|当時|一時|例年|今月|先月|今週|先週"
+                        r"|今日|昨日|同日|前半|後半|上半期|下半期|週末|年末|月末|今回|前回)$")
 # IRIS-T SLMの追加1基, 追加の2基: "more of" is no item; the noun before の追加 is (a Latin name with its
 # digits, hyphens and spaces too)
 _ADDITION_WORD = re.compile(r"(?:追加|新規|新た)$")

@@ -26,6 +26,7 @@ TALLY_WINDOW = 200
 
 
 _SCARE_QUOTES = re.compile(r"[「『“]([^」』”、。]{1,8})[」』”]")
+_LEADING_ASIDE = re.compile(r"[（(][^（()）。\n]{1,20}[）)](?=[がはも])")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _LIST_GAP = re.compile(r"[^。をがはでにへ]*を$")
 _LIST_WORDS = re.compile(r"さらに|および|及び|ならびに|並びに|加えて|そして")
@@ -33,8 +34,12 @@ _LIST_WORDS = re.compile(r"さらに|および|及び|ならびに|並びに|加
 
 def after_window(text: str, hit: Hit, item_end: Optional[int]) -> str:
     """The words right after the quantity (or its item), up to the next clause mark."""
-    end = max(hit.end, item_end or hit.end) + 14
-    window = _SCARE_QUOTES.sub(r"\1", text[hit.end:end + 4])  # を「排除」した: a verb in scare quotes
+    start = hit.end
+    aside = _LEADING_ASIDE.match(text, start)
+    if aside is not None:
+        start = aside.end()  # 47人(17歳の少年を含む)が負傷: an aside between the count and its verb
+    end = max(start, item_end or start) + 14
+    window = _SCARE_QUOTES.sub(r"\1", text[start:end + 4])  # を「排除」した: a verb in scare quotes
     # 死亡、ケガ: one list of outcomes; a slash, a bar or a line break starts the next item of a table or tally
     # (負傷者:1048名/捕虜:1131名: the prisoners are the next column's)
     return re.split(r"[。,(（「/／|｜\n]|、(?!けが|ケガ|負傷|怪我)", window, maxsplit=1)[0]

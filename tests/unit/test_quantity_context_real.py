@@ -257,6 +257,9 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     ("延べ約9万2400人の陸・海・空の自衛隊員が活動した。", "約9万2400人", ("PERSONNEL", None)),
     ("10点の敵ミサイルの落下を確認した。", "10点", ("MISSILE", None)),  # not 落下: the missiles are counted
     ("Russia and Ukraine agreed to swap 1,000 prisoners each.", "1,000", ("PERSONNEL", None)),
+    # an aside in brackets between the count and its verb; a noun "alone" (だけで) before the count
+    ("8人が亡くなり、47人(17歳の少年を含む)が負傷した。", "47人", ("CASUALTY", "wounded")),
+    ("ロシア兵の戦死者だけで32万5千人に達した。", "32万5千人", ("CASUALTY", "killed")),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
