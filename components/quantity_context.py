@@ -247,6 +247,9 @@ class CategoryRules:
         return best
 
 
+# what befalls people who are neither killed nor wounded, right after their count: civilians counted (COUNT)
+_UNHURT_FATE_AFTER = re.compile(r"(?:以上|余り|あまり|近く|ほど)?(?:が|は|も)(?:住まいを追われ|家を追われ|家を失|避難|行方不明|連れ去られ"
+                                r"|拉致|救助|救出|保護|取り残され)")
 _BOAT_ENDS = ("艇", "ボート", "船")  # not 艦: an unmanned warship (無人艦6隻) stays a vessel, as the development gold has it
 _COUNTED_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十百千万](?:人|名)(?:が|は|も)?$")
 _NEGATED = re.compile(r"(?:者|人)?(?:は|も)?(?:なかった|ない|なし|無し|無かった|ありません|いません|いない|出ていない|出なかった)")
@@ -733,6 +736,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
         # (兵士, 隊員, 要員, 戦闘員 …) all have rules, so these are others; "anything else counted,
         # civilians included" is COUNT (ANNOTATION.md), whatever military words stand nearby
         return Inference(item, "COUNT")
+    if people and hit.unit in PEOPLE_UNITS and _UNHURT_FATE_AFTER.match(text, hit.end):
+        return Inference(item, "COUNT")  # 66万人以上が住まいを追われた, 27人が行方不明: displaced, missing, taken
     s_start, s_end = sentence_bounds(text, hit.start)
     family = unit_family(hit.unit)
     for prev_hit, prev in reversed(previous):

@@ -260,6 +260,10 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     # an aside in brackets between the count and its verb; a noun "alone" (だけで) before the count
     ("8人が亡くなり、47人(17歳の少年を含む)が負傷した。", "47人", ("CASUALTY", "wounded")),
     ("ロシア兵の戦死者だけで32万5千人に達した。", "32万5千人", ("CASUALTY", "killed")),
+    # people displaced, missing, taken or rescued are counted, not casualties, even after a casualty count
+    ("305人以上がけがを負い、66万人以上が住まいを追われた。", "66万人以上", ("COUNT", None)),
+    ("船員1人が死亡、27人が行方不明となった。", "27人", ("COUNT", None)),
+    ("7人が殺され、約30人が連れ去られた。", "約30人", ("COUNT", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
