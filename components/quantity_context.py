@@ -250,6 +250,7 @@ class CategoryRules:
 # what befalls people who are neither killed nor wounded, right after their count: civilians counted (COUNT)
 _UNHURT_FATE_AFTER = re.compile(r"(?:以上|余り|あまり|近く|ほど)?(?:が|は|も)(?:住まいを追われ|家を追われ|家を失|避難|行方不明|連れ去られ"
                                 r"|拉致|救助|救出|保護|取り残され)")
+_WHOLE_GROUP = re.compile(r"(?:全員|全体|総数|一同|以下)$")
 _BOAT_ENDS = ("艇", "ボート", "船")  # not 艦: an unmanned warship (無人艦6隻) stays a vessel, as the development gold has it
 _COUNTED_SUBJECT = re.compile(r"[0-9０-９一二三四五六七八九十百千万](?:人|名)(?:が|は|も)?$")
 _NEGATED = re.compile(r"(?:者|人)?(?:は|も)?(?:なかった|ない|なし|無し|無かった|ありません|いません|いない|出ていない|出なかった)")
@@ -519,12 +520,17 @@ def _english_head(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optio
 
 
 def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional[Rule]]:
-    """Cut an after-の run at a casualty verb (``市民殺害確認`` → ``市民``) and look it up again."""
+    """Cut an after-の run at a casualty verb (``市民殺害確認`` → ``市民``), or a whole-group word off the end
+    (``戦闘員全員`` → ``戦闘員``), and look it up again."""
     if rules.verb_re is not None:
         m = rules.verb_re.search(item)
         if m and m.start() > 0:
             head = item[: m.start()]
             return head, rules.item_rule(head, hit.unit)
+    whole = _WHOLE_GROUP.search(item)
+    if whole is not None and whole.start() > 0:
+        head = item[: whole.start()]
+        return head, rules.item_rule(head, hit.unit)
     return item, None
 
 

@@ -264,6 +264,10 @@ def test_time_words_and_service_members(nlp, text, span, expected):
     ("305人以上がけがを負い、66万人以上が住まいを追われた。", "66万人以上", ("COUNT", None)),
     ("船員1人が死亡、27人が行方不明となった。", "27人", ("COUNT", None)),
     ("7人が殺され、約30人が連れ去られた。", "約30人", ("COUNT", None)),
+    # a rank names troops, also as the commander "and those under him" (以下); a whole-group word comes off
+    ("初代隊長の阿式俊英2佐以下約20人で編成を終えた。", "約20人", ("PERSONNEL", None)),
+    ("隊長・林少尉以下8名が出撃した。", "8名", ("PERSONNEL", None)),
+    ("残りの戦闘員全員531人が姿を見せた。", "531人", ("PERSONNEL", None)),
     # a quoted figure after its noun
     ("北朝鮮兵の死傷者「3千人」と警告した。", "3千人", ("CASUALTY", "killed_or_wounded")),
 ])
