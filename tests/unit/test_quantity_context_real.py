@@ -145,41 +145,34 @@ def test_real_text_category_cases(nlp, text, span, expected):
     assert cat(nlp, text, span)[0] == expected
 
 
-def test_air_defence_system_counted_in_ki_is_the_system(nlp_blank):
-    """An air-defence system counted in 機/基 is the system (COUNT); its missiles are counted in 発."""
+@pytest.fixture(scope="module")
+def nlp_weapons(nlp_blank):
+    """The quantity extractor after the weapon recogniser: categories that come from a weapon's class."""
     import copy
 
     pipeline = copy.deepcopy(nlp_blank)
     pipeline.add_pipe("weapon_recognizer")
     pipeline.add_pipe("quantity_extractor")
-    assert cat(pipeline, "・中高度防空システムNASAMS 2機", "2機")[0] == "COUNT"
-    assert cat(pipeline, "パトリオット2基が届いた。", "2基")[0] == "COUNT"
-    assert cat(pipeline, "パトリオット迎撃ミサイル10発を撃った。", "10発")[0] == "MISSILE"
+    return pipeline
 
 
-def test_a_self_propelled_gun_counted_in_mon_is_a_vehicle_by_its_class(nlp_blank):
-    """Guns are counted in 門 (COUNT); a self-propelled one is a vehicle, whether its name says 自走 or its
-    gazetteer class does (K9 Thunder: self_propelled_howitzer)."""
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
-    assert cat(pipeline, "韓国はK9サンダー24門をノルウェーに売った。", "24門")[0] == "VEHICLE"
-    assert cat(pipeline, "ノルウェーは自走砲24門を買った。", "24門")[0] == "VEHICLE"
-    assert cat(pipeline, "榴弾砲12門を供与した。", "12門")[0] == "COUNT"
-
-
-def test_a_weapon_counted_after_a_times_sign_is_what_is_counted(nlp_blank):
-    """Equipment lists write ``MQ-9B×4機``: the times sign stands between the weapon and its count."""
-    import copy
-
-    pipeline = copy.deepcopy(nlp_blank)
-    pipeline.add_pipe("weapon_recognizer")
-    pipeline.add_pipe("quantity_extractor")
-    assert cat(pipeline, "配備機:MQ-9B×4機、F-35B×1機", "4機")[0] == "DRONE"
+@pytest.mark.parametrize("text,span,expected", [
+    # an air-defence system counted in 機/基 is the system (COUNT); its missiles are counted in 発
+    ("・中高度防空システムNASAMS 2機", "2機", "COUNT"),
+    ("パトリオット2基が届いた。", "2基", "COUNT"),
+    ("パトリオット迎撃ミサイル10発を撃った。", "10発", "MISSILE"),
+    # guns are counted in 門 (COUNT); a self-propelled one is a vehicle, whether its name says 自走 or its
+    # gazetteer class does (K9 Thunder: self_propelled_howitzer)
+    ("韓国はK9サンダー24門をノルウェーに売った。", "24門", "VEHICLE"),
+    ("ノルウェーは自走砲24門を買った。", "24門", "VEHICLE"),
+    ("榴弾砲12門を供与した。", "12門", "COUNT"),
+    # equipment lists write MQ-9B×4機: the times sign stands between the weapon and its count
+    ("配備機:MQ-9B×4機、F-35B×1機", "4機", "DRONE"),
     # a launcher counted in 発 is its rounds
-    assert cat(pipeline, "同省は17発のHIMARSのロケット弾を撃墜した。", "17発")[0] == "MISSILE"
+    ("同省は17発のHIMARSのロケット弾を撃墜した。", "17発", "MISSILE"),
+])
+def test_categories_from_the_counted_weapons_class(nlp_weapons, text, span, expected):
+    assert cat(nlp_weapons, text, span)[0] == expected
 
 
 @pytest.mark.parametrize("text,span,expected", [

@@ -515,11 +515,9 @@ def test_disposal_teams_and_part_100_forces(nlp, text, expected):
     ("3万5000人のロシア衛兵隊員が送られた。", ["ロシア衛兵隊"]),
     ("連邦国家親衛隊軍のゾロトフ長官", ["連邦国家親衛隊軍"]),
     ("民間人によるこの地域防衛軍を創設した。", ["地域防衛軍"]),
+    # a date word before a force is not its kind; a kind word is
+    ("『平成25年度自衛隊記念日 観閲式』を見学した。", ["自衛隊"]),
+    ("機動歩兵旅団が動いた。", ["機動歩兵旅団"]),
 ])
-def test_more_names_of_known_units(nlp, text, expected):
+def test_more_names_of_known_units_and_words_before_them(nlp, text, expected):
     assert units(nlp, text) == expected
-
-
-def test_a_date_word_before_a_force_is_not_its_kind(nlp):
-    assert units(nlp, "『平成25年度自衛隊記念日 観閲式』を見学した。") == ["自衛隊"]
-    assert units(nlp, "機動歩兵旅団が動いた。") == ["機動歩兵旅団"]
