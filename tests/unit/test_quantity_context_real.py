@@ -170,6 +170,8 @@ def nlp_weapons(nlp_blank):
     ("配備機:MQ-9B×4機、F-35B×1機", "4機", "DRONE"),
     # a launcher counted in 発 is its rounds
     ("同省は17発のHIMARSのロケット弾を撃墜した。", "17発", "MISSILE"),
+    # the name's reading in brackets inside its quotes stands between it and its count
+    ("地対地ミサイル「ATACMS(アタクムス)」8発を撃墜した。", "8発", "MISSILE"),
 ])
 def test_categories_from_the_counted_weapons_class(nlp_weapons, text, span, expected):
     assert cat(nlp_weapons, text, span)[0] == expected
