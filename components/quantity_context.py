@@ -86,7 +86,7 @@ _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
                       + r"[はがも](?=[^。、,，はが]{0,16}$|(?:[^。、,，はが]{0,7}[^。、,，はがしてでた])?、[^。、,，はが]{0,6}$)")
 # Between a WEAPON and the count it is counted by: a closing quote, a particle, 計 (``A-50など計41機``).
 # MQ-9B×4機; 「ATACMS(アタクムス)」8発: the name's reading or gloss in brackets inside its quotes
-_WEAPON_BEFORE = re.compile(r"(?:[(（][^()（）「」\n]{1,20}[)）])?[」』）)]?(?:など|等|を|が|は|も)?(?:計|合計|累計|総計)?[ 　]?"
+_WEAPON_BEFORE = re.compile(r"(?:[(（][^()（）「」\n]{1,20}[)）])?[」』）)]?(?:など|等|を|が|は|も|の)?(?:計|合計|累計|総計)?[ 　]?"
                             r"(?:[×✕][ 　]?)?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class

@@ -172,6 +172,8 @@ def nlp_weapons(nlp_blank):
     ("同省は17発のHIMARSのロケット弾を撃墜した。", "17発", "MISSILE"),
     # the name's reading in brackets inside its quotes stands between it and its count
     ("地対地ミサイル「ATACMS(アタクムス)」8発を撃墜した。", "8発", "MISSILE"),
+    # a weapon, の, then its count: "four of the IL-76s"
+    ("ロシア軍輸送機IL76の4機が攻撃された。", "4機", "AIRCRAFT"),
 ])
 def test_categories_from_the_counted_weapons_class(nlp_weapons, text, span, expected):
     assert cat(nlp_weapons, text, span)[0] == expected
