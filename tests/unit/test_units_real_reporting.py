@@ -521,3 +521,7 @@ def test_disposal_teams_and_part_100_forces(nlp, text, expected):
 ])
 def test_more_names_of_known_units_and_words_before_them(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_the_russian_groups_of_forces_named_with_a_direction(nlp):
+    assert units(nlp, "北東軍管区の南方部隊集団で新司令官が就任した。")[-1] == "南方部隊集団"
