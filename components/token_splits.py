@@ -36,7 +36,7 @@ from __future__ import annotations
 import logging
 import re
 import weakref
-from typing import List, Sequence, Tuple
+from typing import Collection, List, Sequence, Tuple
 
 from spacy.tokens import Doc
 
@@ -179,17 +179,21 @@ def split_anaphoric_echelons(doc: Doc) -> int:
 _TYPE_MARK_TAG = "名詞-普通名詞-一般"
 
 
-def _cut_after_number(doc: Doc, word: str, first_tag: str, second_tag: str) -> int:
-    """Cut every two-character token ``word`` glued right after a number token after its first character."""
+def _cut_after_number(doc: Doc, words: Collection[str], marker: str, cut: int, first_tag: str,
+                      second_tag: str) -> int:
+    """Cut every token of ``words`` glued right after a number token ``cut`` characters in (a negative ``cut``
+    counts from its end, as a slice does); ``marker`` is a substring every such word holds, a cheap test of
+    the doc's text first."""
     view = token_view(doc)
-    if word not in view.text:
+    if marker not in view.text:
         return 0
     texts = view.texts
-    plan = [(i, 1, second_tag, "NOUN", first_tag, "NOUN") for i in range(1, len(texts))
-            if texts[i] == word and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
+    plan = [(i, cut if cut > 0 else len(texts[i]) + cut, second_tag, "NOUN", first_tag, "NOUN")
+            for i in range(1, len(texts))
+            if texts[i] in words and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
     if not plan:
         return 0
-    doc.vocab.strings.add(first_tag)
+    doc.vocab.strings.add(first_tag)  # the retokenizer stores the tags' hashes only
     doc.vocab.strings.add(second_tag)
     return _split(doc, plan)
 
@@ -197,7 +201,7 @@ def _cut_after_number(doc: Doc, word: str, first_tag: str, second_tag: str) -> i
 def split_type_designations(doc: Doc) -> int:
     """Cut ``式中`` right after a number token into ``式`` and ``中`` (Sudachi reads ``03式中距離…`` as
     ``03 / 式中 / 距離``, so the designation ``03式`` ended inside a token)."""
-    return _cut_after_number(doc, "式中", _TYPE_MARK_TAG, _TYPE_MARK_TAG)
+    return _cut_after_number(doc, ("式中",), "式中", 1, _TYPE_MARK_TAG, _TYPE_MARK_TAG)
 
 
 _GLUED_MEASURE = re.compile(r"(mm|cm|km|ミリ)(?=[A-Z][A-Za-z0-9\-]*$|(?P<mount>[0-9])$)")
@@ -235,7 +239,7 @@ def split_counted_worth(doc: Doc) -> int:
     """Cut ``両分`` after a number into ``両|分`` (``戦車105両分``: 105 tanks' worth). Sudachi's dictionary holds
     ``両分`` ("halving"), so after a number the vehicles' counter and the "worth" suffix are one token and the
     QUANTITY ``105両`` ends inside it; every other counter stays apart from its ``分`` already."""
-    return _cut_after_number(doc, "両分", _MEASURE_TAG, _WORTH_TAG)
+    return _cut_after_number(doc, ("両分",), "両分", 1, _MEASURE_TAG, _WORTH_TAG)
 
 
 _TIMES_GLUED = re.compile(r"[xXｘ][0-9]{1,4}")
@@ -310,17 +314,7 @@ _TITLE_TAG = "接尾辞-名詞的-一般"
 def split_numbered_titles(doc: Doc) -> int:
     """Cut an echelon's title right after a number (``第|8|師団長`` → ``第|8|師団|長``), so that the
     numbered unit ends on a token; the post's 長 stays outside it."""
-    view = token_view(doc)
-    if "長" not in view.text:
-        return 0
-    texts = view.texts
-    plan = [(i, len(texts[i]) - 1, _TITLE_TAG, "NOUN", _ECHELON_TAG, "NOUN") for i in range(1, len(texts))
-            if texts[i] in _ECHELON_TITLES and doc[i - 1].tag_ == _NUMERAL_TAG and not doc[i - 1].whitespace_]
-    if not plan:
-        return 0
-    doc.vocab.strings.add(_TITLE_TAG)  # the retokenizer stores the tags' hashes only
-    doc.vocab.strings.add(_ECHELON_TAG)
-    return _split(doc, plan)
+    return _cut_after_number(doc, _ECHELON_TITLES, "長", -1, _ECHELON_TAG, _TITLE_TAG)
 
 
 _GLUED_BRACKET = re.compile(r"[^()（）]+(?P<open>[(（])[^()（）]+(?P<close>[)）])")
