@@ -38,7 +38,7 @@ from .weapon_rules import HULL_NUMBER, HULL_TYPE
 from .pair_rules import (JA_TERM_RUN, HeadTable, KnownTable, Pair, Variant, find_pairs, find_variants, fold_width,
                          load_heads, load_known)
 from .pair_acronyms import AcronymTable, load_tables
-from .pair_expansions import expansion_pairs, spelling_pairs
+from .pair_expansions import expansion_pairs, spelling_pairs, spells_in_order
 from .pair_unify import label_glosses, trim_count, unify_pairs
 
 logger = logging.getLogger(__name__)
@@ -539,8 +539,8 @@ _PHRASE_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 def _expansions_before_slash(text: str, pairs: Sequence[Pair], taken: List[Tuple[int, int]]) -> List[Pair]:
     """``intercontinental ballistic missile/ICBM:大陸間弾道ミサイル``: a glossary writes the expansion, a slash
-    and the acronym before the Japanese term; the words right before the slash whose initials spell the acronym
-    (Schwartz–Hearst's test, minor words left out) are one more Latin form of the term."""
+    and the acronym before the Japanese term; the words right before the slash whose letters spell the acronym
+    in order (Schwartz–Hearst's test, ``spells_in_order``) are one more Latin form of the term."""
     out: List[Pair] = []
     for pair in pairs:
         es, ee = pair.en
@@ -553,29 +553,12 @@ def _expansions_before_slash(text: str, pairs: Sequence[Pair], taken: List[Tuple
             continue
         for k in range(len(words) - 1, max(-1, len(words) - 1 - len(acronym) - 2), -1):
             phrase = text[words[k].start():es - 1]
-            if phrase[0].upper() == acronym[0].upper() and _long_form_spells(phrase, acronym):
+            if phrase[0].upper() == acronym[0].upper() and spells_in_order(acronym, phrase):
                 if not _overlaps((words[k].start(), es - 1), taken):
                     out.append(Pair(pair.ja, (words[k].start(), es - 1), pair.score, "acronym"))
                     taken.append((words[k].start(), es - 1))
                 break
     return out
-
-
-def _long_form_spells(phrase: str, acronym: str) -> bool:
-    """Schwartz and Hearst's test (2003): every letter of the acronym occurs in the phrase in order, read from
-    the right, the first one at the start of a word (intercontinental ballistic missile → ICBM: the C inside
-    a word)."""
-    p = len(phrase) - 1
-    for s in range(len(acronym) - 1, -1, -1):
-        c = acronym[s].lower()
-        if not c.isalnum():
-            continue
-        while p >= 0 and (phrase[p].lower() != c or (s == 0 and p > 0 and phrase[p - 1].isalnum())):
-            p -= 1
-        if p < 0:
-            return False
-        p -= 1
-    return True
 
 
 def country_group_pairs(text: str, pairs: Sequence[Pair]) -> List[Pair]:

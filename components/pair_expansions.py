@@ -77,11 +77,23 @@ def abbreviates(short: str, expansion: str) -> bool:
     if len(letters) < 2 or len(words) < 2 or sum(ch.isupper() for ch in short) < 2 \
             or letters[0] != words[0][0].lower():
         return False
-    flat, at = "".join(words).lower(), 0
-    for ch in letters:
-        at = flat.find(ch, at) + 1
-        if not at:
+    return spells_in_order(short, expansion)
+
+
+def spells_in_order(short: str, phrase: str) -> bool:
+    """Schwartz and Hearst's test (2003): every letter or digit of the short form occurs in the phrase in order,
+    read from the right, the first one at the start of a word (intercontinental ballistic missile → ICBM: the C
+    inside a word; EUNAVFOR in European Union Naval Force)."""
+    p = len(phrase) - 1
+    for s in range(len(short) - 1, -1, -1):
+        c = short[s].lower()
+        if not c.isalnum():
+            continue
+        while p >= 0 and (phrase[p].lower() != c or (s == 0 and p > 0 and phrase[p - 1].isalnum())):
+            p -= 1
+        if p < 0:
             return False
+        p -= 1
     return True
 
 

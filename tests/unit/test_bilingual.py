@@ -731,11 +731,11 @@ def test_a_glossary_line_with_a_spaced_dash_pairs_a_word_and_its_translation(nlp
 def test_an_expansion_before_a_slash_and_its_acronym_is_one_more_latin_form():
     """A glossary's ``expansion/ACRONYM:term``: the words before the slash spell the acronym the
     Schwartz–Hearst way (the C of ICBM inside intercontinental), so they gloss the term too."""
-    from components.bilingual import _long_form_spells
+    from components.pair_expansions import spells_in_order
 
-    assert _long_form_spells("intercontinental ballistic missile", "ICBM")
-    assert _long_form_spells("intermediate-range ballistic missile", "IRBM")
-    assert not _long_form_spells("North Korea fired", "ICBM")
+    assert spells_in_order("ICBM", "intercontinental ballistic missile")
+    assert spells_in_order("IRBM", "intermediate-range ballistic missile")
+    assert not spells_in_order("ICBM", "North Korea fired")
 
 
 def test_a_glossary_expansion_pairs_with_the_term(nlp_fast):
