@@ -280,9 +280,9 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
             and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)) \
             and not _TIME_WORD.fullmatch(before.group(1)):
         if _PARTIES.fullmatch(before.group(1)):
-            after = _AFTER.match(text, hit.end)
-            if after and category not in NO_AFTER:
-                return after.group(1), after.end(1)
+            noun = _noun_after(text, hit, category)
+            if noun is not None:
+                return noun
         if not _ADDITION_WORD.fullmatch(before.group(1)):
             return before.group(1), hit.start
         added = _ADDED_ITEM.search(text, max(0, hit.start - 24), before.end(1))
@@ -298,18 +298,26 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
         of = _OF_BEFORE.search(text, max(0, hit.start - 15), hit.start)
         if of:
             return of.group(1), hit.start
-    after = _AFTER.match(text, hit.end)
-    if after and category not in NO_AFTER:
-        head = _HEAD_AFTER_MODIFIER.match(text, after.end(1))
-        if head is not None and (head.group(0).startswith("・") or _WHOSE.fullmatch(after.group(1))):
-            # 約1万人の北朝鮮の兵士, 9万2400人の陸・海・空の自衛隊員: a country or a list of services says whose,
-            # the noun after it is counted (not 10点の敵ミサイルの落下: the missiles fall)
-            return head.group(1), head.end(1)
-        return after.group(1), after.end(1)
+    noun = _noun_after(text, hit, category)
+    if noun is not None:
+        return noun
     direct = _DIRECT.match(text, hit.end)
     if direct and hit.unit in DIRECT_AFTER_UNITS:
         return direct.group(0), direct.end()
     return None, None
+
+
+def _noun_after(text: str, hit: Hit, category: Optional[str]) -> Optional[Tuple[str, int]]:
+    """The noun joined to the quantity by の after it (``50発のミサイル``) and where it ends, or None."""
+    after = _AFTER.match(text, hit.end)
+    if after is None or category in NO_AFTER:
+        return None
+    head = _HEAD_AFTER_MODIFIER.match(text, after.end(1))
+    if head is not None and (head.group(0).startswith("・") or _WHOSE.fullmatch(after.group(1))):
+        # 約1万人の北朝鮮の兵士, 9万2400人の陸・海・空の自衛隊員: a country or a list of services says whose,
+        # the noun after it is counted (not 10点の敵ミサイルの落下: the missiles fall)
+        return head.group(1), head.end(1)
+    return after.group(1), after.end(1)
 
 
 def sentence_bounds(text: str, pos: int) -> Tuple[int, int]:

@@ -392,7 +392,7 @@ def _ja_hit(text: str, m: re.Match, units: Dict[str, Unit]) -> Optional[Hit]:
 
 
 _ONE_TO_NINE = "一二三四五六七八九"
-_KANJI_SCALES = {"": 1, "十": 10, "百": 100, "千": 1_000, "万": 10_000}
+_KANJI_SCALES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000}  # 二、三 (no magnitude) is the next figure up, above
 
 
 def _next_figure_scale(num: str, num2: Optional[str], first: Optional[Number], second: Optional[Number]) -> Optional[int]:
