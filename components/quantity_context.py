@@ -43,7 +43,7 @@ NOUN_CHARS = r"[\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ々〆]"
 # ・対砲兵レーダー 4機: lists of aid put one space between the item and its count; 戦車：9,517 and
 # 無人機（作戦戦術レベル）：20,149: a tally's label ends with a colon, a bracketed qualifier before it
 _BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14}?)(?:など|等)?(?:[をがはも]?(?:合計|累計|総計|(?<![合累総])計|あわせて|合わせて|延べ|のべ)|だけで|のみで)?[ 　]?"
-                     r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]?)?[「『]?$")  # 死傷者「3千人」: a quoted figure
+                     r"(?:(?:[（(][^（）()\n]{1,14}[）)])?[:：][ 　]{0,2})?[「『]?$")  # 死傷者「3千人」: a quoted figure
 _TOTAL_WORD = re.compile(r"(?:合計|累計|総計|計|延べ)$")  # 全土に合計550機: a total word alone names no item
 # 50発以上の様々な種類のミサイル: words that say "of various kinds" stand between the count and its item
 _KINDS_FILLER = r"(?:(?:様々な|さまざまな|多様な|異なる|あらゆる|いろいろな)(?:種類の|型の|タイプの)?|各種の?)?"
@@ -89,6 +89,8 @@ _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
 _WEAPON_BEFORE = re.compile(r"(?:[(（][^()（）「」\n]{1,20}[)）])?[」』）)]?(?:など|等|を|が|は|も|の)?(?:計|合計|累計|総計)?[ 　]?"
                             r"(?:[×✕][ 　]?)?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+_KANA_LEAD = re.compile(r"[\u3041-\u3096]{1,3}$")
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
@@ -164,6 +166,11 @@ class CategoryRules:
         # every quantity), and item_rule's answers memoised by (item, unit), cleared when full
         self._item_patterns = [(rule.pattern.lower(), rule) for rule in self.by_kind.get("item", [])]
         self._item_memo: Dict[Tuple[str, Optional[str]], Optional[Rule]] = {}
+        # けが人30人, 救難えい船1隻, 車いす1000台: the item patterns with hiragana inside, which _BEFORE's
+        # noun characters stop at; found whole (with the nouns before them) right before a count
+        kana = sorted((p for p, _ in self._item_patterns if _HIRAGANA.search(p)), key=len, reverse=True)
+        self.kana_item_re = (re.compile("(" + NOUN_CHARS + "{0,8}(?:" + "|".join(map(re.escape, kana)) + "))"
+                                        r"(?:など|等)?[ 　]?$") if kana else None)
         self._context_patterns = [(re.compile(re.escape(rule.pattern)), rule) for rule in self.by_kind.get("context", [])]
         words = "|".join(re.escape(r.pattern) for r in self.by_kind.get("verb", []) + self.by_kind.get("loss", []))
         # 死亡したロシア軍兵士の数は7000人: "the number of" may follow the noun; 死亡したのは12人: the clause itself
@@ -343,6 +350,10 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         Inference: item (None when not named), category, casualty.
     """
     item, item_end = find_item(text, hit)
+    if rules.kana_item_re is not None and (item is None or item_end == hit.start):
+        kana = rules.kana_item_re.search(text, max(0, hit.start - 24), hit.start)
+        if kana is not None and len(kana.group(1)) > len(item or ""):
+            item, item_end = kana.group(1), hit.start
     if item_end == hit.start and any(earlier.end == hit.start for earlier, _ in previous):
         # 10種類215台の発電機: the word before is the earlier count's own counter, no item of this one; the
         # noun after の is
@@ -353,6 +364,10 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         # aircraft it is made of (COUNT in the rewritten gold)
         return Inference(item, "COUNT")
     if hit.unit_category:
+        if item and hit.unit in _PIECE_COUNTERS and item_end is not None and item_end > hit.end:
+            rule = rules.item_rule(item, hit.unit)
+            if rule is not None and rule.category in _WEAPON_CATEGORIES:
+                return Inference(item, rule.category)  # 144個のミサイル: pieces of a weapon named after them are that weapon (not ヘリコプター1個飛行隊)
         return Inference(item, hit.unit_category)
     if hit.unit == BODY_COUNTER:
         return Inference(item, "CASUALTY", "killed")  # 遺体を50体ずつ交換: 体 counts bodies only (after 遺体 was written)
@@ -460,6 +475,7 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
 
 
 _ROUND_COUNTERS = {"発", "弾"}
+_PIECE_COUNTERS = {"個", "つ"}  # generic counters of things: the counted noun says what they are
 _JOINED_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,12})(?:と|や|および|及び|・|、)$")
 _WEAPON_CATEGORIES = {"DRONE", "MISSILE", "AIRCRAFT", "VEHICLE"}
 
@@ -549,7 +565,6 @@ def _is_people(hit: Hit, rule: Rule) -> bool:
     return hit.unit in PEOPLE_UNITS or hit.unit is None or rule.category == "PERSONNEL"
 
 
-_KANA_LEAD = re.compile(r"[\u3041-\u3096]{1,3}$")
 
 
 def _kana_led_noun(text: str, start: int, noun: str, hit: Hit,
@@ -570,10 +585,14 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     """A killing or wounding word right after the quantity (or its item), or right before it."""
     # 北朝鮮兵約1万2000人のうち4000人以上が死傷した: the verb after "of which" is the subset's, not the whole's
     window = "" if _OF_WHICH.match(text, hit.end) else after_window(text, hit, item_end)
+    own = _NEXT_CLAUSE_COUNT.search(window)
+    if own is not None:  # 601人が入国して162人が戦死: the verb after the next clause's count is that count's
+        window = window[:own.start()]
     verb = rules.verb(window)
     if verb is None:
         before = _SUBSET_OF.sub("", text[max(0, hit.start - 24):hit.start])  # 戦死したロシア兵のうち、12万人
-        if re.search(r"(され|した|れた|った|んだ)(?:" + NOUN_CHARS + r"+の)?" + NOUN_CHARS + r"*[はがも]?$", before):
+        if re.search(r"(され|した|れた|った|んだ)(?:" + NOUN_CHARS + r"+の)?" + NOUN_CHARS + r"*[はがも]?$", before) \
+                and not _COUNTED_SUBJECT_CLAUSE.search(re.split(r"[。、,]", before)[-1]):
             # 戦死したロシア兵, 死傷したロシア軍の兵士はおよそ…, 亡くなった兵士は, 死んだソ連兵は: the relative
             # clause's verb is the count's
             verb = rules.verb(re.split(r"[。、,]", before)[-1])
@@ -584,6 +603,14 @@ def _casualty_verb(text: str, hit: Hit, item_end: Optional[int], rules: Category
     if verb is None and hit.unit in PEOPLE_UNITS and rules.relative_re is not None:
         verb = _relative_casualty(text, hit, rules)
     return verb
+
+
+# 601人が入国して162人が戦死: a clause ends (て, し, り) and the next one has a people count of its own
+_NEXT_CLAUSE_COUNT = re.compile(r"(?<=[てしり])(?:約|およそ)?[0-9０-９一二三四五六七八九十百千][0-9０-９,，万千百十]*(?:人|名)")
+# 272人が帰国した, 530人が入って: a count with a verb of its own after が or は
+_OWN_PREDICATE = re.compile(r"(?:以上|余り|あまり|ほど)?[がは][\u4e00-\u9fff]{1,4}(?:し|して|した|する|され|って|った|り|る)")
+# 7人が殺され2人が連れ去られる: the clause before has its own counted subject, so its verb is not this count's
+_COUNTED_SUBJECT_CLAUSE = re.compile(r"[0-9０-９一二三四五六七八九十][人名](?:以上|余り|あまり)?[がは]")
 
 
 # a casualty noun as the topic a list of people counts follows (死者は、イスラエル兵士1人、ガザ側で…30人): each
@@ -718,7 +745,7 @@ def _among_casualties(text: str, hit: Hit, rules: CategoryRules) -> Optional[str
 # a people noun the item rules do not know, ending in a kanji that is no mark of troops, a nationality or a
 # rank, or a doer whose side the context tells (ロシア人, 空挺兵, 予備軍, 偵察隊, 操縦士, 狙撃手, 士官, 救助者 stay with
 # the context: the rescued of a sunk cruiser are its crew)
-_OTHER_PEOPLE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー・]*[\u4e00-\u9fff](?<![人兵軍隊士手官将団者])(?<!団員)")  # 旅団の団員
+_OTHER_PEOPLE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー・]*[\u4e00-\u9fff](?<![人兵軍隊士手官将団者])(?<!団員)(?<!人数)(?<!員数)")  # 旅団の団員; 人数, 人員数: "the number of people" names nobody
 
 
 BODY_COUNTER = "体"  # quantity_units.tsv: 体 is a counter only where 遺体 (bodies) was written before it
@@ -759,8 +786,11 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     for prev_hit, prev in reversed(previous):
         if prev_hit.end <= s_start:
             break
-        if unit_family(prev_hit.unit) == family and hit.unit is not None and not item:
-            return Inference(item, prev.category, prev.casualty)  # うち6名; not 死者1人と救助者396人
+        if unit_family(prev_hit.unit) == family and hit.unit is not None and not item \
+                and not (prev.category == "CASUALTY" and _OWN_PREDICATE.match(text, hit.end)):
+            # うち6名; not 死者1人と救助者396人, nor 378人が戦死、272人が帰国した (the count's own verb says what
+            # befell it)
+            return Inference(item, prev.category, prev.casualty)
     if hit.unit == "機" and _GROUND_AIRCRAFT.search(text, s_start, s_end) and _DAMAGED_AFTER.match(text, hit.end):
         return Inference(item, "AIRCRAFT")  # 飛行場が無人機に攻撃され、1機が損傷: the planes on the ground (NOTES-real3)
     keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)

@@ -381,3 +381,38 @@ def test_naval_vessels_and_auxiliaries_are_platforms(nlp, text, span, expected):
 ])
 def test_people_included_among_casualties(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("記者会見にはテレビカメラ3台が入った。", "3台", ("COUNT", None)),  # goods in 台, not vehicles
+    ("消火には80台の機材が使われた。", "80台", ("COUNT", None)),
+    ("支援団体は中古の車いす500台を送った。", "500台", ("COUNT", None)),  # an item with hiragana inside
+    ("航洋えい船1隻が海峡を抜けた。", "1隻", ("VEHICLE", None)),  # a navy's tug, not 船
+    ("救助隊はけが人40人を運んだ。", "40人", ("CASUALTY", "wounded")),  # けが人 before the count, not 人
+    ("防空部隊は96個のミサイルを撃ち落とした。", "96個", ("MISSILE", None)),  # pieces named after the count
+    ("戦車30両とヘリコプター1個飛行隊を送る。", "1個", ("COUNT", None)),  # 個 before an echelon stays COUNT
+])
+def test_items_that_decide_a_counter(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("陸上自衛隊が今年採用した人数は合計8,200人だった。", "8,200人", ("PERSONNEL", None)),  # 人数 names nobody
+    ("集会所の収容人数は約300人だ。", "約300人", ("COUNT", None)),  # a venue's capacity
+    ("派遣された救助者数は延べ420名に上った。", "420名", ("COUNT", None)),  # the rescued, not "the number"
+    ("乗員数:  4人", "4人", ("PERSONNEL", None)),  # a spec sheet's label, two spaces after its colon
+])
+def test_number_of_people_words(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # the next clause's count has its own verb: the first count only entered
+    ("義勇兵は800人が入国して90人が戦死した。", "800人", ("PERSONNEL", None)),
+    ("義勇兵は800人が入国して90人が戦死した。", "90人", ("CASUALTY", "killed")),
+    # the clause before has its own counted subject: its verb is not this count's
+    ("兵士達が襲われ、5人が殺され3人が連れ去られた。", "3人", ("COUNT", None)),
+    ("兵士達が襲われ、5人が殺され3人が連れ去られた。", "5人", ("CASUALTY", "killed")),
+])
+def test_a_casualty_verb_belongs_to_its_own_clause(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
