@@ -31,6 +31,7 @@ Pure logic, no spaCy. The rules are data (``components/data/quantity_categories.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -202,7 +203,7 @@ class CategoryRules:
         key = (item, unit)
         if key in memo:
             return memo[key]
-        folded = item.lower()
+        folded = unicodedata.normalize("NFKC", item).lower()  # ＡＴＡＣＭＳ (full-width, as newspapers) as ATACMS
         found = None
         for pattern, rule in self._item_patterns:
             if folded.endswith(pattern) and (not rule.units or unit in rule.units):

@@ -30,7 +30,7 @@ __all__ = ["Hit", "Unit", "compile_patterns", "find_quantities", "load_units"]
 INSIDE_BEFORE = set("0123456789０１２３４５６７８９.,．，/") | {chr(c) for c in range(0x41, 0x5B)} | \
     {chr(c) for c in range(0x61, 0x7B)} | {chr(c) for c in range(0xFF21, 0xFF3B)} | {chr(c) for c in range(0xFF41, 0xFF5B)}
 HYPHENS = set("-‐－–−")
-ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Z]{3,}$")
+ACRONYM_RE = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９\-－])[A-ZＡ-Ｚ]{3,}$")  # ATACMS, full-width ＨＩＭＡＲＳ too
 # 約, 最大約: up to two qualifiers before the number; web text may leave a space after them (約 6700個)
 JA_PREFIX_RE = re.compile(rf"(?:{JA_PREFIX}){{1,2}}[ \u00a0\u3000]?$")
 JA_PREFIX_PART = re.compile(JA_PREFIX)

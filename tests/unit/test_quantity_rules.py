@@ -126,6 +126,7 @@ POSITIVE = [
     ("砲弾500個を押収した。", "500個", 500, None, "個", "COUNT", False, "exact"),
     ("無人機三十機を撃墜した。", "三十機", 30, None, "機", "DRONE", False, "exact"),
     ("ATACMS10発が発射された。", "10発", 10, None, "発", "MISSILE", False, "exact"),
+    ("ＡＴＡＣＭＳ１０発が発射された。", "１０発", 10, None, "発", "MISSILE", False, "exact"),  # full-width, as newspapers
     ("戦車40両前後を失った。", "40両前後", 40, None, "両", "VEHICLE", True, "exact"),
     ("攻撃で約150人の損害を与えた。", "約150人", 150, None, "人", "CASUALTY", True, "exact"),
     ("避難民は1万人強に上る。", "1万人強", 10000, None, "人", "COUNT", True, "exact"),
