@@ -747,3 +747,9 @@ def test_a_glossary_expansion_pairs_with_the_term(nlp_fast):
 def test_a_reading_before_an_equals_sign_in_the_bracket_pairs_alone(nlp_fast):
     doc = nlp_fast("無人地対艦ミサイルNMESIS(ネメシス=海軍・海兵隊遠征艦船阻止システム、射程約200キロ)を置く。")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("ネメシス", "NMESIS")]
+
+
+def test_a_name_before_an_equals_sign_in_the_bracket_pairs_with_the_acronym(nlp_fast):
+    # the bracket goes on after = with what the thing is said to be; the name before = is the pair
+    doc = nlp_fast("撃ったのはPZRK(携帯式対空ミサイルシステム=米国製スティンガーや露製イグラなど)だった。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("携帯式対空ミサイルシステム", "PZRK")]
