@@ -38,7 +38,10 @@ _SPACED_SEGMENT = (r"(?:[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0]?[万�
                    # 22 万 3800 発: after a spaced magnitude (a space before it too), the last digits take
                    # the counter after one more space, as such pages space every part of a number
                    r"|(?<=[0-9０-９][ \u00a0][万億兆])[ \u00a0](?=[0-9０-９][0-9０-９,，]*[ \u00a0](?![年月日時分秒歳])[\u4e00-\u9fff]))?")
-NUM = rf"(?:十数|[1１][0０]数|数(?![0-9０-９])|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*"
+# 百数十両, 1千数百㎢, 4万数千発, 二百数十キロ: "a hundred and some tens", a vague lower place after a magnitude
+# (parse_number drops 数: 110, 1100, 41000, 210, approximate, as the rewritten gold has them)
+_VAGUE_TAIL = r"(?:(?<=[百千万億])数[十百千万](?![0-9０-９〇一二三四五六七八九]))?"
+NUM = rf"(?:十数|[1１][0０]数|数(?![0-9０-９])|何)?{SEGMENT}?(?:{_SPACED_MAGNITUDE}[万億兆]{_SPACED_SEGMENT}{SEGMENT}?)*{_VAGUE_TAIL}"
 # 数 before Arabic digits is the end of a word (軍人数31万人: the number of soldiers), not "several"
 # "at least", as written: すくなくとも, 少なくも, すくなくも as 少なくとも (NOTES-real62), and the colloquial
 # 少なくても of blogs and boards (NOTES-real93 m)
@@ -61,7 +64,9 @@ RANGE_SEP = (r"(?:[〜~～\-‐－–—─―−]|から(?=[約およそ最大0
 # every time, as it keeps the dictionary form を超える whole); 上回る keeps its endings (を上回った, NOTES-real21, -real22).
 # を超えようとしている, を超えそうだ ("about to pass") state no bound (NOTES-real38), nor does を超えない/超えず.
 VERB_AT_LEAST = (r"[ \u00a0]?を(?:[超越]え(?:る|(?!よう|そう|な|ず))|[超越][すし]"
-                 r"|上回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))")  # 越え: NOTES-real6
+                 r"|上回(?:っています|っていました|っている|っていた|ります|りました|る|った|り))"  # 越え: NOTES-real6
+                 # 5万人を突破, 100万人突破: "passed", a lower bound as を超える (the rewritten gold, 5 of 5)
+                 r"|[ \u00a0]?を?突破(?!口|力|作戦|戦|し?よう|でき|を)")
 VERB_AT_MOST = (r"[ \u00a0]?(?:に満た(?:ない|なかった|ず)"
                 r"|を下回(?:っています|っていました|っている|っていた|ります|りました|る|った|り)"
                 r"|を(?:切|割)(?:っています|っていました|っている|っていた|ります|りました|る|った)"  # 100人を切った

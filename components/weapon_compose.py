@@ -566,13 +566,20 @@ def _surface(tokens: Sequence[Tok], start: int, end: int) -> str:
     return "".join(t.text + (" " if t.space else "") for t in tokens[start:end]).strip()
 
 
-_COUNTERS = ("機", "基", "両", "台", "発", "門", "隻", "個", "式", "セット")
+_COUNTERS = ("機", "基", "両", "台", "発", "弾", "門", "隻", "個", "式", "セット")
+_NOT_COUNTER_WORDS = ("弾道", "弾頭", "弾薬", "弾丸", "弾幕", "弾倉", "弾種", "式典")  # words that start with a counter
+
+
+def _starts_counter(word: str, counters: Tuple[str, ...] = _COUNTERS) -> bool:
+    """Whether ``word`` starts with a counter (``2弾``: Kh-47キンジャル2弾 is two rounds), not a word that only
+    begins with one (``弾道``)."""
+    return word.startswith(counters) and not word.startswith(_NOT_COUNTER_WORDS)
 
 
 def _count_not_variant(tokens: Sequence[Tok], start: int, end: int, alias: str) -> bool:
     """``NASAMS 2機``: a number after a space and before a counter is a count, not the ``NASAMS 2`` variant."""
     return (end - start >= 2 and alias[-1:].isdigit() and tokens[end - 2].space and tokens[end - 1].text.isdigit()
-            and end < len(tokens) and not tokens[end - 1].space and tokens[end].text.startswith(_COUNTERS))
+            and end < len(tokens) and not tokens[end - 1].space and _starts_counter(tokens[end].text))
 
 
 # a model number and its variant letters and number, as Germany numbers its vehicles (Marder 1A3, Gepard 1A2,
@@ -616,7 +623,7 @@ def _latin_variant_end(tokens: Sequence[Tok], end: int, alias: str) -> int:
         return end
     if stop < len(tokens) and not tokens[stop - 1].space and (
             tokens[stop].text[:1].isascii() and tokens[stop].text[:1].isalnum()
-            or tokens[stop].text.startswith(_COUNTERS)):
+            or _starts_counter(tokens[stop].text)):
         return end
     return stop
 
@@ -644,7 +651,7 @@ def _numbered_variant_end(tokens: Sequence[Tok], end: int, alias: str) -> int:
     stop = number + 1
     if stop < len(tokens) and not tokens[stop - 1].space and (
             tokens[stop].text[:1].isascii() and tokens[stop].text[:1].isalnum()
-            or tokens[stop].text.startswith(_NOT_AFTER_VARIANT)):
+            or _starts_counter(tokens[stop].text, _NOT_AFTER_VARIANT)):
         return end
     return stop
 

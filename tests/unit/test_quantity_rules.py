@@ -127,6 +127,10 @@ POSITIVE = [
     ("無人機三十機を撃墜した。", "三十機", 30, None, "機", "DRONE", False, "exact"),
     ("ATACMS10発が発射された。", "10発", 10, None, "発", "MISSILE", False, "exact"),
     ("ＡＴＡＣＭＳ１０発が発射された。", "１０発", 10, None, "発", "MISSILE", False, "exact"),  # full-width, as newspapers
+    ("防衛予算は9兆円を突破した。", "9兆円を突破", 9 * 10 ** 12, None, "JPY", "MONEY", False, "at_least"),  # "passed"
+    ("避難した人は800万人突破と伝えた。", "800万人突破", 8000000, None, "人", "COUNT", False, "at_least"),
+    ("独は百数十両を送った。", "百数十両", 110, None, "両", "VEHICLE", True, "exact"),  # some tens after a hundred
+    ("砲弾を年に3万数千発つくる。", "3万数千発", 31000, None, "発", "COUNT", True, "exact"),
     ("戦車40両前後を失った。", "40両前後", 40, None, "両", "VEHICLE", True, "exact"),
     ("攻撃で約150人の損害を与えた。", "約150人", 150, None, "人", "CASUALTY", True, "exact"),
     ("避難民は1万人強に上る。", "1万人強", 10000, None, "人", "COUNT", True, "exact"),

@@ -1344,6 +1344,8 @@ def test_part93_development_words(run, text, expected):
     # a count, a date or a measure after the name is no variant
     ("ハイマース2基を供与した。", ["ハイマース"]),
     ("ストームシャドウ2月に届いた。", ["ストームシャドウ"]),
+    ("内訳はキンジャル2弾、カリブル7弾だった。", ["キンジャル", "カリブル"]),  # 弾 counts rounds as 発 does
+    ("ゲラン2弾道", ["ゲラン2"]),  # 弾道 only begins with the counter
 ])
 def test_a_variant_number_after_a_name(run, text, expected):
     assert texts(run(text)) == expected
