@@ -263,8 +263,12 @@ def _descriptor_start(tokens: Sequence[Tok], cur: int) -> int:
         return cur  # 一式|戦闘機: a type designation written as one word is a name, not a descriptor
     start = cur - 1
     if len(last) == 1:  # 攻撃 + 型 as two tokens: the word before the suffix belongs to it
-        if start == 0 or tokens[start - 1].space or not _KANJI_WORD.fullmatch(tokens[start - 1].text):
+        if start == 0 or tokens[start - 1].space:
             return cur
+        if not _KANJI_WORD.fullmatch(tokens[start - 1].text):
+            return cur  # 対|ドローン|用|レーザー兵器: the katakana weapon stays a span of its own (the rewritten gold)
+        if last == "用" and start >= 2 and tokens[start - 2].text == "対" and not tokens[start - 2].space:
+            return start - 2  # 対|潜水艦|用|ミサイル: "for use against", a kind of the class
         if _is_type_number(tokens[start - 1], tokens[start]):
             return cur  # 九七式: a type designation, the system's name before its class (_is_type_number)
         start -= 1
@@ -355,9 +359,14 @@ _CARRIES = frozenset({"搭載", "搭載型"})
 def _carrier_start(tokens: Sequence[Tok], cur: int, head_starts_by_end: Mapping[int, int]) -> int:
     """``ミサイル搭載無人水上艇``, ``艦船搭載砲``: a weapon class glued before 搭載 ("armed with", "mounted on")
     glued before the class types it, as ``自爆型`` does, so the class reaches back over both."""
-    if cur < 2 or tokens[cur - 1].text not in _CARRIES or tokens[cur - 1].space or tokens[cur - 2].space:
+    if cur < len(tokens) and tokens[cur].text in _CARRIES:
+        carrier = cur  # 搭載型 taken in as a descriptor already (ヘリコプター|搭載|型|護衛艦): the class before it
+    else:
+        carrier = cur - 1
+    if carrier < 1 or tokens[carrier].text not in _CARRIES or tokens[carrier - 1].space or (
+            carrier < cur and tokens[carrier].space):
         return cur
-    start = head_starts_by_end.get(cur - 1)
+    start = head_starts_by_end.get(carrier)
     return cur if start is None else start
 
 

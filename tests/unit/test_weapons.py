@@ -1349,3 +1349,13 @@ def test_part93_development_words(run, text, expected):
 ])
 def test_a_variant_number_after_a_name(run, text, expected):
     assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ヘリコプター搭載型護衛艦2隻を持つ。", ["ヘリコプター搭載型護衛艦"]),  # 搭載型 as two tokens, as 搭載
+    ("同艦は対潜水艦用ミサイルを積む。", ["対潜水艦用ミサイル"]),  # "for use against": a kind of the class
+    ("対ドローン用レーザー兵器も積む。", ["ドローン", "レーザー兵器"]),  # a katakana weapon stays its own span
+    ("95式歩槍を装備する。", ["95式", "歩槍"]),  # the Chinese word for a rifle is a class noun
+])
+def test_kinds_of_a_class_written_before_it(run, text, expected):
+    assert texts(run(text)) == expected
