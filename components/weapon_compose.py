@@ -370,6 +370,17 @@ def _carrier_start(tokens: Sequence[Tok], cur: int, head_starts_by_end: Mapping[
     return cur if start is None else start
 
 
+def _intercepted_start(tokens: Sequence[Tok], cur: int, modified_starts: Mapping[int, int],
+                       head_starts_by_end: Mapping[int, int]) -> int:
+    """``弾道ミサイル|迎撃ミサイル``, ``ドローン|迎撃用ドローン``: a class glued before an interceptor's class says
+    what it intercepts, one kind with it (as ``ミサイル迎撃システム`` and ``ドローン迎撃機`` are in the gold), with
+    that class's own modifiers (``極超音速ミサイル迎撃誘導弾``)."""
+    if cur == 0 or cur >= len(tokens) or not tokens[cur].text.startswith("迎撃") or tokens[cur - 1].space:
+        return cur
+    start = modified_starts.get(cur, head_starts_by_end.get(cur))
+    return cur if start is None else start
+
+
 _ERAS = frozenset({"令和", "平成", "昭和"})
 
 
@@ -496,6 +507,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
     for start, options_here in heads.items():
         for end, _ in options_here:
             head_starts_by_end[end] = min(start, head_starts_by_end.get(end, start))
+    modified_starts: Dict[int, int] = {}  # a class's start with its modifiers, by its end (極超音速|ミサイル)
     joiners = _joiner_tokens(tokens) if tokens else set()
     gaps = {i for i in range(1, len(tokens)) if tokens[i - 1].space and not tokens[i - 1].text.isascii()
             and not tokens[i].text.isascii()}
@@ -515,6 +527,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if best is None:
             continue
         cur, end, head, chain = best
+        modified_starts[end] = min(cur, modified_starts.get(end, cur))
         if chain and chain[0].term in _MOUNT_WORDS and tokens and cur > 0 and not tokens[cur - 1].space \
                 and unicodedata.normalize("NFKC", tokens[cur - 1].text).isdigit():
             cur, chain = _after_text(tokens, cur, chain[0].term), chain[1:]  # 3連装|機銃: a barrel count stays out
@@ -539,6 +552,7 @@ def _class_candidates(hits: Sequence[Hit], stops: Sequence[Tuple[int, int]], tok
         if tokens:
             cur = _descriptor_start(tokens, cur)
             cur = _carrier_start(tokens, cur, head_starts_by_end)  # ミサイル搭載|無人水上艇: a type word too
+            cur = _intercepted_start(tokens, cur, modified_starts, head_starts_by_end)  # ミサイル|迎撃ミサイル
             if cur not in head_starts_by_end:  # ドローン|砲: a class before it is a class of its own
                 cur = _katakana_gun_start(tokens, cur, head, name_ends)  # ゲルリッヒ砲: an unlisted kind of gun
             technical = _technical_start(tokens, cur, name_ends)  # 低圧|滑腔砲, 機動|艦艇: an unlisted technical word

@@ -1356,6 +1356,9 @@ def test_a_variant_number_after_a_name(run, text, expected):
     ("同艦は対潜水艦用ミサイルを積む。", ["対潜水艦用ミサイル"]),  # "for use against": a kind of the class
     ("対ドローン用レーザー兵器も積む。", ["ドローン", "レーザー兵器"]),  # a katakana weapon stays its own span
     ("95式歩槍を装備する。", ["95式", "歩槍"]),  # the Chinese word for a rifle is a class noun
+    ("弾道ミサイル迎撃ミサイルが尽きる。", ["弾道ミサイル迎撃ミサイル"]),  # what an interceptor intercepts
+    ("極超音速ミサイル迎撃誘導弾を開発する。", ["極超音速ミサイル迎撃誘導弾"]),  # with that class's own modifier
+    ("米軍はミサイル迎撃用のTHAADを置く。", ["ミサイル", "THAAD"]),  # の between: no compound
 ])
 def test_kinds_of_a_class_written_before_it(run, text, expected):
     assert texts(run(text)) == expected
