@@ -850,3 +850,13 @@ def test_a_named_unit_after_an_ordinal_gets_an_english_canonical(nlp):
     doc = nlp("2025年4月には第13国家親衛隊ハルティア旅団が第2軍団の指揮を担う。")
     found = {s.text: s.kb_id_ for s in doc.spans[SPANS_KEY]}
     assert found["第13国家親衛隊ハルティア旅団"] == "13th National Guard Khartiia Brigade"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ロシア軍の督戦隊が逃げる兵士を撃った", ["ロシア軍", "督戦隊"]),  # barrier troops, a role-typed unit
+    ("阻止部隊が後方に控える", ["阻止部隊"]),
+    ("NATOの多国籍バトルグループが駐留する", ["多国籍バトルグループ"]),  # NATO's forward battlegroups
+    ("旅団のコンバットグループが前進した", ["旅団", "コンバットグループ"]),
+])
+def test_barrier_troops_and_battlegroups(nlp, text, expected):
+    assert units(nlp, text) == expected

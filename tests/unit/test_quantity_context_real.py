@@ -416,3 +416,12 @@ def test_number_of_people_words(nlp, text, span, expected):
 ])
 def test_a_casualty_verb_belongs_to_its_own_clause(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # what a side lost, as a tally's heading: the soldiers in the list are losses
+    ("ロシア軍が1日に失ったのは戦車12両、装甲車30台、兵士1,200人だった。", "1,200人", ("CASUALTY", "killed_or_wounded")),
+    ("この戦いで喪失したのは兵士300人と戦車10両だ。", "300人", ("CASUALTY", "killed_or_wounded")),
+])
+def test_what_a_side_lost_heads_a_tally(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
