@@ -96,6 +96,7 @@ WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 PEOPLE_UNITS = {"人", "名"}
+NO_COUNTER = "none"  # the units-column name of a figure with no counter (負傷は約60万〜70万)
 SOLDIER_COUNTER = "兵"  # 28万兵を動員 (NOTES-real6): a counter that is itself the item
 UNIT_FAMILY = {"名": "人"}
 
@@ -206,7 +207,7 @@ class CategoryRules:
         folded = unicodedata.normalize("NFKC", item).lower()  # ＡＴＡＣＭＳ (full-width, as newspapers) as ATACMS
         found = None
         for pattern, rule in self._item_patterns:
-            if folded.endswith(pattern) and (not rule.units or unit in rule.units):
+            if folded.endswith(pattern) and (not rule.units or (unit or NO_COUNTER) in rule.units):
                 found = rule
                 break
         if found is not None and "無人" in folded and folded != "無人機" and (
@@ -315,11 +316,16 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     return None, None
 
 
+_NOT_COUNTED_AFTER = frozenset({"間", "範囲", "幅"})  # words after a figure and の that place it, naming nothing
+_NUMBER_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百千数]")
+
+
 def _noun_after(text: str, hit: Hit, category: Optional[str]) -> Optional[Tuple[str, int]]:
     """The noun joined to the quantity by の after it (``50発のミサイル``) and where it ends, or None."""
     after = _AFTER.match(text, hit.end)
-    if after is None or category in NO_AFTER:
-        return None
+    if after is None or category in NO_AFTER or after.group(1) in _NOT_COUNTED_AFTER \
+            or _NUMBER_AFTER.match(text, after.end(1)):
+        return None  # 50万から60万の間 ("between"); 50万〜60万人の約2倍 (約 opens the next figure)
     head = _HEAD_AFTER_MODIFIER.match(text, after.end(1))
     if head is not None and (head.group(0).startswith("・") or _WHOSE.fullmatch(after.group(1))):
         # 約1万人の北朝鮮の兵士, 9万2400人の陸・海・空の自衛隊員: a country or a list of services says whose,

@@ -425,3 +425,18 @@ def test_a_casualty_verb_belongs_to_its_own_clause(nlp, text, span, expected):
 ])
 def test_what_a_side_lost_heads_a_tally(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a tally's heading before a figure with no counter
+    ("負傷は約60万〜70万で、死亡は約20万だ。", "約60万〜70万", ("CASUALTY", "wounded")),
+])
+def test_a_casualty_heading_before_a_figure_with_no_counter(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
+
+
+def test_words_after_a_figure_that_place_it_name_no_item(nlp):
+    doc = nlp("損失は50万から60万の間とされ、ウクライナ軍の30万〜40万人の約2倍だ。")
+    items = {s.text: get_span_attrs(s).get("item") for s in doc.spans["quantities"]}
+    assert items["50万から60万"] is None  # の間: "between", no item
+    assert items["30万〜40万人"] is None  # 約 opens the next figure, no item
