@@ -250,6 +250,8 @@ class CategoryRules:
                 found += [(m.start(), m.end(), rule) for m in pattern.finditer(window)]
         if not found:
             return None
+        # 無人航空機: a keyword inside a longer one (航空機) is that one's part, not a keyword of its own
+        found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
         start, end, best = min(found, key=lambda f: abs(f[0] - pos))
         for other_start, other_end, other in found:
             near = other_start - end <= MIXED_GAP and start - other_end <= MIXED_GAP

@@ -440,3 +440,10 @@ def test_words_after_a_figure_that_place_it_name_no_item(nlp):
     items = {s.text: get_span_attrs(s).get("item") for s in doc.spans["quantities"]}
     assert items["50万から60万"] is None  # の間: "between", no item
     assert items["30万〜40万人"] is None  # 約 opens the next figure, no item
+
+
+def test_a_keyword_inside_a_longer_one_is_not_its_own(nlp):
+    # 無人航空機 (a drone) holds 航空機 (an aircraft): the counts after it are drones
+    text = "撃墜された無人航空機は合計37機にのぼる。州の上空では20機を迎撃し、隣の州で17機を落とした。"
+    assert cat(nlp, text, "20機") == ("DRONE", None)
+    assert cat(nlp, text, "17機") == ("DRONE", None)
