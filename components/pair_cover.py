@@ -198,7 +198,11 @@ def grow(units: List[Unit], anchor: int, item: EnItem, heads: HeadTable, first: 
             score, words = cover(unit, item, heads, used)
             indirect: Set[int] = set()  # words a kanji unit covers by position or, never across の, by gloss
             if score < T_EXT:  # (宇宙の|ハッブル宇宙望遠鏡: the dictionary's evidence stops at の)
-                indirect = _in_order(unit, item, used, step) or (_gloss_cover(unit, item, used) if nxt == k else set())
+                # 血の|滝 (Blood Falls): a translated name takes the word before の by its position; a name
+                # spelled in katakana does not (報道官の|ライダー, Pat Ryder: a title, no first name)
+                across_to_spelled = nxt != k and units[anchor].kind == "kata"
+                indirect = (set() if across_to_spelled else _in_order(unit, item, used, step)) \
+                    or (_gloss_cover(unit, item, used) if nxt == k else set())
             if indirect:
                 score, words = 0.5, indirect
             elif score < T_EXT:

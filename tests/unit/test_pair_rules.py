@@ -23,6 +23,8 @@ def pairs_of(text):
     ("ベラルーシ無人航空システム軍(Unmanned Aviation Systems Forces)が発足した。",
      [("無人航空システム軍", "Unmanned Aviation Systems Forces")]),
     ("南極の「黒の滝」Black Fallsは珍しい。", [("黒の滝", "Black Falls")]),
+    # a name spelled in katakana takes no title across の by position (Pat has no Japanese here)
+    ("会見で報道官のライダー(Pat Ryder)氏は述べた。", [("ライダー", "Pat Ryder")]),
     # a name-forming head the English may leave out, or translate
     ("北極海のフランツヨシフ諸島Franz Josefで調査した。", [("フランツヨシフ諸島", "Franz Josef")]),
     ("タンザニアのルアハ国立公園Ruaha National Parkでは", [("ルアハ国立公園", "Ruaha National Park")]),
