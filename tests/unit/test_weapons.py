@@ -1359,6 +1359,12 @@ def test_a_variant_number_after_a_name(run, text, expected):
     ("弾道ミサイル迎撃ミサイルが尽きる。", ["弾道ミサイル迎撃ミサイル"]),  # what an interceptor intercepts
     ("極超音速ミサイル迎撃誘導弾を開発する。", ["極超音速ミサイル迎撃誘導弾"]),  # with that class's own modifier
     ("米軍はミサイル迎撃用のTHAADを置く。", ["ミサイル", "THAAD"]),  # の between: no compound
+    ("戦術機からミサイルを放った。", ["戦術機", "ミサイル"]),  # tactical aircraft
+    ("装甲輸送車15台を送る。", ["装甲輸送車"]),
+    ("極超音速滑空兵器にも対応し得る。", ["極超音速滑空兵器"]),
+    ("ロシアは戦略核で米国の4.5倍、非戦略核で35倍だ。", ["戦略核", "非戦略核"]),
+    ("鷹撃18型超音速巡航ミサイルを撃つ。", ["鷹撃18型", "超音速巡航ミサイル"]),  # a Chinese family with its number
+    ("紅旗9と巨浪3と霹靂15", ["紅旗9", "巨浪3", "霹靂15"]),
 ])
 def test_kinds_of_a_class_written_before_it(run, text, expected):
     assert texts(run(text)) == expected
