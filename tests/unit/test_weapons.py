@@ -1365,6 +1365,10 @@ def test_a_variant_number_after_a_name(run, text, expected):
     ("ロシアは戦略核で米国の4.5倍、非戦略核で35倍だ。", ["戦略核", "非戦略核"]),
     ("鷹撃18型超音速巡航ミサイルを撃つ。", ["鷹撃18型", "超音速巡航ミサイル"]),  # a Chinese family with its number
     ("紅旗9と巨浪3と霹靂15", ["紅旗9", "巨浪3", "霹靂15"]),
+    ("野砲は山砲に、加農砲はガトリング砲に改めた。", ["野砲", "山砲", "加農砲", "ガトリング砲"]),
+    ("特攻機と襲撃機とステルス機と艦上機", ["特攻機", "襲撃機", "ステルス機", "艦上機"]),
+    ("補助艦2隻と戦闘艦", ["補助艦", "戦闘艦"]),
+    ("反撃能力を担う長距離弾", ["長距離弾"]),
 ])
 def test_kinds_of_a_class_written_before_it(run, text, expected):
     assert texts(run(text)) == expected
