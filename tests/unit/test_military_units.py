@@ -860,3 +860,13 @@ def test_a_named_unit_after_an_ordinal_gets_an_english_canonical(nlp):
 ])
 def test_barrier_troops_and_battlegroups(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第八艦隊、陸戦隊などが戦った", ["第八艦隊"]),  # a numbered fleet needs no side
+    ("第3艦隊が展開した", ["第3艦隊"]),
+    ("第五航空艦隊司令部", ["第五航空艦隊司令部"]),
+    ("3隻とともに第9駆逐隊を組んだ", ["第9駆逐隊"]),
+])
+def test_numbered_fleets_and_destroyer_divisions(nlp, text, expected):
+    assert units(nlp, text) == expected
