@@ -722,6 +722,9 @@ def _spaced_variant_end(tokens: Sequence[Tok], end: int) -> int:
 _PLACE_SUFFIXES = frozenset({"市", "県", "州", "郡", "村", "町", "区", "地区", "県都", "州都"})
 
 
+_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")  # a name written in hiragana (the JMSDF's ships: いせ, かが)
+
+
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
@@ -731,6 +734,8 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     after = tokens[end].text[:1] if end < len(tokens) and not tokens[end - 1].space else ""
     if not boundary_ok(name.alias, before, after):
         return None
+    if _HIRAGANA.fullmatch(name.alias) and all(t.tag.startswith(("助詞", "助動詞")) for t in tokens[start:end]):
+        return None  # 取り除く|か|が: two particles, not the ship かが (は|まぎり, てる|づき stay names)
     if _count_not_variant(tokens, start, end, name.alias):
         return None
     if end < len(tokens) and not tokens[end - 1].space and tokens[end].text in _PLACE_SUFFIXES \

@@ -1369,6 +1369,11 @@ def test_a_variant_number_after_a_name(run, text, expected):
     ("特攻機と襲撃機とステルス機と艦上機", ["特攻機", "襲撃機", "ステルス機", "艦上機"]),
     ("補助艦2隻と戦闘艦", ["補助艦", "戦闘艦"]),
     ("反撃能力を担う長距離弾", ["長距離弾"]),
+    # the JMSDF's ships, named in hiragana: beside a ship word, never two particles
+    ("第2護衛隊の護衛艦いせと哨戒機", ["護衛艦", "いせ", "哨戒機"]),
+    ("寄港したのは護衛艦「てるづき」と「むらさめ」の2隻", ["護衛艦", "てるづき", "むらさめ"]),
+    ("地雷をどう取り除くかが課題だ。", ["地雷"]),
+    ("朝のあさひがまぶしい。", []),
 ])
 def test_kinds_of_a_class_written_before_it(run, text, expected):
     assert texts(run(text)) == expected
