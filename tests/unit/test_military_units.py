@@ -870,3 +870,16 @@ def test_barrier_troops_and_battlegroups(nlp, text, expected):
 ])
 def test_numbered_fleets_and_destroyer_divisions(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ドネツク人民共和国の自警団が発表した", ["自警団"]),  # forces named by what they are
+    ("拡大後は常備軍が25万人になる", ["常備軍"]),
+    ("過激派と戦う現地軍を訓練する", ["現地軍"]),
+    ("敗れた味方部隊の撤退を助けた", ["味方部隊"]),  # as 敵部隊
+    ("相手部隊を遠くから排除する", ["相手部隊"]),
+    ("国内で初めての離島防衛部隊だ", ["離島防衛部隊"]),  # role-typed units
+    ("相手の国と話す", []),
+])
+def test_forces_named_by_what_they_are(nlp, text, expected):
+    assert units(nlp, text) == expected
