@@ -883,3 +883,17 @@ def test_numbered_fleets_and_destroyer_divisions(nlp, text, expected):
 ])
 def test_forces_named_by_what_they_are(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("マジャール氏は無人機システム軍の司令官に任じられた", ["無人機システム軍"]),  # Ukraine's services and commands
+    ("空挺強襲軍の司令官が替わった", ["空挺強襲軍"]),
+    ("ドラパティー氏は統一部隊の司令官に就いた", ["統一部隊"]),
+    ("北東軍管区で解放した領土", ["北東軍管区"]),  # a command by direction
+    ("東部軍管区に属する陸海空軍の部隊", ["東部軍管区", "陸海空軍"]),
+    ("合同参謀本部が公表した", ["合同参謀本部"]),  # South Korea's Joint Chiefs of Staff
+    ("海上部隊でもない陸上自衛隊", ["海上部隊", "陸上自衛隊"]),
+    ("南西諸島と北東アジア", []),
+])
+def test_services_commands_and_directions(nlp, text, expected):
+    assert units(nlp, text) == expected
