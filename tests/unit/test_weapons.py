@@ -1373,6 +1373,7 @@ def test_a_variant_number_after_a_name(run, text, expected):
     ("第2護衛隊の護衛艦いせと哨戒機", ["護衛艦", "いせ", "哨戒機"]),
     ("寄港したのは護衛艦「てるづき」と「むらさめ」の2隻", ["護衛艦", "てるづき", "むらさめ"]),
     ("地雷をどう取り除くかが課題だ。", ["地雷"]),
+    ("巡航弾12発と核魚雷と軽空母", ["巡航弾", "核魚雷", "軽空母"]),
     ("朝のあさひがまぶしい。", []),
 ])
 def test_kinds_of_a_class_written_before_it(run, text, expected):
