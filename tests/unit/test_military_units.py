@@ -893,6 +893,8 @@ def test_forces_named_by_what_they_are(nlp, text, expected):
     ("東部軍管区に属する陸海空軍の部隊", ["東部軍管区", "陸海空軍"]),
     ("合同参謀本部が公表した", ["合同参謀本部"]),  # South Korea's Joint Chiefs of Staff
     ("海上部隊でもない陸上自衛隊", ["海上部隊", "陸上自衛隊"]),
+    ("空挺軍と海軍歩兵(海兵隊)を合わせる", ["空挺軍", "海軍歩兵", "海兵隊"]),  # naval infantry, as 海兵隊
+    ("第810海軍歩兵旅団が上陸した", ["第810海軍歩兵旅団"]),
     ("南西諸島と北東アジア", []),
 ])
 def test_services_commands_and_directions(nlp, text, expected):
