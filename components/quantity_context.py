@@ -781,6 +781,9 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     among = _among_casualties(text, hit, rules) if people else None
     if among is not None:  # けが人には2名の児童と1名の妊婦が含まれる: the children are among the wounded
         return Inference(item, "CASUALTY", among)
+    whole = _casualties_of_which(text, hit, "", previous) if people and hit.unit in PEOPLE_UNITS else None
+    if whole is not None:  # 6557人が命を奪われ、そのうち408人は子ども: part of the dead, whoever they were
+        return Inference(item, "CASUALTY", whole.casualty)
     if people and _civil_after(text, hit, rules):
         return Inference(item, "COUNT")  # 住民12人が死亡、12万1千人が避難した: the evacuees are civilians
     if people and item and hit.unit in PEOPLE_UNITS and _OTHER_PEOPLE.fullmatch(item):

@@ -447,3 +447,12 @@ def test_a_keyword_inside_a_longer_one_is_not_its_own(nlp):
     text = "撃墜された無人航空機は合計37機にのぼる。州の上空では20機を迎撃し、隣の州で17機を落とした。"
     assert cat(nlp, text, "20機") == ("DRONE", None)
     assert cat(nlp, text, "17機") == ("DRONE", None)
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # part of the dead with no noun before the count: the noun after it (子ども) says who, not that they lived
+    ("民間人6557人が命を奪われ、そのうち408人は子どもです。", "408人", ("CASUALTY", "killed")),
+    ("住民1200人が避難し、そのうち300人は子供だった。", "300人", ("COUNT", None)),
+])
+def test_part_of_the_dead_named_after_the_count(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
