@@ -374,9 +374,10 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         return Inference(item, "COUNT")
     if hit.unit_category:
         if item and hit.unit in _PIECE_COUNTERS and item_end is not None and item_end > hit.end:
+            # 144個のミサイル: pieces of a weapon named after them are that weapon (not ヘリコプター1個飛行隊)
             rule = rules.item_rule(item, hit.unit)
             if rule is not None and rule.category in _WEAPON_CATEGORIES:
-                return Inference(item, rule.category)  # 144個のミサイル: pieces of a weapon named after them are that weapon (not ヘリコプター1個飛行隊)
+                return Inference(item, rule.category)
         return Inference(item, hit.unit_category)
     if hit.unit == BODY_COUNTER:
         return Inference(item, "CASUALTY", "killed")  # 遺体を50体ずつ交換: 体 counts bodies only (after 遺体 was written)
@@ -572,8 +573,6 @@ def _trim_item(item: str, hit: Hit, rules: CategoryRules) -> Tuple[str, Optional
 def _is_people(hit: Hit, rule: Rule) -> bool:
     """People counts: a people counter, no counter, or an item that names people."""
     return hit.unit in PEOPLE_UNITS or hit.unit is None or rule.category == "PERSONNEL"
-
-
 
 
 def _kana_led_noun(text: str, start: int, noun: str, hit: Hit,
