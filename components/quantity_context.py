@@ -708,6 +708,12 @@ def _previous_sentence(text: str, hit: Hit, s_start: int, family: Optional[str],
     return None
 
 
+# 訓練を行うのは陸上自衛隊の参加者40名, 訓練は…当初見込んだ参加者は1万人: participants in a drill or an exercise
+# are troops (the rewritten gold, 4 of 4), in a lecture or a ceremony civilians (参加者は学生と教職員で約100人)
+_PARTICIPANTS = ("参加者", "参加人数")
+_EXERCISE = re.compile(r"訓練|演習")
+
+
 # Planes hit where they stand: an airfield in the sentence and a damage verb right after the count
 _GROUND_AIRCRAFT = re.compile(r"飛行場|空軍基地|航空基地|空港")
 _DAMAGED_AFTER = re.compile(r"(?:以上|超)?[がはも]?(?:損傷|破壊|撃破|炎上|被弾|大破)")
@@ -802,6 +808,8 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
             # うち6名; not 死者1人と救助者396人, nor 378人が戦死、272人が帰国した (the count's own verb says what
             # befell it)
             return Inference(item, prev.category, prev.casualty)
+    if people and item and item.endswith(_PARTICIPANTS) and _EXERCISE.search(text, s_start, s_end):
+        return Inference(item, "PERSONNEL")  # 訓練を行うのは陸上自衛隊の参加者40名: an exercise's participants are troops
     if hit.unit == "機" and _GROUND_AIRCRAFT.search(text, s_start, s_end) and _DAMAGED_AFTER.match(text, hit.end):
         return Inference(item, "AIRCRAFT")  # 飛行場が無人機に攻撃され、1機が損傷: the planes on the ground (NOTES-real3)
     keyword = rules.context(text[s_start:s_end], hit.start - s_start, hit.unit)

@@ -456,3 +456,11 @@ def test_a_keyword_inside_a_longer_one_is_not_its_own(nlp):
 ])
 def test_part_of_the_dead_named_after_the_count(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("演習で訓練を行うのは陸上自衛隊の参加者40名だ。", "40名", ("PERSONNEL", None)),  # an exercise's participants
+    ("講演会の参加者は学生と教職員で約100人だった。", "約100人", ("COUNT", None)),  # a lecture's are civilians
+])
+def test_participants_in_an_exercise_are_troops(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
