@@ -1746,6 +1746,8 @@ def choose_candidates(tokens: Sequence[Tok], hits: Sequence[Hit], grammar: Gramm
     sure, doubtful = list(classes) + _family_candidates(tokens, grammar.families), []
     for start, end, payload in hits:
         name = payload.get("name")
+        if name and name.ambiguous and any(s <= start and end <= e for s, e in stops):
+            continue  # ウラン転換施設, 濃縮ウラン: an ambiguous name inside a stop word is that word's (uranium)
         cand = _name_candidate(tokens, start, end, name, by_start) if name else None
         if cand is not None:
             (doubtful if name.ambiguous else sure).append(cand)
