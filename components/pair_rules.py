@@ -245,6 +245,11 @@ _HEREAFTER_AFTER = re.compile(r"^[」』\"”]?(?:という|と呼ぶ|と称す�
 _ORDINAL_WORD = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 
 
+# アメリカ太平洋空軍(PACAF:パキャフ), 先進国防研究センター(C4ADS、米国の非営利シンクタンク): an acronym first in the
+# brackets, then after a colon or a comma its reading or what the body is
+_ASIDE_AFTER_ACRONYM = re.compile(r"[:：、,，][ 　]?(?![A-Za-z])[^()（）\[\]［］\n]{1,40}[)）\]］]")  # (not its English expansion)
+
+
 def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) -> Optional[Tuple[float, int, int, str]]:
     """``戦争研究所(ISW)``, ``兵站 (Logistics)``: a parenthesised short Latin name after a Japanese term."""
     before = _before_item(text, item)
@@ -255,7 +260,9 @@ def _paren_pair(text: str, units: List[Unit], item: EnItem, heads: HeadTable) ->
         before = before[:hereafter.start() + 1]
         units = [u for u in units if u.end <= hereafter.start()]
         after = _HEREAFTER_AFTER.sub("", after, count=1)
-    if not (before.endswith(("(", "（", "[", "［")) and after.startswith((")", "）", "]", "］")) and item.initial):
+    closed = after.startswith((")", "）", "]", "］")) or bool(
+        _ACRONYM.fullmatch(item.text) and _ASIDE_AFTER_ACRONYM.match(after))  # (PACAF:パキャフ), (C4ADS、米国の…)
+    if not (before.endswith(("(", "（", "[", "［")) and closed and item.initial):
         return None
     if len(item.words) > (4 if _ORDINAL_WORD.fullmatch(item.words[0]) else 3) or not units:
         return None  # a numbered unit's name takes a word more: 988th Military Police Company

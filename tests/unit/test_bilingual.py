@@ -753,3 +753,15 @@ def test_a_name_before_an_equals_sign_in_the_bracket_pairs_with_the_acronym(nlp_
     # the bracket goes on after = with what the thing is said to be; the name before = is the pair
     doc = nlp_fast("撃ったのはPZRK(携帯式対空ミサイルシステム=米国製スティンガーや露製イグラなど)だった。")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("携帯式対空ミサイルシステム", "PZRK")]
+
+
+def test_an_acronym_with_its_reading_after_a_colon_in_the_bracket(nlp_fast):
+    # (PACAF:パキャフ): the acronym first, its reading after a colon; the name before the bracket pairs with it
+    doc = nlp_fast("注目されたのはアメリカ太平洋空軍(PACAF:パキャフ)の機体だ。")
+    assert ("アメリカ太平洋空軍", "PACAF") in [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs]
+
+
+def test_an_english_expansion_after_the_colon_keeps_its_own_pair(nlp_fast):
+    doc = nlp_fast("欧州連合海軍部隊(EUNAVFOR:European Union Naval Force)が発表した。")
+    assert sorted((p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs) == [
+        ("欧州連合海軍部隊", "EUNAVFOR"), ("欧州連合海軍部隊", "European Union Naval Force")]
