@@ -541,9 +541,10 @@ _OKURIGANA = "(?:[\u3041-\u3096]{1,2}(?=[\u4e00-\u9fff々・]))?"
 _PARTICLE_RUN = re.compile(r"(?<![\u3041-\u3096])(?:の|は|が|を|に|と|で|も|や|へ)(?![\u3041-\u3096])")
 # a katakana name after one space, ending before anything but another katakana or Latin word
 _KATA_AFTER_SPACE = re.compile(rf"[ \u3000]([{KATA}][{KATA}・]*[{KATA}])(?![{KATA}A-Za-z0-9・])")
-_JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［]([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・=＝]{_OKURIGANA})*"
+_JA_IN_PARENS = re.compile(rf"[ \u3000]?[(（\[［](?:[0-9０-９]{{4}}年の)?([{KATA}\u4e00-\u9fff々]{_OKURIGANA}(?:[{KATA}\u4e00-\u9fff々・=＝]{_OKURIGANA})*"
                            rf"(?:[A-Z0-9]{{1,3}})?)(?:[)）\]］]|[、;；=＝](?=[^)）\]］]{{1,60}}[)）\]］]))")  # Su-34(スホーイ34、スホイ34;…)
-# PZRK(携帯式対空ミサイルシステム=米国製スティンガーや…): the name, then = and what it is said to be
+# PZRK(携帯式対空ミサイルシステム=米国製スティンガーや…): the name, then = and what it is said to be;
+# CSTO(1992年の集団安全保障条約): the year the treaty was signed before its name stays out
 
 
 # AK47 (エーケー47), T-64[てぃー64]: the letters read out in kana, in brackets right after the designation

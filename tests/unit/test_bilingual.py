@@ -765,3 +765,8 @@ def test_an_english_expansion_after_the_colon_keeps_its_own_pair(nlp_fast):
     doc = nlp_fast("欧州連合海軍部隊(EUNAVFOR:European Union Naval Force)が発表した。")
     assert sorted((p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs) == [
         ("欧州連合海軍部隊", "EUNAVFOR"), ("欧州連合海軍部隊", "European Union Naval Force")]
+
+
+def test_a_year_before_the_name_in_the_bracket_stays_out(nlp_fast):
+    doc = nlp_fast("北朝鮮軍のほうがCSTO(1992年の集団安全保障条約)より頼りになる。")
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("集団安全保障条約", "CSTO")]
