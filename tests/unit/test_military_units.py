@@ -695,7 +695,7 @@ def test_units_of_research_round_8(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("部隊は重旅団戦闘団への改編が進む。", ["重旅団戦闘団"]),  # a heavy brigade combat team
     ("イラク治安部隊を訓練する。", ["イラク治安部隊"]),  # a state's security forces
-    ("治安部隊が出動した。", []),  # alone: generic
+    ("治安部隊が出動した。", ["治安部隊"]),  # alone too: a role-typed unit (ANNOTATION.md, as 支援部隊)
 ])
 def test_combat_teams_and_security_forces(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -863,7 +863,7 @@ def test_barrier_troops_and_battlegroups(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("第八艦隊、陸戦隊などが戦った", ["第八艦隊"]),  # a numbered fleet needs no side
+    ("第八艦隊、陸戦隊などが戦った", ["第八艦隊", "陸戦隊"]),  # a numbered fleet needs no side
     ("第3艦隊が展開した", ["第3艦隊"]),
     ("第五航空艦隊司令部", ["第五航空艦隊司令部"]),
     ("3隻とともに第9駆逐隊を組んだ", ["第9駆逐隊"]),
@@ -880,6 +880,10 @@ def test_numbered_fleets_and_destroyer_divisions(nlp, text, expected):
     ("相手部隊を遠くから排除する", ["相手部隊"]),
     ("国内で初めての離島防衛部隊だ", ["離島防衛部隊"]),  # role-typed units
     ("相手の国と話す", []),
+    ("第八艦隊、陸戦隊、航空隊が戦った", ["第八艦隊", "陸戦隊", "航空隊"]),
+    ("「特攻隊」として出撃した", ["特攻隊"]),
+    ("イラク治安部隊が市内を押さえた", ["イラク治安部隊"]),
+    ("防衛省が発表した", []),
 ])
 def test_forces_named_by_what_they_are(nlp, text, expected):
     assert units(nlp, text) == expected
