@@ -499,6 +499,7 @@ def test_yield_to_drops_weapons_inside_units(nlp_blank):
     # ウラン (the Kh-35's name) is also uranium: only with a weapon word nearby (NOTES-real64)
     ("金、石油、ウランなど天然資源が豊か。", []),
     ("対艦ミサイル「ウラン」を発射した。", ["対艦ミサイル", "ウラン"]),
+    ("特別輸送機と連絡機、敷設艦と砕氷艦", ["特別輸送機", "連絡機", "敷設艦", "砕氷艦"]),
     # a listed name is not the start of a longer number (K2 in K239, cut K2|39 by Sudachi)
     ("K2戦車に続きK239を導入した。", ["K2", "戦車", "K239"]),
     # Poland's procurement list (NOTES-real64)
