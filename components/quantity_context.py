@@ -251,7 +251,8 @@ class CategoryRules:
         if not found:
             return None
         # 無人航空機: a keyword inside a longer one (航空機) is that one's part, not a keyword of its own
-        found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
+        if len(found) > 1:
+            found = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o[1] - o[0] > f[1] - f[0] for o in found)]
         start, end, best = min(found, key=lambda f: abs(f[0] - pos))
         for other_start, other_end, other in found:
             near = other_start - end <= MIXED_GAP and start - other_end <= MIXED_GAP
@@ -727,10 +728,11 @@ _OF_WHICH_BEFORE = re.compile(r"うち[、,，]?$")
 _PART_GAP = 40  # characters between the whole's count and the part's
 
 
-def _casualties_of_which(text: str, hit: Hit, item: str, previous: Sequence[Tuple[Hit, Inference]]
+def _casualties_of_which(text: str, hit: Hit, item: Optional[str], previous: Sequence[Tuple[Hit, Inference]]
                          ) -> Optional[Inference]:
-    """The casualty count a people count is part of: ``(その)うち子供は633人`` right after one."""
-    at = text.rfind(item, max(0, hit.start - len(item) - 4), hit.start)
+    """The casualty count a people count is part of: ``(その)うち子供は633人`` right after one, or with no noun
+    before the count (``そのうち408人は子ども``: ``item`` None, the count itself follows うち)."""
+    at = text.rfind(item, max(0, hit.start - len(item) - 4), hit.start) if item else hit.start
     if at < 0 or not _OF_WHICH_BEFORE.search(text, max(0, at - 4), at):
         return None
     for prev_hit, prev in reversed(previous):
@@ -786,7 +788,7 @@ def _without_item(text: str, hit: Hit, item: Optional[str], verb: Optional[Rule]
     among = _among_casualties(text, hit, rules) if people else None
     if among is not None:  # けが人には2名の児童と1名の妊婦が含まれる: the children are among the wounded
         return Inference(item, "CASUALTY", among)
-    whole = _casualties_of_which(text, hit, "", previous) if people and hit.unit in PEOPLE_UNITS else None
+    whole = _casualties_of_which(text, hit, None, previous) if people and hit.unit in PEOPLE_UNITS else None
     if whole is not None:  # 6557人が命を奪われ、そのうち408人は子ども: part of the dead, whoever they were
         return Inference(item, "CASUALTY", whole.casualty)
     if people and _civil_after(text, hit, rules):

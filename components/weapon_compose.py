@@ -241,6 +241,7 @@ def _joiner_tokens(tokens: Sequence[Tok]) -> Set[int]:
 
 _DESCRIPTOR_ENDS = "型式用性"
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]+")
+_HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]+")  # a name in hiragana (the JMSDF's ships: いせ, かが, ひゅうが)
 # "new", "old", "same", "conventional" model: annotators leave these outside the class (新型|ドローン); a size
 # word is a type (小型フリゲート, 大型輸送ヘリコプター, 中型戦車: 19 of 20 in the development gold, NOTES-real72/73)
 # an improved or export model of a kind says no kind (改良型|一方向攻撃ドローン: 4 of 4 outside in the real-text gold,
@@ -722,9 +723,6 @@ def _spaced_variant_end(tokens: Sequence[Tok], end: int) -> int:
 _PLACE_SUFFIXES = frozenset({"市", "県", "州", "郡", "村", "町", "区", "地区", "県都", "州都"})
 
 
-_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")  # a name written in hiragana (the JMSDF's ships: いせ, かが)
-
-
 def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
                     classes_by_start: Mapping[int, Candidate]) -> Optional[Candidate]:
     """A checked name match, extended over a variant suffix or ``型`` + class head."""
@@ -734,7 +732,7 @@ def _name_candidate(tokens: Sequence[Tok], start: int, end: int, name: Name,
     after = tokens[end].text[:1] if end < len(tokens) and not tokens[end - 1].space else ""
     if not boundary_ok(name.alias, before, after):
         return None
-    if _HIRAGANA.fullmatch(name.alias) and all(t.tag.startswith(("助詞", "助動詞")) for t in tokens[start:end]):
+    if _HIRAGANA_WORD.fullmatch(name.alias) and all(t.tag.startswith(("助詞", "助動詞")) for t in tokens[start:end]):
         return None  # 取り除く|か|が: two particles, not the ship かが (は|まぎり, てる|づき stay names)
     if _count_not_variant(tokens, start, end, name.alias):
         return None
@@ -1539,7 +1537,6 @@ def _hull_type_codes(tokens: Sequence[Tok], chosen: Sequence[Candidate], ship_cl
 
 
 _SHIP_COUNTERS = frozenset({"隻", "艦"})
-_HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]+")
 
 
 def _ships_listed_in_brackets(tokens: Sequence[Tok], chosen: Sequence[Candidate],
