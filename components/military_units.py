@@ -45,7 +45,7 @@ from .unit_joint import extend_coordinated, extend_joint
 from .attributes import register_extensions, set_span_attrs
 from .gazetteer import token_view
 from .tables import TablePipe
-from .unit_refs import ECHELONS, SERVICES, bare_references, generic_use
+from .unit_refs import TRIGGER_TOKENS, bare_references, generic_use
 from .unit_rules import EnglishUnits, UnitGrammar, counted_before, kanji_to_int, read_jsonl
 
 logger = logging.getLogger(__name__)
@@ -567,7 +567,7 @@ class MilitaryUnitRecognizer(TablePipe):
     def _bare(self, doc: Doc, found: List[Candidate]) -> List[Candidate]:
         """Bare ``空軍``, ``旅団`` … that refer to a specific force or unit (``components.unit_refs``)."""
         view = token_view(doc)
-        if SERVICES.keys().isdisjoint(view.texts) and ECHELONS.keys().isdisjoint(view.texts):
+        if TRIGGER_TOKENS.isdisjoint(view.texts):
             return []  # no bare 空軍, 旅団 … token (set tests in C, not a generator per token)
         refs = bare_references(_texts_and_tags(doc), [(s, e, attrs.get("echelon")) for s, e, attrs in found])
         return [(s, e, _attrs(**a)) for s, e, a in refs]

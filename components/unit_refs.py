@@ -28,10 +28,13 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 _PLACE_PARTICLES = {"に", "を", "で", "へ"}
 # 民兵 alone is the militia the report is about (ウクライナ軍は民兵を攻撃: 4 of 4 in the development gold);
 # glued it is something else (民兵組織, 民兵化)
+# 宇宙軍 (a space force: 米宇宙軍, 空軍および宇宙軍, 宇宙軍は…) is cut 宇宙|軍 by Sudachi: read as one word below
 SERVICES: Dict[str, str] = {"陸軍": "ground forces", "海軍": "navy", "空軍": "air force", "司令部": "command",
-                            "民兵": "militia"}
+                            "民兵": "militia", "宇宙軍": "space force"}
 ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊": "regiment", "師団": "division",
                             "艦隊": "fleet", "軍団": "corps"}
+# a token any of these words starts with: a doc with none has no bare reference (宇宙 for 宇宙|軍)
+TRIGGER_TOKENS = frozenset(SERVICES) | frozenset(ECHELONS) | {"宇宙"}
 _GLUE_TAGS = ("名詞", "接頭辞", "接尾辞")  # a noun, prefix or suffix next to the word makes a compound
 _NOT_GLUE = {"同", "当該", "該当", "各"}  # 同旅団, 各旅団は: the prefix points at units, it does not compound
 _FULL_WIDTH_ALNUM = set("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
@@ -68,6 +71,10 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
     """
     taken: Set[int] = {i for start, end, _ in found for i in range(start, end)}
     out: List[Tuple[int, int, Dict[str, Optional[str]]]] = []
+    tokens, joined = _two_token_services(tokens)
+    if joined:
+        taken = {m for m in range(len(tokens))
+                 if _original(m, joined) in taken or m in joined and _original(m, joined) + 1 in taken}
     for i, (text, _tag) in enumerate(tokens):
         if i in taken or (text not in SERVICES and text not in ECHELONS):
             continue
@@ -93,7 +100,32 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
         if generic_use(tokens, i):
             continue  # 大隊によっては: any battalion, not one
         out.append((i, i + 1, {"echelon": ECHELONS[text]}))
-    return out
+    return [(_original(start, joined), _original(end - 1, joined) + 1 + (end - 1 in joined), attrs)
+            for start, end, attrs in out] if joined else out
+
+
+def _two_token_services(tokens: Sequence[Tuple[str, str]]) -> Tuple[Sequence[Tuple[str, str]], Set[int]]:
+    """``tokens`` with a service the tokenizer cut in two (宇宙|軍) read as one token, and the new indices of
+    such joined tokens (empty, and ``tokens`` itself, when there is none)."""
+    if not any(a[0] + b[0] in SERVICES and a[0] not in SERVICES for a, b in zip(tokens, tokens[1:])):
+        return tokens, set()
+    merged: List[Tuple[str, str]] = []
+    joined: Set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and tokens[i][0] + tokens[i + 1][0] in SERVICES and tokens[i][0] not in SERVICES:
+            joined.add(len(merged))
+            merged.append((tokens[i][0] + tokens[i + 1][0], tokens[i + 1][1]))
+            i += 2
+            continue
+        merged.append(tokens[i])
+        i += 1
+    return merged, joined
+
+
+def _original(index: int, joined: Set[int]) -> int:
+    """The original token index of merged token ``index`` (each joined token before it hid one token)."""
+    return index + sum(1 for j in joined if j < index)
 
 
 # After these an echelon means any unit of its size, or classifies one, rather than naming a unit

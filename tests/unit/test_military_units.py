@@ -255,6 +255,8 @@ def test_attributes_national_force(nlp):
     assert attrs_of(nlp, "北朝鮮軍が派兵", "北朝鮮軍")[1]["canonical"] == "Korean People's Army"
     assert attrs_of(nlp, "ウクライナ空軍が迎撃", "ウクライナ空軍")[1]["canonical"] == "Ukrainian Air Force"
     assert "side" not in attrs_of(nlp, "同国軍が撤退", "同国軍")[1]
+    # 宇 of 宇宙 is no side (宇軍 is Ukraine's army): 宇宙軍 is a space force of no side named
+    assert attrs_of(nlp, "宇宙軍の構想と宇宙開発。", "宇宙軍")[1] == {"unit_type": "space force"}
 
 
 def test_attributes_numbered_unit(nlp):
@@ -445,7 +447,7 @@ def test_more_formations(nlp, text, expected):
     "使節団と応援団が到着した。",  # a bare 団 is any group
     "欧州軍の創設を訴えた。",  # a European army as an idea: the US command needs its 米
     "兵部隊という言葉はない。",  # 兵 names a side's troops only after the side
-    "宇宙軍の構想と宇宙開発。",  # 宇 of 宇宙 is no side
+    "宇宙での軍の構想と宇宙開発。",  # 宇 of 宇宙 is no side
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
@@ -543,6 +545,10 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     # a service glued to a word for its people or premises still names the force
     ("解放されたのは海軍軍人3名と陸軍軍人20名だ。", ["海軍", "陸軍"]),
     ("砲撃は陸軍兵舎を直撃した。", ["陸軍"]),
+    # a space force, which the tokenizer cuts 宇宙|軍, is a service as the others are
+    ("宇宙軍は軌道上の衛星を守る。", ["宇宙軍"]),
+    ("空軍および宇宙軍の予算が増えた。", ["空軍", "宇宙軍"]),
+    ("第3旅団は前進した。宇宙軍と旅団が連携した。", ["第3旅団", "宇宙軍", "旅団"]),
 ])
 def test_bare_references_and_role_types(nlp, text, expected):
     assert units(nlp, text) == expected
@@ -559,10 +565,11 @@ def test_bare_references_and_role_types(nlp, text, expected):
     "いくつかの大隊を寄せ集めた部隊だ。",  # some units of a size
     "ふつうは師団のほうが大きい。",  # sizes compared
     "2023年に旅団へ格上げされた。",  # what a unit became
+    "宇宙軍事利用の議論が進む。",  # 宇宙 + 軍事, not a space force
 ])
 def test_bare_words_that_refer_to_no_unit(nlp, text):
     got = units(nlp, text)
-    assert not [u for u in got if u in ("空軍", "海軍", "旅団", "大隊", "旅団長", "連隊", "師団")], got
+    assert not [u for u in got if u in ("空軍", "海軍", "宇宙軍", "旅団", "大隊", "旅団長", "連隊", "師団")], got
 
 
 @pytest.mark.parametrize("text,expected", [
