@@ -45,6 +45,16 @@ _LEADERS = {"指揮官", "司令官", "報道官"}
 _MEMBERS = {"軍人", "兵士", "兵", "兵舎", "将校", "将兵", "要員", "隊員", "報道官", "司令官"}
 
 
+_ABOUT = {"約", "およそ", "計", "総勢"}  # 陸軍約44,000名: a strength given roughly or as a total
+
+
+def _strength_after(tokens: Sequence[Tuple[str, str]], j: int) -> bool:
+    """Whether a figure starts at token ``j``, bare or after 約/計 (陸軍|102万人, 陸軍|約|44,000名)."""
+    if j < len(tokens) and tokens[j][0] in _ABOUT:
+        j += 1
+    return j < len(tokens) and tokens[j][0][:1].isdigit()
+
+
 def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool) -> bool:
     """Whether the token next to ``i`` (before or after it) joins it into a longer noun."""
     j = i - 1 if before else i + 1
@@ -80,7 +90,7 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
             continue
         # 海軍|軍人4名, 陸軍|兵舎: the people or premises of the force; 陸軍|102万人: its strength
         members = text in SERVICES and i + 1 < len(tokens) and (
-            tokens[i + 1][0] in _MEMBERS or tokens[i + 1][0][:1].isdigit() and text != "司令部")
+            tokens[i + 1][0] in _MEMBERS or _strength_after(tokens, i + 1) and text != "司令部")
         # 旅団|指揮官, 連隊|指揮官: the unit the report is about, named by its commander (3 of 3 in the development
         # gold); 旅団長 is one word and stays out
         members = members or text in ECHELONS and i + 1 < len(tokens) and tokens[i + 1][0] in _LEADERS

@@ -545,6 +545,7 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     # a service glued to a word for its people or premises still names the force
     ("解放されたのは海軍軍人3名と陸軍軍人20名だ。", ["海軍", "陸軍"]),
     ("砲撃は陸軍兵舎を直撃した。", ["陸軍"]),
+    ("兵力は陸軍約4万4000名に上った。", ["陸軍"]),  # its strength, given roughly
     # a space force, which the tokenizer cuts 宇宙|軍, is a service as the others are
     ("宇宙軍は軌道上の衛星を守る。", ["宇宙軍"]),
     ("空軍および宇宙軍の予算が増えた。", ["空軍", "宇宙軍"]),
