@@ -260,6 +260,25 @@ def _temperature_ok(text: str, m: re.Match, pre: Optional[str]) -> bool:
     return bool(TEMP_CONTEXT.search(before.rsplit("。", 1)[-1]) or TEMP_CONTEXT.search(after.split("。", 1)[0]))
 
 
+# what may stand right before a count of units written without 個: not a letter, digit, hyphen or 第 (A3大隊,
+# K2大隊, 第3師団), nor a kanji word other than a force (東京麻布3連隊 names a regiment; ロシア軍1中隊 counts one)
+_SMALL_COUNT_BEFORE = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ\-‐－第\u30a1-\u30fa]|[\u4e00-\u9fff々](?<!軍)")
+_ECHELON_WORDS = ("小隊", "中隊", "大隊", "連隊", "旅団", "師団", "方面軍", "軍団")
+_SMALL_DIGITS = frozenset("123456789１２３４５６７８９一二三四五六七八九")
+
+
+def _small_count(text: str, m: re.Match) -> bool:
+    """Whether a number before an echelon written without 個 counts units (4師団を旅団に縮め, 1小隊あたり4輌,
+    ロシア軍1中隊ごとに): one digit, one to nine, with nothing glued before it that makes it part of a name.
+    Units are named by longer numbers or with 第 (162師団, 49連隊, 第3師団)."""
+    num = m.group("num")
+    if num not in _SMALL_DIGITS or m.group("num2"):
+        return False
+    # 9師団6旅団: a list of counts, one echelon after another
+    return m.start() == 0 or not _SMALL_COUNT_BEFORE.match(text, m.start() - 1) \
+        or text.endswith(_ECHELON_WORDS, 0, m.start())
+
+
 def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str]) -> Tuple[bool, Optional[Unit]]:
     """The unit of a Japanese match and whether the match is acceptable at all."""
     surface = m.group("unit") or m.group("sunit")
@@ -282,6 +301,8 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return False, unit
     if "digits" in unit.flags and not m.group("num")[:1].isdigit():  # ASCII or full-width
         return False, unit  # 9個人 in a sanctions list, but 一個人として is "as an individual"
+    if "small" in unit.flags and not _small_count(text, m):
+        return False, unit  # 162師団, 第3師団, 東京麻布3連隊: a unit's own number, not a count of units
     needed = _needed_word(unit)
     if needed and needed not in text[max(0, m.start() - _NEEDS_WINDOW):m.start()]:
         return False, unit  # 3行 counts banks only where banks were named (行 is also a line of text)

@@ -705,3 +705,26 @@ def test_rooms_and_a_pound_weight_written_as_it_sounds(nlp):
     assert found(nlp, "簡易型のシャワー30室で対応した。")["30室"]["unit"] == "室"
     assert found(nlp, "パン1500パウンドを運んだ。")["1500パウンド"]["unit"] == "lb"
     assert "3室" not in found(nlp, "第3室長が語った。")
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    # a count of units written without 個: one digit, nothing glued before it
+    ("改革で4師団を旅団に縮める。", "4師団", 4, "師団"),
+    ("全国で9師団6旅団の体制になる。", "6旅団", 6, "旅団"),
+    ("ロシア軍1中隊ごとに北朝鮮軍1小隊が付く。", "1小隊", 1, "小隊"),
+    ("その国は5連隊分の防空システムを買う。", "5連隊", 5, "連隊"),
+])
+def test_a_count_of_units_without_ko(nlp, text, span, value, unit):
+    got = found(nlp, text)
+    assert got[span]["value"] == value and got[span]["unit"] == unit and got[span]["category"] == "COUNT"
+
+
+@pytest.mark.parametrize("text", [
+    "米32師団が峠で迎え撃った。",      # a unit's own number: more than one digit
+    "第3師団が前進した。",             # an ordinal
+    "東京麻布3連隊が奮戦した。",        # a place's name glued before: the regiment's name
+    "3師団副師団長が講演した。",        # the echelon before a post names the unit
+    "K2大隊の兵士が語った。",           # a letter before the number: a name
+])
+def test_a_unit_number_is_no_count_of_units(nlp, text):
+    assert not [s for s in found(nlp, text) if s.endswith(("師団", "連隊", "大隊"))]
