@@ -287,7 +287,7 @@ def test_counts_listed_side_by_side_and_the_dead_after_a_count(nlp, text, span, 
     ("自衛官の採用は前年度から300人増えた。", "300人", ("PERSONNEL", None)),
     ("部隊の入浴支援の利用者は延べ約900人。", "約900人", ("COUNT", None)),
     ("現職隊員も並び、出席者は約600人だった。", "約600人", ("COUNT", None)),  # attendees, beside SDF members
-    ("司令官が式辞を述べ、参列者は約400人に上った。", "約400人", ("COUNT", None)),  # mourners or guests at a ceremony
+    ("部隊の隊員が並び、参列者は約400人だった。", "約400人", ("COUNT", None)),  # mourners or guests at a ceremony
     ("部隊が展示し、会場は約6万人のギャラリーで埋まった。", "約6万人", ("COUNT", None)),
     ("隊付実習中の幹部候補生5名も顔を見せた。", "5名", ("PERSONNEL", None)),  # officer cadets are troops
     ("同相は軍関係者1103人を運んだと語った。", "1103人", ("PERSONNEL", None)),  # 軍関係者, not the civil 関係者
