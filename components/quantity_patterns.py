@@ -51,6 +51,7 @@ JA_PREFIX = (r"約|≈|おおよそ|およそ|ざっと|凡そ|おおむね|概�
 EN_PREFIX = (r"(?:about|around|approximately|nearly|almost|over|more than|at least|up to|some|"
              r"roughly|under|less than|fewer than|as many as)\s+")
 BARE_SUFFIX = (r"以上|以下|未満|超え(?![る])|超|余り|あまり|余(?![地波裕計白韻剰談])|程度|前後|近く|近い|ほど|程|くらい|ぐらい"
+               r"|かそこら"  # 6個かそこら ("six or so", Kojien: そこら): approximate, as ほど
                r"|強(?![盗化制力硬調行国襲奪度大者敵固烈引みいくめさ気風靭権])|弱(?![\u4e00-\u9fff])")  # 5キロ強後退 (NOTES-real1)
 # 足らず qualifies a counted figure only (25万人足らず): after a bare number it is no count (1万足らずの兵力)
 SUFFIX = BARE_SUFFIX + r"|足らず" + r"|台(?=[でにのをはがと、。)）〜~]|から|まで|$)"  # 155円台, 数百人台: "in the range of"

@@ -67,7 +67,7 @@ TEMP_CONTEXT = re.compile(r"気温|温度|水温|海水温|体温|暑|寒|冷え
 AT_LEAST = {"以上", "超", "超え", *AT_LEAST_WORDS, "最低", "最低でも", "over", "more than", "at least"}
 AT_MOST = {"以下", "未満", "足らず", "以内", "最大", "せいぜい", "up to", "under", "less than", "fewer than"}
 APPROX = {"約", "≈", "おおよそ", "およそ", "ざっと", "大体", "凡そ", "おおむね", "概ね", "ほぼ", "余り", "あまり", "余", "程度", "前後", "近く", "近い", "ほど", "程",
-          "くらい", "ぐらい", "強", "弱", "台", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
+          "くらい", "ぐらい", "かそこら", "強", "弱", "台", "about", "around", "approximately", "nearly", "almost", "some", "roughly"}
 NEGATIVE = {"マイナス", "氷点下", "零下"}
 VERB_AT_MOST_RE = re.compile(VERB_AT_MOST)
 # 7.5%から7%に下げた, 14両から28両と倍増: a change; 100人から200人に上る (a reporting verb after に)

@@ -27,10 +27,11 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 # building, which the annotators of parts 1 and 39 left out (4 of 4)
 _PLACE_PARTICLES = {"に", "を", "で", "へ"}
 # 民兵 alone is the militia the report is about (ウクライナ軍は民兵を攻撃: 4 of 4 in the development gold);
-# glued it is something else (民兵組織, 民兵化)
+# glued it is something else (民兵組織, 民兵化); so are partisans (地元のパルチザンが国旗を掲げた: Kojien
+# パルチザン, irregular armed fighters; part 121's development gold), not パルチザン活動 or パルチザン戦
 # 宇宙軍 (a space force: 米宇宙軍, 空軍および宇宙軍, 宇宙軍は…) is cut 宇宙|軍 by Sudachi: read as one word below
 SERVICES: Dict[str, str] = {"陸軍": "ground forces", "海軍": "navy", "空軍": "air force", "司令部": "command",
-                            "民兵": "militia", "宇宙軍": "space force"}
+                            "民兵": "militia", "宇宙軍": "space force", "パルチザン": "partisans"}
 ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊": "regiment", "師団": "division",
                             "艦隊": "fleet", "軍団": "corps"}
 # a token any of these words starts with: a doc with none has no bare reference (宇宙 for 宇宙|軍)

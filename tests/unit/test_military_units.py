@@ -448,6 +448,7 @@ def test_more_formations(nlp, text, expected):
     "欧州軍の創設を訴えた。",  # a European army as an idea: the US command needs its 米
     "兵部隊という言葉はない。",  # 兵 names a side's troops only after the side
     "宇宙での軍の構想と宇宙開発。",  # 宇 of 宇宙 is no side
+    "パルチザン活動が各地で続いた。",  # glued: an activity, not the fighters
 ])
 def test_new_near_misses(nlp, text):
     assert units(nlp, text) == []
@@ -546,6 +547,7 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("解放されたのは海軍軍人3名と陸軍軍人20名だ。", ["海軍", "陸軍"]),
     ("砲撃は陸軍兵舎を直撃した。", ["陸軍"]),
     ("兵力は陸軍約4万4000名に上った。", ["陸軍"]),  # its strength, given roughly
+    ("地元のパルチザンが市庁舎に旗を掲げた。", ["パルチザン"]),  # partisans, as 民兵
     # a space force, which the tokenizer cuts 宇宙|軍, is a service as the others are
     ("宇宙軍は軌道上の衛星を守る。", ["宇宙軍"]),
     ("空軍および宇宙軍の予算が増えた。", ["空軍", "宇宙軍"]),

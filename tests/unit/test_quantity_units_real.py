@@ -38,6 +38,8 @@ def found(nlp, text):
     ("部隊は11集落を制圧した。", "11集落", 11, None, "集落", "COUNT", False),
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
     ("同船は全長403ft(123m)だ。", "403ft", 403, None, "ft", "DISTANCE", False),
+    ("目標株価を1400ペンスへ引き上げた。", "1400ペンス", 1400, None, "GBX", "MONEY", False),  # London prices in pence
+    ("前線には6個かそこらの旅団がいる。", "6個かそこら", 6, None, "個", "COUNT", True),  # "or so": approximate
     ("FPVドローンの機体は900g程度しかない。", "900g程度", 900, None, "g", "COUNT", True),
     ("右がラインメタル対空20mm2連砲だった。", "20mm", 20, None, "mm", "DISTANCE", False),  # a twin mount after it
     ("2200度の溶鉄を噴き出して骨まで溶かす。", "2200度", 2200, None, "°C", "TEMPERATURE", False),  # thermite

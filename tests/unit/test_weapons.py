@@ -788,6 +788,7 @@ def test_part_60_forms(run):
     ("中SAM改の発射装置と03式中距離地対空誘導弾。", ["中SAM改", "発射装置", "03式", "中距離地対空誘導弾"]),
     ("見た目はSCARに似ている。傷跡(scar)。", ["SCAR"]),
     ("揚陸艇(LCAC)が接岸し、掃海艦が続いた。An-71早期警戒機も。", ["揚陸艇", "LCAC", "掃海艦", "An-71", "早期警戒機"]),
+    ("支援には対機雷艦と小型艇が入る。", ["対機雷艦"]),  # a mine countermeasures vessel, not a mine
 ])
 def test_part_61_forms(run, text, expected):
     assert texts(run(text)) == expected
