@@ -39,6 +39,7 @@ def found(nlp, text):
     ("防寒着800着が届いた。", "800着", 800, None, "着", "COUNT", False),
     ("同船は全長403ft(123m)だ。", "403ft", 403, None, "ft", "DISTANCE", False),
     ("目標株価を1400ペンスへ引き上げた。", "1400ペンス", 1400, None, "GBX", "MONEY", False),  # London prices in pence
+    ("商務省は26事業体をリストに加えた。", "26事業体", 26, None, "事業体", "COUNT", False),  # entities, as 団体
     ("前線には6個かそこらの旅団がいる。", "6個かそこら", 6, None, "個", "COUNT", True),  # "or so": approximate
     ("FPVドローンの機体は900g程度しかない。", "900g程度", 900, None, "g", "COUNT", True),
     ("右がラインメタル対空20mm2連砲だった。", "20mm", 20, None, "mm", "DISTANCE", False),  # a twin mount after it
