@@ -31,7 +31,9 @@ _CHUNK_RE = re.compile(rf"[{_LATIN}0-9][{_LATIN}0-9{INVISIBLE} \t,.'’\-&:;/()\
 DOTTED_ACRONYM = r"(?:[A-Z]\.){2,12}"
 # an apostrophe belongs to a word only inside it (People's, O'Brien): a closing ’ after a gloss
 # (ポクロウスク‘Pokrovsk’) is a quote, not part of the word
-_TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|[{_LATIN}0-9](?:[{_LATIN}0-9\-{INVISIBLE}]|['’](?=[{_LATIN}0-9]))*"
+# RFE/RL, UDT/SEAL: acronyms joined by a slash name one body (Radio Free Europe/Radio Liberty): one token
+_SLASHED_ACRONYMS = r"[A-Z]{2,6}(?:/[A-Z]{2,6})+"
+_TOKEN_RE = re.compile(rf"{DOTTED_ACRONYM}(?![{_LATIN}])|{_SLASHED_ACRONYMS}(?![{_LATIN}0-9/\-])|[{_LATIN}0-9](?:[{_LATIN}0-9\-{INVISIBLE}]|['’](?=[{_LATIN}0-9]))*"
                        rf"|[,、;:().\-/\"“”–—]")
 # navies' ship prefixes written before a ship's name (USNS Mercy, JSチョウカイ, USSニミッツ); USNS is the US
 # Navy's Military Sealift Command, HNLMS/HDMS/HNoMS/HSwMS/HMNZS the Dutch, Danish, Norwegian, Swedish and New
@@ -240,7 +242,12 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         s, e, tok = toks[i]
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
         low = tok.lower()
-        if low in ("people's", "people’s") and cur and _is_cap(nxt):
+        if tok.isupper() and len(tok) >= 2 and low in _CONNECT | _ARTICLES and not cur and not _is_cap(nxt):
+            # 長距離航空軍(DA), エンティティー・リスト(EL): a connector's or an article's letters in capitals, standing
+            # alone, are an acronym (Long-Range Aviation, Entity List), not "da" or "el" inside a name
+            items.append(EnItem(s, e, tok, [tok], state["shared"], initial=not items and not state["gloss"],
+                                internal=state["gloss"]))
+        elif low in ("people's", "people’s") and cur and _is_cap(nxt):
             cur.append((s, e, tok))  # Donetsk People's Republic, People's Liberation Army: inside the name
         elif low.endswith(("'s", "’s")) and _is_cap(tok):
             cur.append((s, e - 2, tok[:-2]))

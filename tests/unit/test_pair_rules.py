@@ -106,6 +106,11 @@ def test_code_similarity_ignores_the_shared_code():
     ("ウクライナのキーウ経済大学研究所(KSE)は発表した。", [("キーウ経済大学研究所", "KSE")]),
     ("ハルキウ人権保護グループ(KHPG)によると", [("ハルキウ人権保護グループ", "KHPG")]),
     ("同国の国家警備隊(NGU)と国防情報局(DIA)", [("国家警備隊", "NGU"), ("国防情報局", "DIA")]),
+    # an acronym spelled like a connector or an article (da, el) is still an acronym when it stands alone
+    ("これに対し長距離航空軍(DA)が出撃した。", [("長距離航空軍", "DA")]),
+    ("企業はエンティティー・リスト(EL)に載った。", [("エンティティー・リスト", "EL")]),
+    # acronyms joined by a slash name one body
+    ("記者は自由欧州放送(RFE/RL)の取材に答えた。", [("自由欧州放送", "RFE/RL")]),
 ])
 def test_acronym_covers_the_organisation_name(text, expected):
     assert pairs_of(text) == expected
