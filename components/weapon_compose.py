@@ -984,6 +984,7 @@ def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
         return []
     taken = {k for c in chosen for k in range(c.start, c.end)}
     class_at = {c.start: c.weapon_class for c in chosen if c.kind == "class"}
+    class_before = {c.end: c.weapon_class for c in chosen if c.kind == "class"}
     out = []
     for at in (i for i, t in enumerate(texts) if t in NAME_QUOTES):  # the quotes quoted_name_extent reads
         extent = quoted_name_extent(texts, spaces, at) or _kana_quoted_before_type(texts, at)
@@ -991,7 +992,9 @@ def _quoted_with_count_or_type(texts: Sequence[str], spaces: Sequence[bool],
             continue
         count = _COUNT_AFTER_QUOTE.match("".join(texts[extent[2]:extent[2] + 4]))
         if count is not None:
-            out.append(Candidate(extent[0], extent[1], None, _COUNTED_CLASS[count.group(1)], None, "quoted"))
+            # 偵察用無人機「ヴェクター」30機: the class noun before the quote types the name, not the counter
+            weapon_class = class_before.get(at) or _COUNTED_CLASS[count.group(1)]
+            out.append(Candidate(extent[0], extent[1], None, weapon_class, None, "quoted"))
         elif extent[2] + 1 < len(texts) and texts[extent[2]] == "型" and extent[2] + 1 in class_at:
             # 「もがみ」型護衛艦: the quoted name of a ship class (or a system) before 型 and its class noun
             out.append(Candidate(extent[0], extent[1], None, class_at[extent[2] + 1], None, "quoted"))

@@ -1382,3 +1382,12 @@ def test_a_variant_number_after_a_name(run, text, expected):
 ])
 def test_kinds_of_a_class_written_before_it(run, text, expected):
     assert texts(run(text)) == expected
+
+
+def test_a_counted_quoted_name_takes_the_class_noun_before_it(run):
+    # 偵察用無人機「ヴェクター」30機: the drone class before the quote types the name; the counter alone (機)
+    # would make it an aircraft
+    doc = run("偵察用無人機「ヴェクター」30機を送る。内訳は「ピルカ」が1機だった。")
+    classes = {s.text: get_span_attrs(s)["weapon_class"] for s in doc.spans[SPANS_KEY]}
+    assert classes["ヴェクター"] == classes["偵察用無人機"] != "aircraft"
+    assert classes["ピルカ"] == "aircraft"  # no class noun before it: the counter decides
