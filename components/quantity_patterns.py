@@ -91,7 +91,7 @@ class Unit:
         surface (str): The counter or unit as written (``カ所``, ``キロ``).
         unit (str): Its normalised form (``か所``, ``km``).
         category (Optional[str]): Category implied by the unit alone, or None.
-        flags (frozenset): ``latin``, ``symbol``, ``temp``, ``digits``, ``case`` or ``needs:WORD`` (see the TSV header).
+        flags (frozenset): ``latin``, ``symbol``, ``temp``, ``digits``, ``case``, ``small`` or ``needs:WORD`` (see the TSV header).
         not_before (str): Characters that must not follow the counter.
     """
 
