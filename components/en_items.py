@@ -217,6 +217,10 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
     cur: List[Tuple[int, int, str]] = []
     state = {"gloss": False, "shared": frozenset(), "single": None}
 
+    def emit(s0: int, e0: int, words: List[str]) -> None:
+        items.append(EnItem(s0, e0, text[s0:e0], words, state["shared"],
+                            initial=not items and not state["gloss"], internal=state["gloss"]))
+
     def close() -> None:
         while cur and cur[-1][2].lower() in _CONNECT | _ARTICLES:
             cur.pop()  # a connector ends no name; a capitalised one alone ("On the front") is no name at all
@@ -224,16 +228,14 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
             # a glossary line ``ALCM Air-launched Cruise Missile 航空機発射巡航ミサイル``: the acronym and its
             # expansion are two names, the expansion the one a Japanese gloss beside it translates
             first = cur.pop(0)
-            items.append(EnItem(first[0], first[1], first[2], [first[2]], state["shared"],
-                                initial=not items and not state["gloss"], internal=state["gloss"]))
+            emit(first[0], first[1], [first[2]])
         if cur and any(_is_cap(t[2]) for t in cur):
             s0 = state["single"][0] if state["single"] else cur[0][0]
             words = [w for t in cur for w in _LATIN_HYPHEN.split(t[2])]
             words += [state["single"][1]] if state["single"] else []
             if len(words) >= 2 and words[0] in SHIP_PREFIXES:
                 words = words[1:]  # USNS Mercy: the sound evidence is the name, the span keeps the prefix
-            items.append(EnItem(s0, cur[-1][1], text[s0:cur[-1][1]], words, state["shared"],
-                                initial=not items and not state["gloss"], internal=state["gloss"]))
+            emit(s0, cur[-1][1], words)
         cur.clear()
         state["single"] = None
 
@@ -245,8 +247,7 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         if tok.isupper() and len(tok) >= 2 and low in _CONNECT | _ARTICLES and not cur and not _is_cap(nxt):
             # 長距離航空軍(DA), エンティティー・リスト(EL): a connector's or an article's letters in capitals, standing
             # alone, are an acronym (Long-Range Aviation, Entity List), not "da" or "el" inside a name
-            items.append(EnItem(s, e, tok, [tok], state["shared"], initial=not items and not state["gloss"],
-                                internal=state["gloss"]))
+            emit(s, e, [tok])
         elif low in ("people's", "people’s") and cur and _is_cap(nxt):
             cur.append((s, e, tok))  # Donetsk People's Republic, People's Liberation Army: inside the name
         elif low.endswith(("'s", "’s")) and _is_cap(tok):

@@ -263,20 +263,20 @@ def _temperature_ok(text: str, m: re.Match, pre: Optional[str]) -> bool:
 # what may stand right before a count of units written without 個: not a letter, digit, hyphen or 第 (A3大隊,
 # K2大隊, 第3師団), nor a kanji word other than a force (東京麻布3連隊 names a regiment; ロシア軍1中隊 counts one)
 _SMALL_COUNT_BEFORE = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ\-‐－第\u30a1-\u30fa]|[\u4e00-\u9fff々](?<!軍)")
-_ECHELON_WORDS = ("小隊", "中隊", "大隊", "連隊", "旅団", "師団", "方面軍", "軍団")
 _SMALL_DIGITS = frozenset("123456789１２３４５６７８９一二三四五六七八九")
 
 
-def _small_count(text: str, m: re.Match) -> bool:
+def _small_count(text: str, m: re.Match, units: Dict[str, Unit]) -> bool:
     """Whether a number before an echelon written without 個 counts units (4師団を旅団に縮め, 1小隊あたり4輌,
     ロシア軍1中隊ごとに): one digit, one to nine, with nothing glued before it that makes it part of a name.
     Units are named by longer numbers or with 第 (162師団, 49連隊, 第3師団)."""
     num = m.group("num")
     if num not in _SMALL_DIGITS or m.group("num2"):
         return False
-    # 9師団6旅団: a list of counts, one echelon after another
-    return m.start() == 0 or not _SMALL_COUNT_BEFORE.match(text, m.start() - 1) \
-        or text.endswith(_ECHELON_WORDS, 0, m.start())
+    if m.start() == 0 or not _SMALL_COUNT_BEFORE.match(text, m.start() - 1):
+        return True
+    # 9師団6旅団: a list of counts, one echelon (a counter with the same flag) after another
+    return text.endswith(tuple(u.surface for u in units.values() if "small" in u.flags), 0, m.start())
 
 
 def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str]) -> Tuple[bool, Optional[Unit]]:
@@ -301,7 +301,7 @@ def _ja_unit(text: str, m: re.Match, units: Dict[str, Unit], pre: Optional[str])
         return False, unit
     if "digits" in unit.flags and not m.group("num")[:1].isdigit():  # ASCII or full-width
         return False, unit  # 9個人 in a sanctions list, but 一個人として is "as an individual"
-    if "small" in unit.flags and not _small_count(text, m):
+    if "small" in unit.flags and not _small_count(text, m, units):
         return False, unit  # 162師団, 第3師団, 東京麻布3連隊: a unit's own number, not a count of units
     needed = _needed_word(unit)
     if needed and needed not in text[max(0, m.start() - _NEEDS_WINDOW):m.start()]:

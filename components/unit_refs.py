@@ -82,10 +82,9 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
     """
     taken: Set[int] = {i for start, end, _ in found for i in range(start, end)}
     out: List[Tuple[int, int, Dict[str, Optional[str]]]] = []
-    tokens, joined = _two_token_services(tokens)
-    if joined:
-        taken = {m for m in range(len(tokens))
-                 if _original(m, joined) in taken or m in joined and _original(m, joined) + 1 in taken}
+    tokens, origin = _two_token_services(tokens)
+    if origin:
+        taken = {m for m, (a, b) in enumerate(origin) if not taken.isdisjoint(range(a, b))}
     for i, (text, _tag) in enumerate(tokens):
         if i in taken or (text not in SERVICES and text not in ECHELONS):
             continue
@@ -111,32 +110,25 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
         if generic_use(tokens, i):
             continue  # 大隊によっては: any battalion, not one
         out.append((i, i + 1, {"echelon": ECHELONS[text]}))
-    return [(_original(start, joined), _original(end - 1, joined) + 1 + (end - 1 in joined), attrs)
-            for start, end, attrs in out] if joined else out
+    return [(origin[start][0], origin[end - 1][1], attrs) for start, end, attrs in out] if origin else out
 
 
-def _two_token_services(tokens: Sequence[Tuple[str, str]]) -> Tuple[Sequence[Tuple[str, str]], Set[int]]:
-    """``tokens`` with a service the tokenizer cut in two (宇宙|軍) read as one token, and the new indices of
-    such joined tokens (empty, and ``tokens`` itself, when there is none)."""
+def _two_token_services(tokens: Sequence[Tuple[str, str]]
+                        ) -> Tuple[Sequence[Tuple[str, str]], List[Tuple[int, int]]]:
+    """``tokens`` with a service the tokenizer cut in two (宇宙|軍) read as one token, and each token's original
+    range ``[start, end)`` (an empty list, and ``tokens`` itself, when nothing was cut)."""
     if not any(a[0] + b[0] in SERVICES and a[0] not in SERVICES for a, b in zip(tokens, tokens[1:])):
-        return tokens, set()
+        return tokens, []
     merged: List[Tuple[str, str]] = []
-    joined: Set[int] = set()
+    origin: List[Tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if i + 1 < len(tokens) and tokens[i][0] + tokens[i + 1][0] in SERVICES and tokens[i][0] not in SERVICES:
-            joined.add(len(merged))
-            merged.append((tokens[i][0] + tokens[i + 1][0], tokens[i + 1][1]))
-            i += 2
-            continue
-        merged.append(tokens[i])
-        i += 1
-    return merged, joined
-
-
-def _original(index: int, joined: Set[int]) -> int:
-    """The original token index of merged token ``index`` (each joined token before it hid one token)."""
-    return index + sum(1 for j in joined if j < index)
+        size = 2 if i + 1 < len(tokens) and tokens[i][0] + tokens[i + 1][0] in SERVICES \
+            and tokens[i][0] not in SERVICES else 1
+        merged.append((tokens[i][0] + tokens[i + 1][0], tokens[i + 1][1]) if size == 2 else tokens[i])
+        origin.append((i, i + size))
+        i += size
+    return merged, origin
 
 
 # After these an echelon means any unit of its size, or classifies one, rather than naming a unit
