@@ -24,7 +24,7 @@ from .gazetteer import token_view
 
 logger = logging.getLogger(__name__)
 
-GLOSSED = re.compile(r"^([^()（）]+)([(（])([^()（）]+)([)）])$")
+GLOSSED = re.compile(r"^([^()（）]+)([(（])([^()（）]+)([)）])\Z")
 _OPEN_TAG, _CLOSE_TAG, _NOUN_TAG = "補助記号-括弧開", "補助記号-括弧閉", "名詞-普通名詞-一般"
 
 

@@ -32,7 +32,7 @@ from .weapon_rules import (_HAS_KANA_OR_LATIN, _QUOTED_NAME_RE, HULL_NUMBER, HUL
 
 Hit = Tuple[int, int, Mapping[str, Any]]
 _FAMILY_SEP = "-‐‑‒–—―−－─━ー"  # ─: a box-drawing line some pages write for the dash (Kh─101)
-_NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+$")
+_NAMEY_RE = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9\-‐−ー・./]+\Z")
 _HAS_NAME_CHAR = re.compile(r"[\u30a1-\u30faA-Za-z]")
 SENTENCE_ENDS = {"。", "!", "?", "！", "？", ".", "．"}
 _PRIORITY = {"name": 0, "family": 1, "class": 2, "quoted": 3, "unknown": 4, "ner": 5}

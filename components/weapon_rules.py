@@ -31,9 +31,9 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 MODIFIER_SUFFIXES = ("型", "式", "用")  # 自爆型, 牽引式, 攻撃用: a type word with its suffix
 # A connector between a system's name and a class head: シャヘド型無人機.
 NAME_CONNECTORS = ("型", "系", "式", "級")
-KATAKANA_RE = re.compile(r"^[\u30a0-\u30ffー・]+$")
+KATAKANA_RE = re.compile(r"^[\u30a0-\u30ffー・]+\Z")
 KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")  # one katakana word: no ・, no space (fullmatch)
-VARIANT_SUFFIX_RE = re.compile(r"^(?:[A-Z]{1,4}\d{0,2}|\d[A-Z]{1,3}|[A-Z]\d[A-Z]?)$")
+VARIANT_SUFFIX_RE = re.compile(r"^(?:[A-Z]{1,4}\d{0,2}|\d[A-Z]{1,3}|[A-Z]\d[A-Z]?)\Z")
 SHORT_ALIAS = 3
 
 
@@ -305,8 +305,8 @@ _SHIP_CODES = "DDG|DDH|DD|DE|FFG|FFM|FF|CVN|CV|CG|LHD|LHA|LPD|LSD|LCS|SSBN|SSGN|
 HULL_NUMBER = re.compile(rf"(?:{_SHIP_CODES}|PCG|LCC|LST|MCM)[-‐ ]?[0-9]{{1,4}}")
 # A type code alone, written beside the Japanese type in tables and explanations: 護衛艦 DD, 護衛艦(DD)
 HULL_TYPE = re.compile(rf"{_SHIP_CODES}|LST|PG")
-_QUOTED_NAME_RE = re.compile(r"^[\u30a1-\u30faー・A-Za-z0-9\-‐−]+$")
-_GLOSS_RE = re.compile(r"^[A-Za-z0-9\-‐−]+$")
+_QUOTED_NAME_RE = re.compile(r"^[\u30a1-\u30faー・A-Za-z0-9\-‐−]+\Z")
+_GLOSS_RE = re.compile(r"^[A-Za-z0-9\-‐−]+\Z")
 _HAS_KANA_OR_LATIN = re.compile(r"[\u30a1-\u30faA-Za-z]")
 MAX_QUOTED_TOKENS = 8
 # nouns a quoted name may be the name of instead of the class before the quotes: an operation, an exercise, a plan

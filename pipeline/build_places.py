@@ -38,7 +38,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 logger = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent.parent / "components" / "data"
-KATAKANA = re.compile(r"^[\u30A1-\u30FA\u30FC・]+$")
+KATAKANA = re.compile(r"^[\u30A1-\u30FA\u30FC・]+\Z")
 # The war's region, in order of preference when one Latin name fits towns in several.
 REGION = ("UA", "RU", "BY", "MD", "PL", "RO", "GE", "LT", "LV", "EE", "BG", "TR", "FI", "SK", "HU",
           "AM", "AZ", "KZ")

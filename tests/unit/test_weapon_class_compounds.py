@@ -474,6 +474,16 @@ def test_variant_codes_after_one_space(run, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a line break after a name is no variant suffix: ``$`` in an anchored pattern matches before a final
+    # newline, so the suffix test once took ``EX`` + ``\n`` for a variant and the span ran over the break
+    ("36機のF-15EX\n●三沢基地", ["F-15EX"]),
+    ("AH-1S\nUH-60JA", ["AH-1S", "UH-60JA"]),
+])
+def test_name_at_a_line_end_stops_before_the_break(run, text, expected):
+    assert texts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # counter-drone and anti-submarine systems named as classes of their own
     ("対無人航空機システムを供与する。", ["対無人航空機システム"]),
     ("C-UAS技術とC-UAVシステムの研究", ["C-UAS", "C-UAVシステム"]),
