@@ -44,6 +44,10 @@ _CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix r
 # development cases); before 基地, 力 or a weapon's name it does not (空軍基地, 海軍力, 陸軍戦術ミサイル)
 _LEADERS = {"指揮官", "司令官", "報道官"}
 _MEMBERS = {"軍人", "兵士", "兵", "兵舎", "将校", "将兵", "要員", "隊員", "報道官", "司令官"}
+# a service glued to a word for its aircraft or ships names the force they belong to (両国の空軍|機,
+# 空軍|爆撃機, 海軍|艦艇130隻: 5 of 5 such bare services in the development gold); the class noun is a
+# WEAPON span of its own
+_CRAFT = {"機", "軍用機", "戦闘機", "爆撃機", "輸送機", "偵察機", "ヘリ", "ヘリコプター", "艦艇", "艦船"}
 
 
 _ABOUT = {"約", "およそ", "計", "総勢"}  # 陸軍約44,000名: a strength given roughly or as a total
@@ -88,9 +92,10 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
     for i, (text, _tag) in enumerate(tokens):
         if i in taken or (text not in SERVICES and text not in ECHELONS):
             continue
-        # 海軍|軍人4名, 陸軍|兵舎: the people or premises of the force; 陸軍|102万人: its strength
+        # 海軍|軍人4名, 陸軍|兵舎: the people or premises of the force; 陸軍|102万人: its strength; 空軍|機: its craft
         members = text in SERVICES and i + 1 < len(tokens) and (
-            tokens[i + 1][0] in _MEMBERS or _strength_after(tokens, i + 1) and text != "司令部")
+            tokens[i + 1][0] in _MEMBERS or _strength_after(tokens, i + 1) and text != "司令部"
+            or tokens[i + 1][0] in _CRAFT and text.endswith("軍"))
         # 旅団|指揮官, 連隊|指揮官: the unit the report is about, named by its commander (3 of 3 in the development
         # gold); 旅団長 is one word and stays out
         members = members or text in ECHELONS and i + 1 < len(tokens) and tokens[i + 1][0] in _LEADERS

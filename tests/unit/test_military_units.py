@@ -547,6 +547,10 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("解放されたのは海軍軍人3名と陸軍軍人20名だ。", ["海軍", "陸軍"]),
     ("砲撃は陸軍兵舎を直撃した。", ["陸軍"]),
     ("兵力は陸軍約4万4000名に上った。", ["陸軍"]),  # its strength, given roughly
+    # ... or for its aircraft or ships (the class noun is a weapon of its own)
+    ("両国の空軍機は規定を守った。", ["空軍"]),
+    ("ドイツの空軍戦闘機が緊急発進した。", ["空軍"]),
+    ("海軍艦艇130隻が参加した。", ["海軍"]),
     ("地元のパルチザンが市庁舎に旗を掲げた。", ["パルチザン"]),  # partisans, as 民兵
     # a space force, which the tokenizer cuts 宇宙|軍, is a service as the others are
     ("宇宙軍は軌道上の衛星を守る。", ["宇宙軍"]),
@@ -569,6 +573,7 @@ def test_bare_references_and_role_types(nlp, text, expected):
     "ふつうは師団のほうが大きい。",  # sizes compared
     "2023年に旅団へ格上げされた。",  # what a unit became
     "宇宙軍事利用の議論が進む。",  # 宇宙 + 軍事, not a space force
+    "米国の陸軍戦術ミサイルが届いた。",  # a weapon's name (ATACMS), not craft of the force
 ])
 def test_bare_words_that_refer_to_no_unit(nlp, text):
     got = units(nlp, text)
