@@ -79,6 +79,8 @@ def _parts_at_space(texts: Sequence[str], i: int) -> bool:
 
 
 _KANJI_OR_KANA_START = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa]")
+# a doc with a space after more than one token in this many is spaced word by word
+_WORD_SPACED = 8
 
 
 _SIZE_AFTER = ("規模", "分")  # 大隊規模; 5個師団分の装甲車 (five divisions' worth): a size, no unit
@@ -376,7 +378,7 @@ def _with_prefix(doc: Doc, taken: Set[int], cand: Candidate) -> Candidate:
 _KANJI_RUN = re.compile(r"[\u4e00-\u9fff々]+")
 # words before a unit that date, count, name or judge it rather than say what kind it is
 _NOT_UNIT_PREFIXES = frozenset({"新生", "新旧", "新設", "通称", "以下", "昨年", "今年", "最近", "当時", "現在", "会社", "集団",
-                                "両軍", "管区", "各国", "自国", "他国", "敵国", "友軍", "全軍", "一部", "主力", "精鋭", "正規",
+                                "両軍", "両国", "管区", "各国", "自国", "他国", "敵国", "友軍", "全軍", "一部", "主力", "精鋭", "正規",
                                 "当該", "同国", "相手", "地元", "現地", "前線", "後方", "国内", "国外", "海外",
                                 "傘下", "配下", "指揮下", "直属", "所属", "隷下", "麾下", "直轄",
                                 "年度", "年代", "年間", "世紀"})  # 平成25年度|自衛隊記念日: a date
@@ -569,7 +571,12 @@ class MilitaryUnitRecognizer(TablePipe):
         view = token_view(doc)
         if TRIGGER_TOKENS.isdisjoint(view.texts):
             return []  # no bare 空軍, 旅団 … token (set tests in C, not a generator per token)
-        refs = bare_references(_texts_and_tags(doc), [(s, e, attrs.get("echelon")) for s, e, attrs in found])
+        # a space parts words (陸軍約44,000名 海軍約12,000名, 艦隊 沿岸部隊との連携), except in text spaced word by word
+        # (ロシア 海軍 基地: a learner's or a machine's spacing, where it parts nothing)
+        spaced = set(compress(range(len(doc)), doc.to_array(SPACY).tolist()))
+        if len(spaced) > 3 and len(spaced) * _WORD_SPACED > len(doc):
+            spaced = set()
+        refs = bare_references(_texts_and_tags(doc), [(s, e, attrs.get("echelon")) for s, e, attrs in found], spaced)
         return [(s, e, _attrs(**a)) for s, e, a in refs]
 
     def _quoted_names(self, doc: Doc, text: str, found: List[Candidate]) -> List[Candidate]:

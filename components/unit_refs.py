@@ -20,7 +20,7 @@ The recogniser passes tokens as ``(text, tag)`` pairs and the units it found as
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Dict, List, Optional, Sequence, Set, Tuple
 
 # 司令部 standing alone (黒海艦隊の司令部, 弾薬庫や司令部など) is a command body: 5 of 6 in the development gold;
 # as the object or place of an action (司令部に着弾, 司令部を破壊, 司令部を置く, 同司令部での会合) it is the
@@ -37,7 +37,7 @@ ECHELONS: Dict[str, str] = {"旅団": "brigade", "大隊": "battalion", "連隊"
 # a token any of these words starts with: a doc with none has no bare reference (宇宙 for 宇宙|軍)
 TRIGGER_TOKENS = frozenset(SERVICES) | frozenset(ECHELONS) | {"宇宙"}
 _GLUE_TAGS = ("名詞", "接頭辞", "接尾辞")  # a noun, prefix or suffix next to the word makes a compound
-_NOT_GLUE = {"同", "当該", "該当", "各"}  # 同旅団, 各旅団は: the prefix points at units, it does not compound
+_NOT_GLUE = {"同", "当該", "該当", "各", "両国"}  # 同旅団, 各旅団は, 両国海軍: the word points at units, it does not compound
 _FULL_WIDTH_ALNUM = set("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
 _CLOSERS = set("」』】〉》)）\"”'")  # 同旅団: the anaphoric prefix refers, it does not compound
 # a service glued to a word for its people or premises still names the force (海軍|軍人4名, 陸軍|兵舎: four
@@ -60,10 +60,11 @@ def _strength_after(tokens: Sequence[Tuple[str, str]], j: int) -> bool:
     return j < len(tokens) and tokens[j][0][:1].isdigit()
 
 
-def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool) -> bool:
-    """Whether the token next to ``i`` (before or after it) joins it into a longer noun."""
+def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool, spaced: AbstractSet[int] = frozenset()) -> bool:
+    """Whether the token next to ``i`` (before or after it) joins it into a longer noun; a space between
+    them (``spaced``: the tokens a space follows) keeps them apart (陸軍約44,000名 海軍約12,000名)."""
     j = i - 1 if before else i + 1
-    if j < 0 or j >= len(tokens):
+    if j < 0 or j >= len(tokens) or min(i, j) in spaced:
         return False
     text, tag = tokens[j]
     if before and text in _NOT_GLUE:
@@ -76,19 +77,21 @@ def _glued(tokens: Sequence[Tuple[str, str]], i: int, before: bool) -> bool:
     return tag.startswith(_GLUE_TAGS) or latin and not tag.startswith(("助詞", "助動詞", "補助記号"))
 
 
-def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int, int, Optional[str]]]
-                    ) -> List[Tuple[int, int, Dict[str, Optional[str]]]]:
+def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int, int, Optional[str]]],
+                    spaced: AbstractSet[int] = frozenset()) -> List[Tuple[int, int, Dict[str, Optional[str]]]]:
     """Token ranges ``(i, i + 1, attrs)`` of bare services and referring echelon nouns.
 
     Args:
         tokens: ``(text, tag)`` per token.
         found: Units already found, ``(start, end, echelon)`` in token offsets.
+        spaced: The tokens a space follows (spaCy keeps a single space on the token before it).
     """
     taken: Set[int] = {i for start, end, _ in found for i in range(start, end)}
     out: List[Tuple[int, int, Dict[str, Optional[str]]]] = []
     tokens, origin = _two_token_services(tokens)
     if origin:
         taken = {m for m, (a, b) in enumerate(origin) if not taken.isdisjoint(range(a, b))}
+        spaced = {m for m, (a, b) in enumerate(origin) if b - 1 in spaced}
     for i, (text, _tag) in enumerate(tokens):
         if i in taken or (text not in SERVICES and text not in ECHELONS):
             continue
@@ -100,10 +103,10 @@ def bare_references(tokens: Sequence[Tuple[str, str]], found: Sequence[Tuple[int
         # gold); 旅団長 is one word and stays out
         members = members or text in ECHELONS and i + 1 < len(tokens) and tokens[i + 1][0] in _LEADERS
         if text in SERVICES and text.endswith("軍") and tokens[i + 1:i + 2] and tokens[i + 1][0] == "部隊" \
-                and not _glued(tokens, i, before=True) and not _glued(tokens, i + 1, before=False):
+                and i not in spaced and not _glued(tokens, i, True, spaced) and not _glued(tokens, i + 1, False, spaced):
             out.append((i, i + 2, {"unit_type": SERVICES[text]}))  # 支援の陸軍部隊: the service's units, one name
             continue
-        if _glued(tokens, i, before=True) or (_glued(tokens, i, before=False) and not members):
+        if _glued(tokens, i, True, spaced) or (_glued(tokens, i, False, spaced) and not members):
             continue
         if i and tokens[i - 1][0] in _CLOSERS:
             continue  # 「ダ・ヴィンチの狼」大隊: the head of a quoted name, not a reference

@@ -551,6 +551,10 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("両国の空軍機は規定を守った。", ["空軍"]),
     ("ドイツの空軍戦闘機が緊急発進した。", ["空軍"]),
     ("海軍艦艇130隻が参加した。", ["海軍"]),
+    # a space parts words; 両国 points at the two forces, it is no part of a name
+    ("兵力は陸軍約4万4000名 海軍約1万2000名だった。", ["陸軍", "海軍"]),
+    ("演習は続く。 艦隊 沿岸部隊との連携が課題だ。", ["艦隊"]),
+    ("中国国防省は、両国海軍が合同で巡回すると発表した。", ["海軍"]),
     ("地元のパルチザンが市庁舎に旗を掲げた。", ["パルチザン"]),  # partisans, as 民兵
     # a space force, which the tokenizer cuts 宇宙|軍, is a service as the others are
     ("宇宙軍は軌道上の衛星を守る。", ["宇宙軍"]),
@@ -574,6 +578,7 @@ def test_bare_references_and_role_types(nlp, text, expected):
     "2023年に旅団へ格上げされた。",  # what a unit became
     "宇宙軍事利用の議論が進む。",  # 宇宙 + 軍事, not a space force
     "米国の陸軍戦術ミサイルが届いた。",  # a weapon's name (ATACMS), not craft of the force
+    "ロシア の 海軍 基地 が 攻撃 された 。",  # spaced word by word: the space parts nothing
 ])
 def test_bare_words_that_refer_to_no_unit(nlp, text):
     got = units(nlp, text)
