@@ -177,6 +177,33 @@ def _with_glued_number(text: str, pair: Pair) -> Pair:
     return Pair((start, pair.ja[1]), pair.en, pair.score, pair.evidence)
 
 
+_NUMBER_THEN_LETTER = re.compile(r"[0-9]+(?=[A-Za-z])")
+
+
+def _with_name_number(text: str, pair: Pair) -> Pair:
+    """A Latin half that opens with digits glued to its first word and ends with the same digits
+    (``ボルゴネフト|239Volgoneft 239``) gives them to the Japanese half before it: the number is the end of the
+    Japanese name written with no space before its English form (ボルゴネフト239 / Volgoneft 239)."""
+    (js, je), (es, ee) = pair.ja, pair.en
+    number = _NUMBER_THEN_LETTER.match(text, es, ee)
+    if je != es or number is None or not text[es:ee].endswith(" " + number.group(0)):
+        return pair
+    return Pair((js, number.end()), (number.end(), ee), pair.score, pair.evidence)
+
+
+_ENDS_WITH_CLASS = re.compile(r"[- ][Cc]lass$")
+
+
+def _to_class_mark(text: str, pair: Pair) -> Pair:
+    """A Latin half that ends with "class" (``Ropucha Class``) names the class, so the Japanese half ends at its
+    級 (``ロプーチャ級|戦車揚陸艦``): the ship type after the mark is a span of its own, not glossed."""
+    (js, je), (es, ee) = pair.ja, pair.en
+    mark = text.find("級", js, je - 1)
+    if mark <= js or not _ENDS_WITH_CLASS.search(text[es:ee]):
+        return pair
+    return Pair((js, mark + 1), pair.en, pair.score, pair.evidence)
+
+
 def _balanced(latin: str) -> bool:
     """Whether a Latin side closes every bracket it opens (a name may hold one: ``Mk 41 (VLS)``)."""
     return latin.count("(") + latin.count("（") == latin.count(")") + latin.count("）")
@@ -815,6 +842,8 @@ class BilingualAligner(TablePipe):
         pairs = [p for p in pairs if not HULL_NUMBER.fullmatch(text[p.en[0]:p.en[1]])  # 「マッキャンベル」(DDG85)
                  and _balanced(text[p.en[0]:p.en[1]])]  # DE  (Destroyer Escort: a bracket opened, never closed
         pairs = [_with_glued_number(text, p) for p in pairs]  # 90式戦車(Type 90), not 式戦車
+        pairs = [_with_name_number(text, p) for p in pairs]  # ボルゴネフト239Volgoneft 239, not 239Volgoneft 239
+        pairs = [_to_class_mark(text, p) for p in pairs]  # ロプーチャ級(Ropucha Class), not ロプーチャ級戦車揚陸艦
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
         pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用

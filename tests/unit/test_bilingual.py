@@ -770,3 +770,13 @@ def test_an_english_expansion_after_the_colon_keeps_its_own_pair(nlp_fast):
 def test_a_year_before_the_name_in_the_bracket_stays_out(nlp_fast):
     doc = nlp_fast("北朝鮮軍のほうがCSTO(1992年の集団安全保障条約)より頼りになる。")
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("集団安全保障条約", "CSTO")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number that ends the Japanese name, written with no space before its English form, stays Japanese
+    ("タンカーのボルゴネフト212Volgoneft 212が沈んだ。", [("ボルゴネフト212", "Volgoneft 212")]),
+    # an English form that ends with "class" glosses the class name up to 級, not the ship type after it
+    ("ロプーチャ級戦車揚陸艦(Ropucha Class)が2隻いた。", [("ロプーチャ級", "Ropucha Class")]),
+])
+def test_halves_fitted_to_what_the_latin_half_says(nlp_fast, text, expected):
+    assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs] == expected
