@@ -128,6 +128,10 @@ _MACHINE_COUNTERS = frozenset({"機", "台", "基"})
 _TOWN_NUMERALS = frozenset("一二三五六七八九")  # 一戸 … 九戸 (no 四戸): the Nanbu towns
 
 
+# 三個戦車師団, 二個狙撃兵師団: 個 before a unit whose type word comes first counts the units, as 一個師団 does
+_TYPED_ECHELON_AFTER = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:師団|旅団|連隊|大隊|中隊|小隊|軍団)")
+
+
 def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
     """True for kanji words that only look like numerals (同一, 一人一人, 二人三脚).
 
@@ -151,7 +155,8 @@ def _skip_kanji_idiom(text: str, m: re.Match) -> bool:
     end = m.end("unit") if m.group("unit") else m.end("num")
     core = text[start:end]
     if not is_vague(num) and not (m.group("suf") or m.group("verb")) and KANJI_RE.match(text, m.end()) \
-            and not COUNT_FOLLOWERS.match(text, m.end()):
+            and not COUNT_FOLLOWERS.match(text, m.end()) \
+            and not (m.group("unit") == "個" and _TYPED_ECHELON_AFTER.match(text, m.end())):
         return True  # 二人三脚, 一発逆転, 百人一首: the counter starts a compound (not after 千棟を超える|建物)
     return text.startswith(core, end) or text[max(0, start - len(core)):start] == core
 

@@ -147,6 +147,7 @@ def found(nlp, text):
     ("義勇兵一ヶ連隊を送る。", "一ヶ", 1, None, "個", "COUNT", False),
     ("戦車一個大隊を全滅させた。", "一個", 1, None, "個", "COUNT", False),
     ("さらに3ヵ大隊を投入した。", "3ヵ", 3, None, "個", "COUNT", False),
+    ("ソ連軍が三個戦車師団で攻めた。", "三個", 3, None, "個", "COUNT", False),  # the unit's type word first
     ("前線から約250キロの地点。", "約250キロ", 250, None, "km", "DISTANCE", True),
 ])
 def test_real_reporting_units(nlp, text, span, value, value_max, unit, category, approx):
