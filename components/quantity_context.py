@@ -624,7 +624,12 @@ _COUNTED_SUBJECT_CLAUSE = re.compile(r"[0-9０-９一二三四五六七八九十
 
 # a casualty noun as the topic a list of people counts follows (死者は、イスラエル兵士1人、ガザ側で…30人): each
 # count in the list is of the dead; no clause ends between (a verb, a full stop)
-_CASUALTY_TOPIC = re.compile(r"(死者|死傷者|負傷者|戦死者|犠牲者|死亡者)(?:数)?(?:は|も)、?[^。！？\n]{0,40}$")
+# (戦死は部隊464名、船砲隊21名: the bare noun of the act as topic, as 戦死者は); and a casualty verb before a colon
+# that opens the list (55名の乗組員が亡くなった: 将校 22 名、士官候補生 7 名…)
+_CASUALTY_TOPIC = re.compile(r"(死者|死傷者|負傷者|戦死者|犠牲者|死亡者|戦死|戦病死)(?:数)?(?:は|も)、?[^。！？\n]{0,40}$"
+                             r"|(亡くなっ|死亡し|戦死し|殺され|死傷し|負傷し)た[:：][^。！？\n]{0,40}$")
+_VERB_NOUNS = {"亡くなっ": "死者", "死亡し": "死者", "戦死し": "戦死者", "殺され": "死者", "死傷し": "死傷者",
+               "負傷し": "負傷者", "戦死": "戦死者", "戦病死": "死者"}
 _CLAUSE_END = re.compile(r"(?:た|て|し|り|で)[、,，]|[。！？]")
 _OTHER_SUBJECT = re.compile(r"[はがも]")
 
@@ -632,11 +637,15 @@ _OTHER_SUBJECT = re.compile(r"[はがも]")
 def _casualty_topic(text: str, hit: Hit, rules: CategoryRules) -> Optional[Rule]:
     """The casualty type of a casualty noun that heads, as topic, the list a people count stands in."""
     m = _CASUALTY_TOPIC.search(text, max(0, hit.start - 56), hit.start)
-    if m is None or _CLAUSE_END.search(text, m.end(1), hit.start):
+    if m is None:
         return None
-    if _OTHER_SUBJECT.search(text, m.end(1) + 1, hit.start):
+    group = 1 if m.group(1) else 2
+    after = m.end(group) + (1 if group == 2 else 0)  # the verb's た
+    if _CLAUSE_END.search(text, after, hit.start):
+        return None
+    if _OTHER_SUBJECT.search(text, after + 1, hit.start):
         return None  # 死傷者は4万人超、行方不明者は約3万5千人: the later count has a topic of its own
-    return rules.item_rule(m.group(1), hit.unit)
+    return rules.item_rule(_VERB_NOUNS.get(m.group(group), m.group(group)), hit.unit)
 
 
 _SUBSET_OF = re.compile(r"のうち、?$")

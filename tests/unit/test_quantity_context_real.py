@@ -328,6 +328,11 @@ def test_a_nominalised_casualty_clause(nlp, text, span, expected):
     ("死者は、兵士1人、市民を合わせて30人とみられる。", "30人", ("CASUALTY", "killed")),
     ("負傷者は、軍人2名と民間人複数名だ。", "2名", ("CASUALTY", "wounded")),
     ("死者は3人で、兵士100人が派遣された。", "100人", ("PERSONNEL", None)),
+    # the act's bare noun as topic, or a casualty verb before a colon that opens the list
+    ("戦死は部隊464名、船員1名。", "464名", ("CASUALTY", "killed")),
+    ("55名の乗組員が亡くなった: 将校 22 名、水兵 17 名。", "22 名", ("CASUALTY", "killed")),
+    ("20名が負傷した: 兵士 12 名、市民 8 名。", "8 名", ("CASUALTY", "wounded")),
+    ("部隊が到着した: 兵士 12 名、技術者 8 名。", "12 名", ("PERSONNEL", None)),
     # an estimate put on the casualties with 推定で between
     ("死傷者を推定で約21万人と算出している。", "約21万人", ("CASUALTY", "killed_or_wounded")),
 ])
