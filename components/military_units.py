@@ -385,6 +385,9 @@ _NOT_UNIT_PREFIXES = frozenset({"新生", "新旧", "新設", "通称", "以下"
 
 
 _STAFF_HEADS = ("参謀本部", "総司令部")
+# 海兵隊員 with no country before it is "a marine", a person (the development gold marks none of its such; it marks
+# イギリス海兵隊員's force, and 自衛隊員's and 平和維持部隊員's)
+_MEMBER_NOUN_HEADS = frozenset({"海兵隊"})
 
 
 class MilitaryUnitRecognizer(TablePipe):
@@ -446,6 +449,7 @@ class MilitaryUnitRecognizer(TablePipe):
                  and not _WATER_AFTER.match(text, end) and not _WATER_OF.search(text, max(0, start - 12), start)
                  and not _DESIGNATION_AFTER.match(text, end)
                  and not (text.startswith("国軍", start) and text[start - 1:start] in _COUNTRY_NAME_ENDS)
+                 and not (text.startswith("員", end) and text[start:end] in _MEMBER_NOUN_HEADS)
                  and not text.endswith(_PRO, 0, start)]
         found = self._without_pmc_descriptors(doc, text, found)
         found = _without_glossed_acronyms(doc, text, found)

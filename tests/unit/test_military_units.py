@@ -549,6 +549,7 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("兵力は陸軍約4万4000名に上った。", ["陸軍"]),  # its strength, given roughly
     # ... or for its aircraft or ships (the class noun is a weapon of its own)
     ("両国の空軍機は規定を守った。", ["空軍"]),
+    ("元イギリス海兵隊員も加わった。", ["イギリス海兵隊"]),  # a country's marines: the force stays
     ("ドイツの空軍戦闘機が緊急発進した。", ["空軍"]),
     ("海軍艦艇130隻が参加した。", ["海軍"]),
     # a space parts words; 両国 points at the two forces, it is no part of a name
@@ -579,10 +580,11 @@ def test_bare_references_and_role_types(nlp, text, expected):
     "宇宙軍事利用の議論が進む。",  # 宇宙 + 軍事, not a space force
     "米国の陸軍戦術ミサイルが届いた。",  # a weapon's name (ATACMS), not craft of the force
     "ロシア の 海軍 基地 が 攻撃 された 。",  # spaced word by word: the space parts nothing
+    "海兵隊員と水兵が乗り組む。",  # a marine, a person
 ])
 def test_bare_words_that_refer_to_no_unit(nlp, text):
     got = units(nlp, text)
-    assert not [u for u in got if u in ("空軍", "海軍", "宇宙軍", "旅団", "大隊", "旅団長", "連隊", "師団")], got
+    assert not [u for u in got if u in ("空軍", "海軍", "宇宙軍", "旅団", "大隊", "旅団長", "連隊", "師団", "海兵隊")], got
 
 
 @pytest.mark.parametrize("text,expected", [
