@@ -45,6 +45,16 @@ BINARY_SNIFF_BYTES = 8192
 # Share of control bytes (other than tab, newline, CR, form feed, ESC) above
 # which a file is taken for binary rather than text with a stray byte.
 BINARY_CONTROL_SHARE = 0.10
+# NUL bytes, in number and share, above which a file is binary (an executable, a raw array: NULs everywhere); a
+# corrupted line's few NULs in a text file stay below either, and compressed data (a NUL in 256 bytes) is known
+# by its signature or its share of control bytes
+BINARY_MIN_NULS = 16
+BINARY_NUL_SHARE = 0.02
+# The first bytes of binary formats a collection of documents may hold beside its text: PDF, ZIP (DOCX, XLSX,
+# EPUB), gzip, bzip2, xz, 7z, PNG, JPEG, GIF, OLE2 (DOC, XLS), SQLite, ELF
+BINARY_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00",
+                     b"7z\xbc\xaf\x27\x1c", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0",
+                     b"SQLite format 3\x00", b"\x7fELF")
 DEFAULT_ENCODING = "utf-8"
 UTF8_BOM = b"\xef\xbb\xbf"
 # Keys of an input JSONL record that are ours; every other key travels to the output as "meta".
@@ -244,10 +254,15 @@ def _parse_jsonl_line(line: str, key: str, meta: Optional[Dict[str, Any]] = None
 
 
 def looks_binary(head: bytes) -> bool:
-    """Whether the first bytes of a file say it is binary, not text."""
+    """Whether the first bytes of a file say it is binary, not text: a known binary format's signature, or
+    NUL or control bytes too many for a text file with a stray byte or a corrupted line (one bad record in
+    a JSONL file is that record's skip, read line by line, not the file's)."""
     if not head:
         return False
-    if b"\x00" in head and head.count(b"\x00") > 1:
+    if head.startswith(BINARY_SIGNATURES):
+        return True
+    nuls = head.count(b"\x00")
+    if nuls >= BINARY_MIN_NULS and nuls > len(head) * BINARY_NUL_SHARE:
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return control / len(head) > BINARY_CONTROL_SHARE

@@ -89,6 +89,25 @@ def test_binary_file_skipped_whole(tmp_path):
     assert isinstance(item, Skipped) and reason_kind(item.reason) == "binary file"
 
 
+def test_one_corrupted_line_costs_that_line_not_the_file(tmp_path):
+    """A JSONL file with a line of raw NUL and control bytes is text with one bad record: the batch reads on."""
+    f = tmp_path / "r.jsonl"
+    good = json.dumps({"id": "a", "text": "ロシア軍"}, ensure_ascii=False).encode()
+    f.write_bytes(good + b"\n" + b"\xff\xfe\x00g\x00arbage\x00\n" + good.replace(b'"a"', b'"b"') + b"\n")
+    items = _items(f)
+    assert [type(i).__name__ for i in items] == ["InputRecord", "Skipped", "InputRecord"]
+    assert items[1].key == "r.jsonl:2"
+
+
+@pytest.mark.parametrize("head", [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+                                  b"PK\x03\x04\x14\x00\x06\x00word/document.xml", b"\x1f\x8b\x08\x00gzip"])
+def test_binary_formats_known_by_their_signature(tmp_path, head):
+    f = tmp_path / "doc.txt"
+    f.write_bytes(head + "ロシア軍は前進した。\n".encode() * 50)
+    (item,) = _items(f)
+    assert isinstance(item, Skipped) and reason_kind(item.reason) == "binary file"
+
+
 def test_bom_and_crlf_are_not_part_of_the_text(tmp_path):
     f = tmp_path / "e.txt"
     f.write_bytes(b"\xef\xbb\xbf" + "ロシア軍\r\n".encode())
