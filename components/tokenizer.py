@@ -19,8 +19,10 @@ i.e. the text). Sub-tokens are never computed. The fast config fills ``tag``
 alone, which is all its components read; a component that reads ``pos_``,
 ``lemma_``, ``norm_`` or ``morph`` needs that field added in the config.
 
-Sudachi's input limit (49,149 bytes) applies as before; ``gunji annotate``
-cuts longer texts first (``pipeline/chunking.py``). Sudachi is not thread-safe
+Sudachi refuses an input over 49,149 bytes; a longer text is tokenized piece
+by piece, cut at sentence ends (``components.text_pieces``), so ``nlp(text)``
+takes any text spaCy's ``max_length`` allows. (``gunji annotate`` cuts long
+texts into docs of their own first: ``pipeline/chunking.py``.) Sudachi is not thread-safe
 (CONVENTIONS pitfall 4): use one tokenizer per process (``nlp.pipe(n_process=N)``
 pickles the config and builds a fresh Sudachi tokenizer in each worker).
 """
@@ -39,6 +41,8 @@ from spacy.lang.ja import resolve_pos
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
+
+from .text_pieces import DEFAULT_MAX_BYTES, split_text
 
 FIELDS = ("tag", "pos", "lemma", "norm", "morph")
 GAP_TAG = "空白"
@@ -107,7 +111,11 @@ class SudachiTokenizer:
         return SudachiTokenizer, (self.vocab, self.split_mode, self.fields)
 
     def __call__(self, text: str) -> Doc:
-        morphemes = self._tokenizer.tokenize(text, out=self._out)
+        if len(text) * 4 > DEFAULT_MAX_BYTES and len(text.encode("utf-8")) > DEFAULT_MAX_BYTES:
+            # over Sudachi's input limit: a morpheme list per piece (each keeps its own list alive)
+            morphemes: Any = [m for piece in split_text(text) for m in self._tokenizer.tokenize(piece)]
+        else:
+            morphemes = self._tokenizer.tokenize(text, out=self._out)
         surfaces = [m.surface() for m in morphemes]
         words, spaces, order = align(surfaces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)

@@ -3,56 +3,19 @@
 SudachiPy refuses inputs over 49,149 bytes of UTF-8 (CONVENTIONS pitfall 9)
 and spaCy refuses texts over ``nlp.max_length`` characters. A long text is cut
 into pieces at sentence ends (``。！？`` and newlines), else at commas or
-spaces, else anywhere, each piece under both limits. The pieces are annotated
+spaces, else anywhere, each piece under both limits (``components.text_pieces``). The pieces are annotated
 as usual and joined with ``Doc.from_docs``; our attribute store is re-keyed so
 every span and offset refers to the original text, which is the pieces
 concatenated, unchanged.
 """
 from __future__ import annotations
 
-import re
-from typing import List, Sequence
+from typing import Sequence
 
 from spacy.tokens import Doc
 
 from components.attributes import STORE_ATTR, merge_stores, register_extensions
-
-SUDACHI_MAX_BYTES = 49149
-# Stay well under Sudachi's limit: its count includes normalisation overhead.
-DEFAULT_MAX_BYTES = 40000
-_SENTENCE_END = re.compile(r"[。！？!?\n]+")
-_SOFT_BREAK = re.compile(r"[、,，;；\s]+")
-
-
-def split_text(text: str, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = 1_000_000) -> List[str]:
-    """Cut ``text`` into consecutive pieces under ``max_bytes`` (UTF-8) and ``max_chars``.
-
-    ``"".join(split_text(text)) == text`` always holds. A character is at most
-    four bytes, so a window of ``max_bytes // 4`` characters always fits; the
-    piece ends at the window's last sentence end, else its last comma or
-    space, else at the window's end.
-    """
-    if len(text) <= max_chars and len(text.encode("utf-8")) <= max_bytes:
-        return [text]
-    window_size = max(1, min(max_chars, max_bytes // 4))
-    pieces: List[str] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + window_size)
-        if end < len(text):
-            end = start + _break_in(text[start:end])
-        pieces.append(text[start:end])
-        start = end
-    return pieces
-
-
-def _break_in(window: str) -> int:
-    """Where to end a piece inside ``window``: after its last sentence end or soft break."""
-    for pattern in (_SENTENCE_END, _SOFT_BREAK):
-        ends = [m.end() for m in pattern.finditer(window)]
-        if ends and ends[-1] > len(window) // 4:
-            return ends[-1]
-    return len(window)
+from components.text_pieces import DEFAULT_MAX_BYTES, SUDACHI_MAX_BYTES, split_text  # noqa: F401  (re-exported)
 
 
 def join_docs(docs: Sequence[Doc]) -> Doc:

@@ -99,3 +99,17 @@ def test_repeated_pieces_fit_one_sudachi_call() -> None:
 
     assert repeated("ア", 10) == "ア" * 10
     assert all(len(repeated(p, 100_000).encode("utf-8")) <= SUDACHI_MAX_BYTES for p in LONG_PIECES)
+
+
+def test_fast_pipeline_called_on_a_text_over_sudachis_limit() -> None:
+    """nlp(text) on more than Sudachi's 49,149 bytes: the tokenizer reads it piece by piece and every
+    component runs on the whole doc (spaCy-native use, no gunji chunking in between)."""
+    pytest.importorskip("sudachipy")
+    from pipeline.loader import load_pipeline
+
+    if "fast" not in _NLP:
+        _NLP["fast"] = load_pipeline(fast=True)
+    text = "ロシア軍は無人機50機を発射し、ウクライナ空軍は45機を撃墜した。" * 1000
+    doc = _NLP["fast"](text)
+    assert doc.text == text and len(text.encode("utf-8")) > 49149
+    assert [e.text for e in doc.ents if e.label_ == "QUANTITY"][-2:] == ["50機", "45機"]
