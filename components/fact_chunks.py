@@ -17,7 +17,7 @@ Both are built from ``Doc.to_array`` rows, once per doc that has a quantity.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Collection, List, Optional, Sequence, Tuple
@@ -90,8 +90,12 @@ class ChunkedDoc:
         return "".join(self.texts[chunk.start:chunk.content_end])
 
     def sent_chunks(self, sent: int) -> List[Chunk]:
-        """The chunks of sentence ``sent`` in order."""
-        return [c for c in self.chunks if c.sent == sent]
+        """The chunks of sentence ``sent`` in order (chunks run in text order, so their sentences never go back:
+        two bisections, not a pass over every chunk of the doc for every count)."""
+        sents = self.__dict__.get("_sents")
+        if sents is None or len(sents) != len(self.chunks):
+            sents = self.__dict__["_sents"] = [c.sent for c in self.chunks]
+        return self.chunks[bisect_left(sents, sent):bisect_right(sents, sent)]
 
 
 def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequence[str]) -> bool:

@@ -23,6 +23,8 @@ sentence, else the first TIME of the paragraph before the fact (its lead).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
@@ -42,12 +44,18 @@ ORIGIN_REACH = 12  # characters from ``…の`` to the counted thing: ``ロシ�
 
 
 def _bounds(text: str, pos: int, pattern: re.Pattern) -> Tuple[int, int]:
-    """The [start, end) of the piece of ``text`` (sentence or clause) holding ``pos``."""
-    start = 0
-    for m in pattern.finditer(text, 0, pos):
-        start = m.end()
-    m = pattern.search(text, pos)
-    return start, (m.end() if m else len(text))
+    """The [start, end) of the piece of ``text`` (sentence or clause) holding ``pos``: from the end of the last
+    break before ``pos`` to the end of the first at or after it (both patterns match one character)."""
+    ends = _break_ends(text, pattern)
+    k = bisect_right(ends, pos)
+    return (ends[k - 1] if k else 0), (ends[k] if k < len(ends) else len(text))
+
+
+@lru_cache(maxsize=4)
+def _break_ends(text: str, pattern: re.Pattern) -> List[int]:
+    """Where each break of ``text`` ends, in order: computed once per doc, not once per count (a long doc's
+    thousands of counts each scanned the text up to themselves)."""
+    return [m.end() for m in pattern.finditer(text)]
 
 
 def _chains(places: Sequence[Span], text: str) -> List[List[Span]]:

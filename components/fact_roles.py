@@ -20,6 +20,7 @@ words (``方面``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -69,13 +70,32 @@ def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
     return cd.idx[first], cd.idx[last] + len(cd.texts[last])
 
 
+class SpanList(list):
+    """Span offsets sorted by start, with the longest span's length: a lookup bisects to the spans that can
+    lie in a window instead of passing over every span of the doc for every count (a long doc has thousands)."""
+
+    def __init__(self, offsets: Sequence[Offsets] = ()) -> None:
+        super().__init__(sorted(offsets))
+        self.reach = max((e - s for s, e in self), default=0)
+
+    def starting_in(self, lo: int, hi: int) -> List[Offsets]:
+        """The spans that start at ``lo`` to ``hi``, both included."""
+        return self[bisect_left(self, (lo,)):bisect_right(self, (hi, _PAST))]
+
+
+_PAST = float("inf")
+
+
 def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
-    return [s for s in spans if where[0] <= s[0] and s[1] <= where[1]]
+    """Spans that lie in ``where``."""
+    near = spans.starting_in(where[0], where[1]) if isinstance(spans, SpanList) else spans
+    return [s for s in near if where[0] <= s[0] and s[1] <= where[1]]
 
 
 def _ending_in(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:
     """Spans that end in ``where`` (a long unit name a chunk boundary cuts: …第7|迅速対応軍団は)."""
-    return [s for s in spans if where[0] < s[1] <= where[1]]
+    near = spans.starting_in(where[0] - spans.reach, where[1]) if isinstance(spans, SpanList) else spans
+    return [s for s in near if where[0] < s[1] <= where[1]]
 
 
 def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
@@ -261,9 +281,10 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
     """The WEAPON the count is about (written with it), else the instrument of the predicate."""
     first = cd.chunk_at(cd.token_at(q_start_char))
     lo = cd.idx[cd.chunks[max(first.index - 2, 0)].start]
-    between = [cd.text[w[1]:q_start_char] for w in m.weapons]
-    before = [w for w, gap in zip(m.weapons, between) if lo <= w[0] and w[1] <= q_start_char
-              and (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
+    window = _inside(m.weapons, (lo, q_start_char))
+    between = [cd.text[w[1]:q_start_char] for w in window]
+    before = [w for w, gap in zip(window, between)
+              if (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
                    or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
                    or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
     if before:
@@ -287,7 +308,7 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
         found = name(cd, tables, m, child, "weapon")  # ドローンによる負傷者
         if found:
             return found
-    in_trigger = [w for w in m.weapons if cd.idx[trigger_chunk.start] <= w[0] and w[1] <= trigger_start]
+    in_trigger = _inside(m.weapons, (cd.idx[trigger_chunk.start], trigger_start))
     return in_trigger[-1] if in_trigger else None
 
 
@@ -303,11 +324,16 @@ USE_VERBS = frozenset({"使用"})
 def _weapon_after(cd, m, q_start_char: int) -> Optional[Offsets]:
     """The WEAPON right after the count that starts at ``q_start_char`` (after の, or after its bound
     verb: ``50発を超えるミサイル``), or None."""
-    q_end = next((e for s, e in m.quantities if s == q_start_char), None)
+    q_end = next((e for s, e in _starting_at(m.quantities, q_start_char)), None)
     if q_end is None:
         return None
     at = q_end + 1 if cd.text[q_end:q_end + 1] == "の" else q_end
-    return next((w for w in m.weapons if w[0] == at), None)
+    return next(iter(_starting_at(m.weapons, at)), None)
+
+
+def _starting_at(spans: Sequence[Offsets], at: int) -> List[Offsets]:
+    """The spans that start at ``at``, in order."""
+    return spans.starting_in(at, at) if isinstance(spans, SpanList) else [s for s in spans if s[0] == at]
 
 
 def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
@@ -332,7 +358,7 @@ def _place_attacked(cd, m, preds: Sequence[Chunk], skip: Sequence[int]) -> Optio
     for pred in preds:
         for child in _children(cd, pred, ("で",), skip):
             where = _chunk_chars(cd, child)
-            inside = [p for p in m.places if where[0] <= p[0] and p[1] == where[1]]  # the place ends the chunk
+            inside = [p for p in _inside(m.places, where) if p[1] == where[1]]  # the place ends the chunk
             if inside:
                 return inside[-1]
     return None

@@ -33,7 +33,7 @@ from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc, token_index
 from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
-from .fact_roles import Mentions
+from .fact_roles import Mentions, SpanList
 from .fact_rules import (allowed_event, count_event, counts_people, find_trigger, first_predicate, opens_breakdown,
                          states_amount)
 from .fact_tables import FactTables, Trigger, load_tables
@@ -105,10 +105,10 @@ class FactExtractor(TablePipe):
                 self.tables[CUES_FILE].open(encoding="utf-8") as c:
             self.facts: FactTables = load_tables(t, c)
 
-    def _offsets(self, doc: Doc, key: str) -> List[Tuple[int, int]]:
+    def _offsets(self, doc: Doc, key: str) -> SpanList:
         if key not in doc.spans:
-            return []
-        return sorted((s.start_char, s.end_char) for s in doc.spans[key])
+            return SpanList()
+        return SpanList((s.start_char, s.end_char) for s in doc.spans[key])
 
     def find(self, doc: Doc) -> List[Tuple[Span, Dict[str, object]]]:
         """Each quantity that reports an event with its fact keys (record format)."""

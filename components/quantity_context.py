@@ -90,6 +90,9 @@ _SUBJECT = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE
 _WEAPON_BEFORE = re.compile(r"(?:[(（][^()（）「」\n]{1,20}[)）])?[」』）)]?(?:など|等|を|が|は|も|の)?(?:計|合計|累計|総計)?[ 　]?"
                             r"(?:[×✕][ 　]?)?$")
 _WEAPON_AFTER = re.compile(r"(?:規模|も)?の" + _KINDS_FILLER)
+# the longest gaps the two patterns match (tests/unit/test_quantity_context_real.py checks them against the patterns)
+WEAPON_BEFORE_REACH = 30
+WEAPON_AFTER_REACH = 12
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _KANA_LEAD = re.compile(r"[\u3041-\u3096]{1,3}$")
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
@@ -471,8 +474,10 @@ def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
                     rules: CategoryRules) -> Optional[Tuple[str, Rule, str]]:
     """The WEAPON counted by ``hit`` (right before it, or after it joined by の), its class row and its class."""
     for k, (start, end, weapon_class) in enumerate(weapons):
-        before = end <= hit.start and _WEAPON_BEFORE.fullmatch(text, end, hit.start) is not None
-        after = start >= hit.end and _WEAPON_AFTER.fullmatch(text, hit.end, start) is not None
+        # the gaps either pattern can match are short: no regex for the doc's other weapons (a long doc's
+        # thousands, for each of its thousands of counts)
+        before = 0 <= hit.start - end <= WEAPON_BEFORE_REACH and _WEAPON_BEFORE.fullmatch(text, end, hit.start) is not None
+        after = 0 <= start - hit.end <= WEAPON_AFTER_REACH and _WEAPON_AFTER.fullmatch(text, hit.end, start) is not None
         if after and hit.unit in _ROUND_COUNTERS:  # 9発のHIMARSロケット弾: rounds of the class glued to the name
             for next_start, next_end, next_class in weapons[k + 1:]:
                 if next_start != end or not next_class:

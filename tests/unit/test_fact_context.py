@@ -6,6 +6,8 @@ objects on a QUANTITY) is written into the attribute store by hand.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from components.attributes import get_span_attrs, set_span_attrs
@@ -176,3 +178,17 @@ def test_annotate_dates_times_from_input_meta(nlp_blank, tmp_path):
     a, b = [json.loads(x) for x in (tmp_path / "out" / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
     assert a["meta"] == {"date": "2025-11-12"} and a["spans"][0]["date"] == "2025-11-11"
     assert "meta" not in b and "date" not in b["spans"][0] and b["spans"][0]["day"] == 11
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="あ。、\n!a", max_size=14), st.integers(min_value=-2, max_value=16))
+def test_bounds_by_bisection_equal_a_scan_of_the_text(text, pos):
+    """``_bounds`` reads cached break offsets; it gives what scanning the text up to ``pos`` gives."""
+    from components.fact_context import CLAUSE_END, SENTENCE_END, _bounds
+
+    for pattern in (SENTENCE_END, CLAUSE_END):
+        start = 0
+        for m in pattern.finditer(text, 0, pos):
+            start = m.end()
+        m = pattern.search(text, pos)
+        assert _bounds(text, pos, pattern) == (start, m.end() if m else len(text))

@@ -350,3 +350,21 @@ def test_the_place_an_attack_or_a_loss_happened_in_is_its_target(nlp_places):
     # a supply's で is no place attacked
     found = facts(nlp_places("ドイツはベルリンで戦車14両の供与を発表した。"))
     assert found.get("14両", {}).get("target") != "ベルリン"
+
+
+def test_span_list_lookups_equal_a_pass_over_every_span():
+    """The fact rules bisect a SpanList to the spans near a window; what they find is what a full pass finds."""
+    import random
+
+    from components.fact_roles import SpanList, _ending_in, _inside, _starting_at
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        spans = [(s, s + rnd.randint(1, 9)) for s in (rnd.randint(0, 60) for _ in range(rnd.randint(0, 12)))]
+        fast = SpanList(spans)
+        plain = sorted(spans)
+        for lo in range(0, 64, 3):
+            where = (lo, lo + rnd.randint(0, 15))
+            assert _inside(fast, where) == _inside(plain, where)
+            assert _ending_in(fast, where) == _ending_in(plain, where)
+            assert _starting_at(fast, lo) == _starting_at(plain, lo)

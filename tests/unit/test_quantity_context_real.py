@@ -470,3 +470,14 @@ def test_part_of_the_dead_named_after_the_count(nlp, text, span, expected):
 ])
 def test_participants_in_an_exercise_are_troops(nlp, text, span, expected):
     assert cat(nlp, text, span) == expected
+
+
+def test_weapon_gap_reaches_are_the_patterns_longest_matches():
+    """``_counted_weapon`` skips the regex for weapons farther than these reaches; they must be the longest
+    gaps the patterns can match, or a counted weapon would be missed."""
+    import re._parser as sre  # the standard library's own width computation
+
+    from components import quantity_context as qc
+
+    assert sre.parse(qc._WEAPON_BEFORE.pattern).getwidth()[1] == qc.WEAPON_BEFORE_REACH
+    assert sre.parse(qc._WEAPON_AFTER.pattern).getwidth()[1] == qc.WEAPON_AFTER_REACH
