@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -689,6 +690,27 @@ def _listed_acronym(text: str, units: List[Unit], item: EnItem, heads: HeadTable
 # a bracket holding only katakana right after a Latin chunk (BLUE RIDGE(ブルー・リッジ)): the chunk is a name
 _KATAKANA_BRACKET_AFTER = re.compile(r"[ \t]?[(（][\u30a1-\u30fa\u30fc・ ]+[)）]")
 
+class TakenHalves:
+    """The Japanese halves paired so far, sorted by start with the longest one's length: whether a new half
+    overlaps one is two bisections and the few halves between, not a pass over all (a long doc pairs thousands)."""
+
+    def __init__(self, halves: Iterable[Tuple[int, int]] = ()) -> None:
+        self._halves = sorted(halves)
+        self._reach = max((end - start for start, end in self._halves), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a taken half (one that starts ``_reach`` or more before it ends first)."""
+        near = self._halves[bisect_right(self._halves, (start - self._reach, _PAST)):bisect_left(self._halves, (end,))]
+        return any(start < b for _, b in near)
+
+    def add(self, half: Tuple[int, int]) -> None:
+        insort(self._halves, half)
+        self._reach = max(self._reach, half[1] - half[0])
+
+
+_PAST = float("inf")
+
+
 def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
                acronyms: Optional[AcronymTable] = None) -> List[Pair]:
     """All Japanese/Latin pairs in ``text``, one-to-one, best evidence first.
@@ -707,7 +729,7 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
     en_heads = english_heads(heads)
     listed = list_pairs(text)  # ・US Air Force アメリカ空軍: list entries, Latin first (components.pair_lists)
     pairs: List[Pair] = [Pair(ja, en, 2.0, "list") for ja, en in listed]
-    taken_ja: List[Tuple[int, int]] = [ja for ja, _ in listed]
+    taken_ja = TakenHalves(ja for ja, _ in listed)
     prev_end = 0
     for cs, ce in latin_chunks(text):
         if any(es < ce and cs < ee for _, (es, ee) in listed):
@@ -715,9 +737,9 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             continue
         taxon = _taxon_pair(text, cs, ce)
         if taxon is not None:
-            if not any(taxon.ja[0] < b and a < taxon.ja[1] for a, b in taken_ja):
+            if not taken_ja.overlaps(taxon.ja[0], taxon.ja[1]):
                 pairs.append(taxon)
-                taken_ja.append(taxon.ja)
+                taken_ja.add(taxon.ja)
             prev_end = ce
             continue
         kind = chunk_kind(text[cs:ce])  # once per chunk (a pure function of the chunk)
@@ -739,9 +761,9 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
             start, end = (items[0].start, items[-1].end) if items else (cs, last_word.end())
             whole = EnItem(start, end, text[start:end], text[start:end].split(), initial=True)
             found = _known_pair(text, whole, known)
-            if found and not any(found.ja[0] < b and a < found.ja[1] for a, b in taken_ja):
+            if found and not taken_ja.overlaps(found.ja[0], found.ja[1]):
                 pairs.append(found)
-                taken_ja.append(found.ja)
+                taken_ja.add(found.ja)
                 prev_end = ce
                 continue
         for ii, item in enumerate(items):
@@ -760,10 +782,10 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
         cands = _prefer_whole_translation(text, cs, ce, items, cands)
         used_items: Set[int] = set()
         for score, ii, js, je, ev in sorted(cands, key=lambda c: -c[0]):
-            if ii in used_items or any(js < b and a < je for a, b in taken_ja):
+            if ii in used_items or taken_ja.overlaps(js, je):
                 continue
             used_items.add(ii)
-            taken_ja.append((js, je))
+            taken_ja.add((js, je))
             pairs.append(Pair((js, je), (items[ii].start, items[ii].end), round(score, 3), ev))
         if not used_items:  # the dictionary only where cheaper rules found nothing
             listed_first = len(items) > 1 and items[0].initial and _LISTED_AFTER.match(text, items[0].end)
@@ -773,9 +795,9 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
     if "#" in text:
         taken_en = [p.en for p in pairs]
         for tag in hashtag_pairs(text, known):
-            if not any(tag.ja[0] < b and a < tag.ja[1] for a, b in taken_ja) and tag.en not in taken_en:
+            if not taken_ja.overlaps(tag.ja[0], tag.ja[1]) and tag.en not in taken_en:
                 pairs.append(tag)
-                taken_ja.append(tag.ja)
+                taken_ja.add(tag.ja)
     return sorted((_with_dotted_lead(text, _without_cut_number(text, _with_shared_designation(text, p)))
                    for p in pairs), key=lambda p: p.ja)
 
@@ -882,14 +904,14 @@ _EN_WORD_END = re.compile(r"[^\W_](?=[\W_]*$)")
 _LISTED_AFTER = re.compile(r"\s*[、,]\s*")
 
 
-def _add_translation(pairs: List[Pair], taken_ja: List[Tuple[int, int]], text: str, cs: int, ce: int) -> None:
+def _add_translation(pairs: List[Pair], taken_ja: "TakenHalves", text: str, cs: int, ce: int) -> None:
     """``決戦(decisive battle)``: a Latin chunk that translates the Japanese before it (``components.translation``)."""
     found = translation_pair(text, cs, ce) or translation_before(text, cs, ce)  # the English first: cease-fire(停戦)
     if found and _POST_TITLE.fullmatch(text[found[1][0]:found[1][1]]):
         return
-    if found and not any(found[0][0] < b and a < found[0][1] for a, b in taken_ja):
+    if found and not taken_ja.overlaps(found[0][0], found[0][1]):
         pairs.append(Pair(found[0], found[1], 1.0, "translation"))
-        taken_ja.append(found[0])
+        taken_ja.add(found[0])
 
 
 def load_heads(lines: Sequence[str]) -> Dict[str, FrozenSet[str]]:

@@ -780,3 +780,20 @@ def test_a_year_before_the_name_in_the_bracket_stays_out(nlp_fast):
 ])
 def test_halves_fitted_to_what_the_latin_half_says(nlp_fast, text, expected):
     assert [(p["ja"]["text"], p["en"]["text"]) for p in nlp_fast(text)._.pairs] == expected
+
+
+def test_fragments_dropped_as_a_pass_over_all_pairs_would():
+    """_without_fragments bisects to the pairs that can hold a pair; it drops what the pass over all did."""
+    import random
+
+    from components.bilingual import _without_fragments
+    from components.pair_rules import Pair
+
+    rnd = random.Random(5)
+    for _ in range(200):
+        pairs = []
+        for _ in range(rnd.randint(0, 12)):
+            js, es = rnd.randint(0, 40), rnd.randint(50, 90)
+            pairs.append(Pair((js, js + rnd.randint(1, 10)), (es, es + rnd.randint(1, 10)), 1.0))
+        naive = [p for p in pairs if not any(p.ja != q.ja and p.en != q.en and p.within(q.ja, q.en) for q in pairs)]
+        assert _without_fragments(pairs) == naive

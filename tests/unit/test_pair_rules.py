@@ -578,3 +578,22 @@ def test_a_navy_s_prefix_is_no_part_of_the_name_s_sound():
     assert (item.text, item.words) == ("USNS Mercy", ["Mercy"])
     (lone,) = en_items("USNS", 0, 4, frozenset())
     assert lone.words == ["USNS"]  # a prefix alone keeps its word
+
+
+def test_taken_halves_overlap_as_a_pass_over_all_of_them():
+    """TakenHalves bisects to the halves near a span; it answers as checking every taken half would."""
+    import random
+
+    from components.pair_rules import TakenHalves
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        taken, plain = TakenHalves(), []
+        for _ in range(rnd.randint(0, 15)):
+            start = rnd.randint(0, 80)
+            half = (start, start + rnd.randint(1, 12))
+            js = rnd.randint(0, 90)
+            je = js + rnd.randint(1, 12)
+            assert taken.overlaps(js, je) == any(js < b and a < je for a, b in plain)
+            taken.add(half)
+            plain.append(half)
