@@ -177,12 +177,32 @@ def _antecedent(cd: ChunkedDoc, m: Mentions, chunk: Chunk, head: str) -> Optiona
     or agent-like chunks before ``chunk``."""
     before = cd.idx[chunk.start]
     names = [(s, e) for s, e in m.units if e <= before] + [(s, e) for s, e, _ in m.ents if e <= before]
-    for other in cd.chunks[:chunk.index]:
-        where = _chunk_chars(cd, other)
-        if agent_like(cd, m, other) and not cd.text[where[0]:where[1]].startswith("同"):
-            names.append(where)
     names = [n for n in names if cd.text[n[0]:n[1]].endswith(head) and n[1] - n[0] > len(head)]
+    # of the agent-like chunks only the latest such counts (a later chunk ends later): a search back through
+    # the doc's agent-like chunks, found once per doc, not agent_like on every chunk before it for every 同-word
+    # (a long doc has hundreds of 同省)
+    agents = _agent_chunks(cd, m)
+    for k in range(bisect_left(agents, (chunk.index,)) - 1, -1, -1):
+        _, where, named = agents[k]
+        if named.endswith(head) and where[1] - where[0] > len(head):
+            names.append(where)
+            break
     return max(names, key=lambda n: n[1]) if names else None
+
+
+def _agent_chunks(cd: ChunkedDoc, m: Mentions) -> List[Tuple[int, Offsets, str]]:
+    """``(index, offsets, text)`` of the doc's agent-like chunks that are no 同-word themselves, in order (once per
+    doc: kept on the ChunkedDoc, which has one Mentions)."""
+    found = cd.__dict__.get("_agent_chunks")
+    if found is None:
+        found = []
+        for other in cd.chunks:
+            where = _chunk_chars(cd, other)
+            named = cd.text[where[0]:where[1]]
+            if not named.startswith("同") and agent_like(cd, m, other):
+                found.append((other.index, where, named))
+        cd.__dict__["_agent_chunks"] = found
+    return found
 
 
 def _without_gloss(text: str) -> str:

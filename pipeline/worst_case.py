@@ -19,6 +19,10 @@ from pipeline.chunking import SUDACHI_MAX_BYTES
 LONG_PIECES = (
     "ポクロフスク(", "ア・", "は", "S-300/", "無人機10機", "ロシア軍は", "the ", "\u3000", "A.", "ミサイル",
     "第1旅団", "ポクロフスク(Pokrovsk)", "1,", "Ｓｕ－２７", "（ISW）", "navy 【名詞】 海軍\n", "約100人が死亡し、",
+    # a fact in every sentence, its source a 同-word (同省: the ministry named before), the sentence's counts
+    # and weapons for the fact rules to look up (quadratic, and cubic for 同省, before they bisected)
+    "第47旅団は前進した。同旅団は戦車3両を破壊したと同省が発表した。",
+    "ロシア軍は無人機50機を発射し、ウクライナ空軍は45機を撃墜した。",
 )
 
 
