@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from .registration import factory
 from .token_splits import split_tokens
 from .attributes import get_span_attrs, register_extensions, set_span_attrs
-from .quantity_context import CategoryRules, Inference, infer
+from .quantity_context import CategoryRules, Inference, PreviousCounts, WeaponList, infer
 from .gazetteer import token_view
 from .tables import TablePipe
 from .quantity_rules import Hit, Unit, compile_patterns, find_quantities, listed_nouns, load_units
@@ -115,10 +115,10 @@ class QuantityExtractor(TablePipe):
         split_tokens(doc)  # 機数|十 → 機|数|十, リュティドローン → リュティ|ドローン (components.token_splits)
         text = token_view(doc).text
         found: List[Tuple[Span, Hit, Inference]] = []
-        done: List[Tuple[Hit, Inference]] = []
+        done = PreviousCounts()
         hits = find_quantities(text, self.units, self.patterns, self.listed)
         has_digit = _HAS_DIGIT.search(text) is not None
-        weapons = self._weapons(doc) if hits or has_digit else []
+        weapons = WeaponList(self._weapons(doc) if hits or has_digit else [])
         place_counts = _counts_after_places(text, self._places(doc), hits) if has_digit else []
         after_place = {id(hit) for hit in place_counts}  # the place before the figure is no counted item
         hits = sorted(hits + _counts_before_latin_names(text, weapons, hits, self.rules)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from .quantity_rules import Hit
 from .quantity_people import after_window, captured, troop_loss
@@ -96,6 +96,40 @@ WEAPON_AFTER_REACH = 12
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _KANA_LEAD = re.compile(r"[\u3041-\u3096]{1,3}$")
 WeaponSpan = Tuple[int, int, str]  # start_char, end_char, weapon_class
+
+
+class WeaponList(list):
+    """A doc's WEAPON mentions (``WeaponSpan``, in the order given) with the positions of the ones that can be
+    counted by a hit: those ending or starting within the gap reaches of ``_counted_weapon``'s patterns, found
+    by offset instead of a pass over every weapon of the doc for every count (a long doc has thousands)."""
+
+    def __init__(self, weapons: Sequence[WeaponSpan] = ()) -> None:
+        super().__init__(weapons)
+        self._by_end: Dict[int, List[int]] = {}
+        self._by_start: Dict[int, List[int]] = {}
+        for k, (start, end, _cls) in enumerate(self):
+            self._by_end.setdefault(end, []).append(k)
+            self._by_start.setdefault(start, []).append(k)
+
+    def near(self, start: int, end: int) -> List[int]:
+        """Positions, in order, of the weapons ending at most ``WEAPON_BEFORE_REACH`` before ``start`` or starting
+        at most ``WEAPON_AFTER_REACH`` after ``end``."""
+        ks = [k for pos in range(start - WEAPON_BEFORE_REACH, start + 1) for k in self._by_end.get(pos, ())]
+        ks += [k for pos in range(end, end + WEAPON_AFTER_REACH + 1) for k in self._by_start.get(pos, ())]
+        return sorted(set(ks))
+
+
+class PreviousCounts(list):
+    """The ``(Hit, Inference)`` of a text's counts so far, with the set of their end offsets (is a count right
+    after another one: a lookup, not a pass over all of them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ends: Set[int] = set()
+
+    def append(self, item: Tuple[Hit, "Inference"]) -> None:
+        super().append(item)
+        self.ends.add(item[0].end)
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 PEOPLE_UNITS = {"人", "名"}
@@ -367,7 +401,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
         kana = rules.kana_item_re.search(text, max(0, hit.start - 24), hit.start)
         if kana is not None and len(kana.group(1)) > len(item or ""):
             item, item_end = kana.group(1), hit.start
-    if item_end == hit.start and any(earlier.end == hit.start for earlier, _ in previous):
+    if item_end == hit.start and (hit.start in previous.ends if isinstance(previous, PreviousCounts)
+                                  else any(earlier.end == hit.start for earlier, _ in previous)):
         # 10種類215台の発電機: the word before is the earlier count's own counter, no item of this one; the
         # noun after の is
         after = _AFTER.match(text, hit.end)
@@ -473,7 +508,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
 def _counted_weapon(text: str, hit: Hit, weapons: Sequence[WeaponSpan],
                     rules: CategoryRules) -> Optional[Tuple[str, Rule, str]]:
     """The WEAPON counted by ``hit`` (right before it, or after it joined by の), its class row and its class."""
-    for k, (start, end, weapon_class) in enumerate(weapons):
+    for k in weapons.near(hit.start, hit.end) if isinstance(weapons, WeaponList) else range(len(weapons)):
+        start, end, weapon_class = weapons[k]
         # the gaps either pattern can match are short: no regex for the doc's other weapons (a long doc's
         # thousands, for each of its thousands of counts)
         before = 0 <= hit.start - end <= WEAPON_BEFORE_REACH and _WEAPON_BEFORE.fullmatch(text, end, hit.start) is not None

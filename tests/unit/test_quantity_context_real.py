@@ -481,3 +481,19 @@ def test_weapon_gap_reaches_are_the_patterns_longest_matches():
 
     assert sre.parse(qc._WEAPON_BEFORE.pattern).getwidth()[1] == qc.WEAPON_BEFORE_REACH
     assert sre.parse(qc._WEAPON_AFTER.pattern).getwidth()[1] == qc.WEAPON_AFTER_REACH
+
+
+def test_weapon_list_near_holds_every_weapon_a_count_can_take():
+    """WeaponList.near gives, in order, every weapon whose gap to the count is within the patterns' reaches."""
+    import random
+
+    from components.quantity_context import WEAPON_AFTER_REACH, WEAPON_BEFORE_REACH, WeaponList
+
+    rnd = random.Random(11)
+    for _ in range(200):
+        weapons = [(s, s + rnd.randint(1, 8), "") for s in (rnd.randint(0, 200) for _ in range(rnd.randint(0, 20)))]
+        listed = WeaponList(weapons)
+        start = rnd.randint(0, 200)
+        end = start + rnd.randint(1, 6)
+        assert listed.near(start, end) == [k for k, (s, e, _) in enumerate(weapons)
+                                           if 0 <= start - e <= WEAPON_BEFORE_REACH or 0 <= s - end <= WEAPON_AFTER_REACH]
