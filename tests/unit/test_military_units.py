@@ -541,6 +541,7 @@ def test_a_name_stands_before_a_formation_noun_but_not_before_a_force(nlp):
     ("榴弾砲部隊と自走砲大隊が移動した。", ["榴弾砲部隊", "自走砲大隊"]),  # a gun's class names its unit too
     ("巡航ミサイル部隊が待機している。", ["巡航ミサイル部隊"]),
     ("アゼルバイジャン軍の駐留部隊が入った。", ["アゼルバイジャン軍", "駐留部隊"]),  # stationed, as 駐屯部隊
+    ("イラン・イスラーム革命防衛隊が発射した。", ["イラン・イスラーム革命防衛隊"]),  # イスラーム, the long-vowel spelling
     # forces named by a generic noun alone (Kojien, Wikipedia): no country needed
     ("人民軍の特殊部隊と予備軍、非正規軍が動いた。", ["人民軍", "特殊部隊", "予備軍", "非正規軍"]),
     ("集団軍の司令官が交代した。", ["集団軍"]),
