@@ -667,7 +667,7 @@ _COUNTED_SUBJECT_CLAUSE = re.compile(r"[0-9０-９一二三四五六七八九十
 # count in the list is of the dead; no clause ends between (a verb, a full stop)
 # (戦死は部隊464名、船砲隊21名: the bare noun of the act as topic, as 戦死者は); and a casualty verb before a colon
 # that opens the list (55名の乗組員が亡くなった: 将校 22 名、士官候補生 7 名…)
-_CASUALTY_TOPIC = re.compile(r"(死者|死傷者|負傷者|戦死者|犠牲者|死亡者|戦死|戦病死)(?:数)?(?:は|も)、?[^。！？\n]{0,40}$"
+_CASUALTY_TOPIC = re.compile(r"(死者|死傷者|負傷者|戦死者|犠牲者|死亡者|人的被害|戦死|戦病死)(?:数)?(?:は|も)、?[^。！？\n]{0,40}$"
                              r"|(亡くなっ|死亡し|戦死し|殺され|死傷し|負傷し)た[:：][^。！？\n]{0,40}$")
 _VERB_NOUNS = {"亡くなっ": "死者", "死亡し": "死者", "戦死し": "戦死者", "殺され": "死者", "死傷し": "死傷者",
                "負傷し": "負傷者", "戦死": "戦死者", "戦病死": "死者"}

@@ -333,6 +333,8 @@ def test_a_nominalised_casualty_clause(nlp, text, span, expected):
     ("55名の乗組員が亡くなった: 将校 22 名、水兵 17 名。", "22 名", ("CASUALTY", "killed")),
     ("20名が負傷した: 兵士 12 名、市民 8 名。", "8 名", ("CASUALTY", "wounded")),
     ("部隊が到着した: 兵士 12 名、技術者 8 名。", "12 名", ("PERSONNEL", None)),
+    ("イスラエルの人的被害は1,000人を突破している。", "1,000人を突破", ("CASUALTY", "killed_or_wounded")),
+    ("人的被害は、兵士30人、市民10人だ。", "10人", ("CASUALTY", "killed_or_wounded")),
     # an estimate put on the casualties with 推定で between
     ("死傷者を推定で約21万人と算出している。", "約21万人", ("CASUALTY", "killed_or_wounded")),
 ])
