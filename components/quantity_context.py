@@ -78,6 +78,10 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
+# ロケット弾は3日間で1,500発, 無人機は一晩で120機: the topic, then the span of time the count took
+_TOPIC_OVER_TIME = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]、?[「『]?"
+                              r"(?:[0-9０-９一二三四五六七八九十数]+(?:日間|時間|週間|カ月|か月|ヶ月|年間)|一晩|一夜|一日|1日)"
+                              r"(?:だけ)?(?:で|のうちに|に)[「『]?$")
 # 戦死者を「約1万5000人」とする, 戦死者を17万人と見積もる: the noun an estimate puts a figure on, before を
 _ESTIMATED = re.compile("(" + NOUN_CHARS + r"{1,14})を(?:推定で|暫定で|少なくとも)?[「『]?$")  # 死傷者を推定で約21万人と
 _QUOTED_AS = re.compile(r"[」』]?と")
@@ -455,8 +459,14 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
             topic = _ESTIMATED.search(text, max(0, hit.start - 15), hit.start)  # 戦死者を17万人と見積もる
         if topic is None and hit.unit in PEOPLE_UNITS:  # 人的損失が過去24時間で1,090人
             topic = _SUBJECT.search(text, max(0, hit.start - 30), hit.start)
+        over_time = None
+        if topic is None and hit.unit not in PEOPLE_UNITS:  # ロケット弾は「3日間で1,500発以上」: a span of time between
+            topic = over_time = _TOPIC_OVER_TIME.search(text, max(0, hit.start - 30), hit.start)
         noun = topic.group(1) if topic else None
         topic_rule = rules.item_rule(noun, hit.unit) if topic else None
+        if over_time is not None and topic_rule is None:  # the topic a WEAPON span: its class says the category
+            topic_rule = next((rules.class_rule(cls) for start, end, cls in weapons
+                               if end == over_time.end(1) and cls and rules.class_rule(cls) is not None), None)
         if topic is not None and topic_rule is None:
             noun, topic_rule = _kana_led_noun(text, topic.start(1), noun, hit, rules)  # けが人は50人以上
         if topic is not None and (topic_rule is None or topic_rule.category == "COUNT") and hit.unit in PEOPLE_UNITS:

@@ -212,6 +212,8 @@ def nlp_with_weapons(nlp_blank):
     ("12台のM270トラック型ロケット発射機を退役させた。", "12台", "VEHICLE"),
     # a count that names what it counts after の counts that, not the drone before it (real19)
     ("ドローンは22基の石油貯蔵タンクを有する貯蔵所を攻撃した。", "22基", "COUNT"),
+    # a weapon as topic, then the span of time the count took: the weapon's class says the category
+    ("ハマスが撃ったロケット弾は「3日間で1,500発以上」とみられる。", "1,500発以上", "MISSILE"),
 ])
 def test_category_from_the_counted_weapon(nlp_with_weapons, text, span, category):
     found = dict(records(nlp_with_weapons(text)))
