@@ -124,6 +124,26 @@ def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[s
     return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
 
 
+def _numbered_katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[str]) -> int:
+    """The end of ``サマド-3`` in ``サマド-3無人航空機``, ``カラル-2`` in ``カラル-2ドローン``: an unknown katakana word and
+    its model number (after a hyphen or glued), glued before a drone or missile class noun; else ``i``."""
+    k = i + 2 if i + 2 < len(tokens) and norms[i + 1] in _HYPHENS else i + 1
+    if k >= len(tokens) or not _MODEL_NUMBER.fullmatch(norms[k]) or any(t.space for t in tokens[i:k + 1]):
+        return i
+    after = class_start.get(k + 1)
+    if after is None or not (after.weapon_class or "").endswith(NAMED_GROUPS):
+        return i
+    text = norms[i]
+    if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
+        return i
+    last = norms[i - 1][-1:] if i else ""
+    return k + 1 if not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー") else i
+
+
+_HYPHENS = frozenset({"-", "‐", "−", "–"})
+_MODEL_NUMBER = re.compile(r"[0-9]{1,2}")
+
+
 _GLUED_VARIANT = re.compile(r"[A-Z]{1,3}")
 _SIZE_WORDS = frozenset({"中型", "大型", "小型", "超小型", "軽", "重"})
 _LATIN_GLOSS = re.compile(r"[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?")  # Harimau, Black Panther
@@ -223,7 +243,7 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
     # Only two kinds of token can start a candidate: one before a class noun (a katakana name) and one
     # whose text starts with a capital (a designation, an all-caps word); every other token only moves
     # the scan on by one, so the scan visits these alone (a few per doc instead of every token).
-    starts = sorted({c.start - 1 for c in class_start.values() if c.start > 0}.union(
+    starts = sorted({c.start - k for c in class_start.values() for k in (1, 2, 3) if c.start >= k}.union(
         i for i, norm in enumerate(norms) if not norm or norm[0] in _UPPER))
     out: List[Candidate] = []
     i = 0
@@ -246,6 +266,11 @@ def unknown_candidates(tokens: Sequence[Tok], chosen: Sequence[Candidate]) -> Li
         if _katakana_name(tokens, i, class_start, norms):
             out.append(Candidate(i, i + 1, None, class_start[i + 1].weapon_class, None, "unknown"))
             i += 1
+            continue
+        numbered = _numbered_katakana_name(tokens, i, class_start, norms)
+        if numbered > i and not any(k in taken for k in range(i, numbered)):
+            out.append(Candidate(i, numbered, None, class_start[numbered].weapon_class, None, "unknown"))
+            i = numbered
             continue
         end = _designation_end(tokens, i, norms)
         caps = end == i and norms[i][:1] in _UPPER and _ALL_CAPS.fullmatch(norms[i]) is not None
