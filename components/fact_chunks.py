@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Collection, List, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple
 
 from spacy.attrs import HEAD, IDX, LEMMA, TAG
 from spacy.tokens import Doc
@@ -76,6 +76,9 @@ class ChunkedDoc:
     parsed: bool = False
     text: str = ""
     idx: Sequence[int] = ()
+    # what the rules compute once per doc and look up for every count (the chunks' sentences, the agent-like
+    # chunks of ``fact_roles``), by name
+    memo: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def token_at(self, char: int) -> int:
         """The token holding character ``char``."""
@@ -92,9 +95,9 @@ class ChunkedDoc:
     def sent_chunks(self, sent: int) -> List[Chunk]:
         """The chunks of sentence ``sent`` in order (chunks run in text order, so their sentences never go back:
         two bisections, not a pass over every chunk of the doc for every count)."""
-        sents = self.__dict__.get("_sents")
-        if sents is None or len(sents) != len(self.chunks):
-            sents = self.__dict__["_sents"] = [c.sent for c in self.chunks]
+        sents = self.memo.get("sents")
+        if sents is None:
+            sents = self.memo["sents"] = [c.sent for c in self.chunks]
         return self.chunks[bisect_left(sents, sent):bisect_right(sents, sent)]
 
 

@@ -193,15 +193,14 @@ def _antecedent(cd: ChunkedDoc, m: Mentions, chunk: Chunk, head: str) -> Optiona
 def _agent_chunks(cd: ChunkedDoc, m: Mentions) -> List[Tuple[int, Offsets, str]]:
     """``(index, offsets, text)`` of the doc's agent-like chunks that are no 同-word themselves, in order (once per
     doc: kept on the ChunkedDoc, which has one Mentions)."""
-    found = cd.__dict__.get("_agent_chunks")
+    found = cd.memo.get("agent_chunks")
     if found is None:
-        found = []
+        found = cd.memo["agent_chunks"] = []
         for other in cd.chunks:
             where = _chunk_chars(cd, other)
             named = cd.text[where[0]:where[1]]
             if not named.startswith("同") and agent_like(cd, m, other):
                 found.append((other.index, where, named))
-        cd.__dict__["_agent_chunks"] = found
     return found
 
 
