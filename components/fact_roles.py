@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from math import inf
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .fact_chunks import Chunk, ChunkedDoc
@@ -80,10 +81,8 @@ class SpanList(list):
 
     def starting_in(self, lo: int, hi: int) -> List[Offsets]:
         """The spans that start at ``lo`` to ``hi``, both included."""
-        return self[bisect_left(self, (lo,)):bisect_right(self, (hi, _PAST))]
+        return self[bisect_left(self, (lo,)):bisect_right(self, (hi, inf))]
 
-
-_PAST = float("inf")
 
 
 def _inside(spans: Sequence[Offsets], where: Offsets) -> List[Offsets]:

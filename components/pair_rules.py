@@ -20,6 +20,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from math import inf
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .en_items import EnItem, chunk_kind, en_items, fold_latin, internal_ok, latin_chunks, lemma_en
@@ -700,15 +701,13 @@ class TakenHalves:
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a taken half (one that starts ``_reach`` or more before it ends first)."""
-        near = self._halves[bisect_right(self._halves, (start - self._reach, _PAST)):bisect_left(self._halves, (end,))]
+        near = self._halves[bisect_right(self._halves, (start - self._reach, inf)):bisect_left(self._halves, (end,))]
         return any(start < b for _, b in near)
 
     def add(self, half: Tuple[int, int]) -> None:
         insort(self._halves, half)
         self._reach = max(self._reach, half[1] - half[0])
 
-
-_PAST = float("inf")
 
 
 def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,

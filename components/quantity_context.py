@@ -134,6 +134,8 @@ class PreviousCounts(list):
     def append(self, item: Tuple[Hit, "Inference"]) -> None:
         super().append(item)
         self.ends.add(item[0].end)
+
+
 SENTENCE_MARKS = "。！？!?\n"
 _SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 PEOPLE_UNITS = {"人", "名"}

@@ -1,4 +1,4 @@
-"""Cut a text too long for Sudachi into consecutive pieces (spaCy and the standard library only).
+"""Cut a text too long for Sudachi into consecutive pieces (the standard library only).
 
 SudachiPy refuses inputs over 49,149 bytes of UTF-8 (CONVENTIONS pitfall 9). The
 fast config's tokenizer (``components.tokenizer``) tokenizes a longer text piece
