@@ -117,11 +117,17 @@ def _katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[s
     after = class_start.get(i + 1)
     if after is None or tokens[i].space or not (after.weapon_class or "").endswith(NAMED_GROUPS):
         return False
+    return _katakana_name_word(tokens, i, norms)
+
+
+def _katakana_name_word(tokens: Sequence[Tok], i: int, norms: Sequence[str]) -> bool:
+    """Whether token ``i`` may be an unknown katakana name: katakana, no type word, place or person, and not
+    the end of a longer katakana word."""
     text = norms[i]
     if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
         return False
     last = norms[i - 1][-1:] if i else ""
-    return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")  # not the end of a longer word
+    return not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー")
 
 
 def _numbered_katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: Sequence[str]) -> int:
@@ -133,11 +139,7 @@ def _numbered_katakana_name(tokens: Sequence[Tok], i: int, class_start, norms: S
     after = class_start.get(k + 1)
     if after is None or not (after.weapon_class or "").endswith(NAMED_GROUPS):
         return i
-    text = norms[i]
-    if not _KATAKANA_NAME.fullmatch(text) or text in KATAKANA_STOP or tokens[i].tag.startswith(_PLACE_OR_PERSON):
-        return i
-    last = norms[i - 1][-1:] if i else ""
-    return k + 1 if not last or tokens[i - 1].space or not ("ァ" <= last <= "ヺ" or last == "ー") else i
+    return k + 1 if _katakana_name_word(tokens, i, norms) else i
 
 
 _HYPHENS = frozenset({"-", "‐", "−", "–"})
