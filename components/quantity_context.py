@@ -78,10 +78,12 @@ _OF_BEFORE = re.compile("(" + NOUN_CHARS + r"{1,14})の$")
 # 死傷者（行方不明者を含む）が約180万人: a bracketed aside may stand between the noun and its particle
 _ASIDE = r"(?:[（(][^（()）。]{1,24}[）)])?"
 _TOPIC = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]$")
-# ロケット弾は3日間で1,500発, 無人機は一晩で120機: the topic, then the span of time the count took
+# ロケット弾は3日間で1,500発, 無人機は一晩で120機, 船は26日の時点で185隻: the topic, then the span of time the count
+# took or the day it stood at
 _TOPIC_OVER_TIME = re.compile("(" + NOUN_CHARS + r"{1,14})" + _ASIDE + r"[はがも]、?[「『]?"
-                              r"(?:[0-9０-９一二三四五六七八九十数]+(?:日間|時間|週間|カ月|か月|ヶ月|年間)|一晩|一夜|一日|1日)"
-                              r"(?:だけ)?(?:で|のうちに|に)[「『]?$")
+                              r"(?:(?:[0-9０-９一二三四五六七八九十数]+(?:日間|時間|週間|カ月|か月|ヶ月|年間)|一晩|一夜|一日|1日)"
+                              r"(?:だけ)?(?:で|のうちに|に)"
+                              r"|(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:の)?時点で|現時点で)[「『]?$")
 # 戦死者を「約1万5000人」とする, 戦死者を17万人と見積もる: the noun an estimate puts a figure on, before を
 _ESTIMATED = re.compile("(" + NOUN_CHARS + r"{1,14})を(?:推定で|暫定で|少なくとも)?[「『]?$")  # 死傷者を推定で約21万人と
 _QUOTED_AS = re.compile(r"[」』]?と")

@@ -214,6 +214,7 @@ def nlp_with_weapons(nlp_blank):
     ("ドローンは22基の石油貯蔵タンクを有する貯蔵所を攻撃した。", "22基", "COUNT"),
     # a weapon as topic, then the span of time the count took: the weapon's class says the category
     ("ハマスが撃ったロケット弾は「3日間で1,500発以上」とみられる。", "1,500発以上", "MISSILE"),
+    ("影響を受けた船は26日の時点で185隻に上った。", "185隻", "COUNT"),  # ... or the day it stood at
 ])
 def test_category_from_the_counted_weapon(nlp_with_weapons, text, span, category):
     found = dict(records(nlp_with_weapons(text)))
