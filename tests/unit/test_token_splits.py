@@ -90,6 +90,8 @@ def test_ginza_bunsetu_data_stays_aligned(nlp_ginza):
     ("ロシアドローンが飛来した。", ["ドローン"]),
     # the same before armoured vehicle, aircraft and gun classes
     ("ドイツのティーガー戦車が展示された。", ["ティーガー", "戦車"]),
+    # the Tiger's derivatives and its older Japanese name are listed names (Wikipedia (ja): ティーガーI)
+    ("ヤークトティーガーとシュトルムティーガー、虎戦車が並ぶ。", ["ヤークトティーガー", "シュトルムティーガー", "虎戦車"]),
     ("マルダー歩兵戦闘車が供与された。", ["マルダー", "歩兵戦闘車"]),
     ("ラジコン戦車とステルス戦闘機の展示", ["戦車", "ステルス戦闘機"]),  # a toy; a type word composes
     # Japanese type designations, also where Sudachi reads 式中 ("during a ceremony") as one word
