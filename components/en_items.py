@@ -43,6 +43,7 @@ SHIP_PREFIXES = frozenset({"JS", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", 
                            "BNS", "ESPS", "FGS", "NRP", "INS", "ROKS", "FS", "ORP", "TCG", "BRP", "KRI", "RSS"})
 _CONNECT = {"of", "for", "de", "del", "da", "al", "el", "von", "van", "der", "la", "le", "du", "on", "upon"}
 _ARTICLES = {"the", "a", "an"}
+_CONNECTS_OR_ARTICLES = frozenset(_CONNECT | _ARTICLES)  # words that end no name (read once per token)
 _LIST = {"and", "&", "or"}
 _VERBS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
           "could", "should", "may", "might", "must", "says", "said", "say", "argued", "argue", "becomes",
@@ -222,7 +223,7 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
                             initial=not items and not state["gloss"], internal=state["gloss"]))
 
     def close() -> None:
-        while cur and cur[-1][2].lower() in _CONNECT | _ARTICLES:
+        while cur and cur[-1][2].lower() in _CONNECTS_OR_ARTICLES:
             cur.pop()  # a connector ends no name; a capitalised one alone ("On the front") is no name at all
         if not state["single"] and _acronym_then_expansion(cur):
             # a glossary line ``ALCM Air-launched Cruise Missile 航空機発射巡航ミサイル``: the acronym and its
@@ -244,7 +245,7 @@ def en_items(text: str, start: int, end: int, en_heads: FrozenSet[str]) -> List[
         s, e, tok = toks[i]
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
         low = tok.lower()
-        if tok.isupper() and len(tok) >= 2 and low in _CONNECT | _ARTICLES and not cur and not _is_cap(nxt):
+        if tok.isupper() and len(tok) >= 2 and low in _CONNECTS_OR_ARTICLES and not cur and not _is_cap(nxt):
             # 長距離航空軍(DA), エンティティー・リスト(EL): a connector's or an article's letters in capitals, standing
             # alone, are an acronym (Long-Range Aviation, Entity List), not "da" or "el" inside a name
             emit(s, e, [tok])

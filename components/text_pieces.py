@@ -27,8 +27,8 @@ def split_text(text: str, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = 1
     piece ends at the window's last sentence end, else its last comma or
     space, else at the window's end.
     """
-    if len(text) <= max_chars and len(text.encode("utf-8")) <= max_bytes:
-        return [text]
+    if len(text) <= max_chars and (len(text) * 4 <= max_bytes or len(text.encode("utf-8")) <= max_bytes):
+        return [text]  # a character is at most four bytes: a short text needs no encoding to know it fits
     window_size = max(1, min(max_chars, max_bytes // 4))
     pieces: List[str] = []
     start = 0

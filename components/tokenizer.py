@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from .text_pieces import DEFAULT_MAX_BYTES, split_text
+from .text_pieces import split_text
 
 FIELDS = ("tag", "pos", "lemma", "norm", "morph")
 GAP_TAG = "空白"
@@ -111,11 +111,11 @@ class SudachiTokenizer:
         return SudachiTokenizer, (self.vocab, self.split_mode, self.fields)
 
     def __call__(self, text: str) -> Doc:
-        if len(text) * 4 > DEFAULT_MAX_BYTES and len(text.encode("utf-8")) > DEFAULT_MAX_BYTES:
-            # over Sudachi's input limit: a morpheme list per piece (each keeps its own list alive)
-            morphemes: Any = [m for piece in split_text(text) for m in self._tokenizer.tokenize(piece)]
-        else:
-            morphemes = self._tokenizer.tokenize(text, out=self._out)
+        pieces = split_text(text)
+        if len(pieces) == 1:
+            morphemes: Any = self._tokenizer.tokenize(text, out=self._out)
+        else:  # over Sudachi's input limit: a morpheme list per piece (each keeps its own list alive)
+            morphemes = [m for piece in pieces for m in self._tokenizer.tokenize(piece)]
         surfaces = [m.surface() for m in morphemes]
         words, spaces, order = align(surfaces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
