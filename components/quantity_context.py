@@ -382,6 +382,25 @@ def _noun_after(text: str, hit: Hit, category: Optional[str]) -> Optional[Tuple[
     return after.group(1), after.end(1)
 
 
+# A crew is troops aboard a warship, a tank or a military aircraft and civilians aboard a merchant ship:
+# 乗組員25人 of a tanker or a cargo ship is COUNT, 乗組員334人 of a destroyer PERSONNEL (the rewritten
+# development gold: 4 of 4 merchant crews COUNT, every crew of a 艦, 戦車 or 機 PERSONNEL or CASUALTY).
+_CREW_WORDS = re.compile(r"乗組員|乗員|船員")
+_MERCHANT_SHIP = re.compile(r"タンカー|貨物船|商船|漁船|客船|民間船|フェリー|コンテナ船|油槽船|ばら積み船|(?<![艦軍兵])船(?![団隊])")
+_MILITARY_CRAFT = re.compile(r"艦|戦車|(?:航空|輸送|戦闘|爆撃|哨戒|偵察|攻撃|軍用|給油|警戒|対潜)機|ヘリ|軍|兵")
+
+
+def _merchant_crew(text: str, hit: Hit, item: Optional[str]) -> bool:
+    """The crew counted is a merchant ship's (civilians): a merchant ship in the sentence or the one
+    before, and no warship, tank, aircraft or force there."""
+    if not item or not _CREW_WORDS.search(item):
+        return False
+    s_start, s_end = sentence_bounds(text, hit.start)
+    p_start, _ = sentence_bounds(text, max(0, s_start - 1))
+    window = _CREW_WORDS.sub("", text[p_start:s_end])
+    return _MERCHANT_SHIP.search(window) is not None and _MILITARY_CRAFT.search(window) is None
+
+
 def sentence_bounds(text: str, pos: int) -> Tuple[int, int]:
     """Start and end offsets of the sentence around ``pos``."""
     start = max(text.rfind(mark, 0, pos) for mark in SENTENCE_MARKS) + 1
@@ -500,6 +519,8 @@ def infer(text: str, hit: Hit, rules: CategoryRules, previous: Sequence[Tuple[Hi
     if rule is not None:
         if rule.category in ("PERSONNEL", "COUNT") and verb and _is_people(hit, rule):
             return Inference(item, "CASUALTY", verb.casualty)
+        if rule.category == "PERSONNEL" and _merchant_crew(text, hit, item):
+            return Inference(item, "COUNT")  # タンカーの乗組員15人: a merchant ship's crew are civilians
         if item and rule.category in ("PERSONNEL", "COUNT") and _is_people(hit, rule):
             whole = _casualties_of_which(text, hit, item, previous)
             if whole is not None:  # 1万1520人が死亡し、そのうち子供は633人: a part of the dead

@@ -499,3 +499,17 @@ def test_weapon_list_near_holds_every_weapon_a_count_can_take():
         end = start + rnd.randint(1, 6)
         assert listed.near(start, end) == [k for k, (s, e, _) in enumerate(weapons)
                                            if 0 <= start - e <= WEAPON_BEFORE_REACH or 0 <= s - end <= WEAPON_AFTER_REACH]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a merchant ship's crew are civilians (COUNT)
+    ("攻撃を受けたのはギリシャ船籍のタンカーで、乗組員22人は無事だった。", "22人", ("COUNT", None)),
+    ("黒海で貨物船が機雷に触れた。乗組員は全部で18人だという。", "18人", ("COUNT", None)),
+    # a warship's, a tank's or an aircraft's crew are troops
+    ("この駆逐艦は乗組員280人で動かす。", "280人", ("PERSONNEL", None)),
+    ("輸送機には乗員5人が乗っていた。", "5人", ("PERSONNEL", None)),
+    # the crew of a merchant ship killed are casualties all the same
+    ("タンカーが被弾し、乗組員3人が死亡した。", "3人", ("CASUALTY", "killed")),
+])
+def test_merchant_and_military_crews(nlp, text, span, expected):
+    assert cat(nlp, text, span) == expected
