@@ -119,6 +119,12 @@ NUMBER_SPACES = " \u00a0\u2009\u202f"
 _SPACES = str.maketrans("", "", NUMBER_SPACES)
 
 
+# a comma with one or two digits after it, the last of the numeral's digits: a decimal comma (5,5 -> 5.5); a
+# thousands comma always has three (the quantity pattern admits the short form only before a measure)
+# (3,4 counts up by one: "three or four", which the quantity pattern reads as a range)
+_DECIMAL_COMMA = re.compile("(?!" + "|".join(f"(?<={d}),{d + 1}" for d in range(9)) + r"),(?=[0-9]{1,2}(?![0-9,]))")
+
+
 def parse_number(text: str) -> Optional[ParsedNumber]:
     """Parse one numeral as written in the text.
 
@@ -131,7 +137,8 @@ def parse_number(text: str) -> Optional[ParsedNumber]:
         None when ``text`` is not a number (``"数"``, ``"一方"``).
     """
     # 63・2: a decimal point; 402 億 70 万, 1 000: the spaces of spaced pages; 三、七〇〇: a kanji thousands mark
-    folded = fold_digits(text).replace(",", "").replace("、", "").replace("・", ".").translate(_SPACES).strip()
+    folded = _DECIMAL_COMMA.sub(".", fold_digits(text))  # 5,5 (a translation's decimal comma), not 1,500
+    folded = folded.replace(",", "").replace("、", "").replace("・", ".").translate(_SPACES).strip()
     if not folded or len(folded) > MAX_LENGTH:
         return None
     approx = False

@@ -22,7 +22,13 @@ _DOT_DECIMAL_BEFORE = r"(?=[%％倍万億兆㍍㌧㌔㌢㍉㌫]|キロ|km|ｋｍ
 # Thousands spaced apart (1 000人, 1\u00a0000人, 12 500発: machine translations from European languages) only
 # where the number is not the tail of a designation (BM-21 100発 is two numbers)
 _SPACED_THOUSANDS = rf"(?<![A-Za-zＡ-Ｚａ-ｚ\-‐－/])[0-9０-９]{{1,3}}(?:[{NUMBER_SPACES}][0-9０-９]{{3}})+(?![0-9０-９])"
-ARAB = rf"(?:{_SPACED_THOUSANDS}|[0-9０-９]+(?:[,，][0-9０-９]{{3}})*)(?:[.．][0-9０-９]+|・[0-9０-９]+{_DOT_DECIMAL_BEFORE})?"
+# Translations from Ukrainian and Russian keep the decimal comma (最大5,5キロメートル, 8,5億ユーロ, 8,5mm): one or
+# two digits after a comma, before a measure or a magnitude (a thousands comma takes three), unless the digits
+# count up by one (3,4つ, 2,3万人: Japanese "three or four", a range)
+_CONSECUTIVE = "|".join(f"(?<={d}),{d + 1}(?![0-9])" for d in range(9))
+_COMMA_DECIMAL = (rf"(?!{_CONSECUTIVE})[,，][0-9０-９]{{1,2}}(?![0-9０-９])"
+                  r"(?=\s?(?:[%％倍万億兆㍍㌧㌔㌢㍉㌫]|キロ|km|ｋｍ|mm|ｍｍ|cm|メートル|ミリ|センチ|平方|トン|ユーロ|ドル))")
+ARAB = rf"(?:{_SPACED_THOUSANDS}|[0-9０-９]+(?:[,，][0-9０-９]{{3}})*)(?:[.．][0-9０-９]+|・[0-9０-９]+{_DOT_DECIMAL_BEFORE}|{_COMMA_DECIMAL})?"
 KAN = rf"[{KANJI_DIGITS}十百千]"
 # Every repetition below starts with a character class the previous part cannot end with,
 # so a failed match backtracks linearly (no nested ``(\d+)+``: long digit runs stay fast).

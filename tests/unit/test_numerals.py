@@ -29,6 +29,9 @@ from components.numerals import fold_digits, is_vague, parse_number
         ("0.8", 0.8, False),
         ("1.5万", 15_000, False),
         ("3.2億", 320_000_000, False),
+        ("5,5", 5.5, False),  # a translation's decimal comma
+        ("8,5億", 850_000_000, False),
+        ("15,5万", 155_000, False),
         ("〇", 0, False),
         ("0", 0, False),
         ("十数", 10, True),

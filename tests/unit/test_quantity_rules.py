@@ -711,3 +711,21 @@ def test_a_vehicle_count_in_dai_stays_a_count(tables):
 def test_power_symbols(text, span, unit, tables):
     found = {q["text"]: q for q in annotate(text, tables)}
     assert span in found and found[span]["unit"] == unit and found[span]["category"] == "COUNT"
+
+
+@pytest.mark.parametrize("text,span,value,value_max", [
+    # a translation's decimal comma: one or two digits after it, before a measure or a magnitude
+    ("このシステムは最大5,5キロメートルの距離の標的を攻撃できる。", "最大5,5キロメートル", 5.5, None),
+    ("解放された土地は約5,3平方キロメートルに及ぶ。", "約5,3平方キロメートル", 5.3, None),
+    ("弾薬の受注は8,5億ユーロに上った。", "8,5億ユーロ", 850_000_000, None),
+    ("口径8,5mmの弾", "8,5mm", 8.5, None),
+    # digits that count up by one are Japanese "three or four", a range; three digits are thousands
+    ("手元に3,4つの箱があった。", "3,4つ", 3, 4),
+    ("2,3キロ先に着弾した。", "2,3キロ", 2, 3),
+    ("兵士1,500人が集まった。", "1,500人", 1500, None),
+    ("戦車4,5両が残る。", "4,5両", 4, 5),
+])
+def test_decimal_comma_and_comma_ranges(tables, text, span, value, value_max):
+    found = {a["text"]: a for a in annotate(text, tables)}
+    assert span in found, found
+    assert (found[span]["value"], found[span]["value_max"]) == (value, value_max)
