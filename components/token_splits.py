@@ -259,6 +259,28 @@ def split_times_counts(doc: Doc) -> int:
     return _split(doc, plan) if plan else 0
 
 
+_AMONG_GLUED = re.compile(r"中[0-9０-９]{1,2}")  # 中3 (Sudachi's word for a third-year junior high pupil)
+_AMONG_TAG = "名詞-普通名詞-副詞可能"
+
+
+def split_among_counts(doc: Doc) -> int:
+    """Cut ``中3`` after a counted figure into ``中|3`` (``4発中3発`` → ``4|発|中|3|発``): Sudachi's
+    dictionary holds ``中3`` (a pupil's school year) as one word, so the second count of "three of
+    four" would start inside it; after anything but a number and its counter (``中3の生徒``) the
+    word stays."""
+    view = token_view(doc)
+    if "中" not in view.text:
+        return 0
+    texts = view.texts
+    plan = [(i, 1, _NUMERAL_TAG, _NUMERAL_POS, _AMONG_TAG, "NOUN") for i in range(2, len(texts))
+            if _AMONG_GLUED.fullmatch(texts[i]) and texts[i - 2][-1:].isdigit()
+            and not texts[i - 1][:1].isdigit() and not doc[i - 1].whitespace_]
+    if not plan:
+        return 0
+    doc.vocab.strings.add(_AMONG_TAG)
+    return _split(doc, plan)
+
+
 _APPROX_TAG = "接頭辞"
 _NUMBER_START = re.compile(r"[0-9０-９〇一二三四五六七八九十百千数]")
 
@@ -366,7 +388,7 @@ def split_tokens(doc: Doc) -> int:
              + split_slash_designations(doc) + split_anaphoric_echelons(doc) + split_type_designations(doc)
              + split_glued_measures(doc) + split_counted_worth(doc) + split_times_counts(doc)
              + split_glued_brackets(doc) + split_glued_approx(doc) + split_paired_countries(doc)
-             + split_numbered_titles(doc))
+             + split_numbered_titles(doc) + split_among_counts(doc))
     if not count:
         _UNCHANGED[doc] = view
     return count

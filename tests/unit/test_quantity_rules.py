@@ -729,3 +729,11 @@ def test_decimal_comma_and_comma_ranges(tables, text, span, value, value_max):
     found = {a["text"]: a for a in annotate(text, tables)}
     assert span in found, found
     assert (found[span]["value"], found[span]["value_max"]) == (value, value_max)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("民間人に加え、兵士も一人亡くなった。", "一人"),  # a kanji count before a verb of dying is a count
+    ("住民が三人殺された。", "三人"),
+])
+def test_kanji_count_before_a_verb_of_dying(tables, text, span):
+    assert span in [a["text"] for a in annotate(text, tables)]

@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Span
 
 from components.attributes import get_span_attrs
-from components.token_splits import (split_anaphoric_echelons, split_counted_worth, split_force_soldiers,
+from components.token_splits import (split_among_counts, split_anaphoric_echelons, split_counted_worth, split_force_soldiers,
                                      split_glued_approx, split_glued_brackets, split_glued_class_heads,
                                      split_glued_measures,
                                      split_slash_designations, split_vague_numerals)
@@ -228,3 +228,14 @@ def test_about_glued_to_within_is_cut_before_a_number(nlp, nlp_blank):
     assert split_glued_approx(doc) == 0  # no number after it: the word stays
     doc = nlp("損壊した住宅は市内約5,600棟に上った。")
     assert "約5,600棟" in [s.text for s in doc.spans["quantities"]]
+
+
+def test_among_glued_to_a_figure_is_cut_after_a_count(nlp, nlp_blank):
+    """``4発中3発``: Sudachi's word 中3 (a pupil's school year) swallows the second count's figure."""
+    doc = nlp_blank("4発中3発")
+    assert split_among_counts(doc) == 1
+    assert [t.text for t in doc] == ["4", "発", "中", "3", "発"]
+    doc = nlp_blank("中3の生徒")
+    assert split_among_counts(doc) == 0  # no count before it: the word stays
+    doc = nlp("迎撃ミサイルは4発中3発を撃ち落とした。")
+    assert {"4発", "3発"} <= {s.text for s in doc.spans["quantities"]}
