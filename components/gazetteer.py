@@ -34,7 +34,9 @@ T = TypeVar("T")
 # Latin letter or digit, where it stands for a hyphen (``KNー23``).
 _QUOTES = "'\"’‘“”＂＇"
 _QUOTE_SET = frozenset(_QUOTES)
-_DROP = set(INVISIBLE + "\ufeff \t\u3000・･·‧･-‐‑‒–—―−－─━~〜~" + _QUOTES)
+# NUL too: it is the tries' end-of-key marker (_END), so a stray NUL in a text (a damaged record the binary
+# sniff lets through) would be read as a key's end and crash the lookups
+_DROP = set(INVISIBLE + "\0\ufeff \t\u3000・･·‧･-‐‑‒–—―−－─━~〜~" + _QUOTES)
 _VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 # Small vowels written or not: クァッドコプター and クアッドコプター, ウォッカ and ウオッカ (same length); the old
 # character 輌 for 両 (戦闘車輌, 装甲車輌: Kojien gives 車輌 as a spelling of 車両), one character for one

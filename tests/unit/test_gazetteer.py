@@ -164,3 +164,7 @@ def test_token_texts_survive_a_full_cache(nlp_blank, monkeypatch):
         assert list(view.texts) == [t.text for t in doc] and view.text == doc.text
         assert view.folded == "".join(fold(t.text) for t in doc)
         assert len(gazetteer._BY_ORTH) <= 3 + len(doc)
+
+
+def test_fold_drops_nul_the_tries_end_marker():
+    assert fold("旅\x00団") == fold("旅団")

@@ -927,3 +927,12 @@ def test_forces_named_by_what_they_are(nlp, text, expected):
 ])
 def test_services_commands_and_directions(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_a_stray_nul_does_not_stop_the_recogniser(nlp):
+    """NUL is the lookup tries' end-of-key marker; a damaged record with a few NULs (too few for the binary
+    sniff) once crashed the unit grammar on it. The fold drops it, so the units around it are still found."""
+    doc = nlp("ウクライナ軍\x00の第47独立機械化旅団が\x00前進した。")
+    assert {"ウクライナ軍", "第47独立機械化旅団"} <= {s.text for s in doc.spans["military_units"]}
+    doc = nlp("\x00旅団\x00軍\x00")  # NULs where a key would start or end
+    assert doc.text == "\x00旅団\x00軍\x00"
