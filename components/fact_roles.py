@@ -124,6 +124,10 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         return spans[-1]
     if role == "weapon":
         return None
+    if role == "target":
+        places = [p for p in _inside(m.places, where) if p[1] == where[1]]
+        if places:
+            return places[-1]  # 西部リビウ州を: the place, without the direction before it
     own = cd.text[where[0]:where[1]]
     if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
         return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
@@ -211,13 +215,28 @@ def _without_gloss(text: str) -> str:
     return text
 
 
+# "and others" before the case particle (リビウ州などを攻撃, ロシア軍らが): the particle after it marks the role
+_EXAMPLE_MARKS = ("など", "等", "ら")
+
+
+def case_tail(tail: str) -> str:
+    """A chunk's particles without a leading ``など``/``等``/``ら`` that a case particle follows."""
+    for mark in _EXAMPLE_MARKS:
+        if tail.startswith(mark) and len(tail) > len(mark) and tail[len(mark)] not in "、,，の":
+            return tail[len(mark):]
+    return tail
+
+
 def _children(cd: ChunkedDoc, chunk: Chunk, tails: Tuple[str, ...], skip: Sequence[int] = ()) -> List[Chunk]:
     """Children whose particles start with one of ``tails`` (に never matches によって/によると)."""
     agentive = any(t.startswith("によ") for t in tails)
-    return [cd.chunks[k] for k in reversed(chunk.children)
-            if k not in skip and cd.chunks[k].tail.startswith(tails)
-            and not cd.chunks[k].tail.startswith(ACCORDING_TAILS)
-            and (agentive or not cd.chunks[k].tail.startswith(AGENT_PARTICLES))]
+    out = []
+    for k in reversed(chunk.children):
+        tail = case_tail(cd.chunks[k].tail)
+        if k not in skip and tail.startswith(tails) and not tail.startswith(ACCORDING_TAILS) \
+                and (agentive or not tail.startswith(AGENT_PARTICLES)):
+            out.append(cd.chunks[k])
+    return out
 
 
 def _ancestors(cd: ChunkedDoc, chunk: Chunk, limit: int = 6) -> List[Chunk]:

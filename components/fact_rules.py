@@ -124,6 +124,8 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
                 found = joined, (cd.idx[i], cd.idx[q_start - 1] + len(cd.texts[q_start - 1]))
         if found is not None:
             return found, chunk
+        if cd.tags[i].startswith("名詞-普通名詞") and not cd.tags[i].startswith("名詞-普通名詞-助数詞"):
+            break  # 迎撃|ミサイル数百発: the counted noun is no event, and a word before it only modifies it
     first = cd.chunk_at(q_start)
     if first.start == q_start and first.index > 0:
         before = cd.chunks[first.index - 1]

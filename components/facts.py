@@ -211,8 +211,11 @@ class FactExtractor(TablePipe):
         last_sent, (_, roles, trig) = previous[-1]
         if sent - last_sent > 1:
             return None
-        if not (opens_breakdown(cd, self.facts, span.start) or states_amount(cd, self.facts, span.end)):
+        breakdown = opens_breakdown(cd, self.facts, span.start)
+        if not (breakdown or states_amount(cd, self.facts, span.end)):
             return None
+        if not breakdown and _amount_is_another_figure(cd, m, span):
+            return None  # 迎撃ミサイル1発が数百万ドルに達する: the amount is a price, the count its subject
         event = count_event(trig, attrs)  # 兵士2万人、戦車135両…を失った: casualties, then vehicles destroyed
         if allowed_event(event, attrs, 0) is None or attrs.get("category") in ("PERCENT", "RATIO"):
             return None  # a share after a count (…に達した) is a statistic, not a part of the count
@@ -228,6 +231,22 @@ class FactExtractor(TablePipe):
             attrs = get_span_attrs(span)
             attrs.update(keys)
             set_span_attrs(span, attrs)
+
+
+def _amount_is_another_figure(cd: ChunkedDoc, m: Mentions, span: Span) -> bool:
+    """Whether another QUANTITY hangs from the count's predicate (``1発が数百万ドルに達する``): the verb
+    states that figure, so the count is a subject with an amount of its own, not a bare amount."""
+    q_chunk = cd.chunk_at(span.end - 1)
+    pred = first_predicate(cd, q_chunk)
+    for k in pred.children:
+        chunk = cd.chunks[k]
+        if k == q_chunk.index or chunk.content_end <= chunk.start:
+            continue
+        last = chunk.content_end - 1
+        start, end = cd.idx[chunk.start], cd.idx[last] + len(cd.texts[last])
+        if any(start <= s and e <= end for s, e in m.quantities.starting_in(start, end)):
+            return True
+    return False
 
 
 def _loser_is_target(tables: FactTables, trig: Trigger, roles: Dict[str, Tuple[int, int]]) -> None:

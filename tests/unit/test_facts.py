@@ -368,3 +368,32 @@ def test_span_list_lookups_equal_a_pass_over_every_span():
             assert _inside(fast, where) == _inside(plain, where)
             assert _ending_in(fast, where) == _ending_in(plain, where)
             assert _starting_at(fast, lo) == _starting_at(plain, lo)
+
+
+def test_a_target_before_nado_and_a_weapon_named_for_an_event(nlp):
+    """``リビウ州などを攻撃``: など before the case particle still marks the object; ``迎撃ミサイル数百発を提供``:
+    a word that only modifies the counted noun (迎撃 in 迎撃ミサイル) is no trigger, the verb is."""
+    got = facts(nlp("ロシア軍は無人機186機でリビウ州などを攻撃した。"))
+    assert got["186機"]["event"] == "ATTACK" and got["186機"]["target"] == "リビウ州"
+    got = facts(nlp("ドイツはウクライナに迎撃ミサイル数百発を提供すると発表した。"))
+    assert got["数百発"]["event"] == "SUPPLY" and got["数百発"]["trigger"] == "提供"
+    assert got["数百発"]["target"] == "ウクライナ"
+
+
+def test_a_target_is_the_place_without_its_direction(nlp_blank):
+    """``西部リビウ州を攻撃``: where the object is a PLACE, the target is the place (as the gold writes it)."""
+    pipeline = copy.deepcopy(nlp_blank)
+    for name in ("military_unit_recognizer", "weapon_recognizer", "place_recognizer", "quantity_extractor",
+                 "fact_extractor"):
+        pipeline.add_pipe(name)
+    got = facts(pipeline("ロシア軍は無人機186機で西部リビウ州を攻撃した。"))
+    assert got["186機"]["target"] == "リビウ州"
+
+
+def test_a_price_is_no_bare_amount_and_itta_is_a_light_verb(nlp):
+    """``迎撃ミサイル1発が数百万ドルに達する``: the verb states the price, so the count does not take the event of
+    the count before it; ``攻撃を30回行った``: Sudachi reads 行った as 行く, which is the light verb 行う here."""
+    got = facts(nlp("ロシアが一夜に300機の無人機を放つのに対し、迎撃ミサイル1発が数百万ドルに達する。"))
+    assert got["300機"]["event"] == "ATTACK" and "1発" not in got
+    got = facts(nlp("ロシア軍は攻撃を30回行った。"))
+    assert got["30回"]["event"] == "ATTACK" and got["30回"]["trigger"] == "攻撃"
