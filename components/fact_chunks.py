@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from .gazetteer import token_view
 
 FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
-# verbs that are part of a compound particle after に (によると, に対する, における)
+# verbs that are part of a compound particle after に (によると, に対する, における; へ向けて too)
 PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
 PREDICATE_TAGS = ("動詞", "形容詞")
 SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
@@ -109,7 +109,7 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
         return False  # ヴィャチェスラフ・マモノフ: one name
     if tags[i].startswith(FUNCTION_TAGS):
         return True
-    return lemmas[i] in PARTICLE_VERBS and i > 0 and texts[i - 1] == "に"
+    return lemmas[i] in PARTICLE_VERBS and i > 0 and (texts[i - 1] == "に" or texts[i - 1] == "へ" and lemmas[i] == "向ける")
 
 
 def _katakana(text: str) -> bool:

@@ -20,6 +20,7 @@ words (``方面``).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from math import inf
@@ -65,7 +66,8 @@ def _chunk_chars(cd: ChunkedDoc, chunk: Chunk) -> Offsets:
     first = chunk.start
     while first < chunk.content_end - 1 and (cd.tags[first].startswith(("名詞-数詞", "補助記号", "接頭辞", "接続詞",
                                                                        "副詞", "連体詞"))
-                                             or "助数詞" in cd.tags[first] or cd.texts[first] in DATE_WORDS):
+                                             or "助数詞" in cd.tags[first] and first > chunk.start
+                                             or cd.texts[first] in DATE_WORDS):  # 局|長: a counter only after a number
         first += 1
     last = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
     return cd.idx[first], cd.idx[last] + len(cd.texts[last])
@@ -156,6 +158,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     stripped = stripped.rstrip("「『（(・、 ")
     if len(stripped) >= 2 and stripped[0] == "同" and not agent_like_text(stripped[1:]):
         return _antecedent(cd, m, chunk, stripped[1:]) or None  # 同省 → the ministry named before
+    glossed = _glossed_name_before(cd, chunk) if (stripped or text) in tables.cue("title") else None
+    if glossed is not None:
+        return name(cd, tables, m, glossed, role)  # ブダノフ(Kyrylo Budanov)局長は: the name before the gloss
     if not stripped and text in tables.cue("title"):
         stripped = text  # 知事は: the title is the name (with its の-modifier as a source)
     if not stripped or stripped in tables.cue("deictic") or stripped in tables.cue("place_suffix"):
@@ -168,6 +173,19 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         while full[start] == " ":
             start += 1
     return start, end
+
+
+def _glossed_name_before(cd: ChunkedDoc, chunk: Chunk) -> Optional[Chunk]:
+    """The chunk of a name glossed in brackets right before a title's chunk (``ブダノフ(|Kyrylo Budanov)|局長は``),
+    or None."""
+    if chunk.index < 2:
+        return None
+    gloss, named = cd.chunks[chunk.index - 1], cd.chunks[chunk.index - 2]
+    if gloss.sent != chunk.sent or named.sent != chunk.sent:
+        return None
+    if gloss.tail.rstrip() in (")", "）") and named.tail.rstrip() in ("(", "（") and named.content_end > named.start:
+        return named
+    return None
 
 
 def agent_like_text(text: str) -> bool:
@@ -313,6 +331,9 @@ def _cause_agent(cd, tables, m, pred: Chunk, event: str) -> Optional[Offsets]:
     return None
 
 
+_TOTAL_GAP = re.compile(r"[がをはも](?:計|合計|総計|全部で|あわせて|合わせて|合計で)")
+
+
 def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger_chunk: Chunk,
                 trigger_start: int) -> Optional[Offsets]:
     """The WEAPON the count is about (written with it), else the instrument of the predicate."""
@@ -322,6 +343,7 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
     between = [cd.text[w[1]:q_start_char] for w in window]
     before = [w for w, gap in zip(window, between)
               if (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
+                   or _TOTAL_GAP.fullmatch(gap)  # 発射した無人機は計120機: a total after the topic
                    or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
                    or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]
     if before:
@@ -401,6 +423,10 @@ def _place_attacked(cd, m, preds: Sequence[Chunk], skip: Sequence[int]) -> Optio
     return None
 
 
+# the sea a missile is fired into (日本海へ, 周辺海域に向けて): a direction, not a place attacked
+_OPEN_WATERS = ("海", "海域", "洋", "沖", "公海")
+
+
 def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
                   found_by: str, q_first: Chunk, skip: Tuple[int, ...]) -> Optional[Offsets]:
     """The target the particles name: an object, a goal, the side a casualty count belongs to."""
@@ -412,6 +438,8 @@ def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chun
         return None
     if event in ("SUPPLY", "DEPLOY", "HIT", "ATTACK"):
         for child in _children(cd, pred, GOAL_TAILS, skip):
+            if event == "ATTACK" and cd.content(child).endswith(_OPEN_WATERS):
+                continue  # 弾道ミサイル1発を日本海へ向けて撃ち: a launch into the sea has no target
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
                 return name(cd, tables, m, child, "target")
     if event == "ATTACK" and not _is_use(cd, tables, trigger_chunk):

@@ -171,14 +171,30 @@ def is_kind(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, kind: str) -> bool
 SUBJECT_TAILS = ("は", "が", "も", "では", "には")
 
 
+def _noun_or_clause_trigger(cd: ChunkedDoc, tables: FactTables, noun: Chunk):
+    """A trigger in a subject noun, else in the relative clause right before it (``昨夜発射した|無人機は``):
+    ``(found, chunk)`` or None."""
+    found = _in_chunk(cd, tables, noun)
+    if found is not None:
+        return found, noun
+    if noun.index == 0:
+        return None
+    clause = cd.chunks[noun.index - 1]
+    if clause.sent != noun.sent or not clause.pred or clause.tail.endswith(("、", "て", "で", "し", "が", "と", "。")):
+        return None  # only an attributive clause (…した無人機は), not a clause of its own (…を発射し、無人機は)
+    found = _in_chunk(cd, tables, clause)
+    return (found, clause) if found is not None else None
+
+
 def _subject_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
-    """A trigger in a subject of ``pred`` (``死者は…に上る``)."""
+    """A trigger in a subject of ``pred`` (``死者は…に上る``), or in a relative clause on the subject
+    (``ロシア軍が昨夜発射した無人機は計120機に上った``)."""
     for k in reversed(pred.children):
         child = cd.chunks[k]
         if k != skip and child.tail.startswith(SUBJECT_TAILS):
-            found = _in_chunk(cd, tables, child)
+            found = _noun_or_clause_trigger(cd, tables, child)
             if found is not None:
-                return found, child
+                return found
     return None
 
 
@@ -202,8 +218,7 @@ def _topic_before(cd: ChunkedDoc, tables: FactTables, q_first: Chunk, reach: int
         if chunk.sent != q_first.sent or chunk.pred:
             return None
         if chunk.tail.startswith(SUBJECT_TAILS):
-            found = _in_chunk(cd, tables, chunk)
-            return (found, chunk) if found is not None else None
+            return _noun_or_clause_trigger(cd, tables, chunk)
         k -= 1
     return None
 
@@ -225,6 +240,8 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
     if topic is not None:
         (trig, where), chunk = topic
+        if chunk.pred:  # 中国軍が放った弾道ミサイルは計11発: the clause's own participants
+            return trig, where, chunk.index, chunk.index, "relative", 1
         return trig, where, chunk.index, first_predicate(cd, q_chunk).index, "subject", 0
     relative = _relative_trigger(cd, tables, q_start)
     if relative is not None:
@@ -244,6 +261,8 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
             if is_kind(cd, tables, chunk, "amount_verb") or chunk is q_chunk:
                 subj = _subject_trigger(cd, tables, chunk, q_chunk.index) \
                     or _topic_before(cd, tables, cd.chunk_at(q_start))
+                if subj is not None and subj[1].pred:  # …発射した無人機は計120機に上った: the clause's participants
+                    return subj[0][0], subj[0][1], subj[1].index, subj[1].index, "relative", hops + 1
                 if subj is not None:
                     return subj[0][0], subj[0][1], subj[1].index, chunk.index, "subject", hops
             means = is_kind(cd, tables, chunk, "instrument_verb") and chunk.parent >= 0  # …を使い攻撃した

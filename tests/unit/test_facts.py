@@ -397,3 +397,27 @@ def test_a_price_is_no_bare_amount_and_itta_is_a_light_verb(nlp):
     assert got["300機"]["event"] == "ATTACK" and "1発" not in got
     got = facts(nlp("ロシア軍は攻撃を30回行った。"))
     assert got["30回"]["event"] == "ATTACK" and got["30回"]["trigger"] == "攻撃"
+
+
+def test_a_relative_clause_on_the_topic_gives_the_event(nlp):
+    """``ロシア軍が昨夜発射した無人機は計120機に上った``: the daily air-raid report's total, whose event, actor and
+    weapon are in the clause on its topic."""
+    got = facts(nlp("ロシア軍が昨夜発射した無人機は計120機に上った。"))
+    assert got["120機"] == {"event": "ATTACK", "trigger": "発射", "actor": "ロシア軍", "weapon": "無人機"}
+    got = facts(nlp("ロシア軍は無人機を発射し、住宅は計20棟に上った。"))
+    assert "20棟" not in got  # a clause of its own before the topic gives it nothing
+
+
+def test_a_launch_into_the_sea_has_no_target(nlp):
+    """``日本海へ向けて撃った``: へ向けて is a compound particle (the verb is 撃つ) and the sea is a direction."""
+    got = facts(nlp("北朝鮮は弾道ミサイル1発を日本海へ向けて撃った。"))
+    assert got["1発"]["event"] == "ATTACK" and got["1発"]["actor"] == "北朝鮮" and "target" not in got["1発"]
+
+
+def test_a_source_glossed_in_latin_before_its_title(nlp):
+    """``ブダノフ(Kyrylo Budanov)局長は``: the gloss cuts the name from its title; the source is the name (once
+    ``長`` alone, the 局 of 局長 read as a counter)."""
+    got = facts(nlp("情報総局のキリロ・ブダノフ(Kyrylo Budanov)局長は、北朝鮮がロシアに供与した砲弾が累計1200万発超に"
+                    "上るとの見方を示した。"))
+    assert got["1200万発超"]["source"] == "キリロ・ブダノフ"
+    assert got["1200万発超"]["actor"] == "北朝鮮" and got["1200万発超"]["target"] == "ロシア"
