@@ -158,6 +158,27 @@ def _relative_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
     return (found, before) if found is not None else None
 
 
+_CLEFT_LINKS = ("と", "や", "、", "の", "および", "及び")
+
+
+def _cleft_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
+    """The verb of a cleft before a list of counts (``発射したのは巡航ミサイル10発とドローン40機だった``,
+    ``出動したのは100機以上の戦闘機と10隻以上の駆逐艦だ``): back over the list's chunks to ``…のは``."""
+    first = cd.chunk_at(q_start)
+    k = first.index - 1
+    while k >= 0 and cd.chunks[k].sent == first.sent:
+        chunk = cd.chunks[k]
+        if chunk.pred:
+            if not chunk.tail.rstrip("、").endswith("のは"):
+                return None
+            found = _in_chunk(cd, tables, chunk)
+            return (found, chunk) if found is not None else None
+        if not chunk.tail.startswith(_CLEFT_LINKS):
+            return None
+        k -= 1
+    return None
+
+
 def _head_lemmas(cd: ChunkedDoc, chunk: Chunk) -> List[str]:
     return [cd.lemmas[i] for i in range(chunk.start, chunk.content_end)]
 
@@ -243,7 +264,7 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         if chunk.pred:  # 中国軍が放った弾道ミサイルは計11発: the clause's own participants
             return trig, where, chunk.index, chunk.index, "relative", 1
         return trig, where, chunk.index, first_predicate(cd, q_chunk).index, "subject", 0
-    relative = _relative_trigger(cd, tables, q_start)
+    relative = _relative_trigger(cd, tables, q_start) or _cleft_trigger(cd, tables, q_start)
     if relative is not None:
         (trig, where), chunk = relative
         return trig, where, chunk.index, chunk.index, "relative", 1

@@ -421,3 +421,19 @@ def test_a_source_glossed_in_latin_before_its_title(nlp):
                     "上るとの見方を示した。"))
     assert got["1200万発超"]["source"] == "キリロ・ブダノフ"
     assert got["1200万発超"]["actor"] == "北朝鮮" and got["1200万発超"]["target"] == "ロシア"
+
+
+@pytest.mark.parametrize("text,counts,event", [
+    ("ロシア軍が発射したのは巡航ミサイル10発とドローン40機だった。", ["10発", "40機"], "ATTACK"),
+    ("出動したのは100機以上の戦闘機と10隻以上の駆逐艦だという。", ["100機以上", "10隻以上"], "DEPLOY"),
+])
+def test_every_count_of_a_cleft_takes_its_verb(nlp, text, counts, event):
+    """``…したのは A と B だ``: each count of the list after a cleft reports the cleft's verb."""
+    got = facts(nlp(text))
+    assert [got.get(c, {}).get("event") for c in counts] == [event] * len(counts)
+
+
+def test_no_cleft_without_noha(nlp):
+    """A clause that ends in し, not のは, lends its verb to no list after it."""
+    got = facts(nlp("ロシア軍は発射し、巡航ミサイル10発とドローン40機が残った。"))
+    assert got.get("40機", {}).get("trigger") != "発射"
