@@ -154,6 +154,8 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         shorter, _ = split_suffix(stripped, tables.cue(kind))
         if kind == "title" and (len(shorter) < 2 or shorter.endswith(OWNER_ENDINGS)):
             continue  # 州知事, ハルキウ州知事: the title of a place or body is the name
+        if kind == "place_suffix" and len(shorter) < 2 and shorter != text:
+            continue  # 市内に着弾: the word is the place (キーウ市内 -> キーウ, EEZ内 -> EEZ)
         stripped = shorter
     stripped = stripped.rstrip("「『（(・、 ")
     if len(stripped) >= 2 and stripped[0] == "同" and not agent_like_text(stripped[1:]):

@@ -437,3 +437,11 @@ def test_no_cleft_without_noha(nlp):
     """A clause that ends in し, not のは, lends its verb to no list after it."""
     got = facts(nlp("ロシア軍は発射し、巡航ミサイル10発とドローン40機が残った。"))
     assert got.get("40機", {}).get("trigger") != "発射"
+
+
+def test_munitions_that_fell_or_landed_hit_a_zone(nlp):
+    """``落ちる`` and ``着陸`` are HIT for missiles and drones only (prices and output fall too); ``EEZ内`` -> EEZ."""
+    got = facts(nlp("中国の弾道ミサイル5発が日本のEEZ内に落ちたと防衛相が述べた。"))
+    assert got["5発"]["event"] == "HIT" and got["5発"]["target"] == "EEZ"
+    got = facts(nlp("ロシア軍の戦車の生産は月20両に落ちた。"))
+    assert "20両" not in got
