@@ -109,6 +109,8 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
         return False  # ヴィャチェスラフ・マモノフ: one name
     if tags[i].startswith(FUNCTION_TAGS):
         return True
+    if lemmas[i] == "する" and 0 < i < len(texts) - 1 and texts[i - 1] == "と" and texts[i + 1] == "て":
+        return True  # 実行犯として逮捕し: として ("as") is a compound particle, not a predicate
     return lemmas[i] in PARTICLE_VERBS and i > 0 and (texts[i - 1] == "に" or texts[i - 1] == "へ" and lemmas[i] == "向ける")
 
 

@@ -445,3 +445,9 @@ def test_munitions_that_fell_or_landed_hit_a_zone(nlp):
     assert got["5発"]["event"] == "HIT" and got["5発"]["target"] == "EEZ"
     got = facts(nlp("ロシア軍の戦車の生産は月20両に落ちた。"))
     assert "20両" not in got
+
+
+def test_toshite_is_a_particle_not_a_predicate(nlp):
+    """``2名をスパイとして拘束した``: として ("as") does not stop the count's path to its verb."""
+    got = facts(nlp("ロシア軍は兵士2名をスパイとして拘束した。"))
+    assert got["2名"]["event"] == "CAPTURE" and got["2名"]["actor"] == "ロシア軍"
