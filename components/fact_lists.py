@@ -24,10 +24,12 @@ from .fact_tables import FactTables, Trigger
 Offsets = Tuple[int, int]
 
 # 以下の通り, 次のとおり, 以下のようにまとめた (up to its sentence end), or a colon
-OPENER = re.compile(r"(?:以下|次)(?:の|に)?(?:通り|とおり|ように|よう)[^。\n:：]{0,15}?(?=[。\n:：]|$)|[:：]")
+# or 内訳は after a sentence that names the event (ロシア軍の損失を発表した。内訳は兵員1180人、戦車9両…)
+OPENER = re.compile(r"(?:以下|次)(?:の|に)?(?:通り|とおり|ように|よう)[^。\n:：]{0,15}?(?=[。\n:：]|$)|[:：]|内訳は")
 GAP = re.compile(r"(?:[\s\u3000。、,，・:：/／()（）+＋\-－−~〜0-9０-９]|など|の|[\u30a0-\u30ff\u4e00-\u9fff々A-Za-zＡ-Ｚａ-ｚ])*")
 MAX_GAP = 30  # characters between two counts of one list
 TRIGGER_REACH = 12  # characters between the trigger noun and the opener
+BREAKDOWN_REACH = 40  # for 内訳は: back into the sentence before it
 
 
 def headers(cd: ChunkedDoc, tables: FactTables) -> Iterator[Tuple[int, Trigger, Offsets, int]]:
@@ -38,7 +40,11 @@ def headers(cd: ChunkedDoc, tables: FactTables) -> Iterator[Tuple[int, Trigger, 
         if start == 0:
             continue
         i = cd.token_at(start - 1)
-        while i >= 0 and cd.idx[i] >= start - TRIGGER_REACH and cd.texts[i] not in ("。", "\n"):
+        breakdown = match.group().startswith("内訳")
+        reach = BREAKDOWN_REACH if breakdown else TRIGGER_REACH
+        if breakdown and cd.texts[i] in ("。", "\n"):
+            i -= 1  # the header is the sentence before: ……の損失を発表した。内訳は
+        while i >= 0 and cd.idx[i] >= start - reach and cd.texts[i] not in ("。", "\n"):
             if cd.tags[i].startswith("名詞"):
                 found = trigger_at(cd, tables, i)
                 if found is not None:

@@ -198,9 +198,12 @@ def _noun_or_clause_trigger(cd: ChunkedDoc, tables: FactTables, noun: Chunk):
     found = _in_chunk(cd, tables, noun)
     if found is not None:
         return found, noun
-    if noun.index == 0:
+    k = noun.index - 1
+    while k >= 0 and cd.chunks[k].tail == "の" and not cd.chunks[k].pred and cd.chunks[k].sent == noun.sent:
+        k -= 1  # 駐留する|ワグネルの|戦闘員は: the clause is on the whole noun phrase
+    if k < 0:
         return None
-    clause = cd.chunks[noun.index - 1]
+    clause = cd.chunks[k]
     if clause.sent != noun.sent or not clause.pred or clause.tail.endswith(("、", "て", "で", "し", "が", "と", "。")):
         return None  # only an attributive clause (…した無人機は), not a clause of its own (…を発射し、無人機は)
     found = _in_chunk(cd, tables, clause)

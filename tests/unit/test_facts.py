@@ -451,3 +451,19 @@ def test_toshite_is_a_particle_not_a_predicate(nlp):
     """``2名をスパイとして拘束した``: として ("as") does not stop the count's path to its verb."""
     got = facts(nlp("ロシア軍は兵士2名をスパイとして拘束した。"))
     assert got["2名"]["event"] == "CAPTURE" and got["2名"]["actor"] == "ロシア軍"
+
+
+def test_a_breakdown_after_the_sentence_that_names_the_loss(nlp):
+    """``…ロシア軍の損失を発表した。内訳は兵員1180人、戦車9両…``: 内訳は opens a list whose header is the sentence
+    before; people lost are casualties, vehicles destroyed, the side the target, the announcer the source."""
+    got = facts(nlp("ウクライナ軍参謀本部は3日、過去24時間のロシア軍の損失を発表した。内訳は兵員1180人、戦車9両、"
+                    "装甲戦闘車両21両となっている。"))
+    assert got["1180人"]["event"] == "CASUALTY" and got["9両"]["event"] == "DESTROY"
+    assert got["21両"]["target"] == "ロシア軍" and got["21両"]["source"] == "ウクライナ軍参謀本部"
+
+
+def test_civilians_killed_are_war_reporting_and_a_clause_reaches_over_a_genitive(nlp):
+    got = facts(nlp("国連によると、先月ウクライナで殺害された民間人は少なくとも232人に上った。"))
+    assert got["少なくとも232人"]["event"] == "CASUALTY"
+    got = facts(nlp("ロシア軍が発射したイラン製の無人機は計50機に上った。"))
+    assert got["50機"]["event"] == "ATTACK" and got["50機"]["actor"] == "ロシア軍"
