@@ -146,13 +146,23 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     return None
 
 
+# particles that end a clause of its own (…を発射し、 …して …したが …したと); a clause ending otherwise
+# (…した, …された, …する) before a noun modifies it
+_CLAUSE_ENDS = ("、", "て", "で", "し", "が", "と", "。")
+
+
+def _attributive_clause(chunk: Chunk) -> bool:
+    """Whether a predicate chunk can be a relative clause on the noun after it (``捕らえられた|ロシア兵``)."""
+    return chunk.pred and not chunk.tail.endswith(_CLAUSE_ENDS)
+
+
 def _relative_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
     """A trigger verb in a relative clause on the counted noun (``捕らえられたロシア兵3人``)."""
     first = cd.chunk_at(q_start)
     if first.index == 0:
         return None
     before = cd.chunks[first.index - 1]
-    if before.sent != first.sent or not before.pred or before.tail.endswith(("、", "て", "で", "し", "が", "と")):
+    if before.sent != first.sent or not _attributive_clause(before):
         return None
     found = _in_chunk(cd, tables, before)
     return (found, before) if found is not None else None
@@ -204,7 +214,7 @@ def _noun_or_clause_trigger(cd: ChunkedDoc, tables: FactTables, noun: Chunk):
     if k < 0:
         return None
     clause = cd.chunks[k]
-    if clause.sent != noun.sent or not clause.pred or clause.tail.endswith(("、", "て", "で", "し", "が", "と", "。")):
+    if clause.sent != noun.sent or not _attributive_clause(clause):
         return None  # only an attributive clause (…した無人機は), not a clause of its own (…を発射し、無人機は)
     found = _in_chunk(cd, tables, clause)
     return (found, clause) if found is not None else None
