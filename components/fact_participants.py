@@ -20,7 +20,7 @@ from typing import Dict, Optional
 from .fact_chunks import Chunk, ChunkedDoc
 from .fact_roles import (VICTIM_EVENTS, Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, find_actor,
                          find_target, find_weapon, name)
-from .fact_rules import SUBJECT_TAILS, is_kind
+from .fact_rules import SUBJECT_TAILS, _in_chunk, is_kind
 from .fact_source import find_source
 from .fact_tables import FactTables
 
@@ -94,6 +94,45 @@ def _carry(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Opt
                 roles["source"] = name(cd, tables, m, topic, "source")
     if event == "CASUALTY" and roles.get("weapon") is None:
         roles["weapon"] = _attack_weapon(cd, tables, m, sent)
+    if event == "CASUALTY" and (roles.get("actor") is None or roles.get("target") is None):
+        attack = _previous_attack(cd, tables, sent)
+        if attack is not None:  # …ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡: the attack's attacker and place
+            if roles.get("actor") is None:
+                agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None) \
+                    or _topic(cd, m, attack.sent)
+                roles["actor"] = name(cd, tables, m, agent, "actor") if agent is not None else None
+            if roles.get("target") is None:
+                attacked = next(iter(_children(cd, attack, ("を",))), None)
+                roles["target"] = name(cd, tables, m, attacked, "target") if attacked is not None else None
+            if roles.get("target") is not None and roles.get("target") == roles.get("actor"):
+                roles["target"] = None
+
+
+def _previous_attack(cd: ChunkedDoc, tables: FactTables, sent: int) -> Optional[Chunk]:
+    """The predicate of an attack (``攻撃した``, ``空爆した``) in the sentence just before ``sent``, where ``sent``
+    refers back to it (``この攻撃で``, ``攻撃により``): the report's casualties are that attack's."""
+    if sent == 0:
+        return None
+    own = cd.sent_chunks(sent)
+    if not any(cd.content(c).endswith(tuple(_ATTACK_WORDS)) or _refers_back(cd, c) for c in own):
+        return None
+    for chunk in reversed(cd.sent_chunks(sent - 1)):
+        if not chunk.pred:
+            continue
+        found = _in_chunk(cd, tables, chunk)
+        if found is not None and found[0].event == "ATTACK":
+            return chunk
+    return None
+
+
+# the words by which a casualty sentence names the attack it follows (この攻撃で, 空爆により)
+_ATTACK_WORDS = ("攻撃", "空爆", "爆撃", "砲撃", "空襲", "襲撃")
+
+
+def _refers_back(cd: ChunkedDoc, chunk: Chunk) -> bool:
+    """``この攻撃で``, ``同攻撃で``: a demonstrative before an attack word."""
+    text = cd.content(chunk)
+    return text.startswith(("この", "同", "その")) and text.endswith(_ATTACK_WORDS)
 
 
 def _attack_weapon(cd: ChunkedDoc, tables: FactTables, m: Mentions, sent: int) -> Optional[Offsets]:

@@ -467,3 +467,17 @@ def test_civilians_killed_are_war_reporting_and_a_clause_reaches_over_a_genitive
     assert got["少なくとも232人"]["event"] == "CASUALTY"
     got = facts(nlp("ロシア軍が発射したイラン製の無人機は計50機に上った。"))
     assert got["50機"]["event"] == "ATTACK" and got["50機"]["actor"] == "ロシア軍"
+
+
+def test_casualties_of_the_attack_in_the_sentence_before(nlp_blank):
+    """``…ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡``: the casualties' actor and target are the attack's
+    (ANNOTATION.md: a second sentence of the same report); with no word referring back, nothing is carried."""
+    pipeline = copy.deepcopy(nlp_blank)
+    for name in ("military_unit_recognizer", "weapon_recognizer", "place_recognizer", "quantity_extractor",
+                 "fact_extractor"):
+        pipeline.add_pipe(name)
+    got = facts(pipeline("ロシア軍は5日午後、ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡した。"))
+    assert got["4人"]["event"] == "CASUALTY"
+    assert got["4人"]["actor"] == "ロシア軍" and got["4人"]["target"] == "ハルキウ市"
+    got = facts(pipeline("ロシア軍は5日午後、ハルキウ市中心部を攻撃した。翌日、市内の病院で市民4人が死亡した。"))
+    assert "actor" not in got.get("4人", {})
