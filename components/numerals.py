@@ -119,10 +119,13 @@ NUMBER_SPACES = " \u00a0\u2009\u202f"
 _SPACES = str.maketrans("", "", NUMBER_SPACES)
 
 
+# A comma between a digit and the next one up, and nothing after (3,4 / ３，４): Japanese "three or four", a range,
+# never a decimal comma; one pattern for the quantity pattern (quantity_patterns) and for parse_number.
+COUNTING_UP_COMMA = "|".join(f"(?<=[{d}{chr(0xFF10 + d)}])[,，][{d + 1}{chr(0xFF11 + d)}](?![0-9０-９])"
+                             for d in range(9))
 # a comma with one or two digits after it, the last of the numeral's digits: a decimal comma (5,5 -> 5.5); a
 # thousands comma always has three (the quantity pattern admits the short form only before a measure)
-# (3,4 counts up by one: "three or four", which the quantity pattern reads as a range)
-_DECIMAL_COMMA = re.compile("(?!" + "|".join(f"(?<={d}),{d + 1}" for d in range(9)) + r"),(?=[0-9]{1,2}(?![0-9,]))")
+_DECIMAL_COMMA = re.compile(f"(?!{COUNTING_UP_COMMA})" + r",(?=[0-9]{1,2}(?![0-9,]))")
 
 
 def parse_number(text: str) -> Optional[ParsedNumber]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, Optional, Pattern, Tuple
 
-from .numerals import KANJI_DIGITS, NUMBER_SPACES
+from .numerals import COUNTING_UP_COMMA, KANJI_DIGITS, NUMBER_SPACES
 
 # Some outlets write the decimal point as ・ (63・2%, 1・25キロ); only before a measure or a magnitude,
 # so that 1・2号機 (reactors 1 and 2) stays two numbers.
@@ -25,8 +25,7 @@ _SPACED_THOUSANDS = rf"(?<![A-Za-zＡ-Ｚａ-ｚ\-‐－/])[0-9０-９]{{1,3}}(?
 # Translations from Ukrainian and Russian keep the decimal comma (最大5,5キロメートル, 8,5億ユーロ, 8,5mm): one or
 # two digits after a comma, before a measure or a magnitude (a thousands comma takes three), unless the digits
 # count up by one (3,4つ, 2,3万人: Japanese "three or four", a range)
-_CONSECUTIVE = "|".join(f"(?<={d}),{d + 1}(?![0-9])" for d in range(9))
-_COMMA_DECIMAL = (rf"(?!{_CONSECUTIVE})[,，][0-9０-９]{{1,2}}(?![0-9０-９])"
+_COMMA_DECIMAL = (rf"(?!{COUNTING_UP_COMMA})[,，][0-9０-９]{{1,2}}(?![0-9０-９])"
                   r"(?=\s?(?:[%％倍万億兆㍍㌧㌔㌢㍉㌫]|キロ|km|ｋｍ|mm|ｍｍ|cm|メートル|ミリ|センチ|平方|トン|ユーロ|ドル))")
 ARAB = rf"(?:{_SPACED_THOUSANDS}|[0-9０-９]+(?:[,，][0-9０-９]{{3}})*)(?:[.．][0-9０-９]+|・[0-9０-９]+{_DOT_DECIMAL_BEFORE}|{_COMMA_DECIMAL})?"
 KAN = rf"[{KANJI_DIGITS}十百千]"

@@ -724,6 +724,9 @@ def test_power_symbols(text, span, unit, tables):
     ("2,3キロ先に着弾した。", "2,3キロ", 2, 3),
     ("兵士1,500人が集まった。", "1,500人", 1500, None),
     ("戦車4,5両が残る。", "4,5両", 4, 5),
+    # the pattern and parse_number read a comma the same way: two digits after it, or full-width digits
+    ("射程は3,45キロだ。", "3,45キロ", 3.45, None),
+    ("３，４キロ先に着弾した。", "３，４キロ", 3, 4),
 ])
 def test_decimal_comma_and_comma_ranges(tables, text, span, value, value_max):
     found = {a["text"]: a for a in annotate(text, tables)}
