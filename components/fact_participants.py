@@ -113,8 +113,7 @@ def _previous_attack(cd: ChunkedDoc, tables: FactTables, sent: int) -> Optional[
     refers back to it (``この攻撃で``, ``攻撃により``): the report's casualties are that attack's."""
     if sent == 0:
         return None
-    own = cd.sent_chunks(sent)
-    if not any(cd.content(c).endswith(tuple(_ATTACK_WORDS)) or _refers_back(cd, c) for c in own):
+    if not any(cd.content(c).endswith(_ATTACK_WORDS) for c in cd.sent_chunks(sent)):
         return None
     for chunk in reversed(cd.sent_chunks(sent - 1)):
         if not chunk.pred:
@@ -125,14 +124,8 @@ def _previous_attack(cd: ChunkedDoc, tables: FactTables, sent: int) -> Optional[
     return None
 
 
-# the words by which a casualty sentence names the attack it follows (この攻撃で, 空爆により)
+# the words by which a casualty sentence names the attack it follows (この攻撃で, 同攻撃で, 空爆により)
 _ATTACK_WORDS = ("攻撃", "空爆", "爆撃", "砲撃", "空襲", "襲撃")
-
-
-def _refers_back(cd: ChunkedDoc, chunk: Chunk) -> bool:
-    """``この攻撃で``, ``同攻撃で``: a demonstrative before an attack word."""
-    text = cd.content(chunk)
-    return text.startswith(("この", "同", "その")) and text.endswith(_ATTACK_WORDS)
 
 
 def _attack_weapon(cd: ChunkedDoc, tables: FactTables, m: Mentions, sent: int) -> Optional[Offsets]:

@@ -154,7 +154,7 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         shorter, _ = split_suffix(stripped, tables.cue(kind))
         if kind == "title" and (len(shorter) < 2 or shorter.endswith(OWNER_ENDINGS)):
             continue  # 州知事, ハルキウ州知事: the title of a place or body is the name
-        if kind == "place_suffix" and len(shorter) < 2 and shorter != text:
+        if kind == "place_suffix" and len(shorter) < 2:
             continue  # 市内に着弾: the word is the place (キーウ市内 -> キーウ, EEZ内 -> EEZ)
         stripped = shorter
     stripped = stripped.rstrip("「『（(・、 ")

@@ -33,7 +33,7 @@ from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc, token_index
 from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
-from .fact_roles import Mentions, SpanList
+from .fact_roles import Mentions, SpanList, _inside
 from .fact_rules import (allowed_event, count_event, counts_people, find_trigger, first_predicate, opens_breakdown,
                          states_amount)
 from .fact_tables import FactTables, Trigger, load_tables
@@ -243,8 +243,7 @@ def _amount_is_another_figure(cd: ChunkedDoc, m: Mentions, span: Span) -> bool:
         if k == q_chunk.index or chunk.content_end <= chunk.start:
             continue
         last = chunk.content_end - 1
-        start, end = cd.idx[chunk.start], cd.idx[last] + len(cd.texts[last])
-        if any(start <= s and e <= end for s, e in m.quantities.starting_in(start, end)):
+        if _inside(m.quantities, (cd.idx[chunk.start], cd.idx[last] + len(cd.texts[last]))):
             return True
     return False
 

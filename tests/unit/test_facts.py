@@ -380,13 +380,9 @@ def test_a_target_before_nado_and_a_weapon_named_for_an_event(nlp):
     assert got["数百発"]["target"] == "ウクライナ"
 
 
-def test_a_target_is_the_place_without_its_direction(nlp_blank):
+def test_a_target_is_the_place_without_its_direction(nlp_places):
     """``西部リビウ州を攻撃``: where the object is a PLACE, the target is the place (as the gold writes it)."""
-    pipeline = copy.deepcopy(nlp_blank)
-    for name in ("military_unit_recognizer", "weapon_recognizer", "place_recognizer", "quantity_extractor",
-                 "fact_extractor"):
-        pipeline.add_pipe(name)
-    got = facts(pipeline("ロシア軍は無人機186機で西部リビウ州を攻撃した。"))
+    got = facts(nlp_places("ロシア軍は無人機186機で西部リビウ州を攻撃した。"))
     assert got["186機"]["target"] == "リビウ州"
 
 
@@ -469,15 +465,11 @@ def test_civilians_killed_are_war_reporting_and_a_clause_reaches_over_a_genitive
     assert got["50機"]["event"] == "ATTACK" and got["50機"]["actor"] == "ロシア軍"
 
 
-def test_casualties_of_the_attack_in_the_sentence_before(nlp_blank):
+def test_casualties_of_the_attack_in_the_sentence_before(nlp_places):
     """``…ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡``: the casualties' actor and target are the attack's
     (ANNOTATION.md: a second sentence of the same report); with no word referring back, nothing is carried."""
-    pipeline = copy.deepcopy(nlp_blank)
-    for name in ("military_unit_recognizer", "weapon_recognizer", "place_recognizer", "quantity_extractor",
-                 "fact_extractor"):
-        pipeline.add_pipe(name)
-    got = facts(pipeline("ロシア軍は5日午後、ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡した。"))
+    got = facts(nlp_places("ロシア軍は5日午後、ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡した。"))
     assert got["4人"]["event"] == "CASUALTY"
     assert got["4人"]["actor"] == "ロシア軍" and got["4人"]["target"] == "ハルキウ市"
-    got = facts(pipeline("ロシア軍は5日午後、ハルキウ市中心部を攻撃した。翌日、市内の病院で市民4人が死亡した。"))
+    got = facts(nlp_places("ロシア軍は5日午後、ハルキウ市中心部を攻撃した。翌日、市内の病院で市民4人が死亡した。"))
     assert "actor" not in got.get("4人", {})
