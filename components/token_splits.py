@@ -260,6 +260,7 @@ def split_times_counts(doc: Doc) -> int:
 
 
 _AMONG_GLUED = re.compile(r"中[0-9０-９]{1,2}")  # 中3 (Sudachi's word for a third-year junior high pupil)
+_AMONG_IN_TEXT = re.compile(r"[0-9０-９]\D中[0-9０-９]")  # the same shape in the doc's text: 4発中3
 _AMONG_TAG = "名詞-普通名詞-副詞可能"
 
 
@@ -269,7 +270,7 @@ def split_among_counts(doc: Doc) -> int:
     four" would start inside it; after anything but a number and its counter (``中3の生徒``) the
     word stays."""
     view = token_view(doc)
-    if "中" not in view.text:
+    if _AMONG_IN_TEXT.search(view.text) is None:  # 中 is in most docs; a figure, a counter, 中 and a digit are not
         return 0
     texts = view.texts
     plan = [(i, 1, _NUMERAL_TAG, _NUMERAL_POS, _AMONG_TAG, "NOUN") for i in range(2, len(texts))
