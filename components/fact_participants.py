@@ -55,6 +55,9 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
     q_first = cd.chunk_at(cd.token_at(q_start_char))
     roles["target"] = find_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first)
     roles["source"] = find_source(cd, tables, m, pred, q_start_char)
+    if event == "SUPPLY" and roles["actor"] is None and roles["source"] is not None \
+            and _announced(cd, tables, trigger_chunk):
+        roles["actor"] = roles["source"]  # 米国は…軍事支援を発表した: who announces a pledge of aid gives it
     if event == "HIT" and q.tail.startswith("に") and roles["weapon"] is not None:
         # 哨戒艇1隻に命中した: the count is what was struck, not what struck; the weapon is the subject
         roles["target"] = roles["weapon"]
@@ -64,6 +67,13 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         roles["target"] = None
     _carry(cd, tables, m, roles, pred.sent, event, actor_open)
     return {k: v for k, v in roles.items() if v is not None}
+
+
+def _announced(cd: ChunkedDoc, tables: FactTables, trigger_chunk: Chunk) -> bool:
+    """Whether the trigger is the object of a report verb (``支援を発表した``, ``供与を表明``): the event is
+    what the reporter itself pledges, not a figure it reports about others."""
+    return trigger_chunk.tail.startswith("を") and trigger_chunk.parent >= 0 \
+        and is_kind(cd, tables, cd.chunks[trigger_chunk.parent], "report_verb")
 
 
 def _topic(cd: ChunkedDoc, m: Mentions, sent: int) -> Optional[Chunk]:

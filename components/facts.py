@@ -116,8 +116,12 @@ class FactExtractor(TablePipe):
             return []
         units, weapons = self._offsets(doc, self.units_key), self._offsets(doc, self.weapons_key)
         text = token_view(doc).text
-        if not units and not weapons and not any(word in text for word in self.facts.cue("war_context")):
-            return []  # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact
+        war = bool(units or weapons) or any(word in text for word in self.facts.cue("war_context"))
+        # not war reporting: 2点を奪い, 住宅27棟が全半壊 (a typhoon) report no fact; but aid to a country at war
+        # is (日本政府はウクライナに45億ドルの追加支援を表明: no war word), so there supplies alone are kept
+        aid_only = not war and any(word in text for word in self.facts.cue("war_party"))
+        if not war and not aid_only:
+            return []
         quantities = sorted(doc.spans[self.quantities_key], key=lambda s: s.start)
         focus = [s.start for s in quantities] + [s.end - 1 for s in quantities]
         openers = [m.start() for m in LIST_OPENER.finditer(text)]
@@ -152,7 +156,7 @@ class FactExtractor(TablePipe):
                 _, roles, trig = facts[k + 1]
                 facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), roles, trig)
         for span, fact in zip(quantities, facts):
-            if fact is not None:
+            if fact is not None and (not aid_only or fact[0] == "SUPPLY"):
                 found.append((span, _record(cd.text, fact[0], fact[1])))
         return found
 

@@ -121,6 +121,22 @@ def test_supply_and_deploy_targets(nlp):
     assert found["5万人"]["event"] == "DEPLOY" and found["5万人"]["target"] == "国境"  # 付近 left out
 
 
+def test_aid_to_a_country_at_war_needs_no_war_word(nlp):
+    # no unit, no weapon, no war word: Ukraine alone makes a pledge of money war aid, and only a supply
+    found = facts(nlp("日本政府は8日、ウクライナに対する55億ドルの追加支援を表明した。"))
+    assert found["55億ドル"]["event"] == "SUPPLY" and found["55億ドル"]["target"] == "ウクライナ"
+    assert not facts(nlp("ウクライナの選手は決勝で2人を破った。"))  # a sports report naming Ukraine: no fact
+    assert not facts(nlp("日本政府は8日、トルコに対する55億ドルの追加支援を表明した。"))  # aid elsewhere: not war
+
+
+def test_who_announces_a_pledge_gives_it(nlp):
+    found = facts(nlp("米国はウクライナに対し、総額4億ドルの軍事支援を発表した。"))
+    assert found["4億ドル"]["actor"] == "米国" and found["4億ドル"]["source"] == "米国"
+    # a figure about others' deeds keeps its reporter as the source alone
+    found = facts(nlp("ロシア国防省は、ウクライナ軍のドローン50機の撃墜を発表した。"))
+    assert found["50機"]["source"] == "ロシア国防省" and "actor" not in found["50機"]
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
