@@ -755,14 +755,15 @@ def _verb_bound(verb: str) -> str:
 
 
 # Loss tallies written as noun + bare figure (人員1170、戦車4、装甲車7、…): a known counted noun glued to a
-# figure that a list mark, a line end, the text's end or the day's change in brackets (戦車：9,517（+4）)
+# figure that a list mark (a slash or bar too: 戦車 5,128/航空機 2,110), a line end, the text's end or the day's
+# change in brackets (戦車：9,517（+4）)
 # closes. Only where a text holds two or more of them (a list), since one noun glued to a figure may be a
 # name or a code (T-72 is Latin; 第3 has 第).
 _LISTED_COUNT_MIN = 2
 # a figure right after a Japanese character, closed as a list member is; the noun before it is checked after
 _LISTED_FIGURE = re.compile(r"(?<=[\u3041-\u30ff\u4e00-\u9fff々ー）)])[ 　:：]?"
                             r"(?P<num>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)"
-                            r"(?=[、，,。;；]|\n(?![人名機発両門隻基台個件輌])|\s*$|と(?:なっ|な[りる])"
+                            r"(?=[、，,。;；/／|｜]|\n(?![人名機発両門隻基台個件輌])|\s*$|と(?:なっ|な[りる])"
                             r"|[ 　]?[（(](?:前日比)?[+＋][0-9,]+[）)])")
 _MAX_ITEM = 12
 _MAX_QUALIFIER = 16  # a bracketed qualifier between the noun and its figure

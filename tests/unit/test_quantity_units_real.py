@@ -129,6 +129,9 @@ def found(nlp, text):
     # a loss tally of nouns with bare figures (two or more in the text)
     ("損失は人員1170、戦車4、装甲車7となった。", "4", 4, None, None, "VEHICLE", False),
     ("損失は人員1170、戦車4、装甲車7となった。", "1170", 1170, None, None, "CASUALTY", False),
+    # a tally whose members a slash separates, a space between noun and figure (a wiki's infobox)
+    ("損害:戦車 2,928/航空機 2,110/火砲 9,966", "2,928", 2928, None, None, "VEHICLE", False),
+    ("損害:戦車 2,928/航空機 2,110/火砲 9,966", "2,110", 2110, None, None, "AIRCRAFT", False),
     # a tally with a colon after each label and the day's change in brackets after the figure
     ("損失\n・戦車：9,517（+4）\n・装甲車：19,782（+10）", "9,517", 9517, None, None, "VEHICLE", False),
     ("損失\n・戦車：9,517（+4）\n・装甲車：19,782 (+10)", "19,782", 19782, None, None, "VEHICLE", False),

@@ -1217,6 +1217,7 @@ def test_bare_type_designation_takes_the_class_written_elsewhere(run):
 @pytest.mark.parametrize("text,expected", [
     # a designation and its nickname written together are one name, with a Roman numeral or an upgrade mark
     ("F-4EJ改ファントムとF-35AライトニングIIが飛んだ。", ["F-4EJ改ファントム", "F-35AライトニングII"]),
+    ("偵察飛行隊のRF-4×2が続いた。", ["RF-4"]),  # the reconnaissance variant (RF-4E, RF-4EJ)
     ("F-4ファントムIIが退役した。", ["F-4ファントムII"]),
     ("61機のF/A-18C/Dホーネットを使う。", ["F/A-18C/Dホーネット"]),
 ])
