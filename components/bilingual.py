@@ -735,6 +735,35 @@ def widen_to_places(doc: Doc, pairs: Sequence[Pair]) -> List[Pair]:
     return out
 
 
+# the rest of a katakana name after a cut: its next word after a dot (グリーン|・パロット), not a class mark
+# (ロプーチャ|級 stays: Ropucha-class landing ship names the ship type too)
+_NAME_GOES_ON = re.compile(r"[・･]?[\u30a1-\u30fa]")
+
+
+def widen_to_names(doc: Doc, text: str, pairs: Sequence[Pair]) -> List[Pair]:
+    """``グリーン・パロット(Green parrot、「オウム」の意)``: halves that each start a name of one system (the
+    weapon recogniser gave both spans the same canonical) but stop inside it, the Latin one at a lower-case
+    word that the name-cutter reads as the start of a gloss, the Japanese one at a dot, are those whole names.
+    Both must grow, the Japanese one by more katakana: a class mark or noun after it is not the name's."""
+    names = [s for key in ("weapons", "military_units") for s in doc.spans.get(key, ())]
+    if not names or not pairs:
+        return list(pairs)
+    by_start: Dict[int, List[Span]] = {}
+    for span in names:
+        by_start.setdefault(span.start_char, []).append(span)
+    out: List[Pair] = []
+    for pair in pairs:
+        ja = next((s for s in by_start.get(pair.ja[0], ()) if s.end_char >= pair.ja[1]), None)
+        en = next((s for s in by_start.get(pair.en[0], ()) if s.end_char >= pair.en[1]), None)
+        if ja is not None and en is not None and ja.end_char > pair.ja[1] and en.end_char > pair.en[1] \
+                and _NAME_GOES_ON.match(text, pair.ja[1]):
+            canonical = get_span_attrs(ja).get("canonical")
+            if canonical and canonical == get_span_attrs(en).get("canonical"):
+                pair = Pair((ja.start_char, ja.end_char), (en.start_char, en.end_char), pair.score, pair.evidence)
+        out.append(pair)
+    return out
+
+
 def _halves(pairs: Sequence[Pair]) -> List[Tuple[int, int]]:
     """Every Japanese and Latin half of ``pairs``: the offsets a new pair may not overlap."""
     return [p.ja for p in pairs] + [p.en for p in pairs]
@@ -857,6 +886,7 @@ class BilingualAligner(TablePipe):
         pairs = [_to_class_mark(text, p) for p in pairs]  # ロプーチャ級(Ropucha Class), not ロプーチャ級戦車揚陸艦
         pairs = widen_to_quotes(text, pairs)  # 「クモの巣作戦(Operation Spiderweb)」: the whole quoted name
         pairs = widen_to_places(doc, pairs)  # 沿ドニエストル共和国(PMR): the whole place name
+        pairs = widen_to_names(doc, text, pairs)  # グリーン・パロット(Green parrot、…): the whole names of one system
         pairs = [_without_glued_purpose(text, p) for p in pairs]  # (ICBM)用移動式発射台(TEL): not 用
         pairs = [_without_glued_position(text, p) for p in pairs]  # 排他的経済水域外(EEZ): not 外
         pairs = snap_to_named_starts(doc, pairs)  # 陸軍大隊戦術群(Battalion Tactical Group): not 軍大隊戦術群

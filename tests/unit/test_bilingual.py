@@ -438,6 +438,16 @@ def test_a_pair_takes_the_whole_place_name():
     assert [(p["ja"]["text"], p["en"]["text"]) for p in doc._.pairs] == [("沿ドニエストル共和国", "PMR")]
 
 
+def test_a_pair_takes_both_whole_names_of_one_system(nlp_blank):
+    """グリーン・パロット(Green parrot、…): the Latin half stopped at the lower-case word and the Japanese half
+    at the dot; the weapon recogniser gave both names one canonical, so the pair is the two whole names.
+    A class mark after the Japanese name (ロプーチャ級) is no more of the name."""
+    assert _pairs_after_weapons(nlp_blank, "NATOでの呼び名はグリーン・パロット(Green parrot、「オウム」の意)だった") == [
+        ("グリーン・パロット", "Green parrot")]
+    assert ("ロプーチャ級", "Ropucha-class landing ship") not in _pairs_after_weapons(
+        nlp_blank, "ロプーチャ級揚陸艦(英語: Ropucha-class landing ship)は")
+
+
 def test_himars_under_its_other_japanese_names(nlp_blank):
     assert _pairs_after_weapons(nlp_blank, "北海道で実射の高機動多連装ロケットシステムHIMARS") == [
         ("高機動多連装ロケットシステム", "HIMARS")]
