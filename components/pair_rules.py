@@ -69,6 +69,9 @@ ADJ_GAP = re.compile(r"^[\s　:：(（\[［「」『』\"“”/・]*$")
 LIST_GAP = re.compile(rf"^[{KATA}・\u4e00-\u9fffと、，,や\s　]*(?:[:：][\s　:：]*)?$")
 WINDOW = 80
 T_ADJ, T_FAR = 0.72, 0.82
+FAR_COVER_MIN = 0.5  # a far Japanese side must cover more than half of the Latin item (its words' sum)...
+_ENGLISH_LABEL = re.compile(r"(?:英語?|English)[ 　]*[:：][ 　]*$")  # (宇: …, 英: International Legion …): labelled
+_TITLE_GAP = re.compile(r"[^\s、。,，のをがはにでと]{1,8}[（(][ 　]?")  # ...unless one word (a title) and a bracket stand between
 KnownTable = Mapping[str, FrozenSet[str]]  # folded Latin name → Japanese forms (exonyms.jsonl)
 _ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _DESIGNATION_RE = re.compile(r"(?=\S*\d)(?=\S*[A-Z])[A-Z0-9][A-Za-z0-9]{0,3}-?[0-9][A-Za-z0-9\-]*")
@@ -194,6 +197,12 @@ def _candidates(text: str, units: List[Unit], item: EnItem, heads: HeadTable, ch
         if evidence == "phonetic" and lo == hi and _ordinary_other_word(units[lo].text, item.words):
             continue  # メディア(Meduza): a dictionary word that only sounds like the name
         covered = total / max(1, len(item.words))
+        if not listed and covered <= FAR_COVER_MIN and not _TITLE_GAP.fullmatch(text, je, item.start) \
+                and not _ENGLISH_LABEL.search(text, je, item.start):
+            continue  # イスラエルのIsrael Aerospace Industries: far off, a name covering one word of three is the
+            # owner of what the Latin names (its maker, its outlet), not its spelling; a name with its title or
+            # class noun between (シルスキー総司令官（Oleksandr Syrskyi）) is the layout of a gloss, and a label
+            # (英: International Legion …) says what the Latin is
         score = total + covered + (1.0 if adjacent else 0.0) - 0.005 * (chunk_start - je)
         if (js, je) not in found or found[(js, je)][0] < score:
             found[(js, je)] = (score, js, je, evidence)

@@ -448,6 +448,15 @@ def test_a_pair_takes_both_whole_names_of_one_system(nlp_blank):
         nlp_blank, "ロプーチャ級揚陸艦(英語: Ropucha-class landing ship)は")
 
 
+@pytest.mark.parametrize("text,not_expected", [
+    ("UCSは、イスラエルのIsrael Aerospace Industriesが開発した", ("イスラエル", "Israel Aerospace Industries")),
+    ("ロシアの Russia Beyond the Headlines によると", ("ロシア", "Russia Beyond")),
+])
+def test_a_far_name_covering_one_word_of_several_is_no_pair(nlp_blank, text, not_expected):
+    """The country before の owns what the Latin names (its maker, its outlet): no spelling of it."""
+    assert not_expected not in _aligned_pairs(nlp_blank, text)
+
+
 def test_himars_under_its_other_japanese_names(nlp_blank):
     assert _pairs_after_weapons(nlp_blank, "北海道で実射の高機動多連装ロケットシステムHIMARS") == [
         ("高機動多連装ロケットシステム", "HIMARS")]
