@@ -33,7 +33,7 @@ from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc, token_index
 from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
-from .fact_roles import Mentions, SpanList, _inside
+from .fact_roles import Mentions, SpanList, _children as children, _inside, agent_like, name
 from .fact_rules import (allowed_event, count_event, counts_people, find_trigger, first_predicate, opens_breakdown,
                          states_amount)
 from .fact_tables import FactTables, Trigger, load_tables
@@ -178,6 +178,8 @@ class FactExtractor(TablePipe):
                              pred=cd.chunks[pred], trigger_chunk=cd.chunks[trigger_chunk], trigger=where,
                              found_by=found_by)
         _loser_is_target(tables, trig, roles)
+        if trig.word in tables.cue("buy_verb"):
+            _buyer_is_target(cd, tables, m, cd.chunks[pred], roles)
         if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
             return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
         return event, roles, trig
@@ -257,6 +259,20 @@ def _loser_is_target(tables: FactTables, trig: Trigger, roles: Dict[str, Tuple[i
     is the target, not the actor; ``roles`` is changed in place."""
     if trig.word in tables.cue("loss_verb") and "actor" in roles:
         roles.setdefault("target", roles.pop("actor"))
+
+
+def _buyer_is_target(cd: ChunkedDoc, tables: FactTables, m: Mentions, pred, roles: Dict[str, Tuple[int, int]]) -> None:
+    """For a purchase (ロシア側は中国メーカーからドローン100機を買い付けた) the buyer is the recipient, the
+    target, and the seller named with から the supplier, the actor (ANNOTATION.md: the actor is the supplier);
+    ``roles`` is changed in place."""
+    buyer = roles.pop("actor", None)
+    if buyer is not None:
+        roles["target"] = buyer
+    seller = next((c for c in children(cd, pred, ("から",)) if agent_like(cd, m, c)), None)
+    if seller is not None:
+        found = name(cd, tables, m, seller, "actor")
+        if found is not None and found != roles.get("target"):
+            roles["actor"] = found
 
 
 # A count inside the next one (戦車36両を含む装甲車両130両, 民間人20人を含め計50人): it takes the next

@@ -137,6 +137,19 @@ def test_who_announces_a_pledge_gives_it(nlp):
     assert found["50機"]["source"] == "ロシア国防省" and "actor" not in found["50機"]
 
 
+def test_a_wound_borne_is_a_casualty(nlp):
+    found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
+    assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
+
+
+def test_a_buyer_receives_and_the_seller_supplies(nlp):
+    found = facts(nlp("ロシア側は中国メーカーから無人機100機を買い付けた。"))
+    assert found["100機"]["event"] == "SUPPLY"
+    assert found["100機"]["actor"] == "中国メーカー" and found["100機"]["target"] == "ロシア側"
+    found = facts(nlp("ドイツはウクライナに戦車14両を供与した。"))  # a giver stays the actor
+    assert found["14両"]["actor"] == "ドイツ" and found["14両"]["target"] == "ウクライナ"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
