@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Dict, Optional
 
 from .fact_chunks import Chunk, ChunkedDoc
-from .fact_roles import (VICTIM_EVENTS, Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, find_actor,
-                         find_target, find_weapon, name)
+from .fact_roles import (VICTIM_EVENTS, Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, case_tail,
+                         find_actor, find_target, find_weapon, name)
 from .fact_rules import SUBJECT_TAILS, _in_chunk, is_kind
 from .fact_source import find_source
 from .fact_tables import FactTables
@@ -66,7 +66,33 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
     if roles["target"] is not None and roles["target"] == roles["actor"]:
         roles["target"] = None
     _carry(cd, tables, m, roles, pred.sent, event, actor_open)
+    if event == "CASUALTY" and subject and (roles.get("actor") is None or roles.get("target") is None):
+        _from_attack_before(cd, tables, m, roles, q_first)
     return {k: v for k, v in roles.items() if v is not None}
+
+
+# a chunk ending in a case particle is a noun (無人機攻撃で: the cause), not a clause chained before the count
+_CASE_PARTICLES = ("で", "に", "の", "を", "が", "は", "と", "も", "へ", "から", "まで", "より")
+
+
+def _from_attack_before(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]],
+                        q_first: Chunk) -> None:
+    """Casualties counted, as the subject, after an attack clause of the same sentence (ロシア軍が首都キーウを
+    攻撃し、少なくとも28人が亡くなった) were killed by that attack: its attacker is the actor, the place it struck the target, where the
+    count's own clause names neither; ``roles`` is changed in place."""
+    attack = next((c for c in reversed(cd.sent_chunks(q_first.sent)) if c.index < q_first.index and c.pred
+                   and not c.passive and not case_tail(c.tail).startswith(_CASE_PARTICLES)
+                   and (found := _in_chunk(cd, tables, c)) is not None and found[0].event == "ATTACK"), None)
+    if attack is None:
+        return
+    if roles.get("actor") is None:
+        agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None)
+        roles["actor"] = name(cd, tables, m, agent, "actor") if agent is not None else None
+    if roles.get("target") is None:
+        attacked = next(iter(_children(cd, attack, ("を",))), None)
+        roles["target"] = name(cd, tables, m, attacked, "target") if attacked is not None else None
+    if roles.get("target") is not None and roles.get("target") == roles.get("actor"):
+        roles["target"] = None
 
 
 def _announced(cd: ChunkedDoc, tables: FactTables, trigger_chunk: Chunk) -> bool:

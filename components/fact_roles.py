@@ -406,7 +406,27 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
     found = _named_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first, skip)
     if found is None and event in PLACE_EVENTS:
         found = _place_attacked(cd, m, (pred, trigger_chunk), skip)
+    if found is None and event in LOSS_PLACE_EVENTS:
+        found = _place_of_sentence(cd, m, q_first)
     return found
+
+
+# losses whose place may stand anywhere before the count in its sentence, on another predicate
+# (リヴィウでロシアのロケット弾が集合住宅に当たり、少なくとも4人が死亡; ハルキウでは…17日に5人が死亡)
+LOSS_PLACE_EVENTS = ("CASUALTY", "DESTROY")
+
+
+def _place_of_sentence(cd, m, q_first: Chunk) -> Optional[Offsets]:
+    """The last PLACE marked with で (では, でも) before the count in the count's sentence: where the
+    losses it reports happened, as the annotators take it where no object or goal names a target."""
+    for chunk in reversed(cd.sent_chunks(q_first.sent)):
+        if chunk.index >= q_first.index or not case_tail(chunk.tail).startswith("で"):
+            continue
+        where = _chunk_chars(cd, chunk)
+        inside = [p for p in _inside(m.places, where) if p[1] == where[1]]
+        if inside:
+            return inside[-1]
+    return None
 
 
 # events whose place is the place attacked (キーウ州で…717人を殺害: キーウ州 is the target; ANNOTATION.md, Facts)

@@ -150,6 +150,18 @@ def test_a_buyer_receives_and_the_seller_supplies(nlp):
     assert found["14両"]["actor"] == "ドイツ" and found["14両"]["target"] == "ウクライナ"
 
 
+def test_casualties_take_the_place_and_the_attack_of_their_sentence(nlp_places):
+    # the place marked with で hangs on another predicate of the sentence: still where they died
+    found = facts(nlp_places("西部の都市リヴィウでロシアのミサイルが集合住宅に当たり、少なくとも4人が死亡した。"))
+    assert found["少なくとも4人"]["event"] == "CASUALTY" and found["少なくとも4人"]["target"] == "リヴィウ"
+    # an attack clause chained before the count: its attacker and the place it struck
+    found = facts(nlp_places("当局は、ロシア軍が首都キーウを攻撃し、少なくとも28人が亡くなったと公表した。"))
+    assert found["少なくとも28人"]["actor"] == "ロシア軍" and found["少なくとも28人"]["target"] == "キーウ"
+    # the cause written as a noun (…無人機攻撃で) is no attack clause: the reporter is not made the attacker
+    found = facts(nlp_places("州軍行政府は、ロシア軍による砲撃と無人機攻撃で2人が死亡したと発表した。"))
+    assert found["2人"].get("actor") != "州軍行政府"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
