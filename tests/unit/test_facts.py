@@ -162,6 +162,15 @@ def test_casualties_take_the_place_and_the_attack_of_their_sentence(nlp_places):
     assert found["2人"].get("actor") != "州軍行政府"
 
 
+def test_more_ways_of_attribution(nlp_places):
+    found = facts(nlp_places("ウクライナのイホル・クリメンコ内相によると、リヴィウでミサイル攻撃により4人が死亡した。"))
+    assert found["4人"]["source"] == "イホル・クリメンコ"  # 内相: a title, left out
+    found = facts(nlp_places("地元当局の話では、ロシア軍の攻撃で乗員13人がけがをした。"))
+    assert found["13人"]["source"] == "地元当局"  # Xの話では, as Xの発表では
+    found = facts(nlp_places("ロシア国防省の説明では、ロシア軍はATACMS3発を破壊した。"))
+    assert found["3発"]["source"] == "ロシア国防省"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
