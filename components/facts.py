@@ -147,7 +147,9 @@ class FactExtractor(TablePipe):
             fact = self._fact(cd, mentions, span, attrs, previous)
             facts.append(fact)
             if fact is not None:
-                previous.append((cd.chunk_at(span.start).sent, fact))
+                sent = cd.chunk_at(span.start).sent
+                _same_report_source(fact, sent, previous)
+                previous.append((sent, fact))
         if openers and None in facts:
             self._listed(cd, mentions, quantities, facts)
         for k in range(len(quantities) - 2, -1, -1):  # from the end: 戦車36両を含む装甲車両130両を失った
@@ -259,6 +261,19 @@ def _loser_is_target(tables: FactTables, trig: Trigger, roles: Dict[str, Tuple[i
     is the target, not the actor; ``roles`` is changed in place."""
     if trig.word in tables.cue("loss_verb") and "actor" in roles:
         roles.setdefault("target", roles.pop("actor"))
+
+
+def _same_report_source(fact: Fact, sent: int, previous: List[Tuple[int, Fact]]) -> None:
+    """A fact with no attribution of its own in the sentence right after an attributed one (or in the same
+    sentence) continues that report (ロシア国防省の説明では、…狙った。…ATACMS3発を破壊した。…8発が撃ち込まれ
+    …という。): it takes that source, as the annotators do for "a second sentence of the same report";
+    ``fact``'s roles are changed in place."""
+    roles = fact[1]
+    if "source" in roles or not previous:
+        return
+    last_sent, last = previous[-1]
+    if sent - last_sent <= 1 and "source" in last[1]:
+        roles["source"] = last[1]["source"]
 
 
 def _buyer_is_target(cd: ChunkedDoc, tables: FactTables, m: Mentions, pred, roles: Dict[str, Tuple[int, int]]) -> None:

@@ -171,6 +171,13 @@ def test_more_ways_of_attribution(nlp_places):
     assert found["3発"]["source"] == "ロシア国防省"
 
 
+def test_a_report_keeps_its_source_from_sentence_to_sentence(nlp_places):
+    found = facts(nlp_places("ロシア国防省の説明では、ロシア軍はATACMS3発を破壊した。さらにミサイル8発が撃ち込まれ、"
+                             "7発が撃墜されたという。"))
+    assert found["3発"]["source"] == "ロシア国防省"
+    assert found["8発"]["source"] == "ロシア国防省" and found["7発"]["source"] == "ロシア国防省"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
