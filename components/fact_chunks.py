@@ -109,6 +109,9 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
         return False  # ヴィャチェスラフ・マモノフ: one name
     if tags[i].startswith(FUNCTION_TAGS):
         return True
+    if texts[i] == "もの" and i > 0 and i + 1 < len(texts) and texts[i + 1] == "の" \
+            and tags[i - 1].startswith(("助動詞", "動詞")):
+        return True  # 7発は撃墜されたものの1発が着弾: ものの is a conjunction ("although"), もの no noun
     if lemmas[i] == "する" and 0 < i < len(texts) - 1 and texts[i - 1] == "と" and texts[i + 1] == "て":
         return True  # 実行犯として逮捕し: として ("as") is a compound particle, not a predicate
     return lemmas[i] in PARTICLE_VERBS and i > 0 and (texts[i - 1] == "に" or texts[i - 1] == "へ" and lemmas[i] == "向ける")
@@ -249,7 +252,7 @@ def _attributive(chunks: List[Chunk], pred: Chunk) -> bool:
     nxt = pred.index + 1
     if nxt >= len(chunks) or chunks[nxt].sent != pred.sent or chunks[nxt].pred:
         return False
-    return not pred.tail.endswith(("、", ",", "て", "で", "と", "が", "し", "ば", "ながら", "り", "も", "けど"))
+    return not pred.tail.endswith(("、", ",", "て", "で", "と", "が", "し", "ば", "ながら", "り", "も", "けど", "ものの"))
 
 
 HEARSAY_VERBS = frozenset({"言う", "いう"})  # …したという: the writer's hearsay, no one's claim

@@ -148,7 +148,7 @@ def _item_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
 
 # particles that end a clause of its own (…を発射し、 …して …したが …したと); a clause ending otherwise
 # (…した, …された, …する) before a noun modifies it
-_CLAUSE_ENDS = ("、", "て", "で", "し", "が", "と", "。")
+_CLAUSE_ENDS = ("、", "て", "で", "し", "が", "と", "。", "ものの")  # ものの: "although", a clause's end
 
 
 def _attributive_clause(chunk: Chunk) -> bool:

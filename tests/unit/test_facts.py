@@ -178,6 +178,12 @@ def test_a_report_keeps_its_source_from_sentence_to_sentence(nlp_places):
     assert found["8発"]["source"] == "ロシア国防省" and found["7発"]["source"] == "ロシア国防省"
 
 
+def test_a_concessive_clause_ends_before_the_next_count(nlp):
+    # ものの ("although") ends the clause of 7発: 撃墜された is no relative clause on 1発
+    found = facts(nlp("ミサイル8発が撃ち込まれ、7発は撃墜されたものの1発が着弾した。"))
+    assert found["7発"]["event"] == "INTERCEPT" and found["1発"]["event"] == "HIT"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
