@@ -243,6 +243,18 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
     return None
 
 
+def _purpose_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
+    """A trigger noun marked with に (には) under a passive verb of using: the purpose the counted things
+    served (``攻撃には…ミサイル30発が使われた``: they were launched)."""
+    for k in reversed(pred.children):
+        child = cd.chunks[k]
+        if k != skip and child.tail.startswith("に") and not child.pred:
+            found = _in_chunk(cd, tables, child)
+            if found is not None:
+                return found, child
+    return None
+
+
 def _topic_before(cd: ChunkedDoc, tables: FactTables, q_first: Chunk, reach: int = 3):
     """A trigger in a subject or topic just before the count, with only non-predicates between
     (人的損失は4万3000人以上にのぼる可能性がある: the topic hangs from a later verb, the amount is its)."""
@@ -299,7 +311,12 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
                     return subj[0][0], subj[0][1], subj[1].index, subj[1].index, "relative", hops + 1
                 if subj is not None:
                     return subj[0][0], subj[0][1], subj[1].index, chunk.index, "subject", hops
-            means = is_kind(cd, tables, chunk, "instrument_verb") and chunk.parent >= 0  # …を使い攻撃した
+            means = is_kind(cd, tables, chunk, "instrument_verb")
+            if means and chunk.passive:  # 攻撃には440機のドローンが使われた: what they were used for
+                purpose = _purpose_trigger(cd, tables, chunk, q_chunk.index)
+                if purpose is not None:
+                    return purpose[0][0], purpose[0][1], purpose[1].index, chunk.index, "path", hops
+            means = means and chunk.parent >= 0  # …を使い攻撃した
             if not means and not (chunk.pred and not chunk.tail and set(_head_lemmas(cd, chunk)) & EXISTENTIAL
                                   and chunk is not q_chunk and chunk.parent >= 0):
                 return None

@@ -184,6 +184,12 @@ def test_a_concessive_clause_ends_before_the_next_count(nlp):
     assert found["7発"]["event"] == "INTERCEPT" and found["1発"]["event"] == "HIT"
 
 
+def test_what_an_attack_used_was_launched(nlp):
+    found = facts(nlp("攻撃には440機のドローンとミサイル30発が使われたという。"))
+    assert found["440機"]["event"] == "ATTACK" and found["440機"]["trigger"] == "攻撃"
+    assert found["30発"]["event"] == "ATTACK"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
