@@ -66,7 +66,8 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
     if roles["target"] is not None and roles["target"] == roles["actor"]:
         roles["target"] = None
     _carry(cd, tables, m, roles, pred.sent, event, actor_open)
-    if event == "CASUALTY" and subject and (roles.get("actor") is None or roles.get("target") is None):
+    if event == "CASUALTY" and subject and (roles.get("actor") is None or roles.get("target") is None
+                                            or roles.get("weapon") is None):
         _from_attack_before(cd, tables, m, roles, q_first)
     return {k: v for k, v in roles.items() if v is not None}
 
@@ -75,15 +76,39 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
 _CASE_PARTICLES = ("で", "に", "の", "を", "が", "は", "と", "も", "へ", "から", "まで", "より")
 
 
+# verbs of striking that are no trigger by themselves (当たる is also "amounts to": 国土の4分の1に当たる), read
+# as a strike only with a weapon as their subject
+_STRIKE_VERBS = frozenset({"当たる", "落ちる"})
+
+
 def _from_attack_before(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]],
                         q_first: Chunk) -> None:
-    """Casualties counted, as the subject, after an attack clause of the same sentence (ロシア軍が首都キーウを
-    攻撃し、少なくとも28人が亡くなった) were killed by that attack: its attacker is the actor, the place it struck the target, where the
-    count's own clause names neither; ``roles`` is changed in place."""
-    attack = next((c for c in reversed(cd.sent_chunks(q_first.sent)) if c.index < q_first.index and c.pred
-                   and not c.passive and not case_tail(c.tail).startswith(_CASE_PARTICLES)
-                   and (found := _in_chunk(cd, tables, c)) is not None and found[0].event == "ATTACK"), None)
+    """Casualties counted, as the subject, after an attack or a strike clause of the same sentence (ロシア軍が
+    首都キーウを攻撃し、少なくとも28人が亡くなった; ロシアのロケット弾が…当たり、4人が死亡) were killed by it:
+    an attack's attacker is the actor and the place it struck the target; a strike's weapon (its subject) is the
+    weapon and that weapon's owner the actor; each where the count's own clause names none. ``roles`` is changed
+    in place."""
+    attack, event = None, None
+    for c in reversed(cd.sent_chunks(q_first.sent)):
+        if c.index >= q_first.index or not c.pred or c.passive or case_tail(c.tail).startswith(_CASE_PARTICLES):
+            continue
+        found = _in_chunk(cd, tables, c)
+        event = found[0].event if found is not None else \
+            "HIT" if any(cd.lemmas[i] in _STRIKE_VERBS for i in range(c.start, c.content_end)) else None
+        if event in ("ATTACK", "HIT"):
+            attack = c
+            break
     if attack is None:
+        return
+    if event == "HIT":  # ロシアのロケット弾が集合住宅に当たり、4人が死亡: the weapon struck, its owner fired it
+        struck = next((c for c in _children(cd, attack, ("が", "は")) if name(cd, tables, m, c, "weapon")), None)
+        if struck is None:
+            return
+        if roles.get("weapon") is None:
+            roles["weapon"] = name(cd, tables, m, struck, "weapon")
+        owner = next((c for c in _children(cd, struck, ("の",)) if agent_like(cd, m, c)), None)
+        if roles.get("actor") is None and owner is not None:
+            roles["actor"] = name(cd, tables, m, owner, "actor")
         return
     if roles.get("actor") is None:
         agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None)

@@ -362,7 +362,9 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
         if found:
             return found
     for child in _children(cd, pred, ("で", "により", "による", "によって"), (q.index,)):
-        found = name(cd, tables, m, child, "weapon")
+        found = name(cd, tables, m, child, "weapon") or next(
+            (w for owner in _children(cd, child, ("の", "などの")) for w in [name(cd, tables, m, owner, "weapon")] if w),
+            None)  # 地雷などの爆発物で: the weapon named in the cause's modifier
         if found:
             return found
     for child in _children(cd, trigger_chunk, ("による", "によって", "により", "で"), (q.index,)):

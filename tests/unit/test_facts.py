@@ -157,6 +157,12 @@ def test_casualties_take_the_place_and_the_attack_of_their_sentence(nlp_places):
     # an attack clause chained before the count: its attacker and the place it struck
     found = facts(nlp_places("当局は、ロシア軍が首都キーウを攻撃し、少なくとも28人が亡くなったと公表した。"))
     assert found["少なくとも28人"]["actor"] == "ロシア軍" and found["少なくとも28人"]["target"] == "キーウ"
+    # a strike clause: its weapon, and the weapon's owner as the actor
+    found = facts(nlp_places("リヴィウでロシアのミサイルが集合住宅に当たり、少なくとも4人が死亡した。"))
+    assert found["少なくとも4人"]["weapon"] == "ミサイル" and found["少なくとも4人"]["actor"] == "ロシア"
+    # the weapon named in the modifier of the cause
+    found = facts(nlp_places("地雷などの爆発物で今月までに市民258人が死亡した。"))
+    assert found["258人"]["weapon"] == "地雷"
     # the cause written as a noun (…無人機攻撃で) is no attack clause: the reporter is not made the attacker
     found = facts(nlp_places("州軍行政府は、ロシア軍による砲撃と無人機攻撃で2人が死亡したと発表した。"))
     assert found["2人"].get("actor") != "州軍行政府"
