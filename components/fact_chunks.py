@@ -107,6 +107,9 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
                     and texts[i - 1][-1:].isalnum() and texts[i + 1][:1].isalnum())
     if texts[i] in ("・", "･") and 0 < i < len(texts) - 1 and _katakana(texts[i - 1]) and _katakana(texts[i + 1]):
         return False  # ヴィャチェスラフ・マモノフ: one name
+    if texts[i] in ("-", "‐", "－") and 0 < i < len(texts) - 1 and texts[i - 1][-1:].isalnum() \
+            and texts[i + 1][:1].isalnum() and texts[i - 1][-1:].isascii():
+        return False  # F-35B, Kh-101: one designation, not a name cut at its hyphen
     if tags[i].startswith(FUNCTION_TAGS):
         return True
     if texts[i] == "もの" and i > 0 and i + 1 < len(texts) and texts[i + 1] == "の" \

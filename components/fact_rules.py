@@ -243,6 +243,11 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
     return None
 
 
+# the copula's continuative or concessive form after a count (776両で、…; 5機ですが、…): the count ends a clause as
+# 776両だ would, so the topic before it names what was counted
+_COPULA_GOES_ON = ("で、", "で,", "で，", "であり、", "であり", "ですが、", "ですが", "だが、", "であるが、")
+
+
 def _purpose_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
     """A trigger noun marked with に (には) under a passive verb of using: the purpose the counted things
     served (``攻撃には…ミサイル30発が使われた``: they were launched)."""
@@ -293,6 +298,11 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     if relative is not None:
         (trig, where), chunk = relative
         return trig, where, chunk.index, chunk.index, "relative", 1
+    if not q_chunk.pred and q_chunk.tail in _COPULA_GOES_ON:  # 失った戦車は776両で、…: the count is the predicate
+        subj = _topic_before(cd, tables, cd.chunk_at(q_start))
+        if subj is not None:
+            return subj[0][0], subj[0][1], subj[1].index, (subj[1] if subj[1].pred else q_chunk).index, \
+                "relative" if subj[1].pred else "subject", 1 if subj[1].pred else 0
     chunk, hops = q_chunk, 0
     while True:
         if chunk is not q_chunk:

@@ -196,6 +196,20 @@ def test_what_an_attack_used_was_launched(nlp):
     assert found["30発"]["event"] == "ATTACK"
 
 
+def test_a_count_before_the_continuative_copula_is_its_topics_predicate(nlp):
+    found = facts(nlp("反攻を始めてから兵士15万9000人が死亡し、失った戦車は776両で、ほかに装甲車も多い。"))
+    assert found["776両"]["event"] == "DESTROY" and found["776両"]["trigger"] == "失っ"
+
+
+def test_a_designation_with_a_hyphen_is_one_chunk():
+    import spacy
+    from components.fact_chunks import chunk_doc
+
+    nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "C"}}})
+    cd = chunk_doc(nlp("配備済みのF-35Bは5機だ。"))
+    assert [cd.content(c) for c in cd.chunks][:2] == ["配備済み", "F-35B"]
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
