@@ -46,6 +46,8 @@ def test_oblast_and_town_are_two_places(run):
     ("クリミア半島西部のサキ飛行場", [("クリミア半島", "Crimea"), ("サキ", "Saky")]),
     ("ロシア西部クルスク州へ", [("ロシア", "Russia"), ("クルスク州", "Kursk Oblast")]),
     ("ドネツク地域の戦況", [("ドネツク地域", "Donetsk Oblast")]),
+    ("ガザでは攻撃が続く", [("ガザ", "Gaza Strip")]),
+    ("ヨルダン川西岸地区の町", [("ヨルダン川西岸地区", "West Bank")]),
 ])
 def test_places(run, expected, text):
     assert found(run(text)) == expected
