@@ -408,9 +408,22 @@ def find_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk:
     found = _named_target(cd, tables, m, event, q, pred, trigger_chunk, found_by, q_first, skip)
     if found is None and event in PLACE_EVENTS:
         found = _place_attacked(cd, m, (pred, trigger_chunk), skip)
+    if found is None and event == "CASUALTY":
+        found = _side_before(cd, tables, m, q_first)
     if found is None and event in LOSS_PLACE_EVENTS:
         found = _place_of_sentence(cd, m, q_first)
     return found
+
+
+def _side_before(cd, tables, m, q_first: Chunk) -> Optional[Offsets]:
+    """The side a casualty count belongs to, as the topic right before it (ロシア側は2万人以上が死亡し)."""
+    if q_first.index == 0:
+        return None
+    topic = cd.chunks[q_first.index - 1]
+    if topic.sent != q_first.sent or topic.pred or not case_tail(topic.tail).startswith("は") \
+            or not agent_like(cd, m, topic):
+        return None
+    return name(cd, tables, m, topic, "target")
 
 
 # losses whose place may stand anywhere before the count in its sentence, on another predicate

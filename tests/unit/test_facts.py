@@ -157,6 +157,9 @@ def test_casualties_take_the_place_and_the_attack_of_their_sentence(nlp_places):
     # an attack clause chained before the count: its attacker and the place it struck
     found = facts(nlp_places("当局は、ロシア軍が首都キーウを攻撃し、少なくとも28人が亡くなったと公表した。"))
     assert found["少なくとも28人"]["actor"] == "ロシア軍" and found["少なくとも28人"]["target"] == "キーウ"
+    # the side as the topic right before the count
+    found = facts(nlp_places("ロシア軍の被害について、バフムトだけでロシア側は2万人以上が死亡した。"))
+    assert found["2万人以上"]["target"] == "ロシア側"
     # a strike clause: its weapon, and the weapon's owner as the actor
     found = facts(nlp_places("リヴィウでロシアのミサイルが集合住宅に当たり、少なくとも4人が死亡した。"))
     assert found["少なくとも4人"]["weapon"] == "ミサイル" and found["少なくとも4人"]["actor"] == "ロシア"
