@@ -213,6 +213,13 @@ def test_a_designation_with_a_hyphen_is_one_chunk():
     assert [cd.content(c) for c in cd.chunks][:2] == ["配備済み", "F-35B"]
 
 
+def test_troops_committed_and_aircraft_arrived_are_deployed(nlp):
+    found = facts(nlp("ウクライナ戦争に投じられたワグネルの傭兵は5万人だった。"))
+    assert found["5万人"]["event"] == "DEPLOY"
+    assert facts(nlp("基地には3機のF-35Bが到着した。"))["3機"]["event"] == "DEPLOY"
+    assert "23億ユーロ" not in facts(nlp("ポーランドは防空に23億ユーロを投じると明らかにした。"))  # money spent
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
