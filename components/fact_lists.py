@@ -26,8 +26,12 @@ Offsets = Tuple[int, int]
 # 以下の通り, 次のとおり, 以下のようにまとめた (up to its sentence end), or a colon
 # or 内訳は after a sentence that names the event (ロシア軍の損失を発表した。内訳は兵員1180人、戦車9両…)
 OPENER = re.compile(r"(?:以下|次)(?:の|に)?(?:通り|とおり|ように|よう)[^。\n:：]{0,15}?(?=[。\n:：]|$)|[:：]|内訳は")
-GAP = re.compile(r"(?:[\s\u3000。、,，・:：/／()（）+＋\-－−~〜0-9０-９]|など|の|[\u30a0-\u30ff\u4e00-\u9fff々A-Za-zＡ-Ｚａ-ｚ])*")
-MAX_GAP = 30  # characters between two counts of one list
+# between two counts of one list: names, marks and numbers, quotes around a name (「KN23」) and a bracketed
+# note (… 315機(発射地点はクルスク)), which may hold any words
+NOTE = re.compile(r"[(（][^()（）\n]{0,60}[)）]")  # a bracketed note, not counted in MAX_GAP
+GAP = re.compile(r"(?:[(（][^()（）\n]{0,60}[)）]|[\s\u3000。、,，・:：/／()（）+＋\-－−~〜0-9０-９「」『』]|など|の"
+                 r"|[\u30a0-\u30ff\u4e00-\u9fff々A-Za-zＡ-Ｚａ-ｚ])*")
+MAX_GAP = 30  # characters between two counts of one list, bracketed notes aside
 TRIGGER_REACH = 12  # characters between the trigger noun and the opener
 BREAKDOWN_REACH = 40  # for 内訳は: back into the sentence before it
 
@@ -61,7 +65,7 @@ def members(text: str, list_start: int, quantities: Sequence[Offsets]) -> List[i
         if start < list_start:
             continue
         gap = text[previous_end:start]
-        if len(gap) > MAX_GAP or not GAP.fullmatch(gap):
+        if len(NOTE.sub("", gap)) > MAX_GAP or not GAP.fullmatch(gap):
             break
         out.append(k)
         previous_end = end

@@ -220,6 +220,12 @@ def test_troops_committed_and_aircraft_arrived_are_deployed(nlp):
     assert "23億ユーロ" not in facts(nlp("ポーランドは防空に23億ユーロを投じると明らかにした。"))  # money spent
 
 
+def test_a_list_item_may_carry_a_note_and_a_quoted_name(nlp):
+    found = facts(nlp("攻撃の内訳は次の通り。\n・無人機315機(発射地点はクルスク、オリョール、シャタロヴォ、プリモルスコ=アフタルスク)\n"
+                      "・弾道ミサイル「KN23」2弾(ヴォロネジ州から)\n・巡航ミサイル「イスカンデルK」5弾"))
+    assert [found[k]["event"] for k in ("315機", "2弾", "5弾")] == ["ATTACK"] * 3
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
