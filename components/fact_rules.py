@@ -217,6 +217,8 @@ def _noun_or_clause_trigger(cd: ChunkedDoc, tables: FactTables, noun: Chunk):
     if clause.sent != noun.sent or not _attributive_clause(clause):
         return None  # only an attributive clause (…した無人機は), not a clause of its own (…を発射し、無人機は)
     found = _in_chunk(cd, tables, clause)
+    if found is None and is_kind(cd, tables, clause, "light_verb"):
+        return _object_trigger(cd, tables, clause, noun.index)  # 被害を受けた|アパートは: the light verb's object
     return (found, clause) if found is not None else None
 
 
@@ -245,7 +247,8 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
 
 # the copula's continuative or concessive form after a count (776両で、…; 5機ですが、…): the count ends a clause as
 # 776両だ would, so the topic before it names what was counted
-_COPULA_GOES_ON = ("で、", "で,", "で，", "であり、", "であり", "ですが、", "ですが", "だが、", "であるが、")
+_COPULA_GOES_ON = ("で、", "で,", "で，", "であり、", "であり", "ですが、", "ですが", "だが、", "であるが、",
+                   "だと", "であると", "だとして", "だという")  # 被害を受けたアパートは50戸以上だと語った: quoted
 
 
 def _purpose_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):

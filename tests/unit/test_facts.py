@@ -204,6 +204,13 @@ def test_a_count_before_the_continuative_copula_is_its_topics_predicate(nlp):
     assert found["776両"]["event"] == "DESTROY" and found["776両"]["trigger"] == "失っ"
 
 
+def test_a_quoted_count_of_a_topic_with_a_light_verb_clause(nlp):
+    # 被害を受けたアパートは50戸以上だと: the count, quoted, is the topic's predicate; the topic's clause is a
+    # light verb whose object names the event
+    found = facts(nlp("市長は動画で、ロシア軍の攻撃で被害を受けたアパートは50戸以上だと語った。"))
+    assert found["50戸以上"]["event"] == "DESTROY" and found["50戸以上"]["trigger"] == "被害"
+
+
 def test_a_designation_with_a_hyphen_is_one_chunk():
     import spacy
     from components.fact_chunks import chunk_doc
