@@ -110,8 +110,16 @@ def _from_attack_before(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: 
         if roles.get("actor") is None and owner is not None:
             roles["actor"] = name(cd, tables, m, owner, "actor")
         return
+    _attack_roles(cd, tables, m, roles, attack, topic_too=False)
+
+
+def _attack_roles(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]],
+                  attack: Chunk, topic_too: bool) -> None:
+    """The actor (the attack's subject, or with ``topic_too`` its sentence's topic) and the target (its object)
+    of an attack, each where ``roles`` has none; a target that is the actor is dropped."""
     if roles.get("actor") is None:
-        agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None)
+        agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None) \
+            or (_topic(cd, m, attack.sent) if topic_too else None)
         roles["actor"] = name(cd, tables, m, agent, "actor") if agent is not None else None
     if roles.get("target") is None:
         attacked = next(iter(_children(cd, attack, ("を",))), None)
@@ -158,15 +166,7 @@ def _carry(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Opt
     if event == "CASUALTY" and (roles.get("actor") is None or roles.get("target") is None):
         attack = _previous_attack(cd, tables, sent)
         if attack is not None:  # …ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡: the attack's attacker and place
-            if roles.get("actor") is None:
-                agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None) \
-                    or _topic(cd, m, attack.sent)
-                roles["actor"] = name(cd, tables, m, agent, "actor") if agent is not None else None
-            if roles.get("target") is None:
-                attacked = next(iter(_children(cd, attack, ("を",))), None)
-                roles["target"] = name(cd, tables, m, attacked, "target") if attacked is not None else None
-            if roles.get("target") is not None and roles.get("target") == roles.get("actor"):
-                roles["target"] = None
+            _attack_roles(cd, tables, m, roles, attack, topic_too=True)
 
 
 def _previous_attack(cd: ChunkedDoc, tables: FactTables, sent: int) -> Optional[Chunk]:
