@@ -794,7 +794,8 @@ def find_pairs(text: str, heads: HeadTable, known: Optional[KnownTable] = None,
                 continue
             used_items.add(ii)
             taken_ja.add((js, je))
-            pairs.append(Pair((js, je), (items[ii].start, items[ii].end), round(score, 3), ev))
+            pairs.append(_with_translated_rest(text, cs, ce, Pair((js, je), (items[ii].start, items[ii].end),
+                                                                  round(score, 3), ev)))
         if not used_items:  # the dictionary only where cheaper rules found nothing
             listed_first = len(items) > 1 and items[0].initial and _LISTED_AFTER.match(text, items[0].end)
             # (North Atlantic Treaty Organization、NATO): the first name translates, not the list
@@ -882,6 +883,21 @@ def hashtag_pairs(text: str, known: Optional[KnownTable] = None) -> List[Pair]:
             continue
         found.append(Pair(match.span(1), match.span(2), 1.0, evidence))
     return found
+
+
+def _with_translated_rest(text: str, cs: int, ce: int, pair: Pair) -> Pair:
+    """``亡命政府(Government in exile)``: a pair whose Latin half is the chunk's first name, cut where a
+    lower-case word starts what the name-cutter takes for a gloss, takes the whole chunk where the
+    dictionary says the Japanese half translates all of it word for word."""
+    if pair.en[0] != cs or pair.en[1] >= ce or not _LOWER_WORD_AFTER.match(text, pair.en[1], ce):
+        return pair
+    found = translation_pair(text, cs, ce)
+    if found is None or found[0] != pair.ja or found[1][1] <= pair.en[1]:
+        return pair
+    return Pair(pair.ja, found[1], pair.score, "translation")
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \u3000]+[a-z]")
 
 
 def _prefer_whole_translation(text: str, cs: int, ce: int, items: Sequence[EnItem],

@@ -391,14 +391,15 @@ def translation_pair(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, i
 
 # an English term with its Japanese translation in the bracket right after it: cease-fire（停戦）; or after a
 # glossary's colon (Distributed Denial of Service attack:分散型サービス拒否攻撃)
-_BRACKETED_JA = re.compile(r"[ \u3000]*(?:\((" + _JA_TERM + r")\)|(?:[:：]|(?<=[ \u3000])[–—―](?=[ \u3000]))[ \u3000]*("
-                           + _JA_TERM + r"))")  # also a glossary's spaced dash: battalion – 大隊
+_BRACKETED_JA = re.compile(r"[ \u3000]*(?:\((" + _JA_TERM + r")\)|(?:[:：=＝]|(?<=[ \u3000])[–—―](?=[ \u3000]))[ \u3000]*("
+                           + _JA_TERM + r"))")  # also a glossary's spaced dash (battalion – 大隊) and = (Government in exile=亡命政府)
 
 
 def translation_before(text: str, cs: int, ce: int) -> Optional[Tuple[Tuple[int, int], Tuple[int, int]]]:
     """``((ja_start, ja_end), (en_start, en_end))`` when the English words that end the Latin chunk
     ``text[cs:ce]`` are translated by a Japanese term in the bracket or after the colon right after them
-    (``decisive battle（決戦）``, ``decisive battle: 決戦``, a glossary's ``battalion – 大隊``: the English written
+    (``decisive battle（決戦）``, ``decisive battle: 決戦``, ``Government in exile=亡命政府``, a glossary's
+    ``battalion – 大隊``: the English written
     first), else None. The English side is the longest run of
     the chunk's last words that the bracketed term translates word for word, each word of it accounted
     for (``translation_score`` 1.0), so a sentence before the term stays out. Brackets are folded to

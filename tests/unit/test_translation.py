@@ -28,6 +28,10 @@ def test_translation_score_word_by_word():
 
 @pytest.mark.parametrize("text,expected", [
     ("両軍は東部で決戦(decisive battle)に備えている。", ("決戦", "decisive battle")),
+    # a name cut at its lower-case words by the name-cutter takes the whole translated chunk
+    ("ミャンマーの亡命政府(Government in exile)を自称する組織", ("亡命政府", "Government in exile")),
+    # the English first, joined by =
+    ("ミャンマーのGovernment in exile=亡命政府を自称する組織", ("亡命政府", "Government in exile")),
     ("ロシアが使う「影の船団」(shadow fleet)をめぐり議論が続く。", ("影の船団", "shadow fleet")),
     ("米財務省は特別指定国民 Specially Designated Nationals のリストに加えた。",
      ("特別指定国民", "Specially Designated Nationals")),
