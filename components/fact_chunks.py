@@ -238,8 +238,9 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
             or (end in sent_starts or end == len(texts)) and bool(content)
         if not parsed and not pred and content and "サ変可能" in tags[content[-1]] \
                 and (tail[:1] in ("、", "。", "") or tail == "と") and k > 0 and chunks \
-                and chunks[-1].tail[:1] in ("を", "に", "へ", "が"):
-            pred = True  # 体言止め / 連用中止 of a verbal noun (…を排除。, …へ供与と)
+                and chunks[-1].tail[:1] in ("を", "に", "へ", "が") and not chunks[-1].tail.startswith("によ"):
+            pred = True  # 体言止め / 連用中止 of a verbal noun (…を排除。, …へ供与と); after による the noun is
+            # modified, no predicate (ロシア軍による砲撃と無人機攻撃で)
         window = lemmas[start:end]
         passive = ("れる" in window or "られる" in window) and any(
             lemmas[i] in ("れる", "られる") and tags[i].startswith("助動詞") for i in range(start, end))

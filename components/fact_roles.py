@@ -149,6 +149,10 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     text = cd.text[where[0]:where[1]]
     text = text.lstrip("「『（(・、 ")
     start = where[1] - len(text)
+    if role == "actor":
+        owner = _owner_of_titled(cd, tables, m, chunk, text)
+        if owner is not None:
+            return owner
     stripped = _without_gloss(text)
     for kind in ("title", "place_suffix"):
         shorter, _ = split_suffix(stripped, tables.cue(kind))
@@ -175,6 +179,18 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         while full[start] == " ":
             start += 1
     return start, end
+
+
+def _owner_of_titled(cd, tables, m, chunk: Chunk, text: str) -> Optional[Offsets]:
+    """The body a titled person or a bare title speaks for, as the actor (ウクライナ海軍の報道官は…撃沈した,
+    ウクライナ空軍のイフナト報道官は…撃墜した: the navy, the air force did it, not the spokesman), where the
+    body is a MIL_UNIT or an agent-like name right before it with の."""
+    if chunk.index == 0 or not split_suffix(text, tables.cue("title"))[1] and text not in tables.cue("title"):
+        return None
+    owner = cd.chunks[chunk.index - 1]
+    if owner.sent != chunk.sent or owner.tail != "の" or owner.pred or not _ending_in(m.units, _chunk_chars(cd, owner)):
+        return None
+    return name(cd, tables, m, owner, "actor")
 
 
 def _glossed_name_before(cd: ChunkedDoc, chunk: Chunk) -> Optional[Chunk]:
@@ -323,13 +339,15 @@ def _cause_agent(cd, tables, m, pred: Chunk, event: str) -> Optional[Offsets]:
     """The attacker named in the cause of a loss (``ロシア軍の砲撃で住民2人が死亡``)."""
     if event not in ("CASUALTY", "DESTROY", "HIT"):
         return None
-    for cause in _children(cd, pred, ("で", "により", "による", "によって")):
-        if tables.trigger(cd.content(cause)) is None and not any(
-                tables.triggers.get(cd.lemmas[i]) for i in range(cause.start, cause.content_end)):
-            continue
-        for child in _children(cd, cause, ("の", "による", "によって")):
-            if agent_like(cd, m, child):
-                return name(cd, tables, m, child, "actor")
+    for last in _children(cd, pred, ("で", "により", "による", "によって")):
+        # ロシア軍による砲撃と|無人機攻撃で: the causes listed before the last one name the attacker too
+        for cause in [last] + _children(cd, last, ("と", "や")):
+            if tables.trigger(cd.content(cause)) is None and not any(
+                    tables.triggers.get(cd.lemmas[i]) for i in range(cause.start, cause.content_end)):
+                continue
+            for child in _children(cd, cause, ("の", "による", "によって")):
+                if agent_like(cd, m, child):
+                    return name(cd, tables, m, child, "actor")
     return None
 
 

@@ -233,6 +233,19 @@ def test_a_list_item_may_carry_a_note_and_a_quoted_name(nlp):
     assert [found[k]["event"] for k in ("315機", "2弾", "5弾")] == ["ATTACK"] * 3
 
 
+def test_a_spokesman_speaks_for_the_body_that_acted(nlp):
+    found = facts(nlp("ウクライナ海軍の報道官は、黒海でロシア黒海艦隊の哨戒艇1隻を水上ドローンで撃沈したと述べた。"))
+    assert found["1隻"]["actor"] == "ウクライナ海軍"
+    found = facts(nlp("ウクライナ空軍のイフナト報道官は、巡航ミサイル8発のうち5発を撃墜したと述べた。"))
+    assert found["5発"]["actor"] == "ウクライナ空軍" and found["5発"]["source"] == "イフナト"
+
+
+def test_an_agent_with_niyoru_before_listed_causes(nlp):
+    # ロシア軍による砲撃と: による modifies the noun after it; 砲撃と is no predicate of its own
+    found = facts(nlp("州軍行政府は、ロシア軍による砲撃と無人機攻撃で過去24時間に2人が死亡したと発表した。"))
+    assert found["2人"]["actor"] == "ロシア軍"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
