@@ -33,7 +33,8 @@ def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
     for chunk in reversed(cd.sent_chunks(sent)):
         if cd.idx[chunk.start] >= before_char or not chunk.tail.startswith(tuple(cues)):
             continue
-        if is_kind(cd, tables, chunk, "report_noun"):
+        if chunk.content_end > chunk.start and cd.lemmas[chunk.content_end - 1] in tables.cue("report_noun"):
+            # the chunk's head is the report noun (英国防省の発表では); 情報機関 is a body, 情報 no head there
             owners = []  # the の-chain before the report noun: 英国防省の11月4日の公表では
             k = chunk.index - 1
             while k >= 0 and cd.chunks[k].tail == "の" and chunk.index - k <= 3:
@@ -42,7 +43,8 @@ def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
             owners = [c for c in owners if agent_like(cd, m, c)]
             if owners:
                 return _source_name(cd, tables, m, owners[0])
-        elif not chunk.tail.startswith("では") and agent_like(cd, m, chunk):
+        # a name by itself (also one whose words hold a report noun: 情報機関によると, 情報 + 機関)
+        if not chunk.tail.startswith("では") and agent_like(cd, m, chunk):
             return _source_name(cd, tables, m, chunk)
     return None
 
@@ -57,9 +59,17 @@ def _source_name(cd, tables, m, chunk: Chunk) -> Optional[Offsets]:
     while start.index > 0 and cd.chunks[start.index - 1].tail in ("の", "と") \
             and cd.chunks[start.index - 1].sent == chunk.sent and chunk.index - start.index < 2 \
             and (_proper(cd, cd.chunks[start.index - 1]) or agent_like(cd, m, cd.chunks[start.index - 1])
-                 or any("\u30a0" <= ch <= "\u30ff" for ch in cd.content(cd.chunks[start.index - 1]))):
+                 or any("\u30a0" <= ch <= "\u30ff" for ch in cd.content(cd.chunks[start.index - 1]))
+                 or _joined_to_proper(cd, cd.chunks[start.index - 1])):
         start = cd.chunks[start.index - 1]
     return found if start is chunk else (_chunk_chars(cd, start)[0], found[1])
+
+
+def _joined_to_proper(cd: ChunkedDoc, chunk: Chunk) -> bool:
+    """Whether an の-modifier is the second of two joined by と whose first is a proper name (韓国と|欧米の情報機関):
+    the pair modifies the body together."""
+    return chunk.tail == "の" and chunk.index > 0 and cd.chunks[chunk.index - 1].tail == "と" \
+        and cd.chunks[chunk.index - 1].sent == chunk.sent and _proper(cd, cd.chunks[chunk.index - 1])
 
 
 def _proper(cd: ChunkedDoc, chunk: Chunk) -> bool:

@@ -246,6 +246,15 @@ def test_an_agent_with_niyoru_before_listed_causes(nlp):
     assert found["2人"]["actor"] == "ロシア軍"
 
 
+def test_an_agency_whose_name_holds_a_report_noun_is_a_source(nlp):
+    # 情報機関 holds 情報 (a report noun: Xの情報では) but its head is 機関, a body: it is the source itself,
+    # with the names joined before it
+    found = facts(nlp("韓国と欧米の情報機関によると、北朝鮮はロシアに約1万人の兵士を派遣した。"))
+    assert found["約1万人"]["source"] == "韓国と欧米の情報機関"
+    found = facts(nlp("英国防省の最新の情報によると、ロシア軍は戦車10両を失った。"))
+    assert found["10両"]["source"] == "英国防省"  # the head is the report noun: its owner reports
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
