@@ -31,6 +31,7 @@ FUNCTION_TAGS = ("助詞", "助動詞", "補助記号", "空白")
 # verbs that are part of a compound particle after に (によると, に対する, における; へ向けて too)
 PARTICLE_VERBS = frozenset({"よる", "対する", "おける", "関する", "つく", "とる", "わたる", "伴う", "向ける"})
 PREDICATE_TAGS = ("動詞", "形容詞")
+_PERIODS = ("月", "年", "週", "年度", "世紀", "時期", "段階")  # a period before に入る: 今月に入り
 SENT_END = frozenset({"。", "！", "？", "!", "?", "\n"})
 # A bunsetsu of real prose has a few content words (``ウクライナ空挺部隊第7迅速対応軍団`` is ten
 # tokens); a run with no particle for longer than this (a table flattened into one line, a
@@ -117,6 +118,8 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
         return True  # 7発は撃墜されたものの1発が着弾: ものの is a conjunction ("although"), もの no noun
     if lemmas[i] == "する" and 0 < i < len(texts) - 1 and texts[i - 1] == "と" and texts[i + 1] == "て":
         return True  # 実行犯として逮捕し: として ("as") is a compound particle, not a predicate
+    if lemmas[i] == "入る" and i > 1 and texts[i - 1] == "に" and texts[i - 2].endswith(_PERIODS):
+        return True  # 今月に入り, 今年に入って: "since the start of", an adverbial phrase, no predicate
     return lemmas[i] in PARTICLE_VERBS and i > 0 and (texts[i - 1] == "に" or texts[i - 1] == "へ" and lemmas[i] == "向ける")
 
 

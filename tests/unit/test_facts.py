@@ -255,6 +255,12 @@ def test_an_agency_whose_name_holds_a_report_noun_is_a_source(nlp):
     assert found["10両"]["source"] == "英国防省"  # the head is the report noun: its owner reports
 
 
+def test_since_the_start_of_a_period_is_no_predicate(nlp):
+    # 今月に入り: an adverbial phrase; the subject before it belongs to the verb after it
+    found = facts(nlp("情報院は、北朝鮮が今月に入り工兵約1000人をロシアに追加派遣したとの分析を報告した。"))
+    assert found["約1000人"]["actor"] == "北朝鮮"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
