@@ -257,7 +257,7 @@ def test_an_agency_whose_name_holds_a_report_noun_is_a_source(nlp):
 
 def test_since_the_start_of_a_period_is_no_predicate(nlp):
     # 今月に入り: an adverbial phrase; the subject before it belongs to the verb after it
-    found = facts(nlp("情報院は、北朝鮮が今月に入り工兵約1000人をロシアに追加派遣したとの分析を報告した。"))
+    found = facts(nlp("情報院は、北朝鮮が今月に入り工兵部隊約1000人をロシアに追加派遣したとの分析を報告した。"))
     assert found["約1000人"]["actor"] == "北朝鮮"
 
 
