@@ -292,9 +292,11 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
         return _agent_only(cd, tables, m, pred, skip)
     if pred.passive:
         tails = AGENT_TAILS if event not in GOAL_EVENTS else AGENT_TAILS[:3]  # ロシアに派遣された: a goal
+        if event in ("SUPPLY", "DEPLOY"):
+            tails += ("から",)  # 英国からウクライナへ送られた: the giver
         for child in _children(cd, pred, tails, skip):
-            if agent_like(cd, m, child):
-                return name(cd, tables, m, child, "actor")
+            if agent_like(cd, m, child) and not case_tail(child.tail).startswith("に向け"):
+                return name(cd, tables, m, child, "actor")  # (飛行場に向けて撃ち込まれ: a direction, no agent)
         return None
     for child in _children(cd, pred, SUBJECT_TAILS + ("による", "によって", "により"), skip):
         if agent_like(cd, m, child):

@@ -261,6 +261,14 @@ def test_since_the_start_of_a_period_is_no_predicate(nlp):
     assert found["約1000人"]["actor"] == "北朝鮮"
 
 
+def test_a_passive_delivery_names_its_giver_with_kara(nlp):
+    found = facts(nlp("チャレンジャー2戦車14両が昨年、英国からウクライナへ送られた。"))
+    assert found["14両"]["event"] == "SUPPLY" and found["14両"]["actor"] == "英国"
+    # a direction is no agent of a passive attack
+    found = facts(nlp("ロシア軍の飛行場に向けてミサイル8発が撃ち込まれた。"))
+    assert found["8発"]["event"] == "ATTACK" and "actor" not in found["8発"]
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
