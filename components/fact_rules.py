@@ -209,8 +209,8 @@ def _noun_or_clause_trigger(cd: ChunkedDoc, tables: FactTables, noun: Chunk):
     if found is not None:
         return found, noun
     k = noun.index - 1
-    while k >= 0 and cd.chunks[k].tail == "の" and not cd.chunks[k].pred and cd.chunks[k].sent == noun.sent:
-        k -= 1  # 駐留する|ワグネルの|戦闘員は: the clause is on the whole noun phrase
+    while k >= 0 and cd.chunks[k].tail in ("の", "と", "や") and not cd.chunks[k].pred and cd.chunks[k].sent == noun.sent:
+        k -= 1  # 駐留する|ワグネルの|戦闘員は, 放った|ミサイルと|無人機は: the clause is on the whole noun phrase
     if k < 0:
         return None
     clause = cd.chunks[k]

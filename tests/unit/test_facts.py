@@ -269,6 +269,13 @@ def test_a_passive_delivery_names_its_giver_with_kara(nlp):
     assert found["8発"]["event"] == "ATTACK" and "actor" not in found["8発"]
 
 
+def test_a_relative_clause_on_coordinated_nouns(nlp):
+    # 放った|ミサイルと|無人機は322点で: the clause is on both nouns; its subject is the actor
+    found = facts(nlp("空軍は、ロシア軍がウクライナへ放ったミサイルと無人機は322点で、その内220点を撃ち落としたと伝えた。"))
+    assert found["322点"]["event"] == "ATTACK" and found["322点"]["actor"] == "ロシア軍"
+    assert found["220点"]["event"] == "INTERCEPT"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
