@@ -138,8 +138,8 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         return ents[-1]
     head = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
     if _inside(m.quantities, (cd.idx[chunk.start], where[1])) or "副詞可能" in cd.tags[head] \
-            or cd.texts[head] in tables.cue("time_word"):
-        return None  # a number, or an adverbial or time noun (同時に, 今回は, 夜間に) that names no one
+            or cd.texts[head] in tables.cue("time_word") or _DATE.fullmatch(cd.content(chunk)):
+        return None  # a number, a date (25日には) or an adverbial or time noun (同時に, 今回は, 夜間に): no one
     before = cd.chunks[chunk.index - 1] if chunk.index > 0 else None
     if before is not None and before.sent == chunk.sent and not before.tail and not before.pred \
             and before.content_end == chunk.start and not _inside(m.quantities, _chunk_chars(cd, before)) \
@@ -191,6 +191,11 @@ def _owner_of_titled(cd, tables, m, chunk: Chunk, text: str) -> Optional[Offsets
     if owner.sent != chunk.sent or owner.tail != "の" or owner.pred or not _ending_in(m.units, _chunk_chars(cd, owner)):
         return None
     return name(cd, tables, m, owner, "actor")
+
+
+# a date or a time of day as a whole chunk's content (25日, 3月, 18日未明, 2024年): when, never a participant
+_DATE = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+(?:年|月|日|時|分)(?:[0-9０-９〇一二三四五六七八九十]+(?:月|日|時|分))*"
+                   r"(?:夜|朝|未明|早朝|午前|午後|深夜|夕方)?")
 
 
 def _glossed_name_before(cd: ChunkedDoc, chunk: Chunk) -> Optional[Chunk]:
@@ -295,7 +300,7 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
         if event in ("SUPPLY", "DEPLOY"):
             tails += ("から",)  # 英国からウクライナへ送られた: the giver
         for child in _children(cd, pred, tails, skip):
-            if agent_like(cd, m, child) and not case_tail(child.tail).startswith("に向け"):
+            if agent_like(cd, m, child) and not _toward(child):
                 return name(cd, tables, m, child, "actor")  # (飛行場に向けて撃ち込まれ: a direction, no agent)
         return None
     for child in _children(cd, pred, SUBJECT_TAILS + ("による", "によって", "により"), skip):
@@ -327,6 +332,11 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
             if child.index < pred.index and agent_like(cd, m, child):
                 return name(cd, tables, m, child, "actor")
     return None
+
+
+def _toward(chunk: Chunk) -> bool:
+    """Whether a chunk is a direction (Xに向けて, Xに向け): never the agent of a passive."""
+    return case_tail(chunk.tail).startswith("に向け")
 
 
 def _agent_only(cd, tables, m, pred: Chunk, skip: Sequence[int]) -> Optional[Offsets]:
@@ -497,8 +507,11 @@ def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chun
         for child in _children(cd, pred, GOAL_TAILS, skip):
             if event == "ATTACK" and cd.content(child).endswith(_OPEN_WATERS):
                 continue  # 弾道ミサイル1発を日本海へ向けて撃ち: a launch into the sea has no target
-            if not (pred.passive and child.tail.startswith(AGENT_TAILS) and agent_like(cd, m, child)):
-                return name(cd, tables, m, child, "target")
+            if not (pred.passive and child.tail.startswith(AGENT_TAILS) and not _toward(child)
+                    and agent_like(cd, m, child)):
+                found = name(cd, tables, m, child, "target")
+                if found is not None:  # 25日には…飛行場に向けて: a date names no goal, the next child may
+                    return found
     if event == "ATTACK" and not _is_use(cd, tables, trigger_chunk):
         tails = (("が", "は") if cd.parsed else ("が",)) if pred.passive else ("を",)
         for child in _children(cd, pred, tails, skip):

@@ -276,6 +276,12 @@ def test_a_relative_clause_on_coordinated_nouns(nlp):
     assert found["220点"]["event"] == "INTERCEPT"
 
 
+def test_a_date_names_no_participant(nlp_places):
+    # 25日には is when, not a goal; the direction after it is the target
+    found = facts(nlp_places("25日にはクルスクの飛行場に向けてミサイル8発が撃ち込まれた。"))
+    assert found["8発"]["event"] == "ATTACK" and found["8発"].get("target") == "飛行場"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
