@@ -33,6 +33,7 @@ from .fact_tables import FactTables, split_suffix
 Offsets = Tuple[int, int]
 WEAPON_GAP = "「」『』()（）・、 \u3000"
 OWNER_ENDINGS = tuple("州市県省国軍府庁局町村")
+RANKS = ("高官", "当局者", "関係者")  # a rank, not an office: アメリカ政府高官 speaks for アメリカ政府
 DATE_WORDS = frozenset({"年", "月", "日", "時", "分", "夜", "朝", "未明", "末", "初旬", "中旬", "下旬", "上旬", "昨年", "今年"})
 AGENT_TAGS = ("名詞-固有名詞-地名-国", "名詞-固有名詞-組織", "名詞-固有名詞-人名")
 AGENT_ENT_LABELS = frozenset({"Country", "GPE", "Government", "Military", "Organization", "International_Organization",
@@ -156,8 +157,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     stripped = _without_gloss(text)
     for kind in ("title", "place_suffix"):
         shorter, _ = split_suffix(stripped, tables.cue(kind))
-        if kind == "title" and (len(shorter) < 2 or shorter.endswith(OWNER_ENDINGS)):
-            continue  # 州知事, ハルキウ州知事: the title of a place or body is the name
+        if kind == "title" and (len(shorter) < 2 or shorter.endswith(OWNER_ENDINGS)) \
+                and not stripped.endswith(RANKS):
+            continue  # 州知事, ハルキウ州知事: the title of a place or body is the name (not a rank: 政府高官)
         if kind == "place_suffix" and len(shorter) < 2:
             continue  # 市内に着弾: the word is the place (キーウ市内 -> キーウ, EEZ内 -> EEZ)
         stripped = shorter
@@ -374,7 +376,7 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
     window = _inside(m.weapons, (lo, q_start_char))
     between = [cd.text[w[1]:q_start_char] for w in window]
     before = [w for w, gap in zip(window, between)
-              if (gap in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した
+              if (gap.lstrip("」』”)）") in ("が", "を", "は", "も")  # a floating count: 無人機が100機飛来した, 「シャヘド136」を10機
                    or _TOTAL_GAP.fullmatch(gap)  # 発射した無人機は計120機: a total after the topic
                    or not gap.replace("など", "").strip(WEAPON_GAP)  # 「シャヘド」など約240機
                    or (gap[:1] == "の" and 1 < len(gap) <= 5 and not any(p in gap[1:] for p in "がをはにでと、")))]

@@ -282,6 +282,13 @@ def test_a_date_names_no_participant(nlp_places):
     assert found["8発"]["event"] == "ATTACK" and found["8発"].get("target") == "飛行場"
 
 
+def test_a_rank_is_left_out_of_its_body_and_a_quoted_weapon_counts(nlp):
+    found = facts(nlp("ロシア軍の被害について、アメリカ政府高官は推定10万人以上の死傷者が出ていると明かした。"))
+    assert found["10万人以上"]["source"] == "アメリカ政府"  # 高官: a rank, not the office of a body (州知事)
+    found = facts(nlp("ゲパルトは11月までにイラン製自爆ドローン「シャヘド136」を10機以上破壊した。"))
+    assert found["10機以上"]["weapon"] == "シャヘド136"  # the closing quote before を
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
