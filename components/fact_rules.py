@@ -251,6 +251,18 @@ _COPULA_GOES_ON = ("で、", "で,", "で，", "であり、", "であり", "で
                    "だと", "であると", "だとして", "だという")  # 被害を受けたアパートは50戸以上だと語った: quoted
 
 
+# verbs that put a figure as an estimate or hearsay (約4000人とみられ, 5万人とされる, 1万人と推定される)
+_ESTIMATE_VERBS = frozenset({"見る", "みる", "する", "推定", "推計", "見積もる", "考える"})
+
+
+def _estimated(cd: ChunkedDoc, q_chunk: Chunk) -> bool:
+    """Whether a count quoted with と is the figure an estimate verb right after it puts (…は約4000人とみられ)."""
+    if q_chunk.tail != "と" or q_chunk.index + 1 >= len(cd.chunks):
+        return False
+    verb = cd.chunks[q_chunk.index + 1]
+    return verb.pred and verb.sent == q_chunk.sent and cd.lemmas[verb.start] in _ESTIMATE_VERBS
+
+
 def _purpose_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
     """A trigger noun marked with に (には) under a passive verb of using: the purpose the counted things
     served (``攻撃には…ミサイル30発が使われた``: they were launched)."""
@@ -301,7 +313,8 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
     if relative is not None:
         (trig, where), chunk = relative
         return trig, where, chunk.index, chunk.index, "relative", 1
-    if not q_chunk.pred and q_chunk.tail in _COPULA_GOES_ON:  # 失った戦車は776両で、…: the count is the predicate
+    if not q_chunk.pred and (q_chunk.tail in _COPULA_GOES_ON or _estimated(cd, q_chunk)):
+        # 失った戦車は776両で、…; 駐留する…戦闘員は約4000人とみられ: the count is the topic's predicate
         subj = _topic_before(cd, tables, cd.chunk_at(q_start))
         if subj is not None:
             return subj[0][0], subj[0][1], subj[1].index, (subj[1] if subj[1].pred else q_chunk).index, \

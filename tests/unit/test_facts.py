@@ -289,6 +289,11 @@ def test_a_rank_is_left_out_of_its_body_and_a_quoted_weapon_counts(nlp):
     assert found["10機以上"]["weapon"] == "シャヘド136"  # the closing quote before を
 
 
+def test_an_estimated_count_is_its_topics_predicate(nlp_places):
+    found = facts(nlp_places("ベラルーシに駐留するワグネルの戦闘員は約4000人とみられ、一部はアフリカへ移動した。"))
+    assert found["約4000人"]["event"] == "DEPLOY" and found["約4000人"]["target"] == "ベラルーシ"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
