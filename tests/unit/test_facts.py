@@ -294,6 +294,13 @@ def test_an_estimated_count_is_its_topics_predicate(nlp_places):
     assert found["約4000人"]["event"] == "DEPLOY" and found["約4000人"]["target"] == "ベラルーシ"
 
 
+def test_troops_recruited_are_deployed(nlp):
+    # ANNOTATION.md: DEPLOY covers troops "mobilised or recruited"
+    found = facts(nlp("ロシア軍は今年1月以降に契約軍人として約19万人を新たに採用したと述べた。"))
+    assert found["約19万人"]["event"] == "DEPLOY"
+    assert facts(nlp("ワグネル部隊は先週、3万人を追加で募っていると明かした。"))["3万人"]["event"] == "DEPLOY"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
