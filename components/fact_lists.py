@@ -25,7 +25,7 @@ Offsets = Tuple[int, int]
 
 # 以下の通り, 次のとおり, 以下のようにまとめた (up to its sentence end), or a colon
 # or 内訳は after a sentence that names the event (ロシア軍の損失を発表した。内訳は兵員1180人、戦車9両…)
-OPENER = re.compile(r"(?:以下|次)(?:の|に)?(?:通り|とおり|ように|よう)[^。\n:：]{0,15}?(?=[。\n:：]|$)|[:：]|内訳は")
+OPENER = re.compile(r"(?:以下|次)(?:の|に)?(?:通り|とおり|ように|よう)[^。\n:：]{0,15}?(?=[。\n:：]|$)|[:：]|内訳は|】")  # 】: 【寄付総額】 ¥30,000,000
 # between two counts of one list: names, marks and numbers, quotes around a name (「KN23」) and a bracketed
 # note (… 315機(発射地点はクルスク)), which may hold any words
 NOTE = re.compile(r"[(（][^()（）\n]{0,60}[)）]")  # a bracketed note, not counted in MAX_GAP

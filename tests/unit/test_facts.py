@@ -301,6 +301,11 @@ def test_troops_recruited_are_deployed(nlp):
     assert facts(nlp("ワグネル部隊は先週、3万人を追加で募っていると明かした。"))["3万人"]["event"] == "DEPLOY"
 
 
+def test_a_label_in_lenticular_brackets_heads_its_figure(nlp):
+    found = facts(nlp("ウクライナ支援の寄付を団体にお渡ししました。 【寄付総額】 ¥30,000,000"))
+    assert found["¥30,000,000"]["event"] == "SUPPLY" and found["¥30,000,000"]["trigger"] == "寄付"
+
+
 def test_people_turn_a_loss_into_casualties(nlp):
     found = facts(nlp("部隊は戦車7両を失った。部隊は兵士40人を失った。"))
     assert found["7両"]["event"] == "DESTROY" and found["40人"]["event"] == "CASUALTY"
