@@ -29,7 +29,7 @@ OPENER = re.compile(r"(?:以下|次)(?:の|に)?(?:通り|とおり|ように|�
 # between two counts of one list: names, marks and numbers, quotes around a name (「KN23」) and a bracketed
 # note (… 315機(発射地点はクルスク)), which may hold any words
 NOTE = re.compile(r"[(（][^()（）\n]{0,60}[)）]")  # a bracketed note, not counted in MAX_GAP
-GAP = re.compile(r"(?:[(（][^()（）\n]{0,60}[)）]|[\s\u3000。、,，・:：/／()（）+＋\-－−~〜0-9０-９「」『』]|など|の"
+GAP = re.compile(r"(?:" + NOTE.pattern + r"|[\s\u3000。、,，・:：/／()（）+＋\-－−~〜0-9０-９「」『』]|など|の"
                  r"|[\u30a0-\u30ff\u4e00-\u9fff々A-Za-zＡ-Ｚａ-ｚ])*")
 MAX_GAP = 30  # characters between two counts of one list, bracketed notes aside
 TRIGGER_REACH = 12  # characters between the trigger noun and the opener

@@ -128,9 +128,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     if role == "weapon":
         return None
     if role == "target":
-        places = [p for p in _inside(m.places, where) if p[1] == where[1]]
-        if places:
-            return places[-1]  # 西部リビウ州を: the place, without the direction before it
+        place = _place_ending(m, where)
+        if place is not None:
+            return place  # 西部リビウ州を: the place, without the direction before it
     own = cd.text[where[0]:where[1]]
     if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
         return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
@@ -181,6 +181,12 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         while full[start] == " ":
             start += 1
     return start, end
+
+
+def _place_ending(m: Mentions, where: Offsets) -> Optional[Offsets]:
+    """The last PLACE inside ``where`` that ends where it ends (西部リビウ州を: リビウ州), or None."""
+    inside = [p for p in _inside(m.places, where) if p[1] == where[1]]
+    return inside[-1] if inside else None
 
 
 def _owner_of_titled(cd, tables, m, chunk: Chunk, text: str) -> Optional[Offsets]:
@@ -469,10 +475,9 @@ def _place_of_sentence(cd, m, q_first: Chunk) -> Optional[Offsets]:
     for chunk in reversed(cd.sent_chunks(q_first.sent)):
         if chunk.index >= q_first.index or not case_tail(chunk.tail).startswith("で"):
             continue
-        where = _chunk_chars(cd, chunk)
-        inside = [p for p in _inside(m.places, where) if p[1] == where[1]]
-        if inside:
-            return inside[-1]
+        place = _place_ending(m, _chunk_chars(cd, chunk))
+        if place is not None:
+            return place
     return None
 
 
@@ -485,10 +490,9 @@ def _place_attacked(cd, m, preds: Sequence[Chunk], skip: Sequence[int]) -> Optio
     the loss happened, which is the place attacked where no object says what was."""
     for pred in preds:
         for child in _children(cd, pred, ("で",), skip):
-            where = _chunk_chars(cd, child)
-            inside = [p for p in _inside(m.places, where) if p[1] == where[1]]  # the place ends the chunk
-            if inside:
-                return inside[-1]
+            place = _place_ending(m, _chunk_chars(cd, child))
+            if place is not None:
+                return place
     return None
 
 

@@ -234,11 +234,14 @@ def _subject_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int)
     return None
 
 
-def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
-    """A trigger noun in the object of a light verb (``攻撃を繰り返す``)."""
+def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int,
+                    tails: Tuple[str, ...] = ("を", "の", "も", "に"), nouns_only: bool = False):
+    """A trigger in a child of ``pred`` marked with one of ``tails``: the object of a light verb
+    (``攻撃を繰り返す``, ``捕虜になる``), or with ``tails=("に",)`` and ``nouns_only`` the purpose a passive verb
+    of using names (``攻撃には…ミサイル30発が使われた``: they were launched). ``(found, chunk)`` or None."""
     for k in reversed(pred.children):
         child = cd.chunks[k]
-        if k != skip and child.tail.startswith(("を", "の", "も", "に")):  # 攻撃を行う, 捕虜になる
+        if k != skip and child.tail.startswith(tails) and not (nouns_only and child.pred):
             found = _in_chunk(cd, tables, child)
             if found is not None:
                 return found, child
@@ -263,18 +266,6 @@ def _estimated(cd: ChunkedDoc, q_chunk: Chunk) -> bool:
     return verb.pred and verb.sent == q_chunk.sent and cd.lemmas[verb.start] in _ESTIMATE_VERBS
 
 
-def _purpose_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int):
-    """A trigger noun marked with に (には) under a passive verb of using: the purpose the counted things
-    served (``攻撃には…ミサイル30発が使われた``: they were launched)."""
-    for k in reversed(pred.children):
-        child = cd.chunks[k]
-        if k != skip and child.tail.startswith("に") and not child.pred:
-            found = _in_chunk(cd, tables, child)
-            if found is not None:
-                return found, child
-    return None
-
-
 def _topic_before(cd: ChunkedDoc, tables: FactTables, q_first: Chunk, reach: int = 3):
     """A trigger in a subject or topic just before the count, with only non-predicates between
     (人的損失は4万3000人以上にのぼる可能性がある: the topic hangs from a later verb, the amount is its)."""
@@ -287,6 +278,15 @@ def _topic_before(cd: ChunkedDoc, tables: FactTables, q_first: Chunk, reach: int
             return _noun_or_clause_trigger(cd, tables, chunk)
         k -= 1
     return None
+
+
+def _subject_found(subj, pred: Chunk, hops: int):
+    """``find_trigger``'s answer for a trigger found in a subject or topic of ``pred`` (死傷者は約114万人) or in a
+    relative clause on it, whose own participants the fact takes (中国軍が放った弾道ミサイルは計11発)."""
+    (trig, where), chunk = subj
+    if chunk.pred:
+        return trig, where, chunk.index, chunk.index, "relative", hops + 1
+    return trig, where, chunk.index, pred.index, "subject", hops
 
 
 def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
@@ -305,10 +305,7 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         return trig, where, chunk.index, first_predicate(cd, q_chunk).index, "path" if verbal else "item", 0
     topic = _subject_trigger(cd, tables, q_chunk, -1)  # 死傷者は約114万人: the number is the predicate
     if topic is not None:
-        (trig, where), chunk = topic
-        if chunk.pred:  # 中国軍が放った弾道ミサイルは計11発: the clause's own participants
-            return trig, where, chunk.index, chunk.index, "relative", 1
-        return trig, where, chunk.index, first_predicate(cd, q_chunk).index, "subject", 0
+        return _subject_found(topic, first_predicate(cd, q_chunk), 0)
     relative = _relative_trigger(cd, tables, q_start) or _cleft_trigger(cd, tables, q_start)
     if relative is not None:
         (trig, where), chunk = relative
@@ -317,8 +314,7 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
         # 失った戦車は776両で、…; 駐留する…戦闘員は約4000人とみられ: the count is the topic's predicate
         subj = _topic_before(cd, tables, cd.chunk_at(q_start))
         if subj is not None:
-            return subj[0][0], subj[0][1], subj[1].index, (subj[1] if subj[1].pred else q_chunk).index, \
-                "relative" if subj[1].pred else "subject", 1 if subj[1].pred else 0
+            return _subject_found(subj, q_chunk, 0)
     chunk, hops = q_chunk, 0
     while True:
         if chunk is not q_chunk:
@@ -333,13 +329,11 @@ def find_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int, q_end: int):
             if is_kind(cd, tables, chunk, "amount_verb") or chunk is q_chunk:
                 subj = _subject_trigger(cd, tables, chunk, q_chunk.index) \
                     or _topic_before(cd, tables, cd.chunk_at(q_start))
-                if subj is not None and subj[1].pred:  # …発射した無人機は計120機に上った: the clause's participants
-                    return subj[0][0], subj[0][1], subj[1].index, subj[1].index, "relative", hops + 1
                 if subj is not None:
-                    return subj[0][0], subj[0][1], subj[1].index, chunk.index, "subject", hops
+                    return _subject_found(subj, chunk, hops)
             means = is_kind(cd, tables, chunk, "instrument_verb")
             if means and chunk.passive:  # 攻撃には440機のドローンが使われた: what they were used for
-                purpose = _purpose_trigger(cd, tables, chunk, q_chunk.index)
+                purpose = _object_trigger(cd, tables, chunk, q_chunk.index, tails=("に",), nouns_only=True)
                 if purpose is not None:
                     return purpose[0][0], purpose[0][1], purpose[1].index, chunk.index, "path", hops
             means = means and chunk.parent >= 0  # …を使い攻撃した

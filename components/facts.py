@@ -33,7 +33,7 @@ from .attributes import get_span_attrs, register_extensions, set_span_attrs
 from .fact_chunks import ChunkedDoc, chunk_doc, token_index
 from .fact_lists import OPENER as LIST_OPENER, headers, members, own_weapon, roles_for_member
 from .fact_participants import participants
-from .fact_roles import Mentions, SpanList, _children as children, _inside, agent_like, name
+from .fact_roles import Mentions, SpanList, _children, _inside, agent_like, name
 from .fact_rules import (allowed_event, count_event, counts_people, find_trigger, first_predicate, opens_breakdown,
                          states_amount)
 from .fact_tables import FactTables, Trigger, load_tables
@@ -283,7 +283,7 @@ def _buyer_is_target(cd: ChunkedDoc, tables: FactTables, m: Mentions, pred, role
     buyer = roles.pop("actor", None)
     if buyer is not None:
         roles["target"] = buyer
-    seller = next((c for c in children(cd, pred, ("から",)) if agent_like(cd, m, c)), None)
+    seller = next((c for c in _children(cd, pred, ("から",)) if agent_like(cd, m, c)), None)
     if seller is not None:
         found = name(cd, tables, m, seller, "actor")
         if found is not None and found != roles.get("target"):
