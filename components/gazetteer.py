@@ -286,7 +286,36 @@ def _texts_and_folds(doc: Doc, orths: List[int]) -> Tuple[Tuple[str, ...], List[
         _drop_readings(texts, pieces)
     if "ー" in texts:
         _drop_dash_bars(texts, pieces)
+    if not _LONG_VOWEL_DASHES.isdisjoint(texts):
+        _read_dashes_as_long_vowels(texts, pieces)
     return texts, pieces
+
+
+# Dashes that stand in for the long vowel ー in text typed or converted without it (ドロ−ン, ヘリコプタ―,
+# メ－トル): Sudachi cuts each off as a token of its own, which ``fold`` drops, so ドロ|−|ン folded to ドロン
+_LONG_VOWEL_DASHES = frozenset("-‐‑‒–—―−－─━")
+_LONG_BARS = frozenset("―—─━")  # drawn long: a long vowel before a figure too (ヘリコプタ―80台)
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _read_dashes_as_long_vowels(texts: Sequence[str], pieces: List[str]) -> None:
+    """Fold a lone dash token after katakana to ``ー`` (in place) where it lengthens the vowel before it.
+
+    Between two katakana (ドロ|−|ン, ヨ|―|ロッパ) it does: a dash between two katakana words
+    (ロシア―ウクライナ) folds to ``ー`` too, which costs nothing, as both words still match on their own
+    token boundaries. Before a Latin letter it is a designation's hyphen (ガルピヤ―A1), and so is a short
+    dash before a figure (シャヘド-136); before anything else, or a long bar before a figure, a long vowel.
+    """
+    last = len(texts) - 1
+    for i in range(1, len(texts)):
+        dash = texts[i]
+        if dash not in _LONG_VOWEL_DASHES or not _KATAKANA_WORD.match(texts[i - 1][-1:]) \
+                or texts[i - 1].endswith(("ー", "ン", "ッ")):
+            continue
+        after = texts[i + 1][:1] if i < last else ""
+        if after.isascii() and after.isalpha() or after.isdigit() and dash not in _LONG_BARS:
+            continue
+        pieces[i] = "ー"
 
 
 def _drop_dash_bars(texts: Sequence[str], pieces: List[str]) -> None:

@@ -97,6 +97,16 @@ def _raw_lookup(gaz, key):
     return node.get("\0")
 
 
+def _long_vowel_dash(texts, k):
+    """A lone dash after a katakana (not ー, ン, ッ) that is not a hyphen: before a Latin letter, or a short
+    dash before a digit."""
+    if texts[k] not in "-‐‑‒–—―−－─━" or not k or not texts[k - 1] or texts[k - 1][-1] in "ーンッ" \
+            or not "\u30a1" <= texts[k - 1][-1] <= "\u30fa":
+        return False
+    after = texts[k + 1][:1] if k + 1 < len(texts) else ""
+    return not (after.isascii() and after.isalpha()) and not (after.isdigit() and texts[k] in "-‐‑‒–−－")
+
+
 def _brute_force(gaz, doc):
     """Every (start, end, payload) whose joined folded token texts are a key, token by token."""
     from components.gazetteer import fold
@@ -105,7 +115,7 @@ def _brute_force(gaz, doc):
     # each token folded on its own, as the view folds them, except a lone ー after a Latin letter or
     # digit, which stands for a hyphen (Cー2) and folds to nothing
     pieces = ["" if text == "ー" and k and texts[k - 1][-1:].isascii() and texts[k - 1][-1:].isalnum()
-              else fold(text) for k, text in enumerate(texts)]
+              else "ー" if _long_vowel_dash(texts, k) else fold(text) for k, text in enumerate(texts)]
     out = []
     for i in range(len(doc)):
         if not pieces[i]:
@@ -164,6 +174,21 @@ def test_token_texts_survive_a_full_cache(nlp_blank, monkeypatch):
         assert list(view.texts) == [t.text for t in doc] and view.text == doc.text
         assert view.folded == "".join(fold(t.text) for t in doc)
         assert len(gazetteer._BY_ORTH) <= 3 + len(doc)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新型ドロ−ンの飛距離", [("ドロ−ン", "drone")]), ("ドロ－ンとミサイル", [("ドロ－ン", "drone")]),
+    ("ヘリコプタ―80台", [("ヘリコプタ―", "heli")]),  # a long bar before a figure lengthens the vowel too
+    ("ロシア―ウクライナ戦争", [("ロシア", "ru"), ("ウクライナ", "ua")]),  # a dash between two words keeps both
+    ("シャヘド-136を発射", [("シャヘド-136", "shahed136")]),  # a short dash before a figure is a hyphen
+    ("ガルピヤ―A1", [("ガルピヤ―A1", "harpy")]),  # any dash before a Latin letter is a hyphen
+])
+def test_dash_after_katakana_read_as_long_vowel(nlp_blank, text, expected):
+    gaz = FoldedGazetteer()
+    gaz.add_all([("ドローン", "drone"), ("ヘリコプター", "heli"), ("ロシア", "ru"), ("ウクライナ", "ua"),
+                 ("シャヘド136", "shahed136"), ("ガルピヤA1", "harpy")])
+    doc = nlp_blank(text)
+    assert [(doc[m.start:m.end].text, m.payload) for m in gaz.find(doc)] == expected
 
 
 def test_fold_drops_nul_the_tries_end_marker():
