@@ -15,7 +15,7 @@ report"):
 """
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 from .fact_chunks import Chunk, ChunkedDoc
 from .fact_roles import (VICTIM_EVENTS, Mentions, Offsets, _agent_only, _cause_agent, _children, agent_like, case_tail,
@@ -69,6 +69,14 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
     if event == "CASUALTY" and subject and (roles.get("actor") is None or roles.get("target") is None
                                             or roles.get("weapon") is None):
         _from_attack_before(cd, tables, m, roles, q_first)
+    if (event in REPORT_LOSSES or event == "ATTACK" and (not trigger_chunk.pred or pred.passive)) \
+            and (roles.get("actor") is None or roles.get("target") is None):
+        # an attack named by its noun (攻撃には無人機440機が使われた) is the one the report told before
+        attacker, attacked = _report_attack(cd, tables, m, roles, pred.sent)
+        if roles.get("actor") is None and attacker != roles.get("target"):
+            roles["actor"] = attacker
+        if roles.get("target") is None and attacked != roles.get("actor"):
+            roles["target"] = attacked
     return {k: v for k, v in roles.items() if v is not None}
 
 
@@ -167,6 +175,63 @@ def _carry(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Opt
         attack = _previous_attack(cd, tables, sent)
         if attack is not None:  # …ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡: the attack's attacker and place
             _attack_roles(cd, tables, m, roles, attack, topic_too=True)
+
+
+# losses that a report's attack caused when their own clause names no one (ロシア軍が…を攻撃した。…10棟が損壊し、
+# 3人が死亡した): the attacker named earlier is the actor, as the annotators give it (ANNOTATION.md: a passive
+# report has no actor "unless the paragraph names one")
+REPORT_LOSSES = frozenset({"CASUALTY", "DESTROY", "HIT"})
+REPORT_SENTENCES = 2  # how far back the attack may stand
+
+
+def _report_attack(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]],
+                   sent: int) -> Tuple[Optional[Offsets], Optional[Offsets]]:
+    """The attacker and the place attacked of the nearest attacks before the count's trigger, in its sentence or
+    the ``REPORT_SENTENCES`` before, where they are a force or a country (a MIL_UNIT or PLACE span) and a place:
+    the agent of an active attack verb (ロシア軍がキーウを攻撃し), or the owner or agent of an attack noun
+    (ロシアの激しい攻撃を受け, ロシア軍による攻撃), and the verb's object. An attack that names no attacker
+    (キーウをミサイルが襲い, この攻撃で) is passed over for the one before it, and one only asked about
+    (大規模空爆か?) is none."""
+    trigger = roles.get("trigger")
+    attacker, attacked = None, None
+    for n in range(sent, max(sent - REPORT_SENTENCES, 0) - 1, -1):
+        for chunk in reversed(cd.sent_chunks(n)):
+            if chunk.content_end <= chunk.start or trigger is not None and cd.idx[chunk.start] >= trigger[0]:
+                continue
+            found = _in_chunk(cd, tables, chunk)
+            if found is None or found[0].event != "ATTACK" or _asked(chunk.tail):
+                continue
+            if attacked is None and chunk.pred and not chunk.passive:
+                place = next((name(cd, tables, m, c, "target") for c in _children(cd, chunk, ("を",))), None)
+                attacked = place if place in m.places else None
+            tails = ("の", "による", "によって", "により") if not chunk.pred else \
+                ("によって", "により", "から") if chunk.passive else ("が", "は")
+            agent = next((c for c in _children(cd, chunk, tails) if agent_like(cd, m, c)), None)
+            if agent is None and not chunk.pred:
+                agent = _owner_before(cd, m, chunk)
+            named = name(cd, tables, m, agent, "actor") if agent is not None else None
+            if named is not None and (named in m.units or named in m.places):
+                return named, attacked  # a force or a country, not a person (ウクライナ兵が潜入し) or an office
+    return attacker, attacked
+
+
+def _asked(tail: str) -> bool:
+    """Whether a chunk's particles ask a question (大規模空爆か?): an attack only wondered about, not reported."""
+    return tail.startswith("か") and not tail.startswith("から")
+
+
+def _owner_before(cd: ChunkedDoc, m: Mentions, noun: Chunk) -> Optional[Chunk]:
+    """An agent-like ``Xの`` chunk a few chunks before an attack noun with only modifiers between
+    (ロシアの|非常に|激しい|攻撃): the fast chunker hangs the owner on the nearest noun."""
+    for k in range(noun.index - 1, max(noun.index - 4, -1), -1):
+        chunk = cd.chunks[k]
+        if chunk.sent != noun.sent:
+            return None
+        if chunk.tail == "の" and agent_like(cd, m, chunk):
+            return chunk
+        if chunk.tail not in ("", "に", "な", "の") and not chunk.pred:
+            return None
+    return None
 
 
 def _previous_attack(cd: ChunkedDoc, tables: FactTables, sent: int) -> Optional[Chunk]:
