@@ -20,9 +20,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any, Collection, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from spacy.attrs import HEAD, IDX, LEMMA, TAG
+from spacy.attrs import HEAD, IDX, LEMMA, SPACY, TAG
 from spacy.tokens import Doc
 
 from .gazetteer import token_view
@@ -137,7 +137,18 @@ def _sentences(texts: Sequence[str]) -> List[Tuple[int, int]]:
     return bounds
 
 
-def _fast_starts(texts, tags, functions, sent_starts, keep: Optional[Sequence[bool]] = None) -> List[int]:
+def _spaced_breaks(texts: Sequence[str], spaces: Sequence[int]) -> FrozenSet[int]:
+    """Tokens after a space between a Japanese word and a Japanese word or a figure: a headline's phrases are set apart by spaces, not
+    particles (ウクライナ防空が220点撃墜 64点は消失), so the word after one opens a chunk."""
+    if not any(spaces):
+        return frozenset()
+    return frozenset(i + 1 for i in range(len(texts) - 1)
+                     if spaces[i] and not texts[i][-1:].isascii()
+                     and not (texts[i + 1][:1].isascii() and texts[i + 1][:1].isalpha()))
+
+
+def _fast_starts(texts, tags, functions, sent_starts, keep: Optional[Sequence[bool]] = None,
+                 breaks: Collection[int] = frozenset()) -> List[int]:
     """Chunk starts from tags: a content word after a function word (or at a sentence start).
 
     With ``keep`` (whole sentences), only kept tokens are read and returned: a
@@ -157,7 +168,7 @@ def _fast_starts(texts, tags, functions, sent_starts, keep: Optional[Sequence[bo
                                                and not (i > 0 and tags[i - 1].startswith(("助詞-格助詞", "助詞-係助詞"))))
             after_verb = i > 0 and tag.startswith(("名詞", "代名詞", "接頭辞")) \
                 and tags[i - 1].startswith(PREDICATE_TAGS)  # 続けるロシアに (prev_function is False here)
-            if (prev_function or after_verb) and not suffix:
+            if (prev_function or after_verb or i in breaks) and not suffix:
                 starts.append(i)
         prev_function = function
     return starts
@@ -198,7 +209,7 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
         claim_verbs (Collection[str]): Lemmas of verbs that report a clause quoted with と; without a
             parse, a topic before such a clause hangs from the verb (its claimant), not from the clause.
     """
-    rows = doc.to_array([TAG, LEMMA, HEAD, IDX]).tolist() if len(doc) else []
+    rows = doc.to_array([TAG, LEMMA, HEAD, IDX, SPACY]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     view = token_view(doc)  # token texts and the doc text, built once per doc and shared
     texts = view.texts
@@ -218,7 +229,8 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
     functions = [False] * len(texts)
     for i in compress(range(len(texts)), keep):  # only the sentences the rules read
         functions[i] = _is_function(i, texts, lemmas, tags)
-    fast = _fast_starts(texts, tags, functions, sent_starts, keep)
+    spaced = _spaced_breaks(texts, [r[4] for r in rows])
+    fast = _fast_starts(texts, tags, functions, sent_starts, keep, spaced)
     ginza = _ginza_starts(doc, sent_starts) if parsed else None
     if ginza is not None:
         # GiNZA's bunsetu, split further where a particle or comma closes one (its labels can run

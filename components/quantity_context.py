@@ -335,7 +335,7 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     if before and category not in NO_BEFORE and not _ACTOR_TOPIC.search(before.group(0)) \
             and not _OUT_OF.search(text, max(0, hit.start - 4), hit.start) \
             and not _ESTIMATE_WORD.fullmatch(before.group(1)) and not _TOTAL_WORD.fullmatch(before.group(1)) \
-            and not _TIME_WORD.fullmatch(before.group(1)):
+            and not _TIME_WORD.fullmatch(before.group(1)) and not _counter_of_figure(text, before.start(1)):
         if _PARTIES.fullmatch(before.group(1)):
             noun = _noun_after(text, hit, category)
             if noun is not None:
@@ -362,6 +362,16 @@ def find_item(text: str, hit: Hit) -> Tuple[Optional[str], Optional[int]]:
     if direct and hit.unit in DIRECT_AFTER_UNITS:
         return direct.group(0), direct.end()
     return None, None
+
+
+# counters that end a figure: a noun run right after a digit that opens with one is the end of another figure
+# (ウクライナ防空が120機撃墜 20機は消失: 機撃墜 is no item of 20機), not a class after a model number (T-72戦車)
+_FIGURE_COUNTERS = frozenset("機発人名両台隻門基棟件回")
+
+
+def _counter_of_figure(text: str, start: int) -> bool:
+    """Whether the noun run at ``start`` opens with the counter of a figure written right before it."""
+    return start > 0 and text[start - 1].isdigit() and text[start:start + 1] in _FIGURE_COUNTERS
 
 
 _NOT_COUNTED_AFTER = frozenset({"間", "範囲", "幅"})  # words after a figure and の that place it, naming nothing

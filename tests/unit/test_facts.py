@@ -137,6 +137,19 @@ def test_who_announces_a_pledge_gives_it(nlp):
     assert found["50機"]["source"] == "ロシア国防省" and "actor" not in found["50機"]
 
 
+def test_a_headline_sets_its_phrases_apart_by_spaces(nlp):
+    """``…が120機撃墜 20機は消失``: the count before the space is a phrase of its own, with its verbal noun
+    after it; drones lost in flight (消失, 消えた) were neutralised (ANNOTATION.md: INTERCEPT, jammed)."""
+    found = facts(nlp("ウクライナ軍の防空部隊が無人機120機撃墜 20機は消失"))
+    assert found["120機"]["event"] == "INTERCEPT" and found["120機"]["trigger"] == "撃墜"
+    assert found["20機"]["event"] == "INTERCEPT"
+    found = facts(nlp("ウクライナ軍によると、無人機20機は消失した。"))
+    assert found["20機"]["event"] == "INTERCEPT" and found["20機"]["trigger"] == "消失"
+    found = facts(nlp("ロシア軍の無人機は200機で、うち150機を撃ち落とし、30機は飛行中に消えた。"))
+    assert found["30機"]["event"] == "INTERCEPT" and found["30機"]["trigger"] == "消え"
+    assert "20人" not in facts(nlp("ロシア軍の攻撃の後、村から住民20人が消えた。"))  # people gone: no munition
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"

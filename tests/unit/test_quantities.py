@@ -325,6 +325,7 @@ def test_item_is_a_whole_noun(nlp, text, span, item):
 @pytest.mark.parametrize("text,span", [
     ("交渉団は捕虜30人の交換後、120人の引き渡しを求めた。", "120人"),  # not 引 (of 引き渡し)
     ("部隊は砲撃を1日に40回行い、前進した。", "40回"),  # not 行 (of 行い)
+    ("防空部隊が無人機120機撃墜 20機は消失", "20機"),  # not 機撃墜, the end of the figure before
 ])
 def test_no_item_from_part_of_a_word(nlp, text, span):
     assert "item" not in dict(records(nlp(text)))[span]
