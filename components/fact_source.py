@@ -43,10 +43,37 @@ def _according(cd, tables, m, sent: int, before_char: int) -> Optional[Offsets]:
             owners = [c for c in owners if agent_like(cd, m, c)]
             if owners:
                 return _source_name(cd, tables, m, owners[0])
+            teller = _teller(cd, tables, m, chunk)
+            if teller is not None:
+                return teller
         # a name by itself (also one whose words hold a report noun: 情報機関によると, 情報 + 機関)
         if not chunk.tail.startswith("では") and agent_like(cd, m, chunk):
             return _source_name(cd, tables, m, chunk)
     return None
+
+
+def _teller(cd, tables, m, noun: Chunk) -> Optional[Offsets]:
+    """The subject of a relative clause right before a report noun (ショイグ国防相が示した|数字によると, 英国防省が
+    公表した|推計によれば): who gave the figures is the source."""
+    if noun.index == 0:
+        return None
+    clause = cd.chunks[noun.index - 1]
+    if not clause.pred or clause.passive or clause.sent != noun.sent or clause.tail.endswith(("、", ",", "て", "で")):
+        return None
+    subject = next((c for c in _children(cd, clause, SUBJECT_TAILS) if agent_like(cd, m, c)), None)
+    return _source_name(cd, tables, m, subject) if subject is not None else None
+
+
+def _bracketed_topic(cd, m, chunk: Chunk) -> Optional[Chunk]:
+    """The name before a bracketed note that the topic particle follows (ロイター通信|(4月14日付)は): the name is
+    the topic, the note in brackets only dates it."""
+    tail = chunk.tail.lstrip(")）")
+    if tail == chunk.tail or not tail.startswith("は") or chunk.index == 0:
+        return None
+    before = cd.chunks[chunk.index - 1]
+    if before.sent != chunk.sent or not before.tail.endswith(("(", "（")) or not agent_like(cd, m, before):
+        return None
+    return before
 
 
 def _source_name(cd, tables, m, chunk: Chunk) -> Optional[Offsets]:
@@ -100,9 +127,10 @@ def _reporter(cd, tables, m, pred: Chunk, report: Chunk, above: List[Chunk]) -> 
     if _reports(cd, tables, report):
         # the topic that opens the sentence (Xは、…と述べた): GiNZA and the particle guess both
         # often hang it from the first verb of the quote
-        topic = next((c for c in cd.sent_chunks(pred.sent) if c.index < pred.index
-                      and c.tail.startswith("は") and agent_like(cd, m, c)
-                      and not any(p.pred for p in cd.sent_chunks(pred.sent) if p.index < c.index)), None)
+        topic = next((found for c in cd.sent_chunks(pred.sent) if c.index < pred.index
+                      and not any(p.pred for p in cd.sent_chunks(pred.sent) if p.index < c.index)
+                      for found in [c if c.tail.startswith("は") and agent_like(cd, m, c)
+                                    else _bracketed_topic(cd, m, c)] if found is not None), None)
         if topic is not None:
             return _source_name(cd, tables, m, topic)
     return None

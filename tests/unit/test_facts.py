@@ -259,6 +259,16 @@ def test_an_agent_with_niyoru_before_listed_causes(nlp):
     assert found["2人"]["actor"] == "ロシア軍"
 
 
+@pytest.mark.parametrize("text,count,source", [
+    ("国防相が示した数字によると、ウクライナ軍は戦車300両を失った。", "300両", "国防相"),  # who gave the figures
+    ("英国防省が公表した推計によれば、ロシア軍は戦車200両を失った。", "200両", "英国防省"),
+    ("地元メディアの報道では、ロシア軍の兵士500人が死亡した。", "500人", "地元メディア"),  # the press reports
+    ("ロイター通信(5月2日付)は、ヨルダン軍が無人機30機を撃墜したと伝えた。", "30機", "ロイター通信"),  # a dated topic
+])
+def test_sources_named_around_a_report_noun_or_a_dated_topic(nlp, text, count, source):
+    assert facts(nlp(text))[count]["source"] == source
+
+
 def test_an_agency_whose_name_holds_a_report_noun_is_a_source(nlp):
     # 情報機関 holds 情報 (a report noun: Xの情報では) but its head is 機関, a body: it is the source itself,
     # with the names joined before it
