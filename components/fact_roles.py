@@ -395,7 +395,7 @@ def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger
         # the count is about the named system (as the real-text fact annotators took it)
         named = [w for w in m.named_weapons if w[1] == nearest[0]] if nearest not in m.named_weapons else []
         return named[0] if named else nearest
-    if q.tail == "の" and q.index + 1 < len(cd.chunks):
+    if q.tail.rstrip("「『“") == "の" and q.index + 1 < len(cd.chunks):  # 9機の「シャヘド136」を
         found = name(cd, tables, m, cd.chunks[q.index + 1], "weapon")
         if found:
             return found

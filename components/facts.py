@@ -157,6 +157,7 @@ class FactExtractor(TablePipe):
                     and _INCLUDED_IN_NEXT.match(cd.text, quantities[k].end_char, quantities[k + 1].start_char):
                 _, roles, trig = facts[k + 1]
                 facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), roles, trig)
+        _weapons_of_counts_before(cd, quantities, facts)
         for span, fact in zip(quantities, facts):
             if fact is not None and (not aid_only or fact[0] == "SUPPLY"):
                 found.append((span, _record(cd.text, fact[0], fact[1])))
@@ -239,6 +240,28 @@ class FactExtractor(TablePipe):
             attrs = get_span_attrs(span)
             attrs.update(keys)
             set_span_attrs(span, attrs)
+
+
+# counters of munitions and aircraft: a bare count in one of them goes on counting what the count before counted
+_SAME_THING_UNITS = frozenset({"発", "機", "弾"})
+
+
+def _weapons_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[Optional[Fact]]) -> None:
+    """A bare count (no item, no weapon of its own: ``7発は撃墜されたものの1発が着弾``) in the same counter as a
+    count with a weapon in its sentence or the one before (``ATACMS8発が撃ち込まれ``) counts the same weapon
+    (ANNOTATION.md: the nearest mention the count is about); ``facts`` is changed in place."""
+    last: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, weapon) of the latest count with one
+    for span, fact in zip(quantities, facts):
+        attrs = get_span_attrs(span)
+        unit = attrs.get("unit")
+        if unit not in _SAME_THING_UNITS:
+            continue
+        sent = cd.chunk_at(span.start).sent
+        roles = fact[1] if fact is not None else None
+        if roles is not None and "weapon" in roles:
+            last[unit] = (sent, roles["weapon"])
+        elif roles is not None and not attrs.get("item") and unit in last and sent - last[unit][0] <= 1:
+            roles["weapon"] = last[unit][1]
 
 
 def _amount_is_another_figure(cd: ChunkedDoc, m: Mentions, span: Span) -> bool:

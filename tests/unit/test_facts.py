@@ -150,6 +150,17 @@ def test_a_headline_sets_its_phrases_apart_by_spaces(nlp):
     assert "20人" not in facts(nlp("ロシア軍の攻撃の後、村から住民20人が消えた。"))  # people gone: no munition
 
 
+def test_a_bare_count_counts_the_weapon_of_the_count_before(nlp):
+    """``ATACMS8発を撃ち込み、7発は撃墜されたものの1発が着弾``: bare counts in the same counter count the same
+    weapon; a count in another counter, or two sentences on, does not."""
+    found = facts(nlp("ウクライナ軍は飛行場に向けてATACMS8発を撃ち込み、7発は撃墜されたものの1発が着弾した。"))
+    assert [found[c].get("weapon") for c in ("8発", "7発", "1発")] == ["ATACMS"] * 3
+    found = facts(nlp("ロシア軍はミサイル8発を発射した。防空部隊は反撃した。夜には3発が着弾した。"))
+    assert "weapon" not in found["3発"]
+    found = facts(nlp("防空部隊は州内で9機の「シャヘド136」を撃墜した。"))  # a quoted name after の
+    assert found["9機"]["weapon"] == "シャヘド136"
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
