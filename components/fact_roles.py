@@ -116,7 +116,8 @@ def agent_like(cd: ChunkedDoc, m: Mentions, chunk: Chunk) -> bool:
     content = cd.content(chunk)
     if content and all(ch.isascii() for ch in content) and any(ch.isalpha() for ch in content):
         return True  # an organisation written in Latin letters (Open Source Centre)
-    return content.endswith(m.agent_endings) or content in m.titles or split_suffix(content, m.titles)[1] != ""
+    return content.endswith(m.agent_endings) or content in m.titles or split_suffix(content, m.titles)[1] != "" \
+        or _KIND_BEFORE_NAME.search(content) is not None  # イスラム組織ハマス: a body, by the kind before its name
 
 
 def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: str) -> Optional[Offsets]:
@@ -174,6 +175,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
     if not stripped or stripped in tables.cue("deictic") or stripped in tables.cue("place_suffix"):
         return None
     end = start + len(stripped)
+    kind = _KIND_BEFORE_NAME.match(stripped)
+    if kind is not None:
+        start += kind.end()  # 民兵組織フーシ派, イスラム組織ハマス: the name without the kind of body before it
     if stripped[:1].isascii() and stripped[:1].isalpha():  # a Latin name the parse cut (Open Source | Centre)
         full = cd.text
         while start > 0 and full[start - 1].isascii() and (full[start - 1].isalnum() or full[start - 1] == " "):
@@ -181,6 +185,10 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         while full[start] == " ":
             start += 1
     return start, end
+
+
+# a kind of body written before a katakana name (民兵組織フーシ派, イスラム組織ハマス, 武装勢力ヒズボラ)
+_KIND_BEFORE_NAME = re.compile(r"[\u4e00-\u9fffー\u30a0-\u30ff]{0,4}?(?:組織|勢力|団体)(?=[\u30a1-\u30fa][\u30a1-\u30fc])")
 
 
 def _place_ending(m: Mentions, where: Offsets) -> Optional[Offsets]:
@@ -500,12 +508,25 @@ def _place_attacked(cd, m, preds: Sequence[Chunk], skip: Sequence[int]) -> Optio
 _OPEN_WATERS = ("海", "海域", "洋", "沖", "公海")
 
 
+_AIM_NOUNS = frozenset({"標的", "目標", "ターゲット"})  # Xを標的に (aimed at X): the noun names no target itself
+
+
+def _aimed_at(cd, chunk: Chunk, skip: Sequence[int]) -> Chunk:
+    """The object of an aim noun (フーシ派を|標的に: フーシ派), else the chunk itself."""
+    if cd.content(chunk) not in _AIM_NOUNS or chunk.index == 0:
+        return chunk
+    before = cd.chunks[chunk.index - 1]  # the particle guess hangs Xを on the next predicate, not on 標的
+    return before if before.sent == chunk.sent and case_tail(before.tail) == "を" and before.index not in skip \
+        else chunk
+
+
 def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chunk: Chunk,
                   found_by: str, q_first: Chunk, skip: Tuple[int, ...]) -> Optional[Offsets]:
     """The target the particles name: an object, a goal, the side a casualty count belongs to."""
     if found_by in ("item", "subject"):
         owner = ("の",) if event in VICTIM_EVENTS else ()  # ロシア軍の死傷者, but 日本の支援 is the giver's
         for child in _children(cd, trigger_chunk, owner + GOAL_TAILS, skip):
+            child = _aimed_at(cd, child, skip)
             if agent_like(cd, m, child) or child.tail.startswith(GOAL_TAILS):
                 return name(cd, tables, m, child, "target")
         return None
@@ -513,6 +534,7 @@ def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chun
         for child in _children(cd, pred, GOAL_TAILS, skip):
             if event == "ATTACK" and cd.content(child).endswith(_OPEN_WATERS):
                 continue  # 弾道ミサイル1発を日本海へ向けて撃ち: a launch into the sea has no target
+            child = _aimed_at(cd, child, skip)
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and not _toward(child)
                     and agent_like(cd, m, child)):
                 found = name(cd, tables, m, child, "target")

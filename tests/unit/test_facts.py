@@ -161,6 +161,15 @@ def test_a_bare_count_counts_the_weapon_of_the_count_before(nlp):
     assert found["9機"]["weapon"] == "シャヘド136"
 
 
+def test_a_body_named_after_its_kind(nlp):
+    """``民兵組織フーシ派を標的に``: what is aimed at is the target, named without the kind of body before it;
+    a katakana name after such a kind (イスラム組織ハマス) is a body that can report."""
+    found = facts(nlp("民兵組織フーシ派を標的に、連合軍は35回の攻撃を実施した。"))
+    assert found["35回"]["target"] == "フーシ派" and found["35回"]["actor"] == "連合軍"
+    found = facts(nlp("イスラム組織ハマスは、イスラエル軍の空爆で住民50人が死亡したと発表した。"))
+    assert found["50人"]["source"] == "ハマス" and found["50人"]["actor"] == "イスラエル軍"
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
