@@ -63,6 +63,8 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         roles["target"] = roles["weapon"]
         roles["weapon"] = next((found for child in _children(cd, pred, SUBJECT_TAILS, skip)
                                 for found in [name(cd, tables, m, child, "weapon")] if found), None)
+    if event in UNDERGONE_EVENTS:
+        _undergone(cd, tables, m, roles, q, q_first, trigger_chunk, skip)
     if roles["target"] is not None and roles["target"] == roles["actor"]:
         roles["target"] = None
     _carry(cd, tables, m, roles, pred.sent, event, actor_open)
@@ -78,6 +80,35 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         if roles.get("target") is None and attacked != roles.get("actor"):
             roles["target"] = attacked
     return {k: v for k, v in roles.items() if v is not None}
+
+
+UNDERGONE_EVENTS = frozenset({"ATTACK", "CASUALTY", "DESTROY"})
+
+
+def _undergone(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]], q: Chunk,
+               q_first: Chunk, trigger_chunk: Chunk, skip) -> None:
+    """An event noun that is the object of a verb of undergoing (キーウは…ロシア軍の無人機50機による攻撃を受けた,
+    ロシア軍は2万人の死傷者を出した): the verb's subject is the target, not the actor, and the actor is the owner
+    written with の before the count or the event noun; ``roles`` is changed in place."""
+    verb = cd.chunks[trigger_chunk.parent] if trigger_chunk.parent >= 0 else None
+    if verb is None or not case_tail(trigger_chunk.tail).startswith("を") or not verb.pred or verb.passive \
+            or not is_kind(cd, tables, verb, "undergo_verb"):
+        return
+    subject = next((c for c in _children(cd, verb, ("は", "が"), skip) if c.index != q.index), None)
+    if subject is None:
+        return
+    target = name(cd, tables, m, subject, "target")
+    if target is None or not (agent_like(cd, m, subject) or target in m.places):
+        return
+    if roles.get("actor") == target:
+        roles["actor"] = None
+    roles["target"] = target
+    if roles.get("actor") is None:
+        owners = [c for c in (cd.chunks[q_first.index - 1] if q_first.index > 0 else None, ) if c is not None
+                  and c.sent == q_first.sent and c.tail == "の"] + _children(cd, trigger_chunk, ("の",), skip)
+        owner = next((c for c in owners if agent_like(cd, m, c) and c.index != subject.index), None)
+        if owner is not None:
+            roles["actor"] = name(cd, tables, m, owner, "actor")
 
 
 # a chunk ending in a case particle is a noun (無人機攻撃で: the cause), not a clause chained before the count

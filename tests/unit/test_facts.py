@@ -170,6 +170,17 @@ def test_a_body_named_after_its_kind(nlp):
     assert found["50人"]["source"] == "ハマス" and found["50人"]["actor"] == "イスラエル軍"
 
 
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(nlp_places):
+    """``キーウは…攻撃を受けた``, ``ロシア軍は…死傷者を出した``: the subject underwent the event (target); the owner
+    before the count attacked; a count that is itself the subject (住宅20棟が被害を受けた) keeps its place."""
+    found = facts(nlp_places("キーウは未明、ロシア軍の無人機50機による攻撃を受けた。"))
+    assert found["50機"]["target"] == "キーウ" and found["50機"]["actor"] == "ロシア軍"
+    found = facts(nlp_places("ロシア軍はバフムトで2万人の死傷者を出した。"))
+    assert found["2万人"]["target"] == "ロシア軍" and "actor" not in found["2万人"]
+    found = facts(nlp_places("ハルキウ州ではロシア軍の砲撃で住宅20棟が被害を受けた。"))
+    assert found["20棟"]["target"] == "ハルキウ州" and found["20棟"]["actor"] == "ロシア軍"
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
