@@ -251,7 +251,8 @@ def _object_trigger(cd: ChunkedDoc, tables: FactTables, pred: Chunk, skip: int,
 # the copula's continuative or concessive form after a count (776両で、…; 5機ですが、…): the count ends a clause as
 # 776両だ would, so the topic before it names what was counted
 _COPULA_GOES_ON = ("で、", "で,", "で，", "であり、", "であり", "ですが、", "ですが", "だが、", "であるが、",
-                   "だと", "であると", "だとして", "だという")  # 被害を受けたアパートは50戸以上だと語った: quoted
+                   "だと", "であると", "だとして", "だという",  # 被害を受けたアパートは50戸以上だと語った: quoted
+                   "、", ",", "，")  # …に投じられた傭兵は5万人、そのうち…: the copula left out before the comma
 
 
 # verbs that put a figure as an estimate or hearsay (約4000人とみられ, 5万人とされる, 1万人と推定される)

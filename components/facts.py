@@ -173,10 +173,12 @@ class FactExtractor(TablePipe):
         trig, where, trigger_chunk, pred, found_by, hops = hit
         event = allowed_event(count_event(trig, attrs), attrs, hops)
         if event is not None and trig.word in tables.cue("loss_verb") and found_by == "path" \
-                and _is_subject(cd, q_chunk):
+                and _is_subject(cd, q_chunk) and not cd.chunks[pred].passive:  # 5200名が失われた: lost
             return None  # 約100万世帯が電力を失った: the count lost something, it was not lost
         if event is None:
             return None
+        if found_by == "path" and cd.text.startswith(_WHOLE_OF, span.end_char):
+            return None  # 総員6800名のうち5200名が失われた: the whole the part after it is taken from; the verb is the part's
         roles = participants(cd, tables, m, event=event, q=q_chunk, q_start_char=span.start_char,
                              pred=cd.chunks[pred], trigger_chunk=cd.chunks[trigger_chunk], trigger=where,
                              found_by=found_by)
@@ -262,6 +264,9 @@ def _weapons_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: Lis
             last[unit] = (sent, roles["weapon"])
         elif roles is not None and not attrs.get("item") and unit in last and sent - last[unit][0] <= 1:
             roles["weapon"] = last[unit][1]
+
+
+_WHOLE_OF = ("のうち", "の内", "の中で", "中")
 
 
 def _amount_is_another_figure(cd: ChunkedDoc, m: Mentions, span: Span) -> bool:

@@ -181,6 +181,18 @@ def test_the_subject_of_a_verb_of_undergoing_is_the_target(nlp_places):
     assert found["20棟"]["target"] == "ハルキウ州" and found["20棟"]["actor"] == "ロシア軍"
 
 
+def test_counts_whose_event_is_told_around_them(nlp):
+    # the copula left out before a comma: the topic's relative clause names the event (投じられた…傭兵は5万人、)
+    found = facts(nlp("戦争に投じられたワグネルの傭兵は5万人、そのうち4万人が囚人とみられる。"))
+    assert found["5万人"]["event"] == "DEPLOY" and found["5万人"]["trigger"] == "投じ"
+    # a count that was lost (passive) is the loss; the whole it is taken from (Nのうち) reports none
+    found = facts(nlp("ロシア軍の攻撃で、守備隊の総員6800名のうち5200名が失われた。"))
+    assert found["5200名"]["event"] == "CASUALTY" and "6800名" not in found
+    # an amount that stays at a figure (…にとどまった) goes on with the event before it
+    found = facts(nlp("ロシア軍向けにT-72は2万両が作られたのに対し、T-64は1万2500両程度にとどまった。"))
+    assert found["1万2500両程度"]["event"] == "PRODUCE"
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
