@@ -183,8 +183,8 @@ def _cleft_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
                 return None
             found = _in_chunk(cd, tables, chunk)
             return (found, chunk) if found is not None else None
-        if not chunk.tail.startswith(_CLEFT_LINKS):
-            return None
+        if not chunk.tail.startswith(_CLEFT_LINKS) and not (k == first.index - 1 and chunk.tail in ("が", "は")):
+            return None  # (…のは|ドローンが|170機、: the focus may name its item as a subject)
         k -= 1
     return None
 

@@ -193,6 +193,16 @@ def test_counts_whose_event_is_told_around_them(nlp):
     assert found["1万2500両程度"]["event"] == "PRODUCE"
 
 
+def test_a_cleft_whose_focus_names_its_item_as_a_subject(nlp):
+    """``イランから飛んできたのは無人機が170機、巡航ミサイルが30発``: drones and missiles that flew in were launched."""
+    found = facts(nlp("イスラエル軍によると、イランから飛んできたのは無人機が170機、巡航ミサイルが30発だった。"))
+    assert found["170機"]["event"] == "ATTACK" and found["30発"]["event"] == "ATTACK"
+    assert found["170機"]["trigger"] == "飛ん"
+    found = facts(nlp("ロシア軍は湾内に艦艇22隻が集まったと発表した。"))  # ships massed
+    assert found["22隻"]["event"] == "DEPLOY"
+    assert "100人" not in facts(nlp("ロシア軍の撤退後、広場に住民100人が集まった。"))  # people gathering: none
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
