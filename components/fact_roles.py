@@ -133,6 +133,10 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         if place is not None:
             return place  # 西部リビウ州を: the place, without the direction before it
     own = cd.text[where[0]:where[1]]
+    if (")" in own or "）" in own) and chunk.index > 0:
+        glossed = cd.chunks[chunk.index - 1]  # EEZ|(排他的経済水域)内に: the gloss in brackets names the term before it
+        if glossed.sent == chunk.sent and glossed.tail.endswith(("(", "（")) and glossed.content_end > glossed.start:
+            return name(cd, tables, m, glossed, role)
     if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
         return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]

@@ -251,19 +251,26 @@ _SAME_THING_UNITS = frozenset({"発", "機", "弾"})
 def _weapons_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[Optional[Fact]]) -> None:
     """A bare count (no item, no weapon of its own: ``7発は撃墜されたものの1発が着弾``) in the same counter as a
     count with a weapon in its sentence or the one before (``ATACMS8発が撃ち込まれ``) counts the same weapon
-    (ANNOTATION.md: the nearest mention the count is about); ``facts`` is changed in place."""
+    (ANNOTATION.md: the nearest mention the count is about), and a bare count that struck with no place of its
+    own struck where the attack before was aimed; ``facts`` is changed in place."""
     last: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, weapon) of the latest count with one
+    aimed: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, target) of the latest attack with one
     for span, fact in zip(quantities, facts):
         attrs = get_span_attrs(span)
         unit = attrs.get("unit")
-        if unit not in _SAME_THING_UNITS:
+        if unit not in _SAME_THING_UNITS or fact is None:
             continue
         sent = cd.chunk_at(span.start).sent
-        roles = fact[1] if fact is not None else None
-        if roles is not None and "weapon" in roles:
+        event, roles = fact[0], fact[1]
+        bare = not attrs.get("item")
+        if "weapon" in roles:
             last[unit] = (sent, roles["weapon"])
-        elif roles is not None and not attrs.get("item") and unit in last and sent - last[unit][0] <= 1:
+        elif bare and unit in last and sent - last[unit][0] <= 1:
             roles["weapon"] = last[unit][1]
+        if event == "ATTACK" and "target" in roles:
+            aimed[unit] = (sent, roles["target"])
+        elif event == "HIT" and "target" not in roles and bare and unit in aimed and sent - aimed[unit][0] <= 1:
+            roles["target"] = aimed[unit][1]  # …飛行場に向けて8発が撃ち込まれ、…1発が着弾: where the attack was aimed
 
 
 _WHOLE_OF = ("のうち", "の内", "の中で", "中")

@@ -155,6 +155,7 @@ def test_a_bare_count_counts_the_weapon_of_the_count_before(nlp):
     weapon; a count in another counter, or two sentences on, does not."""
     found = facts(nlp("ウクライナ軍は飛行場に向けてATACMS8発を撃ち込み、7発は撃墜されたものの1発が着弾した。"))
     assert [found[c].get("weapon") for c in ("8発", "7発", "1発")] == ["ATACMS"] * 3
+    assert found["1発"]["target"] == "飛行場"  # it struck where the attack was aimed
     found = facts(nlp("ロシア軍はミサイル8発を発射した。防空部隊は反撃した。夜には3発が着弾した。"))
     assert "weapon" not in found["3発"]
     found = facts(nlp("防空部隊は州内で9機の「シャヘド136」を撃墜した。"))  # a quoted name after の
@@ -201,6 +202,11 @@ def test_a_cleft_whose_focus_names_its_item_as_a_subject(nlp):
     found = facts(nlp("ロシア軍は湾内に艦艇22隻が集まったと発表した。"))  # ships massed
     assert found["22隻"]["event"] == "DEPLOY"
     assert "100人" not in facts(nlp("ロシア軍の撤退後、広場に住民100人が集まった。"))  # people gathering: none
+
+
+def test_a_participant_glossed_in_brackets_is_the_term_before_the_gloss(nlp):
+    found = facts(nlp("防衛相は、中国軍の弾道ミサイル5発が日本のEEZ(排他的経済水域)内に落ちたと述べた。"))
+    assert found["5発"]["event"] == "HIT" and found["5発"]["target"] == "EEZ"
 
 
 def test_a_wound_borne_is_a_casualty(nlp):
