@@ -233,8 +233,8 @@ def _report_attack(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[
             if found is None or found[0].event != "ATTACK" or _asked(chunk.tail):
                 continue
             if attacked is None and chunk.pred and not chunk.passive:
-                place = next((name(cd, tables, m, c, "target") for c in _children(cd, chunk, ("を",))), None)
-                attacked = place if place in m.places else None
+                places = [name(cd, tables, m, c, "target") for c in _children(cd, chunk, ("を", "へ", "に向け"))]
+                attacked = next((p for p in places if p in m.places), None)  # キーウを, ウクライナへ放った
             tails = ("の", "による", "によって", "により") if not chunk.pred else \
                 ("によって", "により", "から") if chunk.passive else ("が", "は")
             agent = next((c for c in _children(cd, chunk, tails) if agent_like(cd, m, c)), None)

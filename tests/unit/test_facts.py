@@ -753,6 +753,8 @@ def test_losses_take_the_attacker_the_report_named(nlp_places):
     got = facts(nlp_places("ロシア軍は未明、オデーサ州を攻撃した。攻撃には無人機90機が使われた。"))
     assert got["90機"]["event"] == "ATTACK" and got["90機"]["actor"] == "ロシア軍"
     assert got["90機"]["target"] == "オデーサ州"
+    got = facts(nlp_places("ロシア軍は未明、ウクライナへミサイルを放った。攻撃には無人機90機が使われた。"))
+    assert got["90機"]["target"] == "ウクライナ"  # the place an attack was sent to
 
 
 @pytest.mark.parametrize("text", [
