@@ -63,6 +63,11 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         roles["target"] = roles["weapon"]
         roles["weapon"] = next((found for child in _children(cd, pred, SUBJECT_TAILS, skip)
                                 for found in [name(cd, tables, m, child, "weapon")] if found), None)
+    if event in ("SUPPLY", "DEPLOY") and roles["actor"] is None and pred.passive and q_first.index > 0:
+        owner = cd.chunks[q_first.index - 1]  # 北朝鮮の|兵士1万人が…派遣された: whose troops were sent sent them
+        if owner.sent == q_first.sent and owner.tail == "の" and agent_like(cd, m, owner):
+            found = name(cd, tables, m, owner, "actor")
+            roles["actor"] = found if found != roles.get("target") else None
     if event in UNDERGONE_EVENTS:
         _undergone(cd, tables, m, roles, q, q_first, trigger_chunk, skip)
     if roles["target"] is not None and roles["target"] == roles["actor"]:

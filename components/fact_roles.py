@@ -540,7 +540,10 @@ def _named_target(cd, tables, m, event: str, q: Chunk, pred: Chunk, trigger_chun
                 continue  # 弾道ミサイル1発を日本海へ向けて撃ち: a launch into the sea has no target
             child = _aimed_at(cd, child, skip)
             if not (pred.passive and child.tail.startswith(AGENT_TAILS) and not _toward(child)
-                    and agent_like(cd, m, child)):
+                    and agent_like(cd, m, child)
+                    and not (event in ("SUPPLY", "DEPLOY") and case_tail(child.tail) in ("に", "に、")
+                             and _place_ending(m, _chunk_chars(cd, child)) is not None)):
+                # (ロシアに派遣された, ウクライナに供与された: sent or given to, not by)
                 found = name(cd, tables, m, child, "target")
                 if found is not None:  # 25日には…飛行場に向けて: a date names no goal, the next child may
                     return found

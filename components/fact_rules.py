@@ -80,6 +80,8 @@ def trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Tri
     found = tables.triggers.get(cd.lemmas[i]) or tables.triggers.get(text)
     if found is not None:
         end = idx + len(text)
+        if i + 2 < len(cd.texts) and cd.texts[i + 1] in ("て", "で") and cd.lemmas[i + 2] in _COMING:
+            end = cd.idx[i + 2] + len(cd.texts[i + 2])  # 飛んでき(た): the verb of motion toward the writer
         if i + 1 < len(cd.texts) and cd.texts[i + 1] in PERSON_SUFFIXES and cd.tags[i + 1].startswith("接尾辞"):
             end += len(cd.texts[i + 1])  # 戦死 + 者: the noun is the trigger (戦死者)
         return found, (idx, end)
@@ -92,6 +94,9 @@ def trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Tri
         return None
     start = idx + len(text) - len(found.word)
     return found, (start, idx + len(text))
+
+
+_COMING = frozenset({"来る", "くる"})
 
 
 def _in_chunk(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, last: bool = True, start: Optional[int] = None):
@@ -168,7 +173,7 @@ def _relative_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
     return (found, before) if found is not None else None
 
 
-_CLEFT_LINKS = ("と", "や", "、", "の", "および", "及び")
+_CLEFT_LINKS = ("と", "や", "、", "の", "および", "及び", "(", "（")  # and a gloss opened in brackets
 
 
 def _cleft_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
@@ -183,8 +188,8 @@ def _cleft_trigger(cd: ChunkedDoc, tables: FactTables, q_start: int):
                 return None
             found = _in_chunk(cd, tables, chunk)
             return (found, chunk) if found is not None else None
-        if not chunk.tail.startswith(_CLEFT_LINKS) and not (k == first.index - 1 and chunk.tail in ("が", "は")):
-            return None  # (…のは|ドローンが|170機、: the focus may name its item as a subject)
+        if not chunk.tail.startswith(_CLEFT_LINKS) and chunk.tail.lstrip(")）」』") not in ("が", "は"):
+            return None  # (…のは|ドローンが|170機、ミサイルが|30発: the focus may name each item as a subject)
         k -= 1
     return None
 

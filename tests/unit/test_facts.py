@@ -198,7 +198,9 @@ def test_a_cleft_whose_focus_names_its_item_as_a_subject(nlp):
     """``イランから飛んできたのは無人機が170機、巡航ミサイルが30発``: drones and missiles that flew in were launched."""
     found = facts(nlp("イスラエル軍によると、イランから飛んできたのは無人機が170機、巡航ミサイルが30発だった。"))
     assert found["170機"]["event"] == "ATTACK" and found["30発"]["event"] == "ATTACK"
-    assert found["170機"]["trigger"] == "飛ん"
+    assert found["170機"]["trigger"] == "飛んでき"  # the verb of motion toward the writer
+    found = facts(nlp("イスラエル軍によると、飛んできたのは無人航空機(ドローン)が170機、巡航ミサイルが30発だった。"))
+    assert found["170機"]["event"] == "ATTACK" and found["30発"]["event"] == "ATTACK"  # a gloss, a list of subjects
     found = facts(nlp("ロシア軍は湾内に艦艇22隻が集まったと発表した。"))  # ships massed
     assert found["22隻"]["event"] == "DEPLOY"
     assert "100人" not in facts(nlp("ロシア軍の撤退後、広場に住民100人が集まった。"))  # people gathering: none
@@ -207,6 +209,14 @@ def test_a_cleft_whose_focus_names_its_item_as_a_subject(nlp):
 def test_a_participant_glossed_in_brackets_is_the_term_before_the_gloss(nlp):
     found = facts(nlp("防衛相は、中国軍の弾道ミサイル5発が日本のEEZ(排他的経済水域)内に落ちたと述べた。"))
     assert found["5発"]["event"] == "HIT" and found["5発"]["target"] == "EEZ"
+
+
+def test_troops_sent_in_the_passive(nlp):
+    """``北朝鮮の兵士1万人がロシアに派遣された``: whose troops they are sent them; the place with に is where to."""
+    found = facts(nlp("北朝鮮の兵士1万人がロシアに派遣された。"))
+    assert found["1万人"]["actor"] == "北朝鮮" and found["1万人"]["target"] == "ロシア"
+    found = facts(nlp("米国の戦車31両がウクライナに供与された。"))
+    assert found["31両"]["actor"] == "米国" and found["31両"]["target"] == "ウクライナ"
 
 
 def test_a_wound_borne_is_a_casualty(nlp):
