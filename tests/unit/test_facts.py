@@ -211,11 +211,11 @@ def test_a_participant_glossed_in_brackets_is_the_term_before_the_gloss(nlp):
     assert found["5発"]["event"] == "HIT" and found["5発"]["target"] == "EEZ"
 
 
-def test_troops_sent_in_the_passive(nlp):
+def test_troops_sent_in_the_passive(nlp_places):
     """``北朝鮮の兵士1万人がロシアに派遣された``: whose troops they are sent them; the place with に is where to."""
-    found = facts(nlp("北朝鮮の兵士1万人がロシアに派遣された。"))
+    found = facts(nlp_places("北朝鮮の兵士1万人がロシアに派遣された。"))
     assert found["1万人"]["actor"] == "北朝鮮" and found["1万人"]["target"] == "ロシア"
-    found = facts(nlp("米国の戦車31両がウクライナに供与された。"))
+    found = facts(nlp_places("米国の戦車31両がウクライナに供与された。"))
     assert found["31両"]["actor"] == "米国" and found["31両"]["target"] == "ウクライナ"
 
 
