@@ -116,8 +116,10 @@ def _is_function(i: int, texts: Sequence[str], lemmas: Sequence[str], tags: Sequ
     if texts[i] == "もの" and i > 0 and i + 1 < len(texts) and texts[i + 1] == "の" \
             and tags[i - 1].startswith(("助動詞", "動詞")):
         return True  # 7発は撃墜されたものの1発が着弾: ものの is a conjunction ("although"), もの no noun
-    if lemmas[i] == "する" and 0 < i < len(texts) - 1 and texts[i - 1] == "と" and texts[i + 1] == "て":
-        return True  # 実行犯として逮捕し: として ("as") is a compound particle, not a predicate
+    if lemmas[i] == "する" and 1 < i < len(texts) - 1 and texts[i - 1] == "と" and texts[i + 1] == "て" \
+            and not tags[i - 2].startswith(("助動詞", "動詞")):
+        return True  # 実行犯として逮捕し: として ("as") is a compound particle, not a predicate (…を失ったとしている
+        # is a claim: と quotes the clause before, する is the verb)
     if lemmas[i] == "入る" and i > 1 and texts[i - 1] == "に" and texts[i - 2].endswith(_PERIODS):
         return True  # 今月に入り, 今年に入って: "since the start of", an adverbial phrase, no predicate
     return lemmas[i] in PARTICLE_VERBS and i > 0 and (texts[i - 1] == "に" or texts[i - 1] == "へ" and lemmas[i] == "向ける")
@@ -196,7 +198,8 @@ def _ginza_starts(doc: Doc, sent_starts) -> Optional[List[int]]:
 
 
 def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
-              not_predicates: Collection[int] = (), claim_verbs: Collection[str] = frozenset()) -> ChunkedDoc:
+              not_predicates: Collection[int] = (), claim_verbs: Collection[str] = frozenset(),
+              parse: bool = True) -> ChunkedDoc:
     """Chunk ``doc`` and link each chunk to its head chunk (GiNZA's parse where there is one).
 
     Args:
@@ -208,12 +211,14 @@ def chunk_doc(doc: Doc, focus: Optional[Sequence[int]] = None, before: int = 2,
             quantity's bound (``50発を超えるミサイルを使用``: the count hangs from 使用, not 超える).
         claim_verbs (Collection[str]): Lemmas of verbs that report a clause quoted with と; without a
             parse, a topic before such a clause hangs from the verb (its claimant), not from the clause.
+        parse (bool): Read GiNZA's bunsetu and dependency parse where the doc has them; False chunks and
+            links by particles and clause order alone, as for a doc without a parse.
     """
     rows = doc.to_array([TAG, LEMMA, HEAD, IDX, SPACY]).tolist() if len(doc) else []
     strings = doc.vocab.strings
     view = token_view(doc)  # token texts and the doc text, built once per doc and shared
     texts = view.texts
-    parsed = doc.has_annotation("DEP")
+    parsed = parse and doc.has_annotation("DEP")
     bounds = _sentences(texts)
     sent_starts = {s for s, _ in bounds}
     sent_of = [0] * len(texts)
@@ -315,7 +320,9 @@ def _link(chunks: List[Chunk], chunk_of: List[int], heads: Optional[List[int]],
                     # predicate: a topic before it is the claimant's; not before hearsay (…したという,
                     # …したとされる), where the topic stays the clause's own
                     quoted = next_pred >= 0 and chunk.tail.rstrip("、,，").endswith("と") \
-                        and _claims(chunks[next_pred], lemmas, claim_verbs)
+                        and (_claims(chunks[next_pred], lemmas, claim_verbs)
+                             or lemmas[chunks[next_pred].start] == "する" and not chunks[next_pred].passive)
+                    # …を失ったと|している states it; …したと|される is hearsay: the topic stays the clause's
                     next_pred = chunk.index
                     if not _attributive(chunks, chunk) and not quoted:
                         next_main = chunk.index

@@ -144,8 +144,10 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         return ents[-1]
     head = chunk.content_end - 1 if chunk.content_end > chunk.start else chunk.start
     if _inside(m.quantities, (cd.idx[chunk.start], where[1])) or "副詞可能" in cd.tags[head] \
+            or cd.tags[head].startswith("形状詞") \
             or cd.texts[head] in tables.cue("time_word") or _DATE.fullmatch(cd.content(chunk)):
-        return None  # a number, a date (25日には) or an adverbial or time noun (同時に, 今回は, 夜間に): no one
+        return None  # a number, a date (25日には), an adverbial or time noun (同時に, 今回は, 夜間に) or an
+        # adjectival noun (新たに): no one
     before = cd.chunks[chunk.index - 1] if chunk.index > 0 else None
     if before is not None and before.sent == chunk.sent and not before.tail and not before.pred \
             and before.content_end == chunk.start and not _inside(m.quantities, _chunk_chars(cd, before)) \

@@ -104,9 +104,12 @@ def _proper(cd: ChunkedDoc, chunk: Chunk) -> bool:
 
 
 def _reports(cd: ChunkedDoc, tables: FactTables, chunk: Chunk) -> bool:
-    """Whether a chunk is a reporting verb, also as ``明らかに|する`` (GiNZA hangs the quote from する)."""
+    """Whether a chunk is a reporting verb, also as ``明らかに|する`` (GiNZA hangs the quote from する) and as
+    する itself after a quoted clause (``…と|している``, ``…と|した``)."""
     if is_kind(cd, tables, chunk, "report_verb"):
         return True
+    if chunk.pred and cd.lemmas[chunk.start] == "する" and not chunk.passive:
+        return True  # …を失ったと|している: する after a quoted clause states it (called for quoted clauses only)
     return chunk.pred and any(is_kind(cd, tables, c, "report_verb") for c in _children(cd, chunk, ("に",)))
 
 

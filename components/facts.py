@@ -15,8 +15,11 @@ Keeping them in the store (plain data) makes them survive ``DocBin`` and
 ``nlp.pipe(n_process=N)`` like every other attribute. The component must run
 after ``quantity_extractor`` (and the unit and weapon recognisers, whose
 spans name actors and weapons) and before ``gunji_doc_cleaner``, which drops
-GiNZA's bunsetu data that the full config reads. Without a parser (fast
-config) it reads the same tables along particles and clause order alone.
+GiNZA's bunsetu data. It reads the tables along particles and clause order
+alone, in the fast config and by default in the full one too: with
+``use_ginza = true`` it reads GiNZA's bunsetu, parse and entities instead,
+which scored lower on every fact set the project has (the rules grew on the
+particle reading), so the default keeps full and fast reporting the same facts.
 """
 from __future__ import annotations
 
@@ -57,14 +60,15 @@ FACT_KEYS = ("event",) + ROLES
     assigns=["doc._.gunji_attrs"],
     requires=["doc.spans"],
     default_config={"quantities_key": "quantities", "units_key": "military_units", "weapons_key": "weapons",
-                    "places_key": "places", "triggers_path": None, "cues_path": None},
+                    "places_key": "places", "triggers_path": None, "cues_path": None, "use_ginza": False},
 )
 def make_fact_extractor(nlp: Language, name: str, *, quantities_key: str, units_key: str, weapons_key: str,
-                        places_key: str, triggers_path: Optional[str], cues_path: Optional[str]) -> "FactExtractor":
+                        places_key: str, triggers_path: Optional[str], cues_path: Optional[str],
+                        use_ginza: bool) -> "FactExtractor":
     """Build the extractor; the paths override the packaged trigger and cue TSVs."""
     return FactExtractor(nlp.vocab, name, quantities_key=quantities_key, units_key=units_key,
                          weapons_key=weapons_key, places_key=places_key, triggers_path=triggers_path,
-                         cues_path=cues_path)
+                         cues_path=cues_path, use_ginza=use_ginza)
 
 
 def _item_follows(text: str, span: Span) -> bool:
@@ -85,13 +89,18 @@ class FactExtractor(TablePipe):
         places_key (str): Span group of PLACE spans (the place attacked where no object names one).
         triggers_path (Optional[str]): Trigger table TSV (word → event).
         cues_path (Optional[str]): Cue table TSV (source, light and amount verbs, titles).
+        use_ginza (bool): Read GiNZA's dependency parse, bunsetu and entities where the pipeline has them
+            (full config). Off by default: the rules read particles and clause order alone in both configs,
+            which scored better on every fact set than with the parse (docs/measurements.md, thirty-eighth
+            session), and full and fast then report the same facts.
     """
 
     def __init__(self, vocab, name: str = "fact_extractor", *, quantities_key: str = "quantities",
                  units_key: str = "military_units", weapons_key: str = "weapons", places_key: str = "places",
                  triggers_path: Optional[Union[str, Path]] = None,
-                 cues_path: Optional[Union[str, Path]] = None) -> None:
+                 cues_path: Optional[Union[str, Path]] = None, use_ginza: bool = False) -> None:
         register_extensions()
+        self.use_ginza = use_ginza
         self.vocab = vocab
         self.name = name
         self.quantities_key = quantities_key
@@ -132,8 +141,10 @@ class FactExtractor(TablePipe):
         # of the number, not a predicate; one that ends a clause (飛来が120回を超え、) stays the predicate
         bound_verbs = {i for s in quantities if s.end - s.start > 1 and _item_follows(text, s)
                        for i in range(s.start + 1, s.end)}
-        cd = chunk_doc(doc, focus=focus, not_predicates=bound_verbs, claim_verbs=self.facts.cue("report_verb"))
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("DEP") else []
+        ginza = self.use_ginza and doc.has_annotation("DEP")
+        cd = chunk_doc(doc, focus=focus, not_predicates=bound_verbs, claim_verbs=self.facts.cue("report_verb"),
+                       parse=ginza)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if ginza else []
         named = frozenset((s.start_char, s.end_char) for s in doc.spans[self.weapons_key]
                           if get_span_attrs(s).get("canonical")) if weapons else frozenset()
         mentions = Mentions(units, weapons, ents,

@@ -219,6 +219,17 @@ def test_troops_sent_in_the_passive(nlp_places):
     assert found["31両"]["actor"] == "米国" and found["31両"]["target"] == "ウクライナ"
 
 
+def test_a_clause_stated_with_to_suru(nlp):
+    """``国防省は敵が…を失ったとしている``: する after a quoted clause states it (the topic is the source, not the
+    side that lost); ``…したとされる`` is hearsay, whose topic stays the clause's own."""
+    found = facts(nlp("国防省は敵が戦車3両と歩兵戦闘車3両を失ったとしている。"))
+    assert found["3両"]["source"] == "国防省" and found["3両"].get("target") != "国防省"
+    found = facts(nlp("北朝鮮は、ロシアに約1万人の兵士を派遣したとされる。"))
+    assert found["約1万人"]["actor"] == "北朝鮮" and "source" not in found["約1万人"]
+    found = facts(nlp("ロシア軍は戦車10台を新たに派遣した。"))  # an adverb (新たに) is no place sent to
+    assert found["10台"]["event"] == "DEPLOY" and "target" not in found["10台"]
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
@@ -539,11 +550,24 @@ def test_joined_pieces_shift_role_offsets(nlp):
     assert attrs["trigger"]["start"] == len(first) + second.index("撃墜")
 
 
-# --- full config (ja_ginza's parse and bunsetu) ---------------------------------------------
+# --- full config (ja_ginza's tokens; with use_ginza, its parse, bunsetu and entities) ----------
 
-@pytest.fixture(scope="module")
-def ginza_pipes(nlp_ginza):
-    return [nlp_ginza.create_pipe(name) for name in COMPONENTS]  # the shared pipeline stays unchanged
+@pytest.fixture(scope="module", params=[False, True], ids=["particles", "use_ginza"])
+def ginza_pipes(nlp_ginza, request):
+    # the shared pipeline stays unchanged; the facts read particles (default) or GiNZA's parse (use_ginza)
+    return [nlp_ginza.create_pipe(name, config={"use_ginza": request.param} if name == "fact_extractor" else {})
+            for name in COMPONENTS]
+
+
+@pytest.mark.ginza
+def test_full_config_facts_are_the_fast_ones_by_default(nlp_ginza, nlp):
+    """By default the extractor reads particles and clause order in both configs: the facts of a sentence do not
+    depend on GiNZA's parse (only on the tokens, which are Sudachi's mode C in both)."""
+    pipes = [nlp_ginza.create_pipe(name) for name in COMPONENTS]
+    for text in ("ウクライナ空軍によると、ロシア軍は5日未明、無人機「シャヘド」など約120機でオデーサ州を攻撃した。",
+                 "英国防省によると、ロシア軍の死傷者は約90万人に上る。",
+                 "キーウは未明、ロシア軍の無人機50機による攻撃を受けた。"):
+        assert ginza_facts(nlp_ginza, pipes, text) == facts(nlp(text))
 
 
 def ginza_facts(nlp_ginza, pipes, text):
