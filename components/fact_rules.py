@@ -82,6 +82,9 @@ def trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Tri
         end = idx + len(text)
         if i + 2 < len(cd.texts) and cd.texts[i + 1] in ("て", "で") and cd.lemmas[i + 2] in _COMING:
             end = cd.idx[i + 2] + len(cd.texts[i + 2])  # 飛んでき(た): the verb of motion toward the writer
+        elif i + 2 < len(cd.texts) and text in _LIFE and cd.texts[i + 1] in ("を", "が") \
+                and cd.lemmas[i + 2] in _LIFE_VERBS:
+            end = cd.idx[i + 2] + len(cd.texts[i + 2])  # 命を落とし, 命が奪わ(れ): the idiom is the trigger
         if i + 1 < len(cd.texts) and cd.texts[i + 1] in PERSON_SUFFIXES and cd.tags[i + 1].startswith("接尾辞"):
             end += len(cd.texts[i + 1])  # 戦死 + 者: the noun is the trigger (戦死者)
         return found, (idx, end)
@@ -97,6 +100,8 @@ def trigger_at(cd: ChunkedDoc, tables: FactTables, i: int) -> Optional[Tuple[Tri
 
 
 _COMING = frozenset({"来る", "くる"})
+_LIFE = frozenset({"命", "生命", "人命"})
+_LIFE_VERBS = frozenset({"落とす", "奪う", "失う", "絶つ"})
 
 
 def _in_chunk(cd: ChunkedDoc, tables: FactTables, chunk: Chunk, last: bool = True, start: Optional[int] = None):

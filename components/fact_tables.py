@@ -16,7 +16,8 @@ from typing import Dict, FrozenSet, Iterable, Optional, Tuple
 EVENTS = ("ATTACK", "INTERCEPT", "HIT", "DESTROY", "CASUALTY", "CAPTURE", "SUPPLY", "DEPLOY", "PRODUCE")
 CUE_KINDS = ("according", "report_verb", "report_noun", "light_verb", "instrument_verb", "amount_verb",
              "list_cue", "title", "place_suffix", "deictic", "loss_verb",
-             "buy_verb", "undergo_verb", "war_context", "war_party", "agent_ending", "time_word")
+             "buy_verb", "undergo_verb", "join_verb", "exercise_word", "war_context", "war_party", "agent_ending",
+             "time_word")
 NONE = "-"
 
 

@@ -184,6 +184,8 @@ class FactExtractor(TablePipe):
             return self._inherit(cd, m, span, attrs, previous)
         trig, where, trigger_chunk, pred, found_by, hops = hit
         event = allowed_event(count_event(trig, attrs), attrs, hops)
+        if event is None and trig.word in tables.cue("join_verb") and _in_exercise(cd, tables, cd.chunks[pred]):
+            event = allowed_event("DEPLOY", attrs, hops)  # 演習に約20万人が参加した: forces deployed for it
         if event is not None and trig.word in tables.cue("loss_verb") and found_by == "path" \
                 and _is_subject(cd, q_chunk) and not cd.chunks[pred].passive:  # 5200名が失われた: lost
             return None  # 約100万世帯が電力を失った: the count lost something, it was not lost
@@ -286,6 +288,12 @@ def _weapons_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: Lis
 
 
 _WHOLE_OF = ("のうち", "の内", "の中で", "中")
+
+
+def _in_exercise(cd: ChunkedDoc, tables: FactTables, pred) -> bool:
+    """Whether the predicate's sentence or the one before names a military exercise or drill (演習, 訓練)."""
+    start, end = cd.sent_bounds[max(pred.sent - 1, 0)][0], cd.sent_bounds[pred.sent][1]
+    return any(word in text for text in cd.texts[start:end] for word in tables.cue("exercise_word"))
 
 
 def _amount_is_another_figure(cd: ChunkedDoc, m: Mentions, span: Span) -> bool:

@@ -230,6 +230,23 @@ def test_a_clause_stated_with_to_suru(nlp):
     assert found["10台"]["event"] == "DEPLOY" and "target" not in found["10台"]
 
 
+def test_forces_in_an_exercise_lives_lost_and_arms_passed(nlp):
+    # taking part in an exercise deploys (in the sentence of the exercise or the next); elsewhere it does not
+    found = facts(nlp("ロシア軍によると、戦車760両と約20万人の兵士が演習に加わった。8か国から約2,000人が参加した。"))
+    assert [found[c]["event"] for c in ("760両", "約20万人", "約2,000人")] == ["DEPLOY"] * 3
+    assert "200人" not in facts(nlp("ロシア軍の侵攻を巡る国際会議には、代表団200人が参加した。"))
+    # lives lost (命を落とす, 命が奪われる) are casualties; arms that passed or reached a side were supplied
+    found = facts(nlp("ロシア軍の攻撃で、少なくとも民間人378人が命を落とした。"))
+    assert found["378人"]["event"] == "CASUALTY" and found["378人"]["trigger"] == "命を落とし"  # the idiom
+    found = facts(nlp("北朝鮮からロシア軍には数百万発の砲弾が届き、自走砲など100門が渡った。"))
+    assert found["数百万発"]["event"] == "SUPPLY" and found["100門"]["event"] == "SUPPLY"
+    found = facts(nlp("米軍のパトリオットが、弾道ミサイル1発を迎え撃った。"))
+    assert found["1発"]["event"] == "INTERCEPT"
+    # counts before and after a change (…回から…回に増えた) count the topic's event
+    found = facts(nlp("英国防省によれば、ロシア軍の攻撃は2月の721回から3月には806回に増えた。"))
+    assert found["721回"]["event"] == "ATTACK" and found["806回"]["event"] == "ATTACK"
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
@@ -499,7 +516,7 @@ def test_bombs_dropped_are_an_attack_and_a_time_of_day_no_target(nlp):
     ("同軍の死傷者は約9万人にのぼる可能性があるとしている。", "約9万人", "死傷者"),  # kana のぼる; the topic hangs later
     ("これまでの死者数が同軍で最大4万2000人に上るとされる。", "最大4万2000人", "死者数"),
     ("敵の部隊は人員約2100人を損耗した。", "約2100人", "損耗"),
-    ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", "奪っ"),  # lives taken, not a capture
+    ("市場への砲撃は少なくとも12人の命を奪った。", "少なくとも12人", "命を奪っ"),  # lives taken, not a capture
 ])
 def test_casualty_totals_of_real_reporting(nlp, text, count, trigger):
     found = facts(nlp(text))
