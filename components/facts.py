@@ -184,7 +184,8 @@ class FactExtractor(TablePipe):
             return self._inherit(cd, m, span, attrs, previous)
         trig, where, trigger_chunk, pred, found_by, hops = hit
         event = allowed_event(count_event(trig, attrs), attrs, hops)
-        if event is None and trig.word in tables.cue("join_verb") and _in_exercise(cd, tables, cd.chunks[pred]):
+        joined = event is None and trig.word in tables.cue("join_verb") and _in_exercise(cd, tables, cd.chunks[pred])
+        if joined:
             event = allowed_event("DEPLOY", attrs, hops)  # 演習に約20万人が参加した: forces deployed for it
         if event is not None and trig.word in tables.cue("loss_verb") and found_by == "path" \
                 and _is_subject(cd, q_chunk) and not cd.chunks[pred].passive:  # 5200名が失われた: lost
@@ -197,6 +198,9 @@ class FactExtractor(TablePipe):
                              pred=cd.chunks[pred], trigger_chunk=cd.chunks[trigger_chunk], trigger=where,
                              found_by=found_by)
         _loser_is_target(tables, trig, roles)
+        if joined and "target" in roles and any(word in cd.text[slice(*roles["target"])]
+                                                for word in tables.cue("exercise_word")):
+            del roles["target"]  # 演習に加わった: the exercise is what they joined, not a place sent to
         if trig.word in tables.cue("buy_verb"):
             _buyer_is_target(cd, tables, m, cd.chunks[pred], roles)
         if attrs.get("category") in ("PERCENT", "RATIO") and not set(roles) & {"actor", "weapon", "target"}:
@@ -260,22 +264,32 @@ class FactExtractor(TablePipe):
 
 # counters of munitions and aircraft: a bare count in one of them goes on counting what the count before counted
 _SAME_THING_UNITS = frozenset({"発", "機", "弾"})
+_LOSSES = frozenset({"CASUALTY", "DESTROY"})
 
 
 def _weapons_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[Optional[Fact]]) -> None:
     """A bare count (no item, no weapon of its own: ``7発は撃墜されたものの1発が着弾``) in the same counter as a
     count with a weapon in its sentence or the one before (``ATACMS8発が撃ち込まれ``) counts the same weapon
     (ANNOTATION.md: the nearest mention the count is about), and a bare count that struck with no place of its
-    own struck where the attack before was aimed; ``facts`` is changed in place."""
+    own struck where the attack before was aimed; a loss with no target of its own is the same side's or place's
+    as the loss before it in its sentence or the one before; ``facts`` is changed in place."""
     last: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, weapon) of the latest count with one
     aimed: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, target) of the latest attack with one
+    lost: Optional[Tuple[int, Tuple[int, int]]] = None  # (sentence, target) of the latest loss with a target
     for span, fact in zip(quantities, facts):
+        if fact is None:
+            continue
         attrs = get_span_attrs(span)
         unit = attrs.get("unit")
-        if unit not in _SAME_THING_UNITS or fact is None:
-            continue
         sent = cd.chunk_at(span.start).sent
         event, roles = fact[0], fact[1]
+        if event in _LOSSES:  # ウクライナ軍の損失は230人以上に上り、戦車1台…が破壊された: the same side's losses
+            if "target" in roles:
+                lost = (sent, roles["target"])
+            elif lost is not None and sent - lost[0] <= 1:
+                roles["target"] = lost[1]
+        if unit not in _SAME_THING_UNITS:
+            continue
         bare = not attrs.get("item")
         if "weapon" in roles:
             last[unit] = (sent, roles["weapon"])

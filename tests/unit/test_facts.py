@@ -234,6 +234,7 @@ def test_forces_in_an_exercise_lives_lost_and_arms_passed(nlp):
     # taking part in an exercise deploys (in the sentence of the exercise or the next); elsewhere it does not
     found = facts(nlp("ロシア軍によると、戦車760両と約20万人の兵士が演習に加わった。8か国から約2,000人が参加した。"))
     assert [found[c]["event"] for c in ("760両", "約20万人", "約2,000人")] == ["DEPLOY"] * 3
+    assert "target" not in found["約20万人"]  # the exercise joined is no place sent to
     assert "200人" not in facts(nlp("ロシア軍の侵攻を巡る国際会議には、代表団200人が参加した。"))
     # lives lost (命を落とす, 命が奪われる) are casualties; arms that passed or reached a side were supplied
     found = facts(nlp("ロシア軍の攻撃で、少なくとも民間人378人が命を落とした。"))
@@ -245,6 +246,14 @@ def test_forces_in_an_exercise_lives_lost_and_arms_passed(nlp):
     # counts before and after a change (…回から…回に増えた) count the topic's event
     found = facts(nlp("英国防省によれば、ロシア軍の攻撃は2月の721回から3月には806回に増えた。"))
     assert found["721回"]["event"] == "ATTACK" and found["806回"]["event"] == "ATTACK"
+
+
+def test_losses_of_one_report_are_the_same_sides(nlp):
+    """``ウクライナ軍の損失は230人以上に上り、戦車1台、大砲4台が破壊された``: the losses after the side's own
+    go on being that side's, in the sentence and the next."""
+    found = facts(nlp("同省によれば、ウクライナ軍の損失は230人以上に上り、戦車1台、大砲4台が破壊された。"
+                      "2週間では兵士5,600人以上が死亡した。"))
+    assert [found[c].get("target") for c in ("230人以上", "1台", "4台", "5,600人以上")] == ["ウクライナ軍"] * 4
 
 
 def test_a_wound_borne_is_a_casualty(nlp):
