@@ -137,8 +137,9 @@ def _from_attack_before(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: 
         if c.index >= q_first.index or not c.pred or c.passive or case_tail(c.tail).startswith(_CASE_PARTICLES):
             continue
         found = _in_chunk(cd, tables, c)
-        event = found[0].event if found is not None else \
+        event = found[0].event if found is not None and found[0].event is not None else \
             "HIT" if any(cd.lemmas[i] in _STRIKE_VERBS for i in range(c.start, c.content_end)) else None
+        # (当たる, 落ちる are triggers for munitions only: a strike here by its weapon subject)
         if event in ("ATTACK", "HIT"):
             attack = c
             break

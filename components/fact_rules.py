@@ -383,7 +383,8 @@ def opens_breakdown(cd: ChunkedDoc, tables: FactTables, q_start: int) -> bool:
     sent = cd.chunk_at(q_start).sent
     start = cd.sent_bounds[sent][0]
     cues = tables.cue("list_cue")
-    return any(cd.texts[i] in cues or cd.lemmas[i] in cues for i in range(start, q_start))
+    return any(cd.texts[i] in cues or cd.lemmas[i] in cues or cd.texts[i] + cd.texts[i + 1] in cues
+               for i in range(start, q_start))  # (その|中には: a cue of two words)
 
 
 def states_amount(cd: ChunkedDoc, tables: FactTables, q_end: int) -> bool:

@@ -256,6 +256,14 @@ def test_losses_of_one_report_are_the_same_sides(nlp):
     assert [found[c].get("target") for c in ("230人以上", "1台", "4台", "5,600人以上")] == ["ウクライナ軍"] * 4
 
 
+def test_counts_inside_the_one_before_and_missiles_that_struck(nlp):
+    found = facts(nlp("ロシア国防省によると、ウクライナ軍は兵士5,600人以上と装備品570点以上を失い、"
+                      "その中には戦車40台、歩兵戦闘車213台が含まれる。"))
+    assert found["40台"]["event"] == "DESTROY" and found["213台"]["event"] == "DESTROY"  # その中には…
+    found = facts(nlp("ウクライナ軍の対艦ミサイル2発が当たり、火災が起きた。"))
+    assert found["2発"]["event"] == "HIT" and found["2発"]["trigger"] == "当たり"
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
