@@ -169,6 +169,10 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
             continue  # 州知事, ハルキウ州知事: the title of a place or body is the name (not a rank: 政府高官)
         if kind == "place_suffix" and len(shorter) < 2:
             continue  # 市内に着弾: the word is the place (キーウ市内 -> キーウ, EEZ内 -> EEZ)
+        if kind == "title" and shorter != stripped:
+            again, _ = split_suffix(shorter, tables.cue("title"))  # 大統領|補佐官: a title of two titles
+            if len(again) >= 2 and not again.endswith(OWNER_ENDINGS) and _NAME_BEFORE_TITLE.search(again):
+                shorter = again
         stripped = shorter
     stripped = stripped.rstrip("「『（(・、 ")
     if len(stripped) >= 2 and stripped[0] == "同" and not agent_like_text(stripped[1:]):
@@ -195,6 +199,11 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
 
 # a kind of body written before a katakana name (民兵組織フーシ派, イスラム組織ハマス, 武装勢力ヒズボラ)
 _KIND_BEFORE_NAME = re.compile(r"[\u4e00-\u9fffー\u30a0-\u30ff]{0,4}?(?:組織|勢力|団体)(?=[\u30a1-\u30fa][\u30a1-\u30fc])")
+
+
+# a person's name written in katakana (with its middle dot) or kanji before a title: only then is a second title
+# stripped (メディンスキー|大統領|補佐官), not the body a title belongs to (国防省|報道官 stays as the first strip leaves it)
+_NAME_BEFORE_TITLE = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fc・]*$")
 
 
 def _place_ending(m: Mentions, where: Offsets) -> Optional[Offsets]:

@@ -264,6 +264,13 @@ def test_counts_inside_the_one_before_and_missiles_that_struck(nlp):
     assert found["2発"]["event"] == "HIT" and found["2発"]["trigger"] == "当たり"
 
 
+def test_the_un_reports_and_a_title_of_two_titles(nlp):
+    found = facts(nlp("国連の集計では、ロシア軍の攻撃で少なくとも民間人378人が命を落とした。"))
+    assert found["378人"]["source"] == "国連"
+    found = facts(nlp("ロシアのウラジーミル・メディンスキー大統領補佐官は、ロシア軍の兵士27人が死亡したと述べた。"))
+    assert found["27人"]["source"] == "ウラジーミル・メディンスキー"  # 大統領|補佐官 both left out
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
