@@ -63,6 +63,11 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         roles["target"] = roles["weapon"]
         roles["weapon"] = next((found for child in _children(cd, pred, SUBJECT_TAILS, skip)
                                 for found in [name(cd, tables, m, child, "weapon")] if found), None)
+    if event == "SUPPLY" and roles["actor"] is None and not pred.passive \
+            and any(cd.lemmas[i] in _ARRIVALS for i in range(pred.start, pred.content_end)):
+        giver = next((c for c in _children(cd, pred, ("から",), skip) if agent_like(cd, m, c)), None)
+        if giver is not None:  # 北朝鮮からロシアには数百万発の砲弾が届いている: what came from someone was given
+            roles["actor"] = name(cd, tables, m, giver, "actor")
     if event in ("SUPPLY", "DEPLOY") and roles["actor"] is None and pred.passive and q_first.index > 0:
         owner = cd.chunks[q_first.index - 1]  # 北朝鮮の|兵士1万人が…派遣された: whose troops were sent sent them
         if owner.sent == q_first.sent and owner.tail == "の" and agent_like(cd, m, owner):
@@ -88,6 +93,9 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
 
 
 UNDERGONE_EVENTS = frozenset({"ATTACK", "CASUALTY", "DESTROY"})
+# verbs of arriving: what came from someone (北朝鮮から…砲弾が届いている) was given by them; not 受注 (an order
+# received from a customer) or 購入 (bought from a seller: fact_cues buy_verb)
+_ARRIVALS = frozenset({"届く", "渡る", "着く", "到着"})
 
 
 def _undergone(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]], q: Chunk,

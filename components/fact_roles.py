@@ -344,7 +344,9 @@ def find_actor(cd, tables, m, pred: Chunk, skip: Sequence[int], climb: bool, eve
         # the clause has a subject of its own that is no agent (ウクライナ軍の無人機が…殺害したと主張した):
         # its owner acts, if named; the topic of a verb above (the claimant) does not
         for subject in subjects:
-            for owner in _children(cd, subject, ("の",), skip):
+            owners = _children(cd, subject, ("の",), skip)
+            for owner in owners:  # (米軍の|地対空ミサイル・|パトリオットが: the owner of the subject's modifier too)
+                owners.extend(c for c in _children(cd, owner, ("の", "・"), skip) if len(owners) < 6)
                 if agent_like(cd, m, owner):
                     return name(cd, tables, m, owner, "actor")
         return None

@@ -271,6 +271,15 @@ def test_the_un_reports_and_a_title_of_two_titles(nlp):
     assert found["27人"]["source"] == "ウラジーミル・メディンスキー"  # 大統領|補佐官 both left out
 
 
+def test_the_owner_of_a_weapon_subject_and_a_giver_of_what_arrived(nlp):
+    found = facts(nlp("米軍の地対空ミサイル・パトリオットが、弾道ミサイル1発を迎え撃った。"))
+    assert found["1発"]["actor"] == "米軍"  # the owner of the subject's modifier
+    found = facts(nlp("北朝鮮からロシア軍には数百万発の砲弾が届いている。"))
+    assert found["数百万発"]["actor"] == "北朝鮮"  # what arrived from someone was given by them
+    found = facts(nlp("バイカル社は、無人機をクウェート国防省から3億7000万ドルで受注した。ウクライナ軍も使う。"))
+    assert found.get("3億7000万ドル", {}).get("actor") != "クウェート国防省"  # an order from a customer
+
+
 def test_a_wound_borne_is_a_casualty(nlp):
     found = facts(nlp("ミサイル1発が着弾し、兵士2名が軽傷を負った。"))
     assert found["2名"]["event"] == "CASUALTY" and found["2名"]["trigger"] == "軽傷"
