@@ -396,7 +396,7 @@ def _cause_agent(cd, tables, m, pred: Chunk, event: str) -> Optional[Offsets]:
     return None
 
 
-_TOTAL_GAP = re.compile(r"[がをはも](?:計|合計|総計|全部で|あわせて|合わせて|合計で)")
+_TOTAL_GAP = re.compile(r"(?:[がをはも]|[)）」』]?)(?:計|合計|総計|全部で|あわせて|合わせて|合計で)")  # (無人機)計158機
 
 
 def find_weapon(cd, tables, m, q: Chunk, q_start_char: int, pred: Chunk, trigger_chunk: Chunk,

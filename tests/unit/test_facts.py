@@ -158,6 +158,8 @@ def test_a_bare_count_counts_the_weapon_of_the_count_before(nlp):
     assert found["1発"]["target"] == "飛行場"  # it struck where the attack was aimed
     found = facts(nlp("ロシア軍はミサイル8発を発射した。防空部隊は反撃した。夜には3発が着弾した。"))
     assert "weapon" not in found["3発"]
+    found = facts(nlp("ロシア国防省は、ウクライナ軍のドローン(無人機)計158機を撃ち落としたと公表した。"))
+    assert found["158機"]["weapon"] == "無人機"  # a total word after the gloss's bracket
     found = facts(nlp("防空部隊は州内で9機の「シャヘド136」を撃墜した。"))  # a quoted name after の
     assert found["9機"]["weapon"] == "シャヘド136"
 
