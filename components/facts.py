@@ -169,7 +169,7 @@ class FactExtractor(TablePipe):
                     and _INCLUDED_IN_NEXT.match(cd.text, quantities[k].end_char, quantities[k + 1].start_char):
                 _, roles, trig = facts[k + 1]
                 facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), roles, trig)
-        _weapons_of_counts_before(cd, quantities, facts)
+        _roles_of_counts_before(cd, quantities, facts)
         for span, fact in zip(quantities, facts):
             if fact is not None and (not aid_only or fact[0] == "SUPPLY"):
                 found.append((span, _record(cd.text, fact[0], fact[1])))
@@ -267,7 +267,7 @@ _SAME_THING_UNITS = frozenset({"発", "機", "弾"})
 _LOSSES = frozenset({"CASUALTY", "DESTROY"})
 
 
-def _weapons_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[Optional[Fact]]) -> None:
+def _roles_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[Optional[Fact]]) -> None:
     """A bare count (no item, no weapon of its own: ``7発は撃墜されたものの1発が着弾``) in the same counter as a
     count with a weapon in its sentence or the one before (``ATACMS8発が撃ち込まれ``) counts the same weapon
     (ANNOTATION.md: the nearest mention the count is about), and a bare count that struck with no place of its
