@@ -72,9 +72,9 @@ def participants(cd: ChunkedDoc, tables: FactTables, m: Mentions, *, event: str,
         giver = next((c for c in _children(cd, pred, ("から",), skip) if agent_like(cd, m, c)), None)
         if giver is not None:  # 北朝鮮からロシアには数百万発の砲弾が届いている: what came from someone was given
             roles["actor"] = name(cd, tables, m, giver, "actor")
-    if event in ("SUPPLY", "DEPLOY") and roles["actor"] is None and pred.passive and q_first.index > 0:
-        owner = cd.chunks[q_first.index - 1]  # 北朝鮮の|兵士1万人が…派遣された: whose troops were sent sent them
-        if owner.sent == q_first.sent and owner.tail == "の" and agent_like(cd, m, owner):
+    if event in ("SUPPLY", "DEPLOY") and roles["actor"] is None and pred.passive:
+        owner = _count_owner(cd, q_first)  # 北朝鮮の|兵士1万人が…派遣された: whose troops were sent sent them
+        if owner is not None and agent_like(cd, m, owner):
             found = name(cd, tables, m, owner, "actor")
             roles["actor"] = found if found != roles.get("target") else None
     if event in UNDERGONE_EVENTS:
@@ -102,6 +102,15 @@ UNDERGONE_EVENTS = frozenset({"ATTACK", "CASUALTY", "DESTROY"})
 _ARRIVALS = frozenset({"届く", "渡る", "着く", "到着"})
 
 
+def _count_owner(cd: ChunkedDoc, q_first: Chunk) -> Optional[Chunk]:
+    """The ``Xの`` chunk right before the count's first chunk in its sentence (北朝鮮の|兵士1万人, ロシア軍の|無人機50機),
+    or None."""
+    if q_first.index == 0:
+        return None
+    owner = cd.chunks[q_first.index - 1]
+    return owner if owner.sent == q_first.sent and owner.tail == "の" else None
+
+
 def _undergone(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]], q: Chunk,
                q_first: Chunk, trigger_chunk: Chunk, skip) -> None:
     """An event noun that is the object of a verb of undergoing (キーウは…ロシア軍の無人機50機による攻撃を受けた,
@@ -121,8 +130,8 @@ def _undergone(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str,
         roles["actor"] = None
     roles["target"] = target
     if roles.get("actor") is None:
-        owners = [c for c in (cd.chunks[q_first.index - 1] if q_first.index > 0 else None, ) if c is not None
-                  and c.sent == q_first.sent and c.tail == "の"] + _children(cd, trigger_chunk, ("の",), skip)
+        before = _count_owner(cd, q_first)
+        owners = ([before] if before is not None else []) + _children(cd, trigger_chunk, ("の",), skip)
         owner = next((c for c in owners if agent_like(cd, m, c) and c.index != subject.index), None)
         if owner is not None:
             roles["actor"] = name(cd, tables, m, owner, "actor")

@@ -133,10 +133,9 @@ def name(cd: ChunkedDoc, tables: FactTables, m: Mentions, chunk: Chunk, role: st
         if place is not None:
             return place  # 西部リビウ州を: the place, without the direction before it
     own = cd.text[where[0]:where[1]]
-    if (")" in own or "）" in own) and chunk.index > 0:
-        glossed = cd.chunks[chunk.index - 1]  # EEZ|(排他的経済水域)内に: the gloss in brackets names the term before it
-        if glossed.sent == chunk.sent and glossed.tail.endswith(("(", "（")) and glossed.content_end > glossed.start:
-            return name(cd, tables, m, glossed, role)
+    glossed = term_before_gloss(cd, chunk) if ")" in own or "）" in own else None
+    if glossed is not None:  # EEZ|(排他的経済水域)内に: the gloss in brackets names the term before it
+        return name(cd, tables, m, glossed, role)
     if len(own) >= 2 and own[0] == "同" and not agent_like_text(own[1:]):
         return _antecedent(cd, m, chunk, own[1:])  # 同省 → the ministry named before
     ents = [(s, e) for s, e, label in m.ents if where[0] <= s and e <= where[1] and label in AGENT_ENT_LABELS]
@@ -227,6 +226,18 @@ def _owner_of_titled(cd, tables, m, chunk: Chunk, text: str) -> Optional[Offsets
 # a date or a time of day as a whole chunk's content (25日, 3月, 18日未明, 2024年): when, never a participant
 _DATE = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+(?:年|月|日|時|分)(?:[0-9０-９〇一二三四五六七八九十]+(?:月|日|時|分))*"
                    r"(?:夜|朝|未明|早朝|午前|午後|深夜|夕方)?")
+
+
+def term_before_gloss(cd: ChunkedDoc, chunk: Chunk) -> Optional[Chunk]:
+    """The chunk of the term a bracketed note glosses, where ``chunk`` is that note: the chunk right before it in
+    its sentence, with words of its own, ending with the opening bracket (``EEZ(|排他的経済水域)内に``,
+    ``ロイター通信(|4月14日付)は``), or None."""
+    if chunk.index == 0:
+        return None
+    before = cd.chunks[chunk.index - 1]
+    if before.sent != chunk.sent or not before.tail.endswith(("(", "（")) or before.content_end <= before.start:
+        return None
+    return before
 
 
 def _glossed_name_before(cd: ChunkedDoc, chunk: Chunk) -> Optional[Chunk]:

@@ -22,7 +22,7 @@ from typing import List, Optional
 
 from .fact_chunks import Chunk, ChunkedDoc
 from .fact_roles import (ACCORDING_TAILS, QUOTE_TAILS, Offsets, _ancestors, _chunk_chars, _children,
-                         agent_like, name)
+                         agent_like, name, term_before_gloss)
 from .fact_rules import SUBJECT_TAILS, is_kind
 from .fact_tables import FactTables
 
@@ -68,12 +68,10 @@ def _bracketed_topic(cd, m, chunk: Chunk) -> Optional[Chunk]:
     """The name before a bracketed note that the topic particle follows (ロイター通信|(4月14日付)は): the name is
     the topic, the note in brackets only dates it."""
     tail = chunk.tail.lstrip(")）")
-    if tail == chunk.tail or not tail.startswith("は") or chunk.index == 0:
+    if tail == chunk.tail or not tail.startswith("は"):
         return None
-    before = cd.chunks[chunk.index - 1]
-    if before.sent != chunk.sent or not before.tail.endswith(("(", "（")) or not agent_like(cd, m, before):
-        return None
-    return before
+    before = term_before_gloss(cd, chunk)
+    return before if before is not None and agent_like(cd, m, before) else None
 
 
 def _source_name(cd, tables, m, chunk: Chunk) -> Optional[Offsets]:

@@ -72,9 +72,9 @@ def make_fact_extractor(nlp: Language, name: str, *, quantities_key: str, units_
                          cues_path=cues_path, use_ginza=use_ginza)
 
 
-def _item_follows(text: str, span: Span) -> bool:
-    """Whether the counted noun comes right after the quantity (``50発を超えるミサイル``)."""
-    item = get_span_attrs(span).get("item")
+def _item_follows(text: str, span: Span, attrs: Dict) -> bool:
+    """Whether the counted noun (``attrs``' item) comes right after the quantity (``50発を超えるミサイル``)."""
+    item = attrs.get("item")
     return bool(item) and text.startswith(item, span.end_char)
 
 
@@ -133,6 +133,7 @@ class FactExtractor(TablePipe):
         if not war and not aid_only:
             return []
         quantities = sorted(doc.spans[self.quantities_key], key=lambda s: s.start)
+        attrs_of = [get_span_attrs(span) for span in quantities]  # copies from the store, read by every pass below
         focus = [s.start for s in quantities] + [s.end - 1 for s in quantities]
         openers = [m.start() for m in LIST_OPENER.finditer(text)]
         if openers:  # a list's header may stand several lines before its counts
@@ -140,8 +141,8 @@ class FactExtractor(TablePipe):
             focus += [token_index(token_starts, p) for p in openers]
         # a bound verb inside a quantity that modifies the noun after it (50発を超えるミサイルを使用) is part
         # of the number, not a predicate; one that ends a clause (飛来が120回を超え、) stays the predicate
-        bound_verbs = {i for s in quantities if s.end - s.start > 1 and _item_follows(text, s)
-                       for i in range(s.start + 1, s.end)}
+        bound_verbs = {i for s, attrs in zip(quantities, attrs_of) if s.end - s.start > 1
+                       and _item_follows(text, s, attrs) for i in range(s.start + 1, s.end)}
         ginza = self.use_ginza and doc.has_annotation("DEP")
         cd = chunk_doc(doc, focus=focus, not_predicates=bound_verbs, claim_verbs=self.facts.cue("report_verb"),
                        parse=ginza)
@@ -154,8 +155,7 @@ class FactExtractor(TablePipe):
         found: List[Tuple[Span, Dict[str, object]]] = []
         facts: List[Optional[Fact]] = []
         previous: List[Tuple[int, Fact]] = []  # (sentence, fact) of the counts so far that report one
-        for span in quantities:
-            attrs = get_span_attrs(span)
+        for span, attrs in zip(quantities, attrs_of):
             fact = self._fact(cd, mentions, span, attrs, previous)
             facts.append(fact)
             if fact is not None:
@@ -163,13 +163,13 @@ class FactExtractor(TablePipe):
                 _same_report_source(fact, sent, previous)
                 previous.append((sent, fact))
         if openers and None in facts:
-            self._listed(cd, mentions, quantities, facts)
+            self._listed(cd, mentions, quantities, attrs_of, facts)
         for k in range(len(quantities) - 2, -1, -1):  # from the end: 戦車36両を含む装甲車両130両を失った
             if facts[k] is None and facts[k + 1] is not None \
                     and _INCLUDED_IN_NEXT.match(cd.text, quantities[k].end_char, quantities[k + 1].start_char):
                 _, roles, trig = facts[k + 1]
-                facts[k] = _included(mentions, quantities[k], get_span_attrs(quantities[k]), roles, trig)
-        _roles_of_counts_before(cd, quantities, facts)
+                facts[k] = _included(mentions, quantities[k], attrs_of[k], roles, trig)
+        _roles_of_counts_before(cd, quantities, attrs_of, facts)
         for span, fact in zip(quantities, facts):
             if fact is not None and (not aid_only or fact[0] == "SUPPLY"):
                 found.append((span, _record(cd.text, fact[0], fact[1])))
@@ -207,7 +207,7 @@ class FactExtractor(TablePipe):
             return None  # a share that names no side, weapon or place is a statistic (体積の3%が失われ)
         return event, roles, trig
 
-    def _listed(self, cd: ChunkedDoc, m: Mentions, quantities: List[Span],
+    def _listed(self, cd: ChunkedDoc, m: Mentions, quantities: List[Span], attrs_of: List[Dict],
                 facts: List[Optional[Fact]]) -> None:
         """Counts under a header (``ロシア軍の損失は以下の通り。人員…``) that found no fact take the
         header's (``components.fact_lists``); ``facts`` is filled in place."""
@@ -220,7 +220,7 @@ class FactExtractor(TablePipe):
             pred = first_predicate(cd, chunk)
             frames: Dict[str, Dict[str, Tuple[int, int]]] = {}
             for k in listed:
-                attrs = get_span_attrs(quantities[k])
+                attrs = attrs_of[k]
                 event = allowed_event(count_event(trig, attrs), attrs, 0)
                 if event is None:
                     continue
@@ -267,7 +267,8 @@ _SAME_THING_UNITS = frozenset({"発", "機", "弾"})
 _LOSSES = frozenset({"CASUALTY", "DESTROY"})
 
 
-def _roles_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[Optional[Fact]]) -> None:
+def _roles_of_counts_before(cd: ChunkedDoc, quantities: List[Span], attrs_of: List[Dict],
+                            facts: List[Optional[Fact]]) -> None:
     """A bare count (no item, no weapon of its own: ``7発は撃墜されたものの1発が着弾``) in the same counter as a
     count with a weapon in its sentence or the one before (``ATACMS8発が撃ち込まれ``) counts the same weapon
     (ANNOTATION.md: the nearest mention the count is about), and a bare count that struck with no place of its
@@ -276,10 +277,9 @@ def _roles_of_counts_before(cd: ChunkedDoc, quantities: List[Span], facts: List[
     last: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, weapon) of the latest count with one
     aimed: Dict[str, Tuple[int, Tuple[int, int]]] = {}  # counter -> (sentence, target) of the latest attack with one
     lost: Optional[Tuple[int, Tuple[int, int]]] = None  # (sentence, target) of the latest loss with a target
-    for span, fact in zip(quantities, facts):
+    for span, attrs, fact in zip(quantities, attrs_of, facts):
         if fact is None:
             continue
-        attrs = get_span_attrs(span)
         unit = attrs.get("unit")
         sent = cd.chunk_at(span.start).sent
         event, roles = fact[0], fact[1]
