@@ -2,7 +2,7 @@
 
 ``participants`` asks ``fact_roles`` and ``fact_source`` for each role in the
 count's own sentence. Japanese reports leave known participants unsaid in
-later sentences (zero anaphora), so three general discourse rules fill gaps
+later sentences (zero anaphora), so general discourse rules fill gaps
 from the sentence before (ANNOTATION.md: "a second sentence of the same
 report"):
 
@@ -176,15 +176,16 @@ def _from_attack_before(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: 
         if roles.get("actor") is None and owner is not None:
             roles["actor"] = name(cd, tables, m, owner, "actor")
         return
-    _attack_roles(cd, tables, m, roles, attack)
+    _attack_roles(cd, tables, m, roles, attack, topic_too=False)
 
 
 def _attack_roles(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Optional[Offsets]],
-                  attack: Chunk) -> None:
-    """The actor (the attack's subject) and the target (its object) of an attack, each where ``roles`` has none;
-    a target that is the actor is dropped."""
+                  attack: Chunk, topic_too: bool) -> None:
+    """The actor (the attack's subject, or with ``topic_too`` its sentence's topic) and the target (its object)
+    of an attack, each where ``roles`` has none; a target that is the actor is dropped."""
     if roles.get("actor") is None:
-        agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None)
+        agent = next((c for c in _children(cd, attack, ("は", "が")) if agent_like(cd, m, c)), None) \
+            or (_topic(cd, m, attack.sent) if topic_too else None)
         roles["actor"] = name(cd, tables, m, agent, "actor") if agent is not None else None
     if roles.get("target") is None:
         attacked = next(iter(_children(cd, attack, ("を",))), None)
@@ -228,6 +229,10 @@ def _carry(cd: ChunkedDoc, tables: FactTables, m: Mentions, roles: Dict[str, Opt
                 roles["source"] = name(cd, tables, m, topic, "source")
     if event == "CASUALTY" and roles.get("weapon") is None:
         roles["weapon"] = _attack_weapon(cd, tables, m, sent)
+    if event == "CASUALTY" and (roles.get("actor") is None or roles.get("target") is None):
+        attack = _previous_attack(cd, tables, sent)
+        if attack is not None:  # …ハルキウ市中心部を攻撃した。この攻撃で市民4人が死亡: the attack's attacker and place
+            _attack_roles(cd, tables, m, roles, attack, topic_too=True)
 
 
 # losses that a report's attack caused when their own clause names no one (ロシア軍が…を攻撃した。…10棟が損壊し、
@@ -287,6 +292,28 @@ def _owner_before(cd: ChunkedDoc, m: Mentions, noun: Chunk) -> Optional[Chunk]:
     return None
 
 
+
+
+def _previous_attack(cd: ChunkedDoc, tables: FactTables, sent: int) -> Optional[Chunk]:
+    """The predicate of an attack (``攻撃した``, ``空爆した``) in the sentence just before ``sent``, where ``sent``
+    refers back to it (``この攻撃で``, ``攻撃により``): the report's casualties are that attack's, its subject or
+    topic whoever it is and its object whatever it is (``_report_attack`` takes only forces, countries and
+    places, from the nearest attack with or without a word referring back)."""
+    if sent == 0:
+        return None
+    if not any(cd.content(c).endswith(_ATTACK_WORDS) for c in cd.sent_chunks(sent)):
+        return None
+    for chunk in reversed(cd.sent_chunks(sent - 1)):
+        if not chunk.pred:
+            continue
+        found = _in_chunk(cd, tables, chunk)
+        if found is not None and found[0].event == "ATTACK":
+            return chunk
+    return None
+
+
+# the words by which a casualty sentence names the attack it follows (この攻撃で, 同攻撃で, 空爆により)
+_ATTACK_WORDS = ("攻撃", "空爆", "爆撃", "砲撃", "空襲", "襲撃")
 
 
 def _attack_weapon(cd: ChunkedDoc, tables: FactTables, m: Mentions, sent: int) -> Optional[Offsets]:
