@@ -11,7 +11,9 @@ report"):
   (``X旅団は…と報告した。…数十名を殲滅した。``), and the source where the
   previous sentence was that topic's report (``…と報告した。``);
 - casualties counted after an attack in the same report were killed by the
-  attack's weapon (``ミサイルによる…攻撃…。死者11名``);
+  attack's weapon (``ミサイルによる…攻撃…。死者11名``), and, where their sentence
+  refers back to it (``この攻撃で``), by its attacker at its object
+  (``_previous_attack``);
 - a loss, or an attack named by its noun, whose own clause names no attacker
   takes the attacker and the place of the nearest attack the report told
   (``_report_attack``: ANNOTATION.md, a passive report has no actor "unless
